@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "intents/lexicon.hpp"
+
+namespace intents {
+
+struct SourceRef {
+    std::string id;
+    std::string title;
+};
+
+// A figure of an answer as data, so pages and programs need not parse text.
+struct DataRow {
+    std::string label;
+    std::string scope;  // average, median, range, minimum, count, rate
+    std::optional<double> value;
+    std::optional<double> low;
+    std::optional<double> high;
+    bool open_ended = false;
+    std::string period;
+    std::string source;
+};
+
+// The answer to one intent within a message.
+struct AnswerPart {
+    std::string intent;
+    std::string text;
+};
+
+// What a conversation remembers between turns, so follow-ups ("what about Austin?") resolve.
+struct Context {
+    std::string last_intent;
+    Entities entities;
+    int turns = 0;                  // answers since the context was last refreshed by a topical question
+    std::int64_t updated_at_ms = 0;  // wall-clock time of the last answer
+
+    bool empty() const { return last_intent.empty(); }
+};
+
+struct Answer {
+    std::string intent;  // the first part's intent, or "fallback"
+    std::string text;    // every part's text, in order
+    std::vector<AnswerPart> parts;
+    std::vector<std::string> suggestions;
+    std::vector<SourceRef> sources;
+    std::vector<DataRow> salary_rows;  // USD/year figures the answer used
+    Entities entities;
+    Context context;  // to send back with the next question
+};
+
+}  // namespace intents

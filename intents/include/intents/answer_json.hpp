@@ -1,0 +1,21 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "intents/answer.hpp"
+
+namespace intents {
+
+// The answer object of the protocol (docs/protocol.md), without `type` and `id`, which the
+// transport adds: {"intent","text","parts","suggestions","sources","entities","context"[,"data"]}.
+nlohmann::json to_json(const Answer& answer);
+
+nlohmann::json context_to_json(const Context& context);
+
+// Reads a context a client sent back. Anything malformed yields nullopt and `error` says why;
+// an absent or null context is the empty context.
+std::optional<Context> context_from_json(const nlohmann::json& value, std::string& error);
+
+}  // namespace intents

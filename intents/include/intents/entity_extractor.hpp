@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "intents/lexicon.hpp"
+
+namespace intents {
+
+// Finds entity values (cities, levels, technologies, ...) in normalised text by whole-phrase alias
+// match, longest alias first, and maps "N years" to an experience level. Immutable after construction.
+class EntityExtractor {
+public:
+    EntityExtractor(std::vector<EntityKind> kinds, std::vector<YearsBand> years_bands);
+
+    Entities extract(std::string_view normalized_text) const;
+
+    // The display name of a value ("seattle" -> "Seattle"); the id itself when unknown.
+    std::string display_name(const std::string& kind, const std::string& id) const;
+    const std::vector<EntityKind>& kinds() const { return kinds_; }
+
+private:
+    struct Alias {
+        std::string phrase;  // " bay area " with spaces around
+        std::string kind;
+        std::string id;
+    };
+    std::vector<EntityKind> kinds_;
+    std::vector<YearsBand> years_bands_;
+    std::vector<Alias> aliases_;  // longest first
+};
+
+}  // namespace intents

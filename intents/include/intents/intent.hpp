@@ -1,0 +1,42 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace intents {
+
+// One pattern of an intent; a match adds `weight` to the intent's score.
+struct Pattern {
+    std::string regex;
+    double weight = 1.0;
+};
+
+// When the question names an entity of `entity` kind, the answer shows the facts whose id starts
+// with `facts` and that are about that entity value (`found` lines), or says the sources have
+// nothing for it (`missing` lines).
+struct EntityRule {
+    std::string entity;
+    std::string facts;
+    std::vector<std::string> found;
+    std::vector<std::string> missing;
+};
+
+// Template lines: plain text in our words with placeholders `{fact:ID}`, `{matches}`, `{entity}`
+// (the display name of the entity the rule is for) and `{sources}`-free: sources are listed by the
+// answer itself.
+struct AnswerTemplate {
+    std::vector<std::string> lines;
+    std::vector<EntityRule> by_entity;
+};
+
+struct Intent {
+    std::string id;
+    std::string file;  // for error messages
+    int priority = 0;  // breaks ties between equal scores; higher wins
+    std::vector<Pattern> patterns;
+    std::vector<std::string> examples;
+    AnswerTemplate answer;
+    std::vector<std::string> suggestions;
+};
+
+}  // namespace intents

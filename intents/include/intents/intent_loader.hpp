@@ -1,0 +1,32 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "intents/intent.hpp"
+#include "intents/lexicon.hpp"
+#include "knowledge/knowledge_base.hpp"
+#include "knowledge/load_result.hpp"
+
+namespace intents {
+
+// Everything under intents/data/: the intents (intents/*.json), the lexicon and the entity catalogue.
+struct IntentData {
+    std::vector<Intent> intents;
+    Lexicon lexicon;
+    std::vector<EntityKind> entity_kinds;
+    std::vector<YearsBand> years_bands;
+};
+
+// Reads and checks the files' shape (types, required fields, duplicate ids, a `fallback` intent).
+knowledge::LoadResult<IntentData> load_intent_data(const std::filesystem::path& dir);
+
+// Cross-checks intents against the knowledge base: every `{fact:ID}` exists, every entity rule names a
+// known entity kind and a fact prefix that exists, and every fact is reachable from some intent.
+std::vector<std::string> check_references(const IntentData& data, const knowledge::KnowledgeBase& kb);
+
+// The `{fact:ID}` ids a template line names, in order.
+std::vector<std::string> fact_references(const std::string& line);
+
+}  // namespace intents

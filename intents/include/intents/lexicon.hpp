@@ -1,0 +1,38 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace intents {
+
+// Word-level data for normalisation (intents/data/lexicon.json): shorthand to expand and the domain
+// vocabulary that small typos are corrected towards.
+struct Lexicon {
+    std::map<std::string, std::string> shorthand;  // "devs" -> "developers"
+    std::vector<std::string> vocabulary;           // "salary", "developer", ...
+};
+
+// One kind of entity and its values (intents/data/entities.json).
+struct EntityValue {
+    std::string id;                    // "san-francisco"
+    std::string name;                  // "San Francisco"
+    std::vector<std::string> aliases;  // normalised phrases: "san francisco", "bay area"
+};
+
+struct EntityKind {
+    std::string kind;  // "location"
+    std::vector<EntityValue> values;
+};
+
+// "N years" of experience up to `max_years` maps to `level`.
+struct YearsBand {
+    int max_years = 0;
+    std::string level;
+};
+
+// The entities found in a question: kind -> value ids, in the order the question names them
+// (a comparison names two).
+using Entities = std::map<std::string, std::vector<std::string>>;
+
+}  // namespace intents

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "intents/lexicon.hpp"
+
+namespace intents {
+
+// Turns raw user text into the canonical form that patterns and entity aliases are written for.
+// Deterministic and pure; the steps, in order:
+//  1. UTF-8 curly quotes and dashes become ASCII; other non-ASCII bytes become spaces;
+//  2. lower case;
+//  3. punctuation becomes a space, except `$`, `%`, `?`, `+` and a dot or comma inside a number;
+//  4. runs of three or more of the same letter shrink to two ("sooo" -> "soo");
+//  5. "120k" / "$120k" becomes "120000" / "$120000"; commas inside numbers are dropped;
+//  6. shorthand words are expanded from the lexicon ("devs" -> "developers", "sf" -> "san francisco");
+//  7. a word of five or more letters not in the vocabulary is replaced by the one vocabulary word
+//     within edit distance 1 (2 for words of eight or more letters), if exactly one is that close;
+//  8. spaces are collapsed and trimmed.
+std::string normalize(std::string_view text, const Lexicon& lexicon);
+
+// Levenshtein distance, stopping early once it exceeds `limit` (then returns limit + 1).
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+
+}  // namespace intents

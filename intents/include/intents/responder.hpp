@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "intents/advisor.hpp"
+#include "intents/answer.hpp"
+
+namespace intents {
+
+// How long a conversation's context stays usable for follow-ups.
+struct ContextPolicy {
+    int max_turns = 4;                        // answers that did not refresh it
+    std::int64_t max_age_ms = 10 * 60 * 1000;  // since the last answer
+};
+
+// Answers one message: the whole path from raw text to the answer object. Pure: the same
+// advisor, context, text and time give the same answer; it never blocks or touches I/O.
+Answer respond(const Advisor& advisor, const Context& context, std::string_view text, std::int64_t now_ms,
+               const ContextPolicy& policy = {});
+
+// The clauses of a message that may each be a question: split at "?" and at "and"/"also"
+// when a question word follows ("what skills do i need and what does it pay").
+std::vector<std::string> split_questions(const std::string& normalized);
+
+}  // namespace intents

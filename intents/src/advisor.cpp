@@ -1,0 +1,47 @@
+#include "intents/advisor.hpp"
+
+#include "intents/intent_loader.hpp"
+#include "knowledge/knowledge_loader.hpp"
+
+namespace intents {
+
+const Intent* Advisor::find_intent(std::string_view id) const {
+    for (const Intent& intent : intents) {
+        if (intent.id == id) return &intent;
+    }
+    return nullptr;
+}
+
+knowledge::LoadResult<AdvisorPtr> load_advisor(const std::filesystem::path& knowledge_dir,
+                                               const std::filesystem::path& intents_dir) {
+    auto kb = knowledge::load_knowledge(knowledge_dir);
+    auto data = load_intent_data(intents_dir);
+    std::vector<std::string> errors = kb.errors;
+    errors.insert(errors.end(), data.errors.begin(), data.errors.end());
+    if (!kb.ok() || !data.ok()) return knowledge::LoadResult<AdvisorPtr>::failure(std::move(errors));
+
+    auto references = check_references(*data.value, *kb.value);
+    auto matcher = Matcher::build(data.value->intents);
+    errors.insert(errors.end(), references.begin(), references.end());
+    errors.insert(errors.end(), matcher.errors.begin(), matcher.errors.end());
+    if (!errors.empty()) return knowledge::LoadResult<AdvisorPtr>::failure(std::move(errors));
+
+    IntentData& d = *data.value;
+    auto advisor = std::make_shared<const Advisor>(Advisor{std::move(*kb.value), std::move(d.intents),
+                                                           std::move(d.lexicon),
+                                                           EntityExtractor(std::move(d.entity_kinds),
+                                                                           std::move(d.years_bands)),
+                                                           std::move(*matcher.value)});
+    return knowledge::LoadResult<AdvisorPtr>::success(std::move(advisor));
+}
+
+std::string summary(const Advisor& advisor) {
+    std::size_t values = 0;
+    for (const EntityKind& kind : advisor.entities.kinds()) values += kind.values.size();
+    return std::to_string(advisor.knowledge.sources().size()) + " sources, " +
+           std::to_string(advisor.knowledge.facts().size()) + " facts, " + std::to_string(advisor.intents.size()) +
+           " intents, " + std::to_string(advisor.matcher.pattern_count()) + " patterns, " + std::to_string(values) +
+           " entity values";
+}
+
+}  // namespace intents

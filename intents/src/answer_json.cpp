@@ -1,0 +1,112 @@
+#include "intents/answer_json.hpp"
+
+namespace intents {
+
+using nlohmann::json;
+
+namespace {
+
+json entities_to_json(const Entities& entities) {
+    json out = json::object();
+    for (const auto& [kind, values] : entities) out[kind] = values;
+    return out;
+}
+
+// Whole figures as JSON integers (140000, not 140000.0); others as they are (7.5).
+json number(double v) {
+    const auto whole = static_cast<std::int64_t>(v);
+    if (static_cast<double>(whole) == v) return whole;
+    return v;
+}
+
+json row_to_json(const DataRow& row) {
+    json out = {{"label", row.label}, {"scope", row.scope}, {"source", row.source}};
+    if (row.value) out["value"] = number(*row.value);
+    if (row.low) out["low"] = number(*row.low);
+    if (row.high) out["high"] = number(*row.high);
+    if (row.open_ended) out["open_ended"] = true;
+    if (!row.period.empty()) out["period"] = row.period;
+    return out;
+}
+
+}  // namespace
+
+json context_to_json(const Context& context) {
+    if (context.empty()) return json::object();
+    return {{"intent", context.last_intent},
+            {"entities", entities_to_json(context.entities)},
+            {"turns", context.turns},
+            {"updated_at_ms", context.updated_at_ms}};
+}
+
+std::optional<Context> context_from_json(const json& value, std::string& error) {
+    Context context;
+    if (value.is_null()) return context;
+    if (!value.is_object()) {
+        error = "context must be an object";
+        return std::nullopt;
+    }
+    if (value.empty()) return context;
+    auto intent = value.find("intent");
+    if (intent == value.end() || !intent->is_string()) {
+        error = "context.intent must be a string";
+        return std::nullopt;
+    }
+    context.last_intent = intent->get<std::string>();
+    if (auto turns = value.find("turns"); turns != value.end()) {
+        if (!turns->is_number_integer()) {
+            error = "context.turns must be an integer";
+            return std::nullopt;
+        }
+        context.turns = turns->get<int>();
+    }
+    if (auto at = value.find("updated_at_ms"); at != value.end()) {
+        if (!at->is_number_integer()) {
+            error = "context.updated_at_ms must be an integer";
+            return std::nullopt;
+        }
+        context.updated_at_ms = at->get<std::int64_t>();
+    }
+    if (auto entities = value.find("entities"); entities != value.end()) {
+        if (!entities->is_object()) {
+            error = "context.entities must be an object";
+            return std::nullopt;
+        }
+        for (const auto& [kind, values] : entities->items()) {
+            if (!values.is_array()) {
+                error = "context.entities." + kind + " must be an array of strings";
+                return std::nullopt;
+            }
+            for (const json& v : values) {
+                if (!v.is_string()) {
+                    error = "context.entities." + kind + " must be an array of strings";
+                    return std::nullopt;
+                }
+                context.entities[kind].push_back(v.get<std::string>());
+            }
+        }
+    }
+    return context;
+}
+
+json to_json(const Answer& answer) {
+    json parts = json::array();
+    for (const AnswerPart& p : answer.parts) parts.push_back({{"intent", p.intent}, {"text", p.text}});
+    json sources = json::array();
+    for (const SourceRef& s : answer.sources) sources.push_back({{"id", s.id}, {"title", s.title}});
+    json out = {{"intent", answer.intent},
+                {"text", answer.text},
+                {"parts", parts},
+                {"suggestions", answer.suggestions},
+                {"sources", sources},
+                {"entities", entities_to_json(answer.entities)},
+                {"context", context_to_json(answer.context)}};
+    if (!answer.salary_rows.empty()) {
+        json rows = json::array();
+        for (const DataRow& row : answer.salary_rows) rows.push_back(row_to_json(row));
+        out["data"] = {{"kind", "salary"}, {"unit", "USD/year"}, {"rows", rows}};
+    }
+    return out;
+}
+
+}  // namespace intents

@@ -1,0 +1,82 @@
+#include "intents/entity_extractor.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace intents {
+
+EntityExtractor::EntityExtractor(std::vector<EntityKind> kinds, std::vector<YearsBand> years_bands)
+    : kinds_(std::move(kinds)), years_bands_(std::move(years_bands)) {
+    for (const EntityKind& k : kinds_) {
+        for (const EntityValue& v : k.values) {
+            for (const std::string& alias : v.aliases) aliases_.push_back(Alias{" " + alias + " ", k.kind, v.id});
+        }
+    }
+    std::stable_sort(aliases_.begin(), aliases_.end(),
+                     [](const Alias& a, const Alias& b) { return a.phrase.size() > b.phrase.size(); });
+    std::sort(years_bands_.begin(), years_bands_.end(),
+              [](const YearsBand& a, const YearsBand& b) { return a.max_years < b.max_years; });
+}
+
+namespace {
+
+struct Found {
+    std::size_t position;
+    std::string kind;
+    std::string id;
+};
+
+// "5 years", "10+ years", "3 year": the number before a years word.
+void find_years(const std::string& padded, const std::vector<YearsBand>& bands, std::vector<Found>& found) {
+    for (std::size_t pos = padded.find(" year"); pos != std::string::npos; pos = padded.find(" year", pos + 1)) {
+        std::size_t end = pos;
+        if (end > 0 && padded[end - 1] == '+') --end;
+        std::size_t start = end;
+        while (start > 0 && std::isdigit(static_cast<unsigned char>(padded[start - 1]))) --start;
+        if (start == end || end - start > 2) continue;
+        const int years = std::stoi(padded.substr(start, end - start));
+        for (const YearsBand& band : bands) {
+            if (years <= band.max_years) {
+                found.push_back(Found{start, "level", band.level});
+                break;
+            }
+        }
+    }
+}
+
+}  // namespace
+
+Entities EntityExtractor::extract(std::string_view normalized_text) const {
+    std::string padded = " " + std::string(normalized_text) + " ";
+    std::vector<Found> found;
+    for (const Alias& alias : aliases_) {
+        for (std::size_t pos = padded.find(alias.phrase); pos != std::string::npos;
+             pos = padded.find(alias.phrase, pos + 1)) {
+            found.push_back(Found{pos, alias.kind, alias.id});
+            // Blank the phrase out so a shorter alias inside it ("francisco") does not match again.
+            std::fill(padded.begin() + static_cast<std::ptrdiff_t>(pos) + 1,
+                      padded.begin() + static_cast<std::ptrdiff_t>(pos + alias.phrase.size()) - 1, '#');
+        }
+    }
+    find_years(padded, years_bands_, found);
+    std::stable_sort(found.begin(), found.end(),
+                     [](const Found& a, const Found& b) { return a.position < b.position; });
+    Entities entities;
+    for (const Found& f : found) {
+        auto& values = entities[f.kind];
+        if (std::find(values.begin(), values.end(), f.id) == values.end()) values.push_back(f.id);
+    }
+    return entities;
+}
+
+std::string EntityExtractor::display_name(const std::string& kind, const std::string& id) const {
+    for (const EntityKind& k : kinds_) {
+        if (k.kind != kind) continue;
+        for (const EntityValue& v : k.values) {
+            if (v.id == id) return v.name;
+        }
+    }
+    return id;
+}
+
+}  // namespace intents

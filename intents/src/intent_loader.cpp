@@ -1,0 +1,273 @@
+#include "intents/intent_loader.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "intents/normalizer.hpp"
+#include "knowledge/json_reader.hpp"
+
+namespace intents {
+
+namespace fs = std::filesystem;
+using knowledge::join_path;
+using knowledge::JsonReader;
+using knowledge::LoadResult;
+using nlohmann::json;
+
+namespace {
+
+std::optional<json> read_document(const fs::path& file, JsonReader& reader) {
+    auto text = knowledge::read_text_file(file);
+    if (!text) {
+        reader.error("", "cannot read the file");
+        return std::nullopt;
+    }
+    auto doc = reader.parse(*text);
+    if (!doc || !reader.require_object(*doc, "")) return std::nullopt;
+    return doc;
+}
+
+std::vector<Pattern> read_patterns(const json& item, const std::string& path, JsonReader& reader) {
+    std::vector<Pattern> patterns;
+    const json* list = reader.array_at(item, path, "patterns");
+    if (!list) return patterns;
+    const std::string here = join_path(path, "patterns");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const json& p = (*list)[i];
+        if (p.is_string()) {
+            patterns.push_back(Pattern{p.get<std::string>(), 1.0});
+        } else if (p.is_object()) {
+            auto regex = reader.string_at(p, join_path(here, i), "regex");
+            auto weight = reader.optional_number(p, join_path(here, i), "weight");
+            if (regex) patterns.push_back(Pattern{*regex, weight.value_or(1.0)});
+        } else {
+            reader.error(join_path(here, i), "must be a string or an object {\"regex\", \"weight\"}");
+        }
+    }
+    return patterns;
+}
+
+AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader& reader) {
+    AnswerTemplate answer;
+    const json* obj = reader.object_at(item, path, "answer");
+    if (!obj) return answer;
+    const std::string here = join_path(path, "answer");
+    answer.lines = reader.strings_at(*obj, here, "lines");
+    if (auto it = obj->find("by_entity"); it != obj->end()) {
+        const std::string rules_path = join_path(here, "by_entity");
+        if (!it->is_array()) {
+            reader.error(rules_path, "must be an array");
+            return answer;
+        }
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const std::string rule_path = join_path(rules_path, i);
+            const json& r = (*it)[i];
+            if (!reader.require_object(r, rule_path)) continue;
+            auto entity = reader.string_at(r, rule_path, "entity");
+            auto facts = reader.string_at(r, rule_path, "facts");
+            auto found = reader.strings_at(r, rule_path, "found");
+            auto missing = reader.strings_at(r, rule_path, "missing");
+            if (entity && facts) answer.by_entity.push_back(EntityRule{*entity, *facts, found, missing});
+        }
+    }
+    return answer;
+}
+
+void read_intents_file(const fs::path& file, IntentData& data, JsonReader& reader) {
+    auto doc = read_document(file, reader);
+    if (!doc) return;
+    const json* list = reader.array_at(*doc, "", "intents");
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string path = join_path("/intents", i);
+        const json& item = (*list)[i];
+        if (!reader.require_object(item, path)) continue;
+        Intent intent;
+        intent.file = file.string();
+        auto id = reader.string_at(item, path, "id");
+        intent.priority = static_cast<int>(reader.optional_number(item, path, "priority").value_or(0));
+        intent.patterns = read_patterns(item, path, reader);
+        intent.examples = reader.optional_strings(item, path, "examples");
+        intent.answer = read_answer(item, path, reader);
+        intent.suggestions = reader.optional_strings(item, path, "suggestions");
+        if (!id) continue;
+        intent.id = *id;
+        const bool duplicate = std::any_of(data.intents.begin(), data.intents.end(),
+                                           [&](const Intent& other) { return other.id == intent.id; });
+        if (duplicate) {
+            reader.error(join_path(path, "id"), "duplicate intent id '" + intent.id + "'");
+            continue;
+        }
+        data.intents.push_back(std::move(intent));
+    }
+}
+
+void read_lexicon(const fs::path& file, IntentData& data, JsonReader& reader) {
+    auto doc = read_document(file, reader);
+    if (!doc) return;
+    const json* shorthand = reader.object_at(*doc, "", "shorthand");
+    if (shorthand) {
+        for (const auto& [word, expansion] : shorthand->items()) {
+            if (!expansion.is_string()) {
+                reader.error(join_path("/shorthand", word), "must be a string");
+                continue;
+            }
+            data.lexicon.shorthand[word] = expansion.get<std::string>();
+        }
+    }
+    data.lexicon.vocabulary = reader.strings_at(*doc, "", "vocabulary");
+}
+
+void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
+    auto doc = read_document(file, reader);
+    if (!doc) return;
+    if (const json* kinds = reader.array_at(*doc, "", "kinds")) {
+        for (std::size_t k = 0; k < kinds->size(); ++k) {
+            const std::string kpath = join_path("/kinds", k);
+            const json& kind_json = (*kinds)[k];
+            if (!reader.require_object(kind_json, kpath)) continue;
+            auto kind = reader.string_at(kind_json, kpath, "kind");
+            const json* values = reader.array_at(kind_json, kpath, "values");
+            if (!kind || !values) continue;
+            EntityKind entity_kind{*kind, {}};
+            for (std::size_t v = 0; v < values->size(); ++v) {
+                const std::string vpath = join_path(join_path(kpath, "values"), v);
+                const json& value = (*values)[v];
+                if (!reader.require_object(value, vpath)) continue;
+                auto id = reader.string_at(value, vpath, "id");
+                auto name = reader.string_at(value, vpath, "name");
+                auto aliases = reader.strings_at(value, vpath, "aliases");
+                if (id && name) entity_kind.values.push_back(EntityValue{*id, *name, aliases});
+            }
+            data.entity_kinds.push_back(std::move(entity_kind));
+        }
+    }
+    if (const json* bands = reader.array_at(*doc, "", "years_to_level")) {
+        for (std::size_t b = 0; b < bands->size(); ++b) {
+            const std::string bpath = join_path("/years_to_level", b);
+            if (!reader.require_object((*bands)[b], bpath)) continue;
+            auto max_years = reader.number_at((*bands)[b], bpath, "max_years");
+            auto level = reader.string_at((*bands)[b], bpath, "level");
+            if (max_years && level) data.years_bands.push_back(YearsBand{static_cast<int>(*max_years), *level});
+        }
+    }
+}
+
+// Vocabulary for typo correction: the listed words plus every word of every alias and expansion,
+// so a misspelt city ("seatle") is corrected too. Sorted for binary search.
+void complete_vocabulary(IntentData& data) {
+    std::set<std::string> words(data.lexicon.vocabulary.begin(), data.lexicon.vocabulary.end());
+    auto add_words = [&words](const std::string& phrase) {
+        std::size_t start = 0;
+        while (start < phrase.size()) {
+            std::size_t end = phrase.find(' ', start);
+            if (end == std::string::npos) end = phrase.size();
+            if (end > start) words.insert(phrase.substr(start, end - start));
+            start = end + 1;
+        }
+    };
+    for (const auto& [word, expansion] : data.lexicon.shorthand) add_words(expansion);
+    for (EntityKind& kind : data.entity_kinds) {
+        for (EntityValue& value : kind.values) {
+            for (std::string& alias : value.aliases) add_words(alias);
+        }
+    }
+    data.lexicon.vocabulary.assign(words.begin(), words.end());
+    // Aliases are matched against normalised text, so they are normalised the same way.
+    for (EntityKind& kind : data.entity_kinds) {
+        for (EntityValue& value : kind.values) {
+            for (std::string& alias : value.aliases) alias = normalize(alias, data.lexicon);
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> fact_references(const std::string& line) {
+    std::vector<std::string> ids;
+    const std::string open = "{fact:";
+    for (std::size_t pos = line.find(open); pos != std::string::npos; pos = line.find(open, pos + 1)) {
+        const std::size_t end = line.find('}', pos);
+        if (end == std::string::npos) break;
+        ids.push_back(line.substr(pos + open.size(), end - pos - open.size()));
+    }
+    return ids;
+}
+
+LoadResult<IntentData> load_intent_data(const fs::path& dir) {
+    IntentData data;
+    std::vector<std::string> errors;
+    auto run = [&errors](const fs::path& file, auto&& read) {
+        JsonReader reader(file.string());
+        read(reader);
+        auto e = reader.take_errors();
+        errors.insert(errors.end(), e.begin(), e.end());
+    };
+
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir / "intents", ec)) {
+        if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty()) errors.push_back((dir / "intents").string() + ": no intent files (*.json) found");
+    for (const fs::path& file : files) run(file, [&](JsonReader& r) { read_intents_file(file, data, r); });
+    run(dir / "lexicon.json", [&](JsonReader& r) { read_lexicon(dir / "lexicon.json", data, r); });
+    run(dir / "entities.json", [&](JsonReader& r) { read_entities(dir / "entities.json", data, r); });
+
+    const bool has_fallback = std::any_of(data.intents.begin(), data.intents.end(),
+                                          [](const Intent& i) { return i.id == "fallback"; });
+    if (!files.empty() && !has_fallback) errors.push_back((dir / "intents").string() + ": no intent has id 'fallback'");
+    if (!errors.empty()) return LoadResult<IntentData>::failure(std::move(errors));
+    complete_vocabulary(data);
+    return LoadResult<IntentData>::success(std::move(data));
+}
+
+std::vector<std::string> check_references(const IntentData& data, const knowledge::KnowledgeBase& kb) {
+    std::vector<std::string> errors;
+    std::set<std::string> reached;
+    std::set<std::string> kinds;
+    for (const EntityKind& k : data.entity_kinds) kinds.insert(k.kind);
+
+    auto check_lines = [&](const Intent& intent, const std::vector<std::string>& lines, const std::string& where) {
+        for (std::size_t l = 0; l < lines.size(); ++l) {
+            for (const std::string& id : fact_references(lines[l])) {
+                if (kb.find_fact(id) == nullptr) {
+                    errors.push_back(intent.file + ": intent '" + intent.id + "' " + where + "/" + std::to_string(l) +
+                                     ": the template names fact '" + id + "', which does not exist");
+                } else {
+                    reached.insert(id);
+                }
+            }
+        }
+    };
+    for (const Intent& intent : data.intents) {
+        check_lines(intent, intent.answer.lines, "/answer/lines");
+        for (std::size_t r = 0; r < intent.answer.by_entity.size(); ++r) {
+            const EntityRule& rule = intent.answer.by_entity[r];
+            const std::string where = "/answer/by_entity/" + std::to_string(r);
+            if (!kinds.contains(rule.entity)) {
+                errors.push_back(intent.file + ": intent '" + intent.id + "' " + where +
+                                 "/entity: unknown entity kind '" + rule.entity + "'");
+            }
+            const auto facts = kb.with_prefix(rule.facts);
+            if (facts.empty()) {
+                errors.push_back(intent.file + ": intent '" + intent.id + "' " + where + "/facts: no fact id starts with '" +
+                                 rule.facts + "'");
+            }
+            for (const knowledge::Fact* f : facts) {
+                if (f->entities.contains(rule.entity)) reached.insert(f->id);
+            }
+            check_lines(intent, rule.found, where + "/found");
+            check_lines(intent, rule.missing, where + "/missing");
+        }
+    }
+    for (const knowledge::Fact& fact : kb.facts()) {
+        if (!reached.contains(fact.id)) {
+            errors.push_back("fact '" + fact.id + "' (topic " + fact.topic + ") is not reachable from any intent");
+        }
+    }
+    return errors;
+}
+
+}  // namespace intents

@@ -1,0 +1,166 @@
+#include "intents/normalizer.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+namespace intents {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+// Step 1: map the few UTF-8 punctuation marks people type (or phones insert) to ASCII.
+std::string fold_unicode(std::string_view in) {
+    struct Mapping {
+        std::string_view utf8;
+        std::string_view ascii;
+    };
+    static constexpr Mapping mappings[] = {
+        {"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"}, {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""},
+        {"\xE2\x80\x93", "-"}, {"\xE2\x80\x94", "-"}, {"\xE2\x80\x90", "-"}, {"\xE2\x80\x91", "-"},
+        {"\xE2\x80\xA6", "."}, {"\xC2\xA0", " "},     {"\xEF\xBC\x9F", "?"},
+    };
+    std::string out;
+    out.reserve(in.size());
+    for (std::size_t i = 0; i < in.size();) {
+        const auto byte = static_cast<unsigned char>(in[i]);
+        if (byte < 0x80) {
+            out.push_back(in[i]);
+            ++i;
+            continue;
+        }
+        bool mapped = false;
+        for (const Mapping& m : mappings) {
+            if (in.substr(i).starts_with(m.utf8)) {
+                out.append(m.ascii);
+                i += m.utf8.size();
+                mapped = true;
+                break;
+            }
+        }
+        if (mapped) continue;
+        out.push_back(' ');
+        ++i;
+        while (i < in.size() && (static_cast<unsigned char>(in[i]) & 0xC0) == 0x80) ++i;  // continuation bytes
+    }
+    return out;
+}
+
+// Steps 2-4.
+std::string clean_characters(const std::string& in) {
+    std::string out;
+    out.reserve(in.size() + 8);
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        char c = static_cast<char>(std::tolower(static_cast<unsigned char>(in[i])));
+        const bool between_digits = i > 0 && i + 1 < in.size() && is_digit(in[i - 1]) && is_digit(in[i + 1]);
+        if (is_lower(c) || is_digit(c) || c == '$' || c == '%' || c == '+') {
+            // Step 4: a third repeat of a letter is dropped.
+            if (is_lower(c) && out.size() >= 2 && out[out.size() - 1] == c && out[out.size() - 2] == c) continue;
+            out.push_back(c);
+        } else if (c == '\'') {
+            // "what's" -> "whats": apostrophes join rather than split words.
+        } else if ((c == '.' || c == ',') && between_digits) {
+            if (c == '.') out.push_back('.');  // 7.5 stays; 125,000 becomes 125000
+        } else if (c == '?') {
+            out += " ? ";
+        } else {
+            out.push_back(' ');
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> split_words(const std::string& text) {
+    std::vector<std::string> words;
+    std::string current;
+    for (char c : text) {
+        if (c == ' ') {
+            if (!current.empty()) words.push_back(std::move(current));
+            current.clear();
+        } else {
+            current.push_back(c);
+        }
+    }
+    if (!current.empty()) words.push_back(std::move(current));
+    return words;
+}
+
+// Step 5: "120k" -> "120000", "$1.5k" stays as written digits times 1000 when whole.
+std::string expand_thousands(const std::string& word) {
+    if (word.size() < 2 || word.back() != 'k') return word;
+    const std::size_t start = word.front() == '$' ? 1 : 0;
+    const std::string digits = word.substr(start, word.size() - start - 1);
+    if (digits.empty() || !std::all_of(digits.begin(), digits.end(), is_digit)) return word;
+    return word.substr(0, start) + digits + "000";
+}
+
+bool is_word(const std::string& w) { return std::all_of(w.begin(), w.end(), is_lower); }
+
+// Step 7.
+std::string correct_typo(const std::string& word, const Lexicon& lexicon) {
+    if (word.size() < 5 || !is_word(word)) return word;
+    if (std::binary_search(lexicon.vocabulary.begin(), lexicon.vocabulary.end(), word)) return word;
+    const std::size_t limit = word.size() >= 8 ? 2 : 1;
+    const std::string* best = nullptr;
+    std::size_t best_distance = limit + 1;
+    bool tie = false;
+    for (const std::string& candidate : lexicon.vocabulary) {
+        const std::size_t length_gap =
+            candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
+        if (length_gap > limit) continue;
+        const std::size_t d = edit_distance(word, candidate, limit);
+        if (d < best_distance) {
+            best = &candidate;
+            best_distance = d;
+            tie = false;
+        } else if (d == best_distance && best != nullptr) {
+            tie = true;
+        }
+    }
+    if (best == nullptr || tie) return word;
+    return *best;
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    // Optimal string alignment: insert, delete, substitute, or swap two adjacent letters ("slaary").
+    std::vector<std::size_t> two_back(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        std::size_t row_min = current[0];
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                current[j] = std::min(current[j], two_back[j - 2] + 1);
+            }
+            row_min = std::min(row_min, current[j]);
+        }
+        if (row_min > limit) return limit + 1;
+        two_back = previous;
+        std::swap(previous, current);
+    }
+    return std::min(previous[b.size()], limit + 1);
+}
+
+std::string normalize(std::string_view text, const Lexicon& lexicon) {
+    const std::string cleaned = clean_characters(fold_unicode(text));
+    std::string out;
+    for (std::string word : split_words(cleaned)) {
+        word = expand_thousands(word);
+        if (auto it = lexicon.shorthand.find(word); it != lexicon.shorthand.end()) {
+            word = it->second;
+        } else {
+            word = correct_typo(word, lexicon);
+        }
+        if (!out.empty()) out.push_back(' ');
+        out += word;
+    }
+    return out;
+}
+
+}  // namespace intents

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace knowledge {
+
+// A source document that facts cite.
+struct Source {
+    std::string id;
+    std::string title;
+    std::string publisher;
+    std::string published;
+    std::string seed_file;
+};
+
+// How a figure relates to the population it describes.
+enum class Scope { average, median, range, minimum, count, rate };
+
+// One number (or range) of a fact, as data, exactly as its source states it.
+struct Figure {
+    std::string label;
+    Scope scope = Scope::average;
+    std::optional<double> value;  // every scope but range
+    std::optional<double> low;    // range only
+    std::optional<double> high;   // range only
+    bool open_ended = false;      // "or more", "over", "+"
+    bool approximate = false;     // "about", "roughly"
+    std::string unit;             // USD/year, percent, jobs/year, people, weeks, years
+    std::string period;           // "2020-2030", "through 2034", or empty
+    std::string location;         // location id, or empty
+    std::string level;            // experience level id, or empty
+};
+
+// One statement from one source, in our words, with its numbers as data.
+struct Fact {
+    std::string id;
+    std::string topic;
+    std::string source;
+    std::string text;
+    std::vector<std::string> items;
+    std::map<std::string, std::vector<std::string>> entities;  // kind -> ids the fact is about
+    std::vector<Figure> figures;
+
+    bool is_about(const std::string& kind, const std::string& value) const;
+};
+
+struct Topic {
+    std::string id;
+    std::string title;
+};
+
+const char* to_string(Scope scope);
+std::optional<Scope> scope_from_string(const std::string& text);
+
+}  // namespace knowledge

@@ -1,0 +1,160 @@
+#include "knowledge/json_reader.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace knowledge {
+
+using nlohmann::json;
+
+std::string join_path(const std::string& path, const std::string& key) { return path + "/" + key; }
+std::string join_path(const std::string& path, std::size_t index) { return path + "/" + std::to_string(index); }
+
+std::optional<std::string> read_text_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+void JsonReader::error(const std::string& path, const std::string& message) {
+    errors_.push_back(file_ + ": " + (path.empty() ? std::string("/") : path) + ": " + message);
+}
+
+std::optional<json> JsonReader::parse(const std::string& text) {
+    // Exceptions off: untrusted text must not throw through the loader.
+    json parsed = json::parse(text, nullptr, false);
+    if (parsed.is_discarded()) {
+        // Re-parse with exceptions only to recover the readable position of the syntax error.
+        try {
+            const json reparsed = json::parse(text);
+            errors_.push_back(file_ + ": syntax error (" + std::to_string(reparsed.size()) + ")");
+            return std::nullopt;
+        } catch (const json::parse_error& e) {
+            errors_.push_back(file_ + ": syntax error at byte " + std::to_string(e.byte) + ": " + e.what());
+            return std::nullopt;
+        }
+        errors_.push_back(file_ + ": syntax error");
+        return std::nullopt;
+    }
+    return parsed;
+}
+
+bool JsonReader::require_object(const json& value, const std::string& path) {
+    if (value.is_object()) return true;
+    error(path, "must be an object");
+    return false;
+}
+
+std::optional<std::string> JsonReader::string_at(const json& obj, const std::string& path, const char* key) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+        error(join_path(path, key), "required string is missing");
+        return std::nullopt;
+    }
+    if (!it->is_string()) {
+        error(join_path(path, key), "must be a string");
+        return std::nullopt;
+    }
+    return it->get<std::string>();
+}
+
+std::optional<double> JsonReader::number_at(const json& obj, const std::string& path, const char* key) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+        error(join_path(path, key), "required number is missing");
+        return std::nullopt;
+    }
+    if (!it->is_number()) {
+        error(join_path(path, key), "must be a number");
+        return std::nullopt;
+    }
+    return it->get<double>();
+}
+
+const json* JsonReader::array_at(const json& obj, const std::string& path, const char* key) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+        error(join_path(path, key), "required array is missing");
+        return nullptr;
+    }
+    if (!it->is_array()) {
+        error(join_path(path, key), "must be an array");
+        return nullptr;
+    }
+    return &*it;
+}
+
+const json* JsonReader::object_at(const json& obj, const std::string& path, const char* key) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+        error(join_path(path, key), "required object is missing");
+        return nullptr;
+    }
+    if (!it->is_object()) {
+        error(join_path(path, key), "must be an object");
+        return nullptr;
+    }
+    return &*it;
+}
+
+std::optional<std::string> JsonReader::optional_string(const json& obj, const std::string& path, const char* key) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return std::nullopt;
+    if (!it->is_string()) {
+        error(join_path(path, key), "must be a string");
+        return std::nullopt;
+    }
+    return it->get<std::string>();
+}
+
+std::optional<double> JsonReader::optional_number(const json& obj, const std::string& path, const char* key) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return std::nullopt;
+    if (!it->is_number()) {
+        error(join_path(path, key), "must be a number");
+        return std::nullopt;
+    }
+    return it->get<double>();
+}
+
+bool JsonReader::optional_bool(const json& obj, const std::string& path, const char* key) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return false;
+    if (!it->is_boolean()) {
+        error(join_path(path, key), "must be true or false");
+        return false;
+    }
+    return it->get<bool>();
+}
+
+std::vector<std::string> JsonReader::optional_strings(const json& obj, const std::string& path, const char* key) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return {};
+    std::vector<std::string> out;
+    const std::string here = join_path(path, key);
+    if (!it->is_array()) {
+        error(here, "must be an array of strings");
+        return out;
+    }
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const json& item = (*it)[i];
+        if (!item.is_string()) {
+            error(join_path(here, i), "must be a string");
+            continue;
+        }
+        out.push_back(item.get<std::string>());
+    }
+    return out;
+}
+
+std::vector<std::string> JsonReader::strings_at(const json& obj, const std::string& path, const char* key) {
+    if (!obj.contains(key)) {
+        error(join_path(path, key), "required array of strings is missing");
+        return {};
+    }
+    return optional_strings(obj, path, key);
+}
+
+}  // namespace knowledge

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace server {
+
+struct StaticFile {
+    std::string body;
+    std::string content_type;
+};
+
+// The file under `root` that a URL path names ("/" is index.html). Refuses (nullopt) any path
+// that is not plain, leaves `root` (.., symlinks out), or is not a regular file.
+std::optional<StaticFile> load_static_file(const std::filesystem::path& root, std::string_view url_path);
+
+// Content-Type by extension; application/octet-stream when unknown.
+std::string_view mime_type(std::string_view path);
+
+}  // namespace server

@@ -1,0 +1,105 @@
+#include "server/commands.hpp"
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "intents/advisor.hpp"
+#include "intents/answer_json.hpp"
+#include "intents/evaluation.hpp"
+#include "intents/example_check.hpp"
+#include "knowledge/json_reader.hpp"
+#include "intents/responder.hpp"
+#include "server/config.hpp"
+#include "server/server.hpp"
+
+namespace server {
+
+namespace {
+
+std::int64_t now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+int print_errors(const std::vector<std::string>& errors) {
+    for (const std::string& e : errors) std::cerr << e << "\n";
+    return 1;
+}
+
+int run_ask(const Config& config) {
+    auto loaded = intents::load_advisor(config.knowledge_dir, config.intents_dir);
+    if (!loaded.ok()) return print_errors(loaded.errors);
+    const intents::Answer answer = intents::respond(**loaded.value, {}, config.question, now_ms());
+    if (config.json_output) {
+        std::cout << intents::to_json(answer).dump(2) << "\n";
+        return 0;
+    }
+    std::cout << answer.text << "\n";
+    if (!answer.sources.empty()) {
+        std::cout << "\nSources:";
+        for (const auto& s : answer.sources) std::cout << "\n- " << s.title << " (" << s.id << ")";
+        std::cout << "\n";
+    }
+    return 0;
+}
+
+int run_check(const Config& config) {
+    auto loaded = intents::load_advisor(config.knowledge_dir, config.intents_dir);
+    if (!loaded.ok()) {
+        print_errors(loaded.errors);
+        std::cerr << loaded.errors.size() << " problem(s) found\n";
+        return 1;
+    }
+    const auto problems = intents::check_examples(**loaded.value);
+    if (!problems.empty()) {
+        print_errors(problems);
+        std::cerr << problems.size() << " problem(s) found\n";
+        return 1;
+    }
+    std::cout << "ok: " << intents::summary(**loaded.value) << "\n";
+    return 0;
+}
+
+int run_eval(const Config& config) {
+    auto loaded = intents::load_advisor(config.knowledge_dir, config.intents_dir);
+    if (!loaded.ok()) return print_errors(loaded.errors);
+    auto text = knowledge::read_text_file(config.eval_file);
+    if (!text) return print_errors({config.eval_file + ": cannot read the file"});
+    auto cases = intents::read_eval_cases(*text, config.eval_file);
+    if (!cases.ok()) return print_errors(cases.errors);
+    const intents::EvalReport report = intents::evaluate(**loaded.value, *cases.value);
+    if (config.json_output) {
+        std::cout << intents::to_json(report).dump(2) << "\n";
+    } else {
+        std::cout << intents::to_text(report);
+    }
+    return 0;
+}
+
+}  // namespace
+
+int run_program(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+    ParseOutcome parsed = parse_command_line(args, env);
+    if (!parsed.run) {
+        if (!parsed.output.empty()) std::cout << parsed.output;
+        if (!parsed.error.empty()) std::cerr << parsed.error << "\n";
+        return parsed.exit_code;
+    }
+    // Logs go to stderr: stdout carries only what tools read (the listening line, answers).
+    auto logger = spdlog::stderr_color_mt("career-advisor");
+    spdlog::set_default_logger(logger);
+    spdlog::set_level(spdlog::level::from_str(parsed.config.log_level));
+
+    switch (parsed.config.command) {
+        case Command::ask: return run_ask(parsed.config);
+        case Command::check: return run_check(parsed.config);
+        case Command::eval: return run_eval(parsed.config);
+        case Command::serve: return run_server(parsed.config);
+    }
+    return 2;
+}
+
+}  // namespace server

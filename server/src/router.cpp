@@ -1,0 +1,136 @@
+#include "server/router.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <functional>
+#include <nlohmann/json.hpp>
+
+#include "server/protocol.hpp"
+#include "server/static_files.hpp"
+
+namespace server {
+
+using nlohmann::json;
+
+namespace {
+
+std::int64_t now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+Response make_response(const Request& request, http::status status, std::string body, std::string_view type) {
+    Response res{status, request.version()};
+    res.set(http::field::server, "career-advisor");
+    res.set(http::field::content_type, type);
+    res.set("X-Content-Type-Options", "nosniff");
+    res.keep_alive(request.keep_alive());
+    res.body() = std::move(body);
+    res.prepare_payload();
+    return res;
+}
+
+Response json_response(const Request& request, http::status status, const json& body) {
+    return make_response(request, status, body.dump(-1, ' ', false, json::error_handler_t::replace),
+                         "application/json");
+}
+
+Response error_response(const Request& request, http::status status, ErrorCode code, const std::string& message) {
+    return json_response(request, status, error_object(nullptr, code, message));
+}
+
+Response health(AppState&, const Request& request, const Peer&) {
+    return json_response(request, http::status::ok, {{"status", "ok"}});
+}
+
+Response ask(AppState& state, const Request& request, const Peer&) {
+    const auto advisor = state.advisor();
+    const ProtocolLimits limits{state.config().max_question_chars};
+    HttpReply reply = reply_to_ask(*advisor, request.body(), now_ms(), limits);
+    return make_response(request, static_cast<http::status>(reply.status), std::move(reply.body), "application/json");
+}
+
+bool admin_allowed(const AppState& state, const Request& request, const Peer& peer) {
+    if (peer.loopback) return true;
+    const std::string& token = state.config().admin_token;
+    if (token.empty()) return false;
+    auto header = request.find(http::field::authorization);
+    return header != request.end() && header->value() == "Bearer " + token;
+}
+
+Response reload(AppState& state, const Request& request, const Peer& peer) {
+    if (!admin_allowed(state, request, peer)) {
+        return error_response(request, http::status::forbidden, ErrorCode::forbidden,
+                              "admin endpoints need a loopback client or the admin token");
+    }
+    const auto errors = state.reload();
+    if (!errors.empty()) {
+        json body = error_object(nullptr, ErrorCode::reload_failed, errors.front());
+        body["errors"] = errors;
+        return json_response(request, http::status::unprocessable_entity, body);
+    }
+    return json_response(request, http::status::ok, {{"status", "reloaded"}, {"summary", intents::summary(*state.advisor())}});
+}
+
+struct Route {
+    http::verb method;
+    std::string_view path;
+    std::function<Response(AppState&, const Request&, const Peer&)> handle;
+};
+
+const std::vector<Route>& routes() {
+    static const std::vector<Route> table{
+        {http::verb::get, "/healthz", health},
+        {http::verb::post, "/api/v1/ask", ask},
+        {http::verb::post, "/admin/reload", reload},
+    };
+    return table;
+}
+
+std::string_view path_of(std::string_view target) {
+    const std::size_t query = target.find('?');
+    return query == std::string_view::npos ? target : target.substr(0, query);
+}
+
+Response static_file(const AppState& state, const Request& request) {
+    if (request.method() != http::verb::get && request.method() != http::verb::head) {
+        return error_response(request, http::status::method_not_allowed, ErrorCode::method_not_allowed,
+                              "only GET and HEAD are allowed here");
+    }
+    auto file = load_static_file(state.config().web_dir, path_of(request.target()));
+    if (!file) return error_response(request, http::status::not_found, ErrorCode::not_found, "no such page");
+    Response res = make_response(request, http::status::ok, std::move(file->body), file->content_type);
+    if (request.method() == http::verb::head) {
+        const auto size = res.body().size();
+        res.body().clear();
+        res.content_length(size);
+    }
+    return res;
+}
+
+}  // namespace
+
+Response route(AppState& state, const Request& request, const Peer& peer) {
+    try {
+        const std::string_view path = path_of(request.target());
+        bool path_known = false;
+        for (const Route& r : routes()) {
+            if (r.path != path) continue;
+            path_known = true;
+            if (r.method == request.method()) return r.handle(state, request, peer);
+        }
+        if (path_known) {
+            return error_response(request, http::status::method_not_allowed, ErrorCode::method_not_allowed,
+                                  "wrong method for " + std::string(path));
+        }
+        return static_file(state, request);
+    } catch (const std::exception& e) {
+        spdlog::error("handler for {} failed: {}", std::string(request.target()), e.what());
+        return make_response(request, http::status::internal_server_error,
+                             R"({"type":"error","id":null,"code":"internal","message":"internal error"})",
+                             "application/json");
+    }
+}
+
+}  // namespace server

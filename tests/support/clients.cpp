@@ -1,0 +1,87 @@
+#include "support/clients.hpp"
+
+#include <boost/asio/connect.hpp>
+#include <chrono>
+
+namespace test_support {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+WsClient::WsClient(std::uint16_t port, const std::string& path) : ws_(ioc_) {
+    beast::get_lowest_layer(ws_).expires_after(std::chrono::seconds(10));
+    beast::get_lowest_layer(ws_).connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+    beast::get_lowest_layer(ws_).expires_never();
+    ws_.set_option(beast::websocket::stream_base::timeout::suggested(beast::role_type::client));
+    ws_.handshake("127.0.0.1:" + std::to_string(port), path);
+}
+
+WsClient::~WsClient() {
+    beast::error_code ec;
+    if (ws_.is_open()) ws_.close(beast::websocket::close_code::normal, ec);
+}
+
+void WsClient::send_text(const std::string& text) {
+    ws_.text(true);
+    ws_.write(net::buffer(text));
+}
+
+void WsClient::send_binary(const std::string& bytes) {
+    ws_.binary(true);
+    ws_.write(net::buffer(bytes));
+}
+
+std::string WsClient::read_text() {
+    beast::flat_buffer buffer;
+    ws_.read(buffer);
+    return beast::buffers_to_string(buffer.data());
+}
+
+nlohmann::json WsClient::ask(const std::string& text, const std::string& id) {
+    nlohmann::json request = {{"type", "ask"}, {"text", text}};
+    if (!id.empty()) request["id"] = id;
+    send_text(request.dump());
+    return read_json();
+}
+
+void WsClient::close() { ws_.close(beast::websocket::close_code::normal); }
+
+void WsClient::drop() {
+    beast::error_code ec;
+    beast::get_lowest_layer(ws_).socket().shutdown(tcp::socket::shutdown_both, ec);
+    beast::get_lowest_layer(ws_).socket().close(ec);
+}
+
+HttpResult http_request(std::uint16_t port, http::verb method, const std::string& target, const std::string& body,
+                        const std::map<std::string, std::string>& headers) {
+    net::io_context ioc;
+    beast::tcp_stream stream(ioc);
+    stream.expires_after(std::chrono::seconds(10));
+    stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+    http::request<http::string_body> req{method, target, 11};
+    req.set(http::field::host, "127.0.0.1:" + std::to_string(port));
+    for (const auto& [name, value] : headers) req.set(name, value);
+    if (!body.empty() || method == http::verb::post) {
+        req.set(http::field::content_type, "application/json");
+        req.body() = body;
+        req.prepare_payload();
+    }
+    http::write(stream, req);
+    beast::flat_buffer buffer;
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(16 * 1024 * 1024);
+    if (method == http::verb::head) parser.skip(true);
+    http::read(stream, buffer, parser);
+    auto res = parser.release();
+    HttpResult result;
+    result.status = res.result_int();
+    result.body = res.body();
+    for (const auto& field : res) result.headers[std::string(field.name_string())] = std::string(field.value());
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+    return result;
+}
+
+}  // namespace test_support

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace test_support {
+
+// A blocking Beast WebSocket client for tests: connects to ws://127.0.0.1:PORT/ws.
+class WsClient {
+public:
+    explicit WsClient(std::uint16_t port, const std::string& path = "/ws");
+    ~WsClient();
+
+    void send_text(const std::string& text);
+    void send_binary(const std::string& bytes);
+    std::string read_text();
+    nlohmann::json ask(const std::string& text, const std::string& id = "");
+    nlohmann::json read_json() { return nlohmann::json::parse(read_text()); }
+    void close();
+    // Drops the TCP connection without a WebSocket close, as a crashed browser tab would.
+    void drop();
+
+    boost::beast::websocket::stream<boost::beast::tcp_stream>& stream() { return ws_; }
+
+private:
+    boost::asio::io_context ioc_;
+    boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+};
+
+struct HttpResult {
+    unsigned status = 0;
+    std::string body;
+    std::map<std::string, std::string> headers;
+    nlohmann::json json() const { return nlohmann::json::parse(body); }
+};
+
+// One blocking HTTP/1.1 request to 127.0.0.1:PORT.
+HttpResult http_request(std::uint16_t port, boost::beast::http::verb method, const std::string& target,
+                        const std::string& body = "", const std::map<std::string, std::string>& headers = {});
+
+}  // namespace test_support

@@ -1,0 +1,127 @@
+#include "support/server_process.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include "support/temp_dir.hpp"
+
+namespace test_support {
+
+namespace {
+
+std::vector<char*> to_argv(std::vector<std::string>& args) {
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    return argv;
+}
+
+}  // namespace
+
+ServerProcess::ServerProcess(std::vector<std::string> extra_args, std::chrono::milliseconds startup_timeout) {
+    std::vector<std::string> args{CAREER_ADVISOR_BINARY, "serve", "--port", "0", "--log-level", "warn"};
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
+    int fds[2];
+    if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
+    pid_ = fork();
+    if (pid_ < 0) throw std::runtime_error("fork failed");
+    if (pid_ == 0) {
+        dup2(fds[1], STDOUT_FILENO);
+        close(fds[0]);
+        close(fds[1]);
+        auto argv = to_argv(args);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    close(fds[1]);
+    stdout_fd_ = fds[0];
+
+    const auto deadline = std::chrono::steady_clock::now() + startup_timeout;
+    while (line_.find('\n') == std::string::npos) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) throw std::runtime_error("server did not print its listening line in time");
+        pollfd p{stdout_fd_, POLLIN, 0};
+        if (poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
+        char buf[256];
+        const ssize_t n = read(stdout_fd_, buf, sizeof buf);
+        if (n <= 0) throw std::runtime_error("server exited before listening");
+        line_.append(buf, static_cast<std::size_t>(n));
+    }
+    line_ = line_.substr(0, line_.find('\n'));
+    const auto colon = line_.rfind(':');
+    const auto slash = line_.rfind('/');
+    if (line_.rfind("listening on http://", 0) != 0 || colon == std::string::npos || slash < colon) {
+        throw std::runtime_error("unexpected first line: " + line_);
+    }
+    port_ = static_cast<std::uint16_t>(std::stoi(line_.substr(colon + 1, slash - colon - 1)));
+}
+
+ServerProcess::~ServerProcess() {
+    if (pid_ > 0 && !exited_) stop();
+    if (stdout_fd_ >= 0) close(stdout_fd_);
+}
+
+void ServerProcess::signal(int sig) const { ::kill(pid_, sig); }
+
+bool ServerProcess::running() const {
+    if (exited_) return false;
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        exited_ = true;
+        return false;
+    }
+    return true;
+}
+
+int ServerProcess::stop(std::chrono::milliseconds timeout) {
+    if (exited_) return 0;
+    ::kill(pid_, SIGTERM);
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    int status = 0;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (waitpid(pid_, &status, WNOHANG) == pid_) {
+            exited_ = true;
+            return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ::kill(pid_, SIGKILL);
+    waitpid(pid_, &status, 0);
+    exited_ = true;
+    return -1;
+}
+
+CommandResult run_command(const std::vector<std::string>& args) {
+    TempDir dir;
+    const auto out_path = dir.path() / "out";
+    const auto err_path = dir.path() / "err";
+    std::vector<std::string> full{CAREER_ADVISOR_BINARY};
+    full.insert(full.end(), args.begin(), args.end());
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(out, STDOUT_FILENO);
+        dup2(err, STDERR_FILENO);
+        auto argv = to_argv(full);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    CommandResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = read_file(out_path);
+    r.err = read_file(err_path);
+    return r;
+}
+
+}  // namespace test_support

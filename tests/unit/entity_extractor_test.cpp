@@ -1,0 +1,63 @@
+#include <gtest/gtest.h>
+
+#include "intents/entity_extractor.hpp"
+
+using namespace intents;
+
+namespace {
+
+EntityExtractor test_extractor() {
+    std::vector<EntityKind> kinds{
+        {"location",
+         {{"san-francisco", "San Francisco Bay Area", {"san francisco", "bay area"}},
+          {"seattle", "Seattle", {"seattle"}},
+          {"new-york", "New York", {"new york"}},
+          {"chicago", "Chicago", {"chicago"}}}},
+        {"level", {{"senior", "Senior", {"senior", "seniors", "lead"}}, {"entry", "Entry level", {"junior", "entry level"}}}},
+        {"technology", {{"python", "Python", {"python"}}, {"nodejs", "Node.js", {"node", "node js"}}}},
+        {"company_size", {{"startup", "Startups", {"startup", "startups"}}}},
+    };
+    return EntityExtractor(kinds, {{2, "entry"}, {5, "mid"}, {99, "senior"}});
+}
+
+}  // namespace
+
+TEST(EntityExtractor, FindsCityByAlias) {
+    const auto e = test_extractor().extract("how much in the bay area");
+    EXPECT_EQ(e.at("location"), std::vector<std::string>{"san-francisco"});
+}
+
+TEST(EntityExtractor, MatchesWholeWordsOnly) {
+    EXPECT_TRUE(test_extractor().extract("a seattleite asks").empty());
+}
+
+TEST(EntityExtractor, KeepsTwoValuesInTheOrderNamed) {
+    const auto e = test_extractor().extract("compare seattle and san francisco");
+    EXPECT_EQ(e.at("location"), (std::vector<std::string>{"seattle", "san-francisco"}));
+}
+
+TEST(EntityExtractor, CombinesKinds) {
+    const auto e = test_extractor().extract("senior python developer in new york");
+    EXPECT_EQ(e.at("level"), std::vector<std::string>{"senior"});
+    EXPECT_EQ(e.at("technology"), std::vector<std::string>{"python"});
+    EXPECT_EQ(e.at("location"), std::vector<std::string>{"new-york"});
+}
+
+TEST(EntityExtractor, MapsYearsOfExperienceToALevel) {
+    EXPECT_EQ(test_extractor().extract("with 4 years experience").at("level"), std::vector<std::string>{"mid"});
+    EXPECT_EQ(test_extractor().extract("1 year in").at("level"), std::vector<std::string>{"entry"});
+    EXPECT_EQ(test_extractor().extract("10+ years").at("level"), std::vector<std::string>{"senior"});
+}
+
+TEST(EntityExtractor, FindsCitiesTheSourcesDoNotCover) {
+    EXPECT_EQ(test_extractor().extract("pay in chicago").at("location"), std::vector<std::string>{"chicago"});
+}
+
+TEST(EntityExtractor, FindsCompanySize) {
+    EXPECT_EQ(test_extractor().extract("do startups pay less").at("company_size"), std::vector<std::string>{"startup"});
+}
+
+TEST(EntityExtractor, GivesDisplayNames) {
+    EXPECT_EQ(test_extractor().display_name("location", "san-francisco"), "San Francisco Bay Area");
+    EXPECT_EQ(test_extractor().display_name("location", "atlantis"), "atlantis");
+}
