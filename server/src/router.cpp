@@ -51,16 +51,12 @@ Response ask(AppState& state, const Request& request, const Peer&) {
     return make_response(request, static_cast<http::status>(reply.status), std::move(reply.body), "application/json");
 }
 
-bool admin_allowed(const AppState& state, const Request& request, const Peer& peer) {
-    if (peer.loopback) return true;
-    const std::string& token = state.config().admin_token;
-    if (token.empty()) return false;
-    auto header = request.find(http::field::authorization);
-    return header != request.end() && header->value() == "Bearer " + token;
-}
-
 Response reload(AppState& state, const Request& request, const Peer& peer) {
-    if (!admin_allowed(state, request, peer)) {
+    auto authorization = request.find(http::field::authorization);
+    const std::string_view presented =
+        authorization == request.end() ? std::string_view()
+                                       : std::string_view(authorization->value().data(), authorization->value().size());
+    if (!admin_allowed(state.config().admin_token, presented, peer.loopback)) {
         return error_response(request, http::status::forbidden, ErrorCode::forbidden,
                               "admin endpoints need a loopback client or the admin token");
     }
@@ -110,6 +106,11 @@ Response static_file(const AppState& state, const Request& request) {
 }
 
 }  // namespace
+
+bool admin_allowed(const std::string& token, std::string_view authorization, bool loopback) {
+    if (loopback) return true;
+    return !token.empty() && authorization == "Bearer " + token;
+}
 
 Response route(AppState& state, const Request& request, const Peer& peer) {
     try {

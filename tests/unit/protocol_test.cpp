@@ -105,3 +105,14 @@ TEST(Protocol, HttpAskUsesTheContextSentBack) {
     EXPECT_EQ(second["intent"], "salary");
     EXPECT_EQ(second["entities"]["location"], json::array({"austin"}));
 }
+
+#include "server/router.hpp"
+
+TEST(AdminAccess, LoopbackIsAlwaysAllowed) { EXPECT_TRUE(server::admin_allowed("", "", true)); }
+
+TEST(AdminAccess, OtherHostsNeedTheToken) {
+    EXPECT_FALSE(server::admin_allowed("", "", false));
+    EXPECT_FALSE(server::admin_allowed("", "Bearer ", false));
+    EXPECT_FALSE(server::admin_allowed("s3cret", "Bearer wrong", false));
+    EXPECT_TRUE(server::admin_allowed("s3cret", "Bearer s3cret", false));
+}

@@ -1,0 +1,100 @@
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <atomic>
+#include <thread>
+
+#include "support/clients.hpp"
+#include "support/server_process.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace test_support;
+using nlohmann::json;
+namespace http = boost::beast::http;
+
+namespace {
+
+const std::string marker = "RELOADED-MARKER";
+
+std::vector<std::string> data_args(const DataCopy& data) {
+    return {"--knowledge", data.knowledge().string(), "--intents", data.intents().string()};
+}
+
+std::string overview_text(std::uint16_t port) {
+    auto res = http_request(port, http::verb::post, "/api/v1/ask", R"({"text":"What does a back-end developer do?"})");
+    return res.json()["text"].get<std::string>();
+}
+
+// Appends the marker to the first sentence of the overview fact the answer quotes.
+void mark_overview_fact(const DataCopy& data) {
+    replace_in_file(data.knowledge() / "facts" / "role.json", "\"text\": \"", "\"text\": \"" + marker + " ");
+}
+
+}  // namespace
+
+TEST(Reload, AdminReloadSwapsInNewData) {
+    DataCopy data;
+    ServerProcess server(data_args(data));
+    EXPECT_EQ(overview_text(server.port()).find(marker), std::string::npos);
+    mark_overview_fact(data);
+    auto res = http_request(server.port(), http::verb::post, "/admin/reload");
+    ASSERT_EQ(res.status, 200u) << res.body;
+    EXPECT_EQ(res.json()["status"], "reloaded");
+    EXPECT_NE(overview_text(server.port()).find(marker), std::string::npos);
+}
+
+TEST(Reload, BadDataIsRefusedAndTheOldDataKeepsServing) {
+    DataCopy data;
+    ServerProcess server(data_args(data));
+    const std::string before = overview_text(server.port());
+    replace_in_file(data.knowledge() / "facts" / "outlook.json", "\"source\":", "\"origin\":");
+    auto res = http_request(server.port(), http::verb::post, "/admin/reload");
+    EXPECT_EQ(res.status, 422u);
+    EXPECT_EQ(res.json()["code"], "reload_failed");
+    EXPECT_NE(res.json()["message"].get<std::string>().find("outlook.json: /facts/0/source"), std::string::npos)
+        << res.body;
+    EXPECT_EQ(overview_text(server.port()), before);
+}
+
+TEST(Reload, SighupReloads) {
+    DataCopy data;
+    ServerProcess server(data_args(data));
+    mark_overview_fact(data);
+    server.signal(SIGHUP);
+    bool reloaded = false;
+    for (int i = 0; i < 100 && !reloaded; ++i) {
+        reloaded = overview_text(server.port()).find(marker) != std::string::npos;
+        if (!reloaded) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_TRUE(reloaded);
+    EXPECT_TRUE(server.running());
+}
+
+TEST(Reload, LiveWebSocketTrafficLosesNoAnswerDuringReloads) {
+    DataCopy data;
+    ServerProcess server(data_args(data));
+    std::atomic<bool> done{false};
+    std::atomic<int> answered{0};
+    std::atomic<int> wrong{0};
+    std::vector<std::thread> clients;
+    for (int c = 0; c < 3; ++c) {
+        clients.emplace_back([&, c] {
+            WsClient ws(server.port());
+            for (int i = 0; !done || i < 50; ++i) {
+                const std::string id = std::to_string(c) + "-" + std::to_string(i);
+                const json reply = ws.ask("how much do back end developers make in seattle?", id);
+                if (reply["type"] != "answer" || reply["id"] != id || reply["intent"] != "salary") ++wrong;
+                ++answered;
+            }
+        });
+    }
+    for (int r = 0; r < 10; ++r) {
+        if (r == 5) mark_overview_fact(data);
+        EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload").status, 200u);
+    }
+    done = true;
+    for (auto& t : clients) t.join();
+    EXPECT_EQ(wrong.load(), 0);
+    EXPECT_GE(answered.load(), 150);
+    EXPECT_NE(overview_text(server.port()).find(marker), std::string::npos);
+}

@@ -1,0 +1,75 @@
+#include <gtest/gtest.h>
+
+#include "intents/evaluation.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace intents;
+
+namespace {
+
+const Advisor& advisor() {
+    static const AdvisorPtr loaded = [] {
+        auto r = load_advisor(test_support::source_dir() / "knowledge" / "data",
+                              test_support::source_dir() / "intents" / "data");
+        if (!r.ok()) throw std::runtime_error(r.errors.front());
+        return *r.value;
+    }();
+    return *loaded;
+}
+
+}  // namespace
+
+TEST(EvalFile, ReadsSinglesMultisAndConversations) {
+    const std::string text =
+        "{\"text\":\"hi\",\"intent\":\"greeting\"}\n"
+        "\n"
+        "{\"text\":\"a and b\",\"intents\":[\"x\",\"y\"]}\n"
+        "{\"conversation\":[{\"text\":\"pay in seattle\",\"intent\":\"salary\",\"entities\":{\"location\":\"seattle\"}},"
+        "{\"text\":\"and austin\",\"intent\":\"salary\"}]}\n";
+    auto cases = read_eval_cases(text, "t.jsonl");
+    ASSERT_TRUE(cases.ok());
+    ASSERT_EQ(cases.value->size(), 3u);
+    EXPECT_EQ((*cases.value)[1].turns[0].intents, (std::vector<std::string>{"x", "y"}));
+    EXPECT_EQ((*cases.value)[2].turns.size(), 2u);
+    EXPECT_EQ((*cases.value)[2].turns[0].entities.at("location"), std::vector<std::string>{"seattle"});
+    EXPECT_EQ((*cases.value)[2].line, 4u);
+}
+
+TEST(EvalFile, BadLinesAreReportedWithTheirNumber) {
+    auto cases = read_eval_cases("{\"text\":\"hi\",\"intent\":\"greeting\"}\n{oops\n{\"text\":\"x\"}\n", "t.jsonl");
+    ASSERT_FALSE(cases.ok());
+    ASSERT_EQ(cases.errors.size(), 2u);
+    EXPECT_EQ(cases.errors[0], "t.jsonl:2: not valid JSON");
+    EXPECT_EQ(cases.errors[1], "t.jsonl:3: needs \"intent\" or a non-empty \"intents\"");
+}
+
+TEST(EvalMetrics, PrecisionRecallAndF1) {
+    IntentMetrics m{8, 2, 8};
+    EXPECT_DOUBLE_EQ(m.precision(), 0.8);
+    EXPECT_DOUBLE_EQ(m.recall(), 0.5);
+    EXPECT_NEAR(m.f1(), 0.6154, 1e-4);
+}
+
+TEST(EvalMetrics, CountsMissesAndConfusions) {
+    auto cases = read_eval_cases(
+        "{\"text\":\"hello\",\"intent\":\"greeting\"}\n{\"text\":\"hello\",\"intent\":\"salary\"}\n", "t");
+    ASSERT_TRUE(cases.ok());
+    const EvalReport report = evaluate(advisor(), *cases.value);
+    EXPECT_EQ(report.questions, 2u);
+    EXPECT_EQ(report.correct, 1u);
+    ASSERT_EQ(report.misses.size(), 1u);
+    EXPECT_EQ(report.misses[0].line, 2u);
+    EXPECT_EQ((report.confusions.at({"salary", "greeting"})), 1u);
+}
+
+// The accuracy targets of the intent engine on the labelled set (written before the patterns).
+TEST(EvalTargets, LabelledSetMeetsAccuracyTargets) {
+    const std::string path = (test_support::source_dir() / "tests" / "data" / "eval.jsonl").string();
+    auto cases = read_eval_cases(test_support::read_file(path), path);
+    ASSERT_TRUE(cases.ok()) << cases.errors.front();
+    const EvalReport report = evaluate(advisor(), *cases.value);
+    EXPECT_GE(report.questions, 400u);
+    EXPECT_GE(report.out_of_domain, 80u);
+    EXPECT_GE(report.accuracy(), 0.95) << to_text(report);
+    EXPECT_GE(report.out_of_domain_accuracy(), 0.95) << to_text(report);
+}
