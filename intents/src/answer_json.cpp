@@ -12,24 +12,23 @@ json entities_to_json(const Entities& entities) {
     return out;
 }
 
-// Whole figures as JSON integers (140000, not 140000.0); others as they are (7.5).
-json number(double v) {
-    const auto whole = static_cast<std::int64_t>(v);
-    if (static_cast<double>(whole) == v) return whole;
-    return v;
-}
-
 json row_to_json(const DataRow& row) {
     json out = {{"label", row.label}, {"scope", row.scope}, {"source", row.source}};
-    if (row.value) out["value"] = number(*row.value);
-    if (row.low) out["low"] = number(*row.low);
-    if (row.high) out["high"] = number(*row.high);
+    if (row.value) out["value"] = json_number(*row.value);
+    if (row.low) out["low"] = json_number(*row.low);
+    if (row.high) out["high"] = json_number(*row.high);
     if (row.open_ended) out["open_ended"] = true;
     if (!row.period.empty()) out["period"] = row.period;
     return out;
 }
 
 }  // namespace
+
+json json_number(double v) {
+    const auto whole = static_cast<std::int64_t>(v);
+    if (static_cast<double>(whole) == v) return whole;
+    return v;
+}
 
 json context_to_json(const Context& context) {
     if (context.empty()) return json::object();

@@ -1,6 +1,9 @@
 #include "intents/composer.hpp"
 
 #include <algorithm>
+#include <cmath>
+
+#include "knowledge/figure_text.hpp"
 
 namespace intents {
 
@@ -57,6 +60,57 @@ private:
     ComposedPart& out_;
 };
 
+std::string money(double v) { return "$" + knowledge::format_number(std::round(v)); }
+
+// The first value of an entity kind, or "".
+std::string first(const Entities& entities, const std::string& kind) {
+    auto it = entities.find(kind);
+    return it == entities.end() || it->second.empty() ? std::string() : it->second.front();
+}
+
+std::string fill(std::string line, const knowledge::Figure& f, const std::string& extra_key, const std::string& extra) {
+    replace_all(line, "{label}", f.label);
+    replace_all(line, "{figure}", knowledge::describe(f));
+    replace_all(line, extra_key, extra);
+    return line;
+}
+
+// "Per month/hour" and "is $X good?" notes on the yearly figures the answer used.
+void add_figure_notes(const FigureNotes& notes, const Entities& entities, ComposedPart& out) {
+    std::vector<const knowledge::Figure*> yearly;
+    for (const knowledge::Fact* fact : out.facts) {
+        for (const knowledge::Figure& f : fact->figures) {
+            if (f.unit == "USD/year") yearly.push_back(&f);
+        }
+    }
+    if (yearly.empty()) return;
+    auto append = [&out](const std::string& line) { out.text += "\n" + line; };
+
+    const std::string period = first(entities, "pay_period");
+    for (const PeriodNote& note : notes.periods) {
+        if (note.period != period) continue;
+        for (const knowledge::Figure* f : yearly) {
+            std::string derived;
+            if (f->value) derived = money(*f->value / note.divisor);
+            if (f->low && f->high) derived = money(*f->low / note.divisor) + "–" + money(*f->high / note.divisor);
+            append(fill(note.line, *f, "{derived}", derived));
+        }
+    }
+
+    const std::string amount_text = first(entities, "amount");
+    if (amount_text.empty() || notes.amount.below.empty()) return;
+    const double amount = std::stod(amount_text);
+    for (const knowledge::Figure* f : yearly) {
+        const double low = f->low ? *f->low : *f->value;
+        const bool unbounded = f->open_ended || f->scope == knowledge::Scope::minimum;
+        const double high = f->high ? *f->high : *f->value;
+        const std::string& line = amount < low                  ? notes.amount.below
+                                  : (amount > high && !unbounded) ? notes.amount.above
+                                                                  : notes.amount.within;
+        append(fill(line, *f, "{amount}", money(amount)));
+    }
+}
+
 }  // namespace
 
 std::string render_fact(const knowledge::Fact& fact) {
@@ -85,6 +139,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const knowl
     if (!any_rule) {
         for (const std::string& line : intent.answer.lines) renderer.line(line, {}, "");
     }
+    add_figure_notes(intent.answer.figure_notes, entities, out);
     return out;
 }
 

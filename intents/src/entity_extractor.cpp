@@ -44,6 +44,23 @@ void find_years(const std::string& padded, const std::vector<YearsBand>& bands, 
     }
 }
 
+// "$130000", or a bare number of five or more digits ("130000"), is an amount of money; a
+// four-digit number is more often a year ("2030"), so it needs the dollar sign.
+void find_amounts(const std::string& padded, std::vector<Found>& found) {
+    std::size_t start = 0;
+    while (start < padded.size()) {
+        const std::size_t end = padded.find(' ', start);
+        const std::string word = padded.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        const bool dollar = !word.empty() && word.front() == '$';
+        const std::string digits = dollar ? word.substr(1) : word;
+        const bool all_digits = !digits.empty() && digits.size() <= 9 &&
+                                std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (all_digits && (dollar || digits.size() >= 5)) found.push_back(Found{start, "amount", digits});
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+}
+
 }  // namespace
 
 Entities EntityExtractor::extract(std::string_view normalized_text) const {
@@ -59,6 +76,7 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
         }
     }
     find_years(padded, years_bands_, found);
+    find_amounts(padded, found);
     std::stable_sort(found.begin(), found.end(),
                      [](const Found& a, const Found& b) { return a.position < b.position; });
     Entities entities;

@@ -53,6 +53,32 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
     if (!obj) return answer;
     const std::string here = join_path(path, "answer");
     answer.lines = reader.strings_at(*obj, here, "lines");
+    if (auto it = obj->find("figure_notes"); it != obj->end()) {
+        const std::string notes_path = join_path(here, "figure_notes");
+        if (reader.require_object(*it, notes_path)) {
+            if (auto periods = it->find("periods"); periods != it->end() && periods->is_array()) {
+                for (std::size_t i = 0; i < periods->size(); ++i) {
+                    const std::string ppath = join_path(join_path(notes_path, "periods"), i);
+                    const json& p = (*periods)[i];
+                    if (!reader.require_object(p, ppath)) continue;
+                    auto period = reader.string_at(p, ppath, "period");
+                    auto divisor = reader.number_at(p, ppath, "divisor");
+                    auto line = reader.string_at(p, ppath, "line");
+                    if (divisor && *divisor <= 0) reader.error(join_path(ppath, "divisor"), "must be positive");
+                    if (period && divisor && line) answer.figure_notes.periods.push_back(PeriodNote{*period, *divisor, *line});
+                }
+            }
+            if (auto amount = it->find("amount"); amount != it->end()) {
+                const std::string apath = join_path(notes_path, "amount");
+                if (reader.require_object(*amount, apath)) {
+                    auto below = reader.string_at(*amount, apath, "below");
+                    auto within = reader.string_at(*amount, apath, "within");
+                    auto above = reader.string_at(*amount, apath, "above");
+                    if (below && within && above) answer.figure_notes.amount = AmountNote{*below, *within, *above};
+                }
+            }
+        }
+    }
     if (auto it = obj->find("by_entity"); it != obj->end()) {
         const std::string rules_path = join_path(here, "by_entity");
         if (!it->is_array()) {

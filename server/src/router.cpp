@@ -6,7 +6,9 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "intents/catalog_queries.hpp"
 #include "server/protocol.hpp"
+#include "server/query_string.hpp"
 #include "server/static_files.hpp"
 
 namespace server {
@@ -69,6 +71,28 @@ Response reload(AppState& state, const Request& request, const Peer& peer) {
     return json_response(request, http::status::ok, {{"status", "reloaded"}, {"summary", intents::summary(*state.advisor())}});
 }
 
+Response salary(AppState& state, const Request& request, const Peer&) {
+    auto params = parse_query(request.target());
+    if (!params) {
+        return error_response(request, http::status::bad_request, ErrorCode::bad_request,
+                              "the query string is malformed (bad %-escape or a repeated parameter)");
+    }
+    for (const auto& [name, value] : *params) {
+        if (name != "location" && name != "level") {
+            return error_response(request, http::status::bad_request, ErrorCode::bad_request,
+                                  "unknown parameter '" + name + "'; known: location, level");
+        }
+    }
+    const auto advisor = state.advisor();
+    auto result = intents::salary_figures(*advisor, (*params)["location"], (*params)["level"]);
+    if (!result.ok) return error_response(request, http::status::bad_request, ErrorCode::bad_request, result.error);
+    return json_response(request, http::status::ok, result.body);
+}
+
+Response topics(AppState& state, const Request& request, const Peer&) {
+    return json_response(request, http::status::ok, intents::topics(*state.advisor()));
+}
+
 struct Route {
     http::verb method;
     std::string_view path;
@@ -79,6 +103,8 @@ const std::vector<Route>& routes() {
     static const std::vector<Route> table{
         {http::verb::get, "/healthz", health},
         {http::verb::post, "/api/v1/ask", ask},
+        {http::verb::get, "/api/v1/salary", salary},
+        {http::verb::get, "/api/v1/topics", topics},
         {http::verb::post, "/admin/reload", reload},
     };
     return table;

@@ -61,3 +61,9 @@ TEST(EntityExtractor, GivesDisplayNames) {
     EXPECT_EQ(test_extractor().display_name("location", "san-francisco"), "San Francisco Bay Area");
     EXPECT_EQ(test_extractor().display_name("location", "atlantis"), "atlantis");
 }
+
+TEST(EntityExtractor, FindsAmountsOfMoneyButNotYears) {
+    EXPECT_EQ(test_extractor().extract("is $130000 good").at("amount"), std::vector<std::string>{"130000"});
+    EXPECT_EQ(test_extractor().extract("i make 95000 now").at("amount"), std::vector<std::string>{"95000"});
+    EXPECT_FALSE(test_extractor().extract("growth through 2030").contains("amount"));
+}

@@ -12,6 +12,9 @@ namespace intents {
 // transport adds: {"intent","text","parts","suggestions","sources","entities","context"[,"data"]}.
 nlohmann::json to_json(const Answer& answer);
 
+// Whole figures as JSON integers (140000, not 140000.0); others as they are (7.5).
+nlohmann::json json_number(double value);
+
 nlohmann::json context_to_json(const Context& context);
 
 // Reads a context a client sent back. Anything malformed yields nullopt and `error` says why;

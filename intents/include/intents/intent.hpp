@@ -21,12 +21,32 @@ struct EntityRule {
     std::vector<std::string> missing;
 };
 
+// A figure re-expressed per another period ("month": divisor 12), labelled as our arithmetic.
+struct PeriodNote {
+    std::string period;  // a value of the `pay_period` entity
+    double divisor = 1.0;
+    std::string line;    // placeholders {label}, {figure}, {derived}
+};
+
+// How an amount the user names ("is $130k good?") compares with each yearly pay figure used.
+struct AmountNote {
+    std::string below, within, above;  // placeholders {amount}, {label}, {figure}
+};
+
+// Extra lines about the USD/year figures an answer used, driven by entities in the question.
+struct FigureNotes {
+    std::vector<PeriodNote> periods;
+    AmountNote amount;
+    bool empty() const { return periods.empty() && amount.below.empty(); }
+};
+
 // Template lines: plain text in our words with placeholders `{fact:ID}`, `{matches}`, `{entity}`
 // (the display name of the entity the rule is for) and `{sources}`-free: sources are listed by the
 // answer itself.
 struct AnswerTemplate {
     std::vector<std::string> lines;
     std::vector<EntityRule> by_entity;
+    FigureNotes figure_notes;
 };
 
 struct Intent {

@@ -1,0 +1,84 @@
+#include <gtest/gtest.h>
+
+#include "support/clients.hpp"
+#include "support/server_process.hpp"
+
+using namespace test_support;
+using nlohmann::json;
+namespace http = boost::beast::http;
+
+namespace {
+
+ServerProcess& shared_server() {
+    static ServerProcess server;
+    return server;
+}
+
+HttpResult get(const std::string& target) { return http_request(shared_server().port(), http::verb::get, target); }
+
+}  // namespace
+
+TEST(SalaryApi, WithoutFiltersListsEveryFigure) {
+    auto res = get("/api/v1/salary");
+    ASSERT_EQ(res.status, 200u);
+    const json body = res.json();
+    EXPECT_EQ(body["kind"], "salary");
+    EXPECT_EQ(body["unit"], "USD/year");
+    EXPECT_GE(body["rows"].size(), 15u);
+    for (const json& row : body["rows"]) {
+        EXPECT_TRUE(row.contains("value") || (row.contains("low") && row.contains("high"))) << row;
+        EXPECT_TRUE(row["source"] == "noble-guide-2026" || row["source"] == "truest-profile") << row;
+    }
+}
+
+TEST(SalaryApi, FiltersByLocation) {
+    const json body = get("/api/v1/salary?location=seattle").json();
+    ASSERT_EQ(body["rows"].size(), 1u);
+    EXPECT_EQ(body["rows"][0]["low"], 140000);
+    EXPECT_EQ(body["rows"][0]["high"], 170000);
+    EXPECT_EQ(body["rows"][0]["scope"], "range");
+}
+
+TEST(SalaryApi, AcceptsNamesAndAliasesAsFilters) {
+    const json sf = get("/api/v1/salary?location=San%20Francisco").json();
+    EXPECT_EQ(sf["filters"]["location"], "san-francisco");
+    EXPECT_EQ(sf["rows"].size(), 2u);  // the Bay Area range and the location table's figure
+    EXPECT_EQ(get("/api/v1/salary?level=seniors").json()["filters"]["level"], "senior");
+}
+
+TEST(SalaryApi, FiltersByLevel) {
+    const json body = get("/api/v1/salary?level=entry").json();
+    ASSERT_EQ(body["rows"].size(), 1u);
+    EXPECT_EQ(body["rows"][0]["low"], 80000);
+    EXPECT_EQ(body["rows"][0]["high"], 100000);
+}
+
+TEST(SalaryApi, UnknownValueIs400ListingKnownValues) {
+    auto res = get("/api/v1/salary?location=chicago");
+    EXPECT_EQ(res.status, 400u);
+    const std::string message = res.json()["message"];
+    EXPECT_NE(message.find("unknown location 'chicago'"), std::string::npos) << message;
+    EXPECT_NE(message.find("seattle"), std::string::npos) << message;
+    EXPECT_NE(message.find("cincinnati"), std::string::npos) << message;
+    EXPECT_EQ(get("/api/v1/salary?level=wizard").status, 400u);
+}
+
+TEST(SalaryApi, UnknownParameterIs400) {
+    auto res = get("/api/v1/salary?city=seattle");
+    EXPECT_EQ(res.status, 400u);
+    EXPECT_NE(res.json()["message"].get<std::string>().find("unknown parameter 'city'"), std::string::npos);
+}
+
+TEST(TopicsApi, ListsTopicalIntentsWithExamples) {
+    auto res = get("/api/v1/topics");
+    ASSERT_EQ(res.status, 200u);
+    const json topics = res.json()["topics"];
+    EXPECT_GE(topics.size(), 20u);
+    bool has_salary = false;
+    for (const json& t : topics) {
+        EXPECT_FALSE(t["example"].get<std::string>().empty());
+        has_salary = has_salary || t["intent"] == "salary";
+        EXPECT_NE(t["intent"], "fallback");
+    }
+    EXPECT_TRUE(has_salary);
+}

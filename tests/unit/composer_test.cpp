@@ -1,0 +1,96 @@
+#include <gtest/gtest.h>
+
+#include "intents/composer.hpp"
+
+using namespace intents;
+using knowledge::Fact;
+using knowledge::Figure;
+using knowledge::Scope;
+
+namespace {
+
+Figure range(const std::string& label, double low, double high) {
+    Figure f;
+    f.label = label;
+    f.scope = Scope::range;
+    f.low = low;
+    f.high = high;
+    f.unit = "USD/year";
+    return f;
+}
+
+knowledge::KnowledgeBase test_kb() {
+    std::vector<Fact> facts{
+        {"salary.city.seattle", "salary", "s1", "Seattle pays $140,000 to $170,000.", {}, {{"location", {"seattle"}}},
+         {range("Seattle", 140000, 170000)}},
+        {"salary.city.austin", "salary", "s1", "Austin pays $140,000 to $170,000.", {}, {{"location", {"austin"}}},
+         {range("Austin", 140000, 170000)}},
+        {"salary.national", "salary", "s2", "Nationally about $91K.", {"first item", "second item"}, {}, {}},
+    };
+    return knowledge::KnowledgeBase({{"s1", "Source one", "", "", ""}, {"s2", "Source two", "", "", ""}}, {},
+                                    std::move(facts));
+}
+
+EntityExtractor test_names() {
+    return EntityExtractor({{"location", {{"seattle", "Seattle", {"seattle"}}, {"austin", "Austin", {"austin"}},
+                                          {"chicago", "Chicago", {"chicago"}}}}},
+                           {});
+}
+
+Intent salary_intent() {
+    Intent intent;
+    intent.id = "salary";
+    intent.answer.lines = {"Pay overall:", "{fact:salary.national}"};
+    intent.answer.by_entity = {
+        {"location", "salary.city.", {"In {entity}:", "{matches}"}, {"Nothing for {entity}.", "{fact:salary.national}"}}};
+    intent.answer.figure_notes.periods = {{"month", 12, "{label}: {derived} a month (derived)"}};
+    intent.answer.figure_notes.amount = {"{amount} is below {label} ({figure})", "{amount} is within {label}",
+                                         "{amount} is above {label}"};
+    return intent;
+}
+
+}  // namespace
+
+TEST(Composer, RendersDefaultLinesWithFactTextAndItems) {
+    const auto kb = test_kb();
+    const ComposedPart part = compose(salary_intent(), {}, kb, test_names());
+    EXPECT_EQ(part.text, "Pay overall:\nNationally about $91K.\n- first item\n- second item");
+    ASSERT_EQ(part.facts.size(), 1u);
+    EXPECT_EQ(part.facts[0]->id, "salary.national");
+}
+
+TEST(Composer, EntityRuleSelectsFactsAboutTheValue) {
+    const auto kb = test_kb();
+    const ComposedPart part = compose(salary_intent(), {{"location", {"seattle"}}}, kb, test_names());
+    EXPECT_EQ(part.text, "In Seattle:\nSeattle pays $140,000 to $170,000.");
+}
+
+TEST(Composer, TwoValuesAreShownSideBySideInOrder) {
+    const auto kb = test_kb();
+    const ComposedPart part = compose(salary_intent(), {{"location", {"austin", "seattle"}}}, kb, test_names());
+    EXPECT_LT(part.text.find("In Austin"), part.text.find("In Seattle"));
+    EXPECT_EQ(part.facts.size(), 2u);
+}
+
+TEST(Composer, MissingValueSaysSoAndFallsBackToNamedFacts) {
+    const auto kb = test_kb();
+    const ComposedPart part = compose(salary_intent(), {{"location", {"chicago"}}}, kb, test_names());
+    EXPECT_EQ(part.text.rfind("Nothing for Chicago.\nNationally about $91K.", 0), 0u) << part.text;
+}
+
+TEST(Composer, PerMonthFiguresAreDerivedAndLabelled) {
+    const auto kb = test_kb();
+    const ComposedPart part =
+        compose(salary_intent(), {{"location", {"seattle"}}, {"pay_period", {"month"}}}, kb, test_names());
+    EXPECT_NE(part.text.find("Seattle: $11,667–$14,167 a month (derived)"), std::string::npos) << part.text;
+}
+
+TEST(Composer, AmountIsPlacedAgainstEachRange) {
+    const auto kb = test_kb();
+    auto text = [&](const char* amount) {
+        return compose(salary_intent(), {{"location", {"seattle"}}, {"amount", {amount}}}, kb, test_names()).text;
+    };
+    EXPECT_NE(text("130000").find("$130,000 is below Seattle ($140,000–$170,000 a year)"), std::string::npos);
+    EXPECT_NE(text("150000").find("$150,000 is within Seattle"), std::string::npos);
+    EXPECT_NE(text("180000").find("$180,000 is above Seattle"), std::string::npos);
+}

@@ -1,0 +1,28 @@
+#include <gtest/gtest.h>
+
+#include "server/query_string.hpp"
+
+using server::parse_query;
+
+TEST(QueryString, NoQueryIsEmpty) { EXPECT_TRUE(parse_query("/api/v1/salary")->empty()); }
+
+TEST(QueryString, DecodesPlusAndPercentEscapes) {
+    auto q = parse_query("/x?location=San+Francisco&level=senior%20lead");
+    ASSERT_TRUE(q);
+    EXPECT_EQ(q->at("location"), "San Francisco");
+    EXPECT_EQ(q->at("level"), "senior lead");
+}
+
+TEST(QueryString, EmptyValuesAndEmptyPairsAreFine) {
+    auto q = parse_query("/x?location=&&level");
+    ASSERT_TRUE(q);
+    EXPECT_EQ(q->at("location"), "");
+    EXPECT_EQ(q->at("level"), "");
+}
+
+TEST(QueryString, MalformedEscapeIsRefused) {
+    EXPECT_FALSE(parse_query("/x?location=%2"));
+    EXPECT_FALSE(parse_query("/x?location=%zz"));
+}
+
+TEST(QueryString, RepeatedNameIsRefused) { EXPECT_FALSE(parse_query("/x?level=a&level=b")); }
