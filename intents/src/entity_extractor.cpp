@@ -34,6 +34,9 @@ void find_years(const std::string& padded, const std::vector<YearsBand>& bands, 
         std::size_t start = end;
         while (start > 0 && std::isdigit(static_cast<unsigned char>(padded[start - 1]))) --start;
         if (start == end || end - start > 2) continue;
+        // "in 10 years", "within 5 years" speak of the future, not of experience.
+        const std::string before = padded.substr(0, start);
+        if (before.ends_with(" in ") || before.ends_with(" within ") || before.ends_with(" next ")) continue;
         const int years = std::stoi(padded.substr(start, end - start));
         for (const YearsBand& band : bands) {
             if (years <= band.max_years) {
@@ -85,6 +88,14 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
         if (std::find(values.begin(), values.end(), f.id) == values.end()) values.push_back(f.id);
     }
     return entities;
+}
+
+Entities EntityExtractor::visible(const Entities& entities) const {
+    Entities out = entities;
+    for (const EntityKind& k : kinds_) {
+        if (k.routing_only) out.erase(k.kind);
+    }
+    return out;
 }
 
 std::string EntityExtractor::display_name(const std::string& kind, const std::string& id) const {

@@ -142,6 +142,7 @@ void read_lexicon(const fs::path& file, IntentData& data, JsonReader& reader) {
         }
     }
     data.lexicon.vocabulary = reader.strings_at(*doc, "", "vocabulary");
+    data.lexicon.fillers = reader.optional_strings(*doc, "", "fillers");
 }
 
 void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
@@ -155,7 +156,7 @@ void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
             auto kind = reader.string_at(kind_json, kpath, "kind");
             const json* values = reader.array_at(kind_json, kpath, "values");
             if (!kind || !values) continue;
-            EntityKind entity_kind{*kind, {}};
+            EntityKind entity_kind{*kind, {}, reader.optional_bool(kind_json, kpath, "routing_only")};
             for (std::size_t v = 0; v < values->size(); ++v) {
                 const std::string vpath = join_path(join_path(kpath, "values"), v);
                 const json& value = (*values)[v];
@@ -192,7 +193,10 @@ void complete_vocabulary(IntentData& data) {
             start = end + 1;
         }
     };
-    for (const auto& [word, expansion] : data.lexicon.shorthand) add_words(expansion);
+    for (const auto& [word, expansion] : data.lexicon.shorthand) {
+        add_words(expansion);
+        words.insert(word);  // typos are corrected towards shorthand too, then expanded
+    }
     for (EntityKind& kind : data.entity_kinds) {
         for (EntityValue& value : kind.values) {
             for (std::string& alias : value.aliases) add_words(alias);

@@ -98,7 +98,13 @@ std::string expand_thousands(const std::string& word) {
 
 bool is_word(const std::string& w) { return std::all_of(w.begin(), w.end(), is_lower); }
 
-// Step 7.
+// What a word finally stands for: its shorthand expansion, or itself.
+const std::string& meaning(const std::string& word, const Lexicon& lexicon) {
+    auto it = lexicon.shorthand.find(word);
+    return it == lexicon.shorthand.end() ? word : it->second;
+}
+
+// Step 7. Candidates that mean the same ("salary" and the listed misspelling "salery") do not tie.
 std::string correct_typo(const std::string& word, const Lexicon& lexicon) {
     if (word.size() < 5 || !is_word(word)) return word;
     if (std::binary_search(lexicon.vocabulary.begin(), lexicon.vocabulary.end(), word)) return word;
@@ -115,7 +121,7 @@ std::string correct_typo(const std::string& word, const Lexicon& lexicon) {
             best = &candidate;
             best_distance = d;
             tie = false;
-        } else if (d == best_distance && best != nullptr) {
+        } else if (d == best_distance && best != nullptr && meaning(candidate, lexicon) != meaning(*best, lexicon)) {
             tie = true;
         }
     }
@@ -152,15 +158,81 @@ std::string normalize(std::string_view text, const Lexicon& lexicon) {
     std::string out;
     for (std::string word : split_words(cleaned)) {
         word = expand_thousands(word);
-        if (auto it = lexicon.shorthand.find(word); it != lexicon.shorthand.end()) {
-            word = it->second;
-        } else {
-            word = correct_typo(word, lexicon);
-        }
+        if (!lexicon.shorthand.contains(word)) word = correct_typo(word, lexicon);
+        if (auto it = lexicon.shorthand.find(word); it != lexicon.shorthand.end()) word = it->second;
+        if (std::find(lexicon.fillers.begin(), lexicon.fillers.end(), word) != lexicon.fillers.end()) continue;
         if (!out.empty()) out.push_back(' ');
         out += word;
     }
     return out;
+}
+
+namespace {
+
+const char* const question_words[] = {"what", "how", "where", "which", "who", "why", "when", "is", "are", "do", "does",
+                                      "can", "could", "should", "will", "would", "tell", "whats", "hows", "any", "give",
+                                      "list"};
+
+bool is_question_word(const std::string& word) {
+    return std::any_of(std::begin(question_words), std::end(question_words),
+                       [&word](const char* q) { return word == q; });
+}
+
+struct Piece {
+    std::string text;
+    bool asked = false;  // ended in ? or !
+};
+
+// Cuts raw text at clause punctuation; a comma or full stop counts only before a space
+// (so 125,000 and 7.5 stay whole).
+std::vector<Piece> cut_at_punctuation(std::string_view text) {
+    std::vector<Piece> pieces;
+    Piece current;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool before_space = i + 1 >= text.size() || text[i + 1] == ' ';
+        if (c == '?' || c == '!' || c == ';' || c == ':' || ((c == ',' || c == '.') && before_space)) {
+            current.asked = c == '?' || c == '!';
+            pieces.push_back(std::move(current));
+            current = Piece{};
+        } else {
+            current.text.push_back(c);
+        }
+    }
+    pieces.push_back(std::move(current));
+    return pieces;
+}
+
+}  // namespace
+
+std::vector<Clause> normalize_clauses(std::string_view text, const Lexicon& lexicon) {
+    std::vector<Clause> clauses;
+    auto flush = [&clauses](std::vector<std::string>& words, bool asked) {
+        if (words.empty()) return;
+        std::size_t first = 0;
+        while (first + 1 < words.size() && (words[first] == "and" || words[first] == "also" || words[first] == "so")) {
+            ++first;
+        }
+        Clause clause{"", asked || is_question_word(words[first])};
+        for (const std::string& w : words) clause.text += (clause.text.empty() ? "" : " ") + w;
+        clauses.push_back(std::move(clause));
+        words.clear();
+    };
+    for (const Piece& piece : cut_at_punctuation(text)) {
+        const auto words = split_words(normalize(piece.text, lexicon));
+        std::vector<std::string> current;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            const std::string& w = words[i];
+            const bool joiner = w == "and" || w == "also" || w == "plus" || w == "then";
+            if (joiner && !current.empty() && i + 1 < words.size() && is_question_word(words[i + 1])) {
+                flush(current, false);
+                continue;
+            }
+            if (w != "?") current.push_back(w);
+        }
+        flush(current, piece.asked);
+    }
+    return clauses;
 }
 
 }  // namespace intents

@@ -14,20 +14,12 @@ constexpr std::string_view fallback_id = "fallback";
 constexpr std::string_view followup_id = "followup";
 constexpr std::string_view clarify_id = "clarify";
 
-const std::set<std::string, std::less<>> question_words{
-    "what", "how", "where", "which", "who", "why", "when", "is", "are", "do", "does", "can",
-    "could", "should", "will", "would", "tell", "whats", "hows", "any", "give", "list"};
-
-std::vector<std::string> words_of(const std::string& text) {
-    std::vector<std::string> words;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string::npos) end = text.size();
-        if (end > start) words.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return words;
+// Topical intents answer from facts; small talk (greeting, thanks, ...) does not, and so does not
+// replace the topic that follow-ups refer to.
+bool is_topical(const Intent* intent) {
+    if (intent == nullptr || !intent->answer.by_entity.empty()) return intent != nullptr;
+    return std::any_of(intent->answer.lines.begin(), intent->answer.lines.end(),
+                       [](const std::string& line) { return line.find("{fact:") != std::string::npos; });
 }
 
 // One resolved question: which intent answers it and with which entities.
@@ -43,30 +35,82 @@ Entities merge(const Entities& older, const Entities& newer) {
     return merged;
 }
 
+// The text without leading conjunctions and acknowledgements ("and", "so", "ok"), which make a
+// message look like a follow-up even when it asks something new.
+std::string without_leading_joiners(const std::string& normalized) {
+    static const char* const joiners[] = {"and", "so", "but", "also", "plus", "or", "then", "ok", "okay", "now"};
+    std::string_view rest = normalized;
+    for (bool stripped = true; stripped;) {
+        stripped = false;
+        for (const char* j : joiners) {
+            const std::string_view word(j);
+            if (rest.starts_with(word) && rest.size() > word.size() && rest[word.size()] == ' ') {
+                rest.remove_prefix(word.size() + 1);
+                stripped = true;
+            }
+        }
+    }
+    return std::string(rest);
+}
+
+// The best topical intent among scores, if its score is at least `min_score`.
+const IntentScore* best_topical(const Advisor& advisor, const std::vector<IntentScore>& scores, double min_score) {
+    for (const IntentScore& s : scores) {
+        const Intent& intent = advisor.intents[s.intent];
+        if (intent.id == followup_id || intent.id == fallback_id) continue;
+        return s.score >= min_score ? &s : nullptr;
+    }
+    return nullptr;
+}
+
+// A strong match: more than one weak cue (weights are documented in docs/intents.md).
+constexpr double strong_score = 2.0;
+
 Resolved resolve(const Advisor& advisor, const Context& context, const std::string& normalized) {
     const Intent* fallback = advisor.find_intent(fallback_id);
-    Resolved r{fallback, advisor.entities.extract(normalized), {}};
-    const auto scores = advisor.matcher.score(normalized);
-    const Intent* best = scores.empty() ? nullptr : &advisor.intents[scores.front().intent];
+    const Entities found = advisor.entities.extract(normalized);
+    // Another occupation named without any word of our domain ("is being a lawyer worth it") is
+    // outside what the advisor knows, whatever generic words ("worth it", "skills") it shares.
+    if (found.contains("occupation") && !found.contains("domain")) return Resolved{fallback, {}, {}};
+    Resolved r{fallback, advisor.entities.visible(found), {}};
+    auto scores = advisor.matcher.score(normalized);
     const Intent* last = context.empty() ? nullptr : advisor.find_intent(context.last_intent);
 
-    // A follow-up ("what about austin?", "tell me more") or a bare entity ("seniors?") continues the
-    // last topic with its entities updated.
-    const bool followup = best != nullptr && best->id == followup_id;
-    const bool bare_entities = best == nullptr && !r.entities.empty();
-    if (followup || bare_entities || (best != nullptr && best->id == fallback_id && !r.entities.empty())) {
-        if (last != nullptr) {
+    if (!scores.empty() && advisor.intents[scores.front().intent].id == followup_id) {
+        // "and what skills do I need?" is a new question that starts like a follow-up.
+        const auto rest_scores = advisor.matcher.score(without_leading_joiners(normalized));
+        const IntentScore* fresh = best_topical(advisor, rest_scores, last ? strong_score : 0.0);
+        if (fresh != nullptr) {
+            scores = {*fresh};
+        } else if (last != nullptr) {
             r.intent = last;
             r.entities = merge(context.entities, r.entities);
+            return r;
+        } else {
+            return r;  // a follow-up to nothing
         }
+    }
+    const Intent* best = scores.empty() ? nullptr : &advisor.intents[scores.front().intent];
+    // A bare entity ("seniors?", "in austin") continues the last topic with its entities updated.
+    if ((best == nullptr || best->id == fallback_id) && !r.entities.empty() && last != nullptr &&
+        (best == nullptr || scores.front().score < strong_score)) {
+        r.intent = last;
+        r.entities = merge(context.entities, r.entities);
         return r;
     }
     if (best == nullptr) return r;
     r.intent = best;
-    if (scores.size() >= 2) {
+    // Two topical intents tied on weak cues only, neither backed by an entity of the question:
+    // ask rather than guess.
+    if (scores.size() >= 2 && is_topical(best) && scores.front().score < strong_score) {
         const Intent* second = &advisor.intents[scores[1].intent];
-        const bool tie = scores[1].score == scores[0].score && second->priority == best->priority;
-        if (tie && second->id != fallback_id && second->id != followup_id) r.alternatives = {best, second};
+        auto entity_backed = [&r](const Intent* intent) {
+            return std::any_of(intent->answer.by_entity.begin(), intent->answer.by_entity.end(),
+                               [&r](const EntityRule& rule) { return r.entities.contains(rule.entity); });
+        };
+        if (scores[1].score == scores[0].score && is_topical(second) && !entity_backed(best) && !entity_backed(second)) {
+            r.alternatives = {best, second};
+        }
     }
     return r;
 }
@@ -119,39 +163,8 @@ void answer_clarification(const Advisor& advisor, const Resolved& r, Answer& ans
     }
 }
 
-bool is_topical(const Intent* intent) {
-    return intent != nullptr && intent->id != fallback_id && intent->id != followup_id &&
-           !intent->answer.by_entity.empty() + !intent->answer.lines.empty() > 0;
-}
 
 }  // namespace
-
-std::vector<std::string> split_questions(const std::string& normalized) {
-    std::vector<std::string> clauses;
-    std::string current;
-    const auto words = words_of(normalized);
-    auto flush = [&]() {
-        if (!current.empty()) clauses.push_back(current);
-        current.clear();
-    };
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        const std::string& w = words[i];
-        if (w == "?") {
-            flush();
-            continue;
-        }
-        const bool joiner = w == "and" || w == "also" || w == "plus";
-        const bool question_follows = i + 1 < words.size() && question_words.contains(words[i + 1]);
-        if (joiner && question_follows && !current.empty()) {
-            flush();
-            continue;
-        }
-        if (!current.empty()) current.push_back(' ');
-        current += w;
-    }
-    flush();
-    return clauses;
-}
 
 Answer respond(const Advisor& advisor, const Context& incoming, std::string_view text, std::int64_t now_ms,
                const ContextPolicy& policy) {
@@ -162,8 +175,16 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
     // Several clauses with different topical intents are answered part by part; otherwise the
     // message is one question.
     std::vector<Resolved> questions;
-    for (const std::string& clause : split_questions(normalized)) {
-        Resolved r = resolve(advisor, context, clause);
+    std::string pending;  // clauses that are context for the next question ("I'm 34, how do I start?")
+    for (const Clause& clause : normalize_clauses(text, advisor.lexicon)) {
+        Resolved r = resolve(advisor, context, pending + clause.text);
+        const bool small_talk = r.intent != nullptr && !is_topical(r.intent) && r.intent->id != fallback_id &&
+                                r.intent->id != followup_id;
+        if (!clause.question && !small_talk) {
+            pending += clause.text + " ";
+            continue;
+        }
+        pending.clear();
         if (r.intent == nullptr || r.intent->id == fallback_id) continue;
         auto same = std::find_if(questions.begin(), questions.end(),
                                  [&](const Resolved& q) { return q.intent == r.intent; });

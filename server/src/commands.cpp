@@ -11,6 +11,7 @@
 #include "intents/evaluation.hpp"
 #include "intents/example_check.hpp"
 #include "knowledge/json_reader.hpp"
+#include "intents/normalizer.hpp"
 #include "intents/responder.hpp"
 #include "server/config.hpp"
 #include "server/server.hpp"
@@ -29,9 +30,26 @@ int print_errors(const std::vector<std::string>& errors) {
     return 1;
 }
 
+// For whoever tunes patterns: what the engine saw, on stderr so --json output stays clean.
+void explain(const intents::Advisor& advisor, const std::string& question) {
+    const std::string normalized = intents::normalize(question, advisor.lexicon);
+    std::cerr << "normalised: " << normalized << "\n";
+    for (const auto& clause : intents::normalize_clauses(question, advisor.lexicon)) {
+        std::cerr << "clause" << (clause.question ? " (question)" : "") << ": " << clause.text << "\n";
+    }
+    for (const auto& score : advisor.matcher.score(normalized)) {
+        const auto& intent = advisor.intents[score.intent];
+        std::cerr << "score: " << intent.id << " " << score.score << " (priority " << intent.priority << ")\n";
+    }
+    for (const auto& [kind, values] : advisor.entities.extract(normalized)) {
+        for (const auto& v : values) std::cerr << "entity: " << kind << " = " << v << "\n";
+    }
+}
+
 int run_ask(const Config& config) {
     auto loaded = intents::load_advisor(config.knowledge_dir, config.intents_dir);
     if (!loaded.ok()) return print_errors(loaded.errors);
+    if (config.explain) explain(**loaded.value, config.question);
     const intents::Answer answer = intents::respond(**loaded.value, {}, config.question, now_ms());
     if (config.json_output) {
         std::cout << intents::to_json(answer).dump(2) << "\n";

@@ -63,8 +63,16 @@ TEST(Server, OversizeFrameClosesOnlyThatConnection) {
     ServerProcess server;
     {
         WsClient big(server.port());
-        big.send_text(std::string(64 * 1024, 'a'));
-        EXPECT_THROW(big.read_text(), boost::system::system_error);
+        // The server closes as soon as it sees the frame's length, so either our write or our
+        // read fails, depending on timing.
+        bool closed = false;
+        try {
+            big.send_text(std::string(64 * 1024, 'a'));
+            big.read_text();
+        } catch (const boost::system::system_error&) {
+            closed = true;
+        }
+        EXPECT_TRUE(closed);
     }
     WsClient ws(server.port());
     EXPECT_EQ(ws.ask("hello")["type"], "answer");

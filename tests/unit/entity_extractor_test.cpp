@@ -67,3 +67,7 @@ TEST(EntityExtractor, FindsAmountsOfMoneyButNotYears) {
     EXPECT_EQ(test_extractor().extract("i make 95000 now").at("amount"), std::vector<std::string>{"95000"});
     EXPECT_FALSE(test_extractor().extract("growth through 2030").contains("amount"));
 }
+
+TEST(EntityExtractor, YearsInTheFutureAreNotExperience) {
+    EXPECT_FALSE(test_extractor().extract("will there be jobs in 10 years").contains("level"));
+}

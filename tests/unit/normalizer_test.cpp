@@ -72,3 +72,47 @@ TEST(EditDistance, CountsInsertDeleteSubstituteAndSwap) {
     EXPECT_EQ(intents::edit_distance("backened", "backend", 2), 1u);
     EXPECT_EQ(intents::edit_distance("abc", "xyz", 1), 2u);  // stops past the limit
 }
+
+namespace {
+
+std::vector<std::string> clause_texts(const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& c : intents::normalize_clauses(text, test_lexicon())) out.push_back(c.text);
+    return out;
+}
+
+}  // namespace
+
+TEST(NormalizeClauses, SplitsAtPunctuationAndAtJoinersBeforeQuestionWords) {
+    EXPECT_EQ(clause_texts("what skills do I need and what does it pay?"),
+              (std::vector<std::string>{"what skills do i need", "what does it pay"}));
+    EXPECT_EQ(clause_texts("hi! pay in seattle, and how about austin"),
+              (std::vector<std::string>{"hi", "pay in seattle", "and how about austin"}));
+}
+
+TEST(NormalizeClauses, KeepsNumbersAndPlainConjunctionsWhole) {
+    EXPECT_EQ(clause_texts("is 125,000 or 7.5 good"), (std::vector<std::string>{"is 125000 or 7.5 good"}));
+    EXPECT_EQ(clause_texts("difference between backend and frontend"),
+              (std::vector<std::string>{"difference between back end and frontend"}));
+}
+
+TEST(NormalizeClauses, MarksWhichClausesReadAsQuestions) {
+    const auto clauses = intents::normalize_clauses("I panic under pressure, is it for me? hi!", test_lexicon());
+    ASSERT_EQ(clauses.size(), 3u);
+    EXPECT_FALSE(clauses[0].question);
+    EXPECT_TRUE(clauses[1].question);
+    EXPECT_TRUE(clauses[2].question);  // ended with "!"
+}
+
+TEST(Normalize, DropsFillerWords) {
+    Lexicon l = test_lexicon();
+    l.fillers = {"actually", "basically"};
+    EXPECT_EQ(normalize("what do devs actually do", l), "what do developers do");
+}
+
+TEST(Normalize, CorrectedShorthandIsExpanded) {
+    Lexicon l = test_lexicon();
+    l.vocabulary.push_back("backend");
+    std::sort(l.vocabulary.begin(), l.vocabulary.end());
+    EXPECT_EQ(normalize("backened", l), "back end");
+}

@@ -108,9 +108,3 @@ TEST(Responder, GibberishFallsBack) { EXPECT_EQ(ask("asdkjh qwpoeiru").intent, "
 
 TEST(Responder, GreetingIsAnIntent) { EXPECT_EQ(ask("hello there").intent, "greeting"); }
 
-TEST(Responder, SplitQuestionsAtQuestionMarksAndQuestionWords) {
-    EXPECT_EQ(split_questions("what skills do i need and what does it pay ?"),
-              (std::vector<std::string>{"what skills do i need", "what does it pay"}));
-    EXPECT_EQ(split_questions("difference between back end and front end"),
-              (std::vector<std::string>{"difference between back end and front end"}));
-}

@@ -20,6 +20,9 @@ public:
     std::string display_name(const std::string& kind, const std::string& id) const;
     const std::vector<EntityKind>& kinds() const { return kinds_; }
 
+    // The entities without the routing-only kinds: what answers show and contexts remember.
+    Entities visible(const Entities& entities) const;
+
 private:
     struct Alias {
         std::string phrase;  // " bay area " with spaces around

@@ -11,6 +11,7 @@ namespace intents {
 struct Lexicon {
     std::map<std::string, std::string> shorthand;  // "devs" -> "developers"
     std::vector<std::string> vocabulary;           // "salary", "developer", ...
+    std::vector<std::string> fillers;              // words that carry no meaning: "actually", "basically"
 };
 
 // One kind of entity and its values (intents/data/entities.json).
@@ -23,6 +24,7 @@ struct EntityValue {
 struct EntityKind {
     std::string kind;  // "location"
     std::vector<EntityValue> values;
+    bool routing_only = false;  // steers matching (e.g. "occupation") but is not shown or remembered
 };
 
 // "N years" of experience up to `max_years` maps to `level`.

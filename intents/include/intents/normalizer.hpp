@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "intents/lexicon.hpp"
 
@@ -16,9 +17,24 @@ namespace intents {
 //  5. "120k" / "$120k" becomes "120000" / "$120000"; commas inside numbers are dropped;
 //  6. shorthand words are expanded from the lexicon ("devs" -> "developers", "sf" -> "san francisco");
 //  7. a word of five or more letters not in the vocabulary is replaced by the one vocabulary word
-//     within edit distance 1 (2 for words of eight or more letters), if exactly one is that close;
-//  8. spaces are collapsed and trimmed.
+//     within edit distance 1 (2 for words of eight or more letters), if exactly one is that close
+//     (a corrected word that is shorthand is then expanded: "backened" -> "backend" -> "back end");
+//  8. filler words ("actually", "basically") are dropped;
+//  9. spaces are collapsed and trimmed.
 std::string normalize(std::string_view text, const Lexicon& lexicon);
+
+// A piece of a message, normalised. `question` when it reads as a question of its own: it starts
+// with a question word or ended in "?" or "!"; other clauses ("I panic under pressure, ...") are
+// usually context for the clause after them.
+struct Clause {
+    std::string text;
+    bool question = false;
+};
+
+// The clauses of a message: the raw text is cut at ? ! ; : and at a comma or full stop followed by
+// a space, then at "and"/"also"/"plus"/"then" when a question word follows ("what skills do i need
+// and what does it pay"). Empty clauses are dropped.
+std::vector<Clause> normalize_clauses(std::string_view text, const Lexicon& lexicon);
 
 // Levenshtein distance, stopping early once it exceeds `limit` (then returns limit + 1).
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);

@@ -21,8 +21,4 @@ struct ContextPolicy {
 Answer respond(const Advisor& advisor, const Context& context, std::string_view text, std::int64_t now_ms,
                const ContextPolicy& policy = {});
 
-// The clauses of a message that may each be a question: split at "?" and at "and"/"also"
-// when a question word follows ("what skills do i need and what does it pay").
-std::vector<std::string> split_questions(const std::string& normalized);
-
 }  // namespace intents

@@ -26,6 +26,7 @@ struct Config {
     std::string question;                   // for `ask`
     bool json_output = false;               // for `ask` and `eval`
     std::string eval_file;                  // for `eval`
+    bool explain = false;                   // for `ask`: show normalisation, clauses, scores, entities
 };
 
 // The outcome of reading the command line: either a Config to run with, or text to print and an exit code
