@@ -93,6 +93,8 @@ void add_figure_notes(const FigureNotes& notes, const Entities& entities, Compos
             std::string derived;
             if (f->value) derived = money(*f->value / note.divisor);
             if (f->low && f->high) derived = money(*f->low / note.divisor) + "–" + money(*f->high / note.divisor);
+            if (f->scope == knowledge::Scope::minimum) derived = "over " + derived;
+            else if (f->open_ended) derived += "+";
             append(fill(note.line, *f, "{derived}", derived));
         }
     }
@@ -123,6 +125,22 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const knowl
                      const EntityExtractor& names) {
     ComposedPart out;
     Renderer renderer(kb, out);
+    std::vector<std::string> combined;  // display names, one per entity kind a rule applies to
+    for (const EntityRule& rule : intent.answer.by_entity) {
+        auto it = entities.find(rule.entity);
+        if (it == entities.end() || it->second.empty()) continue;
+        const std::string name = names.display_name(rule.entity, it->second.front());
+        if (std::find(combined.begin(), combined.end(), name) == combined.end()) combined.push_back(name);
+    }
+    if (combined.size() >= 2 && !intent.answer.combination.empty()) {
+        std::string joined;
+        for (std::size_t i = 0; i < combined.size(); ++i) {
+            joined += (i == 0 ? "" : (i + 1 == combined.size() ? " and " : ", ")) + combined[i];
+        }
+        std::string line = intent.answer.combination;
+        replace_all(line, "{entities}", joined);
+        renderer.line(line, {}, "");
+    }
     bool any_rule = false;
     for (const EntityRule& rule : intent.answer.by_entity) {
         auto it = entities.find(rule.entity);

@@ -53,6 +53,7 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
     if (!obj) return answer;
     const std::string here = join_path(path, "answer");
     answer.lines = reader.strings_at(*obj, here, "lines");
+    answer.combination = reader.optional_string(*obj, here, "combination").value_or("");
     if (auto it = obj->find("figure_notes"); it != obj->end()) {
         const std::string notes_path = join_path(here, "figure_notes");
         if (reader.require_object(*it, notes_path)) {
