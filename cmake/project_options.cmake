@@ -3,7 +3,7 @@
 add_library(project_options INTERFACE)
 target_compile_options(project_options INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
-  -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual -Wnull-dereference
+  -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
   -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
 # GCC 12 at -O2 reports -Warray-bounds / -Wstringop-overflow / -Wrestrict inside libstdc++ containers
 # instantiated by nlohmann/json and Beast (GCC bugs 105705, 107138): false positives that -Werror must not fail on.
