@@ -25,6 +25,9 @@
   function showAnswer(msg) {
     const item = el('li', 'msg msg--bot');
     item.appendChild(el('div', 'msg__text', msg.type === 'error' ? msg.message : msg.text));
+    if (msg.data && msg.data.kind === 'salary' && msg.data.rows.length && window.CareerAdvisorChart) {
+      item.appendChild(window.CareerAdvisorChart.render(msg.data));
+    }
     if (msg.sources && msg.sources.length) {
       item.appendChild(el('div', 'msg__sources', 'Sources: ' + msg.sources.map((s) => s.title).join('; ')));
     }
