@@ -23,7 +23,7 @@
   }
 
   function showAnswer(msg) {
-    const item = el('li', 'msg msg--bot');
+    const item = el('div', 'msg msg--bot');
     item.appendChild(el('div', 'msg__text', msg.type === 'error' ? msg.message : msg.text));
     if (msg.data && msg.data.kind === 'salary' && msg.data.rows.length && window.CareerAdvisorChart) {
       item.appendChild(window.CareerAdvisorChart.render(msg.data));
@@ -49,7 +49,7 @@
   }
 
   function ask(text) {
-    show(el('li', 'msg msg--user', text));
+    show(el('div', 'msg msg--user', text));
     if (socket && socket.readyState === WebSocket.OPEN) send(text);
     else pending.push(text);
   }

@@ -25,7 +25,9 @@
 
   function chart(rows) {
     const top = Math.max(...rows.map((r) => (r.high !== undefined ? r.high : r.value))) * 1.15;
-    const labelWidth = 190, barArea = 260, rowHeight = 28, width = labelWidth + barArea + 110;
+    // Room for the longest label (about 6.5 px a character at 12 px), within reason.
+    const labelWidth = Math.min(280, Math.max(...rows.map((r) => r.label.length)) * 6.5 + 12);
+    const barArea = 260, rowHeight = 28, width = labelWidth + barArea + 120;
     const svg = svgEl('svg', {
       class: 'chart', viewBox: `0 0 ${width} ${rows.length * rowHeight + 8}`, role: 'img', 'aria-hidden': 'true',
     });

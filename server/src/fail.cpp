@@ -13,7 +13,7 @@ void fail(const boost::system::error_code& ec, const char* what) {
     namespace net = boost::asio;
     namespace beast = boost::beast;
     if (ec == net::error::operation_aborted || ec == net::error::eof || ec == net::error::connection_reset ||
-        ec == net::error::broken_pipe || ec == beast::error::timeout || ec == beast::websocket::error::closed ||
+        ec == net::error::broken_pipe || ec == net::error::not_connected || ec == beast::error::timeout || ec == beast::websocket::error::closed ||
         ec == beast::http::error::end_of_stream) {
         spdlog::debug("{}: {}", what, ec.message());
         return;
