@@ -21,6 +21,16 @@ void apply_environment(Config& c, const std::map<std::string, std::string>& env,
         if (auto v = get("CAREER_ADVISOR_THREADS")) c.threads = static_cast<unsigned>(std::stoul(*v));
         if (auto v = get("CAREER_ADVISOR_ADMIN_TOKEN")) c.admin_token = *v;
         if (auto v = get("CAREER_ADVISOR_LOG_LEVEL")) c.log_level = *v;
+        if (auto v = get("CAREER_ADVISOR_ALLOWED_ORIGINS")) {
+            // Comma-separated, as environment variables cannot repeat.
+            std::string_view rest = *v;
+            while (!rest.empty()) {
+                const std::size_t comma = rest.find(',');
+                if (comma != 0) c.allowed_origins.emplace_back(rest.substr(0, comma));
+                if (comma == std::string_view::npos) break;
+                rest.remove_prefix(comma + 1);
+            }
+        }
     } catch (const std::exception&) {
         error = "a CAREER_ADVISOR_* environment variable holds a value that is not a number";
     }
@@ -65,6 +75,14 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, const std:
     serve->add_option("--web", c.web_dir, "Directory of the chat page and widget")->capture_default_str();
     serve->add_option("--threads", c.threads, "I/O threads")->check(CLI::Range(1u, 256u))->capture_default_str();
     serve->add_option("--admin-token", c.admin_token, "Token that allows /admin/* from other hosts");
+    serve->add_option("--allowed-origin", c.allowed_origins,
+                      "Origin (scheme://host[:port]) of a site allowed to embed the chat; repeatable. "
+                      "Default: same origin only")
+        ->check([](const std::string& origin) {
+            const bool ok = (origin.starts_with("http://") || origin.starts_with("https://")) &&
+                            origin.find('/', origin.find("://") + 3) == std::string::npos;
+            return ok ? std::string() : "an origin is scheme://host[:port], without a path: " + origin;
+        });
     serve->add_option("--log-level", c.log_level, "trace, debug, info, warn, error or off")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
         ->capture_default_str();

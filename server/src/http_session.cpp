@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "server/fail.hpp"
+#include "server/http_policy.hpp"
 #include "server/protocol.hpp"
 #include "server/router.hpp"
 #include "server/websocket_session.hpp"
@@ -56,6 +57,23 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
 
     Request request = parser_->release();
     if (beast::websocket::is_upgrade(request)) {
+        const auto origin = request.find(beast::http::field::origin);
+        const auto host = request.find(beast::http::field::host);
+        const bool allowed = origin_allowed(origin == request.end() ? "" : std::string_view(origin->value()),
+                                            host == request.end() ? "" : std::string_view(host->value()),
+                                            state_.config().allowed_origins);
+        if (request.target() == "/ws" && !allowed) {
+            response_ = Response{beast::http::status::forbidden, request.version()};
+            response_.set(beast::http::field::content_type, "application/json");
+            response_.body() = error_object(nullptr, ErrorCode::forbidden,
+                                            "this site may not open the chat (see --allowed-origin)")
+                                   .dump();
+            response_.keep_alive(false);
+            response_.prepare_payload();
+            beast::http::async_write(stream_, response_,
+                                     beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), false));
+            return;
+        }
         if (request.target() == "/ws") {
             std::make_shared<WebsocketSession>(stream_.release_socket(), state_)->run(std::move(request));
             return;

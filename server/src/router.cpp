@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "intents/catalog_queries.hpp"
+#include "server/http_policy.hpp"
 #include "server/protocol.hpp"
 #include "server/query_string.hpp"
 #include "server/static_files.hpp"
@@ -27,6 +28,7 @@ Response make_response(const Request& request, http::status status, std::string 
     res.set(http::field::server, "career-advisor");
     res.set(http::field::content_type, type);
     res.set("X-Content-Type-Options", "nosniff");
+    res.set("Referrer-Policy", "strict-origin-when-cross-origin");
     res.keep_alive(request.keep_alive());
     res.body() = std::move(body);
     res.prepare_payload();
@@ -115,19 +117,58 @@ std::string_view path_of(std::string_view target) {
     return query == std::string_view::npos ? target : target.substr(0, query);
 }
 
+std::string header(const Request& request, http::field field) {
+    auto it = request.find(field);
+    return it == request.end() ? std::string() : std::string(it->value());
+}
+
+bool compressible(std::string_view type) {
+    return type.starts_with("text/") || type.starts_with("application/json") || type.starts_with("image/svg");
+}
+
+// Static files: revalidated by ETag on every use (no-cache), gzip when the client takes it; our pages get
+// the CSP; widget.js may be loaded by any site that embeds it.
 Response static_file(const AppState& state, const Request& request) {
     if (request.method() != http::verb::get && request.method() != http::verb::head) {
         return error_response(request, http::status::method_not_allowed, ErrorCode::method_not_allowed,
                               "only GET and HEAD are allowed here");
     }
-    auto file = load_static_file(state.config().web_dir, path_of(request.target()));
+    const std::string_view path = path_of(request.target());
+    auto file = load_static_file(state.config().web_dir, path);
     if (!file) return error_response(request, http::status::not_found, ErrorCode::not_found, "no such page");
-    Response res = make_response(request, http::status::ok, std::move(file->body), file->content_type);
-    if (request.method() == http::verb::head) {
+    const std::string etag = entity_tag(file->body);
+    const bool not_modified = etag_matches(header(request, http::field::if_none_match), etag);
+    const bool zipped = !not_modified && file->body.size() > 512 && compressible(file->content_type) &&
+                        accepts_gzip(header(request, http::field::accept_encoding));
+    std::string body = not_modified ? std::string() : zipped ? gzip(file->body) : std::move(file->body);
+    Response res = make_response(request, not_modified ? http::status::not_modified : http::status::ok,
+                                 std::move(body), file->content_type);
+    res.set(http::field::etag, etag);
+    res.set(http::field::cache_control, "no-cache");
+    res.set(http::field::vary, "Accept-Encoding");
+    if (zipped) res.set(http::field::content_encoding, "gzip");
+    if (file->content_type.starts_with("text/html")) res.set("Content-Security-Policy", page_security_policy());
+    if (path == "/widget.js") {
+        res.set(http::field::access_control_allow_origin, "*");
+        res.set("Cross-Origin-Resource-Policy", "cross-origin");
+    }
+    if (not_modified) {
+        res.content_length(0);
+    } else if (request.method() == http::verb::head) {
         const auto size = res.body().size();
         res.body().clear();
         res.content_length(size);
     }
+    return res;
+}
+
+// The public JSON API may be called from any site (no cookies are involved): CORS preflight.
+Response preflight(const Request& request) {
+    Response res = make_response(request, http::status::no_content, "", "text/plain");
+    res.set(http::field::access_control_allow_origin, "*");
+    res.set(http::field::access_control_allow_methods, "GET, POST, OPTIONS");
+    res.set(http::field::access_control_allow_headers, "Content-Type");
+    res.set(http::field::access_control_max_age, "600");
     return res;
 }
 
@@ -141,11 +182,16 @@ bool admin_allowed(const std::string& token, std::string_view authorization, boo
 Response route(AppState& state, const Request& request, const Peer& peer) {
     try {
         const std::string_view path = path_of(request.target());
+        const bool public_api = path.starts_with("/api/");
+        if (public_api && request.method() == http::verb::options) return preflight(request);
         bool path_known = false;
         for (const Route& r : routes()) {
             if (r.path != path) continue;
             path_known = true;
-            if (r.method == request.method()) return r.handle(state, request, peer);
+            if (r.method != request.method()) continue;
+            Response res = r.handle(state, request, peer);
+            if (public_api) res.set(http::field::access_control_allow_origin, "*");
+            return res;
         }
         if (path_known) {
             return error_response(request, http::status::method_not_allowed, ErrorCode::method_not_allowed,

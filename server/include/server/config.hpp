@@ -20,6 +20,7 @@ struct Config {
     std::string intents_dir;                // default: intents/data
     unsigned threads = 2;                   // io_context threads
     std::string admin_token;                // empty: /admin/* only from loopback
+    std::vector<std::string> allowed_origins;  // pages of other sites that may open /ws (the widget)
     std::string log_level = "info";
     std::size_t max_message_bytes = 4096;   // WebSocket frames and HTTP bodies
     std::size_t max_question_chars = 1000;  // longer questions are refused

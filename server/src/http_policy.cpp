@@ -1,0 +1,111 @@
+#include "server/http_policy.hpp"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+
+namespace server {
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+// Calls f on each comma-separated element of a header value, trimmed.
+template <class F>
+void for_each_element(std::string_view value, F f) {
+    while (!value.empty()) {
+        const std::size_t comma = value.find(',');
+        f(trim(value.substr(0, comma)));
+        if (comma == std::string_view::npos) break;
+        value.remove_prefix(comma + 1);
+    }
+}
+
+}  // namespace
+
+bool origin_allowed(std::string_view origin, std::string_view host, const std::vector<std::string>& allowed) {
+    if (origin.empty()) return true;
+    const std::string o = lower(origin);
+    for (const std::string& a : allowed) {
+        if (lower(a) == o) return true;
+    }
+    // Same origin: "scheme://HOST" with HOST exactly the Host header (host and port).
+    const std::size_t scheme_end = o.find("://");
+    if (scheme_end == std::string::npos || host.empty()) return false;
+    return o.substr(scheme_end + 3) == lower(host);
+}
+
+std::string_view page_security_policy() {
+    return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+           "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+}
+
+std::string entity_tag(std::string_view content) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (char c : content) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ULL;
+    }
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string tag = "\"";
+    for (int shift = 60; shift >= 0; shift -= 4) tag.push_back(digits[(hash >> shift) & 0xF]);
+    tag.push_back('"');
+    return tag;
+}
+
+bool etag_matches(std::string_view if_none_match, std::string_view etag) {
+    bool match = false;
+    for_each_element(if_none_match, [&](std::string_view element) {
+        if (element.starts_with("W/")) element.remove_prefix(2);  // weak comparison, as RFC 9110 says for GET
+        match = match || element == "*" || element == etag;
+    });
+    return match;
+}
+
+bool accepts_gzip(std::string_view accept_encoding) {
+    std::optional<bool> gzip_ok, any_ok;  // what "gzip" and "*" say, when present
+    for_each_element(accept_encoding, [&](std::string_view element) {
+        const std::size_t semicolon = element.find(';');
+        const std::string coding = lower(trim(element.substr(0, semicolon)));
+        std::string params = semicolon == std::string_view::npos ? "" : lower(element.substr(semicolon + 1));
+        params.erase(std::remove(params.begin(), params.end(), ' '), params.end());
+        const bool refused = params.starts_with("q=0") && params.find_first_not_of("q=0.") == std::string::npos;
+        if (coding == "gzip") gzip_ok = !refused;
+        if (coding == "*") any_ok = !refused;
+    });
+    return gzip_ok.value_or(any_ok.value_or(false));
+}
+
+std::string gzip(std::string_view data) {
+    z_stream stream{};
+    // windowBits 15 + 16 asks zlib for a gzip header and trailer instead of a zlib one.
+    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+        throw std::runtime_error("deflateInit2 failed");
+    }
+    std::string out(deflateBound(&stream, static_cast<uLong>(data.size())), '\0');
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    stream.avail_in = static_cast<uInt>(data.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = static_cast<uInt>(out.size());
+    const int result = deflate(&stream, Z_FINISH);
+    deflateEnd(&stream);
+    if (result != Z_STREAM_END) throw std::runtime_error("deflate failed");
+    out.resize(stream.total_out);
+    return out;
+}
+
+}  // namespace server

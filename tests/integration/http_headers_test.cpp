@@ -1,0 +1,93 @@
+#include <gtest/gtest.h>
+
+#include "support/clients.hpp"
+#include "support/server_process.hpp"
+
+using namespace test_support;
+namespace http = boost::beast::http;
+namespace websocket = boost::beast::websocket;
+
+namespace {
+
+// The HTTP status of a WebSocket handshake to /ws sent with the given Origin.
+unsigned handshake_status(std::uint16_t port, const std::string& origin) {
+    boost::asio::io_context ioc;
+    websocket::stream<boost::beast::tcp_stream> ws(ioc);
+    boost::beast::get_lowest_layer(ws).connect({boost::asio::ip::make_address("127.0.0.1"), port});
+    ws.set_option(websocket::stream_base::decorator([&](websocket::request_type& req) { req.set(http::field::origin, origin); }));
+    websocket::response_type res;
+    boost::beast::error_code ec;
+    ws.handshake(res, "127.0.0.1:" + std::to_string(port), "/ws", ec);
+    return res.result_int();
+}
+
+}  // namespace
+
+TEST(Origins, SameOriginPageMayOpenTheChat) {
+    ServerProcess server;
+    EXPECT_EQ(handshake_status(server.port(), "http://127.0.0.1:" + std::to_string(server.port())), 101u);
+}
+
+TEST(Origins, OtherSitesAreRefusedWith403UnlessAllowed) {
+    ServerProcess closed;
+    EXPECT_EQ(handshake_status(closed.port(), "https://shop.example"), 403u);
+    ServerProcess open({"--allowed-origin", "https://shop.example", "--allowed-origin", "https://blog.example"});
+    EXPECT_EQ(handshake_status(open.port(), "https://shop.example"), 101u);
+    EXPECT_EQ(handshake_status(open.port(), "https://blog.example"), 101u);
+    EXPECT_EQ(handshake_status(open.port(), "https://evil.example"), 403u);
+}
+
+TEST(Origins, MalformedAllowedOriginIsABadFlag) {
+    auto r = run_command({"serve", "--allowed-origin", "shop.example/path"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("--allowed-origin"), std::string::npos) << r.err;
+}
+
+TEST(StaticHeaders, PagesCarrySecurityHeaders) {
+    ServerProcess server;
+    auto page = http_request(server.port(), http::verb::get, "/");
+    EXPECT_NE(page.headers["Content-Security-Policy"].find("script-src 'self'"), std::string::npos);
+    EXPECT_EQ(page.headers["X-Content-Type-Options"], "nosniff");
+    EXPECT_FALSE(page.headers["Referrer-Policy"].empty());
+}
+
+TEST(StaticHeaders, WidgetMayBeLoadedFromAnySite) {
+    ServerProcess server;
+    auto widget = http_request(server.port(), http::verb::get, "/widget.js");
+    ASSERT_EQ(widget.status, 200u);
+    EXPECT_EQ(widget.headers["Access-Control-Allow-Origin"], "*");
+    EXPECT_EQ(widget.headers["Content-Type"], "text/javascript; charset=utf-8");
+}
+
+TEST(StaticHeaders, EtagGivesNotModified) {
+    ServerProcess server;
+    auto first = http_request(server.port(), http::verb::get, "/");
+    const std::string etag = first.headers["ETag"];
+    ASSERT_FALSE(etag.empty());
+    auto again = http_request(server.port(), http::verb::get, "/", "", {{"If-None-Match", etag}});
+    EXPECT_EQ(again.status, 304u);
+    EXPECT_TRUE(again.body.empty());
+    auto other = http_request(server.port(), http::verb::get, "/", "", {{"If-None-Match", "\"stale\""}});
+    EXPECT_EQ(other.status, 200u);
+}
+
+TEST(StaticHeaders, GzipWhenAccepted) {
+    ServerProcess server;
+    auto plain = http_request(server.port(), http::verb::get, "/widget.js");
+    auto zipped = http_request(server.port(), http::verb::get, "/widget.js", "", {{"Accept-Encoding", "gzip"}});
+    EXPECT_EQ(zipped.headers["Content-Encoding"], "gzip");
+    EXPECT_EQ(zipped.headers["Vary"], "Accept-Encoding");
+    EXPECT_LT(zipped.body.size(), plain.body.size());
+    EXPECT_EQ(plain.headers.count("Content-Encoding"), 0u);
+}
+
+TEST(Cors, ApiAnswersPreflightAndAllowsAnyOrigin) {
+    ServerProcess server;
+    auto pre = http_request(server.port(), http::verb::options, "/api/v1/ask", "",
+                            {{"Origin", "https://shop.example"}, {"Access-Control-Request-Method", "POST"}});
+    EXPECT_EQ(pre.status, 204u);
+    EXPECT_EQ(pre.headers["Access-Control-Allow-Origin"], "*");
+    EXPECT_NE(pre.headers["Access-Control-Allow-Methods"].find("POST"), std::string::npos);
+    auto topics = http_request(server.port(), http::verb::get, "/api/v1/topics");
+    EXPECT_EQ(topics.headers["Access-Control-Allow-Origin"], "*");
+}
