@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "intents/responder.hpp"
+#include "support/project_advisor.hpp"
 #include "support/temp_dir.hpp"
 
 // Table-driven checks of whole answers (tests/data/answers.json): for each question, the intent,
@@ -13,15 +14,7 @@ using namespace intents;
 
 namespace {
 
-const Advisor& advisor() {
-    static const AdvisorPtr loaded = [] {
-        auto r = load_advisor(test_support::source_dir() / "knowledge" / "data",
-                              test_support::source_dir() / "intents" / "data");
-        if (!r.ok()) throw std::runtime_error(r.errors.front());
-        return *r.value;
-    }();
-    return *loaded;
-}
+const intents::Advisor& advisor() { return test_support::project_advisor(); }
 
 json table() {
     return json::parse(test_support::read_file(test_support::source_dir() / "tests" / "data" / "answers.json"));

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "server/protocol.hpp"
+#include "support/project_advisor.hpp"
 #include "support/temp_dir.hpp"
 
 using nlohmann::json;
@@ -8,15 +9,7 @@ using namespace server;
 
 namespace {
 
-const intents::Advisor& advisor() {
-    static const intents::AdvisorPtr loaded = [] {
-        auto r = intents::load_advisor(test_support::source_dir() / "knowledge" / "data",
-                                       test_support::source_dir() / "intents" / "data");
-        if (!r.ok()) throw std::runtime_error(r.errors.front());
-        return *r.value;
-    }();
-    return *loaded;
-}
+const intents::Advisor& advisor() { return test_support::project_advisor(); }
 
 json frame(const std::string& text, intents::Context& context) {
     return json::parse(reply_to_frame(advisor(), context, text, 1'000'000, ProtocolLimits{}));

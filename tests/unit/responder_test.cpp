@@ -1,21 +1,14 @@
 #include <gtest/gtest.h>
 
 #include "intents/responder.hpp"
+#include "support/project_advisor.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace intents;
 
 namespace {
 
-const Advisor& advisor() {
-    static const AdvisorPtr loaded = [] {
-        auto r = load_advisor(test_support::source_dir() / "knowledge" / "data",
-                              test_support::source_dir() / "intents" / "data");
-        if (!r.ok()) throw std::runtime_error(r.errors.front());
-        return *r.value;
-    }();
-    return *loaded;
-}
+const intents::Advisor& advisor() { return test_support::project_advisor(); }
 
 Answer ask(const std::string& text, const Context& context = {}, std::int64_t now = 1'000'000) {
     return respond(advisor(), context, text, now);
