@@ -161,4 +161,11 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const knowl
     return out;
 }
 
+ComposedPart compose_more(const Intent& intent, const knowledge::KnowledgeBase& kb) {
+    ComposedPart out;
+    Renderer renderer(kb, out);
+    for (const std::string& line : intent.answer.more) renderer.line(line, {}, "");
+    return out;
+}
+
 }  // namespace intents

@@ -54,6 +54,7 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
     const std::string here = join_path(path, "answer");
     answer.lines = reader.strings_at(*obj, here, "lines");
     answer.combination = reader.optional_string(*obj, here, "combination").value_or("");
+    answer.more = reader.optional_strings(*obj, here, "more");
     if (auto it = obj->find("figure_notes"); it != obj->end()) {
         const std::string notes_path = join_path(here, "figure_notes");
         if (reader.require_object(*it, notes_path)) {
@@ -274,6 +275,7 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
     };
     for (const Intent& intent : data.intents) {
         check_lines(intent, intent.answer.lines, "/answer/lines");
+        check_lines(intent, intent.answer.more, "/answer/more");
         for (std::size_t r = 0; r < intent.answer.by_entity.size(); ++r) {
             const EntityRule& rule = intent.answer.by_entity[r];
             const std::string where = "/answer/by_entity/" + std::to_string(r);

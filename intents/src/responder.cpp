@@ -27,6 +27,7 @@ struct Resolved {
     const Intent* intent = nullptr;
     Entities entities;
     std::vector<const Intent*> alternatives;  // set when the question is ambiguous
+    bool more = false;                        // "tell me more" / "why?" about the last topic
 };
 
 Entities merge(const Entities& older, const Entities& newer) {
@@ -83,6 +84,7 @@ Resolved resolve(const Advisor& advisor, const Context& context, const std::stri
         if (fresh != nullptr) {
             scores = {*fresh};
         } else if (last != nullptr) {
+            r.more = r.entities.empty();  // nothing new named: the user wants more on the same thing
             r.intent = last;
             r.entities = merge(context.entities, r.entities);
             return r;
@@ -207,7 +209,13 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             append_part(answer, std::string(fallback_id), "I can help with questions about the back-end web developer career.");
             continue;
         }
-        ComposedPart part = compose(*q.intent, q.entities, advisor.knowledge, advisor.entities);
+        ComposedPart part = q.more ? compose_more(*q.intent, advisor.knowledge)
+                                   : compose(*q.intent, q.entities, advisor.knowledge, advisor.entities);
+        if (q.more && part.text.empty()) {
+            // Nothing more in the data: say so, and offer the intent's follow-up questions.
+            const Intent* followup = advisor.find_intent(followup_id);
+            if (followup != nullptr && !followup->answer.lines.empty()) part.text = followup->answer.lines.front();
+        }
         append_part(answer, q.intent->id, part.text);
         facts.insert(facts.end(), part.facts.begin(), part.facts.end());
         add_suggestions(answer, q.intent->suggestions);

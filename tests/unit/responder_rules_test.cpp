@@ -28,12 +28,13 @@ AdvisorPtr small_advisor() {
     knowledge::KnowledgeBase kb({{"src", "The source", "", "", ""}}, {}, std::move(facts));
     Intent pay = make_intent("pay", {{"\\bpay\\b", 2.0}}, {"{fact:pay.overall}"});
     pay.answer.by_entity = {{"location", "pay.city.", {"{matches}"}, {"Nothing for {entity}."}}};
+    pay.answer.more = {"More:", "{fact:pay.city.austin}"};
     std::vector<Intent> intents{
         pay,
         make_intent("hours", {{"\\bhours\\b", 2.0}, {"\\bjob\\b", 1.0}}, {"{fact:hours.overall}"}, {"What are the hours?"}),
         make_intent("remote", {{"\\bremote\\b", 2.0}, {"\\bjob\\b", 1.0}}, {"{fact:remote.overall}"}, {"Is it remote?"}),
         make_intent("greeting", {{"^hi\\b", 1.0}}, {"Hello!"}),
-        make_intent("followup", {{"^what about\\b", 2.1}, {"^tell me more\\b", 1.5}}, {}),
+        make_intent("followup", {{"^what about\\b", 2.1}, {"^tell me more\\b", 1.5}}, {"That is all I know."}),
         make_intent("clarify", {}, {"Which did you mean?"}),
         make_intent("fallback", {{"\\bweather\\b", 3.0}}, {"I only know this job."}),
     };
@@ -118,4 +119,18 @@ TEST(ResponderRules, FallbackOffersItsSuggestions) {
     const Answer a = ask("weather today");
     EXPECT_EQ(a.intent, "fallback");
     EXPECT_EQ(a.suggestions.size(), 3u);
+}
+
+TEST(ResponderRules, TellMeMoreGivesTheIntentsMoreLines) {
+    const Answer first = ask("what is the pay");
+    const Answer more = ask("tell me more", first.context);
+    EXPECT_EQ(more.intent, "pay");
+    EXPECT_EQ(more.text, "More:\nAustin pays well.");
+}
+
+TEST(ResponderRules, TellMeMoreWithoutMoreLinesSaysSo) {
+    const Answer first = ask("what are the hours for this job");
+    const Answer more = ask("tell me more", first.context);
+    EXPECT_EQ(more.intent, "hours");
+    EXPECT_EQ(more.text, "That is all I know.");
 }

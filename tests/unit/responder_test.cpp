@@ -101,3 +101,13 @@ TEST(Responder, GibberishFallsBack) { EXPECT_EQ(ask("asdkjh qwpoeiru").intent, "
 
 TEST(Responder, GreetingIsAnIntent) { EXPECT_EQ(ask("hello there").intent, "greeting"); }
 
+
+TEST(Responder, WhyAfterAPayAnswerExplainsWhatMovesPay) {
+    const Answer first = ask("how much do back end developers make");
+    const Answer why = ask("why?", first.context, 1'001'000);
+    EXPECT_EQ(why.intent, "salary");
+    const auto* factors = advisor().knowledge.find_fact("salary.factors");
+    ASSERT_NE(factors, nullptr);
+    EXPECT_TRUE(contains(why.text, factors->text)) << why.text;
+    EXPECT_NE(why.text, first.text);
+}

@@ -23,6 +23,9 @@ struct ComposedPart {
 ComposedPart compose(const Intent& intent, const Entities& entities, const knowledge::KnowledgeBase& kb,
                      const EntityExtractor& names);
 
+// The answer to "tell me more" about an intent: its `more` lines (empty text when it has none).
+ComposedPart compose_more(const Intent& intent, const knowledge::KnowledgeBase& kb);
+
 // A fact as text: its sentence, then its items as "- " bullets, one per line.
 std::string render_fact(const knowledge::Fact& fact);
 

@@ -47,6 +47,7 @@ struct AnswerTemplate {
     std::vector<std::string> lines;
     std::vector<EntityRule> by_entity;
     FigureNotes figure_notes;
+    std::vector<std::string> more;  // for "tell me more" / "why?": what to add beyond the first answer
     // Said first when rules of two or more entity kinds apply ("senior" and "Seattle"): the sources
     // give each on its own, not the combination. Placeholder {entities}: "senior and Seattle".
     std::string combination;
