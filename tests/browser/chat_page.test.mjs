@@ -1,9 +1,12 @@
-// The chat page in real Chromium against the real server.
+// The chat page (/) in real Chromium against the real server. The page hosts the same component as the
+// widget, in an open shadow root: Playwright's CSS selectors reach into it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { accessibilityViolations, copyData, launchBrowser, screenshotDir, startServer } from './support.mjs';
+import {
+  accessibilityViolations, ask, copyData, launchBrowser, pageProblems, screenshotDir, startServer, waitForState,
+} from './support.mjs';
 
 let server;
 let browser;
@@ -19,19 +22,12 @@ after(async () => {
   await server?.stop();
 });
 
-async function openChat(options = {}) {
+async function openChat(options = {}, url = server.url) {
   const page = await browser.newPage({ viewport: { width: 900, height: 900 }, ...options });
-  await page.goto(server.url);
-  await page.waitForSelector('#status:text("connected")');
+  page.problems = pageProblems(page);
+  await page.goto(url);
+  await waitForState(page, 'connected');
   return page;
-}
-
-async function ask(page, text) {
-  const before = await page.locator('.msg--bot').count();
-  await page.fill('#question', text);
-  await page.press('#question', 'Enter');
-  await page.locator('.msg--bot').nth(before).waitFor();
-  return page.locator('.msg--bot').nth(before);
 }
 
 test('asking shows the answer with its sources', async () => {
@@ -39,6 +35,29 @@ test('asking shows the answer with its sources', async () => {
   const answer = await ask(page, 'What does a back-end developer do?');
   assert.match(await answer.innerText(), /server-side/i);
   assert.match(await answer.locator('.msg__sources').innerText(), /Back-End Web Developer|Back End Web Developer/);
+  assert.equal(await page.locator('#status').innerText(), 'Connected');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('answers keep their list lines as a list', async () => {
+  const page = await openChat();
+  const answer = await ask(page, 'What skills do I need?');
+  assert.ok(await answer.locator('ul > li').count() >= 5);
+  assert.equal(await answer.locator('p', { hasText: /^- / }).count(), 0, 'no "- " line left as a paragraph');
+  await page.close();
+});
+
+test('the welcome message offers example questions from the server, and clicking one asks it', async () => {
+  const page = await openChat();
+  const examples = page.locator('.msg--welcome ~ .chips .chip');
+  await examples.first().waitFor();
+  const count = await examples.count();
+  assert.ok(count >= 4 && count <= 6, `${count} example questions`);
+  const text = await examples.first().innerText();
+  await examples.first().click();
+  await page.locator('.msg--user', { hasText: text }).waitFor();
+  await page.locator('.msg--bot').first().waitFor();
   await page.close();
 });
 
@@ -58,10 +77,15 @@ test('salary answers draw a bar chart with a table for screen readers', async ()
   const answer = await ask(page, 'compare SF and Cincinnati salaries for backend devs');
   const bars = answer.locator('svg.chart rect');
   assert.equal(await bars.count(), 3);
+  assert.equal(await answer.locator('svg.chart').getAttribute('aria-hidden'), 'true');
   const table = answer.locator('table');
   assert.match(await table.innerText(), /\$160,000–\$200,000\+/);
   assert.match(await table.innerText(), /\$91,000/);
-  await page.screenshot({ path: join(screenshotDir, 'chat-salary.png') });
+  // The longest figure still fits in the drawing.
+  const chartBox = await answer.locator('svg.chart').boundingBox();
+  const valueBox = await answer.locator('svg.chart .chart__value').first().boundingBox();
+  assert.ok(valueBox.x + valueBox.width <= chartBox.x + chartBox.width + 1, 'the figure is cut off');
+  await page.screenshot({ path: join(screenshotDir, 'chat-page.png') });
   await page.close();
 });
 
@@ -69,17 +93,37 @@ test('answer text is shown as text, never run as HTML', async () => {
   const data = copyData();
   data.replace('knowledge/facts/role.json', '"text": "', '"text": "<img src=x onerror=\\"window.__xss=1\\"><script>window.__xss=2</script> ');
   const evil = await startServer(data.args);
-  const page = await browser.newPage();
   try {
-    await page.goto(evil.url);
-    await page.waitForSelector('#status:text("connected")');
+    const page = await openChat({}, evil.url);
     const answer = await ask(page, 'What does a back-end developer do?');
     assert.match(await answer.innerText(), /<img src=x onerror=/);
     assert.equal(await answer.locator('img, script').count(), 0);
     assert.equal(await page.evaluate(() => window.__xss), undefined);
-  } finally {
     await page.close();
+  } finally {
     await evil.stop();
+    data.remove();
+  }
+});
+
+test('answers render bold text and http(s) links, and other links as plain text', async () => {
+  const data = copyData();
+  data.replace('knowledge/facts/role.json', '"text": "',
+    '"text": "**Bold claim** with [a guide](https://example.com/guide) and [a trap](javascript:window.__xss=1). ');
+  const marked = await startServer(data.args);
+  try {
+    const page = await openChat({}, marked.url);
+    const answer = await ask(page, 'What does a back-end developer do?');
+    assert.equal(await answer.locator('strong').first().innerText(), 'Bold claim');
+    const links = answer.locator('a');
+    assert.equal(await links.count(), 1);
+    assert.equal(await links.getAttribute('href'), 'https://example.com/guide');
+    assert.equal(await links.getAttribute('target'), '_blank');
+    assert.equal(await links.getAttribute('rel'), 'noopener noreferrer');
+    assert.match(await answer.innerText(), /\[a trap\]\(javascript:window.__xss=1\)/);
+    await page.close();
+  } finally {
+    await marked.stop();
     data.remove();
   }
 });
@@ -88,5 +132,14 @@ test('the page passes an automated accessibility check', async () => {
   const page = await openChat();
   await ask(page, 'how much do seniors make in seattle');
   assert.deepEqual(await accessibilityViolations(page), []);
+  await page.close();
+});
+
+test('the page passes the accessibility check in the dark theme too', async () => {
+  const page = await openChat({ colorScheme: 'dark' });
+  await ask(page, 'compare SF and Cincinnati salaries for backend devs');
+  assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), true);
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await page.screenshot({ path: join(screenshotDir, 'chat-dark.png') });
   await page.close();
 });

@@ -1,6 +1,9 @@
-// Shared by the browser tests: the real server on a free port, and Debian's Chromium.
+// Shared by the browser tests: the real server on a free port, Debian's Chromium, a site on another origin
+// to embed the widget in, and the moves of a chat user.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,12 +64,90 @@ export function copyData() {
   };
 }
 
-// Runs axe-core in the page (or in an element) and returns its violations.
+// Runs axe-core in the page (or in an element) and returns its violations. Evaluated through the DevTools
+// protocol rather than added as a <script>, which our pages' Content-Security-Policy would refuse.
 export async function accessibilityViolations(page, include) {
   const axeSource = readFileSync(join(sourceDir, 'tests', 'browser', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: axeSource });
+  await page.evaluate(axeSource);
   return page.evaluate(async (context) => {
     const result = await window.axe.run(context ?? document, { resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   }, include);
+}
+
+// A port nobody listens on right now, for a server that must come back on the same one.
+export async function freePort() {
+  const probe = createTcpServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+// Another site (another origin: same host, another port) whose pages embed the widget.
+// `serve(path, html, headers)` sets a page; anything else is 404.
+export async function startHostSite() {
+  const pages = new Map();
+  const server = createServer((request, response) => {
+    const page = pages.get(new URL(request.url, 'http://host').pathname);
+    if (!page) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...page.headers }).end(page.html);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    serve(path, html, headers = {}) {
+      pages.set(path, { html, headers });
+      return origin + path;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+// A plain host page: a heading, some text and whatever tags are given (the embed line).
+export function hostPage(tags, { title = 'A site that embeds the advisor', css = '' } = {}) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+${css ? `<style>${css}</style>` : ''}</head>
+<body><main><h1>${title}</h1><p>Some article the visitor is reading.</p></main>
+${tags}
+</body></html>`;
+}
+
+// The widget's embed line for a Career Advisor server.
+export function embedTag(server, attributes = '') {
+  return `<script src="${server.url}widget.js" async ${attributes}></script>`;
+}
+
+// Waits until the chat (in `scope`: the page or one instance's host element) shows a connection state.
+export async function waitForState(scope, state, timeout = 10000) {
+  await scope.locator(`.root[data-state="${state}"]`).waitFor({ state: 'attached', timeout });
+}
+
+// Types a question into the chat in `scope`, presses Enter and returns the answer's bubble.
+export async function ask(scope, text) {
+  const answers = scope.locator('.msg--bot');
+  const before = await answers.count();
+  await scope.locator('#question').fill(text);
+  await scope.locator('#question').press('Enter');
+  await answers.nth(before).waitFor();
+  return answers.nth(before);
+}
+
+// Errors thrown in the page and Content-Security-Policy refusals, collected while the test runs.
+export function pageProblems(page) {
+  const problems = [];
+  page.on('pageerror', (error) => problems.push('error: ' + error.message));
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) problems.push('csp: ' + message.text());
+  });
+  return problems;
 }
