@@ -398,12 +398,13 @@ button { font: inherit; color: inherit; cursor: pointer; }
         const saved = JSON.parse(this.area.getItem(this.key));
         if (saved && saved.v === 1 && Array.isArray(saved.messages)) return saved;
       } catch { /* nothing usable stored */ }
-      return { v: 1, open: false, messages: [] };
+      return { v: 1, open: false, messages: [], context: null };
     }
 
     save(state) {
       try {
-        this.area.setItem(this.key, JSON.stringify({ v: 1, open: state.open, messages: state.messages.slice(-KEPT_MESSAGES) }));
+        this.area.setItem(this.key, JSON.stringify({ v: 1, open: state.open, messages: state.messages.slice(-KEPT_MESSAGES),
+          context: state.context }));
       } catch { /* see the class comment */ }
     }
   }
@@ -525,6 +526,10 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.history = new History(options.storage, options.storageKey);
       const saved = this.history.load();
       this.messages = saved.messages;
+      // The server's follow-up context ("what about Austin?"). A new socket starts without it, so the first
+      // question on each socket carries the last one back (docs/protocol.md).
+      this.context = saved.context || null;
+      this.contextPending = true;
       this.isOpen = options.open || saved.open;
       this.waiters = new Map();  // question id -> promise callbacks of ask()
       this.nodes = new Map();    // question id -> its bubble, to update its pending note
@@ -724,7 +729,10 @@ button { font: inherit; color: inherit; cursor: pointer; }
     deliver() {
       for (const m of this.messages) {
         if (m.role !== 'user' || m.status !== 'queued') continue;
-        if (!this.connection.send({ type: 'ask', id: m.id, text: m.text })) break;
+        const frame = { type: 'ask', id: m.id, text: m.text };
+        if (this.contextPending && this.context) frame.context = this.context;
+        if (!this.connection.send(frame)) break;
+        this.contextPending = false;
         m.status = 'sent';
         this.updateQuestion(m);
       }
@@ -741,6 +749,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.waiters.delete(question.id);
       if (message.type === 'answer') {
         const { intent, text, suggestions, sources, data } = message;
+        this.context = message.context || null;
         this.add({ role: 'bot', answer: { intent, text, suggestions, sources, data } });
         if (waiter) waiter.resolve(message);
         this.emit('answer', { answer: message });
@@ -755,6 +764,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       for (const waiter of this.waiters.values()) waiter.reject(new Error('the conversation was cleared'));
       this.waiters.clear();
       this.messages = [];
+      this.context = null;
       this.renderMessages();
       this.save();
       this.updateTyping();
@@ -769,6 +779,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.status.textContent = STATE_TEXT[state];
       this.retry.hidden = state !== 'offline';
       if (state === 'connected') {
+        this.contextPending = true;
         this.showTopics();
         this.deliver();
       } else {
@@ -846,7 +857,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
     }
 
     save() {
-      this.history.save({ open: !this.page && this.isOpen, messages: this.messages });
+      this.history.save({ open: !this.page && this.isOpen, messages: this.messages, context: this.context });
     }
 
     emit(name, detail = {}) {

@@ -78,6 +78,13 @@ std::string reply_to_frame(const intents::Advisor& advisor, intents::Context& co
         return error_object(id, ErrorCode::unknown_type, "unknown type " + type->dump() + "; known: \"ask\"").dump();
     }
     if (json error = check_question(request, id, limits); !error.is_null()) return error.dump();
+    // A client that reconnected sends back the context of its last answer; it replaces the connection's.
+    if (auto it = request.find("context"); it != request.end()) {
+        std::string message;
+        auto sent = intents::context_from_json(*it, message);
+        if (!sent) return error_object(id, ErrorCode::bad_request, message).dump();
+        context = *sent;
+    }
 
     const intents::Answer answer = intents::respond(advisor, context, request["text"].get<std::string>(), now_ms);
     context = answer.context;

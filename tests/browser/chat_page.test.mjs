@@ -143,3 +143,14 @@ test('the page passes the accessibility check in the dark theme too', async () =
   await page.screenshot({ path: join(screenshotDir, 'chat-dark.png') });
   await page.close();
 });
+
+test('a follow-up still works after the page is reloaded (the context travels with the history)', async () => {
+  const page = await openChat();
+  await ask(page, 'how much do back-end developers make in Seattle?');
+  await page.reload();
+  await waitForState(page, 'connected');
+  const answer = await ask(page, 'what about Austin?');
+  assert.match(await answer.innerText(), /Austin/);
+  assert.match(await answer.innerText(), /\$140,000/);
+  await page.close();
+});

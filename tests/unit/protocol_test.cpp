@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "intents/answer_json.hpp"
 #include "server/protocol.hpp"
 #include "support/project_advisor.hpp"
 #include "support/temp_dir.hpp"
@@ -71,6 +72,17 @@ TEST(Protocol, FrameUpdatesTheConnectionContext) {
     intents::Context context;
     frame(R"({"type":"ask","text":"how much do developers earn in seattle"})", context);
     EXPECT_EQ(context.last_intent, "salary");
+}
+
+TEST(Protocol, FrameMayCarryTheContextOfAnEarlierConnection) {
+    intents::Context first;
+    frame(R"({"type":"ask","text":"how much do developers earn in seattle"})", first);
+    intents::Context fresh;  // a new connection
+    const json request = {{"type", "ask"}, {"text", "what about austin?"}, {"context", intents::context_to_json(first)}};
+    const json reply = frame(request.dump(), fresh);
+    EXPECT_EQ(reply["intent"], "salary");
+    EXPECT_EQ(fresh.last_intent, "salary");
+    EXPECT_EQ(frame(R"({"type":"ask","text":"hi","context":5})")["code"], "bad_request");
 }
 
 TEST(Protocol, HttpAskAnswersWithStatus200) {
