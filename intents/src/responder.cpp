@@ -1,7 +1,6 @@
 #include "intents/responder.hpp"
 
 #include <algorithm>
-#include <set>
 
 #include "intents/composer.hpp"
 #include "intents/normalizer.hpp"
@@ -28,6 +27,7 @@ struct Resolved {
     Entities entities;
     std::vector<const Intent*> alternatives;  // set when the question is ambiguous
     bool more = false;                        // "tell me more" / "why?" about the last topic
+    std::vector<const Intent*> near;          // topics that matched too weakly to answer, for suggestions
 };
 
 Entities merge(const Entities& older, const Entities& newer) {
@@ -66,14 +66,18 @@ const IntentScore* best_topical(const Advisor& advisor, const std::vector<Intent
 
 // A strong match: more than one weak cue (weights are documented in docs/intents.md).
 constexpr double strong_score = 2.0;
+// Below this, a single weak cue ("good", "future") is not enough to answer a topic.
+constexpr double min_answer_score = 1.0;
 
 Resolved resolve(const Advisor& advisor, const Context& context, const std::string& normalized) {
     const Intent* fallback = advisor.find_intent(fallback_id);
     const Entities found = advisor.entities.extract(normalized);
     // Another occupation named without any word of our domain ("is being a lawyer worth it") is
     // outside what the advisor knows, whatever generic words ("worth it", "skills") it shares.
-    if (found.contains("occupation") && !found.contains("domain")) return Resolved{fallback, {}, {}};
-    Resolved r{fallback, advisor.entities.visible(found), {}};
+    Resolved r;
+    r.intent = fallback;
+    if (found.contains("occupation") && !found.contains("domain")) return r;
+    r.entities = advisor.entities.visible(found);
     auto scores = advisor.matcher.score(normalized);
     const Intent* last = context.empty() ? nullptr : advisor.find_intent(context.last_intent);
 
@@ -101,10 +105,20 @@ Resolved resolve(const Advisor& advisor, const Context& context, const std::stri
         return r;
     }
     if (best == nullptr) return r;
+    // Fallback, or a topic matched only by one weak cue: say what we can help with, and suggest the
+    // topics the question came close to, rather than answer with confidence.
+    if (best->id == fallback_id || (is_topical(best) && scores.front().score < min_answer_score)) {
+        for (const IntentScore& s : scores) {
+            const Intent* near = &advisor.intents[s.intent];
+            if (is_topical(near) && r.near.size() < 3) r.near.push_back(near);
+        }
+        return r;
+    }
     r.intent = best;
     // Two topical intents tied on weak cues only, neither backed by an entity of the question:
     // ask rather than guess.
-    if (scores.size() >= 2 && is_topical(best) && scores.front().score < strong_score) {
+    if (scores.size() >= 2 && is_topical(best) && scores.front().score < strong_score &&
+        advisor.find_intent(clarify_id) != nullptr) {
         const Intent* second = &advisor.intents[scores[1].intent];
         auto entity_backed = [&r](const Intent* intent) {
             return std::any_of(intent->answer.by_entity.begin(), intent->answer.by_entity.end(),
@@ -156,15 +170,12 @@ void add_suggestions(Answer& answer, const std::vector<std::string>& suggestions
 }
 
 void answer_clarification(const Advisor& advisor, const Resolved& r, Answer& answer) {
-    const Intent* clarify = advisor.find_intent(clarify_id);
-    const std::string text = clarify && !clarify->answer.lines.empty() ? clarify->answer.lines.front()
-                                                                         : "Which of these did you mean?";
-    append_part(answer, std::string(clarify_id), text);
+    const Intent* clarify = advisor.find_intent(clarify_id);  // resolve() asks only when it exists
+    append_part(answer, clarify->id, clarify->answer.lines.empty() ? std::string() : clarify->answer.lines.front());
     for (const Intent* alternative : r.alternatives) {
         if (!alternative->examples.empty()) add_suggestions(answer, {alternative->examples.front()});
     }
 }
-
 
 }  // namespace
 
@@ -205,9 +216,9 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             answer_clarification(advisor, q, answer);
             continue;
         }
-        if (q.intent == nullptr) {
-            append_part(answer, std::string(fallback_id), "I can help with questions about the back-end web developer career.");
-            continue;
+        // The best suggestions for an unanswered question are the topics it came close to.
+        for (const Intent* near : q.near) {
+            if (!near->examples.empty()) add_suggestions(answer, {near->examples.front()});
         }
         ComposedPart part = q.more ? compose_more(*q.intent, advisor.knowledge)
                                    : compose(*q.intent, q.entities, advisor.knowledge, advisor.entities);

@@ -31,7 +31,8 @@ AdvisorPtr small_advisor() {
     pay.answer.more = {"More:", "{fact:pay.city.austin}"};
     std::vector<Intent> intents{
         pay,
-        make_intent("hours", {{"\\bhours\\b", 2.0}, {"\\bjob\\b", 1.0}}, {"{fact:hours.overall}"}, {"What are the hours?"}),
+        make_intent("hours", {{"\\bhours\\b", 2.0}, {"\\bjob\\b", 1.0}, {"\\bshift\\b", 0.5}}, {"{fact:hours.overall}"},
+                    {"What are the hours?"}),
         make_intent("remote", {{"\\bremote\\b", 2.0}, {"\\bjob\\b", 1.0}}, {"{fact:remote.overall}"}, {"Is it remote?"}),
         make_intent("greeting", {{"^hi\\b", 1.0}}, {"Hello!"}),
         make_intent("followup", {{"^what about\\b", 2.1}, {"^tell me more\\b", 1.5}}, {"That is all I know."}),
@@ -133,4 +134,10 @@ TEST(ResponderRules, TellMeMoreWithoutMoreLinesSaysSo) {
     const Answer more = ask("tell me more", first.context);
     EXPECT_EQ(more.intent, "hours");
     EXPECT_EQ(more.text, "That is all I know.");
+}
+
+TEST(ResponderRules, OneWeakCueIsNotEnoughToAnswerButLeadsTheSuggestions) {
+    const Answer a = ask("my shift");
+    EXPECT_EQ(a.intent, "fallback");
+    EXPECT_EQ(a.suggestions, (std::vector<std::string>{"What are the hours?", "a", "b"}));
 }

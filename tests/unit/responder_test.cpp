@@ -111,3 +111,9 @@ TEST(Responder, WhyAfterAPayAnswerExplainsWhatMovesPay) {
     EXPECT_TRUE(contains(why.text, factors->text)) << why.text;
     EXPECT_NE(why.text, first.text);
 }
+
+TEST(Responder, FallbackSuggestsTheTopicsTheQuestionCameClosestTo) {
+    const Answer a = ask("tell me something good");
+    EXPECT_EQ(a.intent, "fallback");
+    EXPECT_EQ(a.suggestions.size(), 3u);
+}
