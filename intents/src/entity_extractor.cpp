@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 namespace intents {
 
@@ -9,7 +10,10 @@ EntityExtractor::EntityExtractor(std::vector<EntityKind> kinds, std::vector<Year
     : kinds_(std::move(kinds)), years_bands_(std::move(years_bands)) {
     for (const EntityKind& k : kinds_) {
         for (const EntityValue& v : k.values) {
-            for (const std::string& alias : v.aliases) aliases_.push_back(Alias{" " + alias + " ", k.kind, v.id});
+            // Routing-only kinds form one group, so "qa engineer" (an occupation) hides "engineer" (a
+            // domain word); every other kind is a group of its own.
+            const std::string group = k.routing_only ? std::string("#routing") : k.kind;
+            for (const std::string& alias : v.aliases) aliases_.push_back(Alias{" " + alias + " ", k.kind, v.id, group});
         }
     }
     std::stable_sort(aliases_.begin(), aliases_.end(),
@@ -67,15 +71,18 @@ void find_amounts(const std::string& padded, std::vector<Found>& found) {
 }  // namespace
 
 Entities EntityExtractor::extract(std::string_view normalized_text) const {
-    std::string padded = " " + std::string(normalized_text) + " ";
+    const std::string padded = " " + std::string(normalized_text) + " ";
+    // One copy of the text per group: a matched phrase is blanked out so a shorter alias of the same
+    // group inside it ("francisco") does not match again, while other kinds may still use those words
+    // ("big tech companies" is a company size and an industry).
+    std::map<std::string, std::string> by_group;
     std::vector<Found> found;
     for (const Alias& alias : aliases_) {
-        for (std::size_t pos = padded.find(alias.phrase); pos != std::string::npos;
-             pos = padded.find(alias.phrase, pos + 1)) {
+        std::string& text = by_group.try_emplace(alias.group, padded).first->second;
+        for (std::size_t pos = text.find(alias.phrase); pos != std::string::npos; pos = text.find(alias.phrase, pos + 1)) {
             found.push_back(Found{pos, alias.kind, alias.id});
-            // Blank the phrase out so a shorter alias inside it ("francisco") does not match again.
-            std::fill(padded.begin() + static_cast<std::ptrdiff_t>(pos) + 1,
-                      padded.begin() + static_cast<std::ptrdiff_t>(pos + alias.phrase.size()) - 1, '#');
+            std::fill(text.begin() + static_cast<std::ptrdiff_t>(pos) + 1,
+                      text.begin() + static_cast<std::ptrdiff_t>(pos + alias.phrase.size()) - 1, '#');
         }
     }
     find_years(padded, years_bands_, found);

@@ -71,3 +71,13 @@ TEST(EntityExtractor, FindsAmountsOfMoneyButNotYears) {
 TEST(EntityExtractor, YearsInTheFutureAreNotExperience) {
     EXPECT_FALSE(test_extractor().extract("will there be jobs in 10 years").contains("level"));
 }
+
+TEST(EntityExtractor, KindsMayShareWordsButOneKindMatchesAPhraseOnce) {
+    std::vector<EntityKind> kinds{
+        {"company_size", {{"large", "large companies", {"big tech"}}}},
+        {"industry", {{"technology", "technology", {"tech companies", "tech"}}}},
+    };
+    const auto e = EntityExtractor(kinds, {}).extract("do big tech companies pay more");
+    EXPECT_EQ(e.at("company_size"), std::vector<std::string>{"large"});
+    EXPECT_EQ(e.at("industry"), std::vector<std::string>{"technology"});
+}

@@ -28,6 +28,7 @@ private:
         std::string phrase;  // " bay area " with spaces around
         std::string kind;
         std::string id;
+        std::string group;   // aliases of one group claim words from each other (see extract)
     };
     std::vector<EntityKind> kinds_;
     std::vector<YearsBand> years_bands_;
