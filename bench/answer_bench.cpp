@@ -1,0 +1,56 @@
+// How long the pure answer path takes, per step, on the project's own data.
+#include <benchmark/benchmark.h>
+
+#include <stdexcept>
+
+#include "intents/normalizer.hpp"
+#include "intents/responder.hpp"
+
+namespace {
+
+const intents::Advisor& advisor() {
+    static const intents::AdvisorPtr loaded = [] {
+        const std::string root = CAREER_ADVISOR_SOURCE_DIR;
+        auto r = intents::load_advisor(root + "/knowledge/data", root + "/intents/data");
+        if (!r.ok()) throw std::runtime_error(r.errors.front());
+        return *r.value;
+    }();
+    return *loaded;
+}
+
+const char* const questions[] = {
+    "What does a back-end developer do?",
+    "how much do backend devs make in seattle??",
+    "is $130k good for a mid-level dev in Austin?",
+    "what skills do I need and what does it pay?",
+    "salery for backened develper in seatle",
+    "what's the weather like tomorrow",
+};
+
+void normalize_question(benchmark::State& state) {
+    const char* q = questions[state.range(0)];
+    for (auto _ : state) benchmark::DoNotOptimize(intents::normalize(q, advisor().lexicon));
+}
+
+void match_question(benchmark::State& state) {
+    const std::string normalized = intents::normalize(questions[state.range(0)], advisor().lexicon);
+    for (auto _ : state) benchmark::DoNotOptimize(advisor().matcher.score(normalized));
+}
+
+void respond_to_question(benchmark::State& state) {
+    const char* q = questions[state.range(0)];
+    for (auto _ : state) benchmark::DoNotOptimize(intents::respond(advisor(), {}, q, 0));
+}
+
+void load_all_data(benchmark::State& state) {
+    const std::string root = CAREER_ADVISOR_SOURCE_DIR;
+    for (auto _ : state) benchmark::DoNotOptimize(intents::load_advisor(root + "/knowledge/data", root + "/intents/data"));
+}
+
+}  // namespace
+
+BENCHMARK(normalize_question)->DenseRange(0, 5);
+BENCHMARK(match_question)->DenseRange(0, 5);
+BENCHMARK(respond_to_question)->DenseRange(0, 5);
+BENCHMARK(load_all_data)->Unit(benchmark::kMillisecond);
+BENCHMARK_MAIN();
