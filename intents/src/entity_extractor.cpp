@@ -13,11 +13,14 @@ EntityExtractor::EntityExtractor(std::vector<EntityKind> kinds, std::vector<Year
             // Routing-only kinds form one group, so "qa engineer" (an occupation) hides "engineer" (a
             // domain word); every other kind is a group of its own.
             const std::string group = k.routing_only ? std::string("#routing") : k.kind;
-            for (const std::string& alias : v.aliases) aliases_.push_back(Alias{" " + alias + " ", k.kind, v.id, group});
+            for (const std::string& alias : v.aliases) {
+                if (alias.empty()) continue;
+                phrases_[alias].push_back(aliases_.size());
+                aliases_.push_back(Alias{k.kind, v.id, group});
+                max_words_ = std::max<std::size_t>(max_words_, 1 + static_cast<std::size_t>(std::count(alias.begin(), alias.end(), ' ')));
+            }
         }
     }
-    std::stable_sort(aliases_.begin(), aliases_.end(),
-                     [](const Alias& a, const Alias& b) { return a.phrase.size() > b.phrase.size(); });
     std::sort(years_bands_.begin(), years_bands_.end(),
               [](const YearsBand& a, const YearsBand& b) { return a.max_years < b.max_years; });
 }
@@ -72,17 +75,37 @@ void find_amounts(const std::string& padded, std::vector<Found>& found) {
 
 Entities EntityExtractor::extract(std::string_view normalized_text) const {
     const std::string padded = " " + std::string(normalized_text) + " ";
-    // One copy of the text per group: a matched phrase is blanked out so a shorter alias of the same
-    // group inside it ("francisco") does not match again, while other kinds may still use those words
-    // ("big tech companies" is a company size and an industry).
-    std::map<std::string, std::string> by_group;
+    // The words of the text, with where each starts in `padded`.
+    std::vector<std::string> words;
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 1; i < padded.size(); ++i) {
+        if (padded[i] != ' ' && padded[i - 1] == ' ') {
+            starts.push_back(i);
+            words.emplace_back();
+        }
+        if (padded[i] != ' ') words.back().push_back(padded[i]);
+    }
+    // Longest phrases first. Within a group a matched phrase claims its words, so a shorter alias inside
+    // it ("francisco") does not match again, while other kinds may still use those words ("big tech
+    // companies" is a company size and an industry).
+    std::map<std::string, std::vector<bool>> claimed;  // group -> per word
     std::vector<Found> found;
-    for (const Alias& alias : aliases_) {
-        std::string& text = by_group.try_emplace(alias.group, padded).first->second;
-        for (std::size_t pos = text.find(alias.phrase); pos != std::string::npos; pos = text.find(alias.phrase, pos + 1)) {
-            found.push_back(Found{pos, alias.kind, alias.id});
-            std::fill(text.begin() + static_cast<std::ptrdiff_t>(pos) + 1,
-                      text.begin() + static_cast<std::ptrdiff_t>(pos + alias.phrase.size()) - 1, '#');
+    for (std::size_t n = std::min(max_words_, words.size()); n >= 1; --n) {
+        for (std::size_t i = 0; i + n <= words.size(); ++i) {
+            std::string phrase = words[i];
+            for (std::size_t k = i + 1; k < i + n; ++k) phrase += " " + words[k];
+            auto it = phrases_.find(phrase);
+            if (it == phrases_.end()) continue;
+            for (std::size_t index : it->second) {
+                const Alias& alias = aliases_[index];
+                auto& used = claimed.try_emplace(alias.group, words.size(), false).first->second;
+                if (std::any_of(used.begin() + static_cast<std::ptrdiff_t>(i),
+                                used.begin() + static_cast<std::ptrdiff_t>(i + n), [](bool b) { return b; })) {
+                    continue;
+                }
+                std::fill(used.begin() + static_cast<std::ptrdiff_t>(i), used.begin() + static_cast<std::ptrdiff_t>(i + n), true);
+                found.push_back(Found{starts[i] - 1, alias.kind, alias.id});
+            }
         }
     }
     find_years(padded, years_bands_, found);

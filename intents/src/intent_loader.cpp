@@ -205,6 +205,7 @@ void complete_vocabulary(IntentData& data) {
         }
     }
     data.lexicon.vocabulary.assign(words.begin(), words.end());
+    index_vocabulary(data.lexicon);
     // Aliases are matched against normalised text, so they are normalised the same way.
     for (EntityKind& kind : data.entity_kinds) {
         for (EntityValue& value : kind.values) {

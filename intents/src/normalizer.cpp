@@ -104,18 +104,43 @@ const std::string& meaning(const std::string& word, const Lexicon& lexicon) {
     return it == lexicon.shorthand.end() ? word : it->second;
 }
 
-// Step 7. Candidates that mean the same ("salary" and the listed misspelling "salery") do not tie.
+// `word` with every choice of up to `depth` letters deleted (the word itself included), as hashes.
+void deletion_hashes(const std::string& word, std::size_t depth, std::vector<std::size_t>& out) {
+    const std::hash<std::string> hash;
+    out.push_back(hash(word));
+    if (depth == 0) return;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        std::string shorter = word;
+        shorter.erase(i, 1);
+        // Deleting either of two equal neighbours gives the same word: skip the repeat.
+        if (i > 0 && word[i] == word[i - 1]) continue;
+        deletion_hashes(shorter, depth - 1, out);
+    }
+}
+
+// Step 7. Candidates come from the symmetric-delete index: any word within OSA distance d of the input
+// shares a variant with it after at most d deletions on each side. They are then checked in vocabulary
+// order, as a full scan would. Candidates that mean the same ("salary" and the listed misspelling
+// "salery") do not tie.
 std::string correct_typo(const std::string& word, const Lexicon& lexicon) {
     if (word.size() < 5 || !is_word(word)) return word;
     if (std::binary_search(lexicon.vocabulary.begin(), lexicon.vocabulary.end(), word)) return word;
     const std::size_t limit = word.size() >= 8 ? 2 : 1;
+    std::vector<std::size_t> variants;
+    deletion_hashes(word, limit, variants);
+    std::vector<std::uint32_t> candidates;
+    for (std::size_t h : variants) {
+        auto it = std::lower_bound(lexicon.typo_index.begin(), lexicon.typo_index.end(), std::make_pair(h, std::uint32_t{0}));
+        for (; it != lexicon.typo_index.end() && it->first == h; ++it) candidates.push_back(it->second);
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+
     const std::string* best = nullptr;
     std::size_t best_distance = limit + 1;
     bool tie = false;
-    for (const std::string& candidate : lexicon.vocabulary) {
-        const std::size_t length_gap =
-            candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
-        if (length_gap > limit) continue;
+    for (std::uint32_t id : candidates) {
+        const std::string& candidate = lexicon.vocabulary[id];
         const std::size_t d = edit_distance(word, candidate, limit);
         if (d < best_distance) {
             best = &candidate;
@@ -130,6 +155,20 @@ std::string correct_typo(const std::string& word, const Lexicon& lexicon) {
 }
 
 }  // namespace
+
+void index_vocabulary(Lexicon& lexicon) {
+    lexicon.typo_index.clear();
+    std::vector<std::size_t> hashes;
+    for (std::size_t id = 0; id < lexicon.vocabulary.size(); ++id) {
+        const std::string& word = lexicon.vocabulary[id];
+        if (word.size() < 3 || !is_word(word)) continue;  // inputs of 5+ letters are at most 2 edits away
+        hashes.clear();
+        deletion_hashes(word, 2, hashes);
+        for (std::size_t h : hashes) lexicon.typo_index.emplace_back(h, static_cast<std::uint32_t>(id));
+    }
+    std::sort(lexicon.typo_index.begin(), lexicon.typo_index.end());
+    lexicon.typo_index.erase(std::unique(lexicon.typo_index.begin(), lexicon.typo_index.end()), lexicon.typo_index.end());
+}
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
     // Optimal string alignment: insert, delete, substitute, or swap two adjacent letters ("slaary").

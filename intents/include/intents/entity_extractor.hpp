@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -25,14 +26,15 @@ public:
 
 private:
     struct Alias {
-        std::string phrase;  // " bay area " with spaces around
         std::string kind;
         std::string id;
-        std::string group;   // aliases of one group claim words from each other (see extract)
+        std::string group;  // aliases of one group claim words from each other (see extract)
     };
     std::vector<EntityKind> kinds_;
     std::vector<YearsBand> years_bands_;
-    std::vector<Alias> aliases_;  // longest first
+    std::vector<Alias> aliases_;
+    std::unordered_map<std::string, std::vector<std::size_t>> phrases_;  // alias phrase -> aliases_ indices
+    std::size_t max_words_ = 0;                                          // longest alias, in words
 };
 
 }  // namespace intents

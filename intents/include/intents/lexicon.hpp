@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -12,6 +13,9 @@ struct Lexicon {
     std::map<std::string, std::string> shorthand;  // "devs" -> "developers"
     std::vector<std::string> vocabulary;           // "salary", "developer", ...
     std::vector<std::string> fillers;              // words that carry no meaning: "actually", "basically"
+    // Symmetric-delete index of the vocabulary for typo correction: (hash of a word with up to two letters
+    // deleted, index into `vocabulary`), sorted. Built by index_vocabulary(); see normalizer.hpp.
+    std::vector<std::pair<std::size_t, std::uint32_t>> typo_index;
 };
 
 // One kind of entity and its values (intents/data/entities.json).
