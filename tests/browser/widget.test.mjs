@@ -309,8 +309,10 @@ test('a site colour gets black or white text, whichever is readable', async () =
   const colours = await launchers.evaluateAll((nodes) => nodes.map((n) => [getComputedStyle(n).backgroundColor, getComputedStyle(n).color]));
   assert.deepEqual(colours.sort(), [['rgb(17, 34, 51)', 'rgb(255, 255, 255)'], ['rgb(255, 212, 0)', 'rgb(0, 0, 0)']]);
   await page.getByRole('button', { name: 'Yellow' }).click();
-  await waitForState(page.locator('[data-career-advisor]').first(), 'connected');
-  await ask(page.locator('[data-career-advisor]').first(), 'What does a back-end developer do?');
+  // Both tags are async, so either may run first: find the instance by its launcher, not by its order.
+  const yellow = page.locator('[data-career-advisor]').filter({ has: page.getByRole('button', { name: 'Yellow' }) });
+  await waitForState(yellow, 'connected');
+  await ask(yellow, 'What does a back-end developer do?');
   assert.deepEqual(await accessibilityViolations(page), []);
   await page.close();
 });
