@@ -15,6 +15,7 @@ Lexicon test_lexicon() {
                    {"yrs", "years"}, {"backend", "back end"}, {"wat", "what"}};
     l.vocabulary = {"salary", "developer", "developers", "back", "end", "bootcamp", "seattle", "weather", "years"};
     std::sort(l.vocabulary.begin(), l.vocabulary.end());
+    intents::index_vocabulary(l);
     return l;
 }
 
@@ -114,5 +115,6 @@ TEST(Normalize, CorrectedShorthandIsExpanded) {
     Lexicon l = test_lexicon();
     l.vocabulary.push_back("backend");
     std::sort(l.vocabulary.begin(), l.vocabulary.end());
+    intents::index_vocabulary(l);
     EXPECT_EQ(normalize("backened", l), "back end");
 }
