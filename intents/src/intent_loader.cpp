@@ -58,7 +58,10 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
     if (auto it = obj->find("figure_notes"); it != obj->end()) {
         const std::string notes_path = join_path(here, "figure_notes");
         if (reader.require_object(*it, notes_path)) {
-            if (auto periods = it->find("periods"); periods != it->end() && periods->is_array()) {
+            auto periods = it->find("periods");
+            if (periods != it->end() && !periods->is_array()) {
+                reader.error(join_path(notes_path, "periods"), "must be an array");
+            } else if (periods != it->end()) {
                 for (std::size_t i = 0; i < periods->size(); ++i) {
                     const std::string ppath = join_path(join_path(notes_path, "periods"), i);
                     const json& p = (*periods)[i];

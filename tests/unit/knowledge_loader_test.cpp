@@ -129,3 +129,11 @@ TEST(IntentLoader, MissingFallbackIsReported) {
     const std::string error = all_errors(data);
     EXPECT_NE(error.find("no intent has id 'fallback'"), std::string::npos) << error;
 }
+
+TEST(IntentLoader, MalformedFigureNotesAreReported) {
+    DataCopy data;
+    replace_in_file(data.intents() / "intents" / "salary.json", "\"periods\": [", "\"periods\": \"monthly\", \"unused\": [");
+    const std::string error = all_errors(data);
+    EXPECT_NE(error.find("salary.json: /intents/0/answer/figure_notes/periods: must be an array"), std::string::npos)
+        << error;
+}
