@@ -1,6 +1,7 @@
 #include "intents/advisor.hpp"
 
 #include "intents/intent_loader.hpp"
+#include "intents/responder.hpp"
 #include "knowledge/knowledge_loader.hpp"
 
 namespace intents {
@@ -27,12 +28,21 @@ knowledge::LoadResult<AdvisorPtr> load_advisor(const std::filesystem::path& know
     if (!errors.empty()) return knowledge::LoadResult<AdvisorPtr>::failure(std::move(errors));
 
     IntentData& d = *data.value;
-    auto advisor = std::make_shared<const Advisor>(Advisor{std::move(*kb.value), std::move(d.intents),
+    auto advisor = std::make_shared<Advisor>(Advisor{std::move(*kb.value), std::move(d.intents),
                                                            std::move(d.lexicon),
                                                            EntityExtractor(std::move(d.entity_kinds),
                                                                            std::move(d.years_bands)),
-                                                           std::move(*matcher.value)});
-    return knowledge::LoadResult<AdvisorPtr>::success(std::move(advisor));
+                                                           std::move(*matcher.value), std::move(d.style), {}});
+    std::map<std::string, Advisor::ChipTarget> targets;
+    for (const Intent& intent : advisor->intents) {
+        for (const std::string& chip : intent.suggestions) {
+            if (targets.contains(chip)) continue;
+            const Answer answer = respond(*advisor, {}, chip, 0);
+            targets[chip] = Advisor::ChipTarget{answer.intent, answer.entities};
+        }
+    }
+    advisor->chip_targets = std::move(targets);
+    return knowledge::LoadResult<AdvisorPtr>::success(AdvisorPtr(std::move(advisor)));
 }
 
 std::string summary(const Advisor& advisor) {

@@ -32,10 +32,12 @@ json json_number(double v) {
 
 json context_to_json(const Context& context) {
     if (context.empty()) return json::object();
-    return {{"intent", context.last_intent},
-            {"entities", entities_to_json(context.entities)},
-            {"turns", context.turns},
-            {"updated_at_ms", context.updated_at_ms}};
+    json out = {{"intent", context.last_intent},
+                {"entities", entities_to_json(context.entities)},
+                {"turns", context.turns},
+                {"updated_at_ms", context.updated_at_ms}};
+    if (!context.shown.empty()) out["shown"] = context.shown;
+    return out;
 }
 
 std::optional<Context> context_from_json(const json& value, std::string& error) {
@@ -66,6 +68,22 @@ std::optional<Context> context_from_json(const json& value, std::string& error) 
         }
         context.updated_at_ms = at->get<std::int64_t>();
     }
+    if (auto shown = value.find("shown"); shown != value.end()) {
+        // Only fact ids of our own answers belong here; a client can send anything, so it is bounded
+        // (and ids that name no fact are simply never matched).
+        constexpr std::size_t max_shown = 64, max_id = 120;
+        if (!shown->is_array() || shown->size() > max_shown) {
+            error = "context.shown must be an array of at most 64 strings";
+            return std::nullopt;
+        }
+        for (const json& id : *shown) {
+            if (!id.is_string() || id.get_ref<const std::string&>().size() > max_id) {
+                error = "context.shown must hold fact ids";
+                return std::nullopt;
+            }
+            context.shown.push_back(id.get<std::string>());
+        }
+    }
     if (auto entities = value.find("entities"); entities != value.end()) {
         if (!entities->is_object()) {
             error = "context.entities must be an object";
@@ -90,7 +108,11 @@ std::optional<Context> context_from_json(const json& value, std::string& error) 
 
 json to_json(const Answer& answer) {
     json parts = json::array();
-    for (const AnswerPart& p : answer.parts) parts.push_back({{"intent", p.intent}, {"text", p.text}});
+    for (const AnswerPart& p : answer.parts) {
+        json part = {{"intent", p.intent}, {"text", p.text}};
+        if (p.not_covered) part["not_covered"] = true;
+        parts.push_back(std::move(part));
+    }
     json sources = json::array();
     for (const SourceRef& s : answer.sources) sources.push_back({{"id", s.id}, {"title", s.title}});
     json out = {{"intent", answer.intent},

@@ -1,7 +1,9 @@
 #include "intents/composer.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <set>
 
 #include "knowledge/figure_text.hpp"
 
@@ -15,105 +17,377 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
     }
 }
 
-void add_fact(std::vector<const knowledge::Fact*>& used, const knowledge::Fact* fact) {
-    if (std::find(used.begin(), used.end(), fact) == used.end()) used.push_back(fact);
+std::vector<std::string> split_words(const std::string& key) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start < key.size()) {
+        std::size_t end = key.find(' ', start);
+        if (end == std::string::npos) end = key.size();
+        if (end > start) words.push_back(key.substr(start, end - start));
+        start = end + 1;
+    }
+    return words;
 }
 
-class Renderer {
-public:
-    Renderer(const knowledge::KnowledgeBase& kb, ComposedPart& out) : kb_(kb), out_(out) {}
-
-    // One template line; `matches` stands for {matches}, `entity_name` for {entity}.
-    void line(std::string text, const std::vector<const knowledge::Fact*>& matches, const std::string& entity_name) {
-        replace_all(text, "{entity}", entity_name);
-        std::string rendered;
-        const std::string open = "{fact:";
-        std::size_t cursor = 0;
-        for (std::size_t pos = text.find(open); pos != std::string::npos; pos = text.find(open, cursor)) {
-            const std::size_t end = text.find('}', pos);
-            if (end == std::string::npos) break;
-            rendered += text.substr(cursor, pos - cursor);
-            const std::string id = text.substr(pos + open.size(), end - pos - open.size());
-            if (const knowledge::Fact* fact = kb_.find_fact(id)) {
-                rendered += render_fact(*fact);
-                add_fact(out_.facts, fact);
-            }
-            cursor = end + 1;
+// The sentences of one line of prose: cut after ". ", "! " or "? " when a capital letter follows.
+std::vector<std::string> sentences_of(const std::string& line) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i + 2 < line.size(); ++i) {
+        const char c = line[i];
+        if ((c == '.' || c == '!' || c == '?') && line[i + 1] == ' ' &&
+            std::isupper(static_cast<unsigned char>(line[i + 2]))) {
+            out.push_back(line.substr(start, i + 1 - start));
+            start = i + 2;
         }
-        rendered += text.substr(cursor);
-        if (const std::size_t pos = rendered.find("{matches}"); pos != std::string::npos) {
-            std::string joined;
-            for (const knowledge::Fact* fact : matches) {
-                if (!joined.empty()) joined += "\n";
-                joined += render_fact(*fact);
-                add_fact(out_.facts, fact);
-            }
-            rendered.replace(pos, 9, joined);
-        }
-        if (rendered.empty()) return;
-        if (!out_.text.empty()) out_.text += "\n";
-        out_.text += rendered;
     }
+    out.push_back(line.substr(start));
+    return out;
+}
 
-private:
-    const knowledge::KnowledgeBase& kb_;
-    ComposedPart& out_;
-};
+// "Seattle and Austin", "Go, Java and Python".
+std::string join_names(const std::vector<std::string>& names, const AnswerStyle& style) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += i + 1 == names.size() ? style.and_word : style.list_comma;
+        out += names[i];
+    }
+    return out;
+}
+
+std::string shown_id(const std::string& entry) { return entry.substr(0, entry.find('@')); }
+
+// Items of `fact` shown before, per `said` (all when shown in full, none when not shown).
+std::size_t items_shown(const knowledge::Fact& fact, const Said& said) {
+    for (const std::string& entry : said.shown) {
+        if (shown_id(entry) != fact.id) continue;
+        const std::size_t at = entry.find('@');
+        if (at == std::string::npos) return fact.items.size();
+        try {
+            return std::min<std::size_t>(std::stoul(entry.substr(at + 1)), fact.items.size());
+        } catch (const std::exception&) {
+            return fact.items.size();
+        }
+    }
+    return 0;
+}
+
+bool was_shown(const knowledge::Fact& fact, const Said& said) {
+    return std::any_of(said.shown.begin(), said.shown.end(),
+                       [&](const std::string& entry) { return shown_id(entry) == fact.id; });
+}
 
 std::string money(double v) { return "$" + knowledge::format_number(std::round(v)); }
 
-// The first value of an entity kind, or "".
-std::string first(const Entities& entities, const std::string& kind) {
+std::string first_value(const Entities& entities, const std::string& kind) {
     auto it = entities.find(kind);
     return it == entities.end() || it->second.empty() ? std::string() : it->second.front();
 }
 
-std::string fill(std::string line, const knowledge::Figure& f, const std::string& extra_key, const std::string& extra) {
+// Builds one part line by line, keeping count of whole facts and of what was said.
+class PartBuilder {
+public:
+    PartBuilder(const ComposeInputs& in, Said& said, ComposedPart& out, bool more)
+        : in_(in), said_(said), out_(out), more_(more) {}
+
+    // One template line. `matches` stands for {matches} and {rows}, `entity_name` for {entity}.
+    void line(std::string text, const std::vector<const knowledge::Fact*>& matches, const std::string& entity_name) {
+        replace_all(text, "{entity}", entity_name);
+        std::vector<std::string> blocks;  // rendered pieces: our text, fact texts
+        bool any_fact_placeholder = false;
+        std::string rendered;
+        std::size_t cursor = 0;
+        for (std::size_t pos = text.find('{'); pos != std::string::npos; pos = text.find('{', cursor)) {
+            const std::size_t end = text.find('}', pos);
+            if (end == std::string::npos) break;
+            const std::string token = text.substr(pos + 1, end - pos - 1);
+            rendered += text.substr(cursor, pos - cursor);
+            cursor = end + 1;
+            if (token.starts_with("fact:")) {
+                any_fact_placeholder = true;
+                if (const knowledge::Fact* fact = in_.kb.find_fact(token.substr(5))) rendered += whole_fact(*fact);
+            } else if (token.starts_with("figure:")) {
+                if (const knowledge::Fact* fact = in_.kb.find_fact(token.substr(7))) rendered += figure_of(*fact);
+            } else if (token == "matches") {
+                any_fact_placeholder = true;
+                std::string joined;
+                for (const knowledge::Fact* fact : matches) {
+                    const std::string one = whole_fact(*fact);
+                    if (one.empty()) continue;
+                    if (!joined.empty()) joined += "\n";
+                    joined += one;
+                }
+                rendered += joined;
+            } else if (token == "rows") {
+                any_fact_placeholder = true;
+                rendered += rows(matches);
+            } else {
+                rendered += "{" + token + "}";
+            }
+        }
+        rendered += text.substr(cursor);
+        if (any_fact_placeholder && trim(rendered).empty()) return;
+        emit(rendered);
+    }
+
+    // Lines were pending an intro that nothing followed: drop it.
+    void finish() { pending_intro_.clear(); }
+
+    // The yearly pay figures the part used.
+    std::vector<std::pair<const knowledge::Figure*, const knowledge::Fact*>> yearly() const {
+        std::vector<std::pair<const knowledge::Figure*, const knowledge::Fact*>> out;
+        for (const knowledge::Fact* fact : out_.facts) {
+            for (const knowledge::Figure& f : fact->figures) {
+                if (f.unit == "USD/year") out.emplace_back(&f, fact);
+            }
+        }
+        return out;
+    }
+
+    void append(const std::string& text) { emit(text); }
+
+    // Each entity rule may show its own facts: "senior in Seattle" shows both.
+    void new_budget() { whole_facts_ = 0; }
+
+private:
+    static std::string trim(const std::string& s) {
+        const auto b = s.find_first_not_of(" \n:");
+        return b == std::string::npos ? std::string() : s.substr(b);
+    }
+
+    void use(const knowledge::Fact& fact) {
+        if (std::find(out_.facts.begin(), out_.facts.end(), &fact) == out_.facts.end()) out_.facts.push_back(&fact);
+    }
+
+    // The fact's text and items, or "" when it was said before or the part is full (then held back).
+    std::string whole_fact(const knowledge::Fact& fact) {
+        const std::size_t before = items_shown(fact, said_);
+        const bool shown_whole = was_shown(fact, said_) && before >= fact.items.size();
+        if (shown_whole) return "";
+        if (whole_facts_ >= in_.style.max_facts) {
+            out_.held_back = true;
+            return "";
+        }
+        ++whole_facts_;
+        use(fact);
+        std::string text;
+        std::size_t first_item = 0;
+        if (was_shown(fact, said_)) {  // the rest of a list cut short before
+            text = in_.style.more_of_list;
+            first_item = before;
+        } else {
+            text = fact.text;
+        }
+        const std::size_t limit = more_ ? fact.items.size() : first_item + in_.style.max_items;
+        std::size_t i = first_item;
+        for (; i < fact.items.size() && i < limit; ++i) text += "\n- " + fact.items[i];
+        if (i < fact.items.size()) {
+            // A list cut one item short would say "and 1 more" instead of the item: show it.
+            if (i + 1 == fact.items.size()) {
+                text += "\n- " + fact.items[i];
+                ++i;
+            } else {
+                std::string note = in_.style.more_items;
+                replace_all(note, "{count}", std::to_string(fact.items.size() - i));
+                text += "\n" + note;
+                out_.held_back = true;
+            }
+        }
+        out_.shown.push_back(i < fact.items.size() ? fact.id + "@" + std::to_string(i) : fact.id);
+        said_.shown.push_back(out_.shown.back());
+        return text;
+    }
+
+    std::string figure_of(const knowledge::Fact& fact) {
+        if (fact.figures.empty()) return "";
+        use(fact);
+        if (!was_shown(fact, said_)) said_.shown.push_back(fact.id);  // its figure is said: no need to repeat it
+        out_.shown.push_back(fact.id);
+        return knowledge::describe(fact.figures.front(), fact.text);
+    }
+
+    std::string rows(const std::vector<const knowledge::Fact*>& facts) {
+        std::string out;
+        for (const knowledge::Fact* fact : facts) {
+            for (const knowledge::Figure& f : fact->figures) {
+                std::string row = in_.style.row;
+                const knowledge::Source* source = in_.kb.find_source(fact->source);
+                replace_all(row, "{label}", f.label);
+                replace_all(row, "{figure}", knowledge::describe(f, fact->text));
+                replace_all(row, "{source}", source ? source->publisher : fact->source);
+                if (!out.empty()) out += "\n";
+                out += row;
+            }
+            use(*fact);
+            out_.shown.push_back(fact->id);
+            said_.shown.push_back(fact->id);
+        }
+        return out;
+    }
+
+    // Adds rendered text, without sentences or bullets said before; an intro ending in ":" waits
+    // for what it introduces.
+    void emit(const std::string& rendered) {
+        std::string kept;
+        std::size_t start = 0;
+        while (start <= rendered.size()) {
+            std::size_t end = rendered.find('\n', start);
+            if (end == std::string::npos) end = rendered.size();
+            const std::string line = rendered.substr(start, end - start);
+            start = end + 1;
+            const bool bullet = line.starts_with("- ");
+            std::string kept_line;
+            for (const std::string& sentence : bullet ? std::vector<std::string>{line} : sentences_of(line)) {
+                const std::string key = sentence_key(sentence);
+                if (key.empty()) continue;
+                const bool said_before = std::any_of(said_.sentences.begin(), said_.sentences.end(),
+                                                     [&](const std::string& s) { return same_sentence(s, key); });
+                if (said_before) continue;
+                said_.sentences.push_back(key);
+                kept_line += (kept_line.empty() ? "" : " ") + sentence;
+            }
+            if (kept_line.empty()) continue;
+            kept += (kept.empty() ? "" : "\n") + kept_line;
+        }
+        if (kept.empty()) return;
+        if (kept.back() == ':' && kept.find('\n') == std::string::npos) {
+            pending_intro_ = kept;
+            return;
+        }
+        if (!pending_intro_.empty()) {
+            out_.text += (out_.text.empty() ? "" : "\n") + pending_intro_;
+            pending_intro_.clear();
+        }
+        out_.text += (out_.text.empty() ? "" : "\n") + kept;
+    }
+
+    const ComposeInputs& in_;
+    Said& said_;
+    ComposedPart& out_;
+    bool more_;
+    std::size_t whole_facts_ = 0;
+    std::string pending_intro_;
+};
+
+std::string fill(std::string line, const knowledge::Figure& f, const std::string& source, const std::string& key,
+                 const std::string& value) {
     replace_all(line, "{label}", f.label);
     replace_all(line, "{figure}", knowledge::describe(f));
-    replace_all(line, extra_key, extra);
+    replace_all(line, "{source}", source);
+    replace_all(line, key, value);
     return line;
 }
 
-// "Per month/hour" and "is $X good?" notes on the yearly figures the answer used.
-void add_figure_notes(const FigureNotes& notes, const Entities& entities, ComposedPart& out) {
-    std::vector<const knowledge::Figure*> yearly;
-    for (const knowledge::Fact* fact : out.facts) {
-        for (const knowledge::Figure& f : fact->figures) {
-            if (f.unit == "USD/year") yearly.push_back(&f);
-        }
-    }
-    if (yearly.empty()) return;
-    auto append = [&out](const std::string& line) { out.text += "\n" + line; };
+// "Per month/hour" and "is $X good?" notes on the yearly figures the part used. Returns true when
+// it re-expressed figures per another period, which the guides do not state.
+bool add_figure_notes(const FigureNotes& notes, const Entities& entities, const ComposeInputs& in,
+                      PartBuilder& builder) {
+    auto yearly = builder.yearly();
+    if (yearly.empty()) return false;
+    bool derived_periods = false;
+    auto source_of = [&in](const knowledge::Fact* fact) {
+        const knowledge::Source* s = in.kb.find_source(fact->source);
+        return s ? s->publisher : fact->source;
+    };
 
-    const std::string period = first(entities, "pay_period");
+    const std::string period = first_value(entities, "pay_period");
     for (const PeriodNote& note : notes.periods) {
         if (note.period != period) continue;
-        for (const knowledge::Figure* f : yearly) {
+        for (const auto& [f, fact] : yearly) {
             std::string derived;
             if (f->value) derived = money(*f->value / note.divisor);
             if (f->low && f->high) derived = money(*f->low / note.divisor) + "–" + money(*f->high / note.divisor);
             if (f->scope == knowledge::Scope::minimum) derived = "over " + derived;
             else if (f->open_ended) derived += "+";
-            append(fill(note.line, *f, "{derived}", derived));
+            builder.append(fill(note.line, *f, source_of(fact), "{derived}", derived));
+            derived_periods = true;
         }
     }
 
-    const std::string amount_text = first(entities, "amount");
-    if (amount_text.empty() || notes.amount.below.empty()) return;
-    const double amount = std::stod(amount_text);
-    for (const knowledge::Figure* f : yearly) {
-        const double low = f->low ? *f->low : *f->value;
-        const bool unbounded = f->open_ended || f->scope == knowledge::Scope::minimum;
-        const double high = f->high ? *f->high : *f->value;
-        const std::string& line = amount < low                  ? notes.amount.below
-                                  : (amount > high && !unbounded) ? notes.amount.above
-                                                                  : notes.amount.within;
-        append(fill(line, *f, "{amount}", money(amount)));
+    auto amounts = entities.find("amount");
+    if (amounts == entities.end() || notes.amount.below.empty()) return derived_periods;
+    // Compare with the figures of the level or place the question names; with none named, with
+    // every back-end figure used (not the all-workers comparison).
+    const std::string level = first_value(entities, "level");
+    const std::string location = first_value(entities, "location");
+    std::vector<std::pair<const knowledge::Figure*, const knowledge::Fact*>> relevant;
+    for (const auto& entry : yearly) {
+        const knowledge::Figure& f = *entry.first;
+        if (entry.second->entities.contains("comparison_group")) continue;
+        const bool named = (!level.empty() && f.level == level) || (!location.empty() && f.location == location);
+        if (named || (level.empty() && location.empty())) relevant.push_back(entry);
     }
+    if (relevant.empty()) {
+        for (const auto& entry : yearly) {
+            if (!entry.second->entities.contains("comparison_group")) relevant.push_back(entry);
+        }
+    }
+    for (const std::string& amount_text : amounts->second) {
+        double amount = 0;
+        try {
+            amount = std::stod(amount_text);
+        } catch (const std::exception&) {
+            continue;
+        }
+        for (const auto& [f, fact] : relevant) {
+            const double low = f->low ? *f->low : f->value.value_or(0);
+            const bool unbounded = f->open_ended || f->scope == knowledge::Scope::minimum;
+            const double high = f->high ? *f->high : f->value.value_or(0);
+            const std::string& line = amount < low                    ? notes.amount.below
+                                      : (amount > high && !unbounded) ? notes.amount.above
+                                                                      : notes.amount.within;
+            builder.append(fill(line, *f, source_of(fact), "{amount}", money(amount)));
+        }
+    }
+    return derived_periods;
+}
+
+// The aspects the question names that the intent has lines for, in the question's order.
+std::vector<const std::vector<std::string>*> aspect_lines(const Intent& intent, const Entities& entities) {
+    std::vector<const std::vector<std::string>*> out;
+    auto it = entities.find("aspect");
+    if (it == entities.end()) return out;
+    for (const std::string& aspect : it->second) {
+        for (const auto& [id, lines] : intent.answer.by_aspect) {
+            if (id == aspect && std::find(out.begin(), out.end(), &lines) == out.end()) out.push_back(&lines);
+        }
+    }
+    return out;
 }
 
 }  // namespace
+
+std::string sentence_key(const std::string& sentence) {
+    std::string key;
+    bool space = false;
+    for (const char c : sentence) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '$' || c == '%') {
+            if (space && !key.empty()) key.push_back(' ');
+            key.push_back(static_cast<char>(std::tolower(u)));
+            space = false;
+        } else if (c != ',' && c != '\'') {
+            space = true;
+        }
+    }
+    return key;
+}
+
+bool same_sentence(const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    const auto wa = split_words(a), wb = split_words(b);
+    if (wa.size() < 4 || wb.size() < 4) return false;  // short phrases ("- Python") may well repeat
+    std::multiset<std::string> pool(wa.begin(), wa.end());
+    std::size_t shared = 0;
+    for (const std::string& w : wb) {
+        auto it = pool.find(w);
+        if (it != pool.end()) {
+            ++shared;
+            pool.erase(it);
+        }
+    }
+    return shared * 5 >= std::max(wa.size(), wb.size()) * 4;
+}
 
 std::string render_fact(const knowledge::Fact& fact) {
     std::string text = fact.text;
@@ -121,50 +395,81 @@ std::string render_fact(const knowledge::Fact& fact) {
     return text;
 }
 
-ComposedPart compose(const Intent& intent, const Entities& entities, const knowledge::KnowledgeBase& kb,
-                     const EntityExtractor& names) {
+ComposedPart compose(const Intent& intent, const Entities& entities, const ComposeInputs& in, Said& said, bool more) {
     ComposedPart out;
-    Renderer renderer(kb, out);
-    std::vector<std::string> combined;  // display names, one per entity kind a rule applies to
+    PartBuilder builder(in, said, out, more);
+    if (more) {
+        // Held back by the first answer: the same lines again skip what was shown, so they give the rest.
+        for (const std::string& line : intent.answer.more) builder.line(line, {}, "");
+    }
+    // On "tell me more" only lines that bring facts are rendered again; our own sentences were said.
+    auto render = [&](const std::string& line, const std::vector<const knowledge::Fact*>& matches = {},
+                      const std::string& name = "") {
+        const bool brings_facts = line.find("{fact:") != std::string::npos ||
+                                  line.find("{matches}") != std::string::npos;
+        if (!more || brings_facts) builder.line(line, matches, name);
+    };
+    const auto aspects = aspect_lines(intent, entities);
+    for (const auto* lines : aspects) {
+        for (const std::string& line : *lines) render(line);
+    }
+
+    // Entity rules: one `found` (or `compare`) and one `missing` rendering per rule, for all values.
+    std::vector<std::string> combined;  // display names, one per kind a rule applies to
     for (const EntityRule& rule : intent.answer.by_entity) {
         auto it = entities.find(rule.entity);
         if (it == entities.end() || it->second.empty()) continue;
-        const std::string name = names.display_name(rule.entity, it->second.front());
+        const std::string name = in.names.display_name(rule.entity, it->second.front());
         if (std::find(combined.begin(), combined.end(), name) == combined.end()) combined.push_back(name);
     }
-    if (combined.size() >= 2 && !intent.answer.combination.empty()) {
-        std::string joined;
-        for (std::size_t i = 0; i < combined.size(); ++i) {
-            joined += (i == 0 ? "" : (i + 1 == combined.size() ? " and " : ", ")) + combined[i];
-        }
+    if (combined.size() >= 2 && !intent.answer.combination.empty() && !more) {
         std::string line = intent.answer.combination;
-        replace_all(line, "{entities}", joined);
-        renderer.line(line, {}, "");
+        replace_all(line, "{entities}", join_names(combined, in.style));
+        builder.line(line, {}, "");
     }
     bool any_rule = false;
     for (const EntityRule& rule : intent.answer.by_entity) {
         auto it = entities.find(rule.entity);
-        if (it == entities.end()) continue;
+        if (it == entities.end() || it->second.empty()) continue;
+        any_rule = true;
+        builder.new_budget();
+        std::vector<std::vector<const knowledge::Fact*>> per_value;
+        std::vector<std::string> found_names, missing_names;
         for (const std::string& value : it->second) {
-            any_rule = true;
-            const auto matches = kb.select(rule.facts, rule.entity, value);
-            const std::string name = names.display_name(rule.entity, value);
-            for (const std::string& line : matches.empty() ? rule.missing : rule.found) {
-                renderer.line(line, matches, name);
+            auto facts = in.kb.select(rule.facts, rule.entity, value);
+            // The most direct first: facts with figures, then those without a list.
+            std::stable_sort(facts.begin(), facts.end(), [](const knowledge::Fact* a, const knowledge::Fact* b) {
+                return std::make_pair(a->figures.empty(), !a->items.empty()) <
+                       std::make_pair(b->figures.empty(), !b->items.empty());
+            });
+            (facts.empty() ? missing_names : found_names).push_back(in.names.display_name(rule.entity, value));
+            per_value.push_back(std::move(facts));
+        }
+        // Each value's best fact first, then each value's second, so two values both get answered.
+        std::vector<const knowledge::Fact*> matches;
+        for (std::size_t rank = 0, added = 1; added > 0; ++rank) {
+            added = 0;
+            for (const auto& facts : per_value) {
+                if (rank >= facts.size()) continue;
+                ++added;
+                if (std::find(matches.begin(), matches.end(), facts[rank]) == matches.end()) matches.push_back(facts[rank]);
             }
         }
+        if (!found_names.empty()) {
+            const auto& lines = found_names.size() >= 2 && !rule.compare.empty() ? rule.compare : rule.found;
+            for (const std::string& line : lines) render(line, matches, join_names(found_names, in.style));
+        }
+        if (!missing_names.empty()) {
+            out.not_covered = true;
+            for (const std::string& line : rule.missing) render(line, {}, join_names(missing_names, in.style));
+        }
     }
-    if (!any_rule) {
-        for (const std::string& line : intent.answer.lines) renderer.line(line, {}, "");
+    if ((!any_rule && aspects.empty()) || more) {
+        for (const std::string& line : intent.answer.lines) render(line);
     }
-    add_figure_notes(intent.answer.figure_notes, entities, out);
-    return out;
-}
-
-ComposedPart compose_more(const Intent& intent, const knowledge::KnowledgeBase& kb) {
-    ComposedPart out;
-    Renderer renderer(kb, out);
-    for (const std::string& line : intent.answer.more) renderer.line(line, {}, "");
+    builder.finish();
+    if (intent.kind == IntentKind::gap) out.not_covered = true;
+    if (add_figure_notes(intent.answer.figure_notes, entities, in, builder)) out.not_covered = true;
     return out;
 }
 

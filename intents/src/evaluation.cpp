@@ -1,9 +1,11 @@
 #include "intents/evaluation.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <sstream>
 
+#include "intents/composer.hpp"
 #include "intents/responder.hpp"
 
 namespace intents {
@@ -37,6 +39,23 @@ std::optional<LabelledTurn> read_turn(const json& item, std::string& error) {
     } else {
         error = "needs \"intent\" or a non-empty \"intents\"";
         return std::nullopt;
+    }
+    for (const auto& [key, into] : {std::pair<const char*, std::vector<std::string>*>{"first", &turn.first},
+                                    std::pair<const char*, std::vector<std::string>*>{"contains", &turn.contains}}) {
+        if (auto list = item.find(key); list != item.end()) {
+            if (!list->is_array() || !std::all_of(list->begin(), list->end(), [](const json& v) { return v.is_string(); })) {
+                error = std::string("\"") + key + "\" must be an array of strings";
+                return std::nullopt;
+            }
+            *into = list->get<std::vector<std::string>>();
+        }
+    }
+    if (auto nc = item.find("not_covered"); nc != item.end()) {
+        if (!nc->is_boolean()) {
+            error = "\"not_covered\" must be true or false";
+            return std::nullopt;
+        }
+        turn.not_covered = nc->get<bool>();
     }
     if (auto entities = item.find("entities"); entities != item.end() && entities->is_object()) {
         for (const auto& [kind, value] : entities->items()) {
@@ -78,7 +97,131 @@ bool entities_match(const Entities& expected, const Entities& got) {
     return true;
 }
 
+std::size_t word_count(const std::string& text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (const char c : text) {
+        const bool letter = std::isalnum(static_cast<unsigned char>(c)) || c == '$';
+        if (letter && !in_word) ++words;
+        in_word = letter;
+    }
+    return words;
+}
+
+// The sentences and bullets of a text, each as its comparison key.
+std::vector<std::string> sentence_keys(const std::string& text) {
+    std::vector<std::string> keys;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        const bool end_of_line = i == text.size() || text[i] == '\n';
+        const bool end_of_sentence = i + 2 < text.size() && (text[i] == '.' || text[i] == '?' || text[i] == '!') &&
+                                     text[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(text[i + 2]));
+        if (!end_of_line && !end_of_sentence) continue;
+        const std::string key = sentence_key(text.substr(start, i - start));
+        if (!key.empty()) keys.push_back(key);
+        start = i + 1;
+    }
+    return keys;
+}
+
+bool has_repeat(const std::string& text) {
+    const auto keys = sentence_keys(text);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        for (std::size_t j = i + 1; j < keys.size(); ++j) {
+            if (same_sentence(keys[i], keys[j])) return true;
+        }
+    }
+    return false;
+}
+
+// A placeholder left unfilled, or an id of a fact or intent shown as text.
+bool shows_internal_label(const Advisor& advisor, const std::string& text) {
+    if (text.find('{') != std::string::npos || text.find('}') != std::string::npos) return true;
+    for (const knowledge::Fact& f : advisor.knowledge.facts()) {
+        if (text.find(f.id) != std::string::npos) return true;
+    }
+    for (const Intent& i : advisor.intents) {
+        if (i.id.find('.') != std::string::npos && text.find(i.id) != std::string::npos) return true;
+    }
+    return false;
+}
+
+// "150,000" written without its "$" (every thousands figure in our answers is money or a count
+// written with a word after it, so a bare one reads as an unlabelled salary).
+bool bare_dollar_figure(const std::string& text) {
+    for (std::size_t pos = text.find(",000"); pos != std::string::npos; pos = text.find(",000", pos + 1)) {
+        std::size_t start = pos;
+        while (start > 0 && std::isdigit(static_cast<unsigned char>(text[start - 1]))) --start;
+        if (start == pos || (start > 0 && text[start - 1] == '$')) continue;
+        const std::string after = text.substr(pos + 4, 12);
+        const bool counted = after.starts_with(" web") || after.starts_with(" jobs") || after.starts_with(" people") ||
+                             after.starts_with(" job");
+        if (!counted) return true;
+    }
+    return false;
+}
+
+void check_shape(const Advisor& advisor, const LabelledTurn& turn, const Answer& answer, std::size_t line,
+                 ShapeReport& shape) {
+    auto problem = [&](const std::string& what) { shape.problems.push_back(ShapeProblem{line, turn.text, what}); };
+    for (const AnswerPart& p : answer.parts) shape.part_words.push_back(word_count(p.text));
+    if (has_repeat(answer.text)) {
+        ++shape.repeated;
+        problem("a sentence is said twice");
+    }
+    if (shows_internal_label(advisor, answer.text)) {
+        ++shape.internal_labels;
+        problem("shows an internal label");
+    }
+    if (bare_dollar_figure(answer.text)) {
+        ++shape.bare_dollars;
+        problem("a pay figure lacks its $");
+    }
+    const std::string first = first_sentence(answer.text);
+    for (const std::string& want : turn.first) {
+        ++shape.first_checked;
+        if (first.find(want) == std::string::npos) {
+            ++shape.first_missing;
+            problem("first sentence lacks " + want);
+        }
+    }
+    for (const std::string& want : turn.contains) {
+        ++shape.contains_checked;
+        if (answer.text.find(want) == std::string::npos) {
+            ++shape.contains_missing;
+            problem("answer lacks " + want);
+        }
+    }
+    if (turn.not_covered) {
+        ++shape.not_covered;
+        const bool said = std::any_of(answer.parts.begin(), answer.parts.end(),
+                                      [](const AnswerPart& p) { return p.not_covered; });
+        if (!said) {
+            ++shape.not_covered_silent;
+            problem("does not say the guides don't cover it");
+        }
+    }
+}
+
 }  // namespace
+
+std::string first_sentence(const std::string& text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n') return text.substr(0, i);
+        if ((text[i] == '.' || text[i] == '?' || text[i] == '!') && i + 1 < text.size() && text[i + 1] == ' ') {
+            return text.substr(0, i + 1);
+        }
+    }
+    return text;
+}
+
+std::size_t ShapeReport::words_percentile(double p) const {
+    if (part_words.empty()) return 0;
+    std::vector<std::size_t> sorted = part_words;
+    std::sort(sorted.begin(), sorted.end());
+    const auto index = static_cast<std::size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
+    return sorted[std::min(index, sorted.size() - 1)];
+}
 
 knowledge::LoadResult<std::vector<EvalCase>> read_eval_cases(const std::string& text, const std::string& file_label) {
     std::vector<EvalCase> cases;
@@ -142,8 +285,12 @@ EvalReport evaluate(const Advisor& advisor, const std::vector<EvalCase>& cases) 
             const Answer answer = respond(advisor, context, turn.text, now);
             context = answer.context;
             std::vector<std::string> got;
-            for (const AnswerPart& p : answer.parts) got.push_back(p.intent);
+            for (const AnswerPart& p : answer.parts) {
+                const Intent* intent = advisor.find_intent(p.intent);
+                got.push_back(intent != nullptr && intent->kind == IntentKind::gap ? "uncovered" : p.intent);
+            }
             if (got.empty()) got.push_back(answer.intent);
+            check_shape(advisor, turn, answer, c.line, report.shape);
             const bool ok = got == turn.intents;
             ++report.questions;
             if (ok) ++report.correct;
@@ -183,7 +330,16 @@ std::string to_text(const EvalReport& r) {
         << "/" << r.out_of_domain << ")\n";
     out << "multi-question messages: " << percent(ratio(r.multi_correct, r.multi)) << " (" << r.multi_correct << "/"
         << r.multi << ")\n";
-    out << "entities: " << percent(r.entity_accuracy()) << " (" << r.entity_correct << "/" << r.entity_checks << ")\n\n";
+    out << "entities: " << percent(r.entity_accuracy()) << " (" << r.entity_correct << "/" << r.entity_checks << ")\n";
+    const ShapeReport& s = r.shape;
+    out << "words per answer part: median " << s.words_percentile(0.5) << ", p90 " << s.words_percentile(0.9)
+        << ", max " << s.words_percentile(1.0) << " (" << s.part_words.size() << " parts)\n";
+    out << "answers with a repeated sentence: " << s.repeated << "\n";
+    out << "answers showing internal labels: " << s.internal_labels << "\n";
+    out << "answers with a pay figure lacking $: " << s.bare_dollars << "\n";
+    out << "expected figure missing from the first sentence: " << s.first_missing << "/" << s.first_checked << "\n";
+    out << "expected text missing from the answer: " << s.contains_missing << "/" << s.contains_checked << "\n";
+    out << "not covered, answered without saying so: " << s.not_covered_silent << "/" << s.not_covered << "\n\n";
     out << "intent                          precision  recall     f1  support\n";
     for (const auto& [intent, m] : r.per_intent) {
         char row[160];
@@ -200,6 +356,8 @@ std::string to_text(const EvalReport& r) {
     for (const Miss& m : r.misses) {
         out << "  line " << m.line << ": \"" << m.text << "\" expected " << m.expected << ", got " << m.got << "\n";
     }
+    out << "\nanswer shape problems:\n";
+    for (const ShapeProblem& p : s.problems) out << "  line " << p.line << ": \"" << p.text << "\": " << p.problem << "\n";
     return out.str();
 }
 
@@ -224,7 +382,20 @@ json to_json(const EvalReport& r) {
             {"entities", {{"checked", r.entity_checks}, {"accuracy", r.entity_accuracy()}}},
             {"per_intent", per_intent},
             {"confusions", confusions},
-            {"misses", misses}};
+            {"misses", misses},
+            {"shape",
+             {{"words_median", r.shape.words_percentile(0.5)},
+              {"words_p90", r.shape.words_percentile(0.9)},
+              {"words_max", r.shape.words_percentile(1.0)},
+              {"repeated", r.shape.repeated},
+              {"internal_labels", r.shape.internal_labels},
+              {"bare_dollars", r.shape.bare_dollars},
+              {"first_missing", r.shape.first_missing},
+              {"first_checked", r.shape.first_checked},
+              {"contains_missing", r.shape.contains_missing},
+              {"contains_checked", r.shape.contains_checked},
+              {"not_covered_silent", r.shape.not_covered_silent},
+              {"not_covered", r.shape.not_covered}}}};
 }
 
 }  // namespace intents

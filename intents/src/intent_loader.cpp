@@ -1,6 +1,7 @@
 #include "intents/intent_loader.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "intents/normalizer.hpp"
@@ -84,6 +85,20 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
             }
         }
     }
+    if (auto it = obj->find("by_aspect"); it != obj->end()) {
+        const std::string aspects_path = join_path(here, "by_aspect");
+        if (reader.require_object(*it, aspects_path)) {
+            for (const auto& [aspect, lines] : it->items()) {
+                const bool strings = lines.is_array() && !lines.empty() &&
+                                     std::all_of(lines.begin(), lines.end(), [](const json& l) { return l.is_string(); });
+                if (!strings) {
+                    reader.error(join_path(aspects_path, aspect), "must be a non-empty array of strings");
+                    continue;
+                }
+                answer.by_aspect.emplace_back(aspect, lines.get<std::vector<std::string>>());
+            }
+        }
+    }
     if (auto it = obj->find("by_entity"); it != obj->end()) {
         const std::string rules_path = join_path(here, "by_entity");
         if (!it->is_array()) {
@@ -98,7 +113,8 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
             auto facts = reader.string_at(r, rule_path, "facts");
             auto found = reader.strings_at(r, rule_path, "found");
             auto missing = reader.strings_at(r, rule_path, "missing");
-            if (entity && facts) answer.by_entity.push_back(EntityRule{*entity, *facts, found, missing});
+            auto compare = reader.optional_strings(r, rule_path, "compare");
+            if (entity && facts) answer.by_entity.push_back(EntityRule{*entity, *facts, found, missing, compare});
         }
     }
     return answer;
@@ -117,6 +133,14 @@ void read_intents_file(const fs::path& file, IntentData& data, JsonReader& reade
         intent.file = file.string();
         auto id = reader.string_at(item, path, "id");
         intent.priority = static_cast<int>(reader.optional_number(item, path, "priority").value_or(0));
+        if (auto kind = reader.string_at(item, path, "kind")) {
+            if (auto parsed = intent_kind_from_string(*kind)) {
+                intent.kind = *parsed;
+            } else {
+                reader.error(join_path(path, "kind"), "must be one of topic, gap, smalltalk, system");
+            }
+        }
+        intent.continues = reader.optional_string(item, path, "continues").value_or("");
         intent.patterns = read_patterns(item, path, reader);
         intent.examples = reader.optional_strings(item, path, "examples");
         intent.answer = read_answer(item, path, reader);
@@ -148,6 +172,37 @@ void read_lexicon(const fs::path& file, IntentData& data, JsonReader& reader) {
     }
     data.lexicon.vocabulary = reader.strings_at(*doc, "", "vocabulary");
     data.lexicon.fillers = reader.optional_strings(*doc, "", "fillers");
+    data.lexicon.joiners = reader.strings_at(*doc, "", "joiners");
+    data.lexicon.clause_joiners = reader.strings_at(*doc, "", "clause_joiners");
+    data.lexicon.question_words = reader.strings_at(*doc, "", "question_words");
+}
+
+void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
+    auto doc = read_document(file, reader);
+    if (!doc) return;
+    AnswerStyle& style = data.style;
+    auto count = [&](const char* key, std::size_t& into) {
+        if (auto n = reader.number_at(*doc, "", key)) {
+            if (*n < 1 || *n > 50 || std::floor(*n) != *n) {
+                reader.error(join_path("", key), "must be a whole number from 1 to 50");
+            } else {
+                into = static_cast<std::size_t>(*n);
+            }
+        }
+    };
+    count("max_facts", style.max_facts);
+    count("max_items", style.max_items);
+    auto text = [&](const char* key, std::string& into) {
+        if (auto t = reader.string_at(*doc, "", key)) into = *t;
+    };
+    text("more_items", style.more_items);
+    text("more_of_list", style.more_of_list);
+    text("tell_me_more", style.tell_me_more);
+    text("row", style.row);
+    text("recognised", style.recognised);
+    if (style.recognised.find("{entities}") == std::string::npos) reader.error("/recognised", "must contain {entities}");
+    text("and", style.and_word);
+    text("comma", style.list_comma);
 }
 
 void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
@@ -250,6 +305,7 @@ LoadResult<IntentData> load_intent_data(const fs::path& dir) {
     for (const fs::path& file : files) run(file, [&](JsonReader& r) { read_intents_file(file, data, r); });
     run(dir / "lexicon.json", [&](JsonReader& r) { read_lexicon(dir / "lexicon.json", data, r); });
     run(dir / "entities.json", [&](JsonReader& r) { read_entities(dir / "entities.json", data, r); });
+    run(dir / "answering.json", [&](JsonReader& r) { read_style(dir / "answering.json", data, r); });
 
     const bool has_fallback = std::any_of(data.intents.begin(), data.intents.end(),
                                           [](const Intent& i) { return i.id == "fallback"; });
@@ -277,8 +333,34 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
             }
         }
     };
+    auto values_of = [&data](const std::string& kind) {
+        std::set<std::string> ids;
+        for (const EntityKind& k : data.entity_kinds) {
+            if (k.kind != kind) continue;
+            for (const EntityValue& v : k.values) ids.insert(v.id);
+        }
+        return ids;
+    };
+    const std::set<std::string> aspects = values_of("aspect");
     for (const Intent& intent : data.intents) {
         check_lines(intent, intent.answer.lines, "/answer/lines");
+        for (const auto& [aspect, lines] : intent.answer.by_aspect) {
+            if (!aspects.contains(aspect)) {
+                errors.push_back(intent.file + ": intent '" + intent.id + "' /answer/by_aspect/" + aspect +
+                                 ": unknown aspect (the values of the 'aspect' kind in entities.json)");
+            }
+            check_lines(intent, lines, "/answer/by_aspect/" + aspect);
+        }
+        if (intent.kind == IntentKind::gap) {
+            const bool topic = std::any_of(data.intents.begin(), data.intents.end(), [&](const Intent& other) {
+                return other.id == intent.continues && other.kind == IntentKind::topic;
+            });
+            if (!topic) {
+                errors.push_back(intent.file + ": intent '" + intent.id +
+                                 "' /continues: a gap must name the topic intent follow-ups continue, not '" +
+                                 intent.continues + "'");
+            }
+        }
         check_lines(intent, intent.answer.more, "/answer/more");
         for (std::size_t r = 0; r < intent.answer.by_entity.size(); ++r) {
             const EntityRule& rule = intent.answer.by_entity[r];
@@ -300,6 +382,19 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
         }
     }
     for (const knowledge::Fact& fact : kb.facts()) {
+        for (const auto& [kind, ids] : fact.entities) {
+            const std::set<std::string> known = values_of(kind);
+            if (known.empty()) {
+                errors.push_back("fact '" + fact.id + "' /entities/" + kind + ": unknown entity kind (entities.json)");
+                continue;
+            }
+            for (const std::string& id : ids) {
+                if (!known.contains(id)) {
+                    errors.push_back("fact '" + fact.id + "' /entities/" + kind + ": unknown value '" + id +
+                                     "' (entities.json)");
+                }
+            }
+        }
         if (!reached.contains(fact.id)) {
             errors.push_back("fact '" + fact.id + "' (topic " + fact.topic + ") is not reachable from any intent");
         }

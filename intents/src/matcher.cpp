@@ -54,7 +54,11 @@ std::vector<IntentScore> Matcher::score(std::string_view normalized_text) const 
         const Owner& owner = owners_[static_cast<std::size_t>(hit)];
         by_intent[owner.intent] += owner.weight;
     }
-    for (const auto& [intent, total] : by_intent) scores.push_back(IntentScore{intent, total});
+    // A negative weight marks a phrasing that is not about the intent ("how much cloud knowledge" is
+    // not pay); an intent whose cues add up to nothing or less did not match.
+    for (const auto& [intent, total] : by_intent) {
+        if (total > 0) scores.push_back(IntentScore{intent, total});
+    }
     std::sort(scores.begin(), scores.end(), [this](const IntentScore& a, const IntentScore& b) {
         if (a.score != b.score) return a.score > b.score;
         if (priorities_[a.intent] != priorities_[b.intent]) return priorities_[a.intent] > priorities_[b.intent];

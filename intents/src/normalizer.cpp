@@ -208,13 +208,8 @@ std::string normalize(std::string_view text, const Lexicon& lexicon) {
 
 namespace {
 
-const char* const question_words[] = {"what", "how", "where", "which", "who", "why", "when", "is", "are", "do", "does",
-                                      "can", "could", "should", "will", "would", "tell", "whats", "hows", "any", "give",
-                                      "list"};
-
-bool is_question_word(const std::string& word) {
-    return std::any_of(std::begin(question_words), std::end(question_words),
-                       [&word](const char* q) { return word == q; });
+bool among(const std::vector<std::string>& words, const std::string& word) {
+    return std::find(words.begin(), words.end(), word) != words.end();
 }
 
 struct Piece {
@@ -246,13 +241,11 @@ std::vector<Piece> cut_at_punctuation(std::string_view text) {
 
 std::vector<Clause> normalize_clauses(std::string_view text, const Lexicon& lexicon) {
     std::vector<Clause> clauses;
-    auto flush = [&clauses](std::vector<std::string>& words, bool asked) {
+    auto flush = [&clauses, &lexicon](std::vector<std::string>& words, bool asked) {
         if (words.empty()) return;
         std::size_t first = 0;
-        while (first + 1 < words.size() && (words[first] == "and" || words[first] == "also" || words[first] == "so")) {
-            ++first;
-        }
-        Clause clause{"", asked || is_question_word(words[first])};
+        while (first + 1 < words.size() && among(lexicon.joiners, words[first])) ++first;
+        Clause clause{"", asked || among(lexicon.question_words, words[first])};
         for (const std::string& w : words) clause.text += (clause.text.empty() ? "" : " ") + w;
         clauses.push_back(std::move(clause));
         words.clear();
@@ -262,8 +255,8 @@ std::vector<Clause> normalize_clauses(std::string_view text, const Lexicon& lexi
         std::vector<std::string> current;
         for (std::size_t i = 0; i < words.size(); ++i) {
             const std::string& w = words[i];
-            const bool joiner = w == "and" || w == "also" || w == "plus" || w == "then";
-            if (joiner && !current.empty() && i + 1 < words.size() && is_question_word(words[i + 1])) {
+            const bool joiner = among(lexicon.clause_joiners, w);
+            if (joiner && !current.empty() && i + 1 < words.size() && among(lexicon.question_words, words[i + 1])) {
                 flush(current, false);
                 continue;
             }

@@ -13,12 +13,11 @@ constexpr std::string_view fallback_id = "fallback";
 constexpr std::string_view followup_id = "followup";
 constexpr std::string_view clarify_id = "clarify";
 
-// Topical intents answer from facts; small talk (greeting, thanks, ...) does not, and so does not
-// replace the topic that follow-ups refer to.
-bool is_topical(const Intent* intent) {
-    if (intent == nullptr || !intent->answer.by_entity.empty()) return intent != nullptr;
-    return std::any_of(intent->answer.lines.begin(), intent->answer.lines.end(),
-                       [](const std::string& line) { return line.find("{fact:") != std::string::npos; });
+bool is_kind(const Intent* intent, IntentKind kind) { return intent != nullptr && intent->kind == kind; }
+
+// Answered from facts: a topic, or a gap (which says what is not covered, then the nearest facts).
+bool answers_from_facts(const Intent* intent) {
+    return is_kind(intent, IntentKind::topic) || is_kind(intent, IntentKind::gap);
 }
 
 // One resolved question: which intent answers it and with which entities.
@@ -27,6 +26,7 @@ struct Resolved {
     Entities entities;
     std::vector<const Intent*> alternatives;  // set when the question is ambiguous
     bool more = false;                        // "tell me more" / "why?" about the last topic
+    bool continues = false;                   // continues the conversation's topic
     std::vector<const Intent*> near;          // topics that matched too weakly to answer, for suggestions
 };
 
@@ -36,16 +36,18 @@ Entities merge(const Entities& older, const Entities& newer) {
     return merged;
 }
 
+bool starts_with_word(std::string_view text, std::string_view word) {
+    return text.starts_with(word) && text.size() > word.size() && text[word.size()] == ' ';
+}
+
 // The text without leading conjunctions and acknowledgements ("and", "so", "ok"), which make a
 // message look like a follow-up even when it asks something new.
-std::string without_leading_joiners(const std::string& normalized) {
-    static const char* const joiners[] = {"and", "so", "but", "also", "plus", "or", "then", "ok", "okay", "now"};
+std::string without_leading_joiners(const std::string& normalized, const Lexicon& lexicon) {
     std::string_view rest = normalized;
     for (bool stripped = true; stripped;) {
         stripped = false;
-        for (const char* j : joiners) {
-            const std::string_view word(j);
-            if (rest.starts_with(word) && rest.size() > word.size() && rest[word.size()] == ' ') {
+        for (const std::string& word : lexicon.joiners) {
+            if (starts_with_word(rest, word)) {
                 rest.remove_prefix(word.size() + 1);
                 stripped = true;
             }
@@ -54,11 +56,10 @@ std::string without_leading_joiners(const std::string& normalized) {
     return std::string(rest);
 }
 
-// The best topical intent among scores, if its score is at least `min_score`.
-const IntentScore* best_topical(const Advisor& advisor, const std::vector<IntentScore>& scores, double min_score) {
+// The best intent among scores that answers from facts, if its score is at least `min_score`.
+const IntentScore* best_answering(const Advisor& advisor, const std::vector<IntentScore>& scores, double min_score) {
     for (const IntentScore& s : scores) {
-        const Intent& intent = advisor.intents[s.intent];
-        if (intent.id == followup_id || intent.id == fallback_id) continue;
+        if (!answers_from_facts(&advisor.intents[s.intent])) continue;
         return s.score >= min_score ? &s : nullptr;
     }
     return nullptr;
@@ -69,65 +70,99 @@ constexpr double strong_score = 2.0;
 // Below this, a single weak cue ("good", "future") is not enough to answer a topic.
 constexpr double min_answer_score = 1.0;
 
+// What one question brings to the rules below.
+struct Question {
+    const std::string& text;                 // normalised
+    const Entities& found;                   // every entity, routing kinds included
+    Entities entities;                       // the visible ones
+    std::vector<IntentScore> scores;
+    const Intent* last = nullptr;            // the conversation's topic, if any
+};
+
+// The rules, in order (docs/intents.md). Each returns the resolution when it applies.
+
+// Another occupation named without any word of our domain ("is being a lawyer worth it") is
+// outside what the advisor knows, whatever generic words ("worth it", "skills") it shares.
+std::optional<Resolved> other_occupation(const Question& q, const Intent* fallback) {
+    if (q.found.contains("occupation") && !q.found.contains("domain")) return Resolved{fallback, {}, {}, false, false, {}};
+    return std::nullopt;
+}
+
+// "tell me more", "what about …": continues the last topic, unless the text without its leading
+// "and/so/ok" strongly matches a topic of its own ("and what skills do I need?"), which then wins.
+std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context, Question& q,
+                                  const Intent* fallback) {
+    if (q.scores.empty() || advisor.intents[q.scores.front().intent].id != followup_id) return std::nullopt;
+    const auto rest_scores = advisor.matcher.score(without_leading_joiners(q.text, advisor.lexicon));
+    // "and if I move up to lead?" after pay: an entity the last topic answers by keeps the topic.
+    const bool names_entity_of_last =
+        q.last != nullptr && std::any_of(q.last->answer.by_entity.begin(), q.last->answer.by_entity.end(),
+                                         [&q](const EntityRule& rule) {
+                                             return rule.entity != "aspect" && q.entities.contains(rule.entity);
+                                         });
+    const IntentScore* fresh = best_answering(advisor, rest_scores, q.last ? strong_score : 0.0);
+    if (fresh != nullptr && !names_entity_of_last) {
+        q.scores = {*fresh};
+        return std::nullopt;
+    }
+    if (q.last == nullptr) return Resolved{fallback, q.entities, {}, false, false, {}};  // a follow-up to nothing
+    Resolved r{q.last, merge(context.entities, q.entities), {}, false, true, {}};
+    r.more = q.entities.empty();  // nothing new named: the user wants more on the same thing
+    return r;
+}
+
+// A bare entity ("seniors?", "in austin", "cloud?") continues the last topic with it.
+std::optional<Resolved> bare_entity(const Context& context, const Question& q, const Intent* best) {
+    const bool weak = best == nullptr || (best->id == fallback_id && q.scores.front().score < strong_score);
+    if (!weak || q.entities.empty() || q.last == nullptr) return std::nullopt;
+    return Resolved{q.last, merge(context.entities, q.entities), {}, false, true, {}};
+}
+
+// Fallback, or a topic matched only by one weak cue: say what we can help with, and suggest the
+// topics the question came close to, rather than answer with confidence.
+std::optional<Resolved> weak_match(const Advisor& advisor, const Question& q, const Intent* best,
+                                   const Intent* fallback) {
+    if (best != nullptr && best->id != fallback_id && !(answers_from_facts(best) && q.scores.front().score < min_answer_score)) {
+        return std::nullopt;
+    }
+    Resolved r{fallback, q.entities, {}, false, false, {}};
+    for (const IntentScore& s : q.scores) {
+        const Intent* near = &advisor.intents[s.intent];
+        if (is_kind(near, IntentKind::topic) && r.near.size() < 3) r.near.push_back(near);
+    }
+    return r;
+}
+
+// Two topics tied on weak cues only, neither backed by an entity of the question: ask, not guess.
+std::vector<const Intent*> tie(const Advisor& advisor, const Question& q, const Intent* best) {
+    if (q.scores.size() < 2 || !is_kind(best, IntentKind::topic) || q.scores.front().score >= strong_score ||
+        advisor.find_intent(clarify_id) == nullptr) {
+        return {};
+    }
+    const Intent* second = &advisor.intents[q.scores[1].intent];
+    auto entity_backed = [&q](const Intent* intent) {
+        return std::any_of(intent->answer.by_entity.begin(), intent->answer.by_entity.end(),
+                           [&q](const EntityRule& rule) { return q.entities.contains(rule.entity); });
+    };
+    if (q.scores[1].score != q.scores[0].score || !is_kind(second, IntentKind::topic) || entity_backed(best) ||
+        entity_backed(second)) {
+        return {};
+    }
+    return {best, second};
+}
+
 Resolved resolve(const Advisor& advisor, const Context& context, const std::string& normalized) {
     const Intent* fallback = advisor.find_intent(fallback_id);
     const Entities found = advisor.entities.extract(normalized);
-    // Another occupation named without any word of our domain ("is being a lawyer worth it") is
-    // outside what the advisor knows, whatever generic words ("worth it", "skills") it shares.
-    Resolved r;
-    r.intent = fallback;
-    if (found.contains("occupation") && !found.contains("domain")) return r;
-    r.entities = advisor.entities.visible(found);
-    auto scores = advisor.matcher.score(normalized);
-    const Intent* last = context.empty() ? nullptr : advisor.find_intent(context.last_intent);
-
-    if (!scores.empty() && advisor.intents[scores.front().intent].id == followup_id) {
-        // "and what skills do I need?" is a new question that starts like a follow-up.
-        const auto rest_scores = advisor.matcher.score(without_leading_joiners(normalized));
-        const IntentScore* fresh = best_topical(advisor, rest_scores, last ? strong_score : 0.0);
-        if (fresh != nullptr) {
-            scores = {*fresh};
-        } else if (last != nullptr) {
-            r.more = r.entities.empty();  // nothing new named: the user wants more on the same thing
-            r.intent = last;
-            r.entities = merge(context.entities, r.entities);
-            return r;
-        } else {
-            return r;  // a follow-up to nothing
-        }
-    }
-    const Intent* best = scores.empty() ? nullptr : &advisor.intents[scores.front().intent];
-    // A bare entity ("seniors?", "in austin") continues the last topic with its entities updated.
-    if ((best == nullptr || best->id == fallback_id) && !r.entities.empty() && last != nullptr &&
-        (best == nullptr || scores.front().score < strong_score)) {
-        r.intent = last;
-        r.entities = merge(context.entities, r.entities);
-        return r;
-    }
-    if (best == nullptr) return r;
-    // Fallback, or a topic matched only by one weak cue: say what we can help with, and suggest the
-    // topics the question came close to, rather than answer with confidence.
-    if (best->id == fallback_id || (is_topical(best) && scores.front().score < min_answer_score)) {
-        for (const IntentScore& s : scores) {
-            const Intent* near = &advisor.intents[s.intent];
-            if (is_topical(near) && r.near.size() < 3) r.near.push_back(near);
-        }
-        return r;
-    }
-    r.intent = best;
-    // Two topical intents tied on weak cues only, neither backed by an entity of the question:
-    // ask rather than guess.
-    if (scores.size() >= 2 && is_topical(best) && scores.front().score < strong_score &&
-        advisor.find_intent(clarify_id) != nullptr) {
-        const Intent* second = &advisor.intents[scores[1].intent];
-        auto entity_backed = [&r](const Intent* intent) {
-            return std::any_of(intent->answer.by_entity.begin(), intent->answer.by_entity.end(),
-                               [&r](const EntityRule& rule) { return r.entities.contains(rule.entity); });
-        };
-        if (scores[1].score == scores[0].score && is_topical(second) && !entity_backed(best) && !entity_backed(second)) {
-            r.alternatives = {best, second};
-        }
-    }
+    Question q{normalized, found, advisor.entities.visible(found), advisor.matcher.score(normalized),
+               context.empty() ? nullptr : advisor.find_intent(context.last_intent)};
+    if (auto r = other_occupation(q, fallback)) return *r;
+    if (auto r = follow_up(advisor, context, q, fallback)) return *r;
+    const Intent* best = q.scores.empty() ? nullptr : &advisor.intents[q.scores.front().intent];
+    if (auto r = bare_entity(context, q, best)) return *r;
+    if (auto r = weak_match(advisor, q, best, fallback)) return *r;
+    Resolved r{best, q.entities, tie(advisor, q, best), false, false, {}};
+    r.continues = q.last == best;
     return r;
 }
 
@@ -154,27 +189,90 @@ std::vector<DataRow> salary_rows_of(const std::vector<const knowledge::Fact*>& f
     return rows;
 }
 
-void append_part(Answer& answer, const std::string& intent, const std::string& text) {
-    answer.parts.push_back(AnswerPart{intent, text});
+void append_part(Answer& answer, const std::string& intent, const std::string& text, bool not_covered) {
+    answer.parts.push_back(AnswerPart{intent, text, not_covered});
     if (!answer.text.empty()) answer.text += "\n\n";
     answer.text += text;
 }
 
-void add_suggestions(Answer& answer, const std::vector<std::string>& suggestions) {
+// Offers a chip unless it is the question just asked, or would get the answer just given.
+void add_suggestions(const Advisor& advisor, Answer& answer, const std::vector<std::string>& suggestions,
+                     const std::string& asked) {
     for (const std::string& s : suggestions) {
         if (answer.suggestions.size() >= 3) return;
-        if (std::find(answer.suggestions.begin(), answer.suggestions.end(), s) == answer.suggestions.end()) {
-            answer.suggestions.push_back(s);
+        if (std::find(answer.suggestions.begin(), answer.suggestions.end(), s) != answer.suggestions.end()) continue;
+        if (normalize(s, advisor.lexicon) == asked) continue;
+        if (auto target = advisor.chip_targets.find(s); target != advisor.chip_targets.end()) {
+            const bool same_answer = std::any_of(answer.parts.begin(), answer.parts.end(), [&](const AnswerPart& p) {
+                return p.intent == target->second.intent && target->second.entities == answer.entities;
+            });
+            if (same_answer) continue;
         }
+        answer.suggestions.push_back(s);
     }
 }
 
 void answer_clarification(const Advisor& advisor, const Resolved& r, Answer& answer) {
     const Intent* clarify = advisor.find_intent(clarify_id);  // resolve() asks only when it exists
-    append_part(answer, clarify->id, clarify->answer.lines.empty() ? std::string() : clarify->answer.lines.front());
+    append_part(answer, clarify->id, clarify->answer.lines.empty() ? std::string() : clarify->answer.lines.front(),
+                false);
     for (const Intent* alternative : r.alternatives) {
-        if (!alternative->examples.empty()) add_suggestions(answer, {alternative->examples.front()});
+        if (!alternative->examples.empty()) answer.suggestions.push_back(alternative->examples.front());
     }
+}
+
+// The questions of a message: clauses with different intents are answered part by part;
+// otherwise the whole message is one question.
+std::vector<Resolved> questions_of(const Advisor& advisor, const Context& context, const std::vector<Clause>& clauses,
+                                   const std::string& whole) {
+    std::vector<Resolved> questions;
+    std::string pending;  // clauses that are context for the next question ("I'm 34, how do I start?")
+    if (clauses.size() >= 2) {
+        for (const Clause& clause : clauses) {
+            Resolved r = resolve(advisor, context, pending + clause.text);
+            const bool small_talk = is_kind(r.intent, IntentKind::smalltalk);
+            if (!clause.question && !small_talk) {
+                pending += clause.text + " ";
+                continue;
+            }
+            pending.clear();
+            if (r.intent == nullptr || r.intent->id == fallback_id) continue;
+            auto same = std::find_if(questions.begin(), questions.end(),
+                                     [&](const Resolved& q) { return q.intent == r.intent; });
+            if (same != questions.end()) {
+                same->entities = merge(same->entities, r.entities);
+            } else {
+                questions.push_back(std::move(r));
+            }
+        }
+    }
+    if (questions.size() < 2) questions = {resolve(advisor, context, whole)};
+    return questions;
+}
+
+// The topic a follow-up to this intent continues: itself, or for a gap the topic it names.
+const Intent* topic_of(const Advisor& advisor, const Intent* intent) {
+    if (is_kind(intent, IntentKind::topic)) return intent;
+    if (is_kind(intent, IntentKind::gap)) return advisor.find_intent(intent->continues);
+    return nullptr;
+}
+
+// A fallback names what it did recognise, so the user sees what was understood.
+std::string recognised_line(const Advisor& advisor, const Entities& entities) {
+    std::vector<std::string> names;
+    for (const auto& [kind, values] : entities) {
+        if (kind == "aspect" || kind == "amount" || kind == "pay_period") continue;
+        for (const std::string& v : values) names.push_back(advisor.entities.display_name(kind, v));
+    }
+    if (names.empty() || advisor.style.recognised.empty()) return "";
+    std::string joined;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) joined += i + 1 == names.size() ? advisor.style.and_word : advisor.style.list_comma;
+        joined += names[i];
+    }
+    std::string line = advisor.style.recognised;
+    line.replace(line.find("{entities}"), 10, joined);  // the loader makes sure it is there
+    return line;
 }
 
 }  // namespace
@@ -183,62 +281,78 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
                const ContextPolicy& policy) {
     const bool expired = incoming.turns >= policy.max_turns || now_ms - incoming.updated_at_ms > policy.max_age_ms;
     const Context context = expired ? Context{} : incoming;
-    const std::string normalized = normalize(text, advisor.lexicon);
+    // The message is read once: its clauses, and the whole of it as their words in order.
+    const std::vector<Clause> clauses = normalize_clauses(text, advisor.lexicon);
+    std::string normalized;
+    for (const Clause& c : clauses) normalized += (normalized.empty() ? "" : " ") + c.text;
 
-    // Several clauses with different topical intents are answered part by part; otherwise the
-    // message is one question.
-    std::vector<Resolved> questions;
-    std::string pending;  // clauses that are context for the next question ("I'm 34, how do I start?")
-    for (const Clause& clause : normalize_clauses(text, advisor.lexicon)) {
-        Resolved r = resolve(advisor, context, pending + clause.text);
-        const bool small_talk = r.intent != nullptr && !is_topical(r.intent) && r.intent->id != fallback_id &&
-                                r.intent->id != followup_id;
-        if (!clause.question && !small_talk) {
-            pending += clause.text + " ";
-            continue;
-        }
-        pending.clear();
-        if (r.intent == nullptr || r.intent->id == fallback_id) continue;
-        auto same = std::find_if(questions.begin(), questions.end(),
-                                 [&](const Resolved& q) { return q.intent == r.intent; });
-        if (same != questions.end()) {
-            same->entities = merge(same->entities, r.entities);
-        } else {
-            questions.push_back(std::move(r));
-        }
-    }
-    if (questions.size() < 2) questions = {resolve(advisor, context, normalized)};
-
+    const std::vector<Resolved> questions = questions_of(advisor, context, clauses, normalized);
     Answer answer;
     std::vector<const knowledge::Fact*> facts;
+    std::vector<std::string> shown;
+    bool held_back = false;
+    Said said;
+    const ComposeInputs inputs{advisor.knowledge, advisor.entities, advisor.style};
     for (const Resolved& q : questions) {
         if (!q.alternatives.empty() && questions.size() == 1) {
             answer_clarification(advisor, q, answer);
             continue;
         }
-        // The best suggestions for an unanswered question are the topics it came close to.
-        for (const Intent* near : q.near) {
-            if (!near->examples.empty()) add_suggestions(answer, {near->examples.front()});
+        // On the conversation's topic, what was shown before is not shown again.
+        const bool same_topic = q.continues || (!context.empty() && q.intent->id == context.last_intent);
+        Said before = said;
+        if (same_topic) said.shown.insert(said.shown.end(), context.shown.begin(), context.shown.end());
+        ComposedPart part = compose(*q.intent, q.entities, inputs, said, q.more);
+        if (part.text.empty() && same_topic && !q.more) {
+            said = before;  // asked again: answer again
+            part = compose(*q.intent, q.entities, inputs, said);
         }
-        ComposedPart part = q.more ? compose_more(*q.intent, advisor.knowledge)
-                                   : compose(*q.intent, q.entities, advisor.knowledge, advisor.entities);
         if (q.more && part.text.empty()) {
             // Nothing more in the data: say so, and offer the intent's follow-up questions.
             const Intent* followup = advisor.find_intent(followup_id);
             if (followup != nullptr && !followup->answer.lines.empty()) part.text = followup->answer.lines.front();
         }
-        append_part(answer, q.intent->id, part.text);
+        if (q.intent->id == fallback_id) {
+            const std::string recognised = recognised_line(advisor, q.entities);
+            if (!recognised.empty()) part.text = recognised + "\n" + part.text;
+            part.not_covered = true;
+        }
+        append_part(answer, q.intent->id, part.text, part.not_covered);
         facts.insert(facts.end(), part.facts.begin(), part.facts.end());
-        add_suggestions(answer, q.intent->suggestions);
+        shown.insert(shown.end(), part.shown.begin(), part.shown.end());
+        held_back = held_back || part.held_back;
         for (const auto& [kind, values] : q.entities) answer.entities[kind] = values;
     }
+    // Chips: "tell me more" when something was held back, then the topics a weak question came
+    // close to, then each part's own follow-up questions.
+    if (held_back && !advisor.style.tell_me_more.empty()) answer.suggestions.push_back(advisor.style.tell_me_more);
+    for (const Resolved& q : questions) {
+        for (const Intent* near : q.near) {
+            if (!near->examples.empty()) add_suggestions(advisor, answer, {near->examples.front()}, normalized);
+        }
+    }
+    for (const Resolved& q : questions) add_suggestions(advisor, answer, q.intent->suggestions, normalized);
+
     answer.intent = answer.parts.empty() ? std::string(fallback_id) : answer.parts.front().intent;
-    answer.sources = sources_of(advisor, facts);
-    answer.salary_rows = salary_rows_of(facts);
+    std::vector<const knowledge::Fact*> unique;
+    for (const knowledge::Fact* f : facts) {
+        if (std::find(unique.begin(), unique.end(), f) == unique.end()) unique.push_back(f);
+    }
+    answer.sources = sources_of(advisor, unique);
+    answer.salary_rows = salary_rows_of(unique);
 
     const Resolved& last = questions.back();
-    if (is_topical(last.intent) && last.alternatives.empty()) {
-        answer.context = Context{last.intent->id, last.entities, 0, now_ms};
+    const Intent* topic = last.alternatives.empty() ? topic_of(advisor, last.intent) : nullptr;
+    if (topic != nullptr) {
+        answer.context = Context{topic->id, last.entities, 0, now_ms, {}};
+        // Shown facts add up while the conversation stays on one topic.
+        if (context.last_intent == topic->id) answer.context.shown = context.shown;
+        answer.context.shown.insert(answer.context.shown.end(), shown.begin(), shown.end());
+        constexpr std::size_t max_shown = 64;  // the oldest go first; context_from_json accepts as many
+        if (answer.context.shown.size() > max_shown) {
+            answer.context.shown.erase(answer.context.shown.begin(),
+                                       answer.context.shown.end() - static_cast<std::ptrdiff_t>(max_shown));
+        }
     } else {
         answer.context = context;
         if (!answer.context.empty()) {

@@ -41,8 +41,16 @@ std::vector<double> numbers_of(const Figure& figure) {
 
 namespace {
 
-std::string amount(double v, const std::string& unit) {
-    if (unit == "USD/year") return "$" + format_number(v);
+// The number as `text` writes it, when it uses the "91K" spelling; else "91,000".
+std::string spelled(double v, const std::string& text) {
+    for (const std::string& spelling : accepted_spellings(v, "USD/year")) {
+        if (spelling.back() == 'K' && text.find(spelling) != std::string::npos) return spelling;
+    }
+    return format_number(v);
+}
+
+std::string amount(double v, const std::string& unit, const std::string& text) {
+    if (unit == "USD/year") return "$" + spelled(v, text);
     if (unit == "percent") return format_number(v) + "%";
     return format_number(v);
 }
@@ -58,14 +66,16 @@ std::string unit_suffix(const std::string& unit) {
 
 }  // namespace
 
-std::string describe(const Figure& figure) {
+std::string describe(const Figure& figure) { return describe(figure, ""); }
+
+std::string describe(const Figure& figure, const std::string& text) {
     std::string out;
     if (figure.approximate) out += "about ";
     if (figure.scope == Scope::range && figure.low && figure.high) {
-        out += amount(*figure.low, figure.unit) + "–" + amount(*figure.high, figure.unit);
+        out += amount(*figure.low, figure.unit, text) + "–" + amount(*figure.high, figure.unit, text);
     } else if (figure.value) {
         if (figure.scope == Scope::minimum) out += "over ";
-        out += amount(*figure.value, figure.unit);
+        out += amount(*figure.value, figure.unit, text);
     }
     if (figure.open_ended && figure.scope != Scope::minimum) out += "+";
     out += unit_suffix(figure.unit);

@@ -15,6 +15,9 @@ Lexicon test_lexicon() {
                    {"yrs", "years"}, {"backend", "back end"}, {"wat", "what"}};
     l.vocabulary = {"salary", "developer", "developers", "back", "end", "bootcamp", "seattle", "weather", "years"};
     std::sort(l.vocabulary.begin(), l.vocabulary.end());
+    l.joiners = {"and", "also", "so"};
+    l.clause_joiners = {"and", "also", "plus", "then"};
+    l.question_words = {"what", "how", "where", "which", "is", "do", "does", "can", "should"};
     intents::index_vocabulary(l);
     return l;
 }
@@ -115,6 +118,9 @@ TEST(Normalize, CorrectedShorthandIsExpanded) {
     Lexicon l = test_lexicon();
     l.vocabulary.push_back("backend");
     std::sort(l.vocabulary.begin(), l.vocabulary.end());
+    l.joiners = {"and", "also", "so"};
+    l.clause_joiners = {"and", "also", "plus", "then"};
+    l.question_words = {"what", "how", "where", "which", "is", "do", "does", "can", "should"};
     intents::index_vocabulary(l);
     EXPECT_EQ(normalize("backened", l), "back end");
 }

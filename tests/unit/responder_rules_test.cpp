@@ -12,6 +12,8 @@ Intent make_intent(const std::string& id, std::vector<Pattern> patterns, std::ve
                    std::vector<std::string> examples = {}) {
     Intent intent;
     intent.id = id;
+    if (id == "greeting") intent.kind = IntentKind::smalltalk;
+    if (id == "followup" || id == "clarify" || id == "fallback") intent.kind = IntentKind::system;
     intent.patterns = std::move(patterns);
     intent.answer.lines = std::move(lines);
     intent.examples = std::move(examples);
@@ -41,13 +43,16 @@ AdvisorPtr small_advisor() {
     };
     intents.back().suggestions = {"a", "b", "c"};
     Lexicon lexicon;
+    lexicon.joiners = {"and", "so", "ok"};
+    lexicon.clause_joiners = {"and", "also"};
+    lexicon.question_words = {"what", "how", "is", "are"};
     EntityExtractor entities({{"location", {{"austin", "Austin", {"austin"}}, {"boston", "Boston", {"boston"}}}},
                               {"occupation", {{"nurse", "nurse", {"nurse"}}, {"qa", "QA engineer", {"qa engineer"}}}, true},
                               {"domain", {{"dev", "developers", {"developer", "engineer"}}}, true}},
                              {});
     auto matcher = Matcher::build(intents);
     return std::make_shared<const Advisor>(
-        Advisor{std::move(kb), std::move(intents), lexicon, std::move(entities), std::move(*matcher.value)});
+        Advisor{std::move(kb), std::move(intents), lexicon, std::move(entities), std::move(*matcher.value), {}, {}});
 }
 
 Answer ask(const std::string& text, const Context& context = {}) {

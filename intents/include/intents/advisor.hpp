@@ -1,11 +1,13 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "intents/composer.hpp"
 #include "intents/entity_extractor.hpp"
 #include "intents/intent.hpp"
 #include "intents/lexicon.hpp"
@@ -23,6 +25,14 @@ struct Advisor {
     Lexicon lexicon;
     EntityExtractor entities;
     Matcher matcher;
+    AnswerStyle style;
+    // What each suggestion chip asks (its answer's first intent and entities, with no context), so a
+    // chip that would repeat the answer just given is not offered. Filled by load_advisor.
+    struct ChipTarget {
+        std::string intent;
+        Entities entities;
+    };
+    std::map<std::string, ChipTarget> chip_targets;
 
     const Intent* find_intent(std::string_view id) const;
 };

@@ -30,6 +30,7 @@ struct DataRow {
 struct AnswerPart {
     std::string intent;
     std::string text;
+    bool not_covered = false;  // says the sources do not cover the question, or part of it
 };
 
 // What a conversation remembers between turns, so follow-ups ("what about Austin?") resolve.
@@ -38,6 +39,9 @@ struct Context {
     Entities entities;
     int turns = 0;                  // answers since the context was last refreshed by a topical question
     std::int64_t updated_at_ms = 0;  // wall-clock time of the last answer
+    // Facts already shown on this topic ("id", or "id@N" when only N items of its list were), so a
+    // follow-up says what is new and "tell me more" gives the rest.
+    std::vector<std::string> shown;
 
     bool empty() const { return last_intent.empty(); }
 };

@@ -10,23 +10,58 @@
 
 namespace intents {
 
+// How long an answer part may grow, and the few words the composer adds itself
+// (intents/data/answering.json).
+struct AnswerStyle {
+    std::size_t max_facts = 2;  // whole facts per part, besides the direct `{figure:}` lines
+    std::size_t max_items = 5;  // bullets of one fact before the rest is held back
+    std::string more_items;     // after a cut list: "…and {count} more." ({count})
+    std::string more_of_list;   // before the rest of a cut list, on "tell me more"
+    std::string tell_me_more;   // the chip offered when facts were held back
+    std::string row;            // one line of {rows}: "- {label}: {figure} ({source})"
+    std::string recognised;     // said by a fallback that caught entities: "… {entities} …"
+    std::string and_word = " and ";
+    std::string list_comma = ", ";
+};
+
+// What earlier parts and turns already said, so that no part says it again.
+struct Said {
+    std::vector<std::string> sentences;  // normalised words of each sentence or bullet said
+    std::vector<std::string> shown;      // facts shown in full ("id") or in part ("id@N": N items shown)
+};
+
 // The rendered answer of one intent: text plus the facts it drew on.
 struct ComposedPart {
     std::string text;
-    std::vector<const knowledge::Fact*> facts;
+    std::vector<const knowledge::Fact*> facts;  // every fact whose text or figure the part used
+    std::vector<std::string> shown;             // as in Said::shown, for this part
+    bool held_back = false;                     // facts or items were left for "tell me more"
+    bool not_covered = false;                   // the part says the sources do not cover (part of) it
+};
+
+// Everything compose() reads besides the question.
+struct ComposeInputs {
+    const knowledge::KnowledgeBase& kb;
+    const EntityExtractor& names;
+    const AnswerStyle& style;
 };
 
 // Fills an intent's answer template from the knowledge base. Pure.
-// With no entity that a `by_entity` rule covers, renders `lines`. Otherwise renders, for each rule
-// whose entity kind the question names and for each value named, the rule's `found` lines (with
-// `{matches}` as the facts about that value) or, when there are none, its `missing` lines.
-ComposedPart compose(const Intent& intent, const Entities& entities, const knowledge::KnowledgeBase& kb,
-                     const EntityExtractor& names);
+// Lines, in order: the `by_aspect` lines of each aspect the question names (when there are any),
+// then the `by_entity` rules that apply (see EntityRule); with neither, `lines`. Whole facts stop at
+// `style.max_facts`; the rest are held back for "tell me more". A fact or sentence in `said` is not
+// repeated, and an intro line ending in ":" is dropped when nothing follows it. `more` composes
+// the answer to "tell me more": the `more` lines and what the first answer held back.
+ComposedPart compose(const Intent& intent, const Entities& entities, const ComposeInputs& in, Said& said,
+                     bool more = false);
 
-// The answer to "tell me more" about an intent: its `more` lines (empty text when it has none).
-ComposedPart compose_more(const Intent& intent, const knowledge::KnowledgeBase& kb);
-
-// A fact as text: its sentence, then its items as "- " bullets, one per line.
+// A fact as text: its sentence, then its items as "- " bullets, one per line (all of them).
 std::string render_fact(const knowledge::Fact& fact);
+
+// The words of a sentence, lower case, for comparing sentences ("Pay, in Seattle!" -> "pay in seattle").
+std::string sentence_key(const std::string& sentence);
+
+// True when two sentence keys are the same or share at least 80% of their words.
+bool same_sentence(const std::string& a, const std::string& b);
 
 }  // namespace intents

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace intents {
@@ -11,14 +13,17 @@ struct Pattern {
     double weight = 1.0;
 };
 
-// When the question names an entity of `entity` kind, the answer shows the facts whose id starts
-// with `facts` and that are about that entity value (`found` lines), or says the sources have
-// nothing for it (`missing` lines).
+// When the question names values of an `entity` kind, the answer shows once, for all the values
+// named, the facts whose id starts with `facts` and that are about one of them (`found` lines, with
+// `{entity}` the values that have facts and `{matches}` those facts), then names once the values the
+// sources have nothing for (`missing` lines, `{entity}` those values). With two or more values found,
+// `compare` lines (if any) replace `found`, so a comparison is one intro and a compact list.
 struct EntityRule {
     std::string entity;
     std::string facts;
     std::vector<std::string> found;
     std::vector<std::string> missing;
+    std::vector<std::string> compare;
 };
 
 // A figure re-expressed per another period ("month": divisor 12), labelled as our arithmetic.
@@ -28,9 +33,10 @@ struct PeriodNote {
     std::string line;    // placeholders {label}, {figure}, {derived}
 };
 
-// How an amount the user names ("is $130k good?") compares with each yearly pay figure used.
+// How an amount the user names ("is $130k good?") compares with each yearly pay figure used
+// (only those of the level or place the question names, when it names one).
 struct AmountNote {
-    std::string below, within, above;  // placeholders {amount}, {label}, {figure}
+    std::string below, within, above;  // placeholders {amount}, {label}, {figure}, {source}
 };
 
 // Extra lines about the USD/year figures an answer used, driven by entities in the question.
@@ -40,11 +46,14 @@ struct FigureNotes {
     bool empty() const { return periods.empty() && amount.below.empty(); }
 };
 
-// Template lines: plain text in our words with placeholders `{fact:ID}`, `{matches}`, `{entity}`
-// (the display name of the entity the rule is for) and `{sources}`-free: sources are listed by the
-// answer itself.
+// Template lines: plain text in our words with placeholders `{fact:ID}` (the fact's text and items),
+// `{figure:ID}` (the fact's first figure, "$115,000 a year"), `{matches}`, `{rows}` (the matched
+// facts' figures as a compact list) and `{entity}` (display names). Sources are listed by the answer.
 struct AnswerTemplate {
     std::vector<std::string> lines;
+    // Lines that answer one aspect of the question ("median", "cloud"), used instead of `lines` when
+    // the question names that aspect; the first sentence of each answers it directly.
+    std::vector<std::pair<std::string, std::vector<std::string>>> by_aspect;
     std::vector<EntityRule> by_entity;
     FigureNotes figure_notes;
     std::vector<std::string> more;  // for "tell me more" / "why?": what to add beyond the first answer
@@ -52,6 +61,16 @@ struct AnswerTemplate {
     // give each on its own, not the combination. Placeholder {entities}: "senior and Seattle".
     std::string combination;
 };
+
+// What an intent is for, which decides how the responder, the topic list and the widget treat it.
+//  topic:     a career question answered from facts; follow-ups refer back to it
+//  gap:       a career question the sources do not cover; says so first, then the nearest facts
+//  smalltalk: greeting, thanks, goodbye, who are you, help; never replaces the topic of follow-ups
+//  system:    fallback, followup and clarify, used by the responder itself
+enum class IntentKind { topic, gap, smalltalk, system };
+
+const char* to_string(IntentKind kind);
+std::optional<IntentKind> intent_kind_from_string(const std::string& text);
 
 struct Intent {
     std::string id;
@@ -61,6 +80,8 @@ struct Intent {
     std::vector<std::string> examples;
     AnswerTemplate answer;
     std::vector<std::string> suggestions;
+    IntentKind kind = IntentKind::topic;
+    std::string continues;  // gap only: the topic follow-ups continue ("education.bootcamp")
 };
 
 }  // namespace intents

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "intents/composer.hpp"
 #include "intents/intent.hpp"
 #include "intents/lexicon.hpp"
 #include "knowledge/knowledge_base.hpp"
@@ -11,12 +12,14 @@
 
 namespace intents {
 
-// Everything under intents/data/: the intents (intents/*.json), the lexicon and the entity catalogue.
+// Everything under intents/data/: the intents (intents/*.json), the lexicon, the entity catalogue and
+// the answer style (answering.json).
 struct IntentData {
     std::vector<Intent> intents;
     Lexicon lexicon;
     std::vector<EntityKind> entity_kinds;
     std::vector<YearsBand> years_bands;
+    AnswerStyle style;
 };
 
 // Reads and checks the files' shape (types, required fields, duplicate ids, a `fallback` intent).

@@ -13,6 +13,9 @@ struct Lexicon {
     std::map<std::string, std::string> shorthand;  // "devs" -> "developers"
     std::vector<std::string> vocabulary;           // "salary", "developer", ...
     std::vector<std::string> fillers;              // words that carry no meaning: "actually", "basically"
+    std::vector<std::string> joiners;         // leading words that make a new question look like a follow-up: "and", "so"
+    std::vector<std::string> clause_joiners;  // words that join two questions: "what ... and how ..."
+    std::vector<std::string> question_words;  // words that start a question: "what", "how", "is"
     // Symmetric-delete index of the vocabulary for typo correction: (hash of a word with up to two letters
     // deleted, index into `vocabulary`), sorted. Built by index_vocabulary(); see normalizer.hpp.
     std::vector<std::pair<std::size_t, std::uint32_t>> typo_index;

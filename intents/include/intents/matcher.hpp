@@ -26,7 +26,8 @@ public:
     // Compiles all patterns; a pattern RE2 refuses is reported with its file, intent and RE2's error.
     static knowledge::LoadResult<Matcher> build(const std::vector<Intent>& intents);
 
-    // Intents with at least one matching pattern, best first (score, then priority, then list order).
+    // Intents whose matching patterns' weights add up to more than zero, best first (score, then
+    // priority, then list order). Negative weights mark phrasings that are not about the intent.
     std::vector<IntentScore> score(std::string_view normalized_text) const;
 
     std::size_t pattern_count() const { return owners_.size(); }

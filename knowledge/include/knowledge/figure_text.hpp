@@ -19,5 +19,7 @@ std::vector<double> numbers_of(const Figure& figure);
 
 // "$160,000–$200,000+ a year" style rendering of a figure, for tables and charts.
 std::string describe(const Figure& figure);
+// The same, with each amount spelled as `text` (the fact's sentence) spells it: "$91K" stays "$91K".
+std::string describe(const Figure& figure, const std::string& text);
 
 }  // namespace knowledge
