@@ -626,7 +626,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
         const { topics } = await response.json();
         const byTopic = new Map();
         for (const t of topics) {
-          if (t.topic === 'help' || t.topic === 'identity' || typeof t.example !== 'string') continue;
+          if (t.kind !== 'topic' || typeof t.example !== 'string') continue;
           const main = t.intent === t.topic || t.intent === t.topic + '.overview';
           if (!byTopic.has(t.topic) || main) byTopic.set(t.topic, { example: t.example, main });
         }

@@ -89,16 +89,19 @@ QueryResult salary_figures(const Advisor& advisor, const std::string& location, 
 }
 
 json topics(const Advisor& advisor) {
-    static const std::set<std::string> not_topics{"fallback", "followup", "clarify", "greeting", "thanks", "goodbye"};
     json list = json::array();
     for (const Intent& intent : advisor.intents) {
-        if (not_topics.contains(intent.id) || intent.examples.empty()) continue;
+        if (intent.kind != IntentKind::topic || intent.examples.empty()) continue;
         const std::string topic_id = intent.id.substr(0, intent.id.find('.'));
         std::string title = topic_id;
         for (const knowledge::Topic& t : advisor.knowledge.topics()) {
             if (t.id == topic_id) title = t.title;
         }
-        list.push_back({{"intent", intent.id}, {"topic", topic_id}, {"title", title}, {"example", intent.examples.front()}});
+        list.push_back({{"intent", intent.id},
+                        {"kind", to_string(intent.kind)},
+                        {"topic", topic_id},
+                        {"title", title},
+                        {"example", intent.examples.front()}});
     }
     return {{"topics", list}};
 }

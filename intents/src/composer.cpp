@@ -59,17 +59,21 @@ std::string shown_id(const std::string& entry) { return entry.substr(0, entry.fi
 
 // Items of `fact` shown before, per `said` (all when shown in full, none when not shown).
 std::size_t items_shown(const knowledge::Fact& fact, const Said& said) {
+    std::size_t most = 0;
     for (const std::string& entry : said.shown) {
         if (shown_id(entry) != fact.id) continue;
         const std::size_t at = entry.find('@');
-        if (at == std::string::npos) return fact.items.size();
-        try {
-            return std::min<std::size_t>(std::stoul(entry.substr(at + 1)), fact.items.size());
-        } catch (const std::exception&) {
-            return fact.items.size();
+        std::size_t n = fact.items.size();
+        if (at != std::string::npos) {
+            try {
+                n = std::min<std::size_t>(std::stoul(entry.substr(at + 1)), fact.items.size());
+            } catch (const std::exception&) {
+                n = fact.items.size();  // a malformed count (from a client) reads as all shown
+            }
         }
+        most = std::max(most, n);
     }
-    return 0;
+    return most;
 }
 
 bool was_shown(const knowledge::Fact& fact, const Said& said) {
@@ -91,9 +95,8 @@ public:
         : in_(in), said_(said), out_(out), more_(more) {}
 
     // One template line. `matches` stands for {matches} and {rows}, `entity_name` for {entity}.
-    void line(std::string text, const std::vector<const knowledge::Fact*>& matches, const std::string& entity_name) {
-        replace_all(text, "{entity}", entity_name);
-        std::vector<std::string> blocks;  // rendered pieces: our text, fact texts
+    void line(const std::string& text, const std::vector<const knowledge::Fact*>& matches,
+              const std::string& entity_name) {
         bool any_fact_placeholder = false;
         std::string rendered;
         std::size_t cursor = 0;
@@ -121,6 +124,8 @@ public:
             } else if (token == "rows") {
                 any_fact_placeholder = true;
                 rendered += rows(matches);
+            } else if (token == "entity") {
+                rendered += entity_name;  // after the scan, so a name can never expand as a placeholder
             } else {
                 rendered += "{" + token + "}";
             }
@@ -240,8 +245,12 @@ private:
             for (const std::string& sentence : bullet ? std::vector<std::string>{line} : sentences_of(line)) {
                 const std::string key = sentence_key(sentence);
                 if (key.empty()) continue;
+                // Bullets and rows differ in a word or two ("- Seattle: …", "- Austin: …"): only the same
+                // bullet counts as said; prose sentences may be 80% the same.
                 const bool said_before = std::any_of(said_.sentences.begin(), said_.sentences.end(),
-                                                     [&](const std::string& s) { return same_sentence(s, key); });
+                                                     [&](const std::string& s) {
+                                                         return bullet ? s == key : same_sentence(s, key);
+                                                     });
                 if (said_before) continue;
                 said_.sentences.push_back(key);
                 kept_line += (kept_line.empty() ? "" : " ") + sentence;
@@ -398,10 +407,6 @@ std::string render_fact(const knowledge::Fact& fact) {
 ComposedPart compose(const Intent& intent, const Entities& entities, const ComposeInputs& in, Said& said, bool more) {
     ComposedPart out;
     PartBuilder builder(in, said, out, more);
-    if (more) {
-        // Held back by the first answer: the same lines again skip what was shown, so they give the rest.
-        for (const std::string& line : intent.answer.more) builder.line(line, {}, "");
-    }
     // On "tell me more" only lines that bring facts are rendered again; our own sentences were said.
     auto render = [&](const std::string& line, const std::vector<const knowledge::Fact*>& matches = {},
                       const std::string& name = "") {
@@ -437,10 +442,10 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         std::vector<std::string> found_names, missing_names;
         for (const std::string& value : it->second) {
             auto facts = in.kb.select(rule.facts, rule.entity, value);
-            // The most direct first: facts with figures, then those without a list.
+            // The most direct first: facts with figures, then those with the shortest list.
             std::stable_sort(facts.begin(), facts.end(), [](const knowledge::Fact* a, const knowledge::Fact* b) {
-                return std::make_pair(a->figures.empty(), !a->items.empty()) <
-                       std::make_pair(b->figures.empty(), !b->items.empty());
+                return std::make_pair(a->figures.empty(), a->items.size()) <
+                       std::make_pair(b->figures.empty(), b->items.size());
             });
             (facts.empty() ? missing_names : found_names).push_back(in.names.display_name(rule.entity, value));
             per_value.push_back(std::move(facts));
@@ -466,6 +471,12 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
     }
     if ((!any_rule && aspects.empty()) || more) {
         for (const std::string& line : intent.answer.lines) render(line);
+    }
+    if (more) {
+        // What the first answer held back comes first (the lines above skip what was shown), then
+        // the intent's `more` lines.
+        builder.new_budget();
+        for (const std::string& line : intent.answer.more) builder.line(line, {}, "");
     }
     builder.finish();
     if (intent.kind == IntentKind::gap) out.not_covered = true;

@@ -108,27 +108,30 @@ std::size_t word_count(const std::string& text) {
     return words;
 }
 
-// The sentences and bullets of a text, each as its comparison key.
-std::vector<std::string> sentence_keys(const std::string& text) {
-    std::vector<std::string> keys;
+// The sentences and bullets of a text, each as its comparison key and whether it is a bullet.
+std::vector<std::pair<std::string, bool>> sentence_keys(const std::string& text) {
+    std::vector<std::pair<std::string, bool>> keys;
     std::size_t start = 0;
     for (std::size_t i = 0; i <= text.size(); ++i) {
         const bool end_of_line = i == text.size() || text[i] == '\n';
         const bool end_of_sentence = i + 2 < text.size() && (text[i] == '.' || text[i] == '?' || text[i] == '!') &&
                                      text[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(text[i + 2]));
         if (!end_of_line && !end_of_sentence) continue;
-        const std::string key = sentence_key(text.substr(start, i - start));
-        if (!key.empty()) keys.push_back(key);
+        const std::string piece = text.substr(start, i - start);
+        const std::string key = sentence_key(piece);
+        if (!key.empty()) keys.emplace_back(key, piece.starts_with("- "));
         start = i + 1;
     }
     return keys;
 }
 
+// The composer's rule: the same bullet twice, or two prose sentences 80% the same.
 bool has_repeat(const std::string& text) {
     const auto keys = sentence_keys(text);
     for (std::size_t i = 0; i < keys.size(); ++i) {
         for (std::size_t j = i + 1; j < keys.size(); ++j) {
-            if (same_sentence(keys[i], keys[j])) return true;
+            const bool bullets = keys[i].second && keys[j].second;
+            if (bullets ? keys[i].first == keys[j].first : same_sentence(keys[i].first, keys[j].first)) return true;
         }
     }
     return false;

@@ -92,16 +92,23 @@ std::optional<Resolved> other_occupation(const Question& q, const Intent* fallba
 // "and/so/ok" strongly matches a topic of its own ("and what skills do I need?"), which then wins.
 std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context, Question& q,
                                   const Intent* fallback) {
-    if (q.scores.empty() || advisor.intents[q.scores.front().intent].id != followup_id) return std::nullopt;
-    const auto rest_scores = advisor.matcher.score(without_leading_joiners(q.text, advisor.lexicon));
-    // "and if I move up to lead?" after pay: an entity the last topic answers by keeps the topic.
+    const bool followup_matched = std::any_of(q.scores.begin(), q.scores.end(), [&](const IntentScore& s) {
+        return advisor.intents[s.intent].id == followup_id;
+    });
+    // "and if I move up to lead?" after pay: a follow-up naming an entity the last topic answers by
+    // keeps the topic, whatever else its words match.
     const bool names_entity_of_last =
         q.last != nullptr && std::any_of(q.last->answer.by_entity.begin(), q.last->answer.by_entity.end(),
                                          [&q](const EntityRule& rule) {
                                              return rule.entity != "aspect" && q.entities.contains(rule.entity);
                                          });
+    if (followup_matched && names_entity_of_last) {
+        return Resolved{q.last, merge(context.entities, q.entities), {}, false, true, {}};
+    }
+    if (q.scores.empty() || advisor.intents[q.scores.front().intent].id != followup_id) return std::nullopt;
+    const auto rest_scores = advisor.matcher.score(without_leading_joiners(q.text, advisor.lexicon));
     const IntentScore* fresh = best_answering(advisor, rest_scores, q.last ? strong_score : 0.0);
-    if (fresh != nullptr && !names_entity_of_last) {
+    if (fresh != nullptr) {
         q.scores = {*fresh};
         return std::nullopt;
     }
@@ -275,12 +282,34 @@ std::string recognised_line(const Advisor& advisor, const Entities& entities) {
     return line;
 }
 
+// A context comes back from the client: keep only entity values the catalogue knows, and amounts
+// as the extractor finds them (digits, at most 9), so nothing a client sends reaches the answer text.
+Entities known_entities(const EntityExtractor& names, const Entities& entities) {
+    Entities kept;
+    for (const auto& [kind, values] : entities) {
+        for (const std::string& v : values) {
+            bool known = false;
+            if (kind == "amount") {
+                known = !v.empty() && v.size() <= 9 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+            } else {
+                for (const EntityKind& k : names.kinds()) {
+                    if (k.kind != kind) continue;
+                    known = std::any_of(k.values.begin(), k.values.end(), [&](const EntityValue& e) { return e.id == v; });
+                }
+            }
+            if (known) kept[kind].push_back(v);
+        }
+    }
+    return kept;
+}
+
 }  // namespace
 
 Answer respond(const Advisor& advisor, const Context& incoming, std::string_view text, std::int64_t now_ms,
                const ContextPolicy& policy) {
     const bool expired = incoming.turns >= policy.max_turns || now_ms - incoming.updated_at_ms > policy.max_age_ms;
-    const Context context = expired ? Context{} : incoming;
+    Context context = expired ? Context{} : incoming;
+    context.entities = known_entities(advisor.entities, context.entities);
     // The message is read once: its clauses, and the whole of it as their words in order.
     const std::vector<Clause> clauses = normalize_clauses(text, advisor.lexicon);
     std::string normalized;

@@ -42,7 +42,7 @@ Intent salary_intent() {
     intent.id = "salary";
     intent.answer.lines = {"Pay overall:", "{fact:salary.national}"};
     intent.answer.by_entity = {
-        {"location", "salary.city.", {"In {entity}:", "{matches}"}, {"Nothing for {entity}.", "{fact:salary.national}"}}};
+        {"location", "salary.city.", {"In {entity}:", "{matches}"}, {"Nothing for {entity}.", "{fact:salary.national}"}, {}}};
     intent.answer.figure_notes.periods = {{"month", 12, "{label}: {derived} a month (derived)"}};
     intent.answer.figure_notes.amount = {"{amount} is below {label} ({figure})", "{amount} is within {label}",
                                          "{amount} is above {label}"};

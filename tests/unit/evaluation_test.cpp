@@ -66,3 +66,65 @@ TEST(EvalTargets, LabelledSetMeetsAccuracyTargets) {
     EXPECT_GE(report.accuracy(), 0.95) << to_text(report);
     EXPECT_GE(report.out_of_domain_accuracy(), 0.95) << to_text(report);
 }
+
+namespace {
+
+EvalReport evaluate_file(const char* name) {
+    const std::string path = (test_support::source_dir() / "tests" / "data" / name).string();
+    auto cases = read_eval_cases(test_support::read_file(path), path);
+    EXPECT_TRUE(cases.ok()) << (cases.errors.empty() ? "" : cases.errors.front());
+    return cases.ok() ? evaluate(advisor(), *cases.value) : EvalReport{};
+}
+
+// The answer-shape gates of issue 9, on any labelled set.
+void expect_answer_shape(const EvalReport& report) {
+    const ShapeReport& s = report.shape;
+    EXPECT_LE(s.words_percentile(0.5), 60u) << to_text(report);
+    EXPECT_LE(s.words_percentile(0.9), 130u) << to_text(report);
+    EXPECT_EQ(s.repeated, 0u) << to_text(report);
+    EXPECT_EQ(s.internal_labels, 0u) << to_text(report);
+    EXPECT_EQ(s.bare_dollars, 0u) << to_text(report);
+}
+
+}  // namespace
+
+TEST(EvalTargets, LabelledSetAnswersAreShortAndSayNothingTwice) {
+    const EvalReport report = evaluate_file("eval.jsonl");
+    EXPECT_GE(report.accuracy(), 0.97) << to_text(report);
+    expect_answer_shape(report);
+}
+
+// Real people's wording, written from the sources apart from the patterns. The issue's target is
+// 95% intent accuracy; this gate holds today's level so it cannot slip while the rest is done.
+TEST(EvalTargets, RealQuestionsAreAnsweredDirectlyAndHonestly) {
+    const EvalReport report = evaluate_file("real_questions.jsonl");
+    EXPECT_GE(report.questions, 150u);
+    EXPECT_GE(report.shape.not_covered, 40u);
+    EXPECT_GE(report.accuracy(), 0.88) << to_text(report);
+    expect_answer_shape(report);
+    // Questions the guides do not cover are said to be so; expected figures lead the answer.
+    EXPECT_LE(report.shape.not_covered_silent * 15, report.shape.not_covered) << to_text(report);
+    EXPECT_LE(report.shape.first_missing * 5, report.shape.first_checked) << to_text(report);
+}
+
+TEST(EvalShape, CountsRepeatsLabelsAndSilentGaps) {
+    auto cases = read_eval_cases(
+        "{\"text\":\"how much does a bootcamp cost\",\"intent\":\"uncovered\",\"not_covered\":true}\n"
+        "{\"text\":\"what is the median salary\",\"intent\":\"salary\",\"first\":[\"$91K\"],\"contains\":[\"nowhere\"]}\n"
+        "{\"text\":\"what does a back end developer do\",\"intent\":\"role.overview\",\"not_covered\":true}\n",
+        "t");
+    ASSERT_TRUE(cases.ok());
+    const EvalReport report = evaluate(advisor(), *cases.value);
+    EXPECT_EQ(report.correct, 3u) << to_text(report);  // "uncovered" stands for any gap intent
+    EXPECT_EQ(report.shape.not_covered, 2u);
+    EXPECT_EQ(report.shape.not_covered_silent, 1u);  // the role overview does not say it is a gap
+    EXPECT_EQ(report.shape.first_checked, 1u);
+    EXPECT_EQ(report.shape.first_missing, 0u) << to_text(report);
+    EXPECT_EQ(report.shape.contains_missing, 1u);
+}
+
+TEST(EvalShape, FirstSentenceEndsAtTheFirstStopOrLine) {
+    EXPECT_EQ(first_sentence("Pay is $91K. More here."), "Pay is $91K.");
+    EXPECT_EQ(first_sentence("About 7.5% growth.\nNext"), "About 7.5% growth.");
+    EXPECT_EQ(first_sentence("Intro:\n- item"), "Intro:");
+}

@@ -29,7 +29,7 @@ AdvisorPtr small_advisor() {
     };
     knowledge::KnowledgeBase kb({{"src", "The source", "", "", ""}}, {}, std::move(facts));
     Intent pay = make_intent("pay", {{"\\bpay\\b", 2.0}}, {"{fact:pay.overall}"});
-    pay.answer.by_entity = {{"location", "pay.city.", {"{matches}"}, {"Nothing for {entity}."}}};
+    pay.answer.by_entity = {{"location", "pay.city.", {"{matches}"}, {"Nothing for {entity}."}, {}}};
     pay.answer.more = {"More:", "{fact:pay.city.austin}"};
     std::vector<Intent> intents{
         pay,
@@ -94,7 +94,7 @@ TEST(ResponderRules, SmallTalkKeepsTheTopicForLaterFollowUps) {
 }
 
 TEST(ResponderRules, ContextExpiresAfterMaxTurns) {
-    Context stale{"pay", {}, 4, 1000};
+    Context stale{"pay", {}, 4, 1000, {}};
     EXPECT_EQ(ask("what about austin", stale).intent, "fallback");
 }
 

@@ -117,3 +117,125 @@ TEST(Responder, FallbackSuggestsTheTopicsTheQuestionCameClosestTo) {
     EXPECT_EQ(a.intent, "fallback");
     EXPECT_EQ(a.suggestions.size(), 3u);
 }
+
+TEST(Responder, AGapSaysPlainlyFirstThatTheGuidesDoNotCoverIt) {
+    const Answer a = ask("how much does a coding bootcamp cost?");
+    ASSERT_EQ(a.parts.size(), 1u);
+    EXPECT_TRUE(a.parts[0].not_covered);
+    EXPECT_EQ(a.text.rfind("The guides don't give the cost", 0), 0u) << a.text;
+    EXPECT_EQ(a.context.last_intent, "education.bootcamp");  // follow-ups continue the nearest topic
+}
+
+TEST(Responder, AnUnlistedCityIsNamedAsNotCovered) {
+    const Answer a = ask("backend pay in denver?");
+    ASSERT_EQ(a.parts.size(), 1u);
+    EXPECT_TRUE(a.parts[0].not_covered);
+    EXPECT_TRUE(contains(a.text, "no pay figures for Denver")) << a.text;
+}
+
+TEST(Responder, ProgressionListsEveryLevelInTheFirstSentence) {
+    const Answer a = ask("can you break down the pay progression from junior to principal?");
+    const std::string first = a.text.substr(0, a.text.find('\n'));
+    for (const char* figure : {"$80,000", "$120,000", "$150,000", "over $250,000"}) {
+        EXPECT_TRUE(contains(first, figure)) << figure << " in " << first;
+    }
+}
+
+TEST(Responder, SeveralTechnologiesGetOneAnswerThatNamesEach) {
+    const Answer a = ask("Should I pick up Go or Java after Python?");
+    ASSERT_EQ(a.parts.size(), 1u);
+    EXPECT_EQ(a.text.rfind("The guides name Go, Java and Python:", 0), 0u) << a.text;
+    std::size_t words = 0;
+    for (char c : a.text) words += c == ' ';
+    EXPECT_LT(words, 130u) << a.text;
+}
+
+TEST(Responder, HowMuchOfSomethingElseIsNotAPayQuestion) {
+    EXPECT_EQ(ask("how much cloud knowledge do i need for a backend job").intent, "skills.technologies");
+    const Answer a = ask("how much cloud knowledge do i need for a backend job");
+    EXPECT_TRUE(contains(a.text, "AWS")) << a.text;
+}
+
+TEST(Responder, ChipsNeverRepeatTheQuestionJustAsked) {
+    for (const Intent& intent : advisor().intents) {
+        for (const std::string& chip : intent.suggestions) {
+            const Answer a = ask(chip);
+            EXPECT_EQ(std::count(a.suggestions.begin(), a.suggestions.end(), chip), 0) << chip;
+        }
+    }
+}
+
+TEST(Responder, EveryChipGetsAnAnswerNotAFallback) {
+    for (const Intent& intent : advisor().intents) {
+        for (const std::string& chip : intent.suggestions) {
+            const Answer a = ask(chip);
+            EXPECT_NE(a.intent, "fallback") << chip;
+            EXPECT_NE(a.intent, "clarify") << chip;
+        }
+    }
+}
+
+TEST(Responder, TellMeMoreGivesWhatWasHeldBackWithoutRepeating) {
+    const Answer first = ask("what skills do I need?");
+    ASSERT_FALSE(first.suggestions.empty());
+    EXPECT_EQ(first.suggestions.front(), "Tell me more");
+    const Answer more = ask("tell me more", first.context);
+    EXPECT_EQ(more.intent, first.intent);
+    EXPECT_FALSE(more.text.empty());
+    std::size_t start = 0;
+    while (start < first.text.size()) {  // no line of the first answer comes back
+        std::size_t end = first.text.find('\n', start);
+        if (end == std::string::npos) end = first.text.size();
+        const std::string line = first.text.substr(start, end - start);
+        if (line.size() > 20) {
+            EXPECT_FALSE(contains(more.text, line)) << line;
+        }
+        start = end + 1;
+    }
+}
+
+TEST(Responder, AFollowUpNamingALevelKeepsThePayTopic) {
+    const Answer first = ask("how much do backend devs make in seattle");
+    const Answer lead = ask("and if I move up to lead?", first.context);
+    EXPECT_EQ(lead.intent, "salary");
+    EXPECT_TRUE(contains(lead.text, "$150,000")) << lead.text;
+    EXPECT_FALSE(contains(lead.text, "Noble Desktop places Seattle")) << "repeats the last answer: " << lead.text;
+}
+
+TEST(Responder, EveryAmountIsComparedWithTheLevelNamed) {
+    const Answer a = ask("I got offers of 70k and 95k as a junior, are they good?");
+    EXPECT_TRUE(contains(a.text, "$70,000 is below")) << a.text;
+    EXPECT_TRUE(contains(a.text, "$95,000 is in line")) << a.text;
+}
+
+TEST(Responder, AFallbackSaysWhatItRecognised) {
+    const Answer a = ask("write me a python function to sort a list");
+    EXPECT_EQ(a.intent, "fallback");
+    EXPECT_TRUE(contains(a.text, "Python")) << a.text;
+}
+
+TEST(Responder, AComparisonListsEveryPlaceEvenWhenTheRowsAlmostMatch) {
+    const Answer a = ask("seattle vs austin pay for backend, which is better");
+    EXPECT_TRUE(contains(a.text, "- Seattle: $140,000–$170,000")) << a.text;
+    EXPECT_TRUE(contains(a.text, "- Austin: $140,000–$170,000")) << a.text;
+}
+
+TEST(Responder, ContextEntitiesFromAClientAreKeptOnlyWhenKnown) {
+    Context context = ask("how much do backend devs make in seattle").context;
+    context.entities["location"] = {"<img src=x> {fact:skills.checklist}"};
+    context.entities["amount"] = {"1e300"};
+    const Answer a = ask("and for seniors?", context);
+    EXPECT_FALSE(contains(a.text, "<img")) << a.text;
+    EXPECT_FALSE(contains(a.text, "wide technical skill set")) << a.text;
+    EXPECT_FALSE(a.entities.contains("amount"));
+}
+
+TEST(Responder, TellMeMoreGivesTheRestOfACutList) {
+    const Answer first = ask("what skills do I need?");
+    ASSERT_TRUE(contains(first.text, "more (ask")) << first.text;
+    Answer more = ask("tell me more", first.context);
+    EXPECT_EQ(more.text.rfind("The rest of that list:", 0), 0u) << more.text;
+    // Asked again, the list is not cut again and again.
+    more = ask("tell me more", more.context);
+    EXPECT_FALSE(contains(more.text, "The rest of that list:")) << more.text;
+}
