@@ -276,11 +276,12 @@ void complete_vocabulary(IntentData& data) {
 
 std::vector<std::string> fact_references(const std::string& line) {
     std::vector<std::string> ids;
-    const std::string open = "{fact:";
-    for (std::size_t pos = line.find(open); pos != std::string::npos; pos = line.find(open, pos + 1)) {
-        const std::size_t end = line.find('}', pos);
-        if (end == std::string::npos) break;
-        ids.push_back(line.substr(pos + open.size(), end - pos - open.size()));
+    for (const std::string open : {"{fact:", "{figure:"}) {
+        for (std::size_t pos = line.find(open); pos != std::string::npos; pos = line.find(open, pos + 1)) {
+            const std::size_t end = line.find('}', pos);
+            if (end == std::string::npos) break;
+            ids.push_back(line.substr(pos + open.size(), end - pos - open.size()));
+        }
     }
     return ids;
 }
@@ -378,6 +379,7 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
                 if (f->entities.contains(rule.entity)) reached.insert(f->id);
             }
             check_lines(intent, rule.found, where + "/found");
+            check_lines(intent, rule.compare, where + "/compare");
             check_lines(intent, rule.missing, where + "/missing");
         }
     }

@@ -106,6 +106,29 @@ TEST(KnowledgeLoader, TemplateNamingAMissingFactIsReported) {
     EXPECT_NE(error.find("outlook.json"), std::string::npos) << error;
 }
 
+TEST(KnowledgeLoader, FigurePlaceholderNamingAMissingFactIsReported) {
+    DataCopy data;
+    replace_in_file(data.intents() / "intents" / "salary.json", "{figure:salary.median.truest}",
+                    "{figure:salary.median.nope}");
+    const std::string error = all_errors(data);
+    EXPECT_NE(error.find("names fact 'salary.median.nope', which does not exist"), std::string::npos) << error;
+}
+
+TEST(KnowledgeLoader, UnknownAspectOnAFactIsReported) {
+    DataCopy data;
+    replace_in_file(data.knowledge() / "facts" / "salary.json", "\"median\"", "\"middle\"");
+    const std::string error = all_errors(data);
+    EXPECT_NE(error.find("/entities/aspect: unknown value 'middle'"), std::string::npos) << error;
+}
+
+TEST(KnowledgeLoader, GapWithoutATopicToContinueIsReported) {
+    DataCopy data;
+    replace_in_file(data.intents() / "intents" / "gaps.json", "\"continues\": \"salary\"", "\"continues\": \"nothing\"");
+    const std::string error = all_errors(data);
+    EXPECT_NE(error.find("a gap must name the topic intent follow-ups continue, not 'nothing'"), std::string::npos)
+        << error;
+}
+
 TEST(KnowledgeLoader, UnreachableFactIsReported) {
     DataCopy data;
     replace_in_file(data.knowledge() / "facts" / "role.json", "\"facts\": [",
