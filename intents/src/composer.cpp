@@ -34,9 +34,7 @@ std::vector<std::string> sentences_of(const std::string& line) {
     std::vector<std::string> out;
     std::size_t start = 0;
     for (std::size_t i = 0; i + 2 < line.size(); ++i) {
-        const char c = line[i];
-        if ((c == '.' || c == '!' || c == '?') && line[i + 1] == ' ' &&
-            std::isupper(static_cast<unsigned char>(line[i + 2]))) {
+        if (ends_sentence(line, i) && std::isupper(static_cast<unsigned char>(line[i + 2]))) {
             out.push_back(line.substr(start, i + 1 - start));
             start = i + 2;
         }
@@ -213,12 +211,16 @@ private:
 
     std::string rows(const std::vector<const knowledge::Fact*>& facts) {
         std::string out;
+        // One row per figure of a place or level: the same $115,000 in three places of one guide is one row.
+        std::set<std::vector<std::string>> listed;
         for (const knowledge::Fact* fact : facts) {
             for (const knowledge::Figure& f : fact->figures) {
+                const std::string figure = knowledge::describe(f, fact->text);
+                if (!listed.insert({figure, fact->source, f.location, f.level}).second) continue;
                 std::string row = in_.style.row;
                 const knowledge::Source* source = in_.kb.find_source(fact->source);
                 replace_all(row, "{label}", f.label);
-                replace_all(row, "{figure}", knowledge::describe(f, fact->text));
+                replace_all(row, "{figure}", figure);
                 replace_all(row, "{source}", source ? source->publisher : fact->source);
                 if (!out.empty()) out += "\n";
                 out += row;
@@ -260,7 +262,7 @@ private:
         }
         if (kept.empty()) return;
         if (kept.back() == ':' && kept.find('\n') == std::string::npos) {
-            pending_intro_ = kept;
+            pending_intro_ += (pending_intro_.empty() ? "" : "\n") + kept;
             return;
         }
         if (!pending_intro_.empty()) {
@@ -351,20 +353,85 @@ bool add_figure_notes(const FigureNotes& notes, const Entities& entities, const 
     return derived_periods;
 }
 
+// The first yearly pay figure of a value's facts, with its fact.
+std::pair<const knowledge::Figure*, const knowledge::Fact*> first_yearly(const std::vector<const knowledge::Fact*>& facts) {
+    for (const knowledge::Fact* fact : facts) {
+        for (const knowledge::Figure& f : fact->figures) {
+            if (f.unit == "USD/year" && !fact->entities.contains("comparison_group")) return {&f, fact};
+        }
+    }
+    return {nullptr, nullptr};
+}
+
+// "Seattle ($140,000–$170,000 a year) is above every figure for the United States": where the
+// first value's main figure stands against all the second value's figures (style.verdict_*).
+std::string compare_two(const std::vector<std::vector<const knowledge::Fact*>>& per_value,
+                        const std::vector<std::string>& names, const ComposeInputs& in) {
+    if (per_value.size() != 2 || names.size() != 2 || in.style.verdict_above.empty()) return "";
+    const auto [a, a_fact] = first_yearly(per_value[0]);
+    if (a == nullptr) return "";
+    const double a_low = a->low ? *a->low : a->value.value_or(0);
+    const double a_high = a->high ? *a->high : a->value.value_or(0);
+    // Against the second value's single figures (averages, medians) when it has any: a wide range
+    // overlaps almost anything.
+    bool points = false;
+    for (const knowledge::Fact* fact : per_value[1]) {
+        for (const knowledge::Figure& f : fact->figures) {
+            points = points || (f.unit == "USD/year" && f.value && !fact->entities.contains("comparison_group"));
+        }
+    }
+    double b_min = 0, b_max = 0;
+    bool any = false, same = true;
+    for (const knowledge::Fact* fact : per_value[1]) {
+        if (fact->entities.contains("comparison_group")) continue;
+        for (const knowledge::Figure& f : fact->figures) {
+            if (f.unit != "USD/year" || (points && !f.value)) continue;
+            const double low = f.low ? *f.low : f.value.value_or(0);
+            const double high = f.high ? *f.high : f.value.value_or(0);
+            b_min = any ? std::min(b_min, low) : low;
+            b_max = any ? std::max(b_max, high) : high;
+            same = same && low == a_low && high == a_high;
+            any = true;
+        }
+    }
+    if (!any) return "";
+    const std::string& pattern = same            ? in.style.verdict_same
+                                 : a_low > b_max ? in.style.verdict_above
+                                 : a_high < b_min ? in.style.verdict_below
+                                                  : in.style.verdict_overlap;
+    std::string line = pattern;
+    replace_all(line, "{what}", points ? in.style.verdict_points : in.style.verdict_ranges);
+    replace_all(line, "{a}", names[0]);
+    replace_all(line, "{b}", names[1]);
+    replace_all(line, "{figure}", knowledge::describe(*a, a_fact->text));
+    if (!line.empty()) line[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(line[0])));
+    return line;
+}
+
 // The aspects the question names that the intent has lines for, in the question's order.
-std::vector<const std::vector<std::string>*> aspect_lines(const Intent& intent, const Entities& entities) {
-    std::vector<const std::vector<std::string>*> out;
+std::vector<const AspectLines*> aspect_lines(const Intent& intent, const Entities& entities) {
+    std::vector<const AspectLines*> out;
     auto it = entities.find("aspect");
     if (it == entities.end()) return out;
     for (const std::string& aspect : it->second) {
-        for (const auto& [id, lines] : intent.answer.by_aspect) {
-            if (id == aspect && std::find(out.begin(), out.end(), &lines) == out.end()) out.push_back(&lines);
+        for (const AspectLines& entry : intent.answer.by_aspect) {
+            if (entry.aspect == aspect && std::find(out.begin(), out.end(), &entry) == out.end()) out.push_back(&entry);
         }
     }
     return out;
 }
 
 }  // namespace
+
+bool ends_sentence(const std::string& text, std::size_t i) {
+    if (i >= text.size() || i + 1 >= text.size() || text[i + 1] != ' ') return false;
+    const char c = text[i];
+    if (c == '!' || c == '?') return true;
+    if (c != '.') return false;
+    const bool initial = i >= 1 && std::isupper(static_cast<unsigned char>(text[i - 1])) &&
+                         (i == 1 || text[i - 2] == '.' || text[i - 2] == ' ');
+    return !initial;
+}
 
 std::string sentence_key(const std::string& sentence) {
     std::string key;
@@ -414,16 +481,24 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
                                   line.find("{matches}") != std::string::npos;
         if (!more || brings_facts) builder.line(line, matches, name);
     };
+    // Aspects that answer entity kinds themselves come first and stand in for those kinds' rules;
+    // the others follow the rules, so "average pay in SF" starts with SF.
     const auto aspects = aspect_lines(intent, entities);
-    for (const auto* lines : aspects) {
-        for (const std::string& line : *lines) render(line);
+    std::vector<std::string> answered_kinds;
+    for (const AspectLines* entry : aspects) {
+        if (entry->instead_of.empty()) continue;
+        for (const std::string& line : entry->lines) render(line);
+        answered_kinds.insert(answered_kinds.end(), entry->instead_of.begin(), entry->instead_of.end());
     }
+    auto answered = [&](const std::string& kind) {
+        return std::find(answered_kinds.begin(), answered_kinds.end(), kind) != answered_kinds.end();
+    };
 
     // Entity rules: one `found` (or `compare`) and one `missing` rendering per rule, for all values.
     std::vector<std::string> combined;  // display names, one per kind a rule applies to
     for (const EntityRule& rule : intent.answer.by_entity) {
         auto it = entities.find(rule.entity);
-        if (it == entities.end() || it->second.empty()) continue;
+        if (it == entities.end() || it->second.empty() || answered(rule.entity)) continue;
         const std::string name = in.names.display_name(rule.entity, it->second.front());
         if (std::find(combined.begin(), combined.end(), name) == combined.end()) combined.push_back(name);
     }
@@ -435,7 +510,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
     bool any_rule = false;
     for (const EntityRule& rule : intent.answer.by_entity) {
         auto it = entities.find(rule.entity);
-        if (it == entities.end() || it->second.empty()) continue;
+        if (it == entities.end() || it->second.empty() || answered(rule.entity)) continue;
         any_rule = true;
         builder.new_budget();
         std::vector<std::vector<const knowledge::Fact*>> per_value;
@@ -461,13 +536,22 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
             }
         }
         if (!found_names.empty()) {
-            const auto& lines = found_names.size() >= 2 && !rule.compare.empty() ? rule.compare : rule.found;
-            for (const std::string& line : lines) render(line, matches, join_names(found_names, in.style));
+            const bool comparing = found_names.size() >= 2 && !rule.compare.empty();
+            const std::string verdict = comparing ? compare_two(per_value, found_names, in) : "";
+            for (std::string line : comparing ? rule.compare : rule.found) {
+                if (line == "{verdict}" && verdict.empty()) continue;
+                replace_all(line, "{verdict}", verdict);  // our words, known names and figures: no placeholders
+                render(line, matches, join_names(found_names, in.style));
+            }
         }
         if (!missing_names.empty()) {
             out.not_covered = true;
             for (const std::string& line : rule.missing) render(line, {}, join_names(missing_names, in.style));
         }
+    }
+    for (const AspectLines* entry : aspects) {
+        if (!entry->instead_of.empty()) continue;
+        for (const std::string& line : entry->lines) render(line);
     }
     if ((!any_rule && aspects.empty()) || more) {
         for (const std::string& line : intent.answer.lines) render(line);

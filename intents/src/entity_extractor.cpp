@@ -128,6 +128,17 @@ Entities EntityExtractor::visible(const Entities& entities) const {
     return out;
 }
 
+const std::string& EntityExtractor::home_intent(const std::string& kind, const std::string& id) const {
+    static const std::string none;
+    for (const EntityKind& k : kinds_) {
+        if (k.kind != kind) continue;
+        for (const EntityValue& v : k.values) {
+            if (v.id == id) return v.intent.empty() ? k.intent : v.intent;
+        }
+    }
+    return none;
+}
+
 std::string EntityExtractor::display_name(const std::string& kind, const std::string& id) const {
     for (const EntityKind& k : kinds_) {
         if (k.kind != kind) continue;

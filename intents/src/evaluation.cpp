@@ -114,8 +114,8 @@ std::vector<std::pair<std::string, bool>> sentence_keys(const std::string& text)
     std::size_t start = 0;
     for (std::size_t i = 0; i <= text.size(); ++i) {
         const bool end_of_line = i == text.size() || text[i] == '\n';
-        const bool end_of_sentence = i + 2 < text.size() && (text[i] == '.' || text[i] == '?' || text[i] == '!') &&
-                                     text[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(text[i + 2]));
+        const bool end_of_sentence = i + 2 < text.size() && ends_sentence(text, i) &&
+                                     std::isupper(static_cast<unsigned char>(text[i + 2]));
         if (!end_of_line && !end_of_sentence) continue;
         const std::string piece = text.substr(start, i - start);
         const std::string key = sentence_key(piece);
@@ -211,9 +211,7 @@ void check_shape(const Advisor& advisor, const LabelledTurn& turn, const Answer&
 std::string first_sentence(const std::string& text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '\n') return text.substr(0, i);
-        if ((text[i] == '.' || text[i] == '?' || text[i] == '!') && i + 1 < text.size() && text[i + 1] == ' ') {
-            return text.substr(0, i + 1);
-        }
+        if (ends_sentence(text, i)) return text.substr(0, i + 1);
     }
     return text;
 }

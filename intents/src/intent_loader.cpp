@@ -88,14 +88,24 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
     if (auto it = obj->find("by_aspect"); it != obj->end()) {
         const std::string aspects_path = join_path(here, "by_aspect");
         if (reader.require_object(*it, aspects_path)) {
-            for (const auto& [aspect, lines] : it->items()) {
-                const bool strings = lines.is_array() && !lines.empty() &&
-                                     std::all_of(lines.begin(), lines.end(), [](const json& l) { return l.is_string(); });
+            for (const auto& [aspect, value] : it->items()) {
+                // Either the lines, or {"lines": [...], "instead_of": ["level"]}.
+                const std::string aspect_path = join_path(aspects_path, aspect);
+                AspectLines entry{aspect, {}, {}};
+                const json* lines = &value;
+                if (value.is_object()) {
+                    lines = reader.array_at(value, aspect_path, "lines");
+                    entry.instead_of = reader.optional_strings(value, aspect_path, "instead_of");
+                    if (lines == nullptr) continue;
+                }
+                const bool strings = lines->is_array() && !lines->empty() &&
+                                     std::all_of(lines->begin(), lines->end(), [](const json& l) { return l.is_string(); });
                 if (!strings) {
-                    reader.error(join_path(aspects_path, aspect), "must be a non-empty array of strings");
+                    reader.error(aspect_path, "must be a non-empty array of strings, or an object with one as \"lines\"");
                     continue;
                 }
-                answer.by_aspect.emplace_back(aspect, lines.get<std::vector<std::string>>());
+                entry.lines = lines->get<std::vector<std::string>>();
+                answer.by_aspect.push_back(std::move(entry));
             }
         }
     }
@@ -200,6 +210,12 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     text("tell_me_more", style.tell_me_more);
     text("row", style.row);
     text("recognised", style.recognised);
+    text("verdict_above", style.verdict_above);
+    text("verdict_below", style.verdict_below);
+    text("verdict_overlap", style.verdict_overlap);
+    text("verdict_same", style.verdict_same);
+    text("verdict_points", style.verdict_points);
+    text("verdict_ranges", style.verdict_ranges);
     if (style.recognised.find("{entities}") == std::string::npos) reader.error("/recognised", "must contain {entities}");
     text("and", style.and_word);
     text("comma", style.list_comma);
@@ -216,7 +232,8 @@ void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
             auto kind = reader.string_at(kind_json, kpath, "kind");
             const json* values = reader.array_at(kind_json, kpath, "values");
             if (!kind || !values) continue;
-            EntityKind entity_kind{*kind, {}, reader.optional_bool(kind_json, kpath, "routing_only")};
+            EntityKind entity_kind{*kind, {}, reader.optional_bool(kind_json, kpath, "routing_only"),
+                                   reader.optional_string(kind_json, kpath, "intent").value_or("")};
             for (std::size_t v = 0; v < values->size(); ++v) {
                 const std::string vpath = join_path(join_path(kpath, "values"), v);
                 const json& value = (*values)[v];
@@ -224,7 +241,8 @@ void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
                 auto id = reader.string_at(value, vpath, "id");
                 auto name = reader.string_at(value, vpath, "name");
                 auto aliases = reader.strings_at(value, vpath, "aliases");
-                if (id && name) entity_kind.values.push_back(EntityValue{*id, *name, aliases});
+                auto home = reader.optional_string(value, vpath, "intent").value_or("");
+                if (id && name) entity_kind.values.push_back(EntityValue{*id, *name, aliases, home});
             }
             data.entity_kinds.push_back(std::move(entity_kind));
         }
@@ -343,14 +361,32 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
         return ids;
     };
     const std::set<std::string> aspects = values_of("aspect");
+    auto check_home = [&](const std::string& home, const std::string& where) {
+        if (home.empty()) return;
+        const bool topic = std::any_of(data.intents.begin(), data.intents.end(), [&](const Intent& i) {
+            return i.id == home && i.kind == IntentKind::topic;
+        });
+        if (!topic) errors.push_back("entities.json: " + where + " /intent: '" + home + "' is not a topic intent");
+    };
+    for (const EntityKind& kind : data.entity_kinds) {
+        check_home(kind.intent, "kind '" + kind.kind + "'");
+        for (const EntityValue& value : kind.values) check_home(value.intent, kind.kind + " '" + value.id + "'");
+    }
     for (const Intent& intent : data.intents) {
         check_lines(intent, intent.answer.lines, "/answer/lines");
-        for (const auto& [aspect, lines] : intent.answer.by_aspect) {
-            if (!aspects.contains(aspect)) {
-                errors.push_back(intent.file + ": intent '" + intent.id + "' /answer/by_aspect/" + aspect +
+        for (const AspectLines& entry : intent.answer.by_aspect) {
+            const std::string where = "/answer/by_aspect/" + entry.aspect;
+            if (!aspects.contains(entry.aspect)) {
+                errors.push_back(intent.file + ": intent '" + intent.id + "' " + where +
                                  ": unknown aspect (the values of the 'aspect' kind in entities.json)");
             }
-            check_lines(intent, lines, "/answer/by_aspect/" + aspect);
+            for (const std::string& kind : entry.instead_of) {
+                if (!kinds.contains(kind)) {
+                    errors.push_back(intent.file + ": intent '" + intent.id + "' " + where + "/instead_of: unknown entity kind '" +
+                                     kind + "'");
+                }
+            }
+            check_lines(intent, entry.lines, where);
         }
         if (intent.kind == IntentKind::gap) {
             const bool topic = std::any_of(data.intents.begin(), data.intents.end(), [&](const Intent& other) {

@@ -225,7 +225,10 @@ std::vector<Piece> cut_at_punctuation(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         const bool before_space = i + 1 >= text.size() || text[i + 1] == ' ';
-        if (c == '?' || c == '!' || c == ';' || c == ':' || ((c == ',' || c == '.') && before_space)) {
+        const bool after_space = i > 0 && text[i - 1] == ' ';
+        // A "+" between spaces joins two questions ("what to learn + is the market good"); "C++" stays.
+        const bool plus = c == '+' && before_space && after_space;
+        if (c == '?' || c == '!' || c == ';' || c == ':' || plus || ((c == ',' || c == '.') && before_space)) {
             current.asked = c == '?' || c == '!';
             pieces.push_back(std::move(current));
             current = Piece{};

@@ -30,9 +30,24 @@ struct Resolved {
     std::vector<const Intent*> near;          // topics that matched too weakly to answer, for suggestions
 };
 
+// The entities of a follow-up over those of the conversation: a value named now replaces the one
+// of its kind ("what about Austin?"), unless the question compares ("is that above the national
+// figure?"), which keeps both.
 Entities merge(const Entities& older, const Entities& newer) {
+    auto aspects = newer.find("aspect");
+    const bool compares = aspects != newer.end() &&
+                          std::find(aspects->second.begin(), aspects->second.end(), "compare") != aspects->second.end();
     Entities merged = older;
-    for (const auto& [kind, values] : newer) merged[kind] = values;
+    for (const auto& [kind, values] : newer) {
+        auto& into = merged[kind];
+        if (!compares || kind == "aspect") {
+            into = values;
+            continue;
+        }
+        for (const std::string& v : values) {
+            if (std::find(into.begin(), into.end(), v) == into.end()) into.push_back(v);
+        }
+    }
     return merged;
 }
 
@@ -118,11 +133,47 @@ std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context
     return r;
 }
 
-// A bare entity ("seniors?", "in austin", "cloud?") continues the last topic with it.
+// True when the intent has something to say about the aspect: lines of its own, or a rule that
+// selects facts by aspect.
+bool speaks_to(const Intent& intent, const std::string& aspect) {
+    return std::any_of(intent.answer.by_aspect.begin(), intent.answer.by_aspect.end(),
+                       [&](const AspectLines& entry) { return entry.aspect == aspect; }) ||
+           std::any_of(intent.answer.by_entity.begin(), intent.answer.by_entity.end(),
+                       [](const EntityRule& rule) { return rule.entity == "aspect"; });
+}
+
+// A bare entity ("seniors?", "in austin", "cloud?") continues the last topic with it; an aspect
+// the last topic has nothing on ("paged at night?" after pay) is left to aspect_home.
 std::optional<Resolved> bare_entity(const Context& context, const Question& q, const Intent* best) {
     const bool weak = best == nullptr || (best->id == fallback_id && q.scores.front().score < strong_score);
     if (!weak || q.entities.empty() || q.last == nullptr) return std::nullopt;
+    if (auto aspects = q.entities.find("aspect"); aspects != q.entities.end() && q.entities.size() == 1) {
+        const bool spoken = std::any_of(aspects->second.begin(), aspects->second.end(),
+                                        [&](const std::string& a) { return speaks_to(*q.last, a); });
+        if (!spoken) return std::nullopt;
+    }
     return Resolved{q.last, merge(context.entities, q.entities), {}, false, true, {}};
+}
+
+// Nothing (or only a weak cue) matched, but the question names something with a home topic ("do
+// they get paged at 3am?" is on-call, "top earners" and "sf vs cincinnati" are pay): that topic
+// answers it. Aspects say most about what is asked, so they are tried first.
+std::optional<Resolved> entity_home(const Advisor& advisor, const Question& q, const Intent* best) {
+    const bool weak = best == nullptr || (best->id == fallback_id && q.scores.front().score < strong_score) ||
+                      (answers_from_facts(best) && q.scores.front().score < min_answer_score);
+    if (!weak) return std::nullopt;
+    auto home_of = [&](const std::string& kind) -> const Intent* {
+        auto it = q.entities.find(kind);
+        if (it == q.entities.end()) return nullptr;
+        for (const std::string& value : it->second) {
+            if (const Intent* home = advisor.find_intent(advisor.entities.home_intent(kind, value))) return home;
+        }
+        return nullptr;
+    };
+    const Intent* home = home_of("aspect");
+    for (auto it = q.entities.begin(); home == nullptr && it != q.entities.end(); ++it) home = home_of(it->first);
+    if (home == nullptr) return std::nullopt;
+    return Resolved{home, q.entities, {}, false, false, {}};
 }
 
 // Fallback, or a topic matched only by one weak cue: say what we can help with, and suggest the
@@ -167,6 +218,7 @@ Resolved resolve(const Advisor& advisor, const Context& context, const std::stri
     if (auto r = follow_up(advisor, context, q, fallback)) return *r;
     const Intent* best = q.scores.empty() ? nullptr : &advisor.intents[q.scores.front().intent];
     if (auto r = bare_entity(context, q, best)) return *r;
+    if (auto r = entity_home(advisor, q, best)) return *r;
     if (auto r = weak_match(advisor, q, best, fallback)) return *r;
     Resolved r{best, q.entities, tie(advisor, q, best), false, false, {}};
     r.continues = q.last == best;

@@ -49,17 +49,24 @@ void explain(const intents::Advisor& advisor, const std::string& question) {
 int run_ask(const Config& config) {
     auto loaded = intents::load_advisor(config.knowledge_dir, config.intents_dir);
     if (!loaded.ok()) return print_errors(loaded.errors);
-    if (config.explain) explain(**loaded.value, config.question);
-    const intents::Answer answer = intents::respond(**loaded.value, {}, config.question, now_ms());
-    if (config.json_output) {
-        std::cout << intents::to_json(answer).dump(2) << "\n";
-        return 0;
-    }
-    std::cout << answer.text << "\n";
-    if (!answer.sources.empty()) {
-        std::cout << "\nSources:";
-        for (const auto& s : answer.sources) std::cout << "\n- " << s.title << " (" << s.id << ")";
-        std::cout << "\n";
+    std::vector<std::string> turns{config.question};
+    turns.insert(turns.end(), config.follow_ups.begin(), config.follow_ups.end());
+    intents::Context context;
+    for (std::size_t i = 0; i < turns.size(); ++i) {
+        if (config.explain) explain(**loaded.value, turns[i]);
+        const intents::Answer answer = intents::respond(**loaded.value, context, turns[i], now_ms());
+        context = answer.context;
+        if (config.json_output) {
+            std::cout << intents::to_json(answer).dump(2) << "\n";
+            continue;
+        }
+        if (turns.size() > 1) std::cout << (i == 0 ? "" : "\n") << "> " << turns[i] << "\n";
+        std::cout << answer.text << "\n";
+        if (!answer.sources.empty()) {
+            std::cout << "\nSources:";
+            for (const auto& s : answer.sources) std::cout << "\n- " << s.title << " (" << s.id << ")";
+            std::cout << "\n";
+        }
     }
     return 0;
 }

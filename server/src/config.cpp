@@ -90,6 +90,7 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, const std:
 
     CLI::App* ask = app.add_subcommand("ask", "Answer one question locally, without a server");
     ask->add_option("question", c.question, "The question")->required();
+    ask->add_option("follow_ups", c.follow_ups, "Follow-up questions, each asked with the context of the answer before");
     ask->add_flag("--json", c.json_output, "Print the answer object as JSON");
     ask->add_flag("--explain", c.explain, "Also show how the question was read: normal form, clauses, scores");
     add_data_options(*ask, c);

@@ -54,6 +54,13 @@ TEST(Config, AskTakesTheQuestionAndJsonFlag) {
     EXPECT_TRUE(out.config.json_output);
 }
 
+TEST(Config, AskTakesFollowUpsAfterTheQuestion) {
+    auto out = parse_command_line({"career-advisor", "ask", "pay in seattle?", "and for seniors?", "why?"}, {});
+    ASSERT_TRUE(out.run);
+    EXPECT_EQ(out.config.question, "pay in seattle?");
+    EXPECT_EQ(out.config.follow_ups, (std::vector<std::string>{"and for seniors?", "why?"}));
+}
+
 TEST(Config, AskWithoutQuestionIsAnError) {
     auto out = parse_command_line({"career-advisor", "ask"}, {});
     EXPECT_EQ(out.exit_code, 2);

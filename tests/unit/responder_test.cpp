@@ -239,3 +239,11 @@ TEST(Responder, TellMeMoreGivesTheRestOfACutList) {
     more = ask("tell me more", more.context);
     EXPECT_FALSE(contains(more.text, "The rest of that list:")) << more.text;
 }
+
+TEST(Responder, IsThatAboveTheNationalFigureComparesTheLastPlaceWithTheNation) {
+    const Answer first = ask("how much do backend devs make in seattle");
+    const Answer a = ask("is that above the national figure?", first.context);
+    EXPECT_EQ(a.intent, "salary");
+    EXPECT_TRUE(contains(a.text, "- Seattle: $140,000–$170,000")) << a.text;
+    EXPECT_TRUE(contains(a.text, "$115,000")) << a.text;
+}

@@ -20,6 +20,9 @@ struct AnswerStyle {
     std::string tell_me_more;   // the chip offered when facts were held back
     std::string row;            // one line of {rows}: "- {label}: {figure} ({source})"
     std::string recognised;     // said by a fallback that caught entities: "… {entities} …"
+    // {verdict} of a two-value comparison: how {a}'s main figure ({figure}) stands against {b}'s.
+    // {what} names what it was compared with: `verdict_points` (averages, medians) or `verdict_ranges`.
+    std::string verdict_above, verdict_below, verdict_overlap, verdict_same, verdict_points, verdict_ranges;
     std::string and_word = " and ";
     std::string list_comma = ", ";
 };
@@ -60,6 +63,10 @@ std::string render_fact(const knowledge::Fact& fact);
 
 // The words of a sentence, lower case, for comparing sentences ("Pay, in Seattle!" -> "pay in seattle").
 std::string sentence_key(const std::string& sentence);
+
+// True when text[i] ends a sentence: ".", "!" or "?" before a space, but not the dot of an initial
+// ("U.S. Bureau", "J. Smith").
+bool ends_sentence(const std::string& text, std::size_t i);
 
 // True when two sentence keys are the same or share at least 80% of their words.
 bool same_sentence(const std::string& a, const std::string& b);

@@ -21,6 +21,9 @@ public:
     std::string display_name(const std::string& kind, const std::string& id) const;
     const std::vector<EntityKind>& kinds() const { return kinds_; }
 
+    // The topic that answers a value named on its own (the value's `intent`, else its kind's), or "".
+    const std::string& home_intent(const std::string& kind, const std::string& id) const;
+
     // The entities without the routing-only kinds: what answers show and contexts remember.
     Entities visible(const Entities& entities) const;
 

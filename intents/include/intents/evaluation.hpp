@@ -86,7 +86,7 @@ struct EvalReport {
     double entity_accuracy() const;
 };
 
-// The first sentence of an answer's text: up to the first ". ", "? ", "! " or line break.
+// The first sentence of an answer's text: up to the first line break or sentence end (ends_sentence).
 std::string first_sentence(const std::string& text);
 
 // Runs every case through respond(), conversations turn by turn with the context each answer returns.

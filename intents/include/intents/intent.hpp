@@ -46,14 +46,22 @@ struct FigureNotes {
     bool empty() const { return periods.empty() && amount.below.empty(); }
 };
 
+// Lines that answer one aspect of a question ("median", "progression"). When `instead_of` names
+// entity kinds, the lines come first and answer those kinds too ("progression from junior to
+// principal" is not two level look-ups); otherwise they follow the entity rules.
+struct AspectLines {
+    std::string aspect;
+    std::vector<std::string> lines;
+    std::vector<std::string> instead_of;
+};
+
 // Template lines: plain text in our words with placeholders `{fact:ID}` (the fact's text and items),
 // `{figure:ID}` (the fact's first figure, "$115,000 a year"), `{matches}`, `{rows}` (the matched
 // facts' figures as a compact list) and `{entity}` (display names). Sources are listed by the answer.
 struct AnswerTemplate {
     std::vector<std::string> lines;
-    // Lines that answer one aspect of the question ("median", "cloud"), used instead of `lines` when
-    // the question names that aspect; the first sentence of each answers it directly.
-    std::vector<std::pair<std::string, std::vector<std::string>>> by_aspect;
+    // Lines for aspects the question names, used instead of `lines`; see AspectLines.
+    std::vector<AspectLines> by_aspect;
     std::vector<EntityRule> by_entity;
     FigureNotes figure_notes;
     std::vector<std::string> more;  // for "tell me more" / "why?": what to add beyond the first answer

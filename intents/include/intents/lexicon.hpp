@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace intents {
@@ -23,15 +24,23 @@ struct Lexicon {
 
 // One kind of entity and its values (intents/data/entities.json).
 struct EntityValue {
+    EntityValue(std::string id_, std::string name_, std::vector<std::string> aliases_, std::string intent_ = "")
+        : id(std::move(id_)), name(std::move(name_)), aliases(std::move(aliases_)), intent(std::move(intent_)) {}
+
     std::string id;                    // "san-francisco"
     std::string name;                  // "San Francisco"
     std::vector<std::string> aliases;  // normalised phrases: "san francisco", "bay area"
+    std::string intent;                // the topic that answers it when nothing else matched (optional)
 };
 
 struct EntityKind {
+    EntityKind(std::string kind_, std::vector<EntityValue> values_, bool routing_only_ = false, std::string intent_ = "")
+        : kind(std::move(kind_)), values(std::move(values_)), routing_only(routing_only_), intent(std::move(intent_)) {}
+
     std::string kind;  // "location"
     std::vector<EntityValue> values;
     bool routing_only = false;  // steers matching (e.g. "occupation") but is not shown or remembered
+    std::string intent;         // the topic that answers a value of this kind named on its own (a value's own wins)
 };
 
 // "N years" of experience up to `max_years` maps to `level`.

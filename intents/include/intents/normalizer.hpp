@@ -31,8 +31,8 @@ struct Clause {
     bool question = false;
 };
 
-// The clauses of a message: the raw text is cut at ? ! ; : and at a comma or full stop followed by
-// a space, then at "and"/"also"/"plus"/"then" when a question word follows ("what skills do i need
+// The clauses of a message: the raw text is cut at ? ! ; :, at a "+" between spaces, and at a comma
+// or full stop followed by a space, then at "and"/"also"/"plus"/"then" when a question word follows ("what skills do i need
 // and what does it pay"). Empty clauses are dropped.
 std::vector<Clause> normalize_clauses(std::string_view text, const Lexicon& lexicon);
 

@@ -25,6 +25,7 @@ struct Config {
     std::size_t max_message_bytes = 4096;   // WebSocket frames and HTTP bodies
     std::size_t max_question_chars = 1000;  // longer questions are refused
     std::string question;                   // for `ask`
+    std::vector<std::string> follow_ups;    // for `ask`: asked after it, each with the context of the last answer
     bool json_output = false;               // for `ask` and `eval`
     std::string eval_file;                  // for `eval`
     bool explain = false;                   // for `ask`: show normalisation, clauses, scores, entities
