@@ -149,6 +149,14 @@ public:
 
     void append(const std::string& text) { emit(text); }
 
+    // Lines that answer the question more directly than the facts ("$95,000 is within …"): first.
+    void prepend(const std::vector<std::string>& lines) {
+        std::string head;
+        for (const std::string& line : lines) head += (head.empty() ? "" : "\n") + line;
+        if (head.empty()) return;
+        out_.text = out_.text.empty() ? head : head + "\n" + out_.text;
+    }
+
     // Each entity rule may show its own facts: "senior in Seattle" shows both.
     void new_budget() { whole_facts_ = 0; }
 
@@ -280,22 +288,24 @@ private:
     std::string pending_intro_;
 };
 
-std::string fill(std::string line, const knowledge::Figure& f, const std::string& source, const std::string& key,
-                 const std::string& value) {
+std::string fill(std::string line, const knowledge::Figure& f, const knowledge::Fact& fact, const std::string& source,
+                 const std::string& key, const std::string& value) {
     replace_all(line, "{label}", f.label);
-    replace_all(line, "{figure}", knowledge::describe(f));
+    replace_all(line, "{figure}", knowledge::describe(f, fact.text));
     replace_all(line, "{source}", source);
     replace_all(line, key, value);
     return line;
 }
 
-// "Per month/hour" and "is $X good?" notes on the yearly figures the part used. Returns true when
-// it re-expressed figures per another period, which the guides do not state.
+// "Per month/hour" and "is $X good?" notes on the yearly figures the part used, put first since they
+// answer the question as asked. Returns true when it re-expressed figures per another period, which
+// the guides do not state.
 bool add_figure_notes(const FigureNotes& notes, const Entities& entities, const ComposeInputs& in,
                       PartBuilder& builder) {
     auto yearly = builder.yearly();
     if (yearly.empty()) return false;
     bool derived_periods = false;
+    std::vector<std::string> lines;
     auto source_of = [&in](const knowledge::Fact* fact) {
         const knowledge::Source* s = in.kb.find_source(fact->source);
         return s ? s->publisher : fact->source;
@@ -310,13 +320,17 @@ bool add_figure_notes(const FigureNotes& notes, const Entities& entities, const 
             if (f->low && f->high) derived = money(*f->low / note.divisor) + "–" + money(*f->high / note.divisor);
             if (f->scope == knowledge::Scope::minimum) derived = "over " + derived;
             else if (f->open_ended) derived += "+";
-            builder.append(fill(note.line, *f, source_of(fact), "{derived}", derived));
+            if (!derived_periods && !in.style.period_intro.empty()) lines.push_back(in.style.period_intro);
+            lines.push_back(fill(note.line, *f, *fact, source_of(fact), "{derived}", derived));
             derived_periods = true;
         }
     }
 
     auto amounts = entities.find("amount");
-    if (amounts == entities.end() || notes.amount.below.empty()) return derived_periods;
+    if (amounts == entities.end() || notes.amount.below.empty()) {
+        builder.prepend(lines);
+        return derived_periods;
+    }
     // Compare with the figures of the level or place the question names; with none named, with
     // every back-end figure used (not the all-workers comparison).
     const std::string level = first_value(entities, "level");
@@ -333,7 +347,17 @@ bool add_figure_notes(const FigureNotes& notes, const Entities& entities, const 
             if (!entry.second->entities.contains("comparison_group")) relevant.push_back(entry);
         }
     }
-    for (const std::string& amount_text : amounts->second) {
+    // "Why does one part say 125k and the other 115k?" quotes the guides' figures: two or more amounts,
+    // each one of the figures used, are not offers to place.
+    auto is_figure = [&yearly](const std::string& text) {
+        const double v = std::atof(text.c_str());  // digits only: known_entities and the extractor see to it
+        return std::any_of(yearly.begin(), yearly.end(), [v](const auto& entry) {
+            const knowledge::Figure& f = *entry.first;
+            return f.value == v || f.low == v || f.high == v;
+        });
+    };
+    const bool quotes = amounts->second.size() >= 2 && std::all_of(amounts->second.begin(), amounts->second.end(), is_figure);
+    for (const std::string& amount_text : quotes ? std::vector<std::string>{} : amounts->second) {
         double amount = 0;
         try {
             amount = std::stod(amount_text);
@@ -347,9 +371,10 @@ bool add_figure_notes(const FigureNotes& notes, const Entities& entities, const 
             const std::string& line = amount < low                    ? notes.amount.below
                                       : (amount > high && !unbounded) ? notes.amount.above
                                                                       : notes.amount.within;
-            builder.append(fill(line, *f, source_of(fact), "{amount}", money(amount)));
+            lines.push_back(fill(line, *f, *fact, source_of(fact), "{amount}", money(amount)));
         }
     }
+    builder.prepend(lines);
     return derived_periods;
 }
 
@@ -485,14 +510,14 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
     // the others follow the rules, so "average pay in SF" starts with SF.
     const auto aspects = aspect_lines(intent, entities);
     std::vector<std::string> answered_kinds;
-    for (const AspectLines* entry : aspects) {
-        if (entry->instead_of.empty()) continue;
-        for (const std::string& line : entry->lines) render(line);
-        answered_kinds.insert(answered_kinds.end(), entry->instead_of.begin(), entry->instead_of.end());
-    }
     auto answered = [&](const std::string& kind) {
         return std::find(answered_kinds.begin(), answered_kinds.end(), kind) != answered_kinds.end();
     };
+    for (const AspectLines* entry : aspects) {
+        if (entry->instead_of.empty() || answered(entry->aspect)) continue;
+        for (const std::string& line : entry->lines) render(line);
+        answered_kinds.insert(answered_kinds.end(), entry->instead_of.begin(), entry->instead_of.end());
+    }
 
     // Entity rules: one `found` (or `compare`) and one `missing` rendering per rule, for all values.
     std::vector<std::string> combined;  // display names, one per kind a rule applies to
@@ -511,7 +536,6 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
     for (const EntityRule& rule : intent.answer.by_entity) {
         auto it = entities.find(rule.entity);
         if (it == entities.end() || it->second.empty() || answered(rule.entity)) continue;
-        any_rule = true;
         builder.new_budget();
         std::vector<std::vector<const knowledge::Fact*>> per_value;
         std::vector<std::string> found_names, missing_names;
@@ -544,16 +568,22 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
                 render(line, matches, join_names(found_names, in.style));
             }
         }
-        if (!missing_names.empty()) {
+        // A rule answers when it found facts or has words for what it did not find; a rule with
+        // neither (an aspect this topic has no facts on) leaves the answer to the other lines.
+        any_rule = any_rule || !found_names.empty() || !rule.missing.empty();
+        if (!missing_names.empty() && !rule.missing.empty()) {
             out.not_covered = true;
             for (const std::string& line : rule.missing) render(line, {}, join_names(missing_names, in.style));
         }
     }
     for (const AspectLines* entry : aspects) {
-        if (!entry->instead_of.empty()) continue;
+        if (!entry->instead_of.empty() || answered(entry->aspect)) continue;
         for (const std::string& line : entry->lines) render(line);
     }
     if ((!any_rule && aspects.empty()) || more) {
+        for (const std::string& line : intent.answer.lines) render(line);
+    } else if (out.text.empty()) {
+        // The rules and aspects that applied had nothing to show: the intent's own answer, not silence.
         for (const std::string& line : intent.answer.lines) render(line);
     }
     if (more) {

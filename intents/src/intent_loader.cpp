@@ -210,6 +210,7 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     text("tell_me_more", style.tell_me_more);
     text("row", style.row);
     text("recognised", style.recognised);
+    text("period_intro", style.period_intro);
     text("verdict_above", style.verdict_above);
     text("verdict_below", style.verdict_below);
     text("verdict_overlap", style.verdict_overlap);
@@ -381,9 +382,9 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
                                  ": unknown aspect (the values of the 'aspect' kind in entities.json)");
             }
             for (const std::string& kind : entry.instead_of) {
-                if (!kinds.contains(kind)) {
-                    errors.push_back(intent.file + ": intent '" + intent.id + "' " + where + "/instead_of: unknown entity kind '" +
-                                     kind + "'");
+                if (!kinds.contains(kind) && !aspects.contains(kind)) {
+                    errors.push_back(intent.file + ": intent '" + intent.id + "' " + where +
+                                     "/instead_of: neither an entity kind nor an aspect: '" + kind + "'");
                 }
             }
             check_lines(intent, entry.lines, where);

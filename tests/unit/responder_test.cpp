@@ -144,7 +144,7 @@ TEST(Responder, ProgressionListsEveryLevelInTheFirstSentence) {
 TEST(Responder, SeveralTechnologiesGetOneAnswerThatNamesEach) {
     const Answer a = ask("Should I pick up Go or Java after Python?");
     ASSERT_EQ(a.parts.size(), 1u);
-    EXPECT_EQ(a.text.rfind("The guides name Go, Java and Python:", 0), 0u) << a.text;
+    EXPECT_EQ(a.text.rfind("The guides name Go, Java and Python as skills to have", 0), 0u) << a.text;
     std::size_t words = 0;
     for (char c : a.text) words += c == ' ';
     EXPECT_LT(words, 130u) << a.text;
@@ -246,4 +246,26 @@ TEST(Responder, IsThatAboveTheNationalFigureComparesTheLastPlaceWithTheNation) {
     EXPECT_EQ(a.intent, "salary");
     EXPECT_TRUE(contains(a.text, "- Seattle: $140,000–$170,000")) << a.text;
     EXPECT_TRUE(contains(a.text, "$115,000")) << a.text;
+}
+
+TEST(Responder, AnAspectTheTopicHasNoFactsOnStillGetsTheTopicsAnswer) {
+    const Answer a = ask("how much of the day is actually spent coding vs meetings");
+    EXPECT_EQ(a.intent, "role.daily_work");
+    EXPECT_FALSE(a.text.empty());
+    const auto* fact = advisor().knowledge.find_fact("role.daily-work");
+    ASSERT_NE(fact, nullptr);
+    EXPECT_TRUE(contains(a.text, fact->text)) << a.text;
+}
+
+TEST(Responder, PayPerHourSaysFirstThatTheGuidesGiveYearlyPayOnly) {
+    const Answer a = ask("how much do backend developers make an hour");
+    EXPECT_TRUE(a.parts.at(0).not_covered);
+    EXPECT_EQ(a.text.rfind("The guides give yearly pay only.", 0), 0u) << a.text;
+    EXPECT_TRUE(contains(a.text, "roughly $55 an hour ($115,000 a year ÷ 2,080 working hours)")) << a.text;
+}
+
+TEST(Responder, FiguresQuotedFromTheGuidesAreExplainedNotPlaced) {
+    const Answer a = ask("one part of the guide says 125k and the other 115k for the avg, which is right?");
+    EXPECT_FALSE(contains(a.text, "is in line with")) << a.text;
+    EXPECT_EQ(a.text.rfind("Both averages come from the same Noble Desktop guide", 0), 0u) << a.text;
 }

@@ -47,8 +47,8 @@ struct FigureNotes {
 };
 
 // Lines that answer one aspect of a question ("median", "progression"). When `instead_of` names
-// entity kinds, the lines come first and answer those kinds too ("progression from junior to
-// principal" is not two level look-ups); otherwise they follow the entity rules.
+// entity kinds or other aspects, the lines come first and answer those too ("progression from
+// junior to principal" is not two level look-ups); otherwise they follow the entity rules.
 struct AspectLines {
     std::string aspect;
     std::vector<std::string> lines;
