@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 
+#include "intents/normalizer.hpp"
 #include "knowledge/figure_text.hpp"
 
 namespace intents {
@@ -15,18 +16,6 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
     for (std::size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size())) {
         text.replace(pos, from.size(), to);
     }
-}
-
-std::vector<std::string> split_words(const std::string& key) {
-    std::vector<std::string> words;
-    std::size_t start = 0;
-    while (start < key.size()) {
-        std::size_t end = key.find(' ', start);
-        if (end == std::string::npos) end = key.size();
-        if (end > start) words.push_back(key.substr(start, end - start));
-        start = end + 1;
-    }
-    return words;
 }
 
 // The sentences of one line of prose: cut after ". ", "! " or "? " when a capital letter follows.

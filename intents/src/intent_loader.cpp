@@ -264,13 +264,7 @@ void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
 void complete_vocabulary(IntentData& data) {
     std::set<std::string> words(data.lexicon.vocabulary.begin(), data.lexicon.vocabulary.end());
     auto add_words = [&words](const std::string& phrase) {
-        std::size_t start = 0;
-        while (start < phrase.size()) {
-            std::size_t end = phrase.find(' ', start);
-            if (end == std::string::npos) end = phrase.size();
-            if (end > start) words.insert(phrase.substr(start, end - start));
-            start = end + 1;
-        }
+        for (std::string& word : split_words(phrase)) words.insert(std::move(word));
     };
     for (const auto& [word, expansion] : data.lexicon.shorthand) {
         add_words(expansion);
@@ -281,8 +275,9 @@ void complete_vocabulary(IntentData& data) {
             for (std::string& alias : value.aliases) add_words(alias);
         }
     }
-    data.lexicon.vocabulary.assign(words.begin(), words.end());
-    index_vocabulary(data.lexicon);
+    LexiconWords all = data.lexicon;
+    all.vocabulary.assign(words.begin(), words.end());
+    data.lexicon = Lexicon(std::move(all));
     // Aliases are matched against normalised text, so they are normalised the same way.
     for (EntityKind& kind : data.entity_kinds) {
         for (EntityValue& value : kind.values) {

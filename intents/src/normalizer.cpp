@@ -72,20 +72,6 @@ std::string clean_characters(const std::string& in) {
     return out;
 }
 
-std::vector<std::string> split_words(const std::string& text) {
-    std::vector<std::string> words;
-    std::string current;
-    for (char c : text) {
-        if (c == ' ') {
-            if (!current.empty()) words.push_back(std::move(current));
-            current.clear();
-        } else {
-            current.push_back(c);
-        }
-    }
-    if (!current.empty()) words.push_back(std::move(current));
-    return words;
-}
 
 // Step 5: "120k" -> "120000", "$1.5k" stays as written digits times 1000 when whole.
 std::string expand_thousands(const std::string& word) {
@@ -130,8 +116,8 @@ std::string correct_typo(const std::string& word, const Lexicon& lexicon) {
     deletion_hashes(word, limit, variants);
     std::vector<std::uint32_t> candidates;
     for (std::size_t h : variants) {
-        auto it = std::lower_bound(lexicon.typo_index.begin(), lexicon.typo_index.end(), std::make_pair(h, std::uint32_t{0}));
-        for (; it != lexicon.typo_index.end() && it->first == h; ++it) candidates.push_back(it->second);
+        auto it = std::lower_bound(lexicon.typo_index().begin(), lexicon.typo_index().end(), std::make_pair(h, std::uint32_t{0}));
+        for (; it != lexicon.typo_index().end() && it->first == h; ++it) candidates.push_back(it->second);
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -156,18 +142,19 @@ std::string correct_typo(const std::string& word, const Lexicon& lexicon) {
 
 }  // namespace
 
-void index_vocabulary(Lexicon& lexicon) {
-    lexicon.typo_index.clear();
+Lexicon::Lexicon(LexiconWords words) : LexiconWords(std::move(words)) {
+    std::sort(vocabulary.begin(), vocabulary.end());
+    vocabulary.erase(std::unique(vocabulary.begin(), vocabulary.end()), vocabulary.end());
     std::vector<std::size_t> hashes;
-    for (std::size_t id = 0; id < lexicon.vocabulary.size(); ++id) {
-        const std::string& word = lexicon.vocabulary[id];
+    for (std::size_t id = 0; id < vocabulary.size(); ++id) {
+        const std::string& word = vocabulary[id];
         if (word.size() < 3 || !is_word(word)) continue;  // inputs of 5+ letters are at most 2 edits away
         hashes.clear();
         deletion_hashes(word, 2, hashes);
-        for (std::size_t h : hashes) lexicon.typo_index.emplace_back(h, static_cast<std::uint32_t>(id));
+        for (std::size_t h : hashes) typo_index_.emplace_back(h, static_cast<std::uint32_t>(id));
     }
-    std::sort(lexicon.typo_index.begin(), lexicon.typo_index.end());
-    lexicon.typo_index.erase(std::unique(lexicon.typo_index.begin(), lexicon.typo_index.end()), lexicon.typo_index.end());
+    std::sort(typo_index_.begin(), typo_index_.end());
+    typo_index_.erase(std::unique(typo_index_.begin(), typo_index_.end()), typo_index_.end());
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
@@ -190,6 +177,21 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
         std::swap(previous, current);
     }
     return std::min(previous[b.size()], limit + 1);
+}
+
+std::vector<std::string> split_words(const std::string& text) {
+    std::vector<std::string> words;
+    std::string current;
+    for (char c : text) {
+        if (c == ' ') {
+            if (!current.empty()) words.push_back(std::move(current));
+            current.clear();
+        } else {
+            current.push_back(c);
+        }
+    }
+    if (!current.empty()) words.push_back(std::move(current));
+    return words;
 }
 
 std::string normalize(std::string_view text, const Lexicon& lexicon) {

@@ -10,7 +10,7 @@ using intents::normalize;
 namespace {
 
 Lexicon test_lexicon() {
-    Lexicon l;
+    intents::LexiconWords l;
     l.shorthand = {{"devs", "developers"}, {"dev", "developer"}, {"sf", "san francisco"}, {"nyc", "new york"},
                    {"yrs", "years"}, {"backend", "back end"}, {"wat", "what"}};
     l.vocabulary = {"salary", "developer", "developers", "back", "end", "bootcamp", "seattle", "weather", "years"};
@@ -18,8 +18,7 @@ Lexicon test_lexicon() {
     l.joiners = {"and", "also", "so"};
     l.clause_joiners = {"and", "also", "plus", "then"};
     l.question_words = {"what", "how", "where", "which", "is", "do", "does", "can", "should"};
-    intents::index_vocabulary(l);
-    return l;
+    return Lexicon(std::move(l));
 }
 
 }  // namespace
@@ -115,12 +114,8 @@ TEST(Normalize, DropsFillerWords) {
 }
 
 TEST(Normalize, CorrectedShorthandIsExpanded) {
-    Lexicon l = test_lexicon();
-    l.vocabulary.push_back("backend");
-    std::sort(l.vocabulary.begin(), l.vocabulary.end());
-    l.joiners = {"and", "also", "so"};
-    l.clause_joiners = {"and", "also", "plus", "then"};
-    l.question_words = {"what", "how", "where", "which", "is", "do", "does", "can", "should"};
-    intents::index_vocabulary(l);
+    intents::LexiconWords words = test_lexicon();
+    words.vocabulary.push_back("backend");
+    const Lexicon l(std::move(words));  // sorts and indexes the vocabulary itself
     EXPECT_EQ(normalize("backened", l), "back end");
 }

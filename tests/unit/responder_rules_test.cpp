@@ -42,10 +42,11 @@ AdvisorPtr small_advisor() {
         make_intent("fallback", {{"\\bweather\\b", 3.0}}, {"I only know this job."}),
     };
     intents.back().suggestions = {"a", "b", "c"};
-    Lexicon lexicon;
-    lexicon.joiners = {"and", "so", "ok"};
-    lexicon.clause_joiners = {"and", "also"};
-    lexicon.question_words = {"what", "how", "is", "are"};
+    LexiconWords words;
+    words.joiners = {"and", "so", "ok"};
+    words.clause_joiners = {"and", "also"};
+    words.question_words = {"what", "how", "is", "are"};
+    const Lexicon lexicon(std::move(words));
     EntityExtractor entities({{"location", {{"austin", "Austin", {"austin"}}, {"boston", "Boston", {"boston"}}}},
                               {"occupation", {{"nurse", "nurse", {"nurse"}}, {"qa", "QA engineer", {"qa engineer"}}}, true},
                               {"domain", {{"dev", "developers", {"developer", "engineer"}}}, true}},

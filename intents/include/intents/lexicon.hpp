@@ -10,16 +10,28 @@ namespace intents {
 
 // Word-level data for normalisation (intents/data/lexicon.json): shorthand to expand and the domain
 // vocabulary that small typos are corrected towards.
-struct Lexicon {
+struct LexiconWords {
     std::map<std::string, std::string> shorthand;  // "devs" -> "developers"
     std::vector<std::string> vocabulary;           // "salary", "developer", ...
     std::vector<std::string> fillers;              // words that carry no meaning: "actually", "basically"
     std::vector<std::string> joiners;         // leading words that make a new question look like a follow-up: "and", "so"
     std::vector<std::string> clause_joiners;  // words that join two questions: "what ... and how ..."
     std::vector<std::string> question_words;  // words that start a question: "what", "how", "is"
-    // Symmetric-delete index of the vocabulary for typo correction: (hash of a word with up to two letters
-    // deleted, index into `vocabulary`), sorted. Built by index_vocabulary(); see normalizer.hpp.
-    std::vector<std::pair<std::size_t, std::uint32_t>> typo_index;
+};
+
+// The words, with the vocabulary sorted and indexed for typo correction in the constructor, so no
+// caller can forget the index. Build it once, then share it const.
+class Lexicon : public LexiconWords {
+public:
+    Lexicon() = default;
+    explicit Lexicon(LexiconWords words);  // defined in normalizer.cpp, beside the lookup it serves
+
+    // Symmetric-delete index of the vocabulary: (hash of a word with up to two letters deleted, index
+    // into `vocabulary`), sorted. Step 7 of normalize() looks candidates up here.
+    const std::vector<std::pair<std::size_t, std::uint32_t>>& typo_index() const { return typo_index_; }
+
+private:
+    std::vector<std::pair<std::size_t, std::uint32_t>> typo_index_;
 };
 
 // One kind of entity and its values (intents/data/entities.json).

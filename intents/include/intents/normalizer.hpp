@@ -36,9 +36,8 @@ struct Clause {
 // and what does it pay"). Empty clauses are dropped.
 std::vector<Clause> normalize_clauses(std::string_view text, const Lexicon& lexicon);
 
-// Builds lexicon.typo_index from lexicon.vocabulary, which must be sorted and final. Step 7 looks
-// candidates up there instead of comparing the word with every vocabulary word.
-void index_vocabulary(Lexicon& lexicon);
+// The words of a text split at spaces, empty ones dropped.
+std::vector<std::string> split_words(const std::string& text);
 
 // Levenshtein distance, stopping early once it exceeds `limit` (then returns limit + 1).
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
