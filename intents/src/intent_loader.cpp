@@ -339,11 +339,16 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
     auto check_lines = [&](const Intent& intent, const std::vector<std::string>& lines, const std::string& where) {
         for (std::size_t l = 0; l < lines.size(); ++l) {
             for (const std::string& id : fact_references(lines[l])) {
-                if (kb.find_fact(id) == nullptr) {
+                const knowledge::Fact* fact = kb.find_fact(id);
+                if (fact == nullptr) {
                     errors.push_back(intent.file + ": intent '" + intent.id + "' " + where + "/" + std::to_string(l) +
                                      ": the template names fact '" + id + "', which does not exist");
-                } else {
-                    reached.insert(id);
+                    continue;
+                }
+                reached.insert(id);
+                if (fact->figures.empty() && lines[l].find("{figure:" + id + "}") != std::string::npos) {
+                    errors.push_back(intent.file + ": intent '" + intent.id + "' " + where + "/" + std::to_string(l) +
+                                     ": {figure:" + id + "} names a fact without figures");
                 }
             }
         }

@@ -114,6 +114,14 @@ TEST(KnowledgeLoader, FigurePlaceholderNamingAMissingFactIsReported) {
     EXPECT_NE(error.find("names fact 'salary.median.nope', which does not exist"), std::string::npos) << error;
 }
 
+TEST(KnowledgeLoader, FigurePlaceholderOnAFactWithoutFiguresIsReported) {
+    DataCopy data;
+    replace_in_file(data.intents() / "intents" / "salary.json", "{figure:salary.median.truest}",
+                    "{figure:salary.factors}");
+    const std::string error = all_errors(data);
+    EXPECT_NE(error.find("{figure:salary.factors} names a fact without figures"), std::string::npos) << error;
+}
+
 TEST(KnowledgeLoader, UnknownAspectOnAFactIsReported) {
     DataCopy data;
     replace_in_file(data.knowledge() / "facts" / "salary.json", "\"median\"", "\"middle\"");
