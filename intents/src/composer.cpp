@@ -78,8 +78,7 @@ std::string first_value(const Entities& entities, const std::string& kind) {
 // Builds one part line by line, keeping count of whole facts and of what was said.
 class PartBuilder {
 public:
-    PartBuilder(const ComposeInputs& in, Said& said, ComposedPart& out, bool more)
-        : in_(in), said_(said), out_(out), more_(more) {}
+    PartBuilder(const ComposeInputs& in, Said& said, ComposedPart& out) : in_(in), said_(said), out_(out) {}
 
     // One template line. `matches` stands for {matches} and {rows}, `entity_name` for {entity}.
     void line(const std::string& text, const std::vector<const knowledge::Fact*>& matches,
@@ -146,8 +145,14 @@ public:
         out_.text = out_.text.empty() ? head : head + "\n" + out_.text;
     }
 
-    // Each entity rule may show its own facts: "senior in Seattle" shows both.
-    void new_budget() { whole_facts_ = 0; }
+    // Each entity rule may show its own facts: "senior in Seattle" shows both. `limit` 0: the style's.
+    void new_budget(std::size_t limit = 0) {
+        whole_facts_ = 0;
+        limit_ = limit;
+    }
+
+    // Asked for by name again ("which cloud providers exactly?"): facts shown before may be shown again.
+    void allow_repeats(bool allow) { repeats_ = allow; }
 
 private:
     static std::string trim(const std::string& s) {
@@ -163,8 +168,8 @@ private:
     std::string whole_fact(const knowledge::Fact& fact) {
         const std::size_t before = items_shown(fact, said_);
         const bool shown_whole = was_shown(fact, said_) && before >= fact.items.size();
-        if (shown_whole) return "";
-        if (whole_facts_ >= in_.style.max_facts) {
+        if (shown_whole && !repeats_) return "";
+        if (whole_facts_ >= (limit_ > 0 ? limit_ : in_.style.max_facts)) {
             out_.held_back = true;
             return "";
         }
@@ -172,13 +177,13 @@ private:
         use(fact);
         std::string text;
         std::size_t first_item = 0;
-        if (was_shown(fact, said_)) {  // the rest of a list cut short before
+        if (was_shown(fact, said_) && !shown_whole) {  // the rest of a list cut short before
             text = in_.style.more_of_list;
             first_item = before;
         } else {
             text = fact.text;
         }
-        const std::size_t limit = more_ ? fact.items.size() : first_item + in_.style.max_items;
+        const std::size_t limit = first_item + in_.style.max_items;  // "tell me more" gives the next few
         std::size_t i = first_item;
         for (; i < fact.items.size() && i < limit; ++i) text += "\n- " + fact.items[i];
         if (i < fact.items.size()) {
@@ -272,8 +277,9 @@ private:
     const ComposeInputs& in_;
     Said& said_;
     ComposedPart& out_;
-    bool more_;
     std::size_t whole_facts_ = 0;
+    std::size_t limit_ = 0;
+    bool repeats_ = false;
     std::string pending_intro_;
 };
 
@@ -487,7 +493,7 @@ std::string render_fact(const knowledge::Fact& fact) {
 
 ComposedPart compose(const Intent& intent, const Entities& entities, const ComposeInputs& in, Said& said, bool more) {
     ComposedPart out;
-    PartBuilder builder(in, said, out, more);
+    PartBuilder builder(in, said, out);
     // On "tell me more" only lines that bring facts are rendered again; our own sentences were said.
     auto render = [&](const std::string& line, const std::vector<const knowledge::Fact*>& matches = {},
                       const std::string& name = "") {
@@ -525,7 +531,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
     for (const EntityRule& rule : intent.answer.by_entity) {
         auto it = entities.find(rule.entity);
         if (it == entities.end() || it->second.empty() || answered(rule.entity)) continue;
-        builder.new_budget();
+        builder.new_budget(rule.max_facts);
         std::vector<std::vector<const knowledge::Fact*>> per_value;
         std::vector<std::string> found_names, missing_names;
         for (const std::string& value : it->second) {
@@ -551,11 +557,19 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         if (!found_names.empty()) {
             const bool comparing = found_names.size() >= 2 && !rule.compare.empty();
             const std::string verdict = comparing ? compare_two(per_value, found_names, in) : "";
+            // An aspect asked about again ("which cloud providers exactly?") whose facts were all shown
+            // before: show them again. Places and levels carried over from the conversation are not
+            // asked again, so they are not repeated.
+            const bool all_shown = std::all_of(matches.begin(), matches.end(), [&](const knowledge::Fact* f) {
+                return was_shown(*f, said) && items_shown(*f, said) >= f->items.size();
+            });
+            builder.allow_repeats(all_shown && !more && rule.entity == "aspect");
             for (std::string line : comparing ? rule.compare : rule.found) {
                 if (line == "{verdict}" && verdict.empty()) continue;
                 replace_all(line, "{verdict}", verdict);  // our words, known names and figures: no placeholders
                 render(line, matches, join_names(found_names, in.style));
             }
+            builder.allow_repeats(false);
         }
         // A rule answers when it found facts or has words for what it did not find; a rule with
         // neither (an aspect this topic has no facts on) leaves the answer to the other lines.

@@ -167,7 +167,13 @@ bool bare_dollar_figure(const std::string& text) {
 void check_shape(const Advisor& advisor, const LabelledTurn& turn, const Answer& answer, std::size_t line,
                  ShapeReport& shape) {
     auto problem = [&](const std::string& what) { shape.problems.push_back(ShapeProblem{line, turn.text, what}); };
-    for (const AnswerPart& p : answer.parts) shape.part_words.push_back(word_count(p.text));
+    for (const AnswerPart& p : answer.parts) {
+        const std::size_t words = word_count(p.text);
+        const bool longest = std::all_of(shape.part_words.begin(), shape.part_words.end(),
+                                         [words](std::size_t w) { return w < words; });
+        if (longest) shape.longest = ShapeProblem{line, turn.text, std::to_string(words) + " words"};
+        shape.part_words.push_back(words);
+    }
     if (has_repeat(answer.text)) {
         ++shape.repeated;
         problem("a sentence is said twice");
@@ -334,7 +340,8 @@ std::string to_text(const EvalReport& r) {
     out << "entities: " << percent(r.entity_accuracy()) << " (" << r.entity_correct << "/" << r.entity_checks << ")\n";
     const ShapeReport& s = r.shape;
     out << "words per answer part: median " << s.words_percentile(0.5) << ", p90 " << s.words_percentile(0.9)
-        << ", max " << s.words_percentile(1.0) << " (" << s.part_words.size() << " parts)\n";
+        << ", max " << s.words_percentile(1.0) << " (" << s.part_words.size() << " parts; longest: line "
+        << s.longest.line << ", \"" << s.longest.text << "\")\n";
     out << "answers with a repeated sentence: " << s.repeated << "\n";
     out << "answers showing internal labels: " << s.internal_labels << "\n";
     out << "answers with a pay figure lacking $: " << s.bare_dollars << "\n";

@@ -124,7 +124,14 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
             auto found = reader.strings_at(r, rule_path, "found");
             auto missing = reader.strings_at(r, rule_path, "missing");
             auto compare = reader.optional_strings(r, rule_path, "compare");
-            if (entity && facts) answer.by_entity.push_back(EntityRule{*entity, *facts, found, missing, compare});
+            const double max_facts = reader.optional_number(r, rule_path, "max_facts").value_or(0);
+            if (max_facts < 0 || max_facts > 50 || std::floor(max_facts) != max_facts) {
+                reader.error(join_path(rule_path, "max_facts"), "must be a whole number from 1 to 50");
+            }
+            if (entity && facts) {
+                answer.by_entity.push_back(
+                    EntityRule{*entity, *facts, found, missing, compare, static_cast<std::size_t>(max_facts)});
+            }
         }
     }
     return answer;

@@ -269,3 +269,23 @@ TEST(Responder, FiguresQuotedFromTheGuidesAreExplainedNotPlaced) {
     EXPECT_FALSE(contains(a.text, "is in line with")) << a.text;
     EXPECT_EQ(a.text.rfind("Both averages come from the same Noble Desktop guide", 0), 0u) << a.text;
 }
+
+TEST(Responder, AnAspectAskedAgainIsAnsweredAgain) {
+    const Answer first = ask("which cloud platforms should I know?");
+    const Answer again = ask("which cloud providers exactly?", first.context);
+    EXPECT_TRUE(contains(again.text, "AWS, Azure and Google Cloud")) << again.text;
+}
+
+TEST(Responder, WhatPeriodAfterTheOutlookNamesBothPeriods) {
+    const Answer first = ask("whats the job outlook");
+    const Answer a = ask("13% over what period?", first.context);
+    EXPECT_EQ(a.intent, "outlook.growth");
+    EXPECT_TRUE(contains(a.text, "through 2030")) << a.text;
+    EXPECT_TRUE(contains(a.text, "through 2034")) << a.text;
+}
+
+TEST(Responder, ATechnologyAnswerIsOneFactNotTheWholeChecklist) {
+    const Answer a = ask("do i need to know docker");
+    EXPECT_EQ(a.text.rfind("The guides list Docker among the back-end skills:", 0), 0u) << a.text;
+    EXPECT_FALSE(contains(a.text, "lists these skills")) << a.text;
+}

@@ -56,6 +56,7 @@ struct ShapeProblem {
 // How answers read: length, repetition, directness, honesty.
 struct ShapeReport {
     std::vector<std::size_t> part_words;       // words of every answer part
+    ShapeProblem longest;                      // the question whose answer part was longest (problem: its words)
     std::size_t repeated = 0;                  // answers with a sentence said twice (or 80% the same)
     std::size_t internal_labels = 0;           // answers showing a placeholder or an internal id
     std::size_t bare_dollars = 0;              // answers with a pay figure missing its "$"

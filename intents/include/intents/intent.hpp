@@ -24,6 +24,7 @@ struct EntityRule {
     std::vector<std::string> found;
     std::vector<std::string> missing;
     std::vector<std::string> compare;
+    std::size_t max_facts = 0;  // whole facts shown for this rule; 0: the answer style's max_facts
 };
 
 // A figure re-expressed per another period ("month": divisor 12), labelled as our arithmetic.
