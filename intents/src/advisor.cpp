@@ -1,6 +1,7 @@
 #include "intents/advisor.hpp"
 
 #include "intents/intent_loader.hpp"
+#include "intents/normalizer.hpp"
 #include "intents/responder.hpp"
 #include "knowledge/knowledge_loader.hpp"
 
@@ -35,10 +36,13 @@ knowledge::LoadResult<AdvisorPtr> load_advisor(const std::filesystem::path& know
                                                            std::move(*matcher.value), std::move(d.style), {}});
     std::map<std::string, Advisor::ChipTarget> targets;
     for (const Intent& intent : advisor->intents) {
-        for (const std::string& chip : intent.suggestions) {
+        // Chips are the suggestions, and each intent's first example (offered for near misses).
+        std::vector<std::string> chips = intent.suggestions;
+        if (!intent.examples.empty()) chips.push_back(intent.examples.front());
+        for (const std::string& chip : chips) {
             if (targets.contains(chip)) continue;
             const Answer answer = respond(*advisor, {}, chip, 0);
-            targets[chip] = Advisor::ChipTarget{answer.intent, answer.entities};
+            targets[chip] = Advisor::ChipTarget{normalize(chip, advisor->lexicon), answer.intent, answer.entities};
         }
     }
     advisor->chip_targets = std::move(targets);

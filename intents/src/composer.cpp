@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <set>
+#include <string_view>
 
 #include "intents/normalizer.hpp"
 #include "knowledge/figure_text.hpp"
@@ -247,16 +248,16 @@ private:
             const bool bullet = line.starts_with("- ");
             std::string kept_line;
             for (const std::string& sentence : bullet ? std::vector<std::string>{line} : sentences_of(line)) {
-                const std::string key = sentence_key(sentence);
-                if (key.empty()) continue;
+                SentenceWords key = sentence_words(sentence_key(sentence));
+                if (key.key.empty()) continue;
                 // Bullets and rows differ in a word or two ("- Seattle: …", "- Austin: …"): only the same
                 // bullet counts as said; prose sentences may be 80% the same.
                 const bool said_before = std::any_of(said_.sentences.begin(), said_.sentences.end(),
-                                                     [&](const std::string& s) {
-                                                         return bullet ? s == key : same_sentence(s, key);
+                                                     [&](const SentenceWords& s) {
+                                                         return bullet ? s.key == key.key : same_sentence(s, key);
                                                      });
                 if (said_before) continue;
-                said_.sentences.push_back(key);
+                said_.sentences.push_back(std::move(key));
                 kept_line += (kept_line.empty() ? "" : " ") + sentence;
             }
             if (kept_line.empty()) continue;
@@ -455,12 +456,15 @@ bool ends_sentence(const std::string& text, std::size_t i) {
 
 std::string sentence_key(const std::string& sentence) {
     std::string key;
+    key.reserve(sentence.size());
     bool space = false;
     for (const char c : sentence) {
-        const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || c == '$' || c == '%') {
+        // ASCII only, as the C locale's isalnum/tolower would be, without their per-call cost.
+        const bool upper = c >= 'A' && c <= 'Z';
+        const bool word = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '$' || c == '%';
+        if (word) {
             if (space && !key.empty()) key.push_back(' ');
-            key.push_back(static_cast<char>(std::tolower(u)));
+            key.push_back(upper ? static_cast<char>(c - 'A' + 'a') : c);
             space = false;
         } else if (c != ',' && c != '\'') {
             space = true;
@@ -469,20 +473,39 @@ std::string sentence_key(const std::string& sentence) {
     return key;
 }
 
-bool same_sentence(const std::string& a, const std::string& b) {
-    if (a == b) return true;
-    const auto wa = split_words(a), wb = split_words(b);
-    if (wa.size() < 4 || wb.size() < 4) return false;  // short phrases ("- Python") may well repeat
-    std::multiset<std::string> pool(wa.begin(), wa.end());
+SentenceWords sentence_words(std::string key) {
+    std::vector<std::size_t> words;
+    const std::string_view text = key;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string_view::npos) end = text.size();
+        if (end > start) words.push_back(std::hash<std::string_view>{}(text.substr(start, end - start)));
+        start = end + 1;
+    }
+    std::sort(words.begin(), words.end());
+    return SentenceWords{std::move(key), std::move(words)};
+}
+
+bool same_sentence(const SentenceWords& a, const SentenceWords& b) {
+    if (a.key == b.key) return true;
+    const std::size_t na = a.words.size(), nb = b.words.size();
+    if (na < 4 || nb < 4) return false;  // short phrases ("- Python") may well repeat
+    const std::size_t longer = std::max(na, nb);
+    if (std::min(na, nb) * 5 < longer * 4) return false;  // too different in length to share 80%
+    // Words both share, counting repeats: a merge of the two sorted lists.
     std::size_t shared = 0;
-    for (const std::string& w : wb) {
-        auto it = pool.find(w);
-        if (it != pool.end()) {
+    for (std::size_t i = 0, j = 0; i < na && j < nb;) {
+        if (a.words[i] == b.words[j]) {
             ++shared;
-            pool.erase(it);
+            ++i;
+            ++j;
+        } else if (a.words[i] < b.words[j]) {
+            ++i;
+        } else {
+            ++j;
         }
     }
-    return shared * 5 >= std::max(wa.size(), wb.size()) * 4;
+    return shared * 5 >= longer * 4;
 }
 
 std::string render_fact(const knowledge::Fact& fact) {

@@ -108,9 +108,9 @@ std::size_t word_count(const std::string& text) {
     return words;
 }
 
-// The sentences and bullets of a text, each as its comparison key and whether it is a bullet.
-std::vector<std::pair<std::string, bool>> sentence_keys(const std::string& text) {
-    std::vector<std::pair<std::string, bool>> keys;
+// The sentences and bullets of a text, each as compared and whether it is a bullet.
+std::vector<std::pair<SentenceWords, bool>> sentence_keys(const std::string& text) {
+    std::vector<std::pair<SentenceWords, bool>> keys;
     std::size_t start = 0;
     for (std::size_t i = 0; i <= text.size(); ++i) {
         const bool end_of_line = i == text.size() || text[i] == '\n';
@@ -119,7 +119,7 @@ std::vector<std::pair<std::string, bool>> sentence_keys(const std::string& text)
         if (!end_of_line && !end_of_sentence) continue;
         const std::string piece = text.substr(start, i - start);
         const std::string key = sentence_key(piece);
-        if (!key.empty()) keys.emplace_back(key, piece.starts_with("- "));
+        if (!key.empty()) keys.emplace_back(sentence_words(key), piece.starts_with("- "));
         start = i + 1;
     }
     return keys;
@@ -131,7 +131,9 @@ bool has_repeat(const std::string& text) {
     for (std::size_t i = 0; i < keys.size(); ++i) {
         for (std::size_t j = i + 1; j < keys.size(); ++j) {
             const bool bullets = keys[i].second && keys[j].second;
-            if (bullets ? keys[i].first == keys[j].first : same_sentence(keys[i].first, keys[j].first)) return true;
+            if (bullets ? keys[i].first.key == keys[j].first.key : same_sentence(keys[i].first, keys[j].first)) {
+                return true;
+            }
         }
     }
     return false;

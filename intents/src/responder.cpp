@@ -260,13 +260,14 @@ void add_suggestions(const Advisor& advisor, Answer& answer, const std::vector<s
     for (const std::string& s : suggestions) {
         if (answer.suggestions.size() >= 3) return;
         if (std::find(answer.suggestions.begin(), answer.suggestions.end(), s) != answer.suggestions.end()) continue;
-        if (normalize(s, advisor.lexicon) == asked) continue;
-        if (auto target = advisor.chip_targets.find(s); target != advisor.chip_targets.end()) {
-            const bool same_answer = std::any_of(answer.parts.begin(), answer.parts.end(), [&](const AnswerPart& p) {
-                return p.intent == target->second.intent && target->second.entities == answer.entities;
-            });
-            if (same_answer) continue;
-        }
+        // load_advisor resolved every chip once; an advisor built otherwise normalises it here.
+        auto target = advisor.chip_targets.find(s);
+        const bool known = target != advisor.chip_targets.end();
+        if ((known ? target->second.normalized : normalize(s, advisor.lexicon)) == asked) continue;
+        const bool same_answer = known && std::any_of(answer.parts.begin(), answer.parts.end(), [&](const AnswerPart& p) {
+            return p.intent == target->second.intent && target->second.entities == answer.entities;
+        });
+        if (same_answer) continue;
         answer.suggestions.push_back(s);
     }
 }

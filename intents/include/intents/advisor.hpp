@@ -26,9 +26,11 @@ struct Advisor {
     EntityExtractor entities;
     Matcher matcher;
     AnswerStyle style;
-    // What each suggestion chip asks (its answer's first intent and entities, with no context), so a
-    // chip that would repeat the answer just given is not offered. Filled by load_advisor.
+    // What each chip (every suggestion, every intent's first example) asks: its normal form and its
+    // answer's first intent and entities with no context, so a chip that repeats the question or the
+    // answer just given is not offered. Filled once by load_advisor.
     struct ChipTarget {
+        std::string normalized;  // the chip's text as normalize() reads it
         std::string intent;
         Entities entities;
     };

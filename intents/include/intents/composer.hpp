@@ -28,9 +28,17 @@ struct AnswerStyle {
     std::string list_comma = ", ";
 };
 
+// A sentence as compared: its key (sentence_key) and the hashes of its words, sorted (comparing
+// hashes, not strings, keeps this off the answer's critical path).
+struct SentenceWords {
+    std::string key;
+    std::vector<std::size_t> words;
+};
+SentenceWords sentence_words(std::string key);
+
 // What earlier parts and turns already said, so that no part says it again.
 struct Said {
-    std::vector<std::string> sentences;  // normalised words of each sentence or bullet said
+    std::vector<SentenceWords> sentences;  // each sentence or bullet said
     std::vector<std::string> shown;      // facts shown in full ("id") or in part ("id@N": N items shown)
 };
 
@@ -70,6 +78,6 @@ std::string sentence_key(const std::string& sentence);
 bool ends_sentence(const std::string& text, std::size_t i);
 
 // True when two sentence keys are the same or share at least 80% of their words.
-bool same_sentence(const std::string& a, const std::string& b);
+bool same_sentence(const SentenceWords& a, const SentenceWords& b);
 
 }  // namespace intents
