@@ -138,6 +138,13 @@ public:
 
     void append(const std::string& text) { emit(text); }
 
+    // The notes say all the facts did, per the period asked: they stand in for the facts' text
+    // (which still count as used, for sources and data).
+    void replace_text(const std::vector<std::string>& lines) {
+        out_.text.clear();
+        prepend(lines);
+    }
+
     // Lines that answer the question more directly than the facts ("$95,000 is within …"): first.
     void prepend(const std::vector<std::string>& lines) {
         std::string head;
@@ -324,7 +331,11 @@ bool add_figure_notes(const FigureNotes& notes, const Entities& entities, const 
 
     auto amounts = entities.find("amount");
     if (amounts == entities.end() || notes.amount.below.empty()) {
-        builder.prepend(lines);
+        if (derived_periods) {
+            builder.replace_text(lines);
+        } else {
+            builder.prepend(lines);
+        }
         return derived_periods;
     }
     // Compare with the figures of the level or place the question names; with none named, with
@@ -542,6 +553,8 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
     for (const EntityRule& rule : intent.answer.by_entity) {
         auto it = entities.find(rule.entity);
         if (it == entities.end() || it->second.empty() || answered(rule.entity)) continue;
+        const auto& kinds = intent.answer.combination_kinds;
+        if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), rule.entity) == kinds.end()) continue;
         const std::string name = in.names.display_name(rule.entity, it->second.front());
         if (std::find(combined.begin(), combined.end(), name) == combined.end()) combined.push_back(name);
     }

@@ -55,6 +55,7 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
     const std::string here = join_path(path, "answer");
     answer.lines = reader.strings_at(*obj, here, "lines");
     answer.combination = reader.optional_string(*obj, here, "combination").value_or("");
+    answer.combination_kinds = reader.optional_strings(*obj, here, "combination_kinds");
     answer.more = reader.optional_strings(*obj, here, "more");
     if (auto it = obj->find("figure_notes"); it != obj->end()) {
         const std::string notes_path = join_path(here, "figure_notes");

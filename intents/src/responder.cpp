@@ -395,10 +395,16 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             if (followup != nullptr && !followup->answer.lines.empty()) part.text = followup->answer.lines.front();
         }
         if (q.intent->id == fallback_id) {
+            // What it caught, in place of the plain refusal that opens the fallback's lines.
             const std::string recognised = recognised_line(advisor, q.entities);
-            if (!recognised.empty()) part.text = recognised + "\n" + part.text;
+            if (!recognised.empty()) {
+                const std::size_t end = part.text.find('\n');
+                part.text = recognised + (end == std::string::npos ? "" : part.text.substr(end));
+            }
             part.not_covered = true;
         }
+        // Small talk beside a question ("hello, what is …") keeps only its first line.
+        if (questions.size() > 1 && is_kind(q.intent, IntentKind::smalltalk)) part.text = part.text.substr(0, part.text.find('\n'));
         append_part(answer, q.intent->id, part.text, part.not_covered);
         facts.insert(facts.end(), part.facts.begin(), part.facts.end());
         shown.insert(shown.end(), part.shown.begin(), part.shown.end());

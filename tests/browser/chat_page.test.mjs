@@ -91,7 +91,8 @@ test('salary answers draw a bar chart with a table for screen readers', async ()
 
 test('answer text is shown as text, never run as HTML', async () => {
   const data = copyData();
-  data.replace('knowledge/facts/role.json', '"text": "', '"text": "<img src=x onerror=\\"window.__xss=1\\"><script>window.__xss=2</script> ');
+  // The overview answer quotes role.overview.truest.
+  data.replace('knowledge/facts/role.json', '"text": "Truest sums', '"text": "<img src=x onerror=\\"window.__xss=1\\"><script>window.__xss=2</script> Truest sums');
   const evil = await startServer(data.args);
   try {
     const page = await openChat({}, evil.url);
@@ -108,8 +109,8 @@ test('answer text is shown as text, never run as HTML', async () => {
 
 test('answers render bold text and http(s) links, and other links as plain text', async () => {
   const data = copyData();
-  data.replace('knowledge/facts/role.json', '"text": "',
-    '"text": "**Bold claim** with [a guide](https://example.com/guide) and [a trap](javascript:window.__xss=1). ');
+  data.replace('knowledge/facts/role.json', '"text": "Truest sums',
+    '"text": "**Bold claim** with [a guide](https://example.com/guide) and [a trap](javascript:window.__xss=1). Truest sums');
   const marked = await startServer(data.args);
   try {
     const page = await openChat({}, marked.url);

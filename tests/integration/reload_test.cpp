@@ -25,9 +25,10 @@ std::string overview_text(std::uint16_t port) {
     return res.json()["text"].get<std::string>();
 }
 
-// Appends the marker to the first sentence of the overview fact the answer quotes.
+// Puts the marker at the start of the overview fact the answer quotes (role.overview.truest).
 void mark_overview_fact(const DataCopy& data) {
-    replace_in_file(data.knowledge() / "facts" / "role.json", "\"text\": \"", "\"text\": \"" + marker + " ");
+    replace_in_file(data.knowledge() / "facts" / "role.json", "\"text\": \"Truest sums",
+                    "\"text\": \"" + marker + " Truest sums");
 }
 
 }  // namespace

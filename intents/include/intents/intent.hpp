@@ -69,6 +69,8 @@ struct AnswerTemplate {
     // Said first when rules of two or more entity kinds apply ("senior" and "Seattle"): the sources
     // give each on its own, not the combination. Placeholder {entities}: "senior and Seattle".
     std::string combination;
+    // The entity kinds whose combination the sources never give (say "location", "level"); empty: all.
+    std::vector<std::string> combination_kinds;
 };
 
 // What an intent is for, which decides how the responder, the topic list and the widget treat it.
