@@ -371,13 +371,34 @@ bool add_figure_notes(const FigureNotes& notes, const Entities& entities, const 
         } catch (const std::exception&) {
             continue;
         }
+        // Where the sum stands against each figure: -1 below, 0 within, +1 above.
+        std::vector<int> places;
         for (const auto& [f, fact] : relevant) {
             const double low = f->low ? *f->low : f->value.value_or(0);
             const bool unbounded = f->open_ended || f->scope == knowledge::Scope::minimum;
             const double high = f->high ? *f->high : f->value.value_or(0);
-            const std::string& line = amount < low                    ? notes.amount.below
-                                      : (amount > high && !unbounded) ? notes.amount.above
-                                                                      : notes.amount.within;
+            places.push_back(amount < low ? -1 : (amount > high && !unbounded) ? 1 : 0);
+        }
+        const bool all_below = std::all_of(places.begin(), places.end(), [](int p) { return p < 0; });
+        const bool all_above = std::all_of(places.begin(), places.end(), [](int p) { return p > 0; });
+        if (relevant.size() >= 2 && ((all_below && !notes.amount.below_all.empty()) ||
+                                     (all_above && !notes.amount.above_all.empty()))) {
+            // One line: against the nearest figure, the lowest (or highest) of them.
+            auto bound = [](const knowledge::Figure* f, bool low) {
+                return low ? (f->low ? *f->low : f->value.value_or(0)) : (f->high ? *f->high : f->value.value_or(0));
+            };
+            auto nearest = std::min_element(relevant.begin(), relevant.end(), [&](const auto& a, const auto& b) {
+                return all_below ? bound(a.first, true) < bound(b.first, true) : bound(a.first, false) > bound(b.first, false);
+            });
+            const std::string& line = all_below ? notes.amount.below_all : notes.amount.above_all;
+            lines.push_back(fill(line, *nearest->first, *nearest->second, source_of(nearest->second), "{amount}",
+                                 money(amount)));
+            continue;
+        }
+        for (std::size_t i = 0; i < relevant.size(); ++i) {
+            const auto& [f, fact] = relevant[i];
+            const std::string& line = places[i] < 0 ? notes.amount.below : places[i] > 0 ? notes.amount.above
+                                                                                         : notes.amount.within;
             lines.push_back(fill(line, *f, *fact, source_of(fact), "{amount}", money(amount)));
         }
     }
@@ -545,6 +566,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
     for (const AspectLines* entry : aspects) {
         if (entry->instead_of.empty() || answered(entry->aspect)) continue;
         for (const std::string& line : entry->lines) render(line);
+        out.not_covered = out.not_covered || entry->not_covered;
         answered_kinds.insert(answered_kinds.end(), entry->instead_of.begin(), entry->instead_of.end());
     }
 
@@ -618,6 +640,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
     for (const AspectLines* entry : aspects) {
         if (!entry->instead_of.empty() || answered(entry->aspect)) continue;
         for (const std::string& line : entry->lines) render(line);
+        out.not_covered = out.not_covered || entry->not_covered;
     }
     if ((!any_rule && aspects.empty()) || more) {
         for (const std::string& line : intent.answer.lines) render(line);

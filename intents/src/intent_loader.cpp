@@ -81,7 +81,11 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
                     auto below = reader.string_at(*amount, apath, "below");
                     auto within = reader.string_at(*amount, apath, "within");
                     auto above = reader.string_at(*amount, apath, "above");
-                    if (below && within && above) answer.figure_notes.amount = AmountNote{*below, *within, *above};
+                    auto below_all = reader.optional_string(*amount, apath, "below_all").value_or("");
+                    auto above_all = reader.optional_string(*amount, apath, "above_all").value_or("");
+                    if (below && within && above) {
+                        answer.figure_notes.amount = AmountNote{*below, *within, *above, below_all, above_all};
+                    }
                 }
             }
         }
@@ -97,6 +101,7 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
                 if (value.is_object()) {
                     lines = reader.array_at(value, aspect_path, "lines");
                     entry.instead_of = reader.optional_strings(value, aspect_path, "instead_of");
+                    entry.not_covered = reader.optional_bool(value, aspect_path, "not_covered");
                     if (lines == nullptr) continue;
                 }
                 const bool strings = lines->is_array() && !lines->empty() &&

@@ -45,7 +45,7 @@ Intent salary_intent() {
         {"location", "salary.city.", {"In {entity}:", "{matches}"}, {"Nothing for {entity}.", "{fact:salary.national}"}, {}}};
     intent.answer.figure_notes.periods = {{"month", 12, "{label}: {derived} a month (derived)"}};
     intent.answer.figure_notes.amount = {"{amount} is below {label} ({figure})", "{amount} is within {label}",
-                                         "{amount} is above {label}"};
+                                         "{amount} is above {label}", "", ""};
     return intent;
 }
 

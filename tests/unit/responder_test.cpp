@@ -331,3 +331,33 @@ TEST(Responder, HavePaysGoneUpIsAnsweredByTheTrendTheGuideGives) {
     const Answer a = ask("have backend salaries gone up recently or is that hype");
     EXPECT_TRUE(contains(first_line(a.text), "well above earlier years")) << a.text;
 }
+
+TEST(Responder, BestOrFirstQuestionsSayTheGuidesDoNotRank) {
+    const Answer a = ask("what's the best backend framework to learn");
+    EXPECT_TRUE(a.parts.at(0).not_covered);
+    EXPECT_EQ(a.text.rfind("The guides don't rank", 0), 0u) << a.text;
+}
+
+TEST(Responder, HarderThanFrontEndSaysTheGuidesDoNotCompare) {
+    const Answer a = ask("is back-end harder than front-end");
+    EXPECT_TRUE(a.parts.at(0).not_covered);
+    EXPECT_EQ(a.text.rfind("The guides don't say whether back-end or front-end work is harder.", 0), 0u) << a.text;
+}
+
+TEST(Responder, ASoftSkillNamedLeadsItsAnswer) {
+    const Answer a = ask("how important is communication for backend devs");
+    EXPECT_TRUE(contains(first_line(a.text), "communication skills")) << a.text;
+}
+
+TEST(Responder, ASumBelowEveryFigureIsOneLine) {
+    const Answer a = ask("i make 52k now, what could i earn over the years as a backend dev?");
+    EXPECT_EQ(a.text.rfind("$52,000 is below every figure the guides give here; the lowest is", 0), 0u) << a.text;
+    std::size_t mentions = 0;
+    for (std::size_t pos = a.text.find("$52,000"); pos != std::string::npos; pos = a.text.find("$52,000", pos + 1)) ++mentions;
+    EXPECT_EQ(mentions, 1u) << a.text;
+}
+
+TEST(Responder, PayAbroadIsComparedWithTheUsAsSuch) {
+    const Answer a = ask("backend developer salary in london");
+    EXPECT_TRUE(contains(a.text, "For the US as a whole")) << a.text;
+}

@@ -38,6 +38,9 @@ struct PeriodNote {
 // (only those of the level or place the question names, when it names one).
 struct AmountNote {
     std::string below, within, above;  // placeholders {amount}, {label}, {figure}, {source}
+    // Optional: one line instead of one per figure when the sum is below (above) all of them, with
+    // the lowest (highest) figure as {label} and {figure}.
+    std::string below_all, above_all;
 };
 
 // Extra lines about the USD/year figures an answer used, driven by entities in the question.
@@ -54,6 +57,7 @@ struct AspectLines {
     std::string aspect;
     std::vector<std::string> lines;
     std::vector<std::string> instead_of;
+    bool not_covered = false;  // the lines say the guides do not cover it ("they don't rank languages")
 };
 
 // Template lines: plain text in our words with placeholders `{fact:ID}` (the fact's text and items),
