@@ -564,7 +564,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         return std::find(answered_kinds.begin(), answered_kinds.end(), kind) != answered_kinds.end();
     };
     for (const AspectLines* entry : aspects) {
-        if (entry->instead_of.empty() || answered(entry->aspect)) continue;
+        if ((entry->instead_of.empty() && !entry->lead) || answered(entry->aspect)) continue;
         for (const std::string& line : entry->lines) render(line);
         out.not_covered = out.not_covered || entry->not_covered;
         answered_kinds.insert(answered_kinds.end(), entry->instead_of.begin(), entry->instead_of.end());
@@ -638,7 +638,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         }
     }
     for (const AspectLines* entry : aspects) {
-        if (!entry->instead_of.empty() || answered(entry->aspect)) continue;
+        if (!entry->instead_of.empty() || entry->lead || answered(entry->aspect)) continue;
         for (const std::string& line : entry->lines) render(line);
         out.not_covered = out.not_covered || entry->not_covered;
     }

@@ -102,6 +102,7 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
                     lines = reader.array_at(value, aspect_path, "lines");
                     entry.instead_of = reader.optional_strings(value, aspect_path, "instead_of");
                     entry.not_covered = reader.optional_bool(value, aspect_path, "not_covered");
+                    entry.lead = reader.optional_bool(value, aspect_path, "lead");
                     if (lines == nullptr) continue;
                 }
                 const bool strings = lines->is_array() && !lines->empty() &&

@@ -361,3 +361,23 @@ TEST(Responder, PayAbroadIsComparedWithTheUsAsSuch) {
     const Answer a = ask("backend developer salary in london");
     EXPECT_TRUE(contains(a.text, "For the US as a whole")) << a.text;
 }
+
+TEST(Responder, IsItGoodSaysTheGuidesDoNotJudgeThenWhatTheyList) {
+    const Answer a = ask("is node good for backend");
+    EXPECT_TRUE(a.parts.at(0).not_covered);
+    EXPECT_EQ(a.text.rfind("The guides don't judge individual technologies", 0), 0u) << a.text;
+    EXPECT_TRUE(contains(a.text, "Node.js")) << a.text;
+}
+
+TEST(Responder, NeedToKnowAboutASkillIsASkillsQuestion) {
+    const Answer a = ask("how much do i need to know about databases");
+    EXPECT_EQ(a.intent, "skills.technologies");
+    EXPECT_TRUE(contains(first_line(a.text), "SQL and NoSQL")) << a.text;
+}
+
+TEST(Responder, AnotherRolesPayGetsTheBackEndFigureNotOtherRoles) {
+    const Answer a = ask("what do devops engineers make");
+    EXPECT_TRUE(a.parts.at(0).not_covered);
+    EXPECT_TRUE(contains(a.text, "$115,000")) << a.text;
+    EXPECT_FALSE(contains(a.text, "Web Director")) << a.text;
+}

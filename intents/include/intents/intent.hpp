@@ -58,6 +58,7 @@ struct AspectLines {
     std::vector<std::string> lines;
     std::vector<std::string> instead_of;
     bool not_covered = false;  // the lines say the guides do not cover it ("they don't rank languages")
+    bool lead = false;         // comes before the entity rules without standing in for them
 };
 
 // Template lines: plain text in our words with placeholders `{fact:ID}` (the fact's text and items),
