@@ -93,9 +93,10 @@ public:
             const std::string token = text.substr(pos + 1, end - pos - 1);
             rendered += text.substr(cursor, pos - cursor);
             cursor = end + 1;
-            if (token.starts_with("fact:")) {
+            if (token.starts_with("fact:") || token.starts_with("text:")) {
                 any_fact_placeholder = true;
-                if (const knowledge::Fact* fact = in_.kb.find_fact(token.substr(5))) rendered += whole_fact(*fact);
+                const bool text_only = token.starts_with("text:");
+                if (const knowledge::Fact* fact = in_.kb.find_fact(token.substr(5))) rendered += whole_fact(*fact, text_only);
             } else if (token.starts_with("figure:")) {
                 if (const knowledge::Fact* fact = in_.kb.find_fact(token.substr(7))) rendered += figure_of(*fact);
             } else if (token == "matches") {
@@ -173,7 +174,8 @@ private:
     }
 
     // The fact's text and items, or "" when it was said before or the part is full (then held back).
-    std::string whole_fact(const knowledge::Fact& fact) {
+    // `text_only`: the sentence without its list, which is held back for "tell me more".
+    std::string whole_fact(const knowledge::Fact& fact, bool text_only = false) {
         const std::size_t before = items_shown(fact, said_);
         const bool shown_whole = was_shown(fact, said_) && before >= fact.items.size();
         if (shown_whole && !repeats_) return "";
@@ -188,13 +190,26 @@ private:
         if (was_shown(fact, said_) && !shown_whole) {  // the rest of a list cut short before
             text = in_.style.more_of_list;
             first_item = before;
+            text_only = false;  // the list is what is asked for now
         } else {
             text = fact.text;
         }
-        const std::size_t limit = first_item + in_.style.max_items;  // "tell me more" gives the next few
+        if (text_only && !text.empty() && text.back() == ':') {
+            // Without its list, the sentence that introduces the list goes ("Its eight key takeaways:").
+            const auto sentences = sentences_of(text);
+            if (sentences.size() > 1) {
+                text.clear();
+                for (std::size_t s = 0; s + 1 < sentences.size(); ++s) text += (s == 0 ? "" : " ") + sentences[s];
+            } else {
+                text.back() = '.';
+            }
+        }
+        const std::size_t limit = first_item + (text_only ? 0 : in_.style.max_items);  // "tell me more" gives the next few
         std::size_t i = first_item;
         for (; i < fact.items.size() && i < limit; ++i) text += "\n- " + fact.items[i];
-        if (i < fact.items.size()) {
+        if (text_only && i < fact.items.size()) {
+            out_.held_back = true;
+        } else if (i < fact.items.size()) {
             // A list cut one item short would say "and 1 more" instead of the item: show it.
             if (i + 1 == fact.items.size()) {
                 text += "\n- " + fact.items[i];
@@ -427,12 +442,13 @@ std::string compare_two(const std::vector<std::vector<const knowledge::Fact*>>& 
     const double a_high = a->high ? *a->high : a->value.value_or(0);
     // Against the second value's single figures (averages, medians) when it has any: a wide range
     // overlaps almost anything.
-    bool points = false;
+    std::size_t point_count = 0;
     for (const knowledge::Fact* fact : per_value[1]) {
         for (const knowledge::Figure& f : fact->figures) {
-            points = points || (f.unit == "USD/year" && f.value && !fact->entities.contains("comparison_group"));
+            if (f.unit == "USD/year" && f.value && !fact->entities.contains("comparison_group")) ++point_count;
         }
     }
+    const bool points = point_count > 0;
     double b_min = 0, b_max = 0;
     bool any = false, same = true;
     for (const knowledge::Fact* fact : per_value[1]) {
@@ -453,7 +469,8 @@ std::string compare_two(const std::vector<std::vector<const knowledge::Fact*>>& 
                                  : a_high < b_min ? in.style.verdict_below
                                                   : in.style.verdict_overlap;
     std::string line = pattern;
-    replace_all(line, "{what}", points ? in.style.verdict_points : in.style.verdict_ranges);
+    // "every average and median" only when there are several; one figure is "every figure".
+    replace_all(line, "{what}", point_count >= 2 ? in.style.verdict_points : in.style.verdict_ranges);
     replace_all(line, "{a}", names[0]);
     replace_all(line, "{b}", names[1]);
     replace_all(line, "{figure}", knowledge::describe(*a, a_fact->text));
@@ -552,7 +569,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
     // On "tell me more" only lines that bring facts are rendered again; our own sentences were said.
     auto render = [&](const std::string& line, const std::vector<const knowledge::Fact*>& matches = {},
                       const std::string& name = "") {
-        const bool brings_facts = line.find("{fact:") != std::string::npos ||
+        const bool brings_facts = line.find("{fact:") != std::string::npos || line.find("{text:") != std::string::npos ||
                                   line.find("{matches}") != std::string::npos;
         if (!more || brings_facts) builder.line(line, matches, name);
     };

@@ -304,7 +304,7 @@ void complete_vocabulary(IntentData& data) {
 
 std::vector<std::string> fact_references(const std::string& line) {
     std::vector<std::string> ids;
-    for (const std::string open : {"{fact:", "{figure:"}) {
+    for (const std::string open : {"{fact:", "{text:", "{figure:"}) {
         for (std::size_t pos = line.find(open); pos != std::string::npos; pos = line.find(open, pos + 1)) {
             const std::size_t end = line.find('}', pos);
             if (end == std::string::npos) break;

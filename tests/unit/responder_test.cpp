@@ -381,3 +381,23 @@ TEST(Responder, AnotherRolesPayGetsTheBackEndFigureNotOtherRoles) {
     EXPECT_TRUE(contains(a.text, "$115,000")) << a.text;
     EXPECT_FALSE(contains(a.text, "Web Director")) << a.text;
 }
+
+TEST(Responder, ATldrIsTheSummarySentenceWithTheListBehindTellMeMore) {
+    const Answer a = ask("give me the tldr on backend dev as a career");
+    EXPECT_EQ(a.text.find("\n- "), std::string::npos) << a.text;
+    EXPECT_TRUE(contains(a.text, "$115,000")) << a.text;
+    ASSERT_FALSE(a.suggestions.empty());
+    EXPECT_EQ(a.suggestions.front(), "Tell me more");
+    EXPECT_TRUE(contains(ask("tell me more", a.context).text, "- Back-end developers earn")) << "the list comes next";
+}
+
+TEST(Responder, WhatDecidesPayLeadsWithTheFactors) {
+    const Answer a = ask("what factors decide how much a backend dev gets paid");
+    EXPECT_TRUE(contains(first_line(a.text), "hinges on where you work")) << a.text;
+}
+
+TEST(Responder, RemotePayIsTheLevellingFactNotTheNationalAverages) {
+    const Answer a = ask("does working remote mean lower pay for backend devs");
+    EXPECT_TRUE(contains(first_line(a.text), "level out geographic pay gaps")) << a.text;
+    EXPECT_FALSE(contains(a.text, "two US averages")) << a.text;
+}

@@ -62,6 +62,7 @@ struct AspectLines {
 };
 
 // Template lines: plain text in our words with placeholders `{fact:ID}` (the fact's text and items),
+// `{text:ID}` (its text alone, the list held back for "tell me more"),
 // `{figure:ID}` (the fact's first figure, "$115,000 a year"), `{matches}`, `{rows}` (the matched
 // facts' figures as a compact list) and `{entity}` (display names). Sources are listed by the answer.
 struct AnswerTemplate {

@@ -29,7 +29,7 @@ knowledge::LoadResult<IntentData> load_intent_data(const std::filesystem::path& 
 // known entity kind and a fact prefix that exists, and every fact is reachable from some intent.
 std::vector<std::string> check_references(const IntentData& data, const knowledge::KnowledgeBase& kb);
 
-// The fact ids a template line names with `{fact:ID}`, then with `{figure:ID}`.
+// The fact ids a template line names with `{fact:ID}`, then `{text:ID}`, then `{figure:ID}`.
 std::vector<std::string> fact_references(const std::string& line);
 
 }  // namespace intents
