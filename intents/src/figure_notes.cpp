@@ -1,0 +1,188 @@
+#include "figure_notes.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "knowledge/figure_text.hpp"
+#include "template_text.hpp"
+
+namespace intents {
+
+namespace {
+
+std::string money(double v) { return "$" + knowledge::format_number(std::round(v)); }
+
+std::string first_value(const Entities& entities, const std::string& kind) {
+    auto it = entities.find(kind);
+    return it == entities.end() || it->second.empty() ? std::string() : it->second.front();
+}
+
+std::string fill(std::string line, const knowledge::Figure& f, const knowledge::Fact& fact, const std::string& source,
+                 const std::string& key, const std::string& value) {
+    replace_all(line, "{label}", f.label);
+    replace_all(line, "{figure}", knowledge::describe(f, fact.text));
+    replace_all(line, "{source}", source);
+    replace_all(line, key, value);
+    return line;
+}
+
+}  // namespace
+
+FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities, const std::vector<YearlyFigure>& yearly,
+                             const knowledge::KnowledgeBase& kb, const AnswerStyle& style) {
+    FigureNoteLines out;
+    if (yearly.empty()) return out;
+    bool& derived_periods = out.derived_periods;
+    std::vector<std::string>& lines = out.lines;
+    auto source_of = [&kb](const knowledge::Fact* fact) {
+        const knowledge::Source* s = kb.find_source(fact->source);
+        return s ? s->publisher : fact->source;
+    };
+
+    const std::string period = first_value(entities, "pay_period");
+    for (const PeriodNote& note : notes.periods) {
+        if (note.period != period) continue;
+        for (const auto& [f, fact] : yearly) {
+            std::string derived;
+            if (f->value) derived = money(*f->value / note.divisor);
+            if (f->low && f->high) derived = money(*f->low / note.divisor) + "–" + money(*f->high / note.divisor);
+            if (f->scope == knowledge::Scope::minimum) derived = "over " + derived;
+            else if (f->open_ended) derived += "+";
+            if (!derived_periods && !style.period_intro.empty()) lines.push_back(style.period_intro);
+            lines.push_back(fill(note.line, *f, *fact, source_of(fact), "{derived}", derived));
+            derived_periods = true;
+        }
+    }
+
+    auto amounts = entities.find("amount");
+    if (amounts == entities.end() || notes.amount.below.empty()) return out;
+    // Compare with the figures of the level or place the question names; with none named, with
+    // every back-end figure used (not the all-workers comparison).
+    const std::string level = first_value(entities, "level");
+    const std::string location = first_value(entities, "location");
+    std::vector<std::pair<const knowledge::Figure*, const knowledge::Fact*>> relevant;
+    for (const auto& entry : yearly) {
+        const knowledge::Figure& f = *entry.first;
+        if (entry.second->entities.contains("comparison_group")) continue;
+        const bool named = (!level.empty() && f.level == level) || (!location.empty() && f.location == location);
+        if (named || (level.empty() && location.empty())) relevant.push_back(entry);
+    }
+    if (relevant.empty()) {
+        for (const auto& entry : yearly) {
+            if (!entry.second->entities.contains("comparison_group")) relevant.push_back(entry);
+        }
+    }
+    // "Why does one part say 125k and the other 115k?" quotes the guides' figures: two or more amounts,
+    // each one of the figures used, are not offers to place.
+    auto is_figure = [&yearly](const std::string& text) {
+        const double v = std::atof(text.c_str());  // digits only: known_entities and the extractor see to it
+        return std::any_of(yearly.begin(), yearly.end(), [v](const auto& entry) {
+            const knowledge::Figure& f = *entry.first;
+            return f.value == v || f.low == v || f.high == v;
+        });
+    };
+    const bool quotes = amounts->second.size() >= 2 && std::all_of(amounts->second.begin(), amounts->second.end(), is_figure);
+    for (const std::string& amount_text : quotes ? std::vector<std::string>{} : amounts->second) {
+        double amount = 0;
+        try {
+            amount = std::stod(amount_text);
+        } catch (const std::exception&) {
+            continue;
+        }
+        // Where the sum stands against each figure: -1 below, 0 within, +1 above.
+        std::vector<int> places;
+        for (const auto& [f, fact] : relevant) {
+            const double low = f->low ? *f->low : f->value.value_or(0);
+            const bool unbounded = f->open_ended || f->scope == knowledge::Scope::minimum;
+            const double high = f->high ? *f->high : f->value.value_or(0);
+            places.push_back(amount < low ? -1 : (amount > high && !unbounded) ? 1 : 0);
+        }
+        const bool all_below = std::all_of(places.begin(), places.end(), [](int p) { return p < 0; });
+        const bool all_above = std::all_of(places.begin(), places.end(), [](int p) { return p > 0; });
+        if (relevant.size() >= 2 && ((all_below && !notes.amount.below_all.empty()) ||
+                                     (all_above && !notes.amount.above_all.empty()))) {
+            // One line: against the nearest figure, the lowest (or highest) of them.
+            auto bound = [](const knowledge::Figure* f, bool low) {
+                return low ? (f->low ? *f->low : f->value.value_or(0)) : (f->high ? *f->high : f->value.value_or(0));
+            };
+            auto nearest = std::min_element(relevant.begin(), relevant.end(), [&](const auto& a, const auto& b) {
+                return all_below ? bound(a.first, true) < bound(b.first, true) : bound(a.first, false) > bound(b.first, false);
+            });
+            const std::string& line = all_below ? notes.amount.below_all : notes.amount.above_all;
+            lines.push_back(fill(line, *nearest->first, *nearest->second, source_of(nearest->second), "{amount}",
+                                 money(amount)));
+            continue;
+        }
+        for (std::size_t i = 0; i < relevant.size(); ++i) {
+            const auto& [f, fact] = relevant[i];
+            const std::string& line = places[i] < 0 ? notes.amount.below : places[i] > 0 ? notes.amount.above
+                                                                                         : notes.amount.within;
+            lines.push_back(fill(line, *f, *fact, source_of(fact), "{amount}", money(amount)));
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// The first yearly pay figure of a value's facts, with its fact.
+YearlyFigure first_yearly(const std::vector<const knowledge::Fact*>& facts) {
+    for (const knowledge::Fact* fact : facts) {
+        for (const knowledge::Figure& f : fact->figures) {
+            if (f.unit == "USD/year" && !fact->entities.contains("comparison_group")) return {&f, fact};
+        }
+    }
+    return {nullptr, nullptr};
+}
+
+// "Seattle ($140,000–$170,000 a year) is above every figure for the United States": where the
+// first value's main figure stands against all the second value's figures (style.verdict_*).
+}  // namespace
+
+std::string compare_two(const std::vector<std::vector<const knowledge::Fact*>>& per_value,
+                        const std::vector<std::string>& names, const AnswerStyle& style) {
+    if (per_value.size() != 2 || names.size() != 2 || style.verdict_above.empty()) return "";
+    const auto [a, a_fact] = first_yearly(per_value[0]);
+    if (a == nullptr) return "";
+    const double a_low = a->low ? *a->low : a->value.value_or(0);
+    const double a_high = a->high ? *a->high : a->value.value_or(0);
+    // Against the second value's single figures (averages, medians) when it has any: a wide range
+    // overlaps almost anything.
+    std::size_t point_count = 0;
+    for (const knowledge::Fact* fact : per_value[1]) {
+        for (const knowledge::Figure& f : fact->figures) {
+            if (f.unit == "USD/year" && f.value && !fact->entities.contains("comparison_group")) ++point_count;
+        }
+    }
+    const bool points = point_count > 0;
+    double b_min = 0, b_max = 0;
+    bool any = false, same = true;
+    for (const knowledge::Fact* fact : per_value[1]) {
+        if (fact->entities.contains("comparison_group")) continue;
+        for (const knowledge::Figure& f : fact->figures) {
+            if (f.unit != "USD/year" || (points && !f.value)) continue;
+            const double low = f.low ? *f.low : f.value.value_or(0);
+            const double high = f.high ? *f.high : f.value.value_or(0);
+            b_min = any ? std::min(b_min, low) : low;
+            b_max = any ? std::max(b_max, high) : high;
+            same = same && low == a_low && high == a_high;
+            any = true;
+        }
+    }
+    if (!any) return "";
+    const std::string& pattern = same            ? style.verdict_same
+                                 : a_low > b_max ? style.verdict_above
+                                 : a_high < b_min ? style.verdict_below
+                                                  : style.verdict_overlap;
+    std::string line = pattern;
+    // "every average and median" only when there are several; one figure is "every figure".
+    replace_all(line, "{what}", point_count >= 2 ? style.verdict_points : style.verdict_ranges);
+    replace_all(line, "{a}", names[0]);
+    replace_all(line, "{b}", names[1]);
+    replace_all(line, "{figure}", knowledge::describe(*a, a_fact->text));
+    if (!line.empty()) line[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(line[0])));
+    return line;
+}
+
+}  // namespace intents
