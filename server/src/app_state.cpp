@@ -2,19 +2,53 @@
 
 #include <spdlog/spdlog.h>
 
+#include <boost/asio/post.hpp>
+#include <chrono>
+
 namespace server {
 
 AppState::AppState(Config config, intents::AdvisorPtr advisor)
-    : config_(std::move(config)), advisor_(std::move(advisor)) {}
+    : config_(std::move(config)),
+      advisor_(std::move(advisor)),
+      websocket_limits_(config_.max_connections, config_.max_connections_per_ip) {}
+
+void AppState::set_control_executor(const boost::asio::any_io_executor& executor) {
+    reload_timer_.emplace(executor);
+}
+
+void AppState::request_reload(ReloadDone done) {
+    boost::asio::post(reload_timer_->get_executor(), [this, done = std::move(done)]() mutable {
+        reload_waiters_.push_back(std::move(done));
+        schedule_reload();
+    });
+}
+
+void AppState::schedule_reload() {
+    if (reload_scheduled_ || reload_waiters_.empty()) return;
+    reload_scheduled_ = true;
+    reload_timer_->expires_at(last_reload_ + reload_spacing);
+    reload_timer_->async_wait([this](const boost::system::error_code& ec) {
+        reload_scheduled_ = false;
+        if (ec) return;  // the server is stopping
+        const auto waiters = std::move(reload_waiters_);
+        reload_waiters_.clear();
+        const auto errors = reload();
+        last_reload_ = std::chrono::steady_clock::now();
+        for (const ReloadDone& done : waiters) done(errors);
+        schedule_reload();  // requests that came in while this one ran
+    });
+}
 
 std::vector<std::string> AppState::reload() {
     auto loaded = intents::load_advisor(config_.knowledge_dir, config_.intents_dir);
     if (!loaded.ok()) {
         for (const std::string& e : loaded.errors) spdlog::error("reload refused: {}", e);
+        metrics_.reloaded(false);
         return loaded.errors;
     }
     spdlog::info("reloaded: {}", intents::summary(**loaded.value));
     advisor_.store(std::move(*loaded.value));
+    metrics_.reloaded(true);
     return {};
 }
 

@@ -1,5 +1,6 @@
 #include "server/commands.hpp"
 
+#include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -23,6 +24,30 @@ namespace {
 std::int64_t now_ms() {
     using namespace std::chrono;
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// The log message as a JSON string (quoted, escaped; invalid UTF-8 replaced), for --log-format json.
+class JsonMessage : public spdlog::custom_flag_formatter {
+public:
+    void format(const spdlog::details::log_msg& msg, const std::tm&, spdlog::memory_buf_t& dest) override {
+        const std::string text = nlohmann::json(std::string(msg.payload.data(), msg.payload.size()))
+                                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        dest.append(text.data(), text.data() + text.size());
+    }
+    std::unique_ptr<custom_flag_formatter> clone() const override { return std::make_unique<JsonMessage>(); }
+};
+
+// Logs go to stderr: stdout carries only what tools read (the listening line, answers).
+void set_up_logging(const Config& config) {
+    auto logger = spdlog::stderr_color_mt("career-advisor");
+    if (config.log_format == "json") {
+        auto formatter = std::make_unique<spdlog::pattern_formatter>();
+        formatter->add_flag<JsonMessage>('*').set_pattern(
+            R"({"time":"%Y-%m-%dT%H:%M:%S.%e%z","level":"%l","message":%*})");
+        logger->set_formatter(std::move(formatter));
+    }
+    spdlog::set_default_logger(logger);
+    spdlog::set_level(spdlog::level::from_str(config.log_level));
 }
 
 int print_errors(const std::vector<std::string>& errors) {
@@ -113,10 +138,7 @@ int run_program(const std::vector<std::string>& args, const std::map<std::string
         if (!parsed.error.empty()) std::cerr << parsed.error << "\n";
         return parsed.exit_code;
     }
-    // Logs go to stderr: stdout carries only what tools read (the listening line, answers).
-    auto logger = spdlog::stderr_color_mt("career-advisor");
-    spdlog::set_default_logger(logger);
-    spdlog::set_level(spdlog::level::from_str(parsed.config.log_level));
+    set_up_logging(parsed.config);
 
     switch (parsed.config.command) {
         case Command::ask: return run_ask(parsed.config);

@@ -1,44 +1,139 @@
 #include "server/config.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <filesystem>
 
 namespace server {
 
 namespace {
 
-void apply_environment(Config& c, const std::map<std::string, std::string>& env, std::string& error) {
-    auto get = [&env](const char* name) -> const std::string* {
-        auto it = env.find(name);
-        return it == env.end() ? nullptr : &it->second;
-    };
-    try {
-        if (auto v = get("CAREER_ADVISOR_HOST")) c.host = *v;
-        if (auto v = get("CAREER_ADVISOR_PORT")) c.port = static_cast<std::uint16_t>(std::stoul(*v));
-        if (auto v = get("CAREER_ADVISOR_WEB")) c.web_dir = *v;
-        if (auto v = get("CAREER_ADVISOR_KNOWLEDGE")) c.knowledge_dir = *v;
-        if (auto v = get("CAREER_ADVISOR_INTENTS")) c.intents_dir = *v;
-        if (auto v = get("CAREER_ADVISOR_THREADS")) c.threads = static_cast<unsigned>(std::stoul(*v));
-        if (auto v = get("CAREER_ADVISOR_ADMIN_TOKEN")) c.admin_token = *v;
-        if (auto v = get("CAREER_ADVISOR_LOG_LEVEL")) c.log_level = *v;
-        if (auto v = get("CAREER_ADVISOR_ALLOWED_ORIGINS")) {
-            // Comma-separated, as environment variables cannot repeat.
-            std::string_view rest = *v;
-            while (!rest.empty()) {
-                const std::size_t comma = rest.find(',');
-                if (comma != 0) c.allowed_origins.emplace_back(rest.substr(0, comma));
-                if (comma == std::string_view::npos) break;
-                rest.remove_prefix(comma + 1);
-            }
-        }
-    } catch (const std::exception&) {
-        error = "a CAREER_ADVISOR_* environment variable holds a value that is not a number";
-    }
+// Options that an environment variable may also set. Each is declared once, below, with its validator;
+// the environment is applied by parsing "--flag value" through those same declarations.
+struct EnvironmentOption {
+    const char* variable;
+    const char* flag;
+    bool comma_list = false;  // environment variables cannot repeat, so a list is comma-separated
+};
+
+constexpr EnvironmentOption environment_options[] = {
+    {"CAREER_ADVISOR_HOST", "--host"},
+    {"CAREER_ADVISOR_PORT", "--port"},
+    {"CAREER_ADVISOR_WEB", "--web"},
+    {"CAREER_ADVISOR_KNOWLEDGE", "--knowledge"},
+    {"CAREER_ADVISOR_INTENTS", "--intents"},
+    {"CAREER_ADVISOR_THREADS", "--threads"},
+    {"CAREER_ADVISOR_ADMIN_TOKEN", "--admin-token"},
+    {"CAREER_ADVISOR_ALLOWED_ORIGINS", "--allowed-origin", true},
+    {"CAREER_ADVISOR_LOG_LEVEL", "--log-level"},
+    {"CAREER_ADVISOR_LOG_FORMAT", "--log-format"},
+    {"CAREER_ADVISOR_LOG_QUESTIONS", "--log-questions"},
+    {"CAREER_ADVISOR_MAX_MESSAGE_BYTES", "--max-message-bytes"},
+    {"CAREER_ADVISOR_MAX_QUESTION_CHARS", "--max-question-chars"},
+    {"CAREER_ADVISOR_MAX_CONNECTIONS", "--max-connections"},
+    {"CAREER_ADVISOR_MAX_CONNECTIONS_PER_IP", "--max-connections-per-ip"},
+    {"CAREER_ADVISOR_MESSAGE_RATE", "--message-rate"},
+    {"CAREER_ADVISOR_MESSAGE_BURST", "--message-burst"},
+    {"CAREER_ADVISOR_HANDSHAKE_TIMEOUT", "--handshake-timeout"},
+    {"CAREER_ADVISOR_IDLE_TIMEOUT", "--idle-timeout"},
+    {"CAREER_ADVISOR_DRAIN_SECONDS", "--drain-seconds"},
+};
+
+std::string origin_problem(const std::string& origin) {
+    const bool ok = (origin.starts_with("http://") || origin.starts_with("https://")) &&
+                    origin.find('/', origin.find("://") + 3) == std::string::npos && origin.size() > 8;
+    return ok ? std::string() : "an origin is scheme://host[:port], without a path: " + origin;
 }
 
 void add_data_options(CLI::App& app, Config& c) {
     app.add_option("--knowledge", c.knowledge_dir, "Knowledge data directory")->capture_default_str();
     app.add_option("--intents", c.intents_dir, "Intents data directory")->capture_default_str();
+}
+
+void add_serve_options(CLI::App& app, Config& c) {
+    app.add_option("--host", c.host, "Address to listen on")->capture_default_str();
+    app.add_option("--port", c.port, "Port to listen on; 0 picks a free one")->capture_default_str();
+    app.add_option("--web", c.web_dir, "Directory of the chat page and widget")->capture_default_str();
+    app.add_option("--threads", c.threads, "I/O threads")->check(CLI::Range(1u, 256u))->capture_default_str();
+    app.add_option("--admin-token", c.admin_token, "Token /admin/* requires (Authorization: Bearer TOKEN)");
+    app.add_option("--allowed-origin", c.allowed_origins,
+                   "Origin (scheme://host[:port]) of a site allowed to embed the chat; repeatable. "
+                   "Default: same origin only")
+        ->check(origin_problem);
+    app.add_option("--log-level", c.log_level, "trace, debug, info, warn, error or off")
+        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
+        ->capture_default_str();
+    app.add_option("--log-format", c.log_format, "text, or json (one object per line)")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    app.add_flag("--log-questions", c.log_questions, "Log the text of questions (off: never logged)");
+    app.add_option("--max-message-bytes", c.max_message_bytes, "Largest WebSocket message or HTTP body")
+        ->check(CLI::Range(std::size_t{256}, std::size_t{1} << 20))
+        ->capture_default_str();
+    app.add_option("--max-question-chars", c.max_question_chars, "Longest question, in characters")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+        ->capture_default_str();
+    app.add_option("--max-connections", c.max_connections, "Most WebSockets open at once; over it: 503")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
+        ->capture_default_str();
+    app.add_option("--max-connections-per-ip", c.max_connections_per_ip, "Most WebSockets open from one address")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
+        ->capture_default_str();
+    app.add_option("--message-rate", c.message_rate, "Messages per second a connection may send, sustained")
+        ->check(CLI::Range(0.01, 100000.0))
+        ->capture_default_str();
+    app.add_option("--message-burst", c.message_burst, "Messages a connection may send in a burst")
+        ->check(CLI::Range(1.0, 100000.0))
+        ->capture_default_str();
+    app.add_option("--handshake-timeout", c.handshake_timeout_s, "Seconds for an HTTP request or handshake to arrive")
+        ->check(CLI::Range(1u, 3600u))
+        ->capture_default_str();
+    app.add_option("--idle-timeout", c.idle_timeout_s, "Seconds a WebSocket may stay silent (pings keep it open)")
+        ->check(CLI::Range(5u, 86400u))
+        ->capture_default_str();
+    app.add_option("--drain-seconds", c.drain_seconds, "On SIGTERM, seconds to finish what is in flight")
+        ->check(CLI::Range(0u, 3600u))
+        ->capture_default_str();
+    add_data_options(app, c);
+}
+
+// CLI11 wants the arguments reversed, without the program name.
+void parse(CLI::App& app, std::vector<std::string> args) {
+    std::reverse(args.begin(), args.end());
+    app.parse(args);
+}
+
+// Applies each CAREER_ADVISOR_* variable as its flag would be, one at a time so an error names it.
+std::string apply_environment(Config& c, const std::map<std::string, std::string>& env) {
+    for (const EnvironmentOption& option : environment_options) {
+        auto it = env.find(option.variable);
+        if (it == env.end()) continue;
+        std::vector<std::string> args;
+        const std::string flag = option.flag;
+        if (flag == "--log-questions") {
+            args = {flag + "=" + it->second};
+        } else if (option.comma_list) {
+            std::string_view rest = it->second;
+            while (!rest.empty()) {
+                const std::size_t comma = rest.find(',');
+                if (comma != 0) args.insert(args.end(), {flag, std::string(rest.substr(0, comma))});
+                if (comma == std::string_view::npos) break;
+                rest.remove_prefix(comma + 1);
+            }
+        } else {
+            args = {flag, it->second};
+        }
+        Config candidate = c;
+        CLI::App app;
+        add_serve_options(app, candidate);
+        try {
+            parse(app, args);
+        } catch (const CLI::ParseError& e) {
+            return std::string("career-advisor: ") + option.variable + "=" + it->second + ": " + e.what();
+        }
+        c = candidate;
+    }
+    return {};
 }
 
 }  // namespace
@@ -59,7 +154,7 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, const std:
     c.web_dir = root + "/web";
     c.knowledge_dir = root + "/knowledge/data";
     c.intents_dir = root + "/intents/data";
-    apply_environment(c, env, out.error);
+    out.error = apply_environment(c, env);
     if (!out.error.empty()) {
         out.exit_code = 2;
         return out;
@@ -70,23 +165,8 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, const std:
     app.require_subcommand(0, 1);
 
     CLI::App* serve = app.add_subcommand("serve", "Start the chat server (the default)");
-    serve->add_option("--host", c.host, "Address to listen on")->capture_default_str();
-    serve->add_option("--port", c.port, "Port to listen on; 0 picks a free one")->capture_default_str();
-    serve->add_option("--web", c.web_dir, "Directory of the chat page and widget")->capture_default_str();
-    serve->add_option("--threads", c.threads, "I/O threads")->check(CLI::Range(1u, 256u))->capture_default_str();
-    serve->add_option("--admin-token", c.admin_token, "Token that allows /admin/* from other hosts");
-    serve->add_option("--allowed-origin", c.allowed_origins,
-                      "Origin (scheme://host[:port]) of a site allowed to embed the chat; repeatable. "
-                      "Default: same origin only")
-        ->check([](const std::string& origin) {
-            const bool ok = (origin.starts_with("http://") || origin.starts_with("https://")) &&
-                            origin.find('/', origin.find("://") + 3) == std::string::npos;
-            return ok ? std::string() : "an origin is scheme://host[:port], without a path: " + origin;
-        });
-    serve->add_option("--log-level", c.log_level, "trace, debug, info, warn, error or off")
-        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
-        ->capture_default_str();
-    add_data_options(*serve, c);
+    add_serve_options(*serve, c);
+    serve->footer("Every option can also be set by its CAREER_ADVISOR_* environment variable (docs/operations.md).");
 
     CLI::App* ask = app.add_subcommand("ask", "Answer one question locally, without a server");
     ask->add_option("question", c.question, "The question")->required();
@@ -105,10 +185,8 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, const std:
     eval->add_flag("--json", c.json_output, "Print the report as JSON");
     add_data_options(*eval, c);
 
-    std::vector<std::string> rest(args.begin() + (args.empty() ? 0 : 1), args.end());
-    std::reverse(rest.begin(), rest.end());  // CLI11 takes a reversed vector
     try {
-        app.parse(rest);
+        parse(app, std::vector<std::string>(args.begin() + (args.empty() ? 0 : 1), args.end()));
     } catch (const CLI::CallForHelp&) {
         out.output = app.get_subcommands().empty() ? app.help() : app.get_subcommands().front()->help();
         return out;

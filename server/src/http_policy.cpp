@@ -37,16 +37,76 @@ void for_each_element(std::string_view value, F f) {
 
 }  // namespace
 
-bool origin_allowed(std::string_view origin, std::string_view host, const std::vector<std::string>& allowed) {
-    if (origin.empty()) return true;
-    const std::string o = lower(origin);
-    for (const std::string& a : allowed) {
-        if (lower(a) == o) return true;
+namespace {
+
+// "host[:port]" -> host and port (nullopt port when absent); IPv6 literals keep their brackets.
+std::optional<std::pair<std::string, std::optional<std::uint16_t>>> split_authority(std::string_view authority) {
+    if (authority.empty()) return std::nullopt;
+    const std::size_t bracket = authority.rfind(']');
+    const std::size_t colon = authority.rfind(':');
+    if (colon == std::string_view::npos || (bracket != std::string_view::npos && colon < bracket)) {
+        return std::pair{lower(authority), std::optional<std::uint16_t>()};
     }
-    // Same origin: "scheme://HOST" with HOST exactly the Host header (host and port).
-    const std::size_t scheme_end = o.find("://");
-    if (scheme_end == std::string::npos || host.empty()) return false;
-    return o.substr(scheme_end + 3) == lower(host);
+    const std::string_view digits = authority.substr(colon + 1);
+    if (digits.empty() || digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string_view::npos) {
+        return std::nullopt;
+    }
+    const unsigned long port = std::stoul(std::string(digits));
+    if (port == 0 || port > 65535 || colon == 0) return std::nullopt;
+    return std::pair{lower(authority.substr(0, colon)), std::optional<std::uint16_t>(static_cast<std::uint16_t>(port))};
+}
+
+std::uint16_t default_port(std::string_view scheme) { return scheme == "https" ? 443 : 80; }
+
+// Every byte is compared whatever the first difference, so the time taken says nothing about the token
+// (its length is not the secret).
+bool constant_time_equal(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    unsigned char diff = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+}  // namespace
+
+std::optional<Origin> parse_origin(std::string_view text) {
+    const std::size_t scheme_end = text.find("://");
+    if (scheme_end == std::string_view::npos) return std::nullopt;
+    Origin origin;
+    origin.scheme = lower(text.substr(0, scheme_end));
+    if (origin.scheme != "http" && origin.scheme != "https") return std::nullopt;
+    const std::string_view authority = text.substr(scheme_end + 3);
+    if (authority.find_first_of("/?#@ \t") != std::string_view::npos) return std::nullopt;
+    auto split = split_authority(authority);
+    if (!split) return std::nullopt;
+    origin.host = split->first;
+    origin.port = split->second.value_or(default_port(origin.scheme));
+    return origin;
+}
+
+bool origin_allowed(std::string_view origin_header, std::string_view host, const std::vector<std::string>& allowed) {
+    if (origin_header.empty()) return true;
+    const auto origin = parse_origin(origin_header);
+    if (!origin) return false;
+    for (const std::string& a : allowed) {
+        if (parse_origin(a) == origin) return true;
+    }
+    // Same origin: Host names the origin's host and port (its port defaulting as the origin's scheme does).
+    const auto ours = split_authority(host);
+    return ours && ours->first == origin->host && ours->second.value_or(default_port(origin->scheme)) == origin->port;
+}
+
+AdminVerdict admin_access(const std::string& token, const AdminRequest& request) {
+    if (!request.origin.empty() && !origin_allowed(request.origin, request.host, {})) return AdminVerdict::foreign_origin;
+    const std::string type = lower(trim(request.content_type.substr(0, request.content_type.find(';'))));
+    if (type == "text/plain" || type == "application/x-www-form-urlencoded" || type == "multipart/form-data") {
+        return AdminVerdict::browser_form;
+    }
+    if (!token.empty()) {
+        const std::string expected = "Bearer " + token;
+        return constant_time_equal(request.authorization, expected) ? AdminVerdict::allowed : AdminVerdict::needs_token;
+    }
+    return request.loopback && !request.forwarded ? AdminVerdict::allowed : AdminVerdict::needs_token;
 }
 
 std::string_view page_security_policy() {

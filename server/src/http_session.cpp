@@ -1,13 +1,10 @@
 #include "server/http_session.hpp"
 
 #include <boost/asio/dispatch.hpp>
-#include <boost/beast/websocket.hpp>
+#include <boost/asio/post.hpp>
 #include <chrono>
 
 #include "server/fail.hpp"
-#include "server/http_policy.hpp"
-#include "server/protocol.hpp"
-#include "server/router.hpp"
 #include "server/websocket_session.hpp"
 
 namespace server {
@@ -15,81 +12,94 @@ namespace server {
 namespace beast = boost::beast;
 namespace net = boost::asio;
 
-namespace {
-constexpr auto request_timeout = std::chrono::seconds(30);
-}
+HttpSession::HttpSession(net::ip::tcp::socket&& socket, AppState& state, Peer peer)
+    : stream_(std::move(socket)),
+      // Bounds what one connection can make us buffer: a request's header and body, and a little more.
+      buffer_(header_limit + state.config().max_message_bytes + 1024),
+      state_(state),
+      peer_(std::move(peer)) {}
 
-HttpSession::HttpSession(net::ip::tcp::socket&& socket, AppState& state) : stream_(std::move(socket)), state_(state) {
-    beast::error_code ec;
-    const auto remote = stream_.socket().remote_endpoint(ec);
-    loopback_peer_ = !ec && remote.address().is_loopback();
+HttpSession::~HttpSession() {
+    if (!registered_) return;
+    state_.sessions().remove(this);
+    state_.metrics().connection_closed(false);
 }
 
 void HttpSession::run() {
+    state_.sessions().add(this, weak_from_this());
+    state_.metrics().connection_opened(false);
+    registered_ = true;
     // Start on the connection's strand: all of this session's handlers run there.
     net::dispatch(stream_.get_executor(), beast::bind_front_handler(&HttpSession::do_read, shared_from_this()));
+}
+
+void HttpSession::drain() {
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+        self->draining_ = true;
+        // Waiting for a request that has not started: nothing is lost by closing now.
+        if (self->reading_ && !self->parser_->got_some() && self->buffer_.size() == 0) self->stream_.cancel();
+    });
 }
 
 void HttpSession::do_read() {
     parser_.emplace();
     parser_->body_limit(state_.config().max_message_bytes);  // chat messages are short
-    parser_->header_limit(8 * 1024);
-    stream_.expires_after(request_timeout);
+    parser_->header_limit(header_limit);
+    stream_.expires_after(std::chrono::seconds(state_.config().handshake_timeout_s));
+    reading_ = true;
+    beast::http::async_read_header(stream_, buffer_, *parser_,
+                                   beast::bind_front_handler(&HttpSession::on_header, shared_from_this()));
+}
+
+void HttpSession::on_header(beast::error_code ec, std::size_t) {
+    if (ec) return on_unreadable(ec);
+    // Chunked bodies could carry unbounded trailers and extensions; our endpoints take Content-Length only.
+    if (parser_->chunked()) {
+        reading_ = false;
+        return write(reply_to_chunked(state_, parser_->get()));
+    }
+    if (parser_->is_done()) return on_read({}, 0);
     beast::http::async_read(stream_, buffer_, *parser_,
                             beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
 }
 
 void HttpSession::on_read(beast::error_code ec, std::size_t) {
-    if (ec == beast::http::error::end_of_stream) return do_close();
-    if (ec == beast::http::error::body_limit) {
-        Request request = parser_->release();
-        response_ = Response{beast::http::status::payload_too_large, request.version()};
-        response_.set(beast::http::field::content_type, "application/json");
-        response_.body() =
-            error_object(nullptr, ErrorCode::too_long, "the request body is larger than the limit").dump();
-        response_.keep_alive(false);
-        response_.prepare_payload();
-        beast::http::async_write(stream_, response_,
-                                 beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), false));
+    if (ec) return on_unreadable(ec);
+    reading_ = false;
+    Request request = parser_->release();
+    if (is_chat_upgrade(request)) {
+        UpgradeDecision decision = decide_upgrade(state_, request, peer_);
+        if (decision.refusal) return write(std::move(*decision.refusal));
+        std::make_shared<WebsocketSession>(stream_.release_socket(), state_, peer_, std::move(*decision.slot))
+            ->run(std::move(request));
         return;
     }
-    if (ec) return fail(ec, "http read");
+    route(state_, request, peer_, [self = shared_from_this()](Response response) {
+        // Most replies come at once, on this strand; a reload's comes later from the control thread.
+        net::dispatch(self->stream_.get_executor(),
+                      [self, response = std::move(response)]() mutable { self->write(std::move(response)); });
+    });
+}
 
-    Request request = parser_->release();
-    if (beast::websocket::is_upgrade(request)) {
-        const auto origin = request.find(beast::http::field::origin);
-        const auto host = request.find(beast::http::field::host);
-        const bool allowed = origin_allowed(origin == request.end() ? "" : std::string_view(origin->value()),
-                                            host == request.end() ? "" : std::string_view(host->value()),
-                                            state_.config().allowed_origins);
-        if (request.target() == "/ws" && !allowed) {
-            response_ = Response{beast::http::status::forbidden, request.version()};
-            response_.set(beast::http::field::content_type, "application/json");
-            response_.body() = error_object(nullptr, ErrorCode::forbidden,
-                                            "this site may not open the chat (see --allowed-origin)")
-                                   .dump();
-            response_.keep_alive(false);
-            response_.prepare_payload();
-            beast::http::async_write(stream_, response_,
-                                     beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), false));
-            return;
-        }
-        if (request.target() == "/ws") {
-            std::make_shared<WebsocketSession>(stream_.release_socket(), state_)->run(std::move(request));
-            return;
-        }
-        response_ = route(state_, request, Peer{loopback_peer_});  // 404 for an upgrade elsewhere
-    } else {
-        response_ = route(state_, request, Peer{loopback_peer_});
-    }
+void HttpSession::on_unreadable(beast::error_code ec) {
+    reading_ = false;
+    fail(ec, "http read", peer_.connection);
+    auto reply = reply_to_unreadable(state_, ec, beast::buffers_to_string(buffer_.data()));
+    if (!reply) return do_close();
+    buffer_.consume(buffer_.size());
+    write(std::move(*reply));
+}
+
+void HttpSession::write(Response response) {
+    response_ = std::move(response);
     const bool keep_alive = response_.keep_alive();
     beast::http::async_write(stream_, response_,
                              beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), keep_alive));
 }
 
 void HttpSession::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
-    if (ec) return fail(ec, "http write");
-    if (!keep_alive) return do_close();
+    if (ec) return fail(ec, "http write", peer_.connection);
+    if (!keep_alive || draining_) return do_close();
     do_read();
 }
 

@@ -1,5 +1,9 @@
 #include "server/protocol.hpp"
 
+#include <chrono>
+#include <optional>
+#include <variant>
+
 #include "intents/answer_json.hpp"
 #include "intents/responder.hpp"
 
@@ -18,6 +22,13 @@ const char* to_string(ErrorCode code) {
         case ErrorCode::method_not_allowed: return "method_not_allowed";
         case ErrorCode::forbidden: return "forbidden";
         case ErrorCode::reload_failed: return "reload_failed";
+        case ErrorCode::rate_limited: return "rate_limited";
+        case ErrorCode::unavailable: return "unavailable";
+        case ErrorCode::internal: return "internal";
+        case ErrorCode::length_required: return "length_required";
+        case ErrorCode::headers_too_large: return "headers_too_large";
+        case ErrorCode::uri_too_long: return "uri_too_long";
+        case ErrorCode::unsupported_media_type: return "unsupported_media_type";
     }
     return "bad_request";
 }
@@ -37,83 +48,88 @@ std::size_t utf8_length(const std::string& s) {
 
 bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
-// The checks both transports share: a JSON object with a non-empty, not too long `text`.
-// Returns the error object, or null when the request is good.
-json check_question(const json& request, const json& id, const ProtocolLimits& limits) {
-    auto text = request.find("text");
-    if (text == request.end()) return error_object(id, ErrorCode::bad_request, "the message needs a \"text\" field");
-    if (!text->is_string()) return error_object(id, ErrorCode::bad_request, "\"text\" must be a string");
-    const auto& s = text->get_ref<const std::string&>();
-    if (is_blank(s)) return error_object(id, ErrorCode::bad_request, "\"text\" is empty: type a question");
-    if (utf8_length(s) > limits.max_question_chars) {
-        return error_object(id, ErrorCode::too_long,
-                            "the question is longer than " + std::to_string(limits.max_question_chars) + " characters");
+Reply error_reply(const json& id, ErrorCode code, const std::string& message) {
+    return {error_object(id, code, message).dump(), {}, to_string(code), {}, 0};
+}
+
+// A question as both transports receive it, checked.
+struct Ask {
+    json id = nullptr;
+    std::string text;
+    std::optional<intents::Context> context;  // absent: keep the connection's (WebSocket) or start afresh
+};
+
+// Reads and checks one request. `framed` is the WebSocket form, which needs "type":"ask" and may carry
+// an "id"; `noun` names what was sent, for the messages ("message" or "body").
+std::variant<Reply, Ask> parse_ask(std::string_view text, bool framed, const char* noun, const ProtocolLimits& limits) {
+    const std::string what = noun;
+    const json request = json::parse(text, nullptr, false);
+    if (request.is_discarded()) return error_reply(nullptr, ErrorCode::bad_json, "the " + what + " is not valid JSON");
+    if (!request.is_object()) {
+        return error_reply(nullptr, ErrorCode::bad_request, "the " + what + " must be a JSON object");
     }
-    return nullptr;
+    Ask ask;
+    if (framed) {
+        if (auto it = request.find("id"); it != request.end()) {
+            if (!it->is_string() && !it->is_number()) {
+                return error_reply(nullptr, ErrorCode::bad_request, "\"id\" must be a string or a number");
+            }
+            ask.id = *it;
+        }
+        auto type = request.find("type");
+        if (type == request.end() || !type->is_string()) {
+            return error_reply(ask.id, ErrorCode::bad_request, "the message needs a \"type\" (\"ask\")");
+        }
+        if (*type != "ask") {
+            return error_reply(ask.id, ErrorCode::unknown_type, "unknown type " + type->dump() + "; known: \"ask\"");
+        }
+    }
+    auto text_field = request.find("text");
+    if (text_field == request.end()) return error_reply(ask.id, ErrorCode::bad_request, "the " + what + " needs a \"text\" field");
+    if (!text_field->is_string()) return error_reply(ask.id, ErrorCode::bad_request, "\"text\" must be a string");
+    ask.text = text_field->get<std::string>();
+    if (is_blank(ask.text)) return error_reply(ask.id, ErrorCode::bad_request, "\"text\" is empty: type a question");
+    if (utf8_length(ask.text) > limits.max_question_chars) {
+        return error_reply(ask.id, ErrorCode::too_long,
+                           "the question is longer than " + std::to_string(limits.max_question_chars) + " characters");
+    }
+    if (auto it = request.find("context"); it != request.end()) {
+        std::string message;
+        ask.context = intents::context_from_json(*it, message);
+        if (!ask.context) return error_reply(ask.id, ErrorCode::bad_request, message);
+    }
+    return ask;
+}
+
+Reply answer(const intents::Advisor& advisor, intents::Context& context, const Ask& ask, std::int64_t now_ms) {
+    const auto started = std::chrono::steady_clock::now();
+    const intents::Answer answer = intents::respond(advisor, context, ask.text, now_ms);
+    context = answer.context;
+    json out = {{"type", "answer"}, {"id", ask.id}};
+    out.update(intents::to_json(answer));
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    return {out.dump(), answer.intent, nullptr, ask.text, took.count()};
 }
 
 }  // namespace
 
-std::string reply_to_frame(const intents::Advisor& advisor, intents::Context& context, std::string_view frame,
-                           std::int64_t now_ms, const ProtocolLimits& limits) {
-    const json request = json::parse(frame, nullptr, false);
-    if (request.is_discarded()) {
-        return error_object(nullptr, ErrorCode::bad_json, "the message is not valid JSON").dump();
-    }
-    if (!request.is_object()) {
-        return error_object(nullptr, ErrorCode::bad_request, "the message must be a JSON object").dump();
-    }
-    json id = nullptr;
-    if (auto it = request.find("id"); it != request.end()) {
-        if (!it->is_string() && !it->is_number()) {
-            return error_object(nullptr, ErrorCode::bad_request, "\"id\" must be a string or a number").dump();
-        }
-        id = *it;
-    }
-    auto type = request.find("type");
-    if (type == request.end() || !type->is_string()) {
-        return error_object(id, ErrorCode::bad_request, "the message needs a \"type\" (\"ask\")").dump();
-    }
-    if (*type != "ask") {
-        return error_object(id, ErrorCode::unknown_type, "unknown type " + type->dump() + "; known: \"ask\"").dump();
-    }
-    if (json error = check_question(request, id, limits); !error.is_null()) return error.dump();
+Reply reply_to_frame(const intents::Advisor& advisor, intents::Context& context, std::string_view frame,
+                     std::int64_t now_ms, const ProtocolLimits& limits) {
+    auto parsed = parse_ask(frame, true, "message", limits);
+    if (auto* error = std::get_if<Reply>(&parsed)) return std::move(*error);
+    Ask& ask = std::get<Ask>(parsed);
     // A client that reconnected sends back the context of its last answer; it replaces the connection's.
-    if (auto it = request.find("context"); it != request.end()) {
-        std::string message;
-        auto sent = intents::context_from_json(*it, message);
-        if (!sent) return error_object(id, ErrorCode::bad_request, message).dump();
-        context = *sent;
-    }
-
-    const intents::Answer answer = intents::respond(advisor, context, request["text"].get<std::string>(), now_ms);
-    context = answer.context;
-    json out = {{"type", "answer"}, {"id", id}};
-    out.update(intents::to_json(answer));
-    return out.dump();
+    if (ask.context) context = *ask.context;
+    return answer(advisor, context, ask, now_ms);
 }
 
 HttpReply reply_to_ask(const intents::Advisor& advisor, std::string_view body, std::int64_t now_ms,
                        const ProtocolLimits& limits) {
-    const json request = json::parse(body, nullptr, false);
-    if (request.is_discarded()) {
-        return {400, error_object(nullptr, ErrorCode::bad_json, "the body is not valid JSON").dump()};
-    }
-    if (!request.is_object()) {
-        return {400, error_object(nullptr, ErrorCode::bad_request, "the body must be a JSON object").dump()};
-    }
-    if (json error = check_question(request, nullptr, limits); !error.is_null()) return {400, error.dump()};
-    intents::Context context;
-    if (auto it = request.find("context"); it != request.end()) {
-        std::string message;
-        auto parsed = intents::context_from_json(*it, message);
-        if (!parsed) return {400, error_object(nullptr, ErrorCode::bad_request, message).dump()};
-        context = *parsed;
-    }
-    const intents::Answer answer = intents::respond(advisor, context, request["text"].get<std::string>(), now_ms);
-    json out = {{"type", "answer"}, {"id", nullptr}};
-    out.update(intents::to_json(answer));
-    return {200, out.dump()};
+    auto parsed = parse_ask(body, false, "body", limits);
+    if (auto* error = std::get_if<Reply>(&parsed)) return {400, std::move(*error)};
+    Ask& ask = std::get<Ask>(parsed);
+    intents::Context context = ask.context.value_or(intents::Context{});
+    return {200, answer(advisor, context, ask, now_ms)};
 }
 
 }  // namespace server

@@ -2,8 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <boost/beast/websocket/rfc6455.hpp>
 #include <chrono>
-#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "intents/catalog_queries.hpp"
@@ -23,93 +23,9 @@ std::int64_t now_ms() {
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-Response make_response(const Request& request, http::status status, std::string body, std::string_view type) {
-    Response res{status, request.version()};
-    res.set(http::field::server, "career-advisor");
-    res.set(http::field::content_type, type);
-    res.set("X-Content-Type-Options", "nosniff");
-    res.set("Referrer-Policy", "strict-origin-when-cross-origin");
-    res.keep_alive(request.keep_alive());
-    res.body() = std::move(body);
-    res.prepare_payload();
-    return res;
-}
-
-Response json_response(const Request& request, http::status status, const json& body) {
-    return make_response(request, status, body.dump(-1, ' ', false, json::error_handler_t::replace),
-                         "application/json");
-}
-
-Response error_response(const Request& request, http::status status, ErrorCode code, const std::string& message) {
-    return json_response(request, status, error_object(nullptr, code, message));
-}
-
-Response health(AppState&, const Request& request, const Peer&) {
-    return json_response(request, http::status::ok, {{"status", "ok"}});
-}
-
-Response ask(AppState& state, const Request& request, const Peer&) {
-    const auto advisor = state.advisor();
-    const ProtocolLimits limits{state.config().max_question_chars};
-    HttpReply reply = reply_to_ask(*advisor, request.body(), now_ms(), limits);
-    return make_response(request, static_cast<http::status>(reply.status), std::move(reply.body), "application/json");
-}
-
-Response reload(AppState& state, const Request& request, const Peer& peer) {
-    auto authorization = request.find(http::field::authorization);
-    const std::string_view presented =
-        authorization == request.end() ? std::string_view()
-                                       : std::string_view(authorization->value().data(), authorization->value().size());
-    if (!admin_allowed(state.config().admin_token, presented, peer.loopback)) {
-        return error_response(request, http::status::forbidden, ErrorCode::forbidden,
-                              "admin endpoints need a loopback client or the admin token");
-    }
-    const auto errors = state.reload();
-    if (!errors.empty()) {
-        json body = error_object(nullptr, ErrorCode::reload_failed, errors.front());
-        body["errors"] = errors;
-        return json_response(request, http::status::unprocessable_entity, body);
-    }
-    return json_response(request, http::status::ok, {{"status", "reloaded"}, {"summary", intents::summary(*state.advisor())}});
-}
-
-Response salary(AppState& state, const Request& request, const Peer&) {
-    auto params = parse_query(request.target());
-    if (!params) {
-        return error_response(request, http::status::bad_request, ErrorCode::bad_request,
-                              "the query string is malformed (bad %-escape or a repeated parameter)");
-    }
-    for (const auto& [name, value] : *params) {
-        if (name != "location" && name != "level") {
-            return error_response(request, http::status::bad_request, ErrorCode::bad_request,
-                                  "unknown parameter '" + name + "'; known: location, level");
-        }
-    }
-    const auto advisor = state.advisor();
-    auto result = intents::salary_figures(*advisor, (*params)["location"], (*params)["level"]);
-    if (!result.ok) return error_response(request, http::status::bad_request, ErrorCode::bad_request, result.error);
-    return json_response(request, http::status::ok, result.body);
-}
-
-Response topics(AppState& state, const Request& request, const Peer&) {
-    return json_response(request, http::status::ok, intents::topics(*state.advisor()));
-}
-
-struct Route {
-    http::verb method;
-    std::string_view path;
-    std::function<Response(AppState&, const Request&, const Peer&)> handle;
-};
-
-const std::vector<Route>& routes() {
-    static const std::vector<Route> table{
-        {http::verb::get, "/healthz", health},
-        {http::verb::post, "/api/v1/ask", ask},
-        {http::verb::get, "/api/v1/salary", salary},
-        {http::verb::get, "/api/v1/topics", topics},
-        {http::verb::post, "/admin/reload", reload},
-    };
-    return table;
+std::string header(const Request& request, http::field field) {
+    auto it = request.find(field);
+    return it == request.end() ? std::string() : std::string(it->value());
 }
 
 std::string_view path_of(std::string_view target) {
@@ -117,10 +33,152 @@ std::string_view path_of(std::string_view target) {
     return query == std::string_view::npos ? target : target.substr(0, query);
 }
 
-std::string header(const Request& request, http::field field) {
-    auto it = request.find(field);
-    return it == request.end() ? std::string() : std::string(it->value());
+// Every reply starts here: our headers, and keep-alive only when the client wants it and we are not draining.
+Response make_response(const AppState& state, unsigned version, bool keep_alive, http::status status,
+                       std::string body, std::string_view type) {
+    Response res{status, version};
+    res.set(http::field::server, "career-advisor");
+    res.set(http::field::content_type, type);
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.keep_alive(keep_alive && !state.draining());
+    res.body() = std::move(body);
+    res.prepare_payload();
+    return res;
 }
+
+Response make_response(const AppState& state, const Request& request, http::status status, std::string body,
+                       std::string_view type) {
+    return make_response(state, request.version(), request.keep_alive(), status, std::move(body), type);
+}
+
+Response json_response(const AppState& state, const Request& request, http::status status, const json& body) {
+    return make_response(state, request, status, body.dump(-1, ' ', false, json::error_handler_t::replace),
+                         "application/json");
+}
+
+Response error_response(AppState& state, const Request& request, http::status status, ErrorCode code,
+                        const std::string& message) {
+    state.metrics().error(to_string(code));
+    return json_response(state, request, status, error_object(nullptr, code, message));
+}
+
+Response health(AppState& state, const Request& request, const Peer&) {
+    return json_response(state, request, http::status::ok, {{"status", "ok"}});
+}
+
+Response ready(AppState& state, const Request& request, const Peer&) {
+    if (state.draining()) return json_response(state, request, http::status::service_unavailable, {{"status", "draining"}});
+    return json_response(state, request, http::status::ok, {{"status", "ready"}});
+}
+
+Response ask(AppState& state, const Request& request, const Peer& peer) {
+    const auto advisor = state.advisor();
+    const ProtocolLimits limits{state.config().max_question_chars};
+    HttpReply out = reply_to_ask(*advisor, request.body(), now_ms(), limits);
+    if (out.reply.error_code != nullptr) {
+        state.metrics().error(out.reply.error_code);
+    } else {
+        state.metrics().answered(out.reply.intent, out.reply.answer_seconds);
+        if (state.config().log_questions) {
+            spdlog::info("conn {}: asked {:?} -> {}", peer.connection, out.reply.question, out.reply.intent);
+        }
+    }
+    return make_response(state, request, static_cast<http::status>(out.status), std::move(out.reply.body),
+                         "application/json");
+}
+
+// nullopt when the admin may go on; otherwise the 403 that says why.
+std::optional<Response> refuse_admin(AppState& state, const Request& request, const Peer& peer) {
+    const std::string authorization = header(request, http::field::authorization);
+    const std::string origin = header(request, http::field::origin);
+    const std::string host = header(request, http::field::host);
+    const std::string content_type = header(request, http::field::content_type);
+    const bool forwarded = request.find(http::field::forwarded) != request.end() ||
+                           request.find("X-Forwarded-For") != request.end();
+    const AdminVerdict verdict = admin_access(state.config().admin_token,
+                                              {authorization, origin, host, content_type, peer.loopback, forwarded});
+    if (verdict == AdminVerdict::allowed) return std::nullopt;
+    state.metrics().refused(Refusal::admin);
+    const char* why = verdict == AdminVerdict::foreign_origin ? "admin endpoints refuse requests from other sites"
+                      : verdict == AdminVerdict::browser_form
+                          ? "admin endpoints refuse form and text/plain bodies (send no body, or JSON)"
+                      : state.config().admin_token.empty()
+                          ? "admin endpoints need a direct loopback client, or --admin-token and its bearer token"
+                          : "admin endpoints need Authorization: Bearer <the --admin-token>";
+    if (state.log_throttle().allow("admin " + peer.address)) {
+        spdlog::warn("conn {}: refused {} {} from {}: {}", peer.connection, std::string(request.method_string()),
+                     std::string(path_of(request.target())), peer.address, why);
+    }
+    return error_response(state, request, http::status::forbidden, ErrorCode::forbidden, why);
+}
+
+Response metrics(AppState& state, const Request& request, const Peer& peer) {
+    if (auto refusal = refuse_admin(state, request, peer)) return std::move(*refusal);
+    return make_response(state, request, http::status::ok,
+                         state.metrics().prometheus_text(CAREER_ADVISOR_VERSION, true, state.draining()),
+                         "text/plain; version=0.0.4; charset=utf-8");
+}
+
+Response salary(AppState& state, const Request& request, const Peer&) {
+    auto params = parse_query(request.target());
+    if (!params) {
+        return error_response(state, request, http::status::bad_request, ErrorCode::bad_request,
+                              "the query string is malformed (bad %-escape or a repeated parameter)");
+    }
+    for (const auto& [name, value] : *params) {
+        if (name != "location" && name != "level") {
+            return error_response(state, request, http::status::bad_request, ErrorCode::bad_request,
+                                  "unknown parameter '" + name + "'; known: location, level");
+        }
+    }
+    const auto advisor = state.advisor();
+    auto result = intents::salary_figures(*advisor, (*params)["location"], (*params)["level"]);
+    if (!result.ok) return error_response(state, request, http::status::bad_request, ErrorCode::bad_request, result.error);
+    return json_response(state, request, http::status::ok, result.body);
+}
+
+Response topics(AppState& state, const Request& request, const Peer&) {
+    return json_response(state, request, http::status::ok, intents::topics(*state.advisor()));
+}
+
+// The one route that answers later: the reload runs on the control thread, never an I/O thread.
+void reload(AppState& state, const Request& request, const Peer& peer, Respond reply) {
+    if (auto refusal = refuse_admin(state, request, peer)) return reply(std::move(*refusal));
+    const unsigned version = request.version();
+    const bool keep_alive = request.keep_alive();
+    state.request_reload([&state, version, keep_alive, reply = std::move(reply)](const std::vector<std::string>& errors) {
+        if (!errors.empty()) {
+            state.metrics().error(to_string(ErrorCode::reload_failed));
+            json body = error_object(nullptr, ErrorCode::reload_failed, errors.front());
+            body["errors"] = errors;
+            return reply(make_response(state, version, keep_alive, http::status::unprocessable_entity, body.dump(),
+                                       "application/json"));
+        }
+        const json body = {{"status", "reloaded"}, {"summary", intents::summary(*state.advisor())}};
+        reply(make_response(state, version, keep_alive, http::status::ok, body.dump(), "application/json"));
+    });
+}
+
+using Handler = Response (*)(AppState&, const Request&, const Peer&);
+using LaterHandler = void (*)(AppState&, const Request&, const Peer&, Respond);
+
+struct Route {
+    http::verb method;
+    std::string_view path;
+    Handler handle = nullptr;
+    LaterHandler handle_later = nullptr;
+};
+
+constexpr Route routes[] = {
+    {http::verb::get, "/healthz", health, nullptr},
+    {http::verb::get, "/readyz", ready, nullptr},
+    {http::verb::get, "/metrics", metrics, nullptr},
+    {http::verb::post, "/api/v1/ask", ask, nullptr},
+    {http::verb::get, "/api/v1/salary", salary, nullptr},
+    {http::verb::get, "/api/v1/topics", topics, nullptr},
+    {http::verb::post, "/admin/reload", nullptr, reload},
+};
 
 bool compressible(std::string_view type) {
     return type.starts_with("text/") || type.starts_with("application/json") || type.starts_with("image/svg");
@@ -128,20 +186,22 @@ bool compressible(std::string_view type) {
 
 // Static files: revalidated by ETag on every use (no-cache), gzip when the client takes it; our pages get
 // the CSP; widget.js may be loaded by any site that embeds it.
-Response static_file(const AppState& state, const Request& request) {
+Response static_file(AppState& state, const Request& request) {
     if (request.method() != http::verb::get && request.method() != http::verb::head) {
-        return error_response(request, http::status::method_not_allowed, ErrorCode::method_not_allowed,
-                              "only GET and HEAD are allowed here");
+        Response res = error_response(state, request, http::status::method_not_allowed, ErrorCode::method_not_allowed,
+                                      "only GET and HEAD are allowed here");
+        res.set(http::field::allow, "GET, HEAD");
+        return res;
     }
     const std::string_view path = path_of(request.target());
     auto file = load_static_file(state.config().web_dir, path);
-    if (!file) return error_response(request, http::status::not_found, ErrorCode::not_found, "no such page");
+    if (!file) return error_response(state, request, http::status::not_found, ErrorCode::not_found, "no such page");
     const std::string etag = entity_tag(file->body);
     const bool not_modified = etag_matches(header(request, http::field::if_none_match), etag);
     const bool zipped = !not_modified && file->body.size() > 512 && compressible(file->content_type) &&
                         accepts_gzip(header(request, http::field::accept_encoding));
     std::string body = not_modified ? std::string() : zipped ? gzip(file->body) : std::move(file->body);
-    Response res = make_response(request, not_modified ? http::status::not_modified : http::status::ok,
+    Response res = make_response(state, request, not_modified ? http::status::not_modified : http::status::ok,
                                  std::move(body), file->content_type);
     res.set(http::field::etag, etag);
     res.set(http::field::cache_control, "no-cache");
@@ -152,58 +212,170 @@ Response static_file(const AppState& state, const Request& request) {
         res.set(http::field::access_control_allow_origin, "*");
         res.set("Cross-Origin-Resource-Policy", "cross-origin");
     }
-    if (not_modified) {
-        res.content_length(0);
-    } else if (request.method() == http::verb::head) {
-        const auto size = res.body().size();
-        res.body().clear();
-        res.content_length(size);
-    }
+    if (not_modified) res.content_length(0);
     return res;
 }
 
 // The public JSON API may be called from any site (no cookies are involved): CORS preflight.
-Response preflight(const Request& request) {
-    Response res = make_response(request, http::status::no_content, "", "text/plain");
-    res.set(http::field::access_control_allow_origin, "*");
+Response preflight(const AppState& state, const Request& request) {
+    Response res = make_response(state, request, http::status::no_content, "", "text/plain");
     res.set(http::field::access_control_allow_methods, "GET, POST, OPTIONS");
     res.set(http::field::access_control_allow_headers, "Content-Type");
     res.set(http::field::access_control_max_age, "600");
     return res;
 }
 
-}  // namespace
-
-bool admin_allowed(const std::string& token, std::string_view authorization, bool loopback) {
-    if (loopback) return true;
-    return !token.empty() && authorization == "Bearer " + token;
+// What every reply gets on its way out: CORS on the public API, no body for HEAD (but the length
+// a GET would have had), counted.
+Response finish(AppState& state, const Request& request, Response res) {
+    if (path_of(request.target()).starts_with("/api/")) res.set(http::field::access_control_allow_origin, "*");
+    if (request.method() == http::verb::head) {
+        const std::string length = res.has_content_length() ? std::string(res[http::field::content_length])
+                                                             : std::to_string(res.body().size());
+        res.body().clear();
+        res.set(http::field::content_length, length);
+    }
+    state.metrics().http_request();
+    return res;
 }
 
-Response route(AppState& state, const Request& request, const Peer& peer) {
-    try {
-        const std::string_view path = path_of(request.target());
-        const bool public_api = path.starts_with("/api/");
-        if (public_api && request.method() == http::verb::options) return preflight(request);
-        bool path_known = false;
-        for (const Route& r : routes()) {
-            if (r.path != path) continue;
-            path_known = true;
-            if (r.method != request.method()) continue;
-            Response res = r.handle(state, request, peer);
-            if (public_api) res.set(http::field::access_control_allow_origin, "*");
-            return res;
-        }
-        if (path_known) {
-            return error_response(request, http::status::method_not_allowed, ErrorCode::method_not_allowed,
-                                  "wrong method for " + std::string(path));
-        }
-        return static_file(state, request);
-    } catch (const std::exception& e) {
-        spdlog::error("handler for {} failed: {}", std::string(request.target()), e.what());
-        return make_response(request, http::status::internal_server_error,
-                             R"({"type":"error","id":null,"code":"internal","message":"internal error"})",
-                             "application/json");
+// The routes for a path, as an Allow header value ("" when the path has none).
+std::string allowed_methods(std::string_view path) {
+    std::string allow;
+    for (const Route& r : routes) {
+        if (r.path != path) continue;
+        if (!allow.empty()) allow += ", ";
+        allow += std::string(http::to_string(r.method));
+        if (r.method == http::verb::get) allow += ", HEAD";
     }
+    return allow;
+}
+
+void dispatch(AppState& state, const Request& request, const Peer& peer, const Respond& reply) {
+    const std::string_view path = path_of(request.target());
+    if (request.version() >= 11 && request.find(http::field::host) == request.end()) {
+        return reply(error_response(state, request, http::status::bad_request, ErrorCode::bad_request,
+                                    "HTTP/1.1 requests need a Host header"));
+    }
+    if (path.starts_with("/api/") && request.method() == http::verb::options) return reply(preflight(state, request));
+    if (path == "/ws") {
+        Response res = error_response(state, request, http::status::upgrade_required, ErrorCode::bad_request,
+                                      "/ws speaks WebSocket: send an Upgrade request");
+        res.set(http::field::upgrade, "websocket");
+        res.set(http::field::connection, "Upgrade");
+        return reply(std::move(res));
+    }
+    const http::verb method = request.method() == http::verb::head ? http::verb::get : request.method();
+    for (const Route& r : routes) {
+        if (r.path != path || r.method != method) continue;
+        if (r.handle_later != nullptr) return r.handle_later(state, request, peer, reply);
+        return reply(r.handle(state, request, peer));
+    }
+    if (const std::string allow = allowed_methods(path); !allow.empty()) {
+        Response res = error_response(state, request, http::status::method_not_allowed, ErrorCode::method_not_allowed,
+                                      "wrong method for " + std::string(path) + "; allowed: " + allow);
+        res.set(http::field::allow, allow);
+        return reply(std::move(res));
+    }
+    reply(static_file(state, request));
+}
+
+}  // namespace
+
+void route(AppState& state, const Request& request, const Peer& peer, Respond reply) {
+    // The request is copied into the reply path only as far as finish() needs it.
+    auto finished = [&state, method = request.method(), target = std::string(request.target()),
+                     reply = std::move(reply)](Response res) {
+        Request shape{method, target, 11};
+        reply(finish(state, shape, std::move(res)));
+    };
+    try {
+        dispatch(state, request, peer, finished);
+    } catch (const std::exception& e) {
+        spdlog::error("conn {}: handler for {} failed: {}", peer.connection, std::string(request.target()), e.what());
+        finished(error_response(state, request, http::status::internal_server_error, ErrorCode::internal,
+                                "internal error"));
+    }
+}
+
+bool is_chat_upgrade(const Request& request) {
+    return boost::beast::websocket::is_upgrade(request) && path_of(request.target()) == "/ws";
+}
+
+UpgradeDecision decide_upgrade(AppState& state, const Request& request, const Peer& peer) {
+    UpgradeDecision decision;
+    auto refuse = [&](http::status status, ErrorCode code, const std::string& message, Refusal why) {
+        state.metrics().refused(why);
+        Response res = error_response(state, request, status, code, message);
+        res.keep_alive(false);
+        if (status == http::status::service_unavailable) res.set(http::field::retry_after, "5");
+        decision.refusal = finish(state, request, std::move(res));
+        return std::move(decision);
+    };
+    const std::string origin = header(request, http::field::origin);
+    const bool one_origin = request.count(http::field::origin) <= 1;
+    if (!one_origin || !origin_allowed(origin, header(request, http::field::host), state.config().allowed_origins)) {
+        if (state.log_throttle().allow("origin " + origin)) {
+            spdlog::warn("refused a chat connection from origin {:?}: start the server with --allowed-origin {} "
+                         "to let that site embed the chat (logged at most once a minute per origin)",
+                         origin, origin);
+        }
+        return refuse(http::status::forbidden, ErrorCode::forbidden,
+                      one_origin ? "this site may not open the chat (see --allowed-origin)" : "send one Origin header",
+                      Refusal::origin);
+    }
+    if (state.draining()) {
+        return refuse(http::status::service_unavailable, ErrorCode::unavailable,
+                      "the server is restarting: connect again in a moment", Refusal::draining);
+    }
+    auto outcome = state.websocket_limits().try_open(peer.address);
+    if (outcome.verdict == ConnectionLimits::Verdict::too_many) {
+        return refuse(http::status::service_unavailable, ErrorCode::unavailable,
+                      "the server has as many chats open as it takes: try again in a moment", Refusal::connections);
+    }
+    if (outcome.verdict == ConnectionLimits::Verdict::too_many_from_address) {
+        return refuse(http::status::service_unavailable, ErrorCode::unavailable,
+                      "too many chats are open from your address: close one and try again",
+                      Refusal::connections_per_ip);
+    }
+    decision.slot.emplace(std::move(*outcome.slot));
+    return decision;
+}
+
+std::optional<Response> reply_to_unreadable(AppState& state, const boost::beast::error_code& ec,
+                                            std::string_view unparsed) {
+    namespace beast = boost::beast;
+    if (ec.category() != beast::http::make_error_code(beast::http::error::bad_method).category() ||
+        ec == http::error::end_of_stream || ec == http::error::partial_message) {
+        return std::nullopt;  // the client went away or timed out: nobody to tell
+    }
+    Request shape{http::verb::get, "/", 11};
+    shape.keep_alive(false);
+    auto refuse = [&](http::status status, ErrorCode code, const std::string& message) {
+        Response res = error_response(state, shape, status, code, message);
+        res.keep_alive(false);
+        state.metrics().http_request();
+        return res;
+    };
+    if (ec == http::error::body_limit) {
+        return refuse(http::status::payload_too_large, ErrorCode::too_long,
+                      "the request body is larger than " + std::to_string(state.config().max_message_bytes) + " bytes");
+    }
+    if (ec == http::error::header_limit) {
+        if (unparsed.find("\r\n") == std::string_view::npos) {
+            return refuse(http::status::uri_too_long, ErrorCode::uri_too_long, "the request line is too long");
+        }
+        return refuse(http::status::request_header_fields_too_large, ErrorCode::headers_too_large,
+                      "the request headers are too large");
+    }
+    return refuse(http::status::bad_request, ErrorCode::bad_request, "malformed HTTP request: " + ec.message());
+}
+
+Response reply_to_chunked(AppState& state, const Request& header_only) {
+    Response res = error_response(state, header_only, http::status::length_required, ErrorCode::length_required,
+                                  "send the body with a Content-Length, not chunked");
+    res.keep_alive(false);
+    return finish(state, header_only, std::move(res));
 }
 
 }  // namespace server

@@ -2,10 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <csignal>
 #include <iostream>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -19,21 +22,77 @@ namespace net = boost::asio;
 
 namespace {
 
-// Waits for signals: SIGHUP reloads and waits again; SIGINT/SIGTERM stop the server.
-void wait_for_signals(net::signal_set& signals, AppState& state, Listener& listener, net::io_context& ioc) {
-    signals.async_wait([&signals, &state, &listener, &ioc](const boost::system::error_code& ec, int signal) {
-        if (ec) return;
-        if (signal == SIGHUP) {
-            spdlog::info("SIGHUP: reloading data");
-            state.reload();
-            wait_for_signals(signals, state, listener, ioc);
-            return;
+// The control thread: signals, reloads and the drain run here, never on the I/O threads, so a
+// reload's ~100 ms of loading or a drain's bookkeeping never holds up an answer.
+class Control {
+public:
+    Control(net::io_context& control, net::io_context& io, AppState& state, Listener& listener)
+        : signals_(control, SIGINT, SIGTERM, SIGHUP), drain_timer_(control), io_(io), state_(state),
+          listener_(listener) {}
+
+    void wait_for_signals() {
+        signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
+            if (ec) return;
+            if (signal == SIGHUP) {
+                spdlog::info("SIGHUP: reloading data");
+                state_.request_reload([](const std::vector<std::string>&) {});
+                return wait_for_signals();
+            }
+            if (state_.draining()) {
+                spdlog::warn("signal {} again: stopping now", signal);
+                return stop();
+            }
+            drain(signal);
+            wait_for_signals();
+        });
+    }
+
+private:
+    // Stop taking new work, let every connection finish what it has (answers sent, close 1001 sent),
+    // then stop, at the latest after --drain-seconds.
+    void drain(int signal) {
+        const auto seconds = state_.config().drain_seconds;
+        spdlog::info("signal {}: draining {} connection(s), at most {} s", signal, state_.sessions().size(), seconds);
+        state_.start_draining();
+        listener_.stop();
+        state_.sessions().drain_all();
+        deadline_ = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+        check_drained();
+    }
+
+    // Done when every connection has gone, or has said goodbye and had a moment for the peer's reply
+    // (a client that never answers a close frame must not hold up the exit).
+    void check_drained() {
+        const auto now = std::chrono::steady_clock::now();
+        const std::size_t left = state_.sessions().size();
+        if (state_.sessions().talking() > 0) quiet_since_.reset();
+        else if (!quiet_since_) quiet_since_ = now;
+        const bool all_said = quiet_since_ && now - *quiet_since_ >= close_grace;
+        if (left == 0 || all_said || now >= deadline_) {
+            if (left > 0 && !all_said) spdlog::warn("drain deadline reached: closing {} connection(s) unfinished", left);
+            return stop();
         }
-        spdlog::info("signal {}: stopping", signal);
-        listener.stop();
-        ioc.stop();
-    });
-}
+        drain_timer_.expires_after(std::chrono::milliseconds(20));
+        drain_timer_.async_wait([this](const boost::system::error_code& ec) {
+            if (!ec) check_drained();
+        });
+    }
+
+    void stop() {
+        signals_.cancel();
+        drain_timer_.cancel();
+        io_.stop();
+    }
+
+    net::signal_set signals_;
+    net::steady_timer drain_timer_;
+    net::io_context& io_;
+    AppState& state_;
+    Listener& listener_;
+    std::chrono::steady_clock::time_point deadline_;
+    std::optional<std::chrono::steady_clock::time_point> quiet_since_;
+    static constexpr std::chrono::milliseconds close_grace{500};
+};
 
 }  // namespace
 
@@ -48,29 +107,33 @@ int run_server(const Config& config) {
     spdlog::info("loaded {}", intents::summary(**loaded.value));
     AppState state(config, std::move(*loaded.value));
 
-    net::io_context ioc(static_cast<int>(config.threads));
+    net::io_context io(static_cast<int>(config.threads));
+    net::io_context control(1);
+    state.set_control_executor(control.get_executor());
     std::shared_ptr<Listener> listener;
     try {
-        listener = std::make_shared<Listener>(ioc, net::ip::tcp::endpoint(net::ip::make_address(config.host), config.port),
+        listener = std::make_shared<Listener>(io, net::ip::tcp::endpoint(net::ip::make_address(config.host), config.port),
                                               state);
     } catch (const std::exception& e) {
         spdlog::error("cannot listen on {}:{}: {}", config.host, config.port, e.what());
         return 1;
     }
     listener->run();
-
-    net::signal_set signals(ioc, SIGINT, SIGTERM, SIGHUP);
-    wait_for_signals(signals, state, *listener, ioc);
+    Control controller(control, io, state, *listener);
+    controller.wait_for_signals();
 
     const auto endpoint = listener->local_endpoint();
     const std::string host = endpoint.address().is_v6() ? "[" + endpoint.address().to_string() + "]"
                                                          : endpoint.address().to_string();
     std::cout << "listening on http://" << host << ":" << endpoint.port() << "/" << std::endl;
 
+    auto io_work = net::make_work_guard(io);
     std::vector<std::thread> threads;
-    for (unsigned i = 1; i < config.threads; ++i) threads.emplace_back([&ioc] { ioc.run(); });
-    ioc.run();
-    for (std::thread& t : threads) t.join();
+    for (unsigned i = 0; i < config.threads; ++i) threads.emplace_back([&io] { io.run(); });
+    std::thread control_thread([&control] { control.run(); });
+    for (std::thread& t : threads) t.join();  // io.stop() from the control thread ends them
+    control.stop();
+    control_thread.join();
     spdlog::info("stopped");
     return 0;
 }

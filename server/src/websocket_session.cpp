@@ -1,5 +1,8 @@
 #include "server/websocket_session.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/post.hpp>
 #include <chrono>
 
 #include "server/fail.hpp"
@@ -10,22 +13,60 @@ namespace server {
 namespace beast = boost::beast;
 namespace websocket = beast::websocket;
 
-WebsocketSession::WebsocketSession(boost::asio::ip::tcp::socket&& socket, AppState& state)
-    : ws_(std::move(socket)), state_(state) {}
+namespace {
 
-void WebsocketSession::run(beast::http::request<beast::http::string_body> upgrade) {
+double steady_seconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+std::int64_t now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+WebsocketSession::WebsocketSession(boost::asio::ip::tcp::socket&& socket, AppState& state, Peer peer,
+                                   ConnectionLimits::Slot slot)
+    : ws_(std::move(socket)),
+      state_(state),
+      peer_(std::move(peer)),
+      slot_(std::move(slot)),
+      bucket_(state.config().message_rate, state.config().message_burst) {}
+
+WebsocketSession::~WebsocketSession() {
+    if (!registered_) return;
+    state_.sessions().remove(this);
+    state_.metrics().connection_closed(true);
+}
+
+void WebsocketSession::run(Request upgrade) {
+    state_.sessions().add(this, weak_from_this());
+    state_.metrics().connection_opened(true);
+    registered_ = true;
     // The HTTP session's timer must not close the upgraded stream: the WebSocket has its own.
     beast::get_lowest_layer(ws_).expires_never();
-    ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    websocket::stream_base::timeout timeout{};
+    timeout.handshake_timeout = std::chrono::seconds(state_.config().handshake_timeout_s);
+    timeout.idle_timeout = std::chrono::seconds(state_.config().idle_timeout_s);
+    timeout.keep_alive_pings = true;  // a ping at half the idle time; no pong by the end closes
+    ws_.set_option(timeout);
     ws_.set_option(websocket::stream_base::decorator(
         [](websocket::response_type& res) { res.set(beast::http::field::server, "career-advisor"); }));
     ws_.read_message_max(state_.config().max_message_bytes);
     ws_.async_accept(upgrade, beast::bind_front_handler(&WebsocketSession::on_accept, shared_from_this()));
 }
 
+void WebsocketSession::drain() {
+    boost::asio::post(ws_.get_executor(),
+                      [self = shared_from_this()] { self->close_when_written(websocket::close_code::going_away); });
+}
+
 void WebsocketSession::on_accept(beast::error_code ec) {
-    if (ec) return fail(ec, "websocket accept");
+    if (ec) return fail(ec, "websocket accept", peer_.connection);
+    accepted_ = true;
     do_read();
+    maybe_close();  // drained during the handshake
 }
 
 void WebsocketSession::do_read() {
@@ -33,21 +74,26 @@ void WebsocketSession::do_read() {
 }
 
 void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
-    if (ec == websocket::error::message_too_big) {
-        // Beast closes the connection with 1009 (message too big) itself; nothing else to do.
-        return fail(ec, "websocket read");
+    // Beast itself closes with 1009 a message over the limit, and with 1007 one that is not UTF-8.
+    if (ec) return fail(ec, "websocket read", peer_.connection);
+    state_.metrics().message_received();
+    if (closing_ || close_after_writes_ == websocket::close_code::policy_error) {
+        buffer_.consume(buffer_.size());  // after our close frame: the client resends it elsewhere
+        return do_read();
     }
-    if (ec) return fail(ec, "websocket read");
     std::string reply;
-    if (!ws_.got_text()) {
-        reply = error_object(nullptr, ErrorCode::binary_frame, "send questions as JSON text frames, not binary")
-                    .dump();
+    if (!bucket_.take(steady_seconds())) {
+        state_.metrics().refused(Refusal::rate_limited);
+        state_.metrics().error(to_string(ErrorCode::rate_limited));
+        reply = error_object(nullptr, ErrorCode::rate_limited, "too many messages: wait a moment, then ask again").dump();
+        if (++refused_in_a_row_ >= max_refused_in_a_row) close_when_written(websocket::close_code::policy_error);
+    } else if (!ws_.got_text()) {
+        refused_in_a_row_ = 0;
+        state_.metrics().error(to_string(ErrorCode::binary_frame));
+        reply = error_object(nullptr, ErrorCode::binary_frame, "send questions as JSON text frames, not binary").dump();
     } else {
-        using namespace std::chrono;
-        const auto now = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-        const auto advisor = state_.advisor();  // this message is answered on this snapshot, whatever reloads
-        const ProtocolLimits limits{state_.config().max_question_chars};
-        reply = reply_to_frame(*advisor, context_, beast::buffers_to_string(buffer_.data()), now, limits);
+        refused_in_a_row_ = 0;
+        reply = answer(beast::buffers_to_string(buffer_.data()));
     }
     buffer_.consume(buffer_.size());
     send(std::move(reply));
@@ -56,6 +102,28 @@ void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
         do_read();
     } else {
         reading_paused_ = true;
+    }
+}
+
+// The answer path's exception boundary, as the router's is for HTTP: one bad message cannot end the session.
+std::string WebsocketSession::answer(std::string_view frame) {
+    try {
+        const auto advisor = state_.advisor();  // this message is answered on this snapshot, whatever reloads
+        const ProtocolLimits limits{state_.config().max_question_chars};
+        Reply reply = reply_to_frame(*advisor, context_, frame, now_ms(), limits);
+        if (reply.error_code != nullptr) {
+            state_.metrics().error(reply.error_code);
+        } else {
+            state_.metrics().answered(reply.intent, reply.answer_seconds);
+            if (state_.config().log_questions) {
+                spdlog::info("conn {}: asked {:?} -> {}", peer_.connection, reply.question, reply.intent);
+            }
+        }
+        return std::move(reply.body);
+    } catch (const std::exception& e) {
+        spdlog::error("conn {}: answering failed: {}", peer_.connection, e.what());
+        state_.metrics().error(to_string(ErrorCode::internal));
+        return error_object(nullptr, ErrorCode::internal, "internal error: please ask again").dump();
     }
 }
 
@@ -72,13 +140,44 @@ void WebsocketSession::do_write() {
 }
 
 void WebsocketSession::on_write(beast::error_code ec, std::size_t) {
-    if (ec) return fail(ec, "websocket write");
+    if (ec) return fail(ec, "websocket write", peer_.connection);
+    state_.metrics().message_sent();
     queue_.pop_front();
     if (!queue_.empty()) do_write();
     if (reading_paused_ && queue_.size() < max_queued_replies) {
         reading_paused_ = false;
         do_read();
     }
+    maybe_close();
+}
+
+void WebsocketSession::close_when_written(websocket::close_code code) {
+    if (!close_after_writes_ || code == websocket::close_code::policy_error) close_after_writes_ = code;
+    maybe_close();
+}
+
+// Sends the close frame once every queued answer has left (only one write may be in flight) and,
+// when draining, once every question already received is answered: bytes waiting in the socket are
+// questions the client sent before it could know we were going. The last check runs from a handler
+// posted behind any read completion already queued on the strand, so a question on its way in
+// from the socket is answered, not dropped.
+void WebsocketSession::maybe_close() {
+    if (!ready_to_close()) return;
+    boost::asio::post(ws_.get_executor(), [self = shared_from_this()] {
+        if (!self->ready_to_close()) return;
+        self->closing_ = true;
+        self->said_goodbye_.store(true);
+        self->ws_.async_close(*self->close_after_writes_, [self](beast::error_code ec) {
+            if (ec) fail(ec, "websocket close", self->peer_.connection);
+        });
+    });
+}
+
+bool WebsocketSession::ready_to_close() {
+    if (!close_after_writes_ || closing_ || !accepted_ || !queue_.empty()) return false;
+    if (close_after_writes_ != websocket::close_code::going_away) return true;  // an abusive client gets no more answers
+    beast::error_code ec;
+    return buffer_.size() == 0 && beast::get_lowest_layer(ws_).socket().available(ec) == 0;
 }
 
 }  // namespace server

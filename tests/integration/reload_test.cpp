@@ -73,7 +73,9 @@ TEST(Reload, SighupReloads) {
 
 TEST(Reload, LiveWebSocketTrafficLosesNoAnswerDuringReloads) {
     DataCopy data;
-    ServerProcess server(data_args(data));
+    std::vector<std::string> args = data_args(data);
+    args.insert(args.end(), {"--message-rate", "100000", "--message-burst", "100000"});  // as fast as they can
+    ServerProcess server(args);
     std::atomic<bool> done{false};
     std::atomic<int> answered{0};
     std::atomic<int> wrong{0};

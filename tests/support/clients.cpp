@@ -1,6 +1,9 @@
 #include "support/clients.hpp"
 
+#include <poll.h>
+
 #include <boost/asio/connect.hpp>
+#include <boost/asio/write.hpp>
 #include <chrono>
 
 namespace test_support {
@@ -64,7 +67,7 @@ HttpResult http_request(std::uint16_t port, http::verb method, const std::string
     req.set(http::field::host, "127.0.0.1:" + std::to_string(port));
     for (const auto& [name, value] : headers) req.set(name, value);
     if (!body.empty() || method == http::verb::post) {
-        req.set(http::field::content_type, "application/json");
+        if (req.find(http::field::content_type) == req.end()) req.set(http::field::content_type, "application/json");
         req.body() = body;
         req.prepare_payload();
     }
@@ -82,6 +85,29 @@ HttpResult http_request(std::uint16_t port, http::verb method, const std::string
     beast::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_both, ec);
     return result;
+}
+
+std::string raw_exchange(std::uint16_t port, const std::string& bytes, std::chrono::milliseconds quiet) {
+    net::io_context ioc;
+    tcp::socket socket(ioc);
+    socket.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+    beast::error_code ec;
+    net::write(socket, net::buffer(bytes), ec);  // the server may close before taking it all
+    std::string received;
+    char chunk[4096];
+    for (;;) {
+        pollfd p{socket.native_handle(), POLLIN, 0};
+        if (poll(&p, 1, static_cast<int>(quiet.count())) <= 0) break;
+        const std::size_t n = socket.read_some(net::buffer(chunk), ec);
+        if (ec) break;
+        received.append(chunk, n);
+    }
+    return received;
+}
+
+unsigned status_of(const std::string& raw) {
+    if (raw.rfind("HTTP/1.", 0) != 0 || raw.size() < 12) return 0;
+    return static_cast<unsigned>(std::stoul(raw.substr(9, 3)));
 }
 
 }  // namespace test_support

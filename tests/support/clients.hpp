@@ -5,6 +5,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -44,5 +45,13 @@ struct HttpResult {
 // One blocking HTTP/1.1 request to 127.0.0.1:PORT.
 HttpResult http_request(std::uint16_t port, boost::beast::http::verb method, const std::string& target,
                         const std::string& body = "", const std::map<std::string, std::string>& headers = {});
+
+// Sends raw bytes to 127.0.0.1:PORT and returns everything the server sends back until it closes
+// the connection or stays silent for `quiet`. For requests no well-behaved client would send.
+std::string raw_exchange(std::uint16_t port, const std::string& bytes,
+                         std::chrono::milliseconds quiet = std::chrono::milliseconds(1500));
+
+// The status code of the first HTTP response in `raw` (0 when there is none).
+unsigned status_of(const std::string& raw);
 
 }  // namespace test_support

@@ -3,9 +3,11 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -26,9 +28,14 @@ std::vector<char*> to_argv(std::vector<std::string>& args) {
 
 }  // namespace
 
-ServerProcess::ServerProcess(std::vector<std::string> extra_args, std::chrono::milliseconds startup_timeout) {
-    std::vector<std::string> args{CAREER_ADVISOR_BINARY, "serve", "--port", "0", "--log-level", "warn"};
+ServerProcess::ServerProcess(std::vector<std::string> extra_args, std::chrono::milliseconds startup_timeout,
+                             unsigned max_open_files)
+    : log_dir_(std::make_unique<TempDir>()) {
+    std::vector<std::string> args{CAREER_ADVISOR_BINARY, "serve", "--port", "0"};
+    const bool level_given = std::find(extra_args.begin(), extra_args.end(), "--log-level") != extra_args.end();
+    if (!level_given) args.insert(args.end(), {"--log-level", "warn"});
     args.insert(args.end(), extra_args.begin(), extra_args.end());
+    const std::string log_path = (log_dir_->path() / "stderr").string();
     int fds[2];
     if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
     pid_ = fork();
@@ -37,6 +44,12 @@ ServerProcess::ServerProcess(std::vector<std::string> extra_args, std::chrono::m
         dup2(fds[1], STDOUT_FILENO);
         close(fds[0]);
         close(fds[1]);
+        const int err = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (err >= 0) dup2(err, STDERR_FILENO);
+        if (max_open_files > 0) {
+            const rlimit limit{max_open_files, max_open_files};
+            setrlimit(RLIMIT_NOFILE, &limit);
+        }
         auto argv = to_argv(args);
         execv(argv[0], argv.data());
         _exit(127);
@@ -70,6 +83,29 @@ ServerProcess::~ServerProcess() {
 }
 
 void ServerProcess::signal(int sig) const { ::kill(pid_, sig); }
+
+std::string ServerProcess::log() const { return read_file(log_dir_->path() / "stderr"); }
+
+double ServerProcess::cpu_seconds() const {
+    // /proc/PID/stat: fields 14 and 15 (utime, stime) in clock ticks, after the ")" that ends field 2.
+    const std::string stat = read_file("/proc/" + std::to_string(pid_) + "/stat");
+    std::istringstream fields(stat.substr(stat.rfind(')') + 2));
+    std::string field;
+    double ticks = 0;
+    for (int i = 3; i <= 15 && fields >> field; ++i) {
+        if (i >= 14) ticks += std::stod(field);
+    }
+    return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+long ServerProcess::rss_kib() const {
+    std::istringstream status(read_file("/proc/" + std::to_string(pid_) + "/status"));
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+    }
+    return -1;
+}
 
 bool ServerProcess::running() const {
     if (exited_) return false;

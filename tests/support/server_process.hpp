@@ -4,18 +4,22 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace test_support {
 
+class TempDir;
+
 // The real `career-advisor serve --port 0` in a child process. The constructor waits for its
 // "listening on http://HOST:PORT/" line and reads the port from it; the destructor stops it
-// with SIGTERM (and SIGKILL if it does not exit in time).
+// with SIGTERM (and SIGKILL if it does not exit in time). Its stderr (the log) goes to a file.
 class ServerProcess {
 public:
     explicit ServerProcess(std::vector<std::string> extra_args = {},
-                           std::chrono::milliseconds startup_timeout = std::chrono::seconds(20));
+                           std::chrono::milliseconds startup_timeout = std::chrono::seconds(20),
+                           unsigned max_open_files = 0);  // 0: inherit; else the child's RLIMIT_NOFILE
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
@@ -28,12 +32,19 @@ public:
     void signal(int sig) const;
     int stop(std::chrono::milliseconds timeout = std::chrono::seconds(10));
     bool running() const;
+    // Everything the server has logged so far.
+    std::string log() const;
+    // CPU seconds (user + system) the server has used so far, from /proc.
+    double cpu_seconds() const;
+    // Resident memory in KiB, from /proc.
+    long rss_kib() const;
 
 private:
     pid_t pid_ = -1;
     int stdout_fd_ = -1;
     std::uint16_t port_ = 0;
     std::string line_;
+    std::unique_ptr<TempDir> log_dir_;
     mutable bool exited_ = false;
 };
 

@@ -83,3 +83,38 @@ TEST(Config, HelpAndVersionExitZeroWithText) {
     EXPECT_EQ(version.exit_code, 0);
     EXPECT_NE(version.output.find("career-advisor "), std::string::npos);
 }
+
+TEST(Config, EnvironmentGoesThroughTheFlagsValidators) {
+    auto port = parse_command_line({"career-advisor"}, {{"CAREER_ADVISOR_PORT", "70000"}});
+    EXPECT_EQ(port.exit_code, 2);
+    EXPECT_NE(port.error.find("CAREER_ADVISOR_PORT"), std::string::npos) << port.error;
+    auto level = parse_command_line({"career-advisor"}, {{"CAREER_ADVISOR_LOG_LEVEL", "loud"}});
+    EXPECT_EQ(level.exit_code, 2);
+    EXPECT_NE(level.error.find("CAREER_ADVISOR_LOG_LEVEL"), std::string::npos) << level.error;
+    auto threads = parse_command_line({"career-advisor"}, {{"CAREER_ADVISOR_THREADS", "0"}});
+    EXPECT_EQ(threads.exit_code, 2);
+    auto origin = parse_command_line({"career-advisor"}, {{"CAREER_ADVISOR_ALLOWED_ORIGINS", "shop.example/x"}});
+    EXPECT_EQ(origin.exit_code, 2);
+}
+
+TEST(Config, EnvironmentListIsCommaSeparatedAndFlagsReplaceIt) {
+    const std::map<std::string, std::string> env{{"CAREER_ADVISOR_ALLOWED_ORIGINS", "https://a.example,https://b.example"}};
+    auto env_only = parse_command_line({"career-advisor", "serve"}, env);
+    ASSERT_TRUE(env_only.run) << env_only.error;
+    EXPECT_EQ(env_only.config.allowed_origins, (std::vector<std::string>{"https://a.example", "https://b.example"}));
+    auto both = parse_command_line({"career-advisor", "serve", "--allowed-origin", "https://c.example"}, env);
+    EXPECT_EQ(both.config.allowed_origins, (std::vector<std::string>{"https://c.example"}));
+}
+
+TEST(Config, LimitsHaveFlagsAndEnvironmentVariables) {
+    auto out = parse_command_line({"career-advisor", "serve", "--max-connections", "5", "--drain-seconds", "3"},
+                                  {{"CAREER_ADVISOR_MESSAGE_RATE", "2.5"}, {"CAREER_ADVISOR_LOG_QUESTIONS", "true"}});
+    ASSERT_TRUE(out.run) << out.error;
+    EXPECT_EQ(out.config.max_connections, 5u);
+    EXPECT_EQ(out.config.drain_seconds, 3u);
+    EXPECT_DOUBLE_EQ(out.config.message_rate, 2.5);
+    EXPECT_TRUE(out.config.log_questions);
+    auto bad = parse_command_line({"career-advisor", "serve", "--idle-timeout", "1"}, {});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.error.find("--idle-timeout"), std::string::npos) << bad.error;
+}

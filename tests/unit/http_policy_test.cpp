@@ -73,3 +73,72 @@ TEST(SecurityPolicy, AllowsNoInlineScript) {
     EXPECT_NE(csp.find("script-src 'self'"), std::string::npos);
     EXPECT_EQ(csp.find("script-src 'self' 'unsafe-inline'"), std::string::npos);
 }
+
+TEST(OriginPolicy, SchemeHostAndPortAreAllCompared) {
+    EXPECT_TRUE(origin_allowed("https://shop.example:443", "advisor.example", {"https://shop.example"}));
+    EXPECT_TRUE(origin_allowed("https://SHOP.example", "advisor.example", {"https://shop.example:443"}));
+    EXPECT_FALSE(origin_allowed("http://shop.example", "advisor.example", {"https://shop.example"}));
+    EXPECT_FALSE(origin_allowed("https://shop.example.evil", "advisor.example", {"https://shop.example"}));
+    EXPECT_TRUE(origin_allowed("http://advisor.example:80", "advisor.example", {}));
+    EXPECT_FALSE(origin_allowed("http://advisor.example:8080", "advisor.example", {}));
+    EXPECT_TRUE(origin_allowed("http://[::1]:8080", "[::1]:8080", {}));
+}
+
+TEST(OriginPolicy, AnythingButSchemeHostAndPortIsNoOrigin) {
+    EXPECT_FALSE(parse_origin("https://shop.example/path"));
+    EXPECT_FALSE(parse_origin("https://user@shop.example"));
+    EXPECT_FALSE(parse_origin("ftp://shop.example"));
+    EXPECT_FALSE(parse_origin("https://shop.example:99999"));
+    EXPECT_FALSE(parse_origin("https://"));
+    EXPECT_FALSE(parse_origin("null"));
+    ASSERT_TRUE(parse_origin("HTTPS://Shop.Example"));
+    EXPECT_EQ(parse_origin("HTTPS://Shop.Example")->port, 443);
+    EXPECT_EQ(parse_origin("HTTPS://Shop.Example")->host, "shop.example");
+}
+
+namespace {
+AdminRequest direct_loopback() {
+    AdminRequest r;
+    r.loopback = true;
+    r.host = "127.0.0.1:8080";
+    return r;
+}
+}  // namespace
+
+TEST(AdminAccess, WithoutATokenOnlyADirectLoopbackClient) {
+    EXPECT_EQ(admin_access("", direct_loopback()), AdminVerdict::allowed);
+    AdminRequest remote = direct_loopback();
+    remote.loopback = false;
+    EXPECT_EQ(admin_access("", remote), AdminVerdict::needs_token);
+    remote.authorization = "Bearer ";
+    EXPECT_EQ(admin_access("", remote), AdminVerdict::needs_token);
+    AdminRequest proxied = direct_loopback();
+    proxied.forwarded = true;  // nginx on the same host: every client looks like loopback
+    EXPECT_EQ(admin_access("", proxied), AdminVerdict::needs_token);
+}
+
+TEST(AdminAccess, WithATokenItIsAlwaysRequiredEvenFromLoopback) {
+    EXPECT_EQ(admin_access("s3cret", direct_loopback()), AdminVerdict::needs_token);
+    AdminRequest wrong = direct_loopback();
+    wrong.authorization = "Bearer wrong!";
+    EXPECT_EQ(admin_access("s3cret", wrong), AdminVerdict::needs_token);
+    AdminRequest right = direct_loopback();
+    right.loopback = false;
+    right.authorization = "Bearer s3cret";
+    EXPECT_EQ(admin_access("s3cret", right), AdminVerdict::allowed);
+}
+
+TEST(AdminAccess, BrowserShapedCrossSiteRequestsAreRefused) {
+    AdminRequest foreign = direct_loopback();
+    foreign.origin = "https://evil.example";
+    EXPECT_EQ(admin_access("", foreign), AdminVerdict::foreign_origin);
+    AdminRequest form = direct_loopback();
+    form.content_type = "text/plain;charset=UTF-8";
+    EXPECT_EQ(admin_access("", form), AdminVerdict::browser_form);
+    form.content_type = "application/x-www-form-urlencoded";
+    EXPECT_EQ(admin_access("", form), AdminVerdict::browser_form);
+    AdminRequest own_page = direct_loopback();
+    own_page.origin = "http://127.0.0.1:8080";
+    own_page.content_type = "application/json";
+    EXPECT_EQ(admin_access("", own_page), AdminVerdict::allowed);
+}

@@ -1,16 +1,25 @@
 #pragma once
 
 #include <atomic>
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <optional>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "intents/advisor.hpp"
 #include "server/config.hpp"
+#include "server/limits.hpp"
+#include "server/log_throttle.hpp"
+#include "server/metrics.hpp"
+#include "server/session_registry.hpp"
 
 namespace server {
 
-// What the whole server shares: the configuration and the current advisor snapshot.
+// What the whole server shares: the configuration, the current advisor snapshot, the counters,
+// the connection limits, the live sessions and whether it is draining.
 // Readers take a snapshot and keep it for the message they answer; reload swaps a new one in
 // whole, so a question in flight finishes on the data it started with.
 class AppState {
@@ -19,14 +28,42 @@ public:
 
     intents::AdvisorPtr advisor() const { return advisor_.load(); }
     const Config& config() const { return config_; }
+    Metrics& metrics() { return metrics_; }
+    ConnectionLimits& websocket_limits() { return websocket_limits_; }
+    SessionRegistry& sessions() { return sessions_; }
+    LogThrottle& log_throttle() { return log_throttle_; }
 
-    // Loads the data folders again. On success swaps the snapshot in and returns no errors;
-    // otherwise keeps serving the old data and returns what was wrong.
+    // Set once by SIGTERM/SIGINT: /readyz says 503, new upgrades are refused, responses close.
+    bool draining() const { return draining_.load(); }
+    void start_draining() { draining_.store(true); }
+
+    // Where reloads run: the control thread, never an I/O thread. Set before serving.
+    void set_control_executor(const boost::asio::any_io_executor& executor);
+
+    using ReloadDone = std::function<void(const std::vector<std::string>&)>;
+    // Asks for a reload on the control thread; `done` is called there with its errors (none on
+    // success). Reloads run one at a time, at least `reload_spacing` apart; requests that arrive
+    // meanwhile share the next one, so however many ask, at most one reload is waiting.
+    void request_reload(ReloadDone done);
+    static constexpr std::chrono::milliseconds reload_spacing{200};
+
+    // Loads the data folders again, now, on the calling thread. On success swaps the snapshot in and
+    // returns no errors; otherwise keeps serving the old data and returns what was wrong.
     std::vector<std::string> reload();
 
 private:
     Config config_;
     std::atomic<std::shared_ptr<const intents::Advisor>> advisor_;
+    Metrics metrics_;
+    ConnectionLimits websocket_limits_;
+    SessionRegistry sessions_;
+    LogThrottle log_throttle_{std::chrono::minutes(1)};
+    std::atomic<bool> draining_{false};
+    void schedule_reload();  // on the control thread, as are the three members below
+    std::optional<boost::asio::steady_timer> reload_timer_;
+    std::vector<ReloadDone> reload_waiters_;
+    bool reload_scheduled_ = false;
+    std::chrono::steady_clock::time_point last_reload_{};
 };
 
 }  // namespace server

@@ -10,7 +10,7 @@ namespace server {
 enum class Command { serve, ask, check, eval };
 
 // Everything the program can be told, in one place. Filled by parse_command_line from
-// defaults < environment (CAREER_ADVISOR_*) < flags.
+// defaults < environment (CAREER_ADVISOR_*) < flags; docs/operations.md lists every option.
 struct Config {
     Command command = Command::serve;
     std::string host = "127.0.0.1";
@@ -19,11 +19,23 @@ struct Config {
     std::string knowledge_dir;              // default: knowledge/data
     std::string intents_dir;                // default: intents/data
     unsigned threads = 2;                   // io_context threads
-    std::string admin_token;                // empty: /admin/* only from loopback
+    std::string admin_token;                // empty: /admin/* only from loopback; set: always required
     std::vector<std::string> allowed_origins;  // pages of other sites that may open /ws (the widget)
     std::string log_level = "info";
-    std::size_t max_message_bytes = 4096;   // WebSocket frames and HTTP bodies
+    std::string log_format = "text";        // text or json (one object per line)
+    bool log_questions = false;             // question text in logs (off: never logged)
+
+    // Limits that protect the server from its clients.
+    std::size_t max_message_bytes = 4096;   // WebSocket messages and HTTP bodies
     std::size_t max_question_chars = 1000;  // longer questions are refused
+    std::size_t max_connections = 10000;    // open WebSockets; over it the upgrade gets 503
+    std::size_t max_connections_per_ip = 64;
+    double message_rate = 5;                // messages per second per connection, sustained
+    double message_burst = 20;              // and in a burst
+    unsigned handshake_timeout_s = 10;      // an HTTP request or WebSocket handshake must arrive within this
+    unsigned idle_timeout_s = 60;           // a silent WebSocket is pinged, then closed after this
+    unsigned drain_seconds = 10;            // SIGTERM: how long questions in flight may take to finish
+
     std::string question;                   // for `ask`
     std::vector<std::string> follow_ups;    // for `ask`: asked after it, each with the context of the last answer
     bool json_output = false;               // for `ask` and `eval`
@@ -32,7 +44,7 @@ struct Config {
 };
 
 // The outcome of reading the command line: either a Config to run with, or text to print and an exit code
-// (help and version exit 0, a bad flag exits 2 with a one-line error naming it).
+// (help and version exit 0, a bad flag or environment variable exits 2 with a one-line error naming it).
 struct ParseOutcome {
     bool run = false;
     Config config;
@@ -42,6 +54,7 @@ struct ParseOutcome {
 };
 
 // Pure: the same arguments and environment give the same outcome. args[0] is the program name.
+// Environment variables go through the same validators as the flags they stand for.
 ParseOutcome parse_command_line(const std::vector<std::string>& args, const std::map<std::string, std::string>& env);
 
 // The directory the data folders default to: the source tree when built from it, else the install prefix.

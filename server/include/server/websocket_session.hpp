@@ -4,40 +4,63 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
+#include <atomic>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "intents/answer.hpp"
 #include "server/app_state.hpp"
+#include "server/limits.hpp"
+#include "server/router.hpp"
 
 namespace server {
 
 // One chat connection at /ws. Reads JSON text frames one at a time, answers each on the
 // connection's strand (so answers leave in the order questions came) and queues the writes,
-// because a WebSocket allows only one write in flight. Kept alive by its pending handlers.
-class WebsocketSession : public std::enable_shared_from_this<WebsocketSession> {
+// because a WebSocket allows only one write in flight. Kept alive by its pending handlers; holds
+// its connection slot until it ends. A client over its message rate gets `rate_limited` errors,
+// and is closed with 1008 if it goes on.
+class WebsocketSession : public Drainable, public std::enable_shared_from_this<WebsocketSession> {
 public:
-    WebsocketSession(boost::asio::ip::tcp::socket&& socket, AppState& state);
-
+    WebsocketSession(boost::asio::ip::tcp::socket&& socket, AppState& state, Peer peer, ConnectionLimits::Slot slot);
+    ~WebsocketSession() override;
     // Takes over the upgrade request the HTTP session read.
-    void run(boost::beast::http::request<boost::beast::http::string_body> upgrade);
+    void run(Request upgrade);
+    // Answers what has been received, then closes with 1001 (going away).
+    void drain() override;
+    bool done_talking() const override { return said_goodbye_.load(); }
 
 private:
     void on_accept(boost::beast::error_code ec);
     void do_read();
     void on_read(boost::beast::error_code ec, std::size_t bytes);
+    std::string answer(std::string_view frame);
     void send(std::string message);
     void do_write();
     void on_write(boost::beast::error_code ec, std::size_t bytes);
+    void close_when_written(boost::beast::websocket::close_code code);
+    void maybe_close();
+    bool ready_to_close();
 
     boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
     boost::beast::flat_buffer buffer_;
     std::deque<std::string> queue_;
     AppState& state_;
+    Peer peer_;
+    ConnectionLimits::Slot slot_;
     intents::Context context_;
+    TokenBucket bucket_;
+    unsigned refused_in_a_row_ = 0;
     bool reading_paused_ = false;
+    bool accepted_ = false;
+    bool registered_ = false;
+    bool closing_ = false;  // the close frame is on its way: what arrives now is not answered
+    std::atomic<bool> said_goodbye_{false};  // closing_, for the drain on the control thread
+    std::optional<boost::beast::websocket::close_code> close_after_writes_;
     static constexpr std::size_t max_queued_replies = 32;
+    static constexpr unsigned max_refused_in_a_row = 10;  // then the connection is closed (1008)
 };
 
 }  // namespace server

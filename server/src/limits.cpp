@@ -1,0 +1,43 @@
+#include "server/limits.hpp"
+
+#include <algorithm>
+
+namespace server {
+
+ConnectionLimits::Slot::~Slot() {
+    if (owner_ != nullptr) owner_->release(address_);
+}
+
+ConnectionLimits::Outcome ConnectionLimits::try_open(const std::string& address) {
+    std::lock_guard lock(mutex_);
+    if (total_ >= max_total_) return {Verdict::too_many, std::nullopt};
+    std::size_t& mine = per_address_[address];
+    if (mine >= max_per_address_) return {Verdict::too_many_from_address, std::nullopt};
+    ++mine;
+    ++total_;
+    Outcome out;
+    out.slot.emplace(*this, address);
+    return out;
+}
+
+std::size_t ConnectionLimits::open() const {
+    std::lock_guard lock(mutex_);
+    return total_;
+}
+
+void ConnectionLimits::release(const std::string& address) {
+    std::lock_guard lock(mutex_);
+    --total_;
+    auto it = per_address_.find(address);
+    if (it != per_address_.end() && --it->second == 0) per_address_.erase(it);
+}
+
+bool TokenBucket::take(double now_s) {
+    if (last_s_) tokens_ = std::min(burst_, tokens_ + std::max(0.0, now_s - *last_s_) * rate_);
+    last_s_ = last_s_ ? std::max(*last_s_, now_s) : now_s;
+    if (tokens_ < 1.0) return false;
+    tokens_ -= 1.0;
+    return true;
+}
+
+}  // namespace server

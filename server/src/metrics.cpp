@@ -1,0 +1,93 @@
+#include "server/metrics.hpp"
+
+#include <fmt/format.h>
+
+namespace server {
+
+namespace {
+
+constexpr const char* refusal_names[] = {"origin", "connections", "connections_per_ip", "draining", "rate_limited",
+                                         "admin"};
+
+// Label values are our own intent ids and error codes, but escape anyway: the format breaks on a quote.
+std::string label(const std::string& value) {
+    std::string out;
+    for (char c : value) {
+        if (c == '\\' || c == '"') out.push_back('\\');
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        out.push_back(c);
+    }
+    return out;
+}
+
+void family(std::string& out, const char* name, const char* type, const char* help) {
+    out += fmt::format("# HELP {} {}\n# TYPE {} {}\n", name, help, name, type);
+}
+
+}  // namespace
+
+void Metrics::answered(const std::string& intent, double seconds) {
+    std::lock_guard lock(mutex_);
+    ++answers_[intent];
+    for (std::size_t i = 0; i < latency_buckets.size(); ++i) {
+        if (seconds <= latency_buckets[i]) ++latency_counts_[i];
+    }
+    ++latency_count_;
+    latency_sum_ += seconds;
+}
+
+void Metrics::error(const std::string& code) {
+    std::lock_guard lock(mutex_);
+    ++errors_[code];
+}
+
+std::string Metrics::prometheus_text(const std::string& version, bool ready, bool draining) const {
+    std::string out;
+    family(out, "career_advisor_build_info", "gauge", "Always 1; the version is a label.");
+    out += fmt::format("career_advisor_build_info{{version=\"{}\"}} 1\n", label(version));
+    family(out, "career_advisor_ready", "gauge", "1 when serving, 0 before the data is loaded or while draining.");
+    out += fmt::format("career_advisor_ready {}\n", ready && !draining ? 1 : 0);
+    family(out, "career_advisor_connections_open", "gauge", "Connections open now, by kind.");
+    out += fmt::format("career_advisor_connections_open{{kind=\"websocket\"}} {}\n", websockets_open_.load());
+    out += fmt::format("career_advisor_connections_open{{kind=\"http\"}} {}\n", http_open_.load());
+    family(out, "career_advisor_messages_received_total", "counter", "WebSocket messages received.");
+    out += fmt::format("career_advisor_messages_received_total {}\n", messages_in_.load());
+    family(out, "career_advisor_messages_sent_total", "counter", "WebSocket messages sent.");
+    out += fmt::format("career_advisor_messages_sent_total {}\n", messages_out_.load());
+    family(out, "career_advisor_http_requests_total", "counter", "HTTP requests answered.");
+    out += fmt::format("career_advisor_http_requests_total {}\n", http_requests_.load());
+    family(out, "career_advisor_refused_total", "counter", "Connections, upgrades or messages refused, by reason.");
+    for (std::size_t i = 0; i < refused_.size(); ++i) {
+        out += fmt::format("career_advisor_refused_total{{reason=\"{}\"}} {}\n", refusal_names[i], refused_[i].load());
+    }
+    family(out, "career_advisor_reloads_total", "counter", "Data reloads, by result.");
+    out += fmt::format("career_advisor_reloads_total{{result=\"ok\"}} {}\n", reloads_ok_.load());
+    out += fmt::format("career_advisor_reloads_total{{result=\"failed\"}} {}\n", reloads_failed_.load());
+    family(out, "career_advisor_accept_pauses_total", "counter",
+           "Times accepting paused because the process ran out of file descriptors.");
+    out += fmt::format("career_advisor_accept_pauses_total {}\n", accept_pauses_.load());
+
+    std::lock_guard lock(mutex_);
+    family(out, "career_advisor_answers_total", "counter", "Answers given, by intent (fallback included).");
+    for (const auto& [intent, n] : answers_) {
+        out += fmt::format("career_advisor_answers_total{{intent=\"{}\"}} {}\n", label(intent), n);
+    }
+    family(out, "career_advisor_errors_total", "counter", "Error replies sent to clients, by code.");
+    for (const auto& [code, n] : errors_) {
+        out += fmt::format("career_advisor_errors_total{{code=\"{}\"}} {}\n", label(code), n);
+    }
+    family(out, "career_advisor_answer_seconds", "histogram", "Time to compose an answer.");
+    for (std::size_t i = 0; i < latency_buckets.size(); ++i) {
+        out += fmt::format("career_advisor_answer_seconds_bucket{{le=\"{}\"}} {}\n", latency_buckets[i],
+                           latency_counts_[i]);
+    }
+    out += fmt::format("career_advisor_answer_seconds_bucket{{le=\"+Inf\"}} {}\n", latency_count_);
+    out += fmt::format("career_advisor_answer_seconds_sum {}\n", latency_sum_);
+    out += fmt::format("career_advisor_answer_seconds_count {}\n", latency_count_);
+    return out;
+}
+
+}  // namespace server

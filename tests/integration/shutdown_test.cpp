@@ -1,0 +1,104 @@
+// Signals: SIGTERM drains (every question received is answered, then close 1001), and the accept
+// loop survives running out of file descriptors.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <thread>
+
+#include "support/clients.hpp"
+#include "support/server_process.hpp"
+
+using namespace test_support;
+namespace http = boost::beast::http;
+namespace websocket = boost::beast::websocket;
+using nlohmann::json;
+
+TEST(Drain, SigtermAnswersEveryQuestionReceivedThenSays1001) {
+    ServerProcess server({"--message-rate", "100000", "--message-burst", "100000", "--threads", "1"});
+    constexpr int clients = 4, questions = 40;
+    std::vector<std::unique_ptr<WsClient>> sockets;
+    for (int c = 0; c < clients; ++c) sockets.push_back(std::make_unique<WsClient>(server.port()));
+    for (int i = 0; i < questions; ++i) {
+        for (auto& ws : sockets) {
+            ws->send_text(json{{"type", "ask"}, {"id", i}, {"text", "what skills and pay for seniors in seattle?"}}.dump());
+        }
+    }
+    server.signal(SIGTERM);  // every question is in the server's socket buffers by now
+    for (auto& ws : sockets) {
+        int answered = 0;
+        boost::beast::error_code ec;
+        for (;;) {
+            boost::beast::flat_buffer buffer;
+            ws->stream().read(buffer, ec);
+            if (ec) break;
+            const json reply = json::parse(boost::beast::buffers_to_string(buffer.data()));
+            EXPECT_EQ(reply["type"], "answer");
+            EXPECT_EQ(reply["id"], answered);
+            ++answered;
+        }
+        EXPECT_EQ(ec, websocket::error::closed);
+        EXPECT_EQ(ws->stream().reason().code, websocket::close_code::going_away);
+        EXPECT_EQ(answered, questions);
+    }
+    EXPECT_EQ(server.stop(), 0);
+}
+
+TEST(Drain, ExitsWithinTheDrainDeadlineWhenAClientNeverAnswersTheClose) {
+    ServerProcess server({"--drain-seconds", "2"});
+    WsClient silent(server.port());  // never reads: never answers our close frame
+    const auto start = std::chrono::steady_clock::now();
+    EXPECT_EQ(server.stop(std::chrono::seconds(5)), 0);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
+}
+
+TEST(Drain, IdleKeepAliveConnectionsDoNotHoldUpTheExit) {
+    ServerProcess server({"--drain-seconds", "30"});
+    boost::asio::io_context ioc;
+    boost::beast::tcp_stream idle(ioc);
+    idle.connect({boost::asio::ip::make_address("127.0.0.1"), server.port()});
+    http::request<http::empty_body> req{http::verb::get, "/healthz", 11};
+    req.set(http::field::host, "x");
+    http::write(idle, req);
+    boost::beast::flat_buffer buffer;
+    http::response<http::string_body> res;
+    http::read(idle, buffer, res);
+    ASSERT_TRUE(res.keep_alive());
+    const auto start = std::chrono::steady_clock::now();
+    EXPECT_EQ(server.stop(std::chrono::seconds(10)), 0);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+}
+
+TEST(AcceptLoop, OutOfFileDescriptorsItPausesInsteadOfSpinning) {
+    ServerProcess server({}, std::chrono::seconds(20), 64);
+    // Hold more connections than the server has descriptors for; the kernel backlog takes the rest.
+    std::vector<int> held;
+    for (int i = 0; i < 120; ++i) {
+        const int fd = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(server.port());
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) held.push_back(fd);
+        else close(fd);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const double before = server.cpu_seconds();
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    const double used = server.cpu_seconds() - before;
+    EXPECT_LT(used, 0.2) << "the accept loop spins at the descriptor limit";
+    EXPECT_NE(server.log().find("accepting connections paused"), std::string::npos) << "never reached the limit";
+    EXPECT_LT(server.log().size(), 4000u) << "the log floods:\n" << server.log().substr(0, 2000);
+    for (int fd : held) close(fd);
+    // Once descriptors are free again, the server serves.
+    bool healthy = false;
+    for (int i = 0; i < 50 && !healthy; ++i) {
+        try {
+            healthy = http_request(server.port(), http::verb::get, "/healthz").status == 200u;
+        } catch (const std::exception&) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
+    EXPECT_TRUE(healthy);
+}

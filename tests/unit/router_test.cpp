@@ -1,0 +1,45 @@
+#include <gtest/gtest.h>
+
+#include "server/router.hpp"
+#include "support/project_advisor.hpp"
+
+using namespace server;
+
+namespace {
+
+Response call(AppState& state, http::verb method, const std::string& target) {
+    Request request{method, target, 11};
+    request.set(http::field::host, "127.0.0.1:8080");
+    std::optional<Response> out;
+    route(state, request, Peer{"127.0.0.1", true, 1}, [&out](Response r) { out = std::move(r); });
+    EXPECT_TRUE(out.has_value()) << "route() must reply at once for " << target;
+    return out ? *out : Response{};
+}
+
+// The shared project advisor, not owned: it lives for the whole test program.
+intents::AdvisorPtr advisor() { return intents::AdvisorPtr(&test_support::project_advisor(), [](const intents::Advisor*) {}); }
+
+}  // namespace
+
+TEST(Router, ReadyzTurns503AndConnectionsCloseOnceDraining) {
+    AppState state(Config{}, advisor());
+    Response before = call(state, http::verb::get, "/readyz");
+    EXPECT_EQ(before.result(), http::status::ok);
+    EXPECT_TRUE(before.keep_alive());
+    state.start_draining();
+    Response after = call(state, http::verb::get, "/readyz");
+    EXPECT_EQ(after.result(), http::status::service_unavailable);
+    EXPECT_FALSE(after.keep_alive());
+    EXPECT_EQ(call(state, http::verb::get, "/healthz").result(), http::status::ok);  // alive, just not taking work
+}
+
+TEST(Router, UpgradesAreRefusedWhileDraining) {
+    AppState state(Config{}, advisor());
+    Request upgrade{http::verb::get, "/ws", 11};
+    upgrade.set(http::field::host, "127.0.0.1:8080");
+    state.start_draining();
+    UpgradeDecision decision = decide_upgrade(state, upgrade, Peer{"127.0.0.1", true, 1});
+    ASSERT_TRUE(decision.refusal);
+    EXPECT_EQ(decision.refusal->result(), http::status::service_unavailable);
+    EXPECT_FALSE(decision.slot);
+}
