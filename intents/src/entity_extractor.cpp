@@ -4,6 +4,8 @@
 #include <cctype>
 #include <map>
 
+#include "intents/message_bounds.hpp"
+
 namespace intents {
 
 EntityExtractor::EntityExtractor(std::vector<EntityKind> kinds, std::vector<YearsBand> years_bands)
@@ -42,7 +44,7 @@ void find_years(const std::string& padded, const std::vector<YearsBand>& bands, 
         while (start > 0 && std::isdigit(static_cast<unsigned char>(padded[start - 1]))) --start;
         if (start == end || end - start > 2) continue;
         // "in 10 years", "within 5 years" speak of the future, not of experience.
-        const std::string before = padded.substr(0, start);
+        const std::string_view before(padded.data(), start);  // a view: a copy per "year" is quadratic
         if (before.ends_with(" in ") || before.ends_with(" within ") || before.ends_with(" next ")) continue;
         const int years = std::stoi(padded.substr(start, end - start));
         for (const YearsBand& band : bands) {
@@ -115,7 +117,9 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
     Entities entities;
     for (const Found& f : found) {
         auto& values = entities[f.kind];
-        if (std::find(values.begin(), values.end(), f.id) == values.end()) values.push_back(f.id);
+        if (values.size() < max_values_per_kind && std::find(values.begin(), values.end(), f.id) == values.end()) {
+            values.push_back(f.id);
+        }
     }
     return entities;
 }

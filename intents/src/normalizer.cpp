@@ -4,6 +4,8 @@
 #include <cctype>
 #include <vector>
 
+#include "intents/message_bounds.hpp"
+
 namespace intents {
 
 namespace {
@@ -104,16 +106,21 @@ void deletion_hashes(const std::string& word, std::size_t depth, std::vector<std
     }
 }
 
+}  // namespace
+
 // Step 7. Candidates come from the symmetric-delete index: any word within OSA distance d of the input
 // shares a variant with it after at most d deletions on each side. They are then checked in vocabulary
 // order, as a full scan would. Candidates that mean the same ("salary" and the listed misspelling
-// "salery") do not tie.
-std::string correct_typo(const std::string& word, const Lexicon& lexicon) {
-    if (word.size() < 5 || !is_word(word)) return word;
-    if (std::binary_search(lexicon.vocabulary.begin(), lexicon.vocabulary.end(), word)) return word;
+// "salery") do not tie. The variants grow with the cube of the word's length (L^2 variants of L
+// letters each), hence the length limit.
+TypoCorrection correct_typo(const std::string& word, const Lexicon& lexicon) {
+    TypoCorrection out{word};
+    if (word.size() < 5 || word.size() > lexicon.typo_word_limit() || !is_word(word)) return out;
+    if (std::binary_search(lexicon.vocabulary.begin(), lexicon.vocabulary.end(), word)) return out;
     const std::size_t limit = word.size() >= 8 ? 2 : 1;
     std::vector<std::size_t> variants;
     deletion_hashes(word, limit, variants);
+    out.variants = variants.size();
     std::vector<std::uint32_t> candidates;
     for (std::size_t h : variants) {
         auto it = std::lower_bound(lexicon.typo_index().begin(), lexicon.typo_index().end(), std::make_pair(h, std::uint32_t{0}));
@@ -121,6 +128,7 @@ std::string correct_typo(const std::string& word, const Lexicon& lexicon) {
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    out.candidates = candidates.size();
 
     const std::string* best = nullptr;
     std::size_t best_distance = limit + 1;
@@ -136,25 +144,26 @@ std::string correct_typo(const std::string& word, const Lexicon& lexicon) {
             tie = true;
         }
     }
-    if (best == nullptr || tie) return word;
-    return *best;
+    if (best != nullptr && !tie) out.word = *best;
+    return out;
 }
-
-}  // namespace
 
 Lexicon::Lexicon(LexiconWords words) : LexiconWords(std::move(words)) {
     std::sort(vocabulary.begin(), vocabulary.end());
     vocabulary.erase(std::unique(vocabulary.begin(), vocabulary.end()), vocabulary.end());
     std::vector<std::size_t> hashes;
+    std::size_t longest = 0;
     for (std::size_t id = 0; id < vocabulary.size(); ++id) {
         const std::string& word = vocabulary[id];
         if (word.size() < 3 || !is_word(word)) continue;  // inputs of 5+ letters are at most 2 edits away
+        longest = std::max(longest, word.size());
         hashes.clear();
         deletion_hashes(word, 2, hashes);
         for (std::size_t h : hashes) typo_index_.emplace_back(h, static_cast<std::uint32_t>(id));
     }
     std::sort(typo_index_.begin(), typo_index_.end());
     typo_index_.erase(std::unique(typo_index_.begin(), typo_index_.end()), typo_index_.end());
+    typo_word_limit_ = std::min(longest + 2, max_typo_word_letters);
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
@@ -194,18 +203,39 @@ std::vector<std::string> split_words(const std::string& text) {
     return words;
 }
 
-std::string normalize(std::string_view text, const Lexicon& lexicon) {
+namespace {
+
+// What is left of one message's bounds (message_bounds.hpp) while it is read.
+struct Budget {
+    std::size_t words = max_message_words;
+    std::size_t typo_checks = max_typo_checks;
+};
+
+std::string normalize_within(std::string_view text, const Lexicon& lexicon, Budget& budget) {
     const std::string cleaned = clean_characters(fold_unicode(text));
     std::string out;
     for (std::string word : split_words(cleaned)) {
+        if (budget.words == 0) break;
+        --budget.words;
         word = expand_thousands(word);
-        if (!lexicon.shorthand.contains(word)) word = correct_typo(word, lexicon);
+        if (!lexicon.shorthand.contains(word) && budget.typo_checks > 0) {
+            TypoCorrection corrected = correct_typo(word, lexicon);
+            if (corrected.variants > 0) --budget.typo_checks;
+            word = std::move(corrected.word);
+        }
         if (auto it = lexicon.shorthand.find(word); it != lexicon.shorthand.end()) word = it->second;
         if (std::find(lexicon.fillers.begin(), lexicon.fillers.end(), word) != lexicon.fillers.end()) continue;
         if (!out.empty()) out.push_back(' ');
         out += word;
     }
     return out;
+}
+
+}  // namespace
+
+std::string normalize(std::string_view text, const Lexicon& lexicon) {
+    Budget budget;
+    return normalize_within(text, lexicon, budget);
 }
 
 namespace {
@@ -247,16 +277,19 @@ std::vector<Piece> cut_at_punctuation(std::string_view text) {
 std::vector<Clause> normalize_clauses(std::string_view text, const Lexicon& lexicon) {
     std::vector<Clause> clauses;
     auto flush = [&clauses, &lexicon](std::vector<std::string>& words, bool asked) {
-        if (words.empty()) return;
-        std::size_t first = 0;
-        while (first + 1 < words.size() && among(lexicon.joiners, words[first])) ++first;
-        Clause clause{"", asked || among(lexicon.question_words, words[first])};
-        for (const std::string& w : words) clause.text += (clause.text.empty() ? "" : " ") + w;
-        clauses.push_back(std::move(clause));
+        if (!words.empty() && clauses.size() < max_message_clauses) {
+            std::size_t first = 0;
+            while (first + 1 < words.size() && among(lexicon.joiners, words[first])) ++first;
+            Clause clause{"", asked || among(lexicon.question_words, words[first])};
+            for (const std::string& w : words) clause.text += (clause.text.empty() ? "" : " ") + w;
+            clauses.push_back(std::move(clause));
+        }
         words.clear();
     };
+    Budget budget;  // one for the whole message
     for (const Piece& piece : cut_at_punctuation(text)) {
-        const auto words = split_words(normalize(piece.text, lexicon));
+        if (budget.words == 0 || clauses.size() >= max_message_clauses) break;
+        const auto words = split_words(normalize_within(piece.text, lexicon, budget));
         std::vector<std::string> current;
         for (std::size_t i = 0; i < words.size(); ++i) {
             const std::string& w = words[i];

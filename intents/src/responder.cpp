@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "intents/composer.hpp"
+#include "intents/message_bounds.hpp"
 #include "intents/normalizer.hpp"
 
 namespace intents {
@@ -286,13 +287,20 @@ void answer_clarification(const Advisor& advisor, const Resolved& r, Answer& ans
 std::vector<Resolved> questions_of(const Advisor& advisor, const Context& context, const std::vector<Clause>& clauses,
                                    const std::string& whole) {
     std::vector<Resolved> questions;
-    std::string pending;  // clauses that are context for the next question ("I'm 34, how do I start?")
+    // The words of clauses that are context for the next question ("I'm 34, how do I start?"): the
+    // latest max_context_words, as each clause is matched with them.
+    std::vector<std::string> pending;
     if (clauses.size() >= 2) {
         for (const Clause& clause : clauses) {
-            Resolved r = resolve(advisor, context, pending + clause.text);
+            std::string text;
+            for (const std::string& word : pending) text += word + " ";
+            Resolved r = resolve(advisor, context, text + clause.text);
             const bool small_talk = is_kind(r.intent, IntentKind::smalltalk);
             if (!clause.question && !small_talk) {
-                pending += clause.text + " ";
+                for (std::string& word : split_words(clause.text)) pending.push_back(std::move(word));
+                if (pending.size() > max_context_words) {
+                    pending.erase(pending.begin(), pending.end() - static_cast<std::ptrdiff_t>(max_context_words));
+                }
                 continue;
             }
             pending.clear();
@@ -336,11 +344,14 @@ std::string recognised_line(const Advisor& advisor, const Entities& entities) {
 }
 
 // A context comes back from the client: keep only entity values the catalogue knows, and amounts
-// as the extractor finds them (digits, at most 9), so nothing a client sends reaches the answer text.
+// as the extractor finds them (digits, at most 9), so nothing a client sends reaches the answer text;
+// and as many of a kind as a question may name (max_values_per_kind).
 Entities known_entities(const EntityExtractor& names, const Entities& entities) {
     Entities kept;
     for (const auto& [kind, values] : entities) {
+        std::vector<std::string> known_values;
         for (const std::string& v : values) {
+            if (known_values.size() >= max_values_per_kind) break;
             bool known = false;
             if (kind == "amount") {
                 known = !v.empty() && v.size() <= 9 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -350,8 +361,9 @@ Entities known_entities(const EntityExtractor& names, const Entities& entities) 
                     known = std::any_of(k.values.begin(), k.values.end(), [&](const EntityValue& e) { return e.id == v; });
                 }
             }
-            if (known) kept[kind].push_back(v);
+            if (known) known_values.push_back(v);
         }
+        if (!known_values.empty()) kept[kind] = std::move(known_values);
     }
     return kept;
 }

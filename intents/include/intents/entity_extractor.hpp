@@ -11,6 +11,8 @@ namespace intents {
 
 // Finds entity values (cities, levels, technologies, ...) in normalised text by whole-phrase alias
 // match, longest alias first, and maps "N years" to an experience level. Immutable after construction.
+// At most max_values_per_kind values of one kind (message_bounds.hpp), the first ones the text
+// names; later ones are ignored.
 class EntityExtractor {
 public:
     EntityExtractor(std::vector<EntityKind> kinds, std::vector<YearsBand> years_bands);

@@ -30,8 +30,13 @@ public:
     // into `vocabulary`), sorted. Step 7 of normalize() looks candidates up here.
     const std::vector<std::pair<std::size_t, std::uint32_t>>& typo_index() const { return typo_index_; }
 
+    // The longest word step 7 checks: the longest indexed vocabulary word + 2 (no longer word is
+    // within two edits of it), at most max_typo_word_letters (message_bounds.hpp).
+    std::size_t typo_word_limit() const { return typo_word_limit_; }
+
 private:
     std::vector<std::pair<std::size_t, std::uint32_t>> typo_index_;
+    std::size_t typo_word_limit_ = 0;
 };
 
 // One kind of entity and its values (intents/data/entities.json).

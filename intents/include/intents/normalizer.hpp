@@ -21,7 +21,20 @@ namespace intents {
 //     (a corrected word that is shorthand is then expanded: "backened" -> "backend" -> "back end");
 //  8. filler words ("actually", "basically") are dropped;
 //  9. spaces are collapsed and trimmed.
+// Bounded (message_bounds.hpp): only the first max_message_words words are read, the rest of the
+// text is ignored; only the first max_typo_checks unknown words are checked for typos, and none
+// longer than lexicon.typo_word_limit(); later and longer ones are left as written.
 std::string normalize(std::string_view text, const Lexicon& lexicon);
+
+// Step 7 on one word, with what it cost: the word itself, or the vocabulary word it corrects to.
+// Words too short, too long (over lexicon.typo_word_limit()), not all letters or in the vocabulary
+// cost nothing; any other costs at most 1 + L + L(L - 1) variants for L letters.
+struct TypoCorrection {
+    std::string word;
+    std::size_t variants = 0;    // the word with up to two letters deleted, hashed and looked up
+    std::size_t candidates = 0;  // vocabulary words found that way and compared by edit distance
+};
+TypoCorrection correct_typo(const std::string& word, const Lexicon& lexicon);
 
 // A piece of a message, normalised. `question` when it reads as a question of its own: it starts
 // with a question word or ended in "?" or "!"; other clauses ("I panic under pressure, ...") are
@@ -33,7 +46,8 @@ struct Clause {
 
 // The clauses of a message: the raw text is cut at ? ! ; :, at a "+" between spaces, and at a comma
 // or full stop followed by a space, then at "and"/"also"/"plus"/"then" when a question word follows ("what skills do i need
-// and what does it pay"). Empty clauses are dropped.
+// and what does it pay"). Empty clauses are dropped. Bounded as normalize() is, over the whole
+// message, and to the first max_message_clauses clauses: the rest of the message is ignored.
 std::vector<Clause> normalize_clauses(std::string_view text, const Lexicon& lexicon);
 
 // The words of a text split at spaces, empty ones dropped.

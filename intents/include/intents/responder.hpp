@@ -18,6 +18,9 @@ struct ContextPolicy {
 
 // Answers one message: the whole path from raw text to the answer object. Pure: the same
 // advisor, context, text and time give the same answer; it never blocks or touches I/O.
+// Bounded whatever the text's length (message_bounds.hpp): only its first max_message_words words
+// and max_message_clauses clauses are read, the rest is ignored; so are values of one entity kind
+// beyond max_values_per_kind, in the text and in the context.
 Answer respond(const Advisor& advisor, const Context& context, std::string_view text, std::int64_t now_ms,
                const ContextPolicy& policy = {});
 
