@@ -7,17 +7,13 @@
 
 #include "intents/advisor.hpp"
 #include "intents/answer.hpp"
+#include "intents/context_policy.hpp"
 
 namespace intents {
 
-// How long a conversation's context stays usable for follow-ups.
-struct ContextPolicy {
-    int max_turns = 4;                        // answers that did not refresh it
-    std::int64_t max_age_ms = 10 * 60 * 1000;  // since the last answer
-};
-
 // Answers one message: the whole path from raw text to the answer object. Pure: the same
-// advisor, context, text and time give the same answer; it never blocks or touches I/O.
+// advisor, context, text and time give the same answer; it never blocks or touches I/O. The
+// context may come from a client: only what sanitize() keeps of it is used.
 Answer respond(const Advisor& advisor, const Context& context, std::string_view text, std::int64_t now_ms,
                const ContextPolicy& policy = {});
 
