@@ -1,5 +1,6 @@
 #include "intents/advisor.hpp"
 
+#include "intents/catalogue_check.hpp"
 #include "intents/intent_loader.hpp"
 #include "intents/normalizer.hpp"
 #include "intents/responder.hpp"
@@ -23,8 +24,11 @@ knowledge::LoadResult<AdvisorPtr> load_advisor(const std::filesystem::path& know
     if (!kb.ok() || !data.ok()) return knowledge::LoadResult<AdvisorPtr>::failure(std::move(errors));
 
     auto references = check_references(*data.value, *kb.value);
+    auto values = check_entity_values(*kb.value, data.value->entity_kinds, data.value->years_bands,
+                                      (intents_dir / "entities.json").string());
     auto matcher = Matcher::build(data.value->intents);
     errors.insert(errors.end(), references.begin(), references.end());
+    errors.insert(errors.end(), values.begin(), values.end());
     errors.insert(errors.end(), matcher.errors.begin(), matcher.errors.end());
     if (!errors.empty()) return knowledge::LoadResult<AdvisorPtr>::failure(std::move(errors));
 

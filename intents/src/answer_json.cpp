@@ -1,5 +1,9 @@
 #include "intents/answer_json.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+
 namespace intents {
 
 using nlohmann::json;
@@ -20,6 +24,19 @@ json row_to_json(const DataRow& row) {
     if (row.open_ended) out["open_ended"] = true;
     if (!row.period.empty()) out["period"] = row.period;
     return out;
+}
+
+// A JSON integer as T, out-of-range values at T's nearest end: get<int>() would wrap 2^32 turns to
+// 0, a context that never expires. What the numbers may be is sanitize()'s to decide.
+template <class T>
+T saturated(const json& integer) {
+    if (integer.is_number_unsigned()) {
+        const auto v = integer.get<std::uint64_t>();
+        return v > static_cast<std::uint64_t>(std::numeric_limits<T>::max()) ? std::numeric_limits<T>::max()
+                                                                             : static_cast<T>(v);
+    }
+    return static_cast<T>(std::clamp<std::int64_t>(integer.get<std::int64_t>(), std::numeric_limits<T>::min(),
+                                                    std::numeric_limits<T>::max()));
 }
 
 }  // namespace
@@ -59,18 +76,18 @@ std::optional<Context> context_from_json(const json& value, std::string& error) 
             error = "context.turns must be an integer";
             return std::nullopt;
         }
-        context.turns = turns->get<int>();
+        context.turns = saturated<int>(*turns);
     }
     if (auto at = value.find("updated_at_ms"); at != value.end()) {
         if (!at->is_number_integer()) {
             error = "context.updated_at_ms must be an integer";
             return std::nullopt;
         }
-        context.updated_at_ms = at->get<std::int64_t>();
+        context.updated_at_ms = saturated<std::int64_t>(*at);
     }
     if (auto shown = value.find("shown"); shown != value.end()) {
         // Only fact ids of our own answers belong here; a client can send anything, so it is bounded
-        // (and ids that name no fact are simply never matched).
+        // (and sanitize() drops ids that name no fact).
         constexpr std::size_t max_shown = 64, max_id = 120;
         if (!shown->is_array() || shown->size() > max_shown) {
             error = "context.shown must be an array of at most 64 strings";

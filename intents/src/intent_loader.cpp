@@ -435,19 +435,6 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
         }
     }
     for (const knowledge::Fact& fact : kb.facts()) {
-        for (const auto& [kind, ids] : fact.entities) {
-            const std::set<std::string> known = values_of(kind);
-            if (known.empty()) {
-                errors.push_back("fact '" + fact.id + "' /entities/" + kind + ": unknown entity kind (entities.json)");
-                continue;
-            }
-            for (const std::string& id : ids) {
-                if (!known.contains(id)) {
-                    errors.push_back("fact '" + fact.id + "' /entities/" + kind + ": unknown value '" + id +
-                                     "' (entities.json)");
-                }
-            }
-        }
         if (!reached.contains(fact.id)) {
             errors.push_back("fact '" + fact.id + "' (topic " + fact.topic + ") is not reachable from any intent");
         }

@@ -343,38 +343,11 @@ std::string recognised_line(const Advisor& advisor, const Entities& entities) {
     return line;
 }
 
-// A context comes back from the client: keep only entity values the catalogue knows, and amounts
-// as the extractor finds them (digits, at most 9), so nothing a client sends reaches the answer text;
-// and as many of a kind as a question may name (max_values_per_kind).
-Entities known_entities(const EntityExtractor& names, const Entities& entities) {
-    Entities kept;
-    for (const auto& [kind, values] : entities) {
-        std::vector<std::string> known_values;
-        for (const std::string& v : values) {
-            if (known_values.size() >= max_values_per_kind) break;
-            bool known = false;
-            if (kind == "amount") {
-                known = !v.empty() && v.size() <= 9 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
-            } else {
-                for (const EntityKind& k : names.kinds()) {
-                    if (k.kind != kind) continue;
-                    known = std::any_of(k.values.begin(), k.values.end(), [&](const EntityValue& e) { return e.id == v; });
-                }
-            }
-            if (known) known_values.push_back(v);
-        }
-        if (!known_values.empty()) kept[kind] = std::move(known_values);
-    }
-    return kept;
-}
-
 }  // namespace
 
 Answer respond(const Advisor& advisor, const Context& incoming, std::string_view text, std::int64_t now_ms,
                const ContextPolicy& policy) {
-    const bool expired = incoming.turns >= policy.max_turns || now_ms - incoming.updated_at_ms > policy.max_age_ms;
-    Context context = expired ? Context{} : incoming;
-    context.entities = known_entities(advisor.entities, context.entities);
+    const Context context = sanitize(incoming, advisor, now_ms, policy);
     // The message is read once: its clauses, and the whole of it as their words in order.
     const std::vector<Clause> clauses = normalize_clauses(text, advisor.lexicon);
     std::string normalized;

@@ -125,6 +125,8 @@ std::optional<Fact> read_fact(const json& item, const std::string& path, const s
     fact.id = *id;
     fact.source = *source;
     fact.text = *text;
+    fact.file = reader.file();
+    fact.pointer = path;
     if (fact.text.empty()) reader.error(join_path(path, "text"), "must not be empty");
     check_figures_in_text(fact, path, reader);
     return fact;

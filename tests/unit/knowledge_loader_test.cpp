@@ -126,7 +126,7 @@ TEST(KnowledgeLoader, UnknownAspectOnAFactIsReported) {
     DataCopy data;
     replace_in_file(data.knowledge() / "facts" / "salary.json", "\"median\"", "\"middle\"");
     const std::string error = all_errors(data);
-    EXPECT_NE(error.find("/entities/aspect: unknown value 'middle'"), std::string::npos) << error;
+    EXPECT_NE(error.find("/entities/aspect/0: 'middle' is not an aspect in "), std::string::npos) << error;
 }
 
 TEST(KnowledgeLoader, GapWithoutATopicToContinueIsReported) {

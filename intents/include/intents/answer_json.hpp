@@ -18,7 +18,8 @@ nlohmann::json json_number(double value);
 nlohmann::json context_to_json(const Context& context);
 
 // Reads a context a client sent back. Anything malformed yields nullopt and `error` says why;
-// an absent or null context is the empty context.
+// an absent or null context is the empty context. Only the shape is checked here (integers out of
+// range saturate); what the values may be is sanitize()'s job (context_policy.hpp), which respond() runs.
 std::optional<Context> context_from_json(const nlohmann::json& value, std::string& error);
 
 }  // namespace intents

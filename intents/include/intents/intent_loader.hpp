@@ -27,6 +27,7 @@ knowledge::LoadResult<IntentData> load_intent_data(const std::filesystem::path& 
 
 // Cross-checks intents against the knowledge base: every `{fact:ID}` exists, every entity rule names a
 // known entity kind and a fact prefix that exists, and every fact is reachable from some intent.
+// (The entity values facts name are check_entity_values()'s, catalogue_check.hpp.)
 std::vector<std::string> check_references(const IntentData& data, const knowledge::KnowledgeBase& kb);
 
 // The fact ids a template line names with `{fact:ID}`, then `{text:ID}`, then `{figure:ID}`.

@@ -43,6 +43,8 @@ struct Fact {
     std::vector<std::string> items;
     std::map<std::string, std::vector<std::string>> entities;  // kind -> ids the fact is about
     std::vector<Figure> figures;
+    std::string file{};     // where it was read from, and its JSON pointer there ("/facts/3"), so that
+    std::string pointer{};  // checks made after loading (entity values) can name both
 
     bool is_about(const std::string& kind, const std::string& value) const;
 };
