@@ -25,6 +25,8 @@ constexpr EnvironmentOption environment_options[] = {
     {"CAREER_ADVISOR_THREADS", "--threads"},
     {"CAREER_ADVISOR_ADMIN_TOKEN", "--admin-token"},
     {"CAREER_ADVISOR_ALLOWED_ORIGINS", "--allowed-origin", true},
+    {"CAREER_ADVISOR_TLS_CERT", "--tls-cert"},
+    {"CAREER_ADVISOR_TLS_KEY", "--tls-key"},
     {"CAREER_ADVISOR_LOG_LEVEL", "--log-level"},
     {"CAREER_ADVISOR_LOG_FORMAT", "--log-format"},
     {"CAREER_ADVISOR_LOG_QUESTIONS", "--log-questions"},
@@ -34,6 +36,8 @@ constexpr EnvironmentOption environment_options[] = {
     {"CAREER_ADVISOR_MAX_CONNECTIONS_PER_IP", "--max-connections-per-ip"},
     {"CAREER_ADVISOR_MESSAGE_RATE", "--message-rate"},
     {"CAREER_ADVISOR_MESSAGE_BURST", "--message-burst"},
+    {"CAREER_ADVISOR_ADDRESS_MESSAGE_RATE", "--address-message-rate"},
+    {"CAREER_ADVISOR_ADDRESS_MESSAGE_BURST", "--address-message-burst"},
     {"CAREER_ADVISOR_HANDSHAKE_TIMEOUT", "--handshake-timeout"},
     {"CAREER_ADVISOR_IDLE_TIMEOUT", "--idle-timeout"},
     {"CAREER_ADVISOR_DRAIN_SECONDS", "--drain-seconds"},
@@ -60,6 +64,9 @@ void add_serve_options(CLI::App& app, Config& c) {
                    "Origin (scheme://host[:port]) of a site allowed to embed the chat; repeatable. "
                    "Default: same origin only")
         ->check(origin_problem);
+    app.add_option("--tls-cert", c.tls_cert, "PEM certificate chain: serve https and wss (needs --tls-key)")
+        ->check(CLI::ExistingFile);
+    app.add_option("--tls-key", c.tls_key, "PEM private key of --tls-cert")->check(CLI::ExistingFile);
     app.add_option("--log-level", c.log_level, "trace, debug, info, warn, error or off")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
         ->capture_default_str();
@@ -84,6 +91,13 @@ void add_serve_options(CLI::App& app, Config& c) {
         ->capture_default_str();
     app.add_option("--message-burst", c.message_burst, "Messages a connection may send in a burst")
         ->check(CLI::Range(1.0, 100000.0))
+        ->capture_default_str();
+    app.add_option("--address-message-rate", c.address_message_rate,
+                   "Messages per second from one address (all its chats and HTTP asks), sustained")
+        ->check(CLI::Range(0.01, 1000000.0))
+        ->capture_default_str();
+    app.add_option("--address-message-burst", c.address_message_burst, "Messages from one address in a burst")
+        ->check(CLI::Range(1.0, 1000000.0))
         ->capture_default_str();
     app.add_option("--handshake-timeout", c.handshake_timeout_s, "Seconds for an HTTP request or handshake to arrive")
         ->check(CLI::Range(1u, 3600u))
@@ -195,6 +209,11 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, const std:
         return out;
     } catch (const CLI::ParseError& e) {
         out.error = std::string("career-advisor: ") + e.what();
+        out.exit_code = 2;
+        return out;
+    }
+    if (c.tls_cert.empty() != c.tls_key.empty()) {
+        out.error = "career-advisor: --tls-cert and --tls-key go together (or CAREER_ADVISOR_TLS_CERT and _TLS_KEY)";
         out.exit_code = 2;
         return out;
     }

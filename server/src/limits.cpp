@@ -40,4 +40,14 @@ bool TokenBucket::take(double now_s) {
     return true;
 }
 
+bool AddressRates::take(const std::string& address, double now_s) {
+    std::lock_guard lock(mutex_);
+    auto it = buckets_.find(address);
+    if (it == buckets_.end()) {
+        if (buckets_.size() >= max_addresses) buckets_.clear();
+        it = buckets_.emplace(address, TokenBucket(rate_, burst_)).first;
+    }
+    return it->second.take(now_s);
+}
+
 }  // namespace server

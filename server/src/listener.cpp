@@ -33,8 +33,9 @@ Peer peer_of(const net::ip::tcp::socket& socket, std::uint64_t connection) {
 
 }  // namespace
 
-Listener::Listener(net::io_context& ioc, const net::ip::tcp::endpoint& endpoint, AppState& state)
-    : ioc_(ioc), acceptor_(net::make_strand(ioc)), pause_timer_(acceptor_.get_executor()), state_(state) {
+Listener::Listener(net::io_context& ioc, const net::ip::tcp::endpoint& endpoint, AppState& state,
+                   net::ssl::context* tls)
+    : ioc_(ioc), acceptor_(net::make_strand(ioc)), pause_timer_(acceptor_.get_executor()), state_(state), tls_(tls) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(net::socket_base::reuse_address(true));
     acceptor_.bind(endpoint);
@@ -79,7 +80,13 @@ void Listener::on_accept(beast::error_code ec, net::ip::tcp::socket socket) {
     }
     pause_ = first_pause;
     Peer peer = peer_of(socket, state_.sessions().next_id());
-    std::make_shared<HttpSession>(std::move(socket), state_, std::move(peer))->run();
+    if (tls_ != nullptr) {
+        std::make_shared<HttpSession<TlsStream>>(TlsStream(PlainStream(std::move(socket)), *tls_), state_,
+                                                 std::move(peer))
+            ->run();
+    } else {
+        std::make_shared<HttpSession<PlainStream>>(PlainStream(std::move(socket)), state_, std::move(peer))->run();
+    }
     do_accept();
 }
 

@@ -72,7 +72,18 @@ Response ready(AppState& state, const Request& request, const Peer&) {
     return json_response(state, request, http::status::ok, {{"status", "ready"}});
 }
 
+double steady_seconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
 Response ask(AppState& state, const Request& request, const Peer& peer) {
+    if (!state.address_rates().take(peer.address, steady_seconds())) {
+        state.metrics().refused(Refusal::rate_limited);
+        Response res = error_response(state, request, http::status::too_many_requests, ErrorCode::rate_limited,
+                                      "too many questions from your address: wait a moment, then ask again");
+        res.set(http::field::retry_after, "1");
+        return res;
+    }
     const auto advisor = state.advisor();
     const ProtocolLimits limits{state.config().max_question_chars};
     HttpReply out = reply_to_ask(*advisor, request.body(), now_ms(), limits);

@@ -5,6 +5,7 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <csignal>
 #include <iostream>
@@ -94,6 +95,26 @@ private:
     static constexpr std::chrono::milliseconds close_grace{500};
 };
 
+// The TLS context for --tls-cert/--tls-key: TLS 1.2 and later only. Throws, naming the file, when a
+// file cannot be used (start-up only).
+std::unique_ptr<net::ssl::context> tls_context(const Config& config) {
+    if (config.tls_cert.empty()) return nullptr;
+    auto context = std::make_unique<net::ssl::context>(net::ssl::context::tls_server);
+    context->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
+                         net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 | net::ssl::context::no_tlsv1_1);
+    try {
+        context->use_certificate_chain_file(config.tls_cert);
+    } catch (const std::exception& e) {
+        throw std::runtime_error("--tls-cert " + config.tls_cert + ": " + e.what());
+    }
+    try {
+        context->use_private_key_file(config.tls_key, net::ssl::context::pem);
+    } catch (const std::exception& e) {
+        throw std::runtime_error("--tls-key " + config.tls_key + ": " + e.what());
+    }
+    return context;
+}
+
 }  // namespace
 
 int run_server(const Config& config) {
@@ -107,13 +128,21 @@ int run_server(const Config& config) {
     spdlog::info("loaded {}", intents::summary(**loaded.value));
     AppState state(config, std::move(*loaded.value));
 
+    // Before the io_context: sessions still queued in it at exit use the TLS context.
+    std::unique_ptr<net::ssl::context> tls;
+    try {
+        tls = tls_context(config);
+    } catch (const std::exception& e) {
+        spdlog::error("cannot serve TLS: {}", e.what());
+        return 1;
+    }
     net::io_context io(static_cast<int>(config.threads));
     net::io_context control(1);
     state.set_control_executor(control.get_executor());
     std::shared_ptr<Listener> listener;
     try {
         listener = std::make_shared<Listener>(io, net::ip::tcp::endpoint(net::ip::make_address(config.host), config.port),
-                                              state);
+                                              state, tls.get());
     } catch (const std::exception& e) {
         spdlog::error("cannot listen on {}:{}: {}", config.host, config.port, e.what());
         return 1;
@@ -125,7 +154,7 @@ int run_server(const Config& config) {
     const auto endpoint = listener->local_endpoint();
     const std::string host = endpoint.address().is_v6() ? "[" + endpoint.address().to_string() + "]"
                                                          : endpoint.address().to_string();
-    std::cout << "listening on http://" << host << ":" << endpoint.port() << "/" << std::endl;
+    std::cout << "listening on " << (tls ? "https" : "http") << "://" << host << ":" << endpoint.port() << "/" << std::endl;
 
     auto io_work = net::make_work_guard(io);
     std::vector<std::thread> threads;

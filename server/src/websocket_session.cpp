@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/post.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 #include <chrono>
 
 #include "server/fail.hpp"
@@ -26,22 +27,24 @@ std::int64_t now_ms() {
 
 }  // namespace
 
-WebsocketSession::WebsocketSession(boost::asio::ip::tcp::socket&& socket, AppState& state, Peer peer,
-                                   ConnectionLimits::Slot slot)
-    : ws_(std::move(socket)),
+template <class Stream>
+WebsocketSession<Stream>::WebsocketSession(Stream&& stream, AppState& state, Peer peer, ConnectionLimits::Slot slot)
+    : ws_(std::move(stream)),
       state_(state),
       peer_(std::move(peer)),
       slot_(std::move(slot)),
       bucket_(state.config().message_rate, state.config().message_burst) {}
 
-WebsocketSession::~WebsocketSession() {
+template <class Stream>
+WebsocketSession<Stream>::~WebsocketSession() {
     if (!registered_) return;
     state_.sessions().remove(this);
     state_.metrics().connection_closed(true);
 }
 
-void WebsocketSession::run(Request upgrade) {
-    state_.sessions().add(this, weak_from_this());
+template <class Stream>
+void WebsocketSession<Stream>::run(Request upgrade) {
+    state_.sessions().add(this, this->weak_from_this());
     state_.metrics().connection_opened(true);
     registered_ = true;
     // The HTTP session's timer must not close the upgraded stream: the WebSocket has its own.
@@ -54,26 +57,30 @@ void WebsocketSession::run(Request upgrade) {
     ws_.set_option(websocket::stream_base::decorator(
         [](websocket::response_type& res) { res.set(beast::http::field::server, "career-advisor"); }));
     ws_.read_message_max(state_.config().max_message_bytes);
-    ws_.async_accept(upgrade, beast::bind_front_handler(&WebsocketSession::on_accept, shared_from_this()));
+    ws_.async_accept(upgrade, beast::bind_front_handler(&WebsocketSession<Stream>::on_accept, this->shared_from_this()));
 }
 
-void WebsocketSession::drain() {
+template <class Stream>
+void WebsocketSession<Stream>::drain() {
     boost::asio::post(ws_.get_executor(),
-                      [self = shared_from_this()] { self->close_when_written(websocket::close_code::going_away); });
+                      [self = this->shared_from_this()] { self->close_when_written(websocket::close_code::going_away); });
 }
 
-void WebsocketSession::on_accept(beast::error_code ec) {
+template <class Stream>
+void WebsocketSession<Stream>::on_accept(beast::error_code ec) {
     if (ec) return fail(ec, "websocket accept", peer_.connection);
     accepted_ = true;
     do_read();
     maybe_close();  // drained during the handshake
 }
 
-void WebsocketSession::do_read() {
-    ws_.async_read(buffer_, beast::bind_front_handler(&WebsocketSession::on_read, shared_from_this()));
+template <class Stream>
+void WebsocketSession<Stream>::do_read() {
+    ws_.async_read(buffer_, beast::bind_front_handler(&WebsocketSession<Stream>::on_read, this->shared_from_this()));
 }
 
-void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
+template <class Stream>
+void WebsocketSession<Stream>::on_read(beast::error_code ec, std::size_t) {
     // Beast itself closes with 1009 a message over the limit, and with 1007 one that is not UTF-8.
     if (ec) return fail(ec, "websocket read", peer_.connection);
     state_.metrics().message_received();
@@ -82,7 +89,10 @@ void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
         return do_read();
     }
     std::string reply;
-    if (!bucket_.take(steady_seconds())) {
+    const double now_s = steady_seconds();
+    // Both buckets are charged: the connection's, and its address's shared with its other connections.
+    const bool within_rate = bucket_.take(now_s) && state_.address_rates().take(peer_.address, now_s);
+    if (!within_rate) {
         state_.metrics().refused(Refusal::rate_limited);
         state_.metrics().error(to_string(ErrorCode::rate_limited));
         reply = error_object(nullptr, ErrorCode::rate_limited, "too many messages: wait a moment, then ask again").dump();
@@ -106,7 +116,8 @@ void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
 }
 
 // The answer path's exception boundary, as the router's is for HTTP: one bad message cannot end the session.
-std::string WebsocketSession::answer(std::string_view frame) {
+template <class Stream>
+std::string WebsocketSession<Stream>::answer(std::string_view frame) {
     try {
         const auto advisor = state_.advisor();  // this message is answered on this snapshot, whatever reloads
         const ProtocolLimits limits{state_.config().max_question_chars};
@@ -127,19 +138,22 @@ std::string WebsocketSession::answer(std::string_view frame) {
     }
 }
 
-void WebsocketSession::send(std::string message) {
+template <class Stream>
+void WebsocketSession<Stream>::send(std::string message) {
     queue_.push_back(std::move(message));
     if (queue_.size() > 1) return;  // a write is already in flight; on_write continues the queue
     do_write();
 }
 
-void WebsocketSession::do_write() {
+template <class Stream>
+void WebsocketSession<Stream>::do_write() {
     ws_.text(true);
     ws_.async_write(boost::asio::buffer(queue_.front()),
-                    beast::bind_front_handler(&WebsocketSession::on_write, shared_from_this()));
+                    beast::bind_front_handler(&WebsocketSession<Stream>::on_write, this->shared_from_this()));
 }
 
-void WebsocketSession::on_write(beast::error_code ec, std::size_t) {
+template <class Stream>
+void WebsocketSession<Stream>::on_write(beast::error_code ec, std::size_t) {
     if (ec) return fail(ec, "websocket write", peer_.connection);
     state_.metrics().message_sent();
     queue_.pop_front();
@@ -151,7 +165,8 @@ void WebsocketSession::on_write(beast::error_code ec, std::size_t) {
     maybe_close();
 }
 
-void WebsocketSession::close_when_written(websocket::close_code code) {
+template <class Stream>
+void WebsocketSession<Stream>::close_when_written(websocket::close_code code) {
     if (!close_after_writes_ || code == websocket::close_code::policy_error) close_after_writes_ = code;
     maybe_close();
 }
@@ -161,9 +176,10 @@ void WebsocketSession::close_when_written(websocket::close_code code) {
 // questions the client sent before it could know we were going. The last check runs from a handler
 // posted behind any read completion already queued on the strand, so a question on its way in
 // from the socket is answered, not dropped.
-void WebsocketSession::maybe_close() {
+template <class Stream>
+void WebsocketSession<Stream>::maybe_close() {
     if (!ready_to_close()) return;
-    boost::asio::post(ws_.get_executor(), [self = shared_from_this()] {
+    boost::asio::post(ws_.get_executor(), [self = this->shared_from_this()] {
         if (!self->ready_to_close()) return;
         self->closing_ = true;
         self->said_goodbye_.store(true);
@@ -173,11 +189,15 @@ void WebsocketSession::maybe_close() {
     });
 }
 
-bool WebsocketSession::ready_to_close() {
+template <class Stream>
+bool WebsocketSession<Stream>::ready_to_close() {
     if (!close_after_writes_ || closing_ || !accepted_ || !queue_.empty()) return false;
     if (close_after_writes_ != websocket::close_code::going_away) return true;  // an abusive client gets no more answers
     beast::error_code ec;
     return buffer_.size() == 0 && beast::get_lowest_layer(ws_).socket().available(ec) == 0;
 }
+
+template class WebsocketSession<PlainStream>;
+template class WebsocketSession<TlsStream>;
 
 }  // namespace server

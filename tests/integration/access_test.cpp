@@ -174,3 +174,19 @@ TEST(Logs, JsonFormatWritesOneObjectPerLine) {
     }
     EXPECT_GE(objects, 2);  // at least "loaded" and "stopped"
 }
+
+TEST(MessageRate, OneAddressSharesItsRateOverItsConnectionsAndHttpAsks) {
+    ServerProcess server({"--address-message-rate", "0.1", "--address-message-burst", "3"});
+    WsClient first(server.port()), second(server.port());
+    EXPECT_EQ(first.ask("what do back-end developers do?")["type"], "answer");
+    EXPECT_EQ(second.ask("what do back-end developers do?")["type"], "answer");
+    const auto http_ask = [&] {
+        return http_request(server.port(), http::verb::post, "/api/v1/ask", R"({"text":"pay in seattle?"})");
+    };
+    EXPECT_EQ(http_ask().status, 200u);
+    const auto refused = http_ask();
+    EXPECT_EQ(refused.status, 429u);
+    EXPECT_EQ(refused.json()["code"], "rate_limited");
+    EXPECT_EQ(refused.headers.at("Retry-After"), "1");
+    EXPECT_EQ(first.ask("what do back-end developers do?")["code"], "rate_limited");
+}

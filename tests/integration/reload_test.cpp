@@ -74,7 +74,8 @@ TEST(Reload, SighupReloads) {
 TEST(Reload, LiveWebSocketTrafficLosesNoAnswerDuringReloads) {
     DataCopy data;
     std::vector<std::string> args = data_args(data);
-    args.insert(args.end(), {"--message-rate", "100000", "--message-burst", "100000"});  // as fast as they can
+    args.insert(args.end(), {"--message-rate", "100000", "--message-burst", "100000", "--address-message-rate", "100000",
+                          "--address-message-burst", "100000"});  // as fast as they can
     ServerProcess server(args);
     std::atomic<bool> done{false};
     std::atomic<int> answered{0};

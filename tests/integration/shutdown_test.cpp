@@ -16,7 +16,8 @@ namespace websocket = boost::beast::websocket;
 using nlohmann::json;
 
 TEST(Drain, SigtermAnswersEveryQuestionReceivedThenSays1001) {
-    ServerProcess server({"--message-rate", "100000", "--message-burst", "100000", "--threads", "1"});
+    ServerProcess server({"--message-rate", "100000", "--message-burst", "100000", "--address-message-rate", "100000",
+                          "--address-message-burst", "100000", "--threads", "1"});
     constexpr int clients = 4, questions = 40;
     std::vector<std::unique_ptr<WsClient>> sockets;
     for (int c = 0; c < clients; ++c) sockets.push_back(std::make_unique<WsClient>(server.port()));

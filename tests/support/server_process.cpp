@@ -71,7 +71,8 @@ ServerProcess::ServerProcess(std::vector<std::string> extra_args, std::chrono::m
     line_ = line_.substr(0, line_.find('\n'));
     const auto colon = line_.rfind(':');
     const auto slash = line_.rfind('/');
-    if (line_.rfind("listening on http://", 0) != 0 || colon == std::string::npos || slash < colon) {
+    const bool url = line_.rfind("listening on http://", 0) == 0 || line_.rfind("listening on https://", 0) == 0;
+    if (!url || colon == std::string::npos || slash < colon) {
         throw std::runtime_error("unexpected first line: " + line_);
     }
     port_ = static_cast<std::uint16_t>(std::stoi(line_.substr(colon + 1, slash - colon - 1)));

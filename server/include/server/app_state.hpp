@@ -30,6 +30,7 @@ public:
     const Config& config() const { return config_; }
     Metrics& metrics() { return metrics_; }
     ConnectionLimits& websocket_limits() { return websocket_limits_; }
+    AddressRates& address_rates() { return address_rates_; }
     SessionRegistry& sessions() { return sessions_; }
     LogThrottle& log_throttle() { return log_throttle_; }
 
@@ -56,6 +57,7 @@ private:
     std::atomic<std::shared_ptr<const intents::Advisor>> advisor_;
     Metrics metrics_;
     ConnectionLimits websocket_limits_;
+    AddressRates address_rates_;
     SessionRegistry sessions_;
     LogThrottle log_throttle_{std::chrono::minutes(1)};
     std::atomic<bool> draining_{false};

@@ -21,6 +21,8 @@ struct Config {
     unsigned threads = 2;                   // io_context threads
     std::string admin_token;                // empty: /admin/* only from loopback; set: always required
     std::vector<std::string> allowed_origins;  // pages of other sites that may open /ws (the widget)
+    std::string tls_cert;                   // PEM certificate chain; with tls_key: https and wss only
+    std::string tls_key;                    // PEM private key
     std::string log_level = "info";
     std::string log_format = "text";        // text or json (one object per line)
     bool log_questions = false;             // question text in logs (off: never logged)
@@ -32,6 +34,8 @@ struct Config {
     std::size_t max_connections_per_ip = 64;
     double message_rate = 5;                // messages per second per connection, sustained
     double message_burst = 20;              // and in a burst
+    double address_message_rate = 50;       // messages per second from one address, WebSocket and HTTP asks together
+    double address_message_burst = 200;     // and in a burst
     unsigned handshake_timeout_s = 10;      // an HTTP request or WebSocket handshake must arrive within this
     unsigned idle_timeout_s = 60;           // a silent WebSocket is pinged, then closed after this
     unsigned drain_seconds = 10;            // SIGTERM: how long questions in flight may take to finish

@@ -61,4 +61,19 @@ private:
     std::optional<double> last_s_;
 };
 
+// One token bucket per client address, shared by all its connections and HTTP requests: many
+// sockets from one address cannot multiply its rate. Thread-safe; remembers at most `max_addresses`
+// (then starts afresh, which only hands out one more burst each).
+class AddressRates {
+public:
+    AddressRates(double rate, double burst) : rate_(rate), burst_(burst) {}
+    bool take(const std::string& address, double now_s);
+
+private:
+    static constexpr std::size_t max_addresses = 100000;
+    const double rate_, burst_;
+    std::mutex mutex_;
+    std::map<std::string, TokenBucket> buckets_;
+};
+
 }  // namespace server

@@ -2,6 +2,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/error.hpp>
 #include <chrono>
@@ -11,13 +12,16 @@
 
 namespace server {
 
-// Accepts connections and starts an HttpSession on a strand of its own for each. When accepting
+// Accepts connections and starts an HttpSession on a strand of its own for each: a TLS one when
+// given a TLS context (https and wss on the port), else a plain one. When accepting
 // fails (out of file descriptors above all) it pauses and retries on a timer, backing off, instead
 // of spinning on the error.
 class Listener : public std::enable_shared_from_this<Listener> {
 public:
     // Opens, binds and listens; throws boost::system::system_error when it cannot (start-up only).
-    Listener(boost::asio::io_context& ioc, const boost::asio::ip::tcp::endpoint& endpoint, AppState& state);
+    // `tls` (may be null: plain TCP) must outlive the listener and every session.
+    Listener(boost::asio::io_context& ioc, const boost::asio::ip::tcp::endpoint& endpoint, AppState& state,
+             boost::asio::ssl::context* tls);
 
     void run();
     // Stops accepting; connections already open carry on (the drain deals with them).
@@ -36,6 +40,7 @@ private:
     std::chrono::milliseconds pause_ = first_pause;
     bool stopped_ = false;
     AppState& state_;
+    boost::asio::ssl::context* tls_;
 };
 
 }  // namespace server

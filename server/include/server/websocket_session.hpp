@@ -1,6 +1,5 @@
 #pragma once
 
-#include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
@@ -14,6 +13,7 @@
 #include "server/app_state.hpp"
 #include "server/limits.hpp"
 #include "server/router.hpp"
+#include "server/streams.hpp"
 
 namespace server {
 
@@ -21,10 +21,11 @@ namespace server {
 // connection's strand (so answers leave in the order questions came) and queues the writes,
 // because a WebSocket allows only one write in flight. Kept alive by its pending handlers; holds
 // its connection slot until it ends. A client over its message rate gets `rate_limited` errors,
-// and is closed with 1008 if it goes on.
-class WebsocketSession : public Drainable, public std::enable_shared_from_this<WebsocketSession> {
+// and is closed with 1008 if it goes on. Instantiated for PlainStream and TlsStream.
+template <class Stream>
+class WebsocketSession : public Drainable, public std::enable_shared_from_this<WebsocketSession<Stream>> {
 public:
-    WebsocketSession(boost::asio::ip::tcp::socket&& socket, AppState& state, Peer peer, ConnectionLimits::Slot slot);
+    WebsocketSession(Stream&& stream, AppState& state, Peer peer, ConnectionLimits::Slot slot);
     ~WebsocketSession() override;
     // Takes over the upgrade request the HTTP session read.
     void run(Request upgrade);
@@ -44,7 +45,7 @@ private:
     void maybe_close();
     bool ready_to_close();
 
-    boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+    boost::beast::websocket::stream<Stream> ws_;
     boost::beast::flat_buffer buffer_;
     std::deque<std::string> queue_;
     AppState& state_;
@@ -62,5 +63,8 @@ private:
     static constexpr std::size_t max_queued_replies = 32;
     static constexpr unsigned max_refused_in_a_row = 10;  // then the connection is closed (1008)
 };
+
+extern template class WebsocketSession<PlainStream>;
+extern template class WebsocketSession<TlsStream>;
 
 }  // namespace server
