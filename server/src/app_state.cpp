@@ -11,7 +11,8 @@ AppState::AppState(Config config, intents::AdvisorPtr advisor)
     : config_(std::move(config)),
       advisor_(std::move(advisor)),
       websocket_limits_(config_.max_connections, config_.max_connections_per_ip),
-      address_rates_(config_.address_message_rate, config_.address_message_burst) {}
+      address_rates_(config_.address_message_rate, config_.address_message_burst),
+      static_files_(config_.web_dir) {}
 
 void AppState::set_control_executor(const boost::asio::any_io_executor& executor) {
     reload_timer_.emplace(executor);
@@ -49,6 +50,7 @@ std::vector<std::string> AppState::reload() {
     }
     spdlog::info("reloaded: {}", intents::summary(**loaded.value));
     advisor_.store(std::move(*loaded.value));
+    static_files_.clear();
     metrics_.reloaded(true);
     return {};
 }

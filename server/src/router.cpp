@@ -10,7 +10,6 @@
 #include "server/http_policy.hpp"
 #include "server/protocol.hpp"
 #include "server/query_string.hpp"
-#include "server/static_files.hpp"
 
 namespace server {
 
@@ -191,11 +190,7 @@ constexpr Route routes[] = {
     {http::verb::post, "/admin/reload", nullptr, reload},
 };
 
-bool compressible(std::string_view type) {
-    return type.starts_with("text/") || type.starts_with("application/json") || type.starts_with("image/svg");
-}
-
-// Static files: revalidated by ETag on every use (no-cache), gzip when the client takes it; our pages get
+// Static files, from memory: revalidated by ETag on every use (no-cache), gzip when the client takes it; our pages get
 // the CSP; widget.js may be loaded by any site that embeds it.
 Response static_file(AppState& state, const Request& request) {
     if (request.method() != http::verb::get && request.method() != http::verb::head) {
@@ -205,16 +200,15 @@ Response static_file(AppState& state, const Request& request) {
         return res;
     }
     const std::string_view path = path_of(request.target());
-    auto file = load_static_file(state.config().web_dir, path);
+    const auto file = state.static_files().find(path);
     if (!file) return error_response(state, request, http::status::not_found, ErrorCode::not_found, "no such page");
-    const std::string etag = entity_tag(file->body);
-    const bool not_modified = etag_matches(header(request, http::field::if_none_match), etag);
-    const bool zipped = !not_modified && file->body.size() > 512 && compressible(file->content_type) &&
+    const bool not_modified = etag_matches(header(request, http::field::if_none_match), file->etag);
+    const bool zipped = !not_modified && !file->gzipped.empty() &&
                         accepts_gzip(header(request, http::field::accept_encoding));
-    std::string body = not_modified ? std::string() : zipped ? gzip(file->body) : std::move(file->body);
+    std::string body = not_modified ? std::string() : zipped ? file->gzipped : file->body;
     Response res = make_response(state, request, not_modified ? http::status::not_modified : http::status::ok,
                                  std::move(body), file->content_type);
-    res.set(http::field::etag, etag);
+    res.set(http::field::etag, file->etag);
     res.set(http::field::cache_control, "no-cache");
     res.set(http::field::vary, "Accept-Encoding");
     if (zipped) res.set(http::field::content_encoding, "gzip");

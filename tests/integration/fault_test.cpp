@@ -100,3 +100,18 @@ TEST(Faults, OneClientFloodingDoesNotStarveTheOthers) {
     // Not a timing test of our speed (about 0.1 ms): a starved client would wait seconds.
     EXPECT_LT(ms[ms.size() / 2], 100.0) << "median answer time while another client floods";
 }
+
+// Not a speed test: Nagle's algorithm makes every answer over 4 KiB wait ~40 ms for the client's
+// delayed ACK. Twenty such answers in a row show it (800 ms) whatever the machine.
+TEST(Faults, LongAnswersDoNotStallOnNagle) {
+    ServerProcess server;
+    WsClient ws(server.port());
+    const std::string long_question =
+        "what skills do I need, what does it pay in seattle, what is the outlook, how do I get started and what "
+        "does a typical day look like?";
+    ASSERT_GT(ws.ask(long_question).dump().size(), 4096u) << "the answer must span two frames";
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < 20; ++i) ws.ask(long_question);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_LT(ms, 400.0) << "20 long answers took " << ms << " ms: the 40 ms delayed-ACK stall is back";
+}

@@ -15,6 +15,7 @@
 #include "server/log_throttle.hpp"
 #include "server/metrics.hpp"
 #include "server/session_registry.hpp"
+#include "server/static_cache.hpp"
 
 namespace server {
 
@@ -31,6 +32,7 @@ public:
     Metrics& metrics() { return metrics_; }
     ConnectionLimits& websocket_limits() { return websocket_limits_; }
     AddressRates& address_rates() { return address_rates_; }
+    StaticCache& static_files() { return static_files_; }
     SessionRegistry& sessions() { return sessions_; }
     LogThrottle& log_throttle() { return log_throttle_; }
 
@@ -48,8 +50,9 @@ public:
     void request_reload(ReloadDone done);
     static constexpr std::chrono::milliseconds reload_spacing{200};
 
-    // Loads the data folders again, now, on the calling thread. On success swaps the snapshot in and
-    // returns no errors; otherwise keeps serving the old data and returns what was wrong.
+    // Loads the data folders again, now, on the calling thread. On success swaps the snapshot in,
+    // forgets the web/ files read so far, and returns no errors; otherwise keeps serving the old data
+    // and returns what was wrong.
     std::vector<std::string> reload();
 
 private:
@@ -58,6 +61,7 @@ private:
     Metrics metrics_;
     ConnectionLimits websocket_limits_;
     AddressRates address_rates_;
+    StaticCache static_files_;
     SessionRegistry sessions_;
     LogThrottle log_throttle_{std::chrono::minutes(1)};
     std::atomic<bool> draining_{false};
