@@ -5,6 +5,7 @@
 
 #include "intents/normalizer.hpp"
 #include "intents/responder.hpp"
+#include "server/protocol.hpp"
 
 namespace {
 
@@ -42,6 +43,20 @@ void respond_to_question(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(intents::respond(advisor(), {}, q, 0));
 }
 
+// What the WebSocket session does per message: parse the frame, answer, serialise the reply.
+void reply_to_a_frame(benchmark::State& state) {
+    const std::string frame =
+        nlohmann::json{{"type", "ask"}, {"id", 7}, {"text", questions[state.range(0)]}}.dump();
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        intents::Context context;
+        auto reply = server::reply_to_frame(advisor(), context, frame, 0, server::ProtocolLimits{});
+        bytes = reply.body.size();
+        benchmark::DoNotOptimize(reply);
+    }
+    state.counters["reply_bytes"] = static_cast<double>(bytes);
+}
+
 void load_all_data(benchmark::State& state) {
     const std::string root = CAREER_ADVISOR_SOURCE_DIR;
     for (auto _ : state) benchmark::DoNotOptimize(intents::load_advisor(root + "/knowledge/data", root + "/intents/data"));
@@ -52,5 +67,6 @@ void load_all_data(benchmark::State& state) {
 BENCHMARK(normalize_question)->DenseRange(0, 5);
 BENCHMARK(match_question)->DenseRange(0, 5);
 BENCHMARK(respond_to_question)->DenseRange(0, 5);
+BENCHMARK(reply_to_a_frame)->DenseRange(0, 5);
 BENCHMARK(load_all_data)->Unit(benchmark::kMillisecond);
 BENCHMARK_MAIN();

@@ -124,25 +124,36 @@ std::optional<Context> context_from_json(const json& value, std::string& error) 
 }
 
 json to_json(const Answer& answer) {
-    json parts = json::array();
+    // Built by moving each member in: an initializer list would copy every nested value once more.
+    json out = json::object();
+    out["intent"] = answer.intent;
+    out["text"] = answer.text;
+    json& parts = out["parts"] = json::array();
     for (const AnswerPart& p : answer.parts) {
-        json part = {{"intent", p.intent}, {"text", p.text}};
+        json part = json::object();
+        part["intent"] = p.intent;
+        part["text"] = p.text;
         if (p.not_covered) part["not_covered"] = true;
         parts.push_back(std::move(part));
     }
-    json sources = json::array();
-    for (const SourceRef& s : answer.sources) sources.push_back({{"id", s.id}, {"title", s.title}});
-    json out = {{"intent", answer.intent},
-                {"text", answer.text},
-                {"parts", parts},
-                {"suggestions", answer.suggestions},
-                {"sources", sources},
-                {"entities", entities_to_json(answer.entities)},
-                {"context", context_to_json(answer.context)}};
+    out["suggestions"] = answer.suggestions;
+    json& sources = out["sources"] = json::array();
+    for (const SourceRef& s : answer.sources) {
+        json source = json::object();
+        source["id"] = s.id;
+        source["title"] = s.title;
+        sources.push_back(std::move(source));
+    }
+    out["entities"] = entities_to_json(answer.entities);
+    out["context"] = context_to_json(answer.context);
     if (!answer.salary_rows.empty()) {
         json rows = json::array();
         for (const DataRow& row : answer.salary_rows) rows.push_back(row_to_json(row));
-        out["data"] = {{"kind", "salary"}, {"unit", "USD/year"}, {"rows", rows}};
+        json data = json::object();
+        data["kind"] = "salary";
+        data["unit"] = "USD/year";
+        data["rows"] = std::move(rows);
+        out["data"] = std::move(data);
     }
     return out;
 }

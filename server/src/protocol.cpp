@@ -105,8 +105,9 @@ Reply answer(const intents::Advisor& advisor, intents::Context& context, const A
     const auto started = std::chrono::steady_clock::now();
     const intents::Answer answer = intents::respond(advisor, context, ask.text, now_ms);
     context = answer.context;
-    json out = {{"type", "answer"}, {"id", ask.id}};
-    out.update(intents::to_json(answer));
+    json out = intents::to_json(answer);
+    out["type"] = "answer";
+    out["id"] = ask.id;
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
     return {out.dump(), answer.intent, nullptr, ask.text, took.count()};
 }
