@@ -79,6 +79,12 @@ std::string percent(double value) {
     return buf;
 }
 
+// "97.0% (97/100)", or "none in the set" when there is nothing to count.
+std::string share(std::size_t good, std::size_t all) {
+    if (all == 0) return "none in the set";
+    return percent(ratio(good, all)) + " (" + std::to_string(good) + "/" + std::to_string(all) + ")";
+}
+
 std::string join(const std::vector<std::string>& parts) {
     std::string out;
     for (const std::string& p : parts) out += (out.empty() ? "" : "+") + p;
@@ -334,12 +340,10 @@ EvalReport evaluate(const Advisor& advisor, const std::vector<EvalCase>& cases) 
 std::string to_text(const EvalReport& r) {
     std::ostringstream out;
     out << "questions: " << r.questions << "\n";
-    out << "intent accuracy: " << percent(r.accuracy()) << " (" << r.correct << "/" << r.questions << ")\n";
-    out << "out-of-domain -> fallback: " << percent(r.out_of_domain_accuracy()) << " (" << r.out_of_domain_correct
-        << "/" << r.out_of_domain << ")\n";
-    out << "multi-question messages: " << percent(ratio(r.multi_correct, r.multi)) << " (" << r.multi_correct << "/"
-        << r.multi << ")\n";
-    out << "entities: " << percent(r.entity_accuracy()) << " (" << r.entity_correct << "/" << r.entity_checks << ")\n";
+    out << "intent accuracy: " << share(r.correct, r.questions) << "\n";
+    out << "out-of-domain -> fallback: " << share(r.out_of_domain_correct, r.out_of_domain) << "\n";
+    out << "multi-question messages: " << share(r.multi_correct, r.multi) << "\n";
+    out << "entities: " << share(r.entity_correct, r.entity_checks) << "\n";
     const ShapeReport& s = r.shape;
     out << "words per answer part: median " << s.words_percentile(0.5) << ", p90 " << s.words_percentile(0.9)
         << ", max " << s.words_percentile(1.0) << " (" << s.part_words.size() << " parts; longest: line "

@@ -14,6 +14,7 @@
 #include "knowledge/json_reader.hpp"
 #include "intents/normalizer.hpp"
 #include "intents/responder.hpp"
+#include "server/clock.hpp"
 #include "server/config.hpp"
 #include "server/server.hpp"
 
@@ -21,10 +22,6 @@ namespace server {
 
 namespace {
 
-std::int64_t now_ms() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 // The log message as a JSON string (quoted, escaped; invalid UTF-8 replaced), for --log-format json.
 class JsonMessage : public spdlog::custom_flag_formatter {
@@ -79,10 +76,13 @@ int run_ask(const Config& config) {
     intents::Context context;
     for (std::size_t i = 0; i < turns.size(); ++i) {
         if (config.explain) explain(**loaded.value, turns[i]);
-        const intents::Answer answer = intents::respond(**loaded.value, context, turns[i], now_ms());
+        const intents::Answer answer = intents::respond(**loaded.value, context, turns[i], wall_clock_ms());
         context = answer.context;
         if (config.json_output) {
-            std::cout << intents::to_json(answer).dump(2) << "\n";
+            nlohmann::json out = intents::to_json(answer);  // as the protocol sends it (docs/protocol.md)
+            out["type"] = "answer";
+            out["id"] = nullptr;
+            std::cout << out.dump(2) << "\n";
             continue;
         }
         if (turns.size() > 1) std::cout << (i == 0 ? "" : "\n") << "> " << turns[i] << "\n";

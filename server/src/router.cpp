@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "intents/catalog_queries.hpp"
+#include "server/clock.hpp"
 #include "server/http_policy.hpp"
 #include "server/protocol.hpp"
 #include "server/query_string.hpp"
@@ -16,11 +17,6 @@ namespace server {
 using nlohmann::json;
 
 namespace {
-
-std::int64_t now_ms() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 std::string header(const Request& request, http::field field) {
     auto it = request.find(field);
@@ -71,10 +67,6 @@ Response ready(AppState& state, const Request& request, const Peer&) {
     return json_response(state, request, http::status::ok, {{"status", "ready"}});
 }
 
-double steady_seconds() {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
 Response ask(AppState& state, const Request& request, const Peer& peer) {
     if (!state.address_rates().take(peer.address, steady_seconds())) {
         state.metrics().refused(Refusal::rate_limited);
@@ -85,7 +77,7 @@ Response ask(AppState& state, const Request& request, const Peer& peer) {
     }
     const auto advisor = state.advisor();
     const ProtocolLimits limits{state.config().max_question_chars};
-    HttpReply out = reply_to_ask(*advisor, request.body(), now_ms(), limits);
+    HttpReply out = reply_to_ask(*advisor, request.body(), wall_clock_ms(), limits);
     if (out.reply.error_code != nullptr) {
         state.metrics().error(out.reply.error_code);
     } else {

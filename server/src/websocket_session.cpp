@@ -6,6 +6,7 @@
 #include <boost/beast/websocket/ssl.hpp>
 #include <chrono>
 
+#include "server/clock.hpp"
 #include "server/fail.hpp"
 #include "server/protocol.hpp"
 
@@ -13,19 +14,6 @@ namespace server {
 
 namespace beast = boost::beast;
 namespace websocket = beast::websocket;
-
-namespace {
-
-double steady_seconds() {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-std::int64_t now_ms() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-}  // namespace
 
 template <class Stream>
 WebsocketSession<Stream>::WebsocketSession(Stream&& stream, AppState& state, Peer peer, ConnectionLimits::Slot slot)
@@ -121,7 +109,7 @@ std::string WebsocketSession<Stream>::answer(std::string_view frame) {
     try {
         const auto advisor = state_.advisor();  // this message is answered on this snapshot, whatever reloads
         const ProtocolLimits limits{state_.config().max_question_chars};
-        Reply reply = reply_to_frame(*advisor, context_, frame, now_ms(), limits);
+        Reply reply = reply_to_frame(*advisor, context_, frame, wall_clock_ms(), limits);
         if (reply.error_code != nullptr) {
             state_.metrics().error(reply.error_code);
         } else {

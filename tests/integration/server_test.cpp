@@ -149,6 +149,7 @@ TEST(Cli, AskAnswersLocally) {
     EXPECT_NE(r.out.find("Sources:"), std::string::npos) << r.out;
     auto j = run_command({"ask", "What does a back-end developer do?", "--json"});
     EXPECT_EQ(json::parse(j.out)["intent"], "role.overview");
+    EXPECT_EQ(json::parse(j.out)["type"], "answer") << "the same object the protocol sends";
 }
 
 TEST(Cli, CheckPrintsOneSummaryLine) {

@@ -139,3 +139,19 @@ TEST(EvalTargets, FreshQuestionsAreAnsweredDirectlyAndHonestly) {
     EXPECT_LE(report.shape.not_covered_silent * 15, report.shape.not_covered) << to_text(report);
     EXPECT_LE(report.shape.first_missing * 5, report.shape.first_checked) << to_text(report);
 }
+
+// The pattern writers' own conversations (not held out: they may tune against it): follow-ups keep
+// their topic and entities across turns.
+TEST(EvalTargets, DevConversationsKeepTheirThread) {
+    const EvalReport report = evaluate_file("dev_conversations.jsonl");
+    EXPECT_GE(report.questions, 25u);
+    EXPECT_GE(report.accuracy(), 0.96) << to_text(report);
+    EXPECT_GE(report.entity_accuracy(), 0.9) << to_text(report);
+}
+
+TEST(EvalReportText, AnEmptyCategoryIsNotAHundredPercent) {
+    EvalReport report;
+    const std::string text = to_text(report);
+    EXPECT_EQ(text.find("100.0% (0/0)"), std::string::npos) << text;
+    EXPECT_NE(text.find("out-of-domain -> fallback: none in the set"), std::string::npos) << text;
+}
