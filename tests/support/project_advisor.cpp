@@ -15,4 +15,11 @@ const intents::Advisor& project_advisor() {
     return *loaded;
 }
 
+std::string load_errors(const DataCopy& data) {
+    auto loaded = intents::load_advisor(data.knowledge(), data.intents());
+    std::string out;
+    for (const auto& e : loaded.errors) out += e + "\n";
+    return out;
+}
+
 }  // namespace test_support

@@ -37,6 +37,14 @@ TEST(Matcher, EqualScoresKeepListOrderAtEqualPriority) {
     const auto scores = m.value->score("pay");
     ASSERT_EQ(scores.size(), 2u);
     EXPECT_EQ(scores[0].score, scores[1].score);
+    EXPECT_EQ(scores[0].intent, 0u);  // salary is listed before tie
+    EXPECT_EQ(scores[1].intent, 2u);
+    auto reversed = test_intents();
+    std::swap(reversed[0], reversed[2]);  // now tie comes first
+    const auto again = Matcher::build(reversed).value->score("pay");
+    ASSERT_EQ(again.size(), 2u);
+    EXPECT_EQ(reversed[again[0].intent].id, "tie");
+    EXPECT_EQ(reversed[again[1].intent].id, "salary");
 }
 
 TEST(Matcher, BadPatternIsReportedWithFileIntentAndReason) {

@@ -3,7 +3,6 @@
 #include "intents/answer_json.hpp"
 #include "server/protocol.hpp"
 #include "support/project_advisor.hpp"
-#include "support/temp_dir.hpp"
 
 using nlohmann::json;
 using namespace server;

@@ -2,7 +2,6 @@
 
 #include "intents/responder.hpp"
 #include "support/project_advisor.hpp"
-#include "support/temp_dir.hpp"
 
 using namespace intents;
 
@@ -114,10 +113,11 @@ TEST(Responder, WhyAfterAPayAnswerExplainsWhatMovesPay) {
     EXPECT_NE(why.text, first.text);
 }
 
-TEST(Responder, FallbackSuggestsTheTopicsTheQuestionCameClosestTo) {
+TEST(Responder, EveryChipOfTheFallbackIsAnswered) {
     const Answer a = ask("tell me something good");
-    EXPECT_EQ(a.intent, "fallback");
-    EXPECT_EQ(a.suggestions.size(), 3u);
+    ASSERT_EQ(a.intent, "fallback");
+    ASSERT_FALSE(a.suggestions.empty());
+    for (const std::string& chip : a.suggestions) EXPECT_NE(ask(chip).intent, "fallback") << chip;
 }
 
 TEST(Responder, AGapSaysPlainlyFirstThatTheGuidesDoNotCoverIt) {

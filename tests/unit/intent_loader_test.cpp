@@ -1,0 +1,62 @@
+// What loading the intents folder refuses, and how it says so (file, intent, JSON path).
+#include <gtest/gtest.h>
+
+#include "support/project_advisor.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace test_support;
+
+TEST(IntentLoader, TemplateNamingAMissingFactIsReported) {
+    DataCopy data;
+    replace_in_file(data.intents() / "intents" / "outlook.json", "{fact:outlook.", "{fact:outlook.nope-");
+    const std::string error = load_errors(data);
+    EXPECT_NE(error.find("which does not exist"), std::string::npos) << error;
+    EXPECT_NE(error.find("outlook.json"), std::string::npos) << error;
+}
+
+TEST(IntentLoader, FigurePlaceholderNamingAMissingFactIsReported) {
+    DataCopy data;
+    replace_in_file(data.intents() / "intents" / "salary.json", "{figure:salary.median.truest}",
+                    "{figure:salary.median.nope}");
+    const std::string error = load_errors(data);
+    EXPECT_NE(error.find("names fact 'salary.median.nope', which does not exist"), std::string::npos) << error;
+}
+
+TEST(IntentLoader, FigurePlaceholderOnAFactWithoutFiguresIsReported) {
+    DataCopy data;
+    replace_in_file(data.intents() / "intents" / "salary.json", "{figure:salary.median.truest}",
+                    "{figure:salary.factors}");
+    const std::string error = load_errors(data);
+    EXPECT_NE(error.find("{figure:salary.factors} names a fact without figures"), std::string::npos) << error;
+}
+
+TEST(IntentLoader, GapWithoutATopicToContinueIsReported) {
+    DataCopy data;
+    replace_in_file(data.intents() / "intents" / "gaps.json", "\"continues\": \"salary\"", "\"continues\": \"nothing\"");
+    const std::string error = load_errors(data);
+    EXPECT_NE(error.find("a gap must name the topic intent follow-ups continue, not 'nothing'"), std::string::npos)
+        << error;
+}
+
+TEST(IntentLoader, BadPatternNamesFileIntentAndRe2Error) {
+    DataCopy data;
+    replace_in_file(data.intents() / "intents" / "education.json", "\"patterns\": [", "\"patterns\": [\"(unclosed\", ");
+    const std::string error = load_errors(data);
+    EXPECT_NE(error.find("education.json: intent '"), std::string::npos) << error;
+    EXPECT_NE(error.find("missing )"), std::string::npos) << error;
+}
+
+TEST(IntentLoader, MissingFallbackIsReported) {
+    DataCopy data;
+    replace_in_file(data.intents() / "intents" / "smalltalk.json", "\"id\": \"fallback\"", "\"id\": \"fallback2\"");
+    const std::string error = load_errors(data);
+    EXPECT_NE(error.find("no intent has id 'fallback'"), std::string::npos) << error;
+}
+
+TEST(IntentLoader, MalformedFigureNotesAreReported) {
+    DataCopy data;
+    replace_in_file(data.intents() / "intents" / "salary.json", "\"periods\": [", "\"periods\": \"monthly\", \"unused\": [");
+    const std::string error = load_errors(data);
+    EXPECT_NE(error.find("salary.json: /intents/0/answer/figure_notes/periods: must be an array"), std::string::npos)
+        << error;
+}
