@@ -10,7 +10,7 @@ namespace server {
 AppState::AppState(Config config, intents::AdvisorPtr advisor)
     : config_(std::move(config)),
       advisor_(std::move(advisor)),
-      websocket_limits_(config_.max_connections, config_.max_connections_per_ip),
+      connection_limits_(config_.max_connections, config_.max_connections_per_ip),
       address_rates_(config_.address_message_rate, config_.address_message_burst),
       static_files_(config_.web_dir) {}
 

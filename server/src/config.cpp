@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 namespace server {
@@ -42,6 +43,15 @@ constexpr EnvironmentOption environment_options[] = {
     {"CAREER_ADVISOR_IDLE_TIMEOUT", "--idle-timeout"},
     {"CAREER_ADVISOR_DRAIN_SECONDS", "--drain-seconds"},
 };
+
+// CLI11's Range lets NaN through (every comparison with it is false): a rate of NaN would switch limits off.
+std::string finite_problem(const std::string& text) {
+    try {
+        return std::isfinite(std::stod(text)) ? std::string() : "must be a finite number: " + text;
+    } catch (const std::exception&) {
+        return "must be a number: " + text;
+    }
+}
 
 std::string origin_problem(const std::string& origin) {
     const bool ok = (origin.starts_with("http://") || origin.starts_with("https://")) &&
@@ -87,16 +97,20 @@ void add_serve_options(CLI::App& app, Config& c) {
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
         ->capture_default_str();
     app.add_option("--message-rate", c.message_rate, "Messages per second a connection may send, sustained")
+        ->check(finite_problem)
         ->check(CLI::Range(0.01, 100000.0))
         ->capture_default_str();
     app.add_option("--message-burst", c.message_burst, "Messages a connection may send in a burst")
+        ->check(finite_problem)
         ->check(CLI::Range(1.0, 100000.0))
         ->capture_default_str();
     app.add_option("--address-message-rate", c.address_message_rate,
                    "Messages per second from one address (all its chats and HTTP asks), sustained")
+        ->check(finite_problem)
         ->check(CLI::Range(0.01, 1000000.0))
         ->capture_default_str();
     app.add_option("--address-message-burst", c.address_message_burst, "Messages from one address in a burst")
+        ->check(finite_problem)
         ->check(CLI::Range(1.0, 1000000.0))
         ->capture_default_str();
     app.add_option("--handshake-timeout", c.handshake_timeout_s, "Seconds for an HTTP request or handshake to arrive")

@@ -106,7 +106,11 @@ AdminVerdict admin_access(const std::string& token, const AdminRequest& request)
         const std::string expected = "Bearer " + token;
         return constant_time_equal(request.authorization, expected) ? AdminVerdict::allowed : AdminVerdict::needs_token;
     }
-    return request.loopback && !request.forwarded ? AdminVerdict::allowed : AdminVerdict::needs_token;
+    if (!request.loopback || request.forwarded) return AdminVerdict::needs_token;
+    const auto host = split_authority(request.host);
+    const bool loopback_name = host && (host->first == "localhost" || host->first == "[::1]" ||
+                                        host->first.starts_with("127."));
+    return loopback_name ? AdminVerdict::allowed : AdminVerdict::foreign_host;
 }
 
 std::string_view page_security_policy() {

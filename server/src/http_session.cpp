@@ -14,12 +14,14 @@ namespace beast = boost::beast;
 namespace net = boost::asio;
 
 template <class Stream>
-HttpSession<Stream>::HttpSession(Stream&& stream, AppState& state, Peer peer)
+HttpSession<Stream>::HttpSession(Stream&& stream, AppState& state, Peer peer,
+                                 std::optional<ConnectionLimits::Slot> slot)
     : stream_(std::move(stream)),
       // Bounds what one connection can make us buffer: a request's header and body, and a little more.
       buffer_(header_limit + state.config().max_message_bytes + 1024),
       state_(state),
-      peer_(std::move(peer)) {}
+      peer_(std::move(peer)),
+      slot_(std::move(slot)) {}
 
 template <class Stream>
 HttpSession<Stream>::~HttpSession() {
@@ -68,7 +70,9 @@ void HttpSession<Stream>::do_read() {
     parser_.emplace();
     parser_->body_limit(state_.config().max_message_bytes);  // chat messages are short
     parser_->header_limit(header_limit);
-    beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(state_.config().handshake_timeout_s));
+    // A connection over the caps gets one short chance to be told so.
+    const auto timeout = slot_ ? std::chrono::seconds(state_.config().handshake_timeout_s) : std::chrono::seconds(1);
+    beast::get_lowest_layer(stream_).expires_after(timeout);
     reading_ = true;
     beast::http::async_read_header(stream_, buffer_, *parser_,
                                    beast::bind_front_handler(&HttpSession::on_header, this->shared_from_this()));
@@ -77,10 +81,10 @@ void HttpSession<Stream>::do_read() {
 template <class Stream>
 void HttpSession<Stream>::on_header(beast::error_code ec, std::size_t) {
     if (ec) return on_unreadable(ec);
-    // Chunked bodies could carry unbounded trailers and extensions; our endpoints take Content-Length only.
-    if (parser_->chunked()) {
+    // Chunked bodies could carry unbounded trailers; other codings and doubled fields are smuggling shapes.
+    if (auto refusal = refuse_framing(state_, parser_->get())) {
         reading_ = false;
-        return write(reply_to_chunked(state_, parser_->get()));
+        return write(std::move(*refusal));
     }
     if (parser_->is_done()) return on_read({}, 0);
     beast::http::async_read(stream_, buffer_, *parser_,
@@ -93,9 +97,8 @@ void HttpSession<Stream>::on_read(beast::error_code ec, std::size_t) {
     reading_ = false;
     Request request = parser_->release();
     if (is_chat_upgrade(request)) {
-        UpgradeDecision decision = decide_upgrade(state_, request, peer_);
-        if (decision.refusal) return write(std::move(*decision.refusal));
-        std::make_shared<WebsocketSession<Stream>>(std::move(stream_), state_, peer_, std::move(*decision.slot))
+        if (auto refusal = refuse_upgrade(state_, request, peer_)) return write(std::move(*refusal));
+        std::make_shared<WebsocketSession<Stream>>(std::move(stream_), state_, peer_, std::move(*slot_))
             ->run(std::move(request));
         return;
     }

@@ -84,12 +84,17 @@ void Listener::on_accept(beast::error_code ec, net::ip::tcp::socket socket) {
     beast::error_code option_ec;
     socket.set_option(net::ip::tcp::no_delay(true), option_ec);
     Peer peer = peer_of(socket, state_.sessions().next_id());
+    // Over the caps, the connection is still read once, to say 503 (the router's reply) and close.
+    auto admission = state_.connection_limits().try_open(peer.address);
+    peer.admission = admission.verdict;
     if (tls_ != nullptr) {
         std::make_shared<HttpSession<TlsStream>>(TlsStream(PlainStream(std::move(socket)), *tls_), state_,
-                                                 std::move(peer))
+                                                 std::move(peer), std::move(admission.slot))
             ->run();
     } else {
-        std::make_shared<HttpSession<PlainStream>>(PlainStream(std::move(socket)), state_, std::move(peer))->run();
+        std::make_shared<HttpSession<PlainStream>>(PlainStream(std::move(socket)), state_, std::move(peer),
+                                                   std::move(admission.slot))
+            ->run();
     }
     do_accept();
 }

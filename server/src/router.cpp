@@ -24,6 +24,11 @@ std::string header(const Request& request, http::field field) {
 }
 
 std::string_view path_of(std::string_view target) {
+    // The absolute form ("http://host/path"), which proxies send: the path is after the authority.
+    if (target.starts_with("http://") || target.starts_with("https://")) {
+        const std::size_t slash = target.find('/', target.find("://") + 3);
+        target = slash == std::string_view::npos ? std::string_view("/") : target.substr(slash);
+    }
     const std::size_t query = target.find('?');
     return query == std::string_view::npos ? target : target.substr(0, query);
 }
@@ -97,12 +102,14 @@ std::optional<Response> refuse_admin(AppState& state, const Request& request, co
     const std::string host = header(request, http::field::host);
     const std::string content_type = header(request, http::field::content_type);
     const bool forwarded = request.find(http::field::forwarded) != request.end() ||
-                           request.find("X-Forwarded-For") != request.end();
+                           request.find("X-Forwarded-For") != request.end() || request.find("X-Real-IP") != request.end();
     const AdminVerdict verdict = admin_access(state.config().admin_token,
                                               {authorization, origin, host, content_type, peer.loopback, forwarded});
     if (verdict == AdminVerdict::allowed) return std::nullopt;
     state.metrics().refused(Refusal::admin);
     const char* why = verdict == AdminVerdict::foreign_origin ? "admin endpoints refuse requests from other sites"
+                      : verdict == AdminVerdict::foreign_host
+                          ? "admin endpoints without --admin-token answer only requests for localhost or 127.0.0.1"
                       : verdict == AdminVerdict::browser_form
                           ? "admin endpoints refuse form and text/plain bodies (send no body, or JSON)"
                       : state.config().admin_token.empty()
@@ -194,16 +201,16 @@ Response static_file(AppState& state, const Request& request) {
     const std::string_view path = path_of(request.target());
     const auto file = state.static_files().find(path);
     if (!file) return error_response(state, request, http::status::not_found, ErrorCode::not_found, "no such page");
-    const bool not_modified = etag_matches(header(request, http::field::if_none_match), file->etag);
-    const bool zipped = !not_modified && !file->gzipped.empty() &&
-                        accepts_gzip(header(request, http::field::accept_encoding));
+    const bool zipped = !file->gzipped.empty() && accepts_gzip(header(request, http::field::accept_encoding));
+    const std::string& etag = zipped ? file->gzipped_etag : file->etag;
+    const bool not_modified = etag_matches(header(request, http::field::if_none_match), etag);
     std::string body = not_modified ? std::string() : zipped ? file->gzipped : file->body;
     Response res = make_response(state, request, not_modified ? http::status::not_modified : http::status::ok,
                                  std::move(body), file->content_type);
-    res.set(http::field::etag, file->etag);
+    res.set(http::field::etag, etag);
     res.set(http::field::cache_control, "no-cache");
     res.set(http::field::vary, "Accept-Encoding");
-    if (zipped) res.set(http::field::content_encoding, "gzip");
+    if (zipped && !not_modified) res.set(http::field::content_encoding, "gzip");
     if (file->content_type.starts_with("text/html")) res.set("Content-Security-Policy", page_security_policy());
     if (path == "/widget.js") {
         res.set(http::field::access_control_allow_origin, "*");
@@ -236,6 +243,8 @@ Response finish(AppState& state, const Request& request, Response res) {
     return res;
 }
 
+std::optional<Response> refuse_over_limit(AppState& state, const Request& request, const Peer& peer);
+
 // The routes for a path, as an Allow header value ("" when the path has none).
 std::string allowed_methods(std::string_view path) {
     std::string allow;
@@ -250,6 +259,9 @@ std::string allowed_methods(std::string_view path) {
 
 void dispatch(AppState& state, const Request& request, const Peer& peer, const Respond& reply) {
     const std::string_view path = path_of(request.target());
+    if (path != "/healthz") {  // liveness must not fail because the server is busy
+        if (auto over = refuse_over_limit(state, request, peer)) return reply(std::move(*over));
+    }
     if (request.version() >= 11 && request.find(http::field::host) == request.end()) {
         return reply(error_response(state, request, http::status::bad_request, ErrorCode::bad_request,
                                     "HTTP/1.1 requests need a Host header"));
@@ -259,7 +271,7 @@ void dispatch(AppState& state, const Request& request, const Peer& peer, const R
         Response res = error_response(state, request, http::status::upgrade_required, ErrorCode::bad_request,
                                       "/ws speaks WebSocket: send an Upgrade request");
         res.set(http::field::upgrade, "websocket");
-        res.set(http::field::connection, "Upgrade");
+        res.set(http::field::connection, res.keep_alive() ? "Upgrade" : "Upgrade, close");
         return reply(std::move(res));
     }
     const http::verb method = request.method() == http::verb::head ? http::verb::get : request.method();
@@ -299,23 +311,40 @@ bool is_chat_upgrade(const Request& request) {
     return boost::beast::websocket::is_upgrade(request) && path_of(request.target()) == "/ws";
 }
 
-UpgradeDecision decide_upgrade(AppState& state, const Request& request, const Peer& peer) {
-    UpgradeDecision decision;
+namespace {
+
+// 503 for a connection accepted over the caps; nullopt for one within them.
+std::optional<Response> refuse_over_limit(AppState& state, const Request& request, const Peer& peer) {
+    if (peer.admission == ConnectionLimits::Verdict::ok) return std::nullopt;
+    const bool total = peer.admission == ConnectionLimits::Verdict::too_many;
+    state.metrics().refused(total ? Refusal::connections : Refusal::connections_per_ip);
+    Response res = error_response(state, request, http::status::service_unavailable, ErrorCode::unavailable,
+                                  total ? "the server has as many connections open as it takes: try again in a moment"
+                                        : "too many connections are open from your address: close one and try again");
+    res.keep_alive(false);
+    res.set(http::field::retry_after, "5");
+    return res;
+}
+
+}  // namespace
+
+std::optional<Response> refuse_upgrade(AppState& state, const Request& request, const Peer& peer) {
     auto refuse = [&](http::status status, ErrorCode code, const std::string& message, Refusal why) {
         state.metrics().refused(why);
         Response res = error_response(state, request, status, code, message);
         res.keep_alive(false);
         if (status == http::status::service_unavailable) res.set(http::field::retry_after, "5");
-        decision.refusal = finish(state, request, std::move(res));
-        return std::move(decision);
+        return finish(state, request, std::move(res));
     };
     const std::string origin = header(request, http::field::origin);
     const bool one_origin = request.count(http::field::origin) <= 1;
     if (!one_origin || !origin_allowed(origin, header(request, http::field::host), state.config().allowed_origins)) {
-        if (state.log_throttle().allow("origin " + origin)) {
+        // Per origin once a minute, and a few a minute in all: a client can send any number of origins.
+        const std::string shown = origin.substr(0, 200);
+        if (state.log_throttle().allow("origin " + shown) && state.log_budget().allow("refused origins")) {
             spdlog::warn("refused a chat connection from origin {:?}: start the server with --allowed-origin {} "
                          "to let that site embed the chat (logged at most once a minute per origin)",
-                         origin, origin);
+                         shown, shown);
         }
         return refuse(http::status::forbidden, ErrorCode::forbidden,
                       one_origin ? "this site may not open the chat (see --allowed-origin)" : "send one Origin header",
@@ -325,18 +354,8 @@ UpgradeDecision decide_upgrade(AppState& state, const Request& request, const Pe
         return refuse(http::status::service_unavailable, ErrorCode::unavailable,
                       "the server is restarting: connect again in a moment", Refusal::draining);
     }
-    auto outcome = state.websocket_limits().try_open(peer.address);
-    if (outcome.verdict == ConnectionLimits::Verdict::too_many) {
-        return refuse(http::status::service_unavailable, ErrorCode::unavailable,
-                      "the server has as many chats open as it takes: try again in a moment", Refusal::connections);
-    }
-    if (outcome.verdict == ConnectionLimits::Verdict::too_many_from_address) {
-        return refuse(http::status::service_unavailable, ErrorCode::unavailable,
-                      "too many chats are open from your address: close one and try again",
-                      Refusal::connections_per_ip);
-    }
-    decision.slot.emplace(std::move(*outcome.slot));
-    return decision;
+    if (auto over = refuse_over_limit(state, request, peer)) return finish(state, request, std::move(*over));
+    return std::nullopt;
 }
 
 std::optional<Response> reply_to_unreadable(AppState& state, const boost::beast::error_code& ec,
@@ -368,11 +387,29 @@ std::optional<Response> reply_to_unreadable(AppState& state, const boost::beast:
     return refuse(http::status::bad_request, ErrorCode::bad_request, "malformed HTTP request: " + ec.message());
 }
 
-Response reply_to_chunked(AppState& state, const Request& header_only) {
-    Response res = error_response(state, header_only, http::status::length_required, ErrorCode::length_required,
-                                  "send the body with a Content-Length, not chunked");
-    res.keep_alive(false);
-    return finish(state, header_only, std::move(res));
+std::optional<Response> refuse_framing(AppState& state, const Request& header_only) {
+    auto refuse = [&](http::status status, ErrorCode code, const std::string& message) {
+        Response res = error_response(state, header_only, status, code, message);
+        res.keep_alive(false);
+        return finish(state, header_only, std::move(res));
+    };
+    if (auto coding = header_only.find(http::field::transfer_encoding); coding != header_only.end()) {
+        if (header_only.chunked()) {
+            return refuse(http::status::length_required, ErrorCode::length_required,
+                          "send the body with a Content-Length, not chunked");
+        }
+        return refuse(http::status::bad_request, ErrorCode::bad_request,
+                      "unsupported Transfer-Encoding: send the body with a Content-Length");
+    }
+    const auto length = header_only.find(http::field::content_length);
+    if (header_only.count(http::field::content_length) > 1 ||
+        (length != header_only.end() && length->value().find(',') != boost::beast::string_view::npos)) {
+        return refuse(http::status::bad_request, ErrorCode::bad_request, "send one Content-Length");
+    }
+    if (header_only.count(http::field::host) > 1) {
+        return refuse(http::status::bad_request, ErrorCode::bad_request, "send one Host header");
+    }
+    return std::nullopt;
 }
 
 }  // namespace server

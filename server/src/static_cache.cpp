@@ -22,7 +22,10 @@ std::shared_ptr<const PreparedFile> StaticCache::find(std::string_view url_path)
     if (!file) return nullptr;
     auto prepared = std::make_shared<PreparedFile>();
     prepared->etag = entity_tag(file->body);
-    if (file->body.size() > 512 && compressible(file->content_type)) prepared->gzipped = gzip(file->body);
+    if (file->body.size() > 512 && compressible(file->content_type)) {
+        prepared->gzipped = gzip(file->body);
+        prepared->gzipped_etag = prepared->etag.substr(0, prepared->etag.size() - 1) + "-gz\"";
+    }
     prepared->body = std::move(file->body);
     prepared->content_type = std::move(file->content_type);
     std::lock_guard lock(mutex_);

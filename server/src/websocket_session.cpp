@@ -171,6 +171,13 @@ void WebsocketSession<Stream>::maybe_close() {
         if (!self->ready_to_close()) return;
         self->closing_ = true;
         self->said_goodbye_.store(true);
+        if (*self->close_after_writes_ == websocket::close_code::policy_error) {
+            // An abusive client is not waited for: whatever it streams after our close costs us a second at most.
+            websocket::stream_base::timeout short_close{};
+            short_close.handshake_timeout = std::chrono::seconds(1);
+            short_close.idle_timeout = websocket::stream_base::none();
+            self->ws_.set_option(short_close);
+        }
         self->ws_.async_close(*self->close_after_writes_, [self](beast::error_code ec) {
             if (ec) fail(ec, "websocket close", self->peer_.connection);
         });

@@ -1,6 +1,7 @@
 // Who may do what: admin and metrics, origins, connection caps, message rates, and what the log says.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "support/clients.hpp"
@@ -46,6 +47,14 @@ TEST(Admin, CrossSiteBrowserPostsAndProxiedClientsAreRefused) {
     EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload", "",
                            {{"X-Forwarded-For", "203.0.113.9"}}).status,
               403u);
+    EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload", "", {{"X-Real-IP", "203.0.113.9"}}).status,
+              403u);
+    // DNS rebinding: a page of evil.example whose name now points at 127.0.0.1 sends its own Host and Origin.
+    const std::string rebound = "evil.example:" + std::to_string(server.port());
+    EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload", "",
+                           {{"Host", rebound}, {"Origin", "http://" + rebound}}).status,
+              403u);
+    EXPECT_EQ(http_request(server.port(), http::verb::get, "/metrics", "", {{"Host", rebound}}).status, 403u);
     EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload").status, 200u);
 }
 
@@ -113,6 +122,15 @@ TEST(Origins, ARefusedOriginIsLoggedOnceAMinuteNamingTheFix) {
     EXPECT_EQ(log.find(line, first + 1), std::string::npos) << "logged more than once:\n" << log;
 }
 
+TEST(Origins, ManyDistinctOriginsCannotFloodTheLog) {
+    ServerProcess server;
+    for (int i = 0; i < 40; ++i) {
+        EXPECT_EQ(handshake_status(server.port(), "Origin: https://x" + std::to_string(i) + ".example\r\n"), 403u);
+    }
+    const std::string log = server.log();
+    EXPECT_LE(std::count(log.begin(), log.end(), '\n'), 2) << log;
+}
+
 TEST(ConnectionCaps, OverTheTotalOrPerAddressCapTheUpgradeGets503) {
     ServerProcess total({"--max-connections", "2"});
     {
@@ -126,6 +144,19 @@ TEST(ConnectionCaps, OverTheTotalOrPerAddressCapTheUpgradeGets503) {
     ServerProcess per_address({"--max-connections-per-ip", "1"});
     WsClient only(per_address.port());
     EXPECT_EQ(handshake_status(per_address.port()), 503u);
+}
+
+TEST(ConnectionCaps, IdleHttpConnectionsCountTooButLivenessIsAlwaysAnswered) {
+    ServerProcess server({"--max-connections-per-ip", "2"});
+    boost::asio::io_context ioc;
+    boost::asio::ip::tcp::socket a(ioc), b(ioc);  // two idle keep-alive connections fill the address's share
+    a.connect({boost::asio::ip::make_address("127.0.0.1"), server.port()});
+    b.connect({boost::asio::ip::make_address("127.0.0.1"), server.port()});
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    const auto refused = http_request(server.port(), http::verb::get, "/api/v1/topics");
+    EXPECT_EQ(refused.status, 503u);
+    EXPECT_EQ(refused.json()["code"], "unavailable");
+    EXPECT_EQ(http_request(server.port(), http::verb::get, "/healthz").status, 200u);
 }
 
 TEST(MessageRate, OverTheRateErrorsThenCloses1008) {

@@ -79,6 +79,11 @@ TEST(StaticHeaders, GzipWhenAccepted) {
     EXPECT_EQ(zipped.headers["Vary"], "Accept-Encoding");
     EXPECT_LT(zipped.body.size(), plain.body.size());
     EXPECT_EQ(plain.headers.count("Content-Encoding"), 0u);
+    // Two representations, two strong tags: a cache must not answer one with the other.
+    EXPECT_NE(zipped.headers["ETag"], plain.headers["ETag"]);
+    auto revalidated = http_request(server.port(), http::verb::get, "/widget.js", "",
+                                    {{"Accept-Encoding", "gzip"}, {"If-None-Match", zipped.headers["ETag"]}});
+    EXPECT_EQ(revalidated.status, 304u);
 }
 
 TEST(Cors, ApiAnswersPreflightAndAllowsAnyOrigin) {

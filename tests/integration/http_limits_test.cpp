@@ -110,3 +110,34 @@ TEST(HttpLimits, TheChatUpgradeIgnoresAQueryString) {
     WsClient ws(server.port(), "/ws?x=1");
     EXPECT_EQ(ws.ask("what do back-end developers do?")["type"], "answer");
 }
+
+TEST(HttpLimits, OtherTransferCodingsAre400AndTheBodyIsNeverRunAsARequest) {
+    ServerProcess server;
+    for (const std::string coding : {"gzip", "identity", "chunked, gzip", "xchunked"}) {
+        const std::string raw = raw_exchange(server.port(), "POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " +
+                                                                coding + "\r\n\r\nGET /metrics HTTP/1.1\r\nHost: x\r\n\r\n");
+        EXPECT_EQ(status_of(raw), 400u) << coding << ": " << raw;
+        EXPECT_EQ(raw.find("career_advisor_"), std::string::npos) << coding << ": the smuggled request ran";
+        EXPECT_EQ(raw.find("HTTP/1.1", 1), std::string::npos) << coding << ": a second response: " << raw;
+    }
+}
+
+TEST(HttpLimits, RepeatedContentLengthOrHostIs400EvenWhenTheyAgree) {
+    ServerProcess server;
+    const std::string body = R"({"text":"pay?"})";
+    const std::string length = std::to_string(body.size());
+    EXPECT_EQ(status_of(raw_exchange(server.port(), "POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Length: " + length +
+                                                        "\r\nContent-Length: " + length + "\r\n\r\n" + body)),
+              400u);
+    EXPECT_EQ(status_of(raw_exchange(server.port(), "POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Length: " + length +
+                                                        ", " + length + "\r\n\r\n" + body)),
+              400u);
+    EXPECT_EQ(status_of(raw_exchange(server.port(), "GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n")), 400u);
+}
+
+TEST(HttpLimits, AbsoluteFormTargetsAreServedByTheirPath) {
+    ServerProcess server;
+    const std::string target = "http://127.0.0.1:" + std::to_string(server.port()) + "/healthz";
+    EXPECT_EQ(status_of(raw_exchange(server.port(), "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")),
+              200u);
+}

@@ -118,3 +118,12 @@ TEST(Config, LimitsHaveFlagsAndEnvironmentVariables) {
     EXPECT_EQ(bad.exit_code, 2);
     EXPECT_NE(bad.error.find("--idle-timeout"), std::string::npos) << bad.error;
 }
+
+TEST(Config, ARateThatIsNotAFiniteNumberIsRefused) {
+    for (const char* bad : {"nan", "inf", "-nan"}) {
+        auto flag = parse_command_line({"career-advisor", "serve", "--message-rate", bad}, {});
+        EXPECT_EQ(flag.exit_code, 2) << bad;
+        auto env = parse_command_line({"career-advisor"}, {{"CAREER_ADVISOR_ADDRESS_MESSAGE_BURST", bad}});
+        EXPECT_EQ(env.exit_code, 2) << bad;
+    }
+}

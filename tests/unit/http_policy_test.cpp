@@ -142,3 +142,14 @@ TEST(AdminAccess, BrowserShapedCrossSiteRequestsAreRefused) {
     own_page.content_type = "application/json";
     EXPECT_EQ(admin_access("", own_page), AdminVerdict::allowed);
 }
+
+TEST(AdminAccess, WithoutATokenTheHostMustBeALoopbackName) {
+    AdminRequest rebound = direct_loopback();
+    rebound.host = "evil.example:8080";
+    EXPECT_EQ(admin_access("", rebound), AdminVerdict::foreign_host);
+    for (const char* host : {"localhost:8080", "127.0.0.1", "[::1]:8080"}) {
+        AdminRequest ok = direct_loopback();
+        ok.host = host;
+        EXPECT_EQ(admin_access("", ok), AdminVerdict::allowed) << host;
+    }
+}

@@ -11,7 +11,7 @@ Response call(AppState& state, http::verb method, const std::string& target) {
     Request request{method, target, 11};
     request.set(http::field::host, "127.0.0.1:8080");
     std::optional<Response> out;
-    route(state, request, Peer{"127.0.0.1", true, 1}, [&out](Response r) { out = std::move(r); });
+    route(state, request, Peer{"127.0.0.1", true, 1, {}}, [&out](Response r) { out = std::move(r); });
     EXPECT_TRUE(out.has_value()) << "route() must reply at once for " << target;
     return out ? *out : Response{};
 }
@@ -38,8 +38,7 @@ TEST(Router, UpgradesAreRefusedWhileDraining) {
     Request upgrade{http::verb::get, "/ws", 11};
     upgrade.set(http::field::host, "127.0.0.1:8080");
     state.start_draining();
-    UpgradeDecision decision = decide_upgrade(state, upgrade, Peer{"127.0.0.1", true, 1});
-    ASSERT_TRUE(decision.refusal);
-    EXPECT_EQ(decision.refusal->result(), http::status::service_unavailable);
-    EXPECT_FALSE(decision.slot);
+    const auto refusal = refuse_upgrade(state, upgrade, Peer{"127.0.0.1", true, 1, {}});
+    ASSERT_TRUE(refusal);
+    EXPECT_EQ(refusal->result(), http::status::service_unavailable);
 }

@@ -30,11 +30,14 @@ public:
     intents::AdvisorPtr advisor() const { return advisor_.load(); }
     const Config& config() const { return config_; }
     Metrics& metrics() { return metrics_; }
-    ConnectionLimits& websocket_limits() { return websocket_limits_; }
+    // Connections of any kind, in all and per address, taken at accept and held until the last byte.
+    ConnectionLimits& connection_limits() { return connection_limits_; }
     AddressRates& address_rates() { return address_rates_; }
     StaticCache& static_files() { return static_files_; }
     SessionRegistry& sessions() { return sessions_; }
     LogThrottle& log_throttle() { return log_throttle_; }
+    // A second throttle for lines whose key a client chooses (an Origin): a few a minute in all.
+    LogThrottle& log_budget() { return log_budget_; }
 
     // Set once by SIGTERM/SIGINT: /readyz says 503, new upgrades are refused, responses close.
     bool draining() const { return draining_.load(); }
@@ -59,11 +62,12 @@ private:
     Config config_;
     std::atomic<std::shared_ptr<const intents::Advisor>> advisor_;
     Metrics metrics_;
-    ConnectionLimits websocket_limits_;
+    ConnectionLimits connection_limits_;
     AddressRates address_rates_;
     StaticCache static_files_;
     SessionRegistry sessions_;
     LogThrottle log_throttle_{std::chrono::minutes(1)};
+    LogThrottle log_budget_{std::chrono::seconds(6)};
     std::atomic<bool> draining_{false};
     void schedule_reload();  // on the control thread, as are the three members below
     std::optional<boost::asio::steady_timer> reload_timer_;

@@ -32,10 +32,11 @@ struct AdminRequest {
     bool loopback = false;           // the peer address is 127.0.0.0/8, ::1 or ::ffff:127.x
     bool forwarded = false;          // a proxy says it forwarded the request (Forwarded, X-Forwarded-For)
 };
-enum class AdminVerdict { allowed, needs_token, foreign_origin, browser_form };
+enum class AdminVerdict { allowed, needs_token, foreign_origin, browser_form, foreign_host };
 // With a token configured, "Bearer TOKEN" is always required (compared in constant time); without
-// one, only a loopback client that is not a proxy forwarding someone else. A foreign Origin and the
-// content types a cross-site form may send without a preflight are refused either way.
+// one, only a loopback client that is not a proxy forwarding someone else, asking for a loopback Host
+// (a page whose name rebinds to 127.0.0.1 sends its own name). A foreign Origin and the content types a
+// cross-site form may send without a preflight are refused either way.
 AdminVerdict admin_access(const std::string& token, const AdminRequest& request);
 
 // The Content-Security-Policy of our own pages: scripts only from us, no inline script.

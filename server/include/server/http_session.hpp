@@ -18,7 +18,8 @@ namespace server {
 template <class Stream>
 class HttpSession : public Drainable, public std::enable_shared_from_this<HttpSession<Stream>> {
 public:
-    HttpSession(Stream&& stream, AppState& state, Peer peer);
+    // `slot` is the connection's place under the caps (none when over them); an upgrade passes it on.
+    HttpSession(Stream&& stream, AppState& state, Peer peer, std::optional<ConnectionLimits::Slot> slot);
     ~HttpSession() override;
     void run();
     // Finishes the response in progress and closes; an idle keep-alive connection closes at once.
@@ -40,6 +41,7 @@ private:
     Response response_;
     AppState& state_;
     Peer peer_;
+    std::optional<ConnectionLimits::Slot> slot_;
     bool reading_ = false;
     bool draining_ = false;
     bool registered_ = false;

@@ -21,6 +21,9 @@ struct Peer {
     std::string address;         // the client's IP address (an IPv4-mapped IPv6 address as IPv4)
     bool loopback = false;       // 127.0.0.0/8 or ::1
     std::uint64_t connection = 0;  // the connection id the logs use
+    // Whether the connection was within --max-connections(-per-ip) when accepted. One over them is
+    // answered 503 (except /healthz) and closed.
+    ConnectionLimits::Verdict admission = ConnectionLimits::Verdict::ok;
 };
 
 // The router decides every reply the server sends over HTTP; sessions only move bytes.
@@ -35,13 +38,9 @@ void route(AppState& state, const Request& request, const Peer& peer, Respond re
 // Whether the request asks to upgrade to the chat WebSocket (/ws, any query string).
 bool is_chat_upgrade(const Request& request);
 
-// Whether a chat upgrade may go ahead: a refusal to send (foreign origin 403, draining or over the
-// connection caps 503), or the connection slot the WebSocket keeps while it is open.
-struct UpgradeDecision {
-    std::optional<Response> refusal;
-    std::optional<ConnectionLimits::Slot> slot;
-};
-UpgradeDecision decide_upgrade(AppState& state, const Request& request, const Peer& peer);
+// Whether a chat upgrade may go ahead: nullopt, or the refusal to send (foreign origin 403, draining
+// or a connection over the caps 503).
+std::optional<Response> refuse_upgrade(AppState& state, const Request& request, const Peer& peer);
 
 // A request that could not be read whole (too large, malformed, chunked): the reply that says why,
 // after which the connection closes; nullopt when the client simply went away or timed out.
@@ -49,8 +48,9 @@ UpgradeDecision decide_upgrade(AppState& state, const Request& request, const Pe
 std::optional<Response> reply_to_unreadable(AppState& state, const boost::beast::error_code& ec,
                                             std::string_view unparsed);
 
-// The reply to a chunked request body, which our endpoints do not take (a bound on what one
-// request may make the server buffer).
-Response reply_to_chunked(AppState& state, const Request& header_only);
+// Checks a request's header before its body is read: any Transfer-Encoding (chunked gets 411: a bound
+// on what one request may make the server buffer; any other coding 400, as RFC 9112 asks), two
+// Content-Length or Host fields (400). The refusal closes the connection; nullopt when the header is fine.
+std::optional<Response> refuse_framing(AppState& state, const Request& header_only);
 
 }  // namespace server

@@ -14,6 +14,7 @@ struct PreparedFile {
     std::string body;
     std::string gzipped;  // empty when the type does not compress or the file is small
     std::string etag;
+    std::string gzipped_etag;  // another representation, another tag (RFC 9110 8.8.3)
     std::string content_type;
 };
 
