@@ -126,9 +126,11 @@ int run_server(const Config& config) {
         return 1;
     }
     spdlog::info("loaded {}", intents::summary(**loaded.value));
+    // Destroyed in reverse: the I/O context (whose queued sessions use the state and the TLS context)
+    // first, the control context (whose timer service the state's reload timer uses) last.
+    net::io_context control(1);
     AppState state(config, std::move(*loaded.value));
 
-    // Before the io_context: sessions still queued in it at exit use the TLS context.
     std::unique_ptr<net::ssl::context> tls;
     try {
         tls = tls_context(config);
@@ -137,7 +139,6 @@ int run_server(const Config& config) {
         return 1;
     }
     net::io_context io(static_cast<int>(config.threads));
-    net::io_context control(1);
     state.set_control_executor(control.get_executor());
     std::shared_ptr<Listener> listener;
     try {
