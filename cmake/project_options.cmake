@@ -20,3 +20,25 @@ if(CAREER_ADVISOR_SANITIZERS)
     -fsanitize=${CAREER_ADVISOR_SANITIZERS} -fno-omit-frame-pointer -fno-sanitize-recover=all)
   target_link_options(project_options INTERFACE -fsanitize=${CAREER_ADVISOR_SANITIZERS})
 endif()
+
+# Hardening, in every build (Debian's dpkg-buildflags "hardening=+all" plus libstdc++'s checks):
+# bounds-checked operator[] and friends, stack canaries and clash probes, CET branch protection,
+# a read-only GOT bound at start-up, position-independent executables. _FORTIFY_SOURCE needs the
+# optimiser and conflicts with the sanitizers' interceptors, so only optimised builds without
+# sanitizers get it (release and ci).
+option(CAREER_ADVISOR_HARDENING "Compile with hardening flags" ON)
+if(CAREER_ADVISOR_HARDENING)
+  target_compile_definitions(project_options INTERFACE _GLIBCXX_ASSERTIONS)
+  target_compile_options(project_options INTERFACE -fstack-protector-strong -fstack-clash-protection)
+  if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|i.86)$")
+    target_compile_options(project_options INTERFACE -fcf-protection=full)
+  endif()
+  target_link_options(project_options INTERFACE LINKER:-z,relro LINKER:-z,now)
+  if(NOT CAREER_ADVISOR_SANITIZERS)
+    target_compile_options(project_options INTERFACE
+      $<$<CONFIG:Release,RelWithDebInfo,MinSizeRel>:-U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=3>)
+  endif()
+  set(CMAKE_POSITION_INDEPENDENT_CODE ON)
+  include(CheckPIESupported)
+  check_pie_supported()
+endif()
