@@ -22,7 +22,8 @@ long raise_open_files_limit(long wanted, std::string& problem) {
             problem = std::string("setrlimit: ") + std::strerror(errno);
             limit.rlim_cur = before;
         } else if (limit.rlim_cur < want) {
-            problem = "the hard limit is " + std::to_string(limit.rlim_max) + " (raise it with ulimit -Hn as root)";
+            problem =
+                "the hard limit is " + std::to_string(limit.rlim_max) + " (raise it with ulimit -Hn as root)";
         }
     }
     return limit.rlim_cur == RLIM_INFINITY ? wanted : static_cast<long>(limit.rlim_cur);

@@ -13,7 +13,8 @@ namespace echo {
 namespace net = boost::asio;
 namespace beast = boost::beast;
 
-Listener::Listener(net::io_context& ioc, const net::ip::tcp::endpoint& endpoint, std::size_t reply_bytes, bool nodelay)
+Listener::Listener(net::io_context& ioc, const net::ip::tcp::endpoint& endpoint, std::size_t reply_bytes,
+                   bool nodelay)
     : ioc_(ioc),
       acceptor_(net::make_strand(ioc)),
       pause_timer_(acceptor_.get_executor()),
@@ -26,11 +27,13 @@ Listener::Listener(net::io_context& ioc, const net::ip::tcp::endpoint& endpoint,
 }
 
 void Listener::run() {
-    net::dispatch(acceptor_.get_executor(), beast::bind_front_handler(&Listener::do_accept, shared_from_this()));
+    net::dispatch(acceptor_.get_executor(),
+                  beast::bind_front_handler(&Listener::do_accept, shared_from_this()));
 }
 
 void Listener::do_accept() {
-    acceptor_.async_accept(net::make_strand(ioc_), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+    acceptor_.async_accept(net::make_strand(ioc_),
+                           beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
 }
 
 void Listener::on_accept(beast::error_code ec, net::ip::tcp::socket socket) {

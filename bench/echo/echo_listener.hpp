@@ -16,8 +16,8 @@ namespace echo {
 class Listener : public std::enable_shared_from_this<Listener> {
 public:
     // Opens, binds and listens; throws boost::system::system_error when it cannot (start-up only).
-    Listener(boost::asio::io_context& ioc, const boost::asio::ip::tcp::endpoint& endpoint, std::size_t reply_bytes,
-             bool nodelay);
+    Listener(boost::asio::io_context& ioc, const boost::asio::ip::tcp::endpoint& endpoint,
+             std::size_t reply_bytes, bool nodelay);
 
     void run();
     boost::asio::ip::tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }

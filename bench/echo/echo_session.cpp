@@ -55,10 +55,13 @@ std::string reply_to(std::string_view message, std::size_t bytes) {
 }
 
 UpgradeSession::UpgradeSession(beast::tcp_stream&& stream, std::size_t reply_bytes)
-    : stream_(std::move(stream)), buffer_(header_limit + max_message_bytes + 1024), reply_bytes_(reply_bytes) {}
+    : stream_(std::move(stream)),
+      buffer_(header_limit + max_message_bytes + 1024),
+      reply_bytes_(reply_bytes) {}
 
 void UpgradeSession::run() {
-    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&UpgradeSession::do_read, shared_from_this()));
+    net::dispatch(stream_.get_executor(),
+                  beast::bind_front_handler(&UpgradeSession::do_read, shared_from_this()));
 }
 
 void UpgradeSession::do_read() {
@@ -66,7 +69,8 @@ void UpgradeSession::do_read() {
     parser_->body_limit(max_message_bytes);
     parser_->header_limit(header_limit);
     stream_.expires_after(handshake_timeout);
-    http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&UpgradeSession::on_read, shared_from_this()));
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&UpgradeSession::on_read, shared_from_this()));
 }
 
 void UpgradeSession::on_read(beast::error_code ec, std::size_t) {
@@ -124,7 +128,8 @@ void EchoSession::send(std::string message) {
 
 void EchoSession::do_write() {
     ws_.text(true);
-    ws_.async_write(net::buffer(queue_.front()), beast::bind_front_handler(&EchoSession::on_write, shared_from_this()));
+    ws_.async_write(net::buffer(queue_.front()),
+                    beast::bind_front_handler(&EchoSession::on_write, shared_from_this()));
 }
 
 void EchoSession::on_write(beast::error_code ec, std::size_t) {

@@ -25,22 +25,22 @@ void Stats::merge(const Stats& other) {
     connect_failed += other.connect_failed;
     unanswered += other.unanswered;
     connected += other.connected;
-    last_connected = std::max(last_connected, other.last_connected);
     if (first_error.empty()) first_error = other.first_error;
 }
 
-Connection::Connection(net::io_context& ioc, const Plan& plan, Stats& stats, unsigned index)
+Connection::Connection(net::io_context& ioc, const Plan& plan, Stats& stats, unsigned index,
+                       std::atomic<unsigned>& settled)
     : ws_(ioc),
       timer_(ioc),
       plan_(plan),
       stats_(stats),
-      next_question_(index % plan.questions.size()),
-      // Open loop: connection i's first ask is due i/N of an interval after the start, so the asks of
-      // all connections are evenly spread in time rather than leaving in bursts.
-      next_due_(plan.start + plan.interval * index / plan.connections) {}
+      settled_(settled),
+      index_(index),
+      next_question_(index % plan.questions.size()) {}
 
-void Connection::start() {
-    beast::get_lowest_layer(ws_).async_connect(plan_.endpoint, beast::bind_front_handler(&Connection::on_connect, this));
+void Connection::connect() {
+    beast::get_lowest_layer(ws_).async_connect(plan_.endpoint,
+                                               beast::bind_front_handler(&Connection::on_connect, this));
 }
 
 void Connection::abort() {
@@ -60,6 +60,7 @@ void Connection::on_connect(beast::error_code ec) {
     if (closing_) return;
     if (ec) {
         ++stats_.connect_failed;
+        ++settled_;
         return note_error("connect", ec);
     }
     // Our own asks must not wait for Nagle: the server's latency is what is measured.
@@ -72,22 +73,33 @@ void Connection::on_connect(beast::error_code ec) {
 
 void Connection::on_handshake(beast::error_code ec) {
     if (closing_) return;
+    ++settled_;
     if (ec) {
         ++stats_.connect_failed;
         return note_error("handshake", ec);
     }
-    const Clock::time_point now = Clock::now();
     ++stats_.connected;
-    stats_.last_connected = std::max(stats_.last_connected, now);
     open_ = true;
-    do_read();
-    if (plan_.interval == Clock::duration::zero()) next_due_ = now;
+    do_read();  // from now on, a close by the server is seen at once
+    if (begun_) start_asking();
+}
+
+void Connection::begin() {
+    begun_ = true;
+    if (open_) start_asking();
+}
+
+void Connection::start_asking() {
+    const Clock::time_point now = Clock::now();
+    // Open loop: connection i's first ask is due i/N of an interval after the start, so the asks of
+    // all connections are evenly spread in time rather than leaving in bursts.
+    next_due_ = plan_.interval == Clock::duration::zero()
+                    ? now
+                    : plan_.start + plan_.interval * index_ / plan_.connections;
     schedule_next(now);
 }
 
-void Connection::do_read() {
-    ws_.async_read(buffer_, beast::bind_front_handler(&Connection::on_read, this));
-}
+void Connection::do_read() { ws_.async_read(buffer_, beast::bind_front_handler(&Connection::on_read, this)); }
 
 void Connection::on_read(beast::error_code ec, std::size_t) {
     if (closing_) return;  // the end of our close handshake, or abort()

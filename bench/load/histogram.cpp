@@ -8,7 +8,8 @@ namespace load {
 
 std::size_t Histogram::bucket_of(std::uint64_t value) {
     if (value < sub_count) return static_cast<std::size_t>(value);
-    // value lies in [2^e, 2^(e+1)) with e >= sub_bits; that range has sub_count buckets of width 2^(e - sub_bits).
+    // value lies in [2^e, 2^(e+1)) with e >= sub_bits; that range has sub_count buckets of width 2^(e -
+    // sub_bits).
     const unsigned e = static_cast<unsigned>(std::bit_width(value)) - 1;
     const unsigned shift = e - sub_bits;
     const std::uint64_t within = (value - (std::uint64_t{1} << e)) >> shift;

@@ -1,8 +1,9 @@
 // advisor-load: a load generator for the chat endpoint (/ws). See options.cpp for the flags,
 // connection.hpp for what one connection does, and docs/performance.md for how scripts/bench uses it.
 //
-// The run: all connections open at once; asks start as each handshake finishes; after --warmup
-// seconds the measured window of --duration seconds begins. An ask counts when it was due (sent, in
+// The run: all connections open at once; when every handshake has finished (or failed, or
+// `connect_limit` has passed) they all start asking; after --warmup seconds the measured window of
+// --duration seconds begins. An ask counts when it was due (sent, in
 // the closed loop) inside the window; after the window, asks still waiting get up to `drain_limit`
 // to be answered, then the connections close.
 #include <atomic>
@@ -14,8 +15,8 @@
 #include <thread>
 #include <vector>
 
-#include "fd_limit.hpp"
 #include "connection.hpp"
+#include "fd_limit.hpp"
 #include "options.hpp"
 #include "proc_stats.hpp"
 #include "report.hpp"
@@ -25,6 +26,7 @@ namespace {
 namespace net = boost::asio;
 using load::Clock;
 
+constexpr auto connect_limit = std::chrono::seconds(30);
 constexpr auto drain_limit = std::chrono::seconds(5);
 
 Clock::duration seconds(double s) {
@@ -54,7 +56,8 @@ int main(int argc, char** argv) {
     std::string problem;
     const long wanted = static_cast<long>(options.connections) + 64;
     if (const long limit = bench::raise_open_files_limit(wanted, problem); limit < wanted) {
-        std::cerr << "warning: only " << limit << " open files allowed, " << wanted << " wanted: " << problem << "\n";
+        std::cerr << "warning: only " << limit << " open files allowed, " << wanted << " wanted: " << problem
+                  << "\n";
     }
     try {
         net::io_context resolver_ioc;
@@ -68,16 +71,15 @@ int main(int argc, char** argv) {
     plan.path = url.path;
     plan.connections = options.connections;
     if (options.rate > 0) plan.interval = seconds(options.connections / options.rate);
-    plan.start = Clock::now();
-    plan.measure_from = plan.start + seconds(options.warmup_s);
-    plan.measure_until = plan.measure_from + seconds(options.duration_s);
 
+    std::atomic<unsigned> settled{0};
     std::vector<std::unique_ptr<Worker>> workers;
     for (unsigned t = 0; t < options.threads; ++t) workers.push_back(std::make_unique<Worker>());
+    const Clock::time_point connect_start = Clock::now();
     for (unsigned i = 0; i < options.connections; ++i) {
         Worker& w = *workers[i % options.threads];
-        w.connections.push_back(std::make_unique<load::Connection>(w.ioc, plan, w.stats, i));
-        w.connections.back()->start();
+        w.connections.push_back(std::make_unique<load::Connection>(w.ioc, plan, w.stats, i, settled));
+        w.connections.back()->connect();
     }
     std::atomic<unsigned> running{options.threads};
     std::vector<std::thread> threads;
@@ -88,11 +90,26 @@ int main(int argc, char** argv) {
         });
     }
 
+    while (settled < options.connections && Clock::now() < connect_start + connect_limit) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    const Clock::time_point connected_at = Clock::now();
+    plan.start = connected_at;
+    plan.measure_from = plan.start + seconds(options.warmup_s);
+    plan.measure_until = plan.measure_from + seconds(options.duration_s);
+    for (auto& w : workers) {
+        net::post(w->ioc, [&w = *w] {
+            for (auto& c : w.connections) c->begin();
+        });
+    }
+
     std::this_thread::sleep_until(plan.measure_from);
-    const auto server_before = options.server_pid > 0 ? load::sample_process(options.server_pid) : std::nullopt;
+    const auto server_before =
+        options.server_pid > 0 ? load::sample_process(options.server_pid) : std::nullopt;
     const double own_before = load::own_cpu_seconds();
     std::this_thread::sleep_until(plan.measure_until);
-    const auto server_after = options.server_pid > 0 ? load::sample_process(options.server_pid) : std::nullopt;
+    const auto server_after =
+        options.server_pid > 0 ? load::sample_process(options.server_pid) : std::nullopt;
     const double own_after = load::own_cpu_seconds();
 
     // The connections close themselves once their last ask is answered; those still waiting are ended.
@@ -111,7 +128,7 @@ int main(int argc, char** argv) {
         .options = options,
         .stats = total,
         .measured_s = options.duration_s,
-        .connect_s = total.connected > 0 ? std::chrono::duration<double>(total.last_connected - plan.start).count() : 0,
+        .connect_s = std::chrono::duration<double>(connected_at - connect_start).count(),
         .own_cpu_s = own_after - own_before,
         .server_before = server_before,
         .server_after = server_after,
@@ -119,7 +136,9 @@ int main(int argc, char** argv) {
     if (options.server_pid > 0 && (!server_before || !server_after)) {
         std::cerr << "warning: --server-pid " << options.server_pid << ": cannot read /proc for it\n";
     }
-    if (options.json) load::print_json(std::cout, results);
-    else load::print_text(std::cout, results);
-    return 0;
+    if (options.json)
+        load::print_json(std::cout, results);
+    else
+        load::print_text(std::cout, results);
+    return total.answers > 0 ? 0 : 1;  // nothing answered: the server is down or refuses us
 }

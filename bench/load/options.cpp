@@ -22,7 +22,8 @@ std::optional<Url> parse_url(const std::string& text) {
     if (url.host.size() >= 2 && url.host.front() == '[' && url.host.back() == ']') {
         url.host = url.host.substr(1, url.host.size() - 2);
     }
-    if (url.host.empty() || url.port.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    if (url.host.empty() || url.port.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
     return url;
 }
 
@@ -30,7 +31,8 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     CLI::App app{
         "advisor-load: a WebSocket load generator for the chat endpoint. Each connection asks a question "
         "({\"type\":\"ask\",\"id\":N,...}), checks that the reply carries the same id, and asks the next: at "
-        "once (closed loop) or, with --rate, on a fixed schedule with latency measured from the scheduled time."};
+        "once (closed loop) or, with --rate, on a fixed schedule with latency measured from the scheduled "
+        "time."};
     app.add_option("--url", o.url, "chat endpoint, ws://HOST:PORT/ws")->required();
     app.add_option("--connections", o.connections, "connections, all open at once")
         ->check(CLI::Range(1u, 100000u))
@@ -44,14 +46,17 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     app.add_option("--questions", o.questions_file, "file of questions, one a line, asked in turn")
         ->required()
         ->check(CLI::ExistingFile);
-    app.add_option("--rate", o.rate, "open loop: answers/s in total, spread evenly over the connections (0: closed loop)")
+    app.add_option("--rate", o.rate,
+                   "open loop: answers/s in total, spread evenly over the connections (0: closed loop)")
         ->check(CLI::Range(0.0, 1e7))
         ->capture_default_str();
-    app.add_option("--threads", o.threads, "threads, each with its own io_context and a share of the connections")
+    app.add_option("--threads", o.threads,
+                   "threads, each with its own io_context and a share of the connections")
         ->check(CLI::Range(1u, 64u))
         ->capture_default_str();
     app.add_flag("--json", o.json, "print the results as one JSON object instead of text");
-    app.add_option("--server-pid", o.server_pid, "the server's pid: report its CPU per answer and RSS from /proc")
+    app.add_option("--server-pid", o.server_pid,
+                   "the server's pid: report its CPU per answer and RSS from /proc")
         ->check(CLI::PositiveNumber);
     try {
         app.parse(argc, argv);

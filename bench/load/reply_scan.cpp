@@ -9,8 +9,10 @@ namespace {
 // The index just past the string starting at message[start] (a '"'), or npos when it is not closed.
 std::size_t skip_string(std::string_view message, std::size_t start) {
     for (std::size_t i = start + 1; i < message.size(); ++i) {
-        if (message[i] == '\\') ++i;
-        else if (message[i] == '"') return i + 1;
+        if (message[i] == '\\')
+            ++i;
+        else if (message[i] == '"')
+            return i + 1;
     }
     return std::string_view::npos;
 }
@@ -26,7 +28,8 @@ std::size_t skip_value(std::string_view message, std::size_t start) {
             if (depth == 0) return i;
             continue;
         }
-        if (c == '{' || c == '[') ++depth;
+        if (c == '{' || c == '[')
+            ++depth;
         else if (c == '}' || c == ']') {
             if (depth == 0) return i;  // the end of the enclosing object: a scalar value ended here
             if (--depth == 0) return i + 1;

@@ -47,11 +47,13 @@ void print_text(std::ostream& out, const Results& r) {
     const Stats& s = r.stats;
     const Options& o = r.options;
     char line[512];
-    std::snprintf(line, sizeof line, "advisor-load %s: %u connection(s), %s, %.1f s after %.1f s warm-up, %u thread(s)\n",
+    std::snprintf(line, sizeof line,
+                  "advisor-load %s: %u connection(s), %s, %.1f s after %.1f s warm-up, %u thread(s)\n",
                   o.url.c_str(), o.connections, mode_of(o).c_str(), o.duration_s, o.warmup_s, o.threads);
     out << line;
     std::snprintf(line, sizeof line, "answers/s     %.0f (%llu answers)\n",
-                  per_second(static_cast<double>(s.answers), r.measured_s), static_cast<unsigned long long>(s.answers));
+                  per_second(static_cast<double>(s.answers), r.measured_s),
+                  static_cast<unsigned long long>(s.answers));
     out << line;
     const Histogram& h = s.latency_us;
     auto ms = [](std::uint64_t us) { return static_cast<double>(us) / 1000.0; };
@@ -63,12 +65,13 @@ void print_text(std::ostream& out, const Results& r) {
                   static_cast<unsigned long long>(s.reply_bytes.percentile(50)),
                   static_cast<unsigned long long>(s.reply_bytes.max()));
     out << line;
-    std::snprintf(line, sizeof line,
-                  "errors        %llu (error frames %llu, bad replies %llu, closed by server %llu, connect failures "
-                  "%llu, unanswered at the end %llu)\n",
-                  static_cast<unsigned long long>(errors_of(s)), static_cast<unsigned long long>(s.error_frames),
-                  static_cast<unsigned long long>(s.bad_replies), static_cast<unsigned long long>(s.closed),
-                  static_cast<unsigned long long>(s.connect_failed), static_cast<unsigned long long>(s.unanswered));
+    std::snprintf(
+        line, sizeof line,
+        "errors        %llu (error frames %llu, bad replies %llu, closed by server %llu, connect failures "
+        "%llu, unanswered at the end %llu)\n",
+        static_cast<unsigned long long>(errors_of(s)), static_cast<unsigned long long>(s.error_frames),
+        static_cast<unsigned long long>(s.bad_replies), static_cast<unsigned long long>(s.closed),
+        static_cast<unsigned long long>(s.connect_failed), static_cast<unsigned long long>(s.unanswered));
     out << line;
     for (const auto& [code, count] : s.close_codes) {
         out << "              close code " << code << ": " << count << "\n";
@@ -79,7 +82,8 @@ void print_text(std::ostream& out, const Results& r) {
                   per_second(static_cast<double>(s.connected), r.connect_s));
     out << line;
     if (const auto f = server_figures(r)) {
-        std::snprintf(line, sizeof line, "server        CPU %.1f µs/answer (%.2f cores), RSS %.1f MiB (peak %.1f MiB)\n",
+        std::snprintf(line, sizeof line,
+                      "server        CPU %.1f µs/answer (%.2f cores), RSS %.1f MiB (peak %.1f MiB)\n",
                       f->cpu_us_per_answer, f->cores, f->rss_mib, f->peak_rss_mib);
         out << line;
     }
@@ -119,7 +123,10 @@ void print_json(std::ostream& out, const Results& r) {
           {"connect_failed", s.connect_failed},
           {"unanswered", s.unanswered},
           {"first", s.first_error}}},
-        {"connects", {{"count", s.connected}, {"seconds", r.connect_s}, {"per_s", per_second(static_cast<double>(s.connected), r.connect_s)}}},
+        {"connects",
+         {{"count", s.connected},
+          {"seconds", r.connect_s},
+          {"per_s", per_second(static_cast<double>(s.connected), r.connect_s)}}},
         {"load_cpu_cores", per_second(r.own_cpu_s, r.measured_s)},
     };
     if (const auto f = server_figures(r)) {

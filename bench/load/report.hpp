@@ -12,10 +12,10 @@ namespace load {
 // Everything a run measured, as the report shows it.
 struct Results {
     const Options& options;
-    const Stats& stats;                  // all threads together
-    double measured_s = 0;               // the measured window (--duration)
-    double connect_s = 0;                // from the start to the last handshake
-    double own_cpu_s = 0;                // the load generator's CPU over the measured window
+    const Stats& stats;     // all threads together
+    double measured_s = 0;  // the measured window (--duration)
+    double connect_s = 0;   // from the first connect to the last handshake (1 ms resolution)
+    double own_cpu_s = 0;   // the load generator's CPU over the measured window
     std::optional<ProcessSample> server_before, server_after;  // with --server-pid, at the window's ends
 };
 
