@@ -10,20 +10,27 @@ using nlohmann::json;
 
 namespace {
 
-json entities_to_json(const Entities& entities) {
-    json out = json::object();
-    for (const auto& [kind, values] : entities) out[kind] = values;
-    return out;
+void write_entities(JsonWriter& w, const Entities& entities) {
+    w.begin_object();
+    for (const auto& [kind, values] : entities) {
+        w.key(kind).begin_array();
+        for (const std::string& v : values) w.string(v);
+        w.end_array();
+    }
+    w.end_object();
 }
 
-json row_to_json(const DataRow& row) {
-    json out = {{"label", row.label}, {"scope", row.scope}, {"source", row.source}};
-    if (row.value) out["value"] = json_number(*row.value);
-    if (row.low) out["low"] = json_number(*row.low);
-    if (row.high) out["high"] = json_number(*row.high);
-    if (row.open_ended) out["open_ended"] = true;
-    if (!row.period.empty()) out["period"] = row.period;
-    return out;
+void write_row(JsonWriter& w, const DataRow& row) {
+    w.begin_object();
+    w.key("label").string(row.label);
+    w.key("scope").string(row.scope);
+    w.key("source").string(row.source);
+    if (row.value) w.key("value").number(*row.value);
+    if (row.low) w.key("low").number(*row.low);
+    if (row.high) w.key("high").number(*row.high);
+    if (row.open_ended) w.key("open_ended").boolean(true);
+    if (!row.period.empty()) w.key("period").string(row.period);
+    w.end_object();
 }
 
 // A JSON integer as T, out-of-range values at T's nearest end: get<int>() would wrap 2^32 turns to
@@ -47,14 +54,28 @@ json json_number(double v) {
     return v;
 }
 
+void write_context(JsonWriter& w, const Context& context) {
+    w.begin_object();
+    if (!context.empty()) {
+        w.key("intent").string(context.last_intent);
+        w.key("entities");
+        write_entities(w, context.entities);
+        w.key("turns").integer(context.turns);
+        w.key("updated_at_ms").integer(context.updated_at_ms);
+        if (!context.shown.empty()) {
+            w.key("shown").begin_array();
+            for (const std::string& id : context.shown) w.string(id);
+            w.end_array();
+        }
+    }
+    w.end_object();
+}
+
 json context_to_json(const Context& context) {
-    if (context.empty()) return json::object();
-    json out = {{"intent", context.last_intent},
-                {"entities", entities_to_json(context.entities)},
-                {"turns", context.turns},
-                {"updated_at_ms", context.updated_at_ms}};
-    if (!context.shown.empty()) out["shown"] = context.shown;
-    return out;
+    std::string text;
+    JsonWriter w(text);
+    write_context(w, context);
+    return json::parse(text);
 }
 
 std::optional<Context> context_from_json(const json& value, std::string& error) {
@@ -123,39 +144,51 @@ std::optional<Context> context_from_json(const json& value, std::string& error) 
     return context;
 }
 
-json to_json(const Answer& answer) {
-    // Built by moving each member in: an initializer list would copy every nested value once more.
-    json out = json::object();
-    out["intent"] = answer.intent;
-    out["text"] = answer.text;
-    json& parts = out["parts"] = json::array();
+void write_answer_members(JsonWriter& w, const Answer& answer) {
+    w.key("intent").string(answer.intent);
+    w.key("text").string(answer.text);
+    w.key("parts").begin_array();
     for (const AnswerPart& p : answer.parts) {
-        json part = json::object();
-        part["intent"] = p.intent;
-        part["text"] = p.text;
-        if (p.not_covered) part["not_covered"] = true;
-        parts.push_back(std::move(part));
+        w.begin_object();
+        w.key("intent").string(p.intent);
+        w.key("text").string(p.text);
+        if (p.not_covered) w.key("not_covered").boolean(true);
+        w.end_object();
     }
-    out["suggestions"] = answer.suggestions;
-    json& sources = out["sources"] = json::array();
+    w.end_array();
+    w.key("suggestions").begin_array();
+    for (const std::string& s : answer.suggestions) w.string(s);
+    w.end_array();
+    w.key("sources").begin_array();
     for (const SourceRef& s : answer.sources) {
-        json source = json::object();
-        source["id"] = s.id;
-        source["title"] = s.title;
-        sources.push_back(std::move(source));
+        w.begin_object();
+        w.key("id").string(s.id);
+        w.key("title").string(s.title);
+        w.end_object();
     }
-    out["entities"] = entities_to_json(answer.entities);
-    out["context"] = context_to_json(answer.context);
+    w.end_array();
+    w.key("entities");
+    write_entities(w, answer.entities);
+    w.key("context");
+    write_context(w, answer.context);
     if (!answer.salary_rows.empty()) {
-        json rows = json::array();
-        for (const DataRow& row : answer.salary_rows) rows.push_back(row_to_json(row));
-        json data = json::object();
-        data["kind"] = "salary";
-        data["unit"] = "USD/year";
-        data["rows"] = std::move(rows);
-        out["data"] = std::move(data);
+        w.key("data").begin_object();
+        w.key("kind").string("salary");
+        w.key("unit").string("USD/year");
+        w.key("rows").begin_array();
+        for (const DataRow& row : answer.salary_rows) write_row(w, row);
+        w.end_array();
+        w.end_object();
     }
-    return out;
+}
+
+json to_json(const Answer& answer) {
+    std::string text;
+    JsonWriter w(text);
+    w.begin_object();
+    write_answer_members(w, answer);
+    w.end_object();
+    return json::parse(text);
 }
 
 }  // namespace intents

@@ -105,11 +105,17 @@ Reply answer(const intents::Advisor& advisor, intents::Context& context, const A
     const auto started = std::chrono::steady_clock::now();
     const intents::Answer answer = intents::respond(advisor, context, ask.text, now_ms);
     context = answer.context;
-    json out = intents::to_json(answer);
-    out["type"] = "answer";
-    out["id"] = ask.id;
+    // Written as text directly: a nlohmann tree of the answer cost more than finding it (docs/performance.md).
+    std::string body;
+    body.reserve(answer.text.size() * 2 + 1024);
+    intents::JsonWriter out(body);
+    out.begin_object();
+    out.key("type").string("answer");
+    out.key("id").raw(ask.id.dump());
+    intents::write_answer_members(out, answer);
+    out.end_object();
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-    return {out.dump(), answer.intent, nullptr, ask.text, took.count()};
+    return {std::move(body), answer.intent, nullptr, ask.text, took.count()};
 }
 
 }  // namespace

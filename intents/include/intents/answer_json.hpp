@@ -5,16 +5,22 @@
 #include <string>
 
 #include "intents/answer.hpp"
+#include "intents/json_writer.hpp"
 
 namespace intents {
 
-// The answer object of the protocol (docs/protocol.md), without `type` and `id`, which the
-// transport adds: {"intent","text","parts","suggestions","sources","entities","context"[,"data"]}.
+// The members of the protocol's answer object (docs/protocol.md) but `type` and `id`, which the
+// transport adds: "intent","text","parts","suggestions","sources","entities","context"[,"data"],
+// written into an object the caller has begun. The one definition of the answer's JSON form.
+void write_answer_members(JsonWriter& writer, const Answer& answer);
+
+// The same as a tree (for the command line and tests; the transports write text directly).
 nlohmann::json to_json(const Answer& answer);
 
 // Whole figures as JSON integers (140000, not 140000.0); others as they are (7.5).
 nlohmann::json json_number(double value);
 
+void write_context(JsonWriter& writer, const Context& context);
 nlohmann::json context_to_json(const Context& context);
 
 // Reads a context a client sent back. Anything malformed yields nullopt and `error` says why;

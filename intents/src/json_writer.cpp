@@ -1,0 +1,164 @@
+#include "intents/json_writer.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace intents {
+
+namespace {
+
+// The length of the valid UTF-8 sequence starting s[i] (a byte ≥ 0x80), or 0 when it is not one:
+// overlong forms, surrogates and code points over U+10FFFF are invalid, as RFC 3629 says.
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const auto continuation = [&](std::size_t k) { return k < s.size() && (byte(k) & 0xC0) == 0x80; };
+    const unsigned char b = byte(i);
+    if (b >= 0xC2 && b <= 0xDF) return continuation(i + 1) ? 2 : 0;
+    if (b >= 0xE0 && b <= 0xEF) {
+        if (!continuation(i + 1) || !continuation(i + 2)) return 0;
+        const unsigned char b1 = byte(i + 1);
+        if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F)) return 0;
+        return 3;
+    }
+    if (b >= 0xF0 && b <= 0xF4) {
+        if (!continuation(i + 1) || !continuation(i + 2) || !continuation(i + 3)) return 0;
+        const unsigned char b1 = byte(i + 1);
+        if ((b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F)) return 0;
+        return 4;
+    }
+    return 0;
+}
+
+void escape_into(std::string& out, std::string_view text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::size_t run = 0;  // start of the bytes that need no escaping, appended in one go
+    const auto flush = [&](std::size_t end) { out.append(text.data() + run, end - run); };
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x80) {
+            const std::size_t n = utf8_sequence(text, i);
+            if (n != 0) {
+                i += n;
+                continue;
+            }
+            flush(i);
+            out += "\xEF\xBF\xBD";
+            run = ++i;
+            continue;
+        }
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        flush(i);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 0xF];
+        }
+        run = ++i;
+    }
+    flush(text.size());
+}
+
+}  // namespace
+
+void JsonWriter::separate() {
+    if (need_comma_) out_ += ',';
+}
+
+JsonWriter& JsonWriter::begin_object() {
+    separate();
+    out_ += '{';
+    need_comma_ = false;
+    return *this;
+}
+
+JsonWriter& JsonWriter::end_object() {
+    out_ += '}';
+    need_comma_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::begin_array() {
+    separate();
+    out_ += '[';
+    need_comma_ = false;
+    return *this;
+}
+
+JsonWriter& JsonWriter::end_array() {
+    out_ += ']';
+    need_comma_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+    string(name);
+    out_ += ':';
+    need_comma_ = false;
+    return *this;
+}
+
+JsonWriter& JsonWriter::string(std::string_view text) {
+    separate();
+    out_ += '"';
+    escape_into(out_, text);
+    out_ += '"';
+    need_comma_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::integer(std::int64_t value) {
+    separate();
+    char buffer[24];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    out_.append(buffer, end);
+    need_comma_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::number(double value) {
+    if (!std::isfinite(value)) return null();
+    // Within ±2^53 a whole double is an exact integer; beyond, to_chars' shortest form is right.
+    if (std::abs(value) < 9007199254740992.0 && value == std::trunc(value)) {
+        return integer(static_cast<std::int64_t>(value));
+    }
+    separate();
+    char buffer[32];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    out_.append(buffer, end);
+    need_comma_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::boolean(bool value) {
+    separate();
+    out_ += value ? "true" : "false";
+    need_comma_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+    separate();
+    out_ += "null";
+    need_comma_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::raw(std::string_view json) {
+    separate();
+    out_ += json;
+    need_comma_ = true;
+    return *this;
+}
+
+}  // namespace intents
