@@ -76,31 +76,34 @@ void find_amounts(const std::string& padded, std::vector<Found>& found) {
 }  // namespace
 
 Entities EntityExtractor::extract(std::string_view normalized_text) const {
-    const std::string padded = " " + std::string(normalized_text) + " ";
-    // The words of the text, with where each starts in `padded`.
-    std::vector<std::string> words;
-    std::vector<std::size_t> starts;
-    for (std::size_t i = 1; i < padded.size(); ++i) {
-        if (padded[i] != ' ' && padded[i - 1] == ' ') {
-            starts.push_back(i);
-            words.emplace_back();
-        }
-        if (padded[i] != ' ') words.back().push_back(padded[i]);
+    // The words one space apart, with a space either side, so that a phrase of words i..i+n-1 is the
+    // span from the start of the first to the end of the last, as the aliases are written.
+    std::string padded = " ";
+    padded.reserve(normalized_text.size() + 2);
+    for (char c : normalized_text) {
+        if (c != ' ' || padded.back() != ' ') padded.push_back(c);
     }
+    if (padded.back() != ' ') padded.push_back(' ');
+    std::vector<std::size_t> starts, ends;
+    for (std::size_t i = 1; i < padded.size(); ++i) {
+        if (padded[i] != ' ' && padded[i - 1] == ' ') starts.push_back(i);
+        if (padded[i] == ' ' && padded[i - 1] != ' ') ends.push_back(i);
+    }
+    const std::size_t word_count = starts.size();
     // Longest phrases first. Within a group a matched phrase claims its words, so a shorter alias inside
     // it ("francisco") does not match again, while other kinds may still use those words ("big tech
     // companies" is a company size and an industry).
     std::map<std::string, std::vector<bool>> claimed;  // group -> per word
     std::vector<Found> found;
-    for (std::size_t n = std::min(max_words_, words.size()); n >= 1; --n) {
-        for (std::size_t i = 0; i + n <= words.size(); ++i) {
-            std::string phrase = words[i];
-            for (std::size_t k = i + 1; k < i + n; ++k) phrase += " " + words[k];
+    const std::string_view text(padded);
+    for (std::size_t n = std::min(max_words_, word_count); n >= 1; --n) {
+        for (std::size_t i = 0; i + n <= word_count; ++i) {
+            const std::string_view phrase = text.substr(starts[i], ends[i + n - 1] - starts[i]);
             auto it = phrases_.find(phrase);
             if (it == phrases_.end()) continue;
             for (std::size_t index : it->second) {
                 const Alias& alias = aliases_[index];
-                auto& used = claimed.try_emplace(alias.group, words.size(), false).first->second;
+                auto& used = claimed.try_emplace(alias.group, word_count, false).first->second;
                 if (std::any_of(used.begin() + static_cast<std::ptrdiff_t>(i),
                                 used.begin() + static_cast<std::ptrdiff_t>(i + n), [](bool b) { return b; })) {
                     continue;

@@ -1,8 +1,9 @@
 #pragma once
 
+#include <functional>
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "intents/lexicon.hpp"
@@ -38,7 +39,12 @@ private:
     std::vector<EntityKind> kinds_;
     std::vector<YearsBand> years_bands_;
     std::vector<Alias> aliases_;
-    std::unordered_map<std::string, std::vector<std::size_t>> phrases_;  // alias phrase -> aliases_ indices
+    // Looked up by string_view (transparent hash), so the text's phrases are never copied to be looked up.
+    struct PhraseHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::vector<std::size_t>, PhraseHash, std::equal_to<>> phrases_;  // alias phrase -> aliases_ indices
     std::size_t max_words_ = 0;                                          // longest alias, in words
 };
 
