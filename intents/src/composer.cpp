@@ -16,8 +16,9 @@ namespace intents {
 namespace {
 
 // The sentences of one line of prose: cut after ". ", "! " or "? " when a capital letter follows.
-std::vector<std::string> sentences_of(const std::string& line) {
-    std::vector<std::string> out;
+// Views into `line`.
+std::vector<std::string_view> sentences_of(std::string_view line) {
+    std::vector<std::string_view> out;
     std::size_t start = 0;
     for (std::size_t i = 0; i + 2 < line.size(); ++i) {
         if (ends_sentence(line, i) && std::isupper(static_cast<unsigned char>(line[i + 2]))) {
@@ -185,8 +186,12 @@ private:
             // Without its list, the sentence that introduces the list goes ("Its eight key takeaways:").
             const auto sentences = sentences_of(text);
             if (sentences.size() > 1) {
-                text.clear();
-                for (std::size_t s = 0; s + 1 < sentences.size(); ++s) text += (s == 0 ? "" : " ") + sentences[s];
+                std::string without_list;  // built apart: the sentences are views into `text`
+                for (std::size_t s = 0; s + 1 < sentences.size(); ++s) {
+                    if (s > 0) without_list += ' ';
+                    without_list += sentences[s];
+                }
+                text = std::move(without_list);
             } else {
                 text.back() = '.';
             }
@@ -252,11 +257,11 @@ private:
         while (start <= rendered.size()) {
             std::size_t end = rendered.find('\n', start);
             if (end == std::string::npos) end = rendered.size();
-            const std::string line = rendered.substr(start, end - start);
+            const std::string_view line = std::string_view(rendered).substr(start, end - start);
             start = end + 1;
             const bool bullet = line.starts_with("- ");
             std::string kept_line;
-            for (const std::string& sentence : bullet ? std::vector<std::string>{line} : sentences_of(line)) {
+            for (const std::string_view sentence : bullet ? std::vector<std::string_view>{line} : sentences_of(line)) {
                 SentenceWords key = sentence_words(sentence_key(sentence));
                 if (key.key.empty()) continue;
                 // Bullets and rows differ in a word or two ("- Seattle: …", "- Austin: …"): only the same
@@ -267,7 +272,8 @@ private:
                                                      });
                 if (said_before) continue;
                 said_.sentences.push_back(std::move(key));
-                kept_line += (kept_line.empty() ? "" : " ") + sentence;
+                if (!kept_line.empty()) kept_line += ' ';
+                kept_line += sentence;
             }
             if (kept_line.empty()) continue;
             kept += (kept.empty() ? "" : "\n") + kept_line;
@@ -308,7 +314,7 @@ std::vector<const AspectLines*> aspect_lines(const Intent& intent, const Entitie
 
 }  // namespace
 
-bool ends_sentence(const std::string& text, std::size_t i) {
+bool ends_sentence(std::string_view text, std::size_t i) {
     if (i >= text.size() || i + 1 >= text.size() || text[i + 1] != ' ') return false;
     const char c = text[i];
     if (c == '!' || c == '?') return true;
@@ -318,7 +324,7 @@ bool ends_sentence(const std::string& text, std::size_t i) {
     return !initial;
 }
 
-std::string sentence_key(const std::string& sentence) {
+std::string sentence_key(std::string_view sentence) {
     std::string key;
     key.reserve(sentence.size());
     bool space = false;

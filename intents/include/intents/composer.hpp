@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "intents/answer.hpp"
@@ -71,11 +72,11 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
 std::string render_fact(const knowledge::Fact& fact);
 
 // The words of a sentence, lower case, for comparing sentences ("Pay, in Seattle!" -> "pay in seattle").
-std::string sentence_key(const std::string& sentence);
+std::string sentence_key(std::string_view sentence);
 
 // True when text[i] ends a sentence: ".", "!" or "?" before a space, but not the dot of an initial
 // ("U.S. Bureau", "J. Smith").
-bool ends_sentence(const std::string& text, std::size_t i);
+bool ends_sentence(std::string_view text, std::size_t i);
 
 // True when two sentence keys are the same or share at least 80% of their words.
 bool same_sentence(const SentenceWords& a, const SentenceWords& b);
