@@ -199,6 +199,7 @@ void read_lexicon(const fs::path& file, IntentData& data, JsonReader& reader) {
     data.lexicon.joiners = reader.strings_at(*doc, "", "joiners");
     data.lexicon.clause_joiners = reader.strings_at(*doc, "", "clause_joiners");
     data.lexicon.question_words = reader.strings_at(*doc, "", "question_words");
+    data.lexicon.stop_words = reader.optional_strings(*doc, "", "stop_words");
 }
 
 void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {

@@ -7,12 +7,22 @@
 
 namespace server {
 
-AppState::AppState(Config config, intents::AdvisorPtr advisor)
+AppState::AppState(Config config, intents::AdvisorPtr advisor, analytics::Recorder* recorder)
     : config_(std::move(config)),
       advisor_(std::move(advisor)),
       connection_limits_(config_.max_connections, config_.max_connections_per_ip),
       address_rates_(config_.address_message_rate, config_.address_message_burst),
-      static_files_(config_.web_dir) {}
+      static_files_(config_.web_dir),
+      recorder_(recorder) {}
+
+Recording AppState::recording() const {
+    if (recorder_ == nullptr) return {};
+    return {&recorder_->answer_ids(), std::int64_t{config_.retention_days} * 86'400'000};
+}
+
+void AppState::run_on_control_thread(std::function<void()> work) {
+    boost::asio::post(reload_timer_->get_executor(), std::move(work));
+}
 
 void AppState::set_control_executor(const boost::asio::any_io_executor& executor) {
     reload_timer_.emplace(executor);

@@ -5,8 +5,10 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <fstream>
 #include <iostream>
 
+#include "analytics/report.hpp"
 #include "intents/advisor.hpp"
 #include "intents/answer_json.hpp"
 #include "intents/evaluation.hpp"
@@ -129,6 +131,32 @@ int run_eval(const Config& config) {
     return 0;
 }
 
+int run_report(const Config& config) {
+    auto loaded = intents::load_advisor(config.knowledge_dir, config.intents_dir);  // its lexicon groups questions
+    if (!loaded.ok()) return print_errors(loaded.errors);
+    const std::int64_t now = wall_clock_ms();
+    const std::int64_t since = analytics::parse_since(config.since, now).value_or(now);  // checked when parsed
+    analytics::Report report;
+    try {
+        auto store = analytics::open_store({config.database, config.data_dir, false});
+        report = analytics::make_report(*store, since, now, (*loaded.value)->lexicon);
+    } catch (const analytics::StoreError& e) {
+        return print_errors({std::string("career-advisor report: ") + e.what()});
+    }
+    if (!config.export_examples.empty()) {
+        std::ofstream file(config.export_examples, std::ios::binary | std::ios::trunc);
+        file << analytics::examples_jsonl(report);
+        if (!file.flush()) return print_errors({config.export_examples + ": cannot write the file"});
+        std::cerr << "wrote " << report.unanswered.size() << " question(s) to " << config.export_examples << "\n";
+    }
+    if (config.json_output) {
+        std::cout << analytics::to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else {
+        std::cout << analytics::to_text(report);
+    }
+    return 0;
+}
+
 }  // namespace
 
 int run_program(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
@@ -144,6 +172,7 @@ int run_program(const std::vector<std::string>& args, const std::map<std::string
         case Command::ask: return run_ask(parsed.config);
         case Command::check: return run_check(parsed.config);
         case Command::eval: return run_eval(parsed.config);
+        case Command::report: return run_report(parsed.config);
         case Command::serve: return run_server(parsed.config);
     }
     return 2;

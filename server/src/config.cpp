@@ -3,7 +3,11 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cmath>
+#include <chrono>
 #include <filesystem>
+
+#include "analytics/report.hpp"
+#include "analytics/store.hpp"
 
 namespace server {
 
@@ -42,6 +46,9 @@ constexpr EnvironmentOption environment_options[] = {
     {"CAREER_ADVISOR_HANDSHAKE_TIMEOUT", "--handshake-timeout"},
     {"CAREER_ADVISOR_IDLE_TIMEOUT", "--idle-timeout"},
     {"CAREER_ADVISOR_DRAIN_SECONDS", "--drain-seconds"},
+    {"CAREER_ADVISOR_DATA_DIR", "--data-dir"},
+    {"CAREER_ADVISOR_DATABASE", "--database"},
+    {"CAREER_ADVISOR_RETENTION_DAYS", "--retention-days"},
 };
 
 // CLI11's Range lets NaN through (every comparison with it is false): a rate of NaN would switch limits off.
@@ -62,6 +69,19 @@ std::string origin_problem(const std::string& origin) {
 void add_data_options(CLI::App& app, Config& c) {
     app.add_option("--knowledge", c.knowledge_dir, "Knowledge data directory")->capture_default_str();
     app.add_option("--intents", c.intents_dir, "Intents data directory")->capture_default_str();
+}
+
+std::string since_problem(const std::string& since) {
+    return analytics::parse_since(since, 0) ? std::string() : "a period is 7d, 24h, 90m or a date, 2026-11-01: " + since;
+}
+
+// Where answers and feedback are stored: `serve` writes there, `report` reads.
+void add_store_options(CLI::App& app, Config& c) {
+    app.add_option("--data-dir", c.data_dir, "Directory of the SQLite store (analytics.sqlite3)")->capture_default_str();
+    app.add_option("--database", c.database, "sqlite (a file in --data-dir), or a postgresql://user@host/db URL "
+                                             "that replicas share")
+        ->check(analytics::database_problem)
+        ->capture_default_str();
 }
 
 void add_serve_options(CLI::App& app, Config& c) {
@@ -122,6 +142,10 @@ void add_serve_options(CLI::App& app, Config& c) {
     app.add_option("--drain-seconds", c.drain_seconds, "On SIGTERM, seconds to finish what is in flight")
         ->check(CLI::Range(0u, 3600u))
         ->capture_default_str();
+    add_store_options(app, c);
+    app.add_option("--retention-days", c.retention_days, "Days answers and feedback are kept; 0 keeps them all")
+        ->check(CLI::Range(0u, 36500u))
+        ->capture_default_str();
     add_data_options(app, c);
 }
 
@@ -166,6 +190,11 @@ std::string apply_environment(Config& c, const std::map<std::string, std::string
 
 }  // namespace
 
+std::string default_data_dir() {
+    const std::string root = default_data_root();
+    return root == CAREER_ADVISOR_SOURCE_DATA_ROOT ? root + "/var" : "/var/lib/career-advisor";
+}
+
 std::string default_data_root() {
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -182,6 +211,7 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, const std:
     c.web_dir = root + "/web";
     c.knowledge_dir = root + "/knowledge/data";
     c.intents_dir = root + "/intents/data";
+    c.data_dir = default_data_dir();
     out.error = apply_environment(c, env);
     if (!out.error.empty()) {
         out.exit_code = 2;
@@ -213,6 +243,16 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, const std:
     eval->add_flag("--json", c.json_output, "Print the report as JSON");
     add_data_options(*eval, c);
 
+    CLI::App* report = app.add_subcommand("report", "What visitors asked and how the answers did, from the store");
+    report->add_option("--since", c.since, "The period: 7d, 24h, 90m, or from a date (2026-11-01, UTC)")
+        ->check(since_problem)
+        ->capture_default_str();
+    report->add_flag("--json", c.json_output, "Print the report as JSON (as GET /admin/report)");
+    report->add_option("--export-examples", c.export_examples,
+                       "Also write the top unanswered questions to this file as JSON Lines for `eval`");
+    add_store_options(*report, c);
+    add_data_options(*report, c);
+
     try {
         parse(app, std::vector<std::string>(args.begin() + (args.empty() ? 0 : 1), args.end()));
     } catch (const CLI::CallForHelp&) {
@@ -234,6 +274,7 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, const std:
     if (ask->parsed()) c.command = Command::ask;
     if (check->parsed()) c.command = Command::check;
     if (eval->parsed()) c.command = Command::eval;
+    if (report->parsed()) c.command = Command::report;
     out.run = true;
     return out;
 }

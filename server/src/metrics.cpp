@@ -69,6 +69,9 @@ std::string Metrics::prometheus_text(const std::string& version, bool ready, boo
     family(out, "career_advisor_accept_pauses_total", "counter",
            "Times accepting paused because the process ran out of file descriptors.");
     out += fmt::format("career_advisor_accept_pauses_total {}\n", accept_pauses_.load());
+    family(out, "career_advisor_feedback_total", "counter", "Votes on answers accepted, by vote.");
+    out += fmt::format("career_advisor_feedback_total{{vote=\"helpful\"}} {}\n", helpful_.load());
+    out += fmt::format("career_advisor_feedback_total{{vote=\"not_helpful\"}} {}\n", not_helpful_.load());
 
     std::lock_guard lock(mutex_);
     family(out, "career_advisor_answers_total", "counter", "Answers given, by intent (fallback included).");
@@ -87,6 +90,23 @@ std::string Metrics::prometheus_text(const std::string& version, bool ready, boo
     out += fmt::format("career_advisor_answer_seconds_bucket{{le=\"+Inf\"}} {}\n", latency_count_);
     out += fmt::format("career_advisor_answer_seconds_sum {}\n", latency_sum_);
     out += fmt::format("career_advisor_answer_seconds_count {}\n", latency_count_);
+    return out;
+}
+
+std::string Metrics::prometheus_text(const analytics::RecorderStatus& r) {
+    std::string out;
+    const std::string store = label(r.kind);
+    family(out, "career_advisor_store_up", "gauge", "1 when the last attempt to open or write the store worked.");
+    out += fmt::format("career_advisor_store_up{{store=\"{}\"}} {}\n", store, r.ok ? 1 : 0);
+    family(out, "career_advisor_store_events_total", "counter",
+           "Answer and feedback events: queued, written in committed transactions, dropped (queue full, or left at exit).");
+    out += fmt::format("career_advisor_store_events_total{{result=\"queued\"}} {}\n", r.recorded);
+    out += fmt::format("career_advisor_store_events_total{{result=\"written\"}} {}\n", r.written);
+    out += fmt::format("career_advisor_store_events_total{{result=\"dropped\"}} {}\n", r.dropped);
+    family(out, "career_advisor_store_failures_total", "counter", "Failed attempts to open or write the store.");
+    out += fmt::format("career_advisor_store_failures_total {}\n", r.failures);
+    family(out, "career_advisor_store_queue", "gauge", "Events waiting to be written.");
+    out += fmt::format("career_advisor_store_queue {}\n", r.queued);
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "server/protocol.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <variant>
@@ -29,6 +30,7 @@ const char* to_string(ErrorCode code) {
         case ErrorCode::headers_too_large: return "headers_too_large";
         case ErrorCode::uri_too_long: return "uri_too_long";
         case ErrorCode::unsupported_media_type: return "unsupported_media_type";
+        case ErrorCode::unknown_answer: return "unknown_answer";
     }
     return "bad_request";
 }
@@ -49,7 +51,10 @@ std::size_t utf8_length(const std::string& s) {
 bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 Reply error_reply(const json& id, ErrorCode code, const std::string& message) {
-    return {error_object(id, code, message).dump(), {}, to_string(code), {}, 0};
+    Reply reply;
+    reply.body = error_object(id, code, message).dump();
+    reply.error_code = to_string(code);
+    return reply;
 }
 
 // A question as both transports receive it, checked.
@@ -59,31 +64,40 @@ struct Ask {
     std::optional<intents::Context> context;  // absent: keep the connection's (WebSocket) or start afresh
 };
 
-// Reads and checks one request. `framed` is the WebSocket form, which needs "type":"ask" and may carry
-// an "id"; `noun` names what was sent, for the messages ("message" or "body").
-std::variant<Reply, Ask> parse_ask(std::string_view text, bool framed, const char* noun, const ProtocolLimits& limits) {
-    const std::string what = noun;
-    const json request = json::parse(text, nullptr, false);
-    if (request.is_discarded()) return error_reply(nullptr, ErrorCode::bad_json, "the " + what + " is not valid JSON");
-    if (!request.is_object()) {
-        return error_reply(nullptr, ErrorCode::bad_request, "the " + what + " must be a JSON object");
+// The request as a JSON object, or the error reply; `noun` names what was sent ("message" or "body").
+std::variant<Reply, json> parse_object(std::string_view text, const std::string& noun) {
+    json request = json::parse(text, nullptr, false);
+    if (request.is_discarded()) return error_reply(nullptr, ErrorCode::bad_json, "the " + noun + " is not valid JSON");
+    if (!request.is_object()) return error_reply(nullptr, ErrorCode::bad_request, "the " + noun + " must be a JSON object");
+    return request;
+}
+
+// A WebSocket message's "id" (echoed back) and "type".
+struct Envelope {
+    json id = nullptr;
+    std::string type;
+};
+
+std::variant<Reply, Envelope> read_envelope(const json& request) {
+    Envelope envelope;
+    if (auto it = request.find("id"); it != request.end()) {
+        if (!it->is_string() && !it->is_number()) {
+            return error_reply(nullptr, ErrorCode::bad_request, "\"id\" must be a string or a number");
+        }
+        envelope.id = *it;
     }
+    auto type = request.find("type");
+    if (type == request.end() || !type->is_string()) {
+        return error_reply(envelope.id, ErrorCode::bad_request, "the message needs a \"type\" (\"ask\" or \"feedback\")");
+    }
+    envelope.type = type->get<std::string>();
+    return envelope;
+}
+
+// Reads and checks a question's fields.
+std::variant<Reply, Ask> read_ask(const json& request, json id, const std::string& what, const ProtocolLimits& limits) {
     Ask ask;
-    if (framed) {
-        if (auto it = request.find("id"); it != request.end()) {
-            if (!it->is_string() && !it->is_number()) {
-                return error_reply(nullptr, ErrorCode::bad_request, "\"id\" must be a string or a number");
-            }
-            ask.id = *it;
-        }
-        auto type = request.find("type");
-        if (type == request.end() || !type->is_string()) {
-            return error_reply(ask.id, ErrorCode::bad_request, "the message needs a \"type\" (\"ask\")");
-        }
-        if (*type != "ask") {
-            return error_reply(ask.id, ErrorCode::unknown_type, "unknown type " + type->dump() + "; known: \"ask\"");
-        }
-    }
+    ask.id = std::move(id);
     auto text_field = request.find("text");
     if (text_field == request.end()) return error_reply(ask.id, ErrorCode::bad_request, "the " + what + " needs a \"text\" field");
     if (!text_field->is_string()) return error_reply(ask.id, ErrorCode::bad_request, "\"text\" must be a string");
@@ -101,10 +115,30 @@ std::variant<Reply, Ask> parse_ask(std::string_view text, bool framed, const cha
     return ask;
 }
 
-Reply answer(const intents::Advisor& advisor, intents::Context& context, const Ask& ask, std::int64_t now_ms) {
+// What the store keeps of an answer (the recorder drops the question's text unless keeps_question()).
+analytics::AnswerEvent answer_event(const intents::Answer& answer, std::string answer_id, const std::string& question,
+                                    std::int64_t now_ms, double seconds) {
+    analytics::AnswerEvent event;
+    event.answer_id = std::move(answer_id);
+    event.at_ms = now_ms;
+    for (const intents::AnswerPart& part : answer.parts) {
+        event.intents.push_back(part.intent);
+        event.not_covered = event.not_covered || part.not_covered;
+    }
+    if (event.intents.empty()) event.intents.push_back(answer.intent);
+    event.fallback = answer.intent == "fallback";
+    event.not_covered = event.not_covered && !event.fallback;  // out of the domain is not a gap in the guides
+    event.latency_us = static_cast<std::uint32_t>(std::min(seconds * 1e6, 4e9));
+    event.question = question;
+    return event;
+}
+
+Reply answer(const intents::Advisor& advisor, intents::Context& context, const Ask& ask, std::int64_t now_ms,
+             const Recording& recording) {
     const auto started = std::chrono::steady_clock::now();
     const intents::Answer answer = intents::respond(advisor, context, ask.text, now_ms);
     context = answer.context;
+    std::string answer_id = recording.ids != nullptr ? recording.ids->issue(now_ms) : std::string();
     // Written as text directly: a nlohmann tree of the answer cost more than finding it (docs/performance.md).
     std::string body;
     body.reserve(answer.text.size() * 2 + 1024);
@@ -112,31 +146,96 @@ Reply answer(const intents::Advisor& advisor, intents::Context& context, const A
     out.begin_object();
     out.key("type").string("answer");
     out.key("id").raw(ask.id.dump());
+    if (!answer_id.empty()) out.key("answer_id").string(answer_id);
     intents::write_answer_members(out, answer);
     out.end_object();
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-    return {std::move(body), answer.intent, nullptr, ask.text, took.count()};
+    Reply reply{std::move(body), answer.intent, nullptr, ask.text, took.count(), std::nullopt, std::nullopt};
+    if (!answer_id.empty()) reply.answer = answer_event(answer, std::move(answer_id), ask.text, now_ms, took.count());
+    return reply;
+}
+
+// A vote on an answer, as both transports receive it: checked, then its receipt and the event to record.
+Reply feedback(const json& request, const json& id, std::int64_t now_ms, const Recording& recording) {
+    auto answer_id = request.find("answer_id");
+    if (answer_id == request.end() || !answer_id->is_string()) {
+        return error_reply(id, ErrorCode::bad_request, "feedback needs the \"answer_id\" of the answer it is about");
+    }
+    auto helpful = request.find("helpful");
+    if (helpful == request.end() || !helpful->is_boolean()) {
+        return error_reply(id, ErrorCode::bad_request, "feedback needs \"helpful\": true or false");
+    }
+    std::string comment;
+    if (auto it = request.find("comment"); it != request.end() && !it->is_null()) {
+        if (!it->is_string()) return error_reply(id, ErrorCode::bad_request, "\"comment\" must be a string");
+        comment = it->get<std::string>();
+        if (utf8_length(comment) > analytics::max_comment_chars) {
+            return error_reply(id, ErrorCode::too_long,
+                               "the comment is longer than " + std::to_string(analytics::max_comment_chars) + " characters");
+        }
+        if (is_blank(comment)) comment.clear();
+    }
+    const std::string& answer = answer_id->get_ref<const std::string&>();
+    using Verdict = analytics::AnswerIds::Verdict;
+    const Verdict verdict = recording.ids == nullptr ? Verdict::foreign
+                                                     : recording.ids->check(answer, now_ms, recording.id_max_age_ms);
+    if (verdict == Verdict::malformed) {
+        return error_reply(id, ErrorCode::bad_request, "\"answer_id\" is not an answer id (48 hex digits)");
+    }
+    if (verdict == Verdict::foreign) {
+        return error_reply(id, ErrorCode::unknown_answer, "no answer of this service has that answer_id");
+    }
+    if (verdict == Verdict::expired) {
+        return error_reply(id, ErrorCode::unknown_answer, "that answer is older than the service keeps answers");
+    }
+    const json receipt = {{"type", "feedback_received"}, {"id", id}, {"answer_id", answer}, {"helpful", helpful->get<bool>()}};
+    Reply reply{receipt.dump(), {}, nullptr, {}, 0, std::nullopt, std::nullopt};
+    reply.feedback = analytics::FeedbackEvent{answer, now_ms, helpful->get<bool>(), std::move(comment)};
+    return reply;
 }
 
 }  // namespace
 
 Reply reply_to_frame(const intents::Advisor& advisor, intents::Context& context, std::string_view frame,
-                     std::int64_t now_ms, const ProtocolLimits& limits) {
-    auto parsed = parse_ask(frame, true, "message", limits);
+                     std::int64_t now_ms, const ProtocolLimits& limits, const Recording& recording) {
+    auto parsed = parse_object(frame, "message");
     if (auto* error = std::get_if<Reply>(&parsed)) return std::move(*error);
-    Ask& ask = std::get<Ask>(parsed);
+    const json& request = std::get<json>(parsed);
+    auto envelope = read_envelope(request);
+    if (auto* error = std::get_if<Reply>(&envelope)) return std::move(*error);
+    Envelope& e = std::get<Envelope>(envelope);
+    if (e.type == "feedback") return feedback(request, e.id, now_ms, recording);
+    if (e.type != "ask") {
+        return error_reply(e.id, ErrorCode::unknown_type,
+                           "unknown type " + json(e.type).dump() + "; known: \"ask\", \"feedback\"");
+    }
+    auto asked = read_ask(request, e.id, "message", limits);
+    if (auto* error = std::get_if<Reply>(&asked)) return std::move(*error);
+    Ask& ask = std::get<Ask>(asked);
     // A client that reconnected sends back the context of its last answer; it replaces the connection's.
     if (ask.context) context = *ask.context;
-    return answer(advisor, context, ask, now_ms);
+    return answer(advisor, context, ask, now_ms, recording);
 }
 
 HttpReply reply_to_ask(const intents::Advisor& advisor, std::string_view body, std::int64_t now_ms,
-                       const ProtocolLimits& limits) {
-    auto parsed = parse_ask(body, false, "body", limits);
+                       const ProtocolLimits& limits, const Recording& recording) {
+    auto parsed = parse_object(body, "body");
     if (auto* error = std::get_if<Reply>(&parsed)) return {400, std::move(*error)};
-    Ask& ask = std::get<Ask>(parsed);
+    auto asked = read_ask(std::get<json>(parsed), nullptr, "body", limits);
+    if (auto* error = std::get_if<Reply>(&asked)) return {400, std::move(*error)};
+    Ask& ask = std::get<Ask>(asked);
     intents::Context context = ask.context.value_or(intents::Context{});
-    return {200, answer(advisor, context, ask, now_ms)};
+    HttpReply out{200, answer(advisor, context, ask, now_ms, recording)};
+    if (out.reply.answer) out.reply.answer->channel = analytics::Channel::http;
+    return out;
+}
+
+HttpReply reply_to_feedback(std::string_view body, std::int64_t now_ms, const Recording& recording) {
+    auto parsed = parse_object(body, "body");
+    if (auto* error = std::get_if<Reply>(&parsed)) return {400, std::move(*error)};
+    Reply reply = feedback(std::get<json>(parsed), nullptr, now_ms, recording);
+    const bool unknown = reply.error_code != nullptr && std::string_view(reply.error_code) == "unknown_answer";
+    return {reply.error_code == nullptr ? 200u : unknown ? 404u : 400u, std::move(reply)};
 }
 
 }  // namespace server

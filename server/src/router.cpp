@@ -6,11 +6,13 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "analytics/report.hpp"
 #include "intents/catalog_queries.hpp"
 #include "server/clock.hpp"
 #include "server/http_policy.hpp"
 #include "server/protocol.hpp"
 #include "server/query_string.hpp"
+#include "server/reply_effects.hpp"
 
 namespace server {
 
@@ -67,30 +69,41 @@ Response health(AppState& state, const Request& request, const Peer&) {
     return json_response(state, request, http::status::ok, {{"status", "ok"}});
 }
 
+// Ready or draining; a failing store is shown but does not make the server unready: chat works without it.
 Response ready(AppState& state, const Request& request, const Peer&) {
-    if (state.draining()) return json_response(state, request, http::status::service_unavailable, {{"status", "draining"}});
-    return json_response(state, request, http::status::ok, {{"status", "ready"}});
+    json body = {{"status", state.draining() ? "draining" : "ready"}};
+    if (const analytics::Recorder* recorder = state.recorder()) {
+        const analytics::RecorderStatus status = recorder->status();
+        body["store"] = {{"kind", status.kind}, {"ok", status.ok}};
+        if (!status.ok) body["store"]["problem"] = status.problem;
+    }
+    return json_response(state, request, state.draining() ? http::status::service_unavailable : http::status::ok, body);
+}
+
+// The address's share of messages, charged for HTTP as for WebSocket messages: nullopt, or the 429.
+std::optional<Response> refuse_over_rate(AppState& state, const Request& request, const Peer& peer) {
+    if (state.address_rates().take(peer.address, steady_seconds())) return std::nullopt;
+    state.metrics().refused(Refusal::rate_limited);
+    Response res = error_response(state, request, http::status::too_many_requests, ErrorCode::rate_limited,
+                                  "too many questions from your address: wait a moment, then ask again");
+    res.set(http::field::retry_after, "1");
+    return res;
 }
 
 Response ask(AppState& state, const Request& request, const Peer& peer) {
-    if (!state.address_rates().take(peer.address, steady_seconds())) {
-        state.metrics().refused(Refusal::rate_limited);
-        Response res = error_response(state, request, http::status::too_many_requests, ErrorCode::rate_limited,
-                                      "too many questions from your address: wait a moment, then ask again");
-        res.set(http::field::retry_after, "1");
-        return res;
-    }
+    if (auto refusal = refuse_over_rate(state, request, peer)) return std::move(*refusal);
     const auto advisor = state.advisor();
     const ProtocolLimits limits{state.config().max_question_chars};
-    HttpReply out = reply_to_ask(*advisor, request.body(), wall_clock_ms(), limits);
-    if (out.reply.error_code != nullptr) {
-        state.metrics().error(out.reply.error_code);
-    } else {
-        state.metrics().answered(out.reply.intent, out.reply.answer_seconds);
-        if (state.config().log_questions) {
-            spdlog::info("conn {}: asked {:?} -> {}", peer.connection, out.reply.question, out.reply.intent);
-        }
-    }
+    HttpReply out = reply_to_ask(*advisor, request.body(), wall_clock_ms(), limits, state.recording());
+    settle(state, out.reply, peer.connection);
+    return make_response(state, request, static_cast<http::status>(out.status), std::move(out.reply.body),
+                         "application/json");
+}
+
+Response feedback(AppState& state, const Request& request, const Peer& peer) {
+    if (auto refusal = refuse_over_rate(state, request, peer)) return std::move(*refusal);
+    HttpReply out = reply_to_feedback(request.body(), wall_clock_ms(), state.recording());
+    settle(state, out.reply, peer.connection);
     return make_response(state, request, static_cast<http::status>(out.status), std::move(out.reply.body),
                          "application/json");
 }
@@ -125,7 +138,8 @@ std::optional<Response> refuse_admin(AppState& state, const Request& request, co
 Response metrics(AppState& state, const Request& request, const Peer& peer) {
     if (auto refusal = refuse_admin(state, request, peer)) return std::move(*refusal);
     return make_response(state, request, http::status::ok,
-                         state.metrics().prometheus_text(CAREER_ADVISOR_VERSION, true, state.draining()),
+                         state.metrics().prometheus_text(CAREER_ADVISOR_VERSION, true, state.draining()) +
+                             (state.recorder() != nullptr ? Metrics::prometheus_text(state.recorder()->status()) : ""),
                          "text/plain; version=0.0.4; charset=utf-8");
 }
 
@@ -169,6 +183,46 @@ void reload(AppState& state, const Request& request, const Peer& peer, Respond r
     });
 }
 
+// GET /admin/report?since=7d: the report's JSON (analytics/report.hpp). Read on the control thread: a
+// database query must not hold up an I/O thread.
+void report(AppState& state, const Request& request, const Peer& peer, Respond reply) {
+    if (auto refusal = refuse_admin(state, request, peer)) return reply(std::move(*refusal));
+    auto params = parse_query(request.target());
+    const std::int64_t now = wall_clock_ms();
+    std::optional<std::int64_t> since;
+    if (params && params->size() <= 1 && (params->empty() || params->contains("since"))) {
+        since = analytics::parse_since(params->contains("since") ? (*params)["since"] : "7d", now);
+    }
+    if (!since) {
+        return reply(error_response(state, request, http::status::bad_request, ErrorCode::bad_request,
+                                    "the one parameter is since: 7d, 24h, 90m or a date, 2026-11-01"));
+    }
+    if (state.recorder() == nullptr) {
+        return reply(error_response(state, request, http::status::service_unavailable, ErrorCode::unavailable,
+                                    "this server records nothing"));
+    }
+    const unsigned version = request.version();
+    const bool keep_alive = request.keep_alive();
+    state.run_on_control_thread([&state, version, keep_alive, since = *since, now, reply = std::move(reply)] {
+        const analytics::StoreLocation location{state.config().database, state.config().data_dir, false};
+        try {
+            auto store = analytics::open_store(location);
+            const auto advisor = state.advisor();
+            const json body = analytics::to_json(analytics::make_report(*store, since, now, advisor->lexicon));
+            Response res = make_response(state, version, keep_alive, http::status::ok,
+                                         body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
+            res.set(http::field::cache_control, "no-store");
+            reply(std::move(res));
+        } catch (const analytics::StoreError& e) {
+            spdlog::error("report: {}", e.what());
+            state.metrics().error(to_string(ErrorCode::unavailable));
+            reply(make_response(state, version, keep_alive, http::status::service_unavailable,
+                                error_object(nullptr, ErrorCode::unavailable, "cannot read the store: " + e.reason()).dump(),
+                                "application/json"));
+        }
+    });
+}
+
 using Handler = Response (*)(AppState&, const Request&, const Peer&);
 using LaterHandler = void (*)(AppState&, const Request&, const Peer&, Respond);
 
@@ -184,9 +238,11 @@ constexpr Route routes[] = {
     {http::verb::get, "/readyz", ready, nullptr},
     {http::verb::get, "/metrics", metrics, nullptr},
     {http::verb::post, "/api/v1/ask", ask, nullptr},
+    {http::verb::post, "/api/v1/feedback", feedback, nullptr},
     {http::verb::get, "/api/v1/salary", salary, nullptr},
     {http::verb::get, "/api/v1/topics", topics, nullptr},
     {http::verb::post, "/admin/reload", nullptr, reload},
+    {http::verb::get, "/admin/report", nullptr, report},
 };
 
 // Static files, from memory: revalidated by ETag on every use (no-cache), gzip when the client takes it; our pages get

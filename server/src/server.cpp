@@ -23,6 +23,8 @@ namespace net = boost::asio;
 
 namespace {
 
+constexpr std::chrono::seconds recording_flush_deadline{5};
+
 // The control thread: signals, reloads and the drain run here, never on the I/O threads, so a
 // reload's ~100 ms of loading or a drain's bookkeeping never holds up an answer.
 class Control {
@@ -126,10 +128,19 @@ int run_server(const Config& config) {
         return 1;
     }
     spdlog::info("loaded {}", intents::summary(**loaded.value));
+    // Opened before serving, so a reachable store's answer-id key signs the first answer; a store that
+    // fails is reported and retried while chat goes on.
+    const analytics::StoreLocation location{config.database, config.data_dir, true};
+    analytics::RecorderOptions recording;
+    recording.retention_days = config.retention_days;
+    recording.all_questions = config.log_questions;
+    const std::string kind = config.database == "sqlite" ? "sqlite" : "postgresql";
+    spdlog::info("recording answers and feedback in {} ({})", analytics::describe(location), kind);
+    analytics::Recorder recorder([location] { return analytics::open_store(location); }, kind, recording);
     // Destroyed in reverse: the I/O context (whose queued sessions use the state and the TLS context)
     // first, the control context (whose timer service the state's reload timer uses) last.
     net::io_context control(1);
-    AppState state(config, std::move(*loaded.value));
+    AppState state(config, std::move(*loaded.value), &recorder);
 
     std::unique_ptr<net::ssl::context> tls;
     try {
@@ -164,6 +175,7 @@ int run_server(const Config& config) {
     for (std::thread& t : threads) t.join();  // io.stop() from the control thread ends them
     control.stop();
     control_thread.join();
+    recorder.stop(recording_flush_deadline);  // the drain's last step: what was answered is written
     spdlog::info("stopped");
     return 0;
 }

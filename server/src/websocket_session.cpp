@@ -9,6 +9,7 @@
 #include "server/clock.hpp"
 #include "server/fail.hpp"
 #include "server/protocol.hpp"
+#include "server/reply_effects.hpp"
 
 namespace server {
 
@@ -109,15 +110,8 @@ std::string WebsocketSession<Stream>::answer(std::string_view frame) {
     try {
         const auto advisor = state_.advisor();  // this message is answered on this snapshot, whatever reloads
         const ProtocolLimits limits{state_.config().max_question_chars};
-        Reply reply = reply_to_frame(*advisor, context_, frame, wall_clock_ms(), limits);
-        if (reply.error_code != nullptr) {
-            state_.metrics().error(reply.error_code);
-        } else {
-            state_.metrics().answered(reply.intent, reply.answer_seconds);
-            if (state_.config().log_questions) {
-                spdlog::info("conn {}: asked {:?} -> {}", peer_.connection, reply.question, reply.intent);
-            }
-        }
+        Reply reply = reply_to_frame(*advisor, context_, frame, wall_clock_ms(), limits, state_.recording());
+        settle(state_, reply, peer_.connection);
         return std::move(reply.body);
     } catch (const std::exception& e) {
         spdlog::error("conn {}: answering failed: {}", peer_.connection, e.what());

@@ -17,6 +17,9 @@ struct LexiconWords {
     std::vector<std::string> joiners;         // leading words that make a new question look like a follow-up: "and", "so"
     std::vector<std::string> clause_joiners;  // words that join two questions: "what ... and how ..."
     std::vector<std::string> question_words;  // words that start a question: "what", "how", "is"
+    // Words that say nothing about what a question is about ("the", "developer" in a developer advisor):
+    // left out when the report groups questions by their content words.
+    std::vector<std::string> stop_words;
 };
 
 // The words, with the vocabulary sorted and indexed for typo correction in the constructor, so no

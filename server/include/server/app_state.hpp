@@ -9,11 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "analytics/recorder.hpp"
 #include "intents/advisor.hpp"
 #include "server/config.hpp"
 #include "server/limits.hpp"
 #include "server/log_throttle.hpp"
 #include "server/metrics.hpp"
+#include "server/protocol.hpp"
 #include "server/session_registry.hpp"
 #include "server/static_cache.hpp"
 
@@ -25,7 +27,9 @@ namespace server {
 // whole, so a question in flight finishes on the data it started with.
 class AppState {
 public:
-    AppState(Config config, intents::AdvisorPtr advisor);
+    // `recorder` (not owned, outlives this) stores answers and feedback; null: nothing is recorded and
+    // answers carry no answer_id.
+    AppState(Config config, intents::AdvisorPtr advisor, analytics::Recorder* recorder = nullptr);
 
     intents::AdvisorPtr advisor() const { return advisor_.load(); }
     const Config& config() const { return config_; }
@@ -38,6 +42,9 @@ public:
     LogThrottle& log_throttle() { return log_throttle_; }
     // A second throttle for lines whose key a client chooses (an Origin): a few a minute in all.
     LogThrottle& log_budget() { return log_budget_; }
+    analytics::Recorder* recorder() const { return recorder_; }
+    // The answer ids to issue and accept, for the protocol.
+    Recording recording() const;
 
     // Set once by SIGTERM/SIGINT: /readyz says 503, new upgrades are refused, responses close.
     bool draining() const { return draining_.load(); }
@@ -51,6 +58,8 @@ public:
     // success). Reloads run one at a time, at least `reload_spacing` apart; requests that arrive
     // meanwhile share the next one, so however many ask, at most one reload is waiting.
     void request_reload(ReloadDone done);
+    // Runs `work` on the control thread (for slow admin work: a report reads the database).
+    void run_on_control_thread(std::function<void()> work);
     static constexpr std::chrono::milliseconds reload_spacing{200};
 
     // Loads the data folders again, now, on the calling thread. On success swaps the snapshot in,
@@ -69,6 +78,7 @@ private:
     LogThrottle log_throttle_{std::chrono::minutes(1)};
     LogThrottle log_budget_{std::chrono::seconds(6)};
     std::atomic<bool> draining_{false};
+    analytics::Recorder* recorder_ = nullptr;
     void schedule_reload();  // on the control thread, as are the three members below
     std::optional<boost::asio::steady_timer> reload_timer_;
     std::vector<ReloadDone> reload_waiters_;

@@ -7,7 +7,7 @@
 
 namespace server {
 
-enum class Command { serve, ask, check, eval };
+enum class Command { serve, ask, check, eval, report };
 
 // Everything the program can be told, in one place. Filled by parse_command_line from
 // defaults < environment (CAREER_ADVISOR_*) < flags; docs/operations.md lists every option.
@@ -25,7 +25,12 @@ struct Config {
     std::string tls_key;                    // PEM private key
     std::string log_level = "info";
     std::string log_format = "text";        // text or json (one object per line)
-    bool log_questions = false;             // question text in logs (off: never logged)
+    bool log_questions = false;             // question text in logs and the store (off: only unanswered ones stored)
+
+    // What visitors ask and their feedback (docs/operations.md#what-visitors-ask).
+    std::string data_dir;                   // default: default_data_dir()
+    std::string database = "sqlite";       // "sqlite" (analytics.sqlite3 in data_dir) or a postgresql:// URL
+    unsigned retention_days = 90;           // rows older are deleted; 0 keeps everything
 
     // Limits that protect the server from its clients.
     std::size_t max_message_bytes = 4096;   // WebSocket messages and HTTP bodies
@@ -45,6 +50,8 @@ struct Config {
     bool json_output = false;               // for `ask` and `eval`
     std::string eval_file;                  // for `eval`
     bool explain = false;                   // for `ask`: show normalisation, clauses, scores, entities
+    std::string since = "7d";               // for `report`: 7d, 24h, 90m or a date, 2026-11-01 (analytics::parse_since)
+    std::string export_examples;            // for `report`: write the top unanswered questions here as JSON Lines
 };
 
 // The outcome of reading the command line: either a Config to run with, or text to print and an exit code
@@ -63,5 +70,9 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, const std:
 
 // The directory the data folders default to: the source tree when built from it, else the install prefix.
 std::string default_data_root();
+
+// Where the SQLite store lives by default: var/ in the source tree when built from it, else
+// /var/lib/career-advisor.
+std::string default_data_dir();
 
 }  // namespace server

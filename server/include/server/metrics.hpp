@@ -7,6 +7,8 @@
 #include <mutex>
 #include <string>
 
+#include "analytics/recorder.hpp"
+
 namespace server {
 
 // Why the server refused a connection or an upgrade; a label of career_advisor_refused_total.
@@ -27,11 +29,14 @@ public:
     void refused(Refusal why) { refused_[static_cast<std::size_t>(why)].fetch_add(1, std::memory_order_relaxed); }
     void reloaded(bool ok) { (ok ? reloads_ok_ : reloads_failed_).fetch_add(1, std::memory_order_relaxed); }
     void accept_paused() { accept_pauses_.fetch_add(1, std::memory_order_relaxed); }
+    void feedback(bool helpful) { (helpful ? helpful_ : not_helpful_).fetch_add(1, std::memory_order_relaxed); }
 
     std::int64_t websockets_open() const { return websockets_open_.load(); }
 
     // The Prometheus text exposition format (version 0.0.4).
     std::string prometheus_text(const std::string& version, bool ready, bool draining) const;
+    // The recorder's families, in the same format, to follow prometheus_text().
+    static std::string prometheus_text(const analytics::RecorderStatus& recording);
 
     // Upper bounds of the answer latency histogram, in seconds.
     static constexpr std::array<double, 10> latency_buckets{0.00005, 0.0001, 0.00025, 0.0005, 0.001,
@@ -40,7 +45,7 @@ public:
 private:
     std::atomic<std::int64_t> websockets_open_{0}, http_open_{0};
     std::atomic<std::uint64_t> messages_in_{0}, messages_out_{0}, http_requests_{0};
-    std::atomic<std::uint64_t> reloads_ok_{0}, reloads_failed_{0}, accept_pauses_{0};
+    std::atomic<std::uint64_t> reloads_ok_{0}, reloads_failed_{0}, accept_pauses_{0}, helpful_{0}, not_helpful_{0};
     std::array<std::atomic<std::uint64_t>, 6> refused_{};
     mutable std::mutex mutex_;  // guards the labelled maps and the histogram below
     std::map<std::string, std::uint64_t> answers_, errors_;

@@ -2,8 +2,12 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "analytics/answer_ids.hpp"
+#include "analytics/events.hpp"
 
 #include "intents/advisor.hpp"
 #include "intents/answer.hpp"
@@ -13,7 +17,7 @@ namespace server {
 // Error codes of the protocol (docs/protocol.md).
 enum class ErrorCode { bad_json, bad_request, unknown_type, too_long, binary_frame, not_found, method_not_allowed,
                        forbidden, reload_failed, rate_limited, unavailable, internal, length_required,
-                       headers_too_large, uri_too_long, unsupported_media_type };
+                       headers_too_large, uri_too_long, unsupported_media_type, unknown_answer };
 
 const char* to_string(ErrorCode code);
 
@@ -25,20 +29,29 @@ struct ProtocolLimits {
     std::size_t max_question_chars = 1000;
 };
 
-// What one request produced: the JSON text to send, and for the logs and metrics what it was.
+// How answers are told apart for feedback. Without `ids` (tools, fuzzers) answers carry no
+// `answer_id` and every feedback's id is unknown.
+struct Recording {
+    const analytics::AnswerIds* ids = nullptr;
+    std::int64_t id_max_age_ms = 0;  // the retention: older answers are gone, feedback on them is refused
+};
+
+// What one request produced: the JSON text to send, and for the logs, metrics and store what it was.
 struct Reply {
     std::string body;
     std::string intent;                 // the answer's intent ("fallback" included); empty for an error
     const char* error_code = nullptr;   // set when the reply is an error
     std::string question;               // the question answered, for --log-questions
     double answer_seconds = 0;          // time spent composing the answer
+    std::optional<analytics::AnswerEvent> answer;    // an answer with an answer_id: what to record
+    std::optional<analytics::FeedbackEvent> feedback;  // feedback accepted: what to record
 };
 
-// One WebSocket text frame in, one frame out. `context` is the connection's conversation
-// context, updated by a successful answer. Pure apart from that in/out parameter and the clock
-// read for answer_seconds.
+// One WebSocket text frame in, one frame out: an `ask` gets an answer, a `feedback` its receipt.
+// `context` is the connection's conversation context, updated by a successful answer. Pure apart from
+// that in/out parameter, the clock read for answer_seconds and the random part of answer ids.
 Reply reply_to_frame(const intents::Advisor& advisor, intents::Context& context, std::string_view frame,
-                     std::int64_t now_ms, const ProtocolLimits& limits);
+                     std::int64_t now_ms, const ProtocolLimits& limits, const Recording& recording = {});
 
 // POST /api/v1/ask: body {"text": "...", "context": {...}?} -> status and JSON body. Stateless:
 // the context comes from the body (what the previous answer returned).
@@ -47,6 +60,11 @@ struct HttpReply {
     Reply reply;
 };
 HttpReply reply_to_ask(const intents::Advisor& advisor, std::string_view body, std::int64_t now_ms,
-                       const ProtocolLimits& limits);
+                       const ProtocolLimits& limits, const Recording& recording = {});
+
+// POST /api/v1/feedback: body {"answer_id": "...", "helpful": true, "comment": "..."?} -> 200 and
+// {"type":"feedback_received",...}, 400 for bad input, 404 `unknown_answer` for an id this deployment
+// did not issue or whose answer has expired.
+HttpReply reply_to_feedback(std::string_view body, std::int64_t now_ms, const Recording& recording);
 
 }  // namespace server

@@ -1,0 +1,153 @@
+#include "analytics/question_groups.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "intents/normalizer.hpp"
+
+namespace analytics {
+
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+WordSet ignored_words(const intents::Lexicon& lexicon) {
+    WordSet ignored;
+    for (const auto* list : {&lexicon.stop_words, &lexicon.question_words, &lexicon.joiners, &lexicon.fillers}) {
+        ignored.insert(list->begin(), list->end());
+    }
+    return ignored;
+}
+
+std::vector<std::string> content_words(const std::string& normalized, const WordSet& ignored) {
+    std::vector<std::string> words;
+    for (std::string& w : intents::split_words(normalized)) {
+        if (w != "?" && !ignored.contains(w)) words.push_back(std::move(w));
+    }
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    return words;
+}
+
+// The questions of one normal form.
+struct Form {
+    std::vector<std::string> words;
+    std::uint64_t count = 0, fallback = 0, not_covered = 0;
+    std::int64_t first = 0, last = 0;
+    std::map<std::string, std::uint64_t> wordings, intents;
+};
+
+template <class Map>
+std::vector<std::pair<std::string, std::uint64_t>> most_first(const Map& counts) {
+    std::vector<std::pair<std::string, std::uint64_t>> out(counts.begin(), counts.end());
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    return out;
+}
+
+std::size_t shared_words(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    std::size_t shared = 0;
+    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+        if (*i < *j) ++i;
+        else if (*j < *i) ++j;
+        else ++shared, ++i, ++j;
+    }
+    return shared;
+}
+
+bool alike(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    const std::size_t shared = shared_words(a, b);
+    if (a.size() == 1 && b.size() == 1) return shared == 1;
+    return shared >= 2 && 2 * shared >= a.size() + b.size() - shared;  // Jaccard >= 0.5
+}
+
+}  // namespace
+
+std::vector<std::string> content_words(const std::string& question, const intents::Lexicon& lexicon) {
+    return content_words(intents::normalize(question, lexicon), ignored_words(lexicon));
+}
+
+std::vector<QuestionGroup> group_questions(const std::vector<QuestionRow>& questions, const intents::Lexicon& lexicon) {
+    const WordSet ignored = ignored_words(lexicon);
+    std::unordered_map<std::string, Form> by_form;
+    for (const QuestionRow& q : questions) {
+        const std::string normalized = intents::normalize(q.text, lexicon);
+        auto [it, fresh] = by_form.try_emplace(normalized);
+        Form& f = it->second;
+        if (fresh) {
+            f.words = content_words(normalized, ignored);
+            f.first = f.last = q.at_ms;
+        }
+        ++f.count;
+        f.fallback += q.fallback ? 1 : 0;
+        f.not_covered += q.not_covered ? 1 : 0;
+        f.first = std::min(f.first, q.at_ms);
+        f.last = std::max(f.last, q.at_ms);
+        ++f.wordings[q.text];
+        ++f.intents[q.intents.substr(0, q.intents.find(' '))];
+    }
+    std::vector<Form*> forms;
+    for (auto& [normalized, form] : by_form) forms.push_back(&form);
+    std::sort(forms.begin(), forms.end(), [](const Form* a, const Form* b) {
+        return a->count != b->count ? a->count > b->count : a->last != b->last ? a->last > b->last : a->wordings < b->wordings;
+    });
+
+    // Each group's forms, its main (first, most frequent) form's words, and an index of those words.
+    struct Building {
+        std::vector<const Form*> forms;
+        std::uint64_t count = 0;
+    };
+    std::vector<Building> groups;
+    std::unordered_map<std::string_view, std::vector<std::size_t>> index;
+    for (const Form* form : forms) {
+        std::size_t best = groups.size();
+        std::unordered_set<std::size_t> seen;
+        for (const std::string& w : form->words) {
+            auto hit = index.find(w);
+            if (hit == index.end()) continue;
+            for (std::size_t g : hit->second) {
+                if (!seen.insert(g).second) continue;
+                const bool bigger = best == groups.size() || groups[g].count > groups[best].count;
+                if (bigger && alike(form->words, groups[g].forms.front()->words)) best = g;
+            }
+        }
+        if (best == groups.size()) {
+            groups.emplace_back();
+            for (const std::string& w : form->words) index[w].push_back(best);
+        }
+        groups[best].forms.push_back(form);
+        groups[best].count += form->count;
+    }
+
+    std::vector<QuestionGroup> out;
+    for (const Building& b : groups) {
+        QuestionGroup g;
+        const Form& main = *b.forms.front();
+        g.words = main.words;
+        g.first_seen_ms = main.first;
+        std::map<std::string, std::uint64_t> wordings, intents;
+        for (const Form* f : b.forms) {
+            g.count += f->count;
+            g.fallback += f->fallback;
+            g.not_covered += f->not_covered;
+            g.first_seen_ms = std::min(g.first_seen_ms, f->first);
+            g.last_seen_ms = std::max(g.last_seen_ms, f->last);
+            for (const auto& [text, n] : f->wordings) wordings[text] += n;
+            for (const auto& [intent, n] : f->intents) intents[intent] += n;
+        }
+        g.text = most_first(main.wordings).front().first;
+        for (const auto& [text, n] : most_first(wordings)) {
+            if (g.examples.size() == max_examples) break;
+            if (text != g.text) g.examples.push_back(text);
+        }
+        g.intent = most_first(intents).front().first;
+        out.push_back(std::move(g));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const QuestionGroup& a, const QuestionGroup& b) {
+        return a.count != b.count ? a.count > b.count : a.last_seen_ms > b.last_seen_ms;
+    });
+    return out;
+}
+
+}  // namespace analytics

@@ -1,0 +1,80 @@
+#include "schema.hpp"
+
+namespace analytics::detail {
+
+const std::vector<std::vector<std::string>>& migrations() {
+    static const std::vector<std::vector<std::string>> all = {
+        // 1: answers (question text only when keeps_question() allows), one vote per answer, settings.
+        {
+            "CREATE TABLE answers ("
+            " answer_id TEXT PRIMARY KEY,"
+            " at_ms BIGINT NOT NULL,"
+            " intents TEXT NOT NULL,"
+            " fallback INTEGER NOT NULL,"
+            " not_covered INTEGER NOT NULL,"
+            " latency_us INTEGER NOT NULL,"
+            " channel TEXT NOT NULL,"
+            " question TEXT)",
+            "CREATE INDEX answers_at ON answers (at_ms)",
+            "CREATE TABLE feedback ("
+            " answer_id TEXT PRIMARY KEY,"
+            " at_ms BIGINT NOT NULL,"
+            " helpful INTEGER NOT NULL,"
+            " comment TEXT)",
+            "CREATE INDEX feedback_at ON feedback (at_ms)",
+            "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        },
+        // 2: the report reads the questions kept, which are few among the answers.
+        {
+            "CREATE INDEX answers_kept_questions ON answers (at_ms) WHERE question IS NOT NULL",
+        },
+    };
+    return all;
+}
+
+namespace sql {
+
+const std::string create_version_table =
+    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at_ms BIGINT NOT NULL)";
+const std::string current_version = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+const std::string record_version = "INSERT INTO schema_version (version, applied_at_ms) VALUES (?, ?)";
+
+const std::string insert_setting = "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING";
+const std::string select_setting = "SELECT value FROM settings WHERE name = ?";
+
+const std::string insert_answer =
+    "INSERT INTO answers (answer_id, at_ms, intents, fallback, not_covered, latency_us, channel, question)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (answer_id) DO NOTHING";
+// The later vote wins, whichever replica writes first.
+const std::string upsert_vote =
+    "INSERT INTO feedback (answer_id, at_ms, helpful, comment) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (answer_id) DO UPDATE SET at_ms = excluded.at_ms, helpful = excluded.helpful,"
+    " comment = excluded.comment WHERE excluded.at_ms >= feedback.at_ms";
+
+const std::string delete_votes_of_old_answers =
+    "DELETE FROM feedback WHERE answer_id IN (SELECT answer_id FROM answers WHERE at_ms < ?)";
+const std::string delete_old_answers = "DELETE FROM answers WHERE at_ms < ?";
+const std::string delete_old_votes = "DELETE FROM feedback WHERE at_ms < ?";
+
+const std::string report_days =
+    "SELECT a.at_ms / 86400000, COUNT(*), SUM(a.fallback), SUM(a.not_covered),"
+    " SUM(CASE WHEN f.helpful = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN f.helpful = 0 THEN 1 ELSE 0 END)"
+    " FROM answers a LEFT JOIN feedback f ON f.answer_id = a.answer_id"
+    " WHERE a.at_ms >= ? GROUP BY a.at_ms / 86400000 ORDER BY 1";
+const std::string report_intents =
+    "SELECT a.intents, COUNT(*),"
+    " SUM(CASE WHEN f.helpful = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN f.helpful = 0 THEN 1 ELSE 0 END)"
+    " FROM answers a LEFT JOIN feedback f ON f.answer_id = a.answer_id"
+    " WHERE a.at_ms >= ? GROUP BY a.intents ORDER BY 2 DESC, 1";
+const std::string report_unanswered =
+    "SELECT question, at_ms, fallback, not_covered, intents FROM answers"
+    " WHERE at_ms >= ? AND question IS NOT NULL AND (fallback = 1 OR not_covered = 1)"
+    " ORDER BY at_ms DESC LIMIT ?";
+const std::string report_not_helpful =
+    "SELECT a.answer_id, a.at_ms, f.at_ms, a.intents, a.question, f.comment"
+    " FROM feedback f JOIN answers a ON a.answer_id = f.answer_id"
+    " WHERE f.helpful = 0 AND a.at_ms >= ? ORDER BY f.at_ms DESC LIMIT ?";
+
+}  // namespace sql
+
+}  // namespace analytics::detail

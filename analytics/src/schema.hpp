@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace analytics::detail {
+
+// The schema's migrations, in order: migration i brings a database from version i to i + 1. Each is
+// SQL both SQLite and PostgreSQL run as it is (flags and times are integers in both). Append a new
+// migration to change the schema; never edit one that has shipped.
+const std::vector<std::vector<std::string>>& migrations();
+
+// Statements shared by both stores.
+namespace sql {
+extern const std::string create_version_table, current_version, record_version;
+extern const std::string insert_setting, select_setting;
+extern const std::string insert_answer, upsert_vote;
+extern const std::string delete_votes_of_old_answers, delete_old_answers, delete_old_votes;
+extern const std::string report_days, report_intents, report_unanswered, report_not_helpful;
+}  // namespace sql
+
+}  // namespace analytics::detail

@@ -1,0 +1,127 @@
+#include "sql_store.hpp"
+
+#include <chrono>
+
+#include "analytics/answer_ids.hpp"
+#include "schema.hpp"
+
+namespace analytics::detail {
+
+namespace {
+
+std::int64_t wall_clock_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string joined(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+std::uint64_t count(const std::optional<std::string>& value) { return static_cast<std::uint64_t>(as_integer(value)); }
+
+}  // namespace
+
+std::int64_t as_integer(const std::optional<std::string>& value) {
+    if (!value || value->empty()) return 0;  // SUM over no rows
+    try {
+        return std::stoll(*value);
+    } catch (const std::exception&) {
+        throw StoreError("the database returned something unexpected", "not an integer: " + *value);
+    }
+}
+
+template <class Begin, class Work>
+auto SqlStore::transaction(Begin begin, Work work) {
+    begin();
+    try {
+        auto result = work();
+        db_->execute("COMMIT");
+        return result;
+    } catch (...) {
+        try {
+            db_->execute("ROLLBACK");
+        } catch (const StoreError&) {
+            // The connection is gone: the server rolls back, and the next call reconnects.
+        }
+        throw;
+    }
+}
+
+int schema_version() { return static_cast<int>(migrations().size()); }
+
+int SqlStore::version() {
+    db_->execute(sql::create_version_table);
+    return static_cast<int>(as_integer(db_->query(sql::current_version).at(0).at(0)));
+}
+
+std::string SqlStore::migrate() {
+    return transaction([this] { db_->begin_migration(); }, [this] {
+        db_->execute(sql::create_version_table);
+        const auto at = static_cast<int>(as_integer(db_->query(sql::current_version).at(0).at(0)));
+        if (at > schema_version()) {
+            throw StoreError("the database is newer than this program",
+                             "the database's schema is at version " + std::to_string(at) + ", this program knows " +
+                                 std::to_string(schema_version()) + ": run a newer career-advisor");
+        }
+        for (int v = at; v < schema_version(); ++v) {
+            for (const std::string& statement : migrations()[static_cast<std::size_t>(v)]) db_->execute(statement);
+            db_->execute(sql::record_version, {std::int64_t{v + 1}, wall_clock_ms()});
+        }
+        const std::string fresh_key = new_answer_id_key();
+        db_->execute(sql::insert_setting, {std::string_view("answer_id_key"), std::string_view(fresh_key)});
+        const auto rows = db_->query(sql::select_setting, {std::string_view("answer_id_key")});
+        return rows.at(0).at(0).value_or(fresh_key);
+    });
+}
+
+void SqlStore::write(std::span<const AnswerEvent> answers, std::span<const FeedbackEvent> votes) {
+    transaction([this] { db_->begin(); }, [&] {
+        for (const AnswerEvent& a : answers) {
+            const std::string intents = joined(a.intents);
+            db_->execute(sql::insert_answer,
+                         {std::string_view(a.answer_id), a.at_ms, std::string_view(intents), std::int64_t{a.fallback},
+                          std::int64_t{a.not_covered}, std::int64_t{a.latency_us}, std::string_view(to_string(a.channel)),
+                          a.question.empty() ? Param(nullptr) : Param(std::string_view(a.question))});
+        }
+        for (const FeedbackEvent& v : votes) {
+            db_->execute(sql::upsert_vote, {std::string_view(v.answer_id), v.at_ms, std::int64_t{v.helpful},
+                                            v.comment.empty() ? Param(nullptr) : Param(std::string_view(v.comment))});
+        }
+        return 0;
+    });
+}
+
+std::uint64_t SqlStore::delete_before(std::int64_t cutoff_ms) {
+    return transaction([this] { db_->begin(); }, [&] {
+        std::uint64_t deleted = db_->execute(sql::delete_votes_of_old_answers, {cutoff_ms});
+        deleted += db_->execute(sql::delete_old_answers, {cutoff_ms});
+        deleted += db_->execute(sql::delete_old_votes, {cutoff_ms});
+        return deleted;
+    });
+}
+
+ReportRows SqlStore::read(std::int64_t since_ms, std::size_t max_rows) {
+    ReportRows out;
+    const auto limit = static_cast<std::int64_t>(max_rows);
+    for (const Row& r : db_->query(sql::report_days, {since_ms})) {
+        out.days.push_back({as_integer(r.at(0)), count(r.at(1)), count(r.at(2)), count(r.at(3)), count(r.at(4)),
+                            count(r.at(5))});
+    }
+    for (const Row& r : db_->query(sql::report_intents, {since_ms})) {
+        out.intents.push_back({r.at(0).value_or(""), count(r.at(1)), count(r.at(2)), count(r.at(3))});
+    }
+    for (const Row& r : db_->query(sql::report_unanswered, {since_ms, limit})) {
+        out.unanswered.push_back({r.at(0).value_or(""), as_integer(r.at(1)), as_integer(r.at(2)) != 0,
+                                  as_integer(r.at(3)) != 0, r.at(4).value_or("")});
+    }
+    for (const Row& r : db_->query(sql::report_not_helpful, {since_ms, limit})) {
+        out.not_helpful.push_back({r.at(0).value_or(""), as_integer(r.at(1)), as_integer(r.at(2)), r.at(3).value_or(""),
+                                   r.at(4).value_or(""), r.at(5).value_or("")});
+    }
+    return out;
+}
+
+}  // namespace analytics::detail

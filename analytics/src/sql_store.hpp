@@ -1,0 +1,30 @@
+#pragma once
+
+#include <memory>
+
+#include "analytics/store.hpp"
+#include "connection.hpp"
+
+namespace analytics::detail {
+
+// The Store, written once over a Connection: both engines run the same statements (schema.cpp).
+class SqlStore : public Store {
+public:
+    explicit SqlStore(std::unique_ptr<Connection> connection) : db_(std::move(connection)) {}
+
+    const char* kind() const override { return db_->kind(); }
+    std::string migrate() override;
+    int version() override;
+    void write(std::span<const AnswerEvent> answers, std::span<const FeedbackEvent> votes) override;
+    std::uint64_t delete_before(std::int64_t cutoff_ms) override;
+    ReportRows read(std::int64_t since_ms, std::size_t max_rows) override;
+
+private:
+    // Runs `work` in the transaction `begin` started: committed when it returns, rolled back when it throws.
+    template <class Begin, class Work>
+    auto transaction(Begin begin, Work work);
+
+    std::unique_ptr<Connection> db_;
+};
+
+}  // namespace analytics::detail
