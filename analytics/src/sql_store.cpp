@@ -50,8 +50,6 @@ auto SqlStore::transaction(Begin begin, Work work) {
     }
 }
 
-int schema_version() { return static_cast<int>(migrations().size()); }
-
 int SqlStore::version() {
     db_->execute(sql::create_version_table);
     return static_cast<int>(as_integer(db_->query(sql::current_version).at(0).at(0)));

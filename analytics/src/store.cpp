@@ -1,6 +1,7 @@
 #include "analytics/store.hpp"
 
 #include "engines.hpp"
+#include "schema.hpp"
 #include "sql_store.hpp"
 
 namespace analytics {
@@ -12,6 +13,8 @@ bool is_postgres_url(const std::string& database) {
 }
 
 }  // namespace
+
+int schema_version() { return static_cast<int>(detail::migrations().size()); }
 
 const char* to_string(Channel channel) { return channel == Channel::http ? "http" : "websocket"; }
 

@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "support/postgres_server.hpp"
 #include "support/temp_dir.hpp"
 
 namespace test_support {
@@ -29,9 +30,14 @@ std::vector<char*> to_argv(std::vector<std::string>& args) {
 }  // namespace
 
 ServerProcess::ServerProcess(std::vector<std::string> extra_args, std::chrono::milliseconds startup_timeout,
-                             unsigned max_open_files)
+                             unsigned max_open_files, bool unprivileged)
     : log_dir_(std::make_unique<TempDir>()) {
-    std::vector<std::string> args{CAREER_ADVISOR_BINARY, "serve", "--port", "0"};
+    std::vector<std::string> args = unprivileged ? unprivileged_prefix() : std::vector<std::string>{};
+    args.insert(args.end(), {CAREER_ADVISOR_BINARY, "serve", "--port", "0"});
+    const auto given = [&](const char* flag) {
+        return std::any_of(extra_args.begin(), extra_args.end(), [&](const std::string& a) { return a.starts_with(flag); });
+    };
+    if (!given("--data-dir") && !given("--database")) args.insert(args.end(), {"--data-dir", data_dir().string()});
     const bool level_given = std::find(extra_args.begin(), extra_args.end(), "--log-level") != extra_args.end();
     if (!level_given) args.insert(args.end(), {"--log-level", "warn"});
     args.insert(args.end(), extra_args.begin(), extra_args.end());
@@ -84,6 +90,8 @@ ServerProcess::~ServerProcess() {
 }
 
 void ServerProcess::signal(int sig) const { ::kill(pid_, sig); }
+
+std::filesystem::path ServerProcess::data_dir() const { return log_dir_->path() / "data"; }
 
 std::string ServerProcess::log() const { return read_file(log_dir_->path() / "stderr"); }
 

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,11 +16,14 @@ class TempDir;
 // The real `career-advisor serve --port 0` in a child process. The constructor waits for its
 // "listening on http://HOST:PORT/" line and reads the port from it; the destructor stops it
 // with SIGTERM (and SIGKILL if it does not exit in time). Its stderr (the log) goes to a file.
+// Unless the arguments name a --data-dir or --database, it records into a data directory of its own
+// (data_dir()), removed with it.
 class ServerProcess {
 public:
     explicit ServerProcess(std::vector<std::string> extra_args = {},
                            std::chrono::milliseconds startup_timeout = std::chrono::seconds(20),
-                           unsigned max_open_files = 0);  // 0: inherit; else the child's RLIMIT_NOFILE
+                           unsigned max_open_files = 0,  // 0: inherit; else the child's RLIMIT_NOFILE
+                           bool unprivileged = false);   // as root, run the server as `nobody`
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
@@ -27,6 +31,8 @@ public:
     std::uint16_t port() const { return port_; }
     pid_t pid() const { return pid_; }
     const std::string& listening_line() const { return line_; }
+    // The data directory it records into when none was given.
+    std::filesystem::path data_dir() const;
 
     // Sends a signal; `stop` then waits for the exit and returns the exit status (-1 on timeout).
     void signal(int sig) const;

@@ -127,3 +127,47 @@ TEST(Config, ARateThatIsNotAFiniteNumberIsRefused) {
         EXPECT_EQ(env.exit_code, 2) << bad;
     }
 }
+
+TEST(Config, TheStoreIsSqliteInTheDataDirectoryByDefault) {
+    auto out = parse_command_line({"career-advisor"}, {});
+    ASSERT_TRUE(out.run);
+    EXPECT_EQ(out.config.database, "sqlite");
+    EXPECT_EQ(out.config.data_dir, server::default_data_dir());
+    EXPECT_EQ(out.config.retention_days, 90u);
+}
+
+TEST(Config, DatabaseIsSqliteOrAPostgresUrl) {
+    auto pg = parse_command_line({"career-advisor", "serve", "--database", "postgresql://advisor@db/advisor"}, {});
+    ASSERT_TRUE(pg.run) << pg.error;
+    EXPECT_EQ(pg.config.database, "postgresql://advisor@db/advisor");
+    auto bad = parse_command_line({"career-advisor", "serve", "--database", "mysql://db"}, {});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.error.find("--database"), std::string::npos) << bad.error;
+    auto env = parse_command_line({"career-advisor"}, {{"CAREER_ADVISOR_DATABASE", "oracle"}});
+    EXPECT_EQ(env.exit_code, 2);
+    EXPECT_NE(env.error.find("CAREER_ADVISOR_DATABASE"), std::string::npos) << env.error;
+}
+
+TEST(Config, StoreOptionsHaveEnvironmentVariables) {
+    auto out = parse_command_line({"career-advisor"}, {{"CAREER_ADVISOR_DATA_DIR", "/srv/advisor"},
+                                                       {"CAREER_ADVISOR_RETENTION_DAYS", "30"}});
+    ASSERT_TRUE(out.run) << out.error;
+    EXPECT_EQ(out.config.data_dir, "/srv/advisor");
+    EXPECT_EQ(out.config.retention_days, 30u);
+    EXPECT_EQ(parse_command_line({"career-advisor", "serve", "--retention-days", "-1"}, {}).exit_code, 2);
+}
+
+TEST(Config, ReportTakesAPeriodAndWhereToRead) {
+    auto out = parse_command_line({"career-advisor", "report", "--since", "30d", "--json", "--data-dir", "/srv/a",
+                                   "--export-examples", "misses.jsonl"},
+                                  {});
+    ASSERT_TRUE(out.run) << out.error;
+    EXPECT_EQ(out.config.command, Command::report);
+    EXPECT_EQ(out.config.since, "30d");
+    EXPECT_TRUE(out.config.json_output);
+    EXPECT_EQ(out.config.data_dir, "/srv/a");
+    EXPECT_EQ(out.config.export_examples, "misses.jsonl");
+    auto bad = parse_command_line({"career-advisor", "report", "--since", "last week"}, {});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.error.find("--since"), std::string::npos) << bad.error;
+}

@@ -1,0 +1,101 @@
+// Real servers on a real local PostgreSQL: replicas sharing one database, and a database that stops.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "support/clients.hpp"
+#include "support/postgres_server.hpp"
+#include "support/server_process.hpp"
+
+using namespace test_support;
+using nlohmann::json;
+namespace http = boost::beast::http;
+using namespace std::chrono_literals;
+
+namespace {
+
+json ask(std::uint16_t port, const std::string& text) {
+    return http_request(port, http::verb::post, "/api/v1/ask", json{{"text", text}}.dump()).json();
+}
+
+json readyz(std::uint16_t port) { return http_request(port, http::verb::get, "/readyz").json(); }
+
+template <class Predicate>
+bool eventually(Predicate done, std::chrono::milliseconds within = 10s) {
+    const auto deadline = std::chrono::steady_clock::now() + within;
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::sleep_for(50ms);
+    }
+    return true;
+}
+
+json report(std::uint16_t port) { return http_request(port, http::verb::get, "/admin/report?since=1d").json(); }
+
+}  // namespace
+
+TEST(SharedPostgres, TwoServersWritingToOneDatabaseGiveOneReport) {
+    const std::string url = shared_postgres().create_database();
+    ServerProcess a({"--database", url}), b({"--database", url});
+    const json from_a = ask(a.port(), "can I become an astronaut with this?");
+    const json from_b = ask(b.port(), "how much do back-end developers make?");
+    ask(b.port(), "can I become an astronaut with this");
+    // A vote on A's answer, sent to B (a load balancer does not keep a visitor on one replica).
+    const auto vote = http_request(b.port(), http::verb::post, "/api/v1/feedback",
+                                   json{{"answer_id", from_a["answer_id"]}, {"helpful", false}, {"comment", "meh"}}.dump());
+    EXPECT_EQ(vote.status, 200u) << vote.body;
+    json seen;
+    ASSERT_TRUE(eventually([&] {
+        seen = report(a.port());
+        return seen["totals"]["answers"] == 3 && seen["totals"]["not_helpful"] == 1;
+    })) << seen.dump(2);
+    EXPECT_EQ(seen["store"], "postgresql");
+    EXPECT_EQ(seen["unanswered"][0]["count"], 2) << "one group from both servers";
+    EXPECT_EQ(seen["not_helpful"][0]["answer_id"], from_a["answer_id"]);
+    EXPECT_EQ(report(b.port())["totals"], seen["totals"]) << "either replica serves the same report";
+    EXPECT_EQ(from_b["type"], "answer");
+}
+
+TEST(SharedPostgres, AnIdFromAnotherDeploymentIsUnknownToIt) {
+    ServerProcess ours({"--database", shared_postgres().create_database()});
+    ServerProcess theirs({"--database", shared_postgres().create_database()});
+    const json answer = ask(theirs.port(), "hello");
+    const auto vote = http_request(ours.port(), http::verb::post, "/api/v1/feedback",
+                                   json{{"answer_id", answer["answer_id"]}, {"helpful", true}}.dump());
+    EXPECT_EQ(vote.status, 404u);
+    EXPECT_EQ(vote.json()["code"], "unknown_answer");
+}
+
+TEST(StoppedPostgres, IsReportedWhileChatWorksAndWhatWaitedIsWrittenWhenItReturns) {
+    PostgresServer postgres;  // its own, to stop without disturbing the other tests
+    const std::string url = postgres.create_database();
+    ServerProcess server({"--database", url});
+    ASSERT_EQ(readyz(server.port())["store"]["ok"], true);
+    postgres.stop();
+    const json answer = ask(server.port(), "can I become an astronaut with this?");
+    EXPECT_EQ(answer["type"], "answer") << "chat goes on";
+    json ready;
+    ASSERT_TRUE(eventually([&] {
+        ready = readyz(server.port());
+        return ready["store"]["ok"] == false;
+    })) << ready.dump();
+    EXPECT_EQ(ready["status"], "ready");
+    EXPECT_EQ(ready["store"]["kind"], "postgresql");
+    EXPECT_NE(ready["store"]["problem"].get<std::string>().find("PostgreSQL"), std::string::npos) << ready.dump();
+    EXPECT_EQ(ready.dump().find("host="), std::string::npos) << "no connection details in public";
+    const auto metrics = http_request(server.port(), http::verb::get, "/metrics").body;
+    EXPECT_NE(metrics.find("career_advisor_store_up{store=\"postgresql\"} 0"), std::string::npos);
+    EXPECT_NE(server.log().find("recording: cannot write to the postgresql store"), std::string::npos) << server.log();
+    const auto refused = http_request(server.port(), http::verb::get, "/admin/report");
+    EXPECT_EQ(refused.status, 503u);
+    EXPECT_EQ(refused.json()["code"], "unavailable");
+
+    postgres.start();
+    ASSERT_TRUE(eventually([&] { return readyz(server.port())["store"]["ok"] == true; }, 45s));
+    json seen;
+    ASSERT_TRUE(eventually([&] {
+        seen = report(server.port());
+        return seen["totals"]["answers"] == 1;
+    })) << seen.dump();
+    EXPECT_EQ(seen["unanswered"][0]["text"], "can I become an astronaut with this?");
+}

@@ -1,0 +1,153 @@
+#include <gtest/gtest.h>
+
+#include "analytics/report.hpp"
+#include "intents/evaluation.hpp"
+#include "support/project_advisor.hpp"
+
+using namespace analytics;
+
+namespace {
+
+const intents::Lexicon& lexicon() { return test_support::project_advisor().lexicon; }
+
+constexpr std::int64_t day = 86'400'000;
+constexpr std::int64_t nov_24 = 20'781 * day;  // 2026-11-24T00:00:00Z
+
+QuestionRow miss(const std::string& text, std::int64_t at, const std::string& intent = "fallback") {
+    return {text, at, intent == "fallback", intent != "fallback", intent};
+}
+
+const QuestionGroup* group_with(const std::vector<QuestionGroup>& groups, const std::string& text) {
+    for (const QuestionGroup& g : groups) {
+        if (g.text == text || std::find(g.examples.begin(), g.examples.end(), text) != g.examples.end()) return &g;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST(QuestionGroups, CasePunctuationAndShorthandDoNotSplitAGroup) {
+    const auto groups = group_questions({miss("Can I work from Mars?", 1), miss("can i work from mars", 2),
+                                         miss("CAN I WORK FROM MARS!!", 3)},
+                                        lexicon());
+    ASSERT_EQ(groups.size(), 1u);
+    EXPECT_EQ(groups[0].count, 3u);
+    EXPECT_EQ(groups[0].first_seen_ms, 1);
+    EXPECT_EQ(groups[0].last_seen_ms, 3);
+    EXPECT_EQ(groups[0].examples.size(), 2u);
+}
+
+TEST(QuestionGroups, QuestionsSharingMostContentWordsGroupTogether) {
+    const auto groups = group_questions({miss("how much does a bootcamp in berlin cost", 1),
+                                         miss("what is the cost of a berlin bootcamp", 2),
+                                         miss("what do bootcamps cost", 3)},
+                                        lexicon());
+    const QuestionGroup* berlin = group_with(groups, "how much does a bootcamp in berlin cost");
+    ASSERT_NE(berlin, nullptr);
+    EXPECT_EQ(berlin->count, 2u);
+    EXPECT_EQ(berlin, group_with(groups, "what is the cost of a berlin bootcamp"));
+    EXPECT_NE(berlin, group_with(groups, "what do bootcamps cost")) << "one shared word is not enough";
+}
+
+TEST(QuestionGroups, UnrelatedQuestionsStayApartAndTheBiggestGroupComesFirst) {
+    const auto groups = group_questions({miss("weather in paris", 1), miss("pizza recipe", 2), miss("pizza recipe", 3),
+                                         miss("Pizza recipe?", 4)},
+                                        lexicon());
+    ASSERT_EQ(groups.size(), 2u);
+    EXPECT_EQ(groups[0].count, 3u);
+    EXPECT_EQ(groups[0].text, "pizza recipe") << "the most frequent wording";
+    EXPECT_EQ(groups[1].text, "weather in paris");
+}
+
+TEST(QuestionGroups, ContentWordsLeaveOutStopWordsAndQuestionWords) {
+    EXPECT_EQ(content_words("What is the salary of a back-end developer in Paris?", lexicon()),
+              (std::vector<std::string>{"paris", "salary"}));
+}
+
+TEST(QuestionGroups, AGroupTellsWhatItsQuestionsWereAnsweredWith) {
+    const auto groups =
+        group_questions({miss("freelance rates in paris", 1, "uncovered.freelance_rates"),
+                         miss("freelance rates in paris?", 2, "uncovered.freelance_rates")},
+                        lexicon());
+    ASSERT_EQ(groups.size(), 1u);
+    EXPECT_EQ(groups[0].intent, "uncovered.freelance_rates");
+    EXPECT_EQ(groups[0].not_covered, 2u);
+    EXPECT_EQ(groups[0].fallback, 0u);
+}
+
+TEST(Report, EveryDayOfThePeriodIsListedWithTotals) {
+    ReportRows rows;
+    rows.days = {{20'779, 10, 2, 1, 3, 1}, {20'781, 5, 1, 0, 0, 2}};
+    const Report r = build_report(rows, nov_24 - 3 * day, nov_24 + 3600'000, "sqlite", lexicon());
+    ASSERT_EQ(r.days.size(), 4u);
+    EXPECT_EQ(r.days[0].date, "2026-11-21");
+    EXPECT_EQ(r.days[1].date, "2026-11-22");
+    EXPECT_EQ(r.days[1].answers, 10u);
+    EXPECT_EQ(r.days[2].answers, 0u);
+    EXPECT_EQ(r.days[3].date, "2026-11-24");
+    EXPECT_EQ(r.totals.answers, 15u);
+    EXPECT_EQ(r.totals.fallback, 3u);
+    EXPECT_EQ(r.totals.not_helpful, 3u);
+}
+
+TEST(Report, AnAnswerCountsOnceForEachOfItsIntents) {
+    ReportRows rows;
+    rows.intents = {{"salary skills.overview", 4, 1, 0}, {"salary salary", 2, 0, 1}, {"skills.overview", 1, 0, 0}};
+    const Report r = build_report(rows, nov_24, nov_24, "sqlite", lexicon());
+    ASSERT_EQ(r.intents.size(), 2u);
+    EXPECT_EQ(r.intents[0].intent, "salary");
+    EXPECT_EQ(r.intents[0].answers, 6u);
+    EXPECT_EQ(r.intents[1].answers, 5u);
+}
+
+TEST(Report, WorstFeedbackComesFirstByShareOfNotHelpfulVotes) {
+    ReportRows rows;
+    rows.intents = {{"salary", 50, 8, 2}, {"outlook.growth", 5, 1, 3}, {"takeaways", 9, 4, 0}};
+    const Report r = build_report(rows, nov_24, nov_24, "sqlite", lexicon());
+    ASSERT_EQ(r.worst_feedback.size(), 2u) << "only intents with a not-helpful vote";
+    EXPECT_EQ(r.worst_feedback[0].intent, "outlook.growth");
+    EXPECT_EQ(r.worst_feedback[1].intent, "salary");
+}
+
+TEST(Report, ExportedExamplesAreReadByEval) {
+    ReportRows rows;
+    rows.unanswered = {miss("can I work from Mars?", nov_24), miss("can i work from mars", nov_24 + 1),
+                       miss("freelance rates in paris", nov_24, "uncovered.freelance_rates")};
+    const Report r = build_report(rows, nov_24, nov_24 + day, "sqlite", lexicon());
+    const std::string lines = examples_jsonl(r);
+    auto cases = intents::read_eval_cases(lines, "exported");
+    ASSERT_TRUE(cases.ok()) << lines;
+    ASSERT_EQ(cases.value->size(), 2u);
+    EXPECT_EQ(cases.value->at(0).turns.at(0).intents, std::vector<std::string>{"fallback"});
+    EXPECT_NE(lines.find("\"count\":2"), std::string::npos) << lines;
+}
+
+TEST(Report, JsonHasTheRatesAndTheGroups) {
+    ReportRows rows;
+    rows.days = {{20'781, 4, 1, 2, 0, 0}};
+    rows.unanswered = {miss("pizza recipe", nov_24 + 5000)};
+    const auto json = to_json(build_report(rows, nov_24, nov_24 + day - 1, "postgresql", lexicon()));
+    EXPECT_EQ(json["store"], "postgresql");
+    EXPECT_DOUBLE_EQ(json["totals"]["fallback_rate"].get<double>(), 0.25);
+    EXPECT_DOUBLE_EQ(json["totals"]["not_covered_rate"].get<double>(), 0.5);
+    EXPECT_EQ(json["unanswered"][0]["text"], "pizza recipe");
+    EXPECT_EQ(json["unanswered"][0]["first_seen"], "2026-11-24T00:00:05Z");
+    EXPECT_EQ(json["since"], "2026-11-24T00:00:00Z");
+}
+
+TEST(Since, DurationsCountBackFromNow) {
+    EXPECT_EQ(parse_since("7d", nov_24), nov_24 - 7 * day);
+    EXPECT_EQ(parse_since("24h", nov_24), nov_24 - day);
+    EXPECT_EQ(parse_since("90m", nov_24), nov_24 - 90 * 60'000);
+}
+
+TEST(Since, ADateIsItsMidnightInUtc) {
+    EXPECT_EQ(parse_since("2026-11-24", 0), nov_24);
+    EXPECT_EQ(iso_time(nov_24 + 3'723'000), "2026-11-24T01:02:03Z");
+}
+
+TEST(Since, AnythingElseIsRefused) {
+    for (const char* bad : {"", "7", "d", "0d", "7w", "-7d", "7 d", "2026-13-01", "2026-1-1", "yesterday"}) {
+        EXPECT_FALSE(parse_since(bad, nov_24)) << bad;
+    }
+}
