@@ -22,7 +22,11 @@
 //   CareerAdvisor.open(), .close(), .ask(text) -> Promise<answer>, .clear()  act on the first instance;
 //   CareerAdvisor.instances[i] has the same methods plus .element (the host element), .state, .isOpen.
 // Events (CustomEvent, dispatched on the host element and bubbling to window; detail.instance is the instance):
-//   careeradvisor:ready, careeradvisor:open, careeradvisor:close, careeradvisor:answer (detail.answer)
+//   careeradvisor:ready, careeradvisor:open, careeradvisor:close, careeradvisor:answer (detail.answer),
+//   careeradvisor:feedback (detail.answerId, detail.helpful: the visitor voted on an answer)
+//
+// Each answer has "Helpful" / "Not helpful" buttons (one vote per answer, changeable); after "Not helpful" an
+// optional comment. Votes go over the same socket ({"type":"feedback"}, docs/protocol.md) and wait for it.
 (() => {
   'use strict';
 
@@ -41,6 +45,7 @@
   const RETRY_BASE_MS = 500;
   const RETRY_CAP_MS = 10000;
   const OFFLINE_AFTER_FAILURES = 3;
+  const MAX_COMMENT_CHARS = 500;  // the server refuses longer comments
 
   // ---------------------------------------------------------------------------------------------------------
   // DOM building. Every string from the server or the user goes in as a text node, never as markup.
@@ -73,6 +78,8 @@
     send: 'M5 12h13M12 5l7 7-7 7',
     clear: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
     clock: 'M12 7v5l3 2M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z',
+    up: 'M7 10v11M7 10l4-8a2.5 2.5 0 0 1 3 2.7L13.5 9H19a2 2 0 0 1 2 2.3l-1.3 7A2 2 0 0 1 17.7 20H7M3 10h4v11H3z',
+    down_vote: 'M17 14V3M17 14l-4 8a2.5 2.5 0 0 1-3-2.7l.5-4.3H5a2 2 0 0 1-2-2.3l1.3-7A2 2 0 0 1 6.3 4H17M21 14h-4V3h4z',
   };
 
   function icon(name) {
@@ -315,6 +322,18 @@ button { font: inherit; color: inherit; cursor: pointer; }
   background: var(--bg); color: var(--accent-text); font-size: 0.875em; line-height: 1.3; text-align: left; }
 .chip:hover { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }
 .welcome { display: flex; flex-direction: column; align-items: flex-start; }
+.feedback { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3em; margin-top: 0.5em; font-size: 0.8em;
+  color: var(--muted); }
+.vote { display: inline-flex; align-items: center; justify-content: center; width: 2.25em; height: 2.25em; padding: 0;
+  border: 1px solid var(--border); border-radius: 50%; background: var(--bg); color: var(--fg); }
+.vote .icon { width: 1.1em; height: 1.1em; }
+.vote[aria-pressed="true"] { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }
+.feedback__note { margin-left: 0.3em; }
+.feedback__comment { display: flex; gap: 0.4em; flex-basis: 100%; margin-top: 0.3em; }
+.feedback__comment input { flex: 1; min-width: 0; padding: 0.35em 0.6em; border: 1px solid var(--border);
+  border-radius: 0.5em; background: var(--bg); color: var(--fg); font: inherit; }
+.feedback__comment button { padding: 0.3em 0.8em; border: 1px solid var(--accent-text); border-radius: 1em;
+  background: var(--bg); color: var(--accent-text); }
 .welcome .msg { margin: 0; }
 
 .msg__chart { margin: 0.6em 0 0; }
@@ -532,6 +551,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.contextPending = true;
       this.isOpen = options.open || saved.open;
       this.waiters = new Map();  // question id -> promise callbacks of ask()
+      this.voteFrames = new Map();  // id of a feedback frame in flight -> the answer message it is about
+      this.voteNodes = new WeakMap();  // answer message -> its feedback controls
       this.nodes = new Map();    // question id -> its bubble, to update its pending note
       this.topicsShown = false;
       this.connection = new Connection(options.socketUrl, {
@@ -736,11 +757,18 @@ button { font: inherit; color: inherit; cursor: pointer; }
         m.status = 'sent';
         this.updateQuestion(m);
       }
+      for (const m of this.messages) {
+        if (m.role === 'bot' && m.vote && m.vote.status === 'queued') this.sendVote(m);
+      }
       this.save();
       this.updateTyping();
     }
 
     receive(message) {
+      if (this.voteFrames.has(message.id)) {
+        this.voteReceived(message);
+        return;
+      }
       const question = this.messages.find((m) => m.role === 'user' && m.id === message.id);
       if (!question || question.status === 'done') return;  // cleared meanwhile, or already answered
       question.status = 'done';
@@ -750,7 +778,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
       if (message.type === 'answer') {
         const { intent, text, suggestions, sources, data } = message;
         this.context = message.context || null;
-        this.add({ role: 'bot', answer: { intent, text, suggestions, sources, data } });
+        const answerId = typeof message.answer_id === 'string' ? message.answer_id : null;
+        this.add({ role: 'bot', answer: { intent, text, suggestions, sources, data, answerId } });
         if (waiter) waiter.resolve(message);
         this.emit('answer', { answer: message });
       } else {
@@ -786,7 +815,9 @@ button { font: inherit; color: inherit; cursor: pointer; }
         // Whatever was on its way may be lost with the socket: send it again on the next one.
         for (const m of this.messages) {
           if (m.status === 'sent') { m.status = 'queued'; this.updateQuestion(m); }
+          if (m.vote && m.vote.status === 'sent') m.vote.status = 'queued';
         }
+        this.voteFrames.clear();
         this.updateTyping();
       }
     }
@@ -833,7 +864,77 @@ button { font: inherit; color: inherit; cursor: pointer; }
         salary ? salaryFigure(a.data) : null,
         sources.length ? h('p', { class: 'msg__sources' }, 'Sources: ', sources.map((s) => s.title).join(' · ')) : null,
         suggestions.length ? h('div', { class: 'chips', role: 'group', 'aria-label': 'Suggested questions' },
-          suggestions.map((s) => this.chip(s))) : null);
+          suggestions.map((s) => this.chip(s))) : null,
+        a.answerId ? this.feedbackControls(message) : null);
+    }
+
+    // ----- feedback: one vote per answer, changeable; "not helpful" may add a comment
+
+    feedbackControls(message) {
+      const vote = (helpful, label, name) => h('button', { type: 'button', class: 'vote', 'aria-label': label, title: label,
+        'aria-pressed': String(message.vote ? message.vote.helpful === helpful : false),
+        onclick: () => this.vote(message, helpful) }, icon(name));
+      const node = h('div', { class: 'feedback', role: 'group', 'aria-label': 'Was this answer helpful?' },
+        h('span', { 'aria-hidden': 'true' }, 'Helpful?'),
+        vote(true, 'Helpful', 'up'), vote(false, 'Not helpful', 'down_vote'),
+        h('span', { class: 'feedback__note', role: 'status' }));
+      this.voteNodes.set(message, node);
+      this.showVote(message);
+      return node;
+    }
+
+    vote(message, helpful, comment) {
+      const unchanged = message.vote && message.vote.helpful === helpful && comment === undefined;
+      if (unchanged && message.vote.status !== 'failed') return;
+      message.vote = { helpful, comment: comment === undefined ? '' : comment, status: 'queued' };
+      this.showVote(message);
+      this.emit('feedback', { answerId: message.answer.answerId, helpful });
+      if (this.connection.open) this.sendVote(message);
+      else this.connection.retryNow();
+      this.save();
+    }
+
+    sendVote(message) {
+      const id = 'f-' + newId();
+      const frame = { type: 'feedback', id, answer_id: message.answer.answerId, helpful: message.vote.helpful };
+      if (message.vote.comment) frame.comment = message.vote.comment;
+      if (!this.connection.send(frame)) return;
+      message.vote.status = 'sent';
+      this.voteFrames.set(id, message);
+    }
+
+    voteReceived(reply) {
+      const message = this.voteFrames.get(reply.id);
+      this.voteFrames.delete(reply.id);
+      if (!message.vote) return;
+      message.vote.status = reply.type === 'feedback_received' ? 'saved' : 'failed';
+      this.showVote(message);
+      this.save();
+    }
+
+    // The buttons' pressed state, the note beside them, and the comment box after a "not helpful" vote.
+    showVote(message) {
+      const node = this.voteNodes.get(message);
+      if (!node) return;
+      const { vote } = message;
+      const [up, down] = node.querySelectorAll('.vote');
+      up.setAttribute('aria-pressed', String(!!vote && vote.helpful));
+      down.setAttribute('aria-pressed', String(!!vote && !vote.helpful));
+      const note = node.querySelector('.feedback__note');
+      note.textContent = !vote ? '' : vote.status === 'failed' ? 'Your vote could not be saved.'
+        : vote.status === 'saved' ? 'Thanks for the feedback.' : '';
+      const form = node.querySelector('.feedback__comment');
+      const wantsComment = vote && !vote.helpful && !vote.comment && vote.status !== 'failed';
+      if (wantsComment && !form) {
+        const input = h('input', { type: 'text', maxlength: MAX_COMMENT_CHARS, 'aria-label': 'What was missing? (optional)',
+          placeholder: 'What was missing? (optional)' });
+        node.append(h('form', { class: 'feedback__comment', onsubmit: (e) => {
+          e.preventDefault();
+          if (input.value.trim()) this.vote(message, false, input.value.trim());
+        } }, input, h('button', { type: 'submit' }, 'Send')));
+      } else if (!wantsComment && form) {
+        form.remove();
+      }
     }
 
     updateQuestion(message) {

@@ -31,18 +31,33 @@ std::vector<std::string> content_words(const std::string& normalized, const Word
     return words;
 }
 
+// How often a wording (or an intent) was seen, and when last.
+struct Seen {
+    std::uint64_t count = 0;
+    std::int64_t last = 0;
+    void add(std::uint64_t n, std::int64_t at) {
+        count += n;
+        last = std::max(last, at);
+    }
+};
+using Tally = std::map<std::string, Seen>;
+
 // The questions of one normal form.
 struct Form {
     std::vector<std::string> words;
     std::uint64_t count = 0, fallback = 0, not_covered = 0;
     std::int64_t first = 0, last = 0;
-    std::map<std::string, std::uint64_t> wordings, intents;
+    Tally wordings, intents;
 };
 
-template <class Map>
-std::vector<std::pair<std::string, std::uint64_t>> most_first(const Map& counts) {
-    std::vector<std::pair<std::string, std::uint64_t>> out(counts.begin(), counts.end());
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+// Most often seen first; of those seen as often, the latest.
+std::vector<std::string> most_first(const Tally& tally) {
+    std::vector<std::pair<std::string, Seen>> entries(tally.begin(), tally.end());
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+        return a.second.count != b.second.count ? a.second.count > b.second.count : a.second.last > b.second.last;
+    });
+    std::vector<std::string> out;
+    for (auto& [key, seen] : entries) out.push_back(key);
     return out;
 }
 
@@ -72,7 +87,11 @@ std::vector<QuestionGroup> group_questions(const std::vector<QuestionRow>& quest
     const WordSet ignored = ignored_words(lexicon);
     std::unordered_map<std::string, Form> by_form;
     for (const QuestionRow& q : questions) {
-        const std::string normalized = intents::normalize(q.text, lexicon);
+        // A question mark does not make another question: "hi?" and "hi" are one form.
+        std::string normalized;
+        for (const std::string& w : intents::split_words(intents::normalize(q.text, lexicon))) {
+            if (w != "?") normalized += (normalized.empty() ? "" : " ") + w;
+        }
         auto [it, fresh] = by_form.try_emplace(normalized);
         Form& f = it->second;
         if (fresh) {
@@ -84,13 +103,14 @@ std::vector<QuestionGroup> group_questions(const std::vector<QuestionRow>& quest
         f.not_covered += q.not_covered ? 1 : 0;
         f.first = std::min(f.first, q.at_ms);
         f.last = std::max(f.last, q.at_ms);
-        ++f.wordings[q.text];
-        ++f.intents[q.intents.substr(0, q.intents.find(' '))];
+        f.wordings[q.text].add(1, q.at_ms);
+        f.intents[q.intents.substr(0, q.intents.find(' '))].add(1, q.at_ms);
     }
     std::vector<Form*> forms;
     for (auto& [normalized, form] : by_form) forms.push_back(&form);
     std::sort(forms.begin(), forms.end(), [](const Form* a, const Form* b) {
-        return a->count != b->count ? a->count > b->count : a->last != b->last ? a->last > b->last : a->wordings < b->wordings;
+        return a->count != b->count ? a->count > b->count : a->last != b->last ? a->last > b->last
+                                                                              : a->wordings.begin()->first < b->wordings.begin()->first;
     });
 
     // Each group's forms, its main (first, most frequent) form's words, and an index of those words.
@@ -126,22 +146,22 @@ std::vector<QuestionGroup> group_questions(const std::vector<QuestionRow>& quest
         const Form& main = *b.forms.front();
         g.words = main.words;
         g.first_seen_ms = main.first;
-        std::map<std::string, std::uint64_t> wordings, intents;
+        Tally wordings, intents;
         for (const Form* f : b.forms) {
             g.count += f->count;
             g.fallback += f->fallback;
             g.not_covered += f->not_covered;
             g.first_seen_ms = std::min(g.first_seen_ms, f->first);
             g.last_seen_ms = std::max(g.last_seen_ms, f->last);
-            for (const auto& [text, n] : f->wordings) wordings[text] += n;
-            for (const auto& [intent, n] : f->intents) intents[intent] += n;
+            for (const auto& [text, seen] : f->wordings) wordings[text].add(seen.count, seen.last);
+            for (const auto& [intent, seen] : f->intents) intents[intent].add(seen.count, seen.last);
         }
-        g.text = most_first(main.wordings).front().first;
-        for (const auto& [text, n] : most_first(wordings)) {
+        g.text = most_first(main.wordings).front();
+        for (const std::string& text : most_first(wordings)) {
             if (g.examples.size() == max_examples) break;
             if (text != g.text) g.examples.push_back(text);
         }
-        g.intent = most_first(intents).front().first;
+        g.intent = most_first(intents).front();
         out.push_back(std::move(g));
     }
     std::stable_sort(out.begin(), out.end(), [](const QuestionGroup& a, const QuestionGroup& b) {
