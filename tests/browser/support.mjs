@@ -15,9 +15,13 @@ export const sourceDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..
 const binary = process.env.CAREER_ADVISOR_BINARY ?? join(sourceDir, 'build', 'dev', 'server', 'career-advisor');
 export const screenshotDir = process.env.CAREER_ADVISOR_SCREENSHOTS ?? join(sourceDir, 'docs', 'screenshots');
 
-// Starts `career-advisor serve --port 0` and resolves once it prints its URL.
+// Starts `career-advisor serve --port 0` and resolves once it prints its URL. Unless told where, it records
+// into a data directory of its own, removed when it stops.
 export async function startServer(extraArgs = [], port = 0) {
-  const child = spawn(binary, ['serve', '--port', String(port), '--log-level', 'warn', ...extraArgs], {
+  const ownData = !extraArgs.some((a) => a.startsWith('--data-dir') || a.startsWith('--database'));
+  const dataDir = ownData ? mkdtempSync(join(tmpdir(), 'career-advisor-data-')) : null;
+  const child = spawn(binary, ['serve', '--port', String(port), '--log-level', 'warn',
+    ...(dataDir ? ['--data-dir', dataDir] : []), ...extraArgs], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
@@ -32,9 +36,11 @@ export async function startServer(extraArgs = [], port = 0) {
     url,
     port: Number(new URL(url).port),
     async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await once(child, 'exit');
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
