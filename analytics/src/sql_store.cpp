@@ -51,7 +51,6 @@ auto SqlStore::transaction(Begin begin, Work work) {
 }
 
 int SqlStore::version() {
-    db_->execute(sql::create_version_table);
     return static_cast<int>(as_integer(db_->query(sql::current_version).at(0).at(0)));
 }
 

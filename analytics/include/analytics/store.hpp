@@ -65,7 +65,7 @@ public:
     // processes try at once; refuses a database whose schema is newer than this program knows.
     // Returns the deployment's answer-id key, created with the schema.
     virtual std::string migrate() = 0;
-    // The schema version the database is at (0: none).
+    // The schema version the database is at; throws when it has no schema yet (migrate() makes one).
     virtual int version() = 0;
     // Writes the events in one transaction. An answer id already stored is skipped (a batch retried
     // after a failure); a vote replaces the answer's earlier vote unless that one is newer.
