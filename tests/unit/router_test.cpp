@@ -2,6 +2,7 @@
 
 #include "server/router.hpp"
 #include "support/project_advisor.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace server;
 
@@ -41,4 +42,32 @@ TEST(Router, UpgradesAreRefusedWhileDraining) {
     const auto refusal = refuse_upgrade(state, upgrade, Peer{"127.0.0.1", true, 1, {}});
     ASSERT_TRUE(refusal);
     EXPECT_EQ(refusal->result(), http::status::service_unavailable);
+}
+
+TEST(Router, ReadyzShowsTheStoreAndStaysReadyWhileItFails) {
+    test_support::TempDir dir;
+    test_support::write_file(dir.path() / "file", "where the data directory should be");
+    for (const bool works : {true, false}) {
+        const analytics::StoreLocation location{"sqlite", works ? dir.path() / "data" : dir.path() / "file", true};
+        analytics::Recorder recorder([location] { return analytics::open_store(location); }, "sqlite", {});
+        AppState state(Config{}, advisor(), &recorder);
+        Response res = call(state, http::verb::get, "/readyz");
+        EXPECT_EQ(res.result(), http::status::ok) << "chat works without the store";
+        const auto body = nlohmann::json::parse(res.body());
+        EXPECT_EQ(body["store"]["kind"], "sqlite");
+        EXPECT_EQ(body["store"]["ok"], works) << body;
+        EXPECT_EQ(body["store"].contains("problem"), !works) << body;
+    }
+}
+
+TEST(Router, FeedbackIsAPostAndTheReportAGet) {
+    AppState state(Config{}, advisor());
+    Response get = call(state, http::verb::get, "/api/v1/feedback");
+    EXPECT_EQ(get.result(), http::status::method_not_allowed);
+    EXPECT_EQ(get[http::field::allow], "POST");
+    Response post = call(state, http::verb::post, "/admin/report");
+    EXPECT_EQ(post.result(), http::status::method_not_allowed);
+    EXPECT_EQ(post[http::field::allow], "GET, HEAD");
+    Response unrecorded = call(state, http::verb::get, "/admin/report");
+    EXPECT_EQ(unrecorded.result(), http::status::service_unavailable) << "a server without a recorder has no report";
 }
