@@ -173,7 +173,7 @@ TEST(Recording, AfterKillNineTheDatabaseOpensCleanlyMissingAtMostTheLastSecond) 
         ServerProcess server({"--data-dir", data.path().string(), "--message-rate", "100000", "--message-burst",
                               "100000", "--address-message-rate", "100000", "--address-message-burst", "100000"});
         WsClient ws(server.port());
-        const auto until = std::chrono::steady_clock::now() + 3500ms;
+        const auto until = std::chrono::steady_clock::now() + 4500ms;
         for (int i = 0; std::chrono::steady_clock::now() < until; ++i) {
             const json answer = ws.ask(i % 5 == 0 ? "tell me about underwater basket weaving " + std::to_string(i)
                                                   : "how much do seniors make in seattle?");
@@ -189,12 +189,12 @@ TEST(Recording, AfterKillNineTheDatabaseOpensCleanlyMissingAtMostTheLastSecond) 
     EXPECT_EQ(http_request(restarted.port(), http::verb::get, "/readyz").json()["store"]["ok"], true);
     std::size_t old_enough = 0, missing = 0;
     for (const auto& [id, at] : answered) {
-        if (killed - at < 1500ms) continue;  // the window, with room for the writer's own time
+        if (killed - at < 2000ms) continue;  // the window, with a second for the writer's own time on a busy machine
         ++old_enough;
         if (query_sqlite(file, "SELECT COUNT(*) FROM answers WHERE answer_id = '" + id.substr(0, 48) + "'") != "1") ++missing;
     }
     EXPECT_GT(old_enough, 20u);
-    EXPECT_EQ(missing, 0u) << "of " << old_enough << " answers given more than 1.5 s before the kill";
+    EXPECT_EQ(missing, 0u) << "of " << old_enough << " answers given more than 2 s before the kill";
 }
 
 TEST(Recording, AReadOnlyDataDirectoryIsReportedWhileChatWorks) {

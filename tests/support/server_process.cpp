@@ -33,10 +33,27 @@ ServerProcess::ServerProcess(std::vector<std::string> extra_args, std::chrono::m
                              unsigned max_open_files, bool unprivileged)
     : log_dir_(std::make_unique<TempDir>()) {
     std::vector<std::string> args = unprivileged ? unprivileged_prefix() : std::vector<std::string>{};
-    args.insert(args.end(), {CAREER_ADVISOR_BINARY, "serve", "--port", "0"});
     const auto given = [&](const char* flag) {
         return std::any_of(extra_args.begin(), extra_args.end(), [&](const std::string& a) { return a.starts_with(flag); });
     };
+    if (args.empty()) {
+        args.push_back(CAREER_ADVISOR_BINARY);
+    } else {
+        // `nobody` may not reach the build tree (a clone under /root): it gets a copy of the program and data.
+        namespace fs = std::filesystem;
+        const fs::path copy = log_dir_->path();
+        fs::copy_file(CAREER_ADVISOR_BINARY, copy / "career-advisor");
+        for (const auto& [flag, from] : {std::pair{"--web", source_dir() / "web"},
+                                         std::pair{"--knowledge", source_dir() / "knowledge" / "data"},
+                                         std::pair{"--intents", source_dir() / "intents" / "data"}}) {
+            if (given(flag)) continue;
+            const fs::path to = copy / std::string(flag).substr(2);
+            fs::copy(from, to, fs::copy_options::recursive);
+            extra_args.insert(extra_args.end(), {flag, to.string()});
+        }
+        args.push_back((copy / "career-advisor").string());
+    }
+    args.insert(args.end(), {"serve", "--port", "0"});
     if (!given("--data-dir") && !given("--database")) args.insert(args.end(), {"--data-dir", data_dir().string()});
     const bool level_given = std::find(extra_args.begin(), extra_args.end(), "--log-level") != extra_args.end();
     if (!level_given) args.insert(args.end(), {"--log-level", "warn"});

@@ -23,7 +23,7 @@ public:
     explicit ServerProcess(std::vector<std::string> extra_args = {},
                            std::chrono::milliseconds startup_timeout = std::chrono::seconds(20),
                            unsigned max_open_files = 0,  // 0: inherit; else the child's RLIMIT_NOFILE
-                           bool unprivileged = false);   // as root, run the server as `nobody`
+                           bool unprivileged = false);   // as root, run a copy of the server and data as `nobody`
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
