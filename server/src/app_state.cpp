@@ -20,9 +20,7 @@ Recording AppState::recording() const {
     return {&recorder_->answer_ids(), std::int64_t{config_.retention_days} * 86'400'000};
 }
 
-void AppState::run_on_control_thread(std::function<void()> work) {
-    boost::asio::post(reload_timer_->get_executor(), std::move(work));
-}
+void AppState::run_in_background(std::function<void()> work) { boost::asio::post(background_, std::move(work)); }
 
 void AppState::set_control_executor(const boost::asio::any_io_executor& executor) {
     reload_timer_.emplace(executor);

@@ -183,8 +183,8 @@ void reload(AppState& state, const Request& request, const Peer& peer, Respond r
     });
 }
 
-// GET /admin/report?since=7d: the report's JSON (analytics/report.hpp). Read on the control thread: a
-// database query must not hold up an I/O thread.
+// GET /admin/report?since=7d: the report's JSON (analytics/report.hpp). Read on the background thread: a
+// database query must not hold up an I/O thread, nor the control thread's drain.
 void report(AppState& state, const Request& request, const Peer& peer, Respond reply) {
     if (auto refusal = refuse_admin(state, request, peer)) return reply(std::move(*refusal));
     auto params = parse_query(request.target());
@@ -203,7 +203,7 @@ void report(AppState& state, const Request& request, const Peer& peer, Respond r
     }
     const unsigned version = request.version();
     const bool keep_alive = request.keep_alive();
-    state.run_on_control_thread([&state, version, keep_alive, since = *since, now, reply = std::move(reply)] {
+    state.run_in_background([&state, version, keep_alive, since = *since, now, reply = std::move(reply)] {
         const analytics::StoreLocation location{state.config().database, state.config().data_dir, false};
         try {
             auto store = analytics::open_store(location);

@@ -175,6 +175,7 @@ int run_server(const Config& config) {
     for (std::thread& t : threads) t.join();  // io.stop() from the control thread ends them
     control.stop();
     control_thread.join();
+    state.finish_background_work();  // a report still being read replies into `io`, which goes next
     recorder.stop(recording_flush_deadline);  // the drain's last step: what was answered is written
     spdlog::info("stopped");
     return 0;

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <optional>
 #include <functional>
 #include <memory>
@@ -58,8 +59,12 @@ public:
     // success). Reloads run one at a time, at least `reload_spacing` apart; requests that arrive
     // meanwhile share the next one, so however many ask, at most one reload is waiting.
     void request_reload(ReloadDone done);
-    // Runs `work` on the control thread (for slow admin work: a report reads the database).
-    void run_on_control_thread(std::function<void()> work);
+    // Runs `work` on a thread of its own, for slow admin work (a report reads the database): never on an
+    // I/O thread, nor in the way of the control thread's signals, reloads and drain.
+    void run_in_background(std::function<void()> work);
+    // Waits until background work is done; the server calls it before its I/O context goes, since the
+    // work replies through it.
+    void finish_background_work() { background_.join(); }
     static constexpr std::chrono::milliseconds reload_spacing{200};
 
     // Loads the data folders again, now, on the calling thread. On success swaps the snapshot in,
@@ -79,6 +84,7 @@ private:
     LogThrottle log_budget_{std::chrono::seconds(6)};
     std::atomic<bool> draining_{false};
     analytics::Recorder* recorder_ = nullptr;
+    boost::asio::thread_pool background_{1};
     void schedule_reload();  // on the control thread, as are the three members below
     std::optional<boost::asio::steady_timer> reload_timer_;
     std::vector<ReloadDone> reload_waiters_;
