@@ -67,13 +67,16 @@ public:
 private:
     void connect() {
         PQfinish(conn_);
+        conn_ = nullptr;
         // Ours first: the URL's own settings, expanded after them, win.
         const char* keys[] = {"connect_timeout", "application_name", "dbname", nullptr};
         const char* values[] = {"5", "career-advisor", url_.c_str(), nullptr};
         conn_ = PQconnectdbParams(keys, values, 1);
         if (conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK) {
-            throw StoreError("cannot connect to PostgreSQL",
-                             std::string("PostgreSQL: ") + (conn_ != nullptr ? PQerrorMessage(conn_) : "out of memory"));
+            const std::string detail = conn_ != nullptr ? PQerrorMessage(conn_) : "out of memory";
+            PQfinish(conn_);  // a constructor that throws runs no destructor
+            conn_ = nullptr;
+            throw StoreError("cannot connect to PostgreSQL", "PostgreSQL: " + detail);
         }
         // Notices ("relation already exists, skipping") would go to stderr; failures come back as errors.
         PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
