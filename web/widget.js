@@ -78,8 +78,8 @@
     send: 'M5 12h13M12 5l7 7-7 7',
     clear: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
     clock: 'M12 7v5l3 2M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z',
-    up: 'M7 10v11M7 10l4-8a2.5 2.5 0 0 1 3 2.7L13.5 9H19a2 2 0 0 1 2 2.3l-1.3 7A2 2 0 0 1 17.7 20H7M3 10h4v11H3z',
-    down_vote: 'M17 14V3M17 14l-4 8a2.5 2.5 0 0 1-3-2.7l.5-4.3H5a2 2 0 0 1-2-2.3l1.3-7A2 2 0 0 1 6.3 4H17M21 14h-4V3h4z',
+    thumbs_up: 'M7 10v11M7 10l4-8a2.5 2.5 0 0 1 3 2.7L13.5 9H19a2 2 0 0 1 2 2.3l-1.3 7A2 2 0 0 1 17.7 20H7M3 10h4v11H3z',
+    thumbs_down: 'M17 14V3M17 14l-4 8a2.5 2.5 0 0 1-3-2.7l.5-4.3H5a2 2 0 0 1-2-2.3l1.3-7A2 2 0 0 1 6.3 4H17M21 14h-4V3h4z',
   };
 
   function icon(name) {
@@ -876,7 +876,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
         onclick: () => this.vote(message, helpful) }, icon(name));
       const node = h('div', { class: 'feedback', role: 'group', 'aria-label': 'Was this answer helpful?' },
         h('span', { 'aria-hidden': 'true' }, 'Helpful?'),
-        vote(true, 'Helpful', 'up'), vote(false, 'Not helpful', 'down_vote'),
+        vote(true, 'Helpful', 'thumbs_up'), vote(false, 'Not helpful', 'thumbs_down'),
         h('span', { class: 'feedback__note', role: 'status' }));
       this.voteNodes.set(message, node);
       this.showVote(message);
