@@ -97,10 +97,12 @@ int main(int argc, char** argv) {
     plan.start = connected_at;
     plan.measure_from = plan.start + seconds(options.warmup_s);
     plan.measure_until = plan.measure_from + seconds(options.duration_s);
-    for (auto& w : workers) {
-        net::post(w->ioc, [&w = *w] {
-            for (auto& c : w.connections) c->begin();
-        });
+    if (!options.idle) {
+        for (auto& w : workers) {
+            net::post(w->ioc, [&w = *w] {
+                for (auto& c : w.connections) c->begin();
+            });
+        }
     }
 
     std::this_thread::sleep_until(plan.measure_from);
@@ -112,8 +114,9 @@ int main(int argc, char** argv) {
         options.server_pid > 0 ? load::sample_process(options.server_pid) : std::nullopt;
     const double own_after = load::own_cpu_seconds();
 
-    // The connections close themselves once their last ask is answered; those still waiting are ended.
-    const auto deadline = Clock::now() + drain_limit;
+    // The connections close themselves once their last ask is answered; those still waiting are ended
+    // (idle ones at once).
+    const auto deadline = options.idle ? Clock::now() : Clock::now() + drain_limit;
     while (running > 0 && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     for (auto& w : workers) {
         net::post(w->ioc, [&w = *w] {
@@ -140,5 +143,6 @@ int main(int argc, char** argv) {
         load::print_json(std::cout, results);
     else
         load::print_text(std::cout, results);
+    if (options.idle) return total.connect_failed == 0 ? 0 : 1;
     return total.answers > 0 ? 0 : 1;  // nothing answered: the server is down or refuses us
 }

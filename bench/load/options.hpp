@@ -28,6 +28,7 @@ struct Options {
     unsigned threads = 1;
     bool json = false;
     int server_pid = 0;  // 0: no server statistics
+    bool idle = false;   // connect, ask nothing, hold the connections open for warm-up + duration
 };
 
 // Fills Options from the command line (CLI11). Returns the exit code when the program should stop

@@ -9,6 +9,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <csignal>
 #include <iostream>
+#include <malloc.h>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "intents/advisor.hpp"
 #include "server/app_state.hpp"
 #include "server/listener.hpp"
+#include "server/memory_return.hpp"
 
 namespace server {
 
@@ -30,8 +32,21 @@ constexpr std::chrono::seconds recording_flush_deadline{5};
 class Control {
 public:
     Control(net::io_context& control, net::io_context& io, AppState& state, Listener& listener)
-        : signals_(control, SIGINT, SIGTERM, SIGHUP), drain_timer_(control), io_(io), state_(state),
-          listener_(listener) {}
+        : signals_(control, SIGINT, SIGTERM, SIGHUP), drain_timer_(control), memory_timer_(control), io_(io),
+          state_(state), listener_(listener) {}
+
+    // Every few seconds: after a burst of connections has closed, give their memory back (memory_return.hpp).
+    void check_memory() {
+        const std::size_t peak = state_.sessions().take_peak();
+        if (memory_return_.should_trim(peak, state_.sessions().size())) {
+            malloc_trim(0);
+            spdlog::debug("connections fell to {}: returned free memory to the system", state_.sessions().size());
+        }
+        memory_timer_.expires_after(memory_check_period);
+        memory_timer_.async_wait([this](const boost::system::error_code& ec) {
+            if (!ec) check_memory();
+        });
+    }
 
     void wait_for_signals() {
         signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
@@ -84,17 +99,21 @@ private:
     void stop() {
         signals_.cancel();
         drain_timer_.cancel();
+        memory_timer_.cancel();
         io_.stop();
     }
 
     net::signal_set signals_;
     net::steady_timer drain_timer_;
+    net::steady_timer memory_timer_;
+    MemoryReturn memory_return_;
     net::io_context& io_;
     AppState& state_;
     Listener& listener_;
     std::chrono::steady_clock::time_point deadline_;
     std::optional<std::chrono::steady_clock::time_point> quiet_since_;
     static constexpr std::chrono::milliseconds close_grace{500};
+    static constexpr std::chrono::seconds memory_check_period{2};
 };
 
 // The TLS context for --tls-cert/--tls-key: TLS 1.2 and later only. Throws, naming the file, when a
@@ -162,6 +181,7 @@ int run_server(const Config& config) {
     listener->run();
     Control controller(control, io, state, *listener);
     controller.wait_for_signals();
+    controller.check_memory();
 
     const auto endpoint = listener->local_endpoint();
     const std::string host = endpoint.address().is_v6() ? "[" + endpoint.address().to_string() + "]"

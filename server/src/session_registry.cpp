@@ -1,5 +1,6 @@
 #include "server/session_registry.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace server {
@@ -7,6 +8,7 @@ namespace server {
 void SessionRegistry::add(const Drainable* key, std::weak_ptr<Drainable> session) {
     std::lock_guard lock(mutex_);
     sessions_.emplace(key, std::move(session));
+    peak_ = std::max(peak_, sessions_.size());
 }
 
 void SessionRegistry::remove(const Drainable* key) {
@@ -17,6 +19,13 @@ void SessionRegistry::remove(const Drainable* key) {
 std::size_t SessionRegistry::size() const {
     std::lock_guard lock(mutex_);
     return sessions_.size();
+}
+
+std::size_t SessionRegistry::take_peak() {
+    std::lock_guard lock(mutex_);
+    const std::size_t peak = std::max(peak_, sessions_.size());
+    peak_ = sessions_.size();
+    return peak;
 }
 
 std::size_t SessionRegistry::talking() const {

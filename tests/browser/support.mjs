@@ -13,7 +13,9 @@ import { chromium } from 'playwright-core';
 
 export const sourceDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const binary = process.env.CAREER_ADVISOR_BINARY ?? join(sourceDir, 'build', 'dev', 'server', 'career-advisor');
-export const screenshotDir = process.env.CAREER_ADVISOR_SCREENSHOTS ?? join(sourceDir, 'docs', 'screenshots');
+// Into the build folder unless asked (scripts/screenshots asks for docs/screenshots): a test run by hand
+// must not overwrite the images the README shows.
+export const screenshotDir = process.env.CAREER_ADVISOR_SCREENSHOTS ?? join(sourceDir, 'build', 'screenshots');
 
 // Starts `career-advisor serve --port 0` and resolves once it prints its URL. Unless told where, it records
 // into a data directory of its own, removed when it stops.

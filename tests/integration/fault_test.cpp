@@ -115,3 +115,51 @@ TEST(Faults, LongAnswersDoNotStallOnNagle) {
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     EXPECT_LT(ms, 400.0) << "20 long answers took " << ms << " ms: the 40 ms delayed-ACK stall is back";
 }
+
+// A burst of WebSockets that then closes must not leave its memory with the process for good: glibc
+// keeps freed heap pages, so the server gives them back after a large drop (memory_return.hpp).
+TEST(Faults, MemoryOfABurstOfConnectionsIsReturnedAfterTheyClose) {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    GTEST_SKIP() << "the sanitizers' allocators keep freed memory themselves; glibc's malloc_trim has none to return";
+#endif
+    rlimit limit{};
+    getrlimit(RLIMIT_NOFILE, &limit);
+    limit.rlim_cur = std::max<rlim_t>(limit.rlim_cur, std::min<rlim_t>(limit.rlim_max, 4096));
+    setrlimit(RLIMIT_NOFILE, &limit);
+    constexpr int burst = 1500;
+    ServerProcess server({"--max-connections-per-ip", "10000"}, std::chrono::seconds(20), 8192);
+    const long before = server.rss_kib();
+    const std::string upgrade = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(server.port()) +
+                                "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    std::vector<int> sockets;
+    for (int i = 0; i < burst; ++i) {
+        const int fd = socket(AF_INET, SOCK_STREAM, 0);
+        ASSERT_GE(fd, 0) << "the test process ran out of descriptors: raise ulimit -n";
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(server.port());
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+        ASSERT_EQ(write(fd, upgrade.data(), upgrade.size()), static_cast<ssize_t>(upgrade.size()));
+        sockets.push_back(fd);
+    }
+    for (int fd : sockets) {  // every handshake answered: the sessions exist
+        char head[512];
+        const ssize_t n = read(fd, head, sizeof head);
+        ASSERT_GT(n, 12);
+        ASSERT_EQ(std::string(head, 12), "HTTP/1.1 101");
+    }
+    const long with = server.rss_kib();
+    ASSERT_GT(with - before, burst * 4) << "the burst should cost ~8 KiB a connection (KiB: " << before << " -> " << with << ")";
+    for (int fd : sockets) close(fd);
+    long after = with;
+    for (int i = 0; i < 100 && after - before > (with - before) / 4; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        after = server.rss_kib();
+    }
+    EXPECT_LE(after - before, (with - before) / 4)
+        << "RSS " << before << " KiB before the burst, " << with << " with it, " << after << " 10 s after it closed";
+    WsClient ws(server.port());
+    EXPECT_EQ(ws.ask("pay in seattle?")["type"], "answer");
+}

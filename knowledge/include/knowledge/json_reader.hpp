@@ -35,7 +35,6 @@ public:
     void error(const std::string& path, const std::string& message);
 
     const std::string& file() const { return file_; }
-    const std::vector<std::string>& errors() const { return errors_; }
     std::vector<std::string> take_errors() { return std::move(errors_); }
 
 private:

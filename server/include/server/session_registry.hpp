@@ -28,6 +28,8 @@ public:
     void add(const Drainable* key, std::weak_ptr<Drainable> session);
     void remove(const Drainable* key);
     std::size_t size() const;
+    // The most sessions live at once since the last call (or the start); starts the next count.
+    std::size_t take_peak();
     // How many live sessions still have something to say.
     std::size_t talking() const;
     // Asks every live session to drain (outside the lock: drain() only posts).
@@ -37,6 +39,7 @@ private:
     std::atomic<std::uint64_t> next_id_{1};
     mutable std::mutex mutex_;
     std::map<const Drainable*, std::weak_ptr<Drainable>> sessions_;
+    std::size_t peak_ = 0;
 };
 
 }  // namespace server
