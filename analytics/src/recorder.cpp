@@ -22,7 +22,9 @@ Recorder::Recorder(OpenStore open, std::string kind, RecorderOptions options)
     : open_(std::move(open)), options_(options) {
     status_.kind = std::move(kind);
     status_.problem = "not opened yet";
-    ensure_open();  // before the writer thread exists, so nothing else touches store_
+    // Before the writer thread exists, so nothing else touches store_. The first retention pass runs here
+    // too, so what it costs (time, the database's cache) comes before serving rather than in the middle.
+    if (ensure_open()) delete_expired();
     thread_ = std::thread([this] { run(); });
 }
 

@@ -48,7 +48,8 @@ class Recorder {
 public:
     using OpenStore = std::function<std::unique_ptr<Store>()>;
     // Opens and migrates the store once now, so a reachable store's key signs ids from the first
-    // answer; a failure is logged and retried by the writer thread.
+    // answer, and deletes what is older than the retention; a failure is logged and retried by the
+    // writer thread.
     Recorder(OpenStore open, std::string kind, RecorderOptions options);
     ~Recorder();  // stop()s with a 5 s deadline
     Recorder(const Recorder&) = delete;
