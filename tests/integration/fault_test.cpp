@@ -154,11 +154,13 @@ TEST(Faults, MemoryOfABurstOfConnectionsIsReturnedAfterTheyClose) {
     ASSERT_GT(with - before, burst * 4) << "the burst should cost ~8 KiB a connection (KiB: " << before << " -> " << with << ")";
     for (int fd : sockets) close(fd);
     long after = with;
-    for (int i = 0; i < 100 && after - before > (with - before) / 4; ++i) {
+    // Without the trim nothing comes back (after == with); with it most does, less what the heap keeps
+    // fragmented around objects still live (other threads allocate meanwhile): at most half stays.
+    for (int i = 0; i < 100 && after - before > (with - before) / 2; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
         after = server.rss_kib();
     }
-    EXPECT_LE(after - before, (with - before) / 4)
+    EXPECT_LE(after - before, (with - before) / 2)
         << "RSS " << before << " KiB before the burst, " << with << " with it, " << after << " 10 s after it closed";
     WsClient ws(server.port());
     EXPECT_EQ(ws.ask("pay in seattle?")["type"], "answer");
