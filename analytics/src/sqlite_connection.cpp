@@ -1,6 +1,8 @@
 #include <sqlite3.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 #include <map>
 
 #include "analytics/store.hpp"
@@ -51,7 +53,7 @@ public:
         sqlite3_busy_timeout(db_, 5000);
         // WAL: readers never block the writer. NORMAL: a commit survives the process being killed
         // (kill -9), and may be lost only with the machine's power, which is enough for statistics.
-        query("PRAGMA journal_mode=WAL");
+        use_wal();
         execute("PRAGMA synchronous=NORMAL");
     }
 
@@ -89,6 +91,21 @@ public:
     void begin_migration() override { begin(); }  // the write lock serialises migrations too
 
 private:
+    // Switching a new file to WAL takes an exclusive lock without waiting for the busy timeout: two
+    // processes opening a new database at once (replicas starting together) would see "locked".
+    void use_wal() {
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+        for (;;) {
+            const int rc = sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+            if (rc == SQLITE_OK) return;
+            const int primary = rc & 0xFF;
+            if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) || std::chrono::steady_clock::now() > give_up) {
+                fail(rc, "PRAGMA journal_mode=WAL");
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    }
+
     [[noreturn]] void fail(int rc, const std::string& sql) const {
         throw StoreError(reason_of(rc), file_ + ": " + sqlite3_errmsg(db_) + " (in: " + sql.substr(0, 60) + ")");
     }

@@ -147,6 +147,14 @@ int run_server(const Config& config) {
         return 1;
     }
     spdlog::info("loaded {}", intents::summary(**loaded.value));
+    // Before the store: a start refused for a bad file must not have created a database.
+    std::unique_ptr<net::ssl::context> tls;
+    try {
+        tls = tls_context(config);
+    } catch (const std::exception& e) {
+        spdlog::error("cannot serve TLS: {}", e.what());
+        return 1;
+    }
     // Opened before serving, so a reachable store's answer-id key signs the first answer; a store that
     // fails is reported and retried while chat goes on.
     const analytics::StoreLocation location{config.database, config.data_dir, true};
@@ -161,13 +169,6 @@ int run_server(const Config& config) {
     net::io_context control(1);
     AppState state(config, std::move(*loaded.value), &recorder);
 
-    std::unique_ptr<net::ssl::context> tls;
-    try {
-        tls = tls_context(config);
-    } catch (const std::exception& e) {
-        spdlog::error("cannot serve TLS: {}", e.what());
-        return 1;
-    }
     net::io_context io(static_cast<int>(config.threads));
     state.set_control_executor(control.get_executor());
     std::shared_ptr<Listener> listener;

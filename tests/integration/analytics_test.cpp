@@ -218,3 +218,12 @@ TEST(Recording, AReadOnlyDataDirectoryIsReportedWhileChatWorks) {
     EXPECT_NE(server.log().find("recording: cannot open the sqlite store"), std::string::npos) << server.log();
     EXPECT_NE(server.log().find(data.string()), std::string::npos) << "the log names the file";
 }
+
+TEST(Recording, AStartRefusedForABadFileCreatesNoDatabase) {
+    TempDir dir;
+    write_file(dir.path() / "cert.pem", "not a certificate");
+    const auto r = run_command({"serve", "--port", "0", "--data-dir", (dir.path() / "data").string(), "--tls-cert",
+                                (dir.path() / "cert.pem").string(), "--tls-key", (dir.path() / "cert.pem").string()});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "data")) << "the data directory was made for nothing";
+}

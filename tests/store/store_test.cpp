@@ -93,11 +93,19 @@ TYPED_TEST(StoreTest, ADatabaseNewerThanThisProgramIsRefused) {
 }
 
 TYPED_TEST(StoreTest, MigrationsRacingFromTwoConnectionsBothEndWithOneSchemaAndOneKey) {
-    std::string keys[2];
-    std::thread first([&] { keys[0] = this->open()->migrate(); });
-    std::thread second([&] { keys[1] = this->open()->migrate(); });
+    std::string keys[2], errors[2];
+    auto migrate = [this](std::string& key, std::string& error) {
+        try {
+            key = this->open()->migrate();
+        } catch (const StoreError& e) {
+            error = e.what();
+        }
+    };
+    std::thread first(migrate, std::ref(keys[0]), std::ref(errors[0]));
+    std::thread second(migrate, std::ref(keys[1]), std::ref(errors[1]));
     first.join();
     second.join();
+    EXPECT_EQ(errors[0] + errors[1], "") << "a new database opened by two at once";
     EXPECT_EQ(keys[0], keys[1]);
     EXPECT_EQ(this->engine.query("SELECT COUNT(*) FROM schema_version"), std::to_string(schema_version()));
 }

@@ -124,14 +124,23 @@ double ServerProcess::cpu_seconds() const {
     return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
-long ServerProcess::rss_kib() const {
-    std::istringstream status(read_file("/proc/" + std::to_string(pid_) + "/status"));
+namespace {
+
+// A "Name:   123 kB" field of /proc/PID/status, in KiB; -1 when absent.
+long status_field_kib(pid_t pid, const std::string& name) {
+    std::istringstream status(read_file("/proc/" + std::to_string(pid) + "/status"));
     std::string line;
     while (std::getline(status, line)) {
-        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+        if (line.rfind(name + ":", 0) == 0) return std::stol(line.substr(name.size() + 1));
     }
     return -1;
 }
+
+}  // namespace
+
+long ServerProcess::rss_kib() const { return status_field_kib(pid_, "VmRSS"); }
+
+long ServerProcess::anonymous_rss_kib() const { return status_field_kib(pid_, "RssAnon"); }
 
 bool ServerProcess::running() const {
     if (exited_) return false;

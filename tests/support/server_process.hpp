@@ -44,6 +44,8 @@ public:
     double cpu_seconds() const;
     // Resident memory in KiB, from /proc.
     long rss_kib() const;
+    // The anonymous part of it (heap and stacks), without the program's and libraries' file pages.
+    long anonymous_rss_kib() const;
 
 private:
     pid_t pid_ = -1;
