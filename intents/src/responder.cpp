@@ -431,6 +431,8 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         if (!answer.context.empty()) {
             answer.context.turns += 1;
             answer.context.updated_at_ms = now_ms;
+            // Its last turn used up: written as the empty context sanitize() would make of it.
+            if (answer.context.turns >= policy.max_turns) answer.context = {};
         }
     }
     return answer;

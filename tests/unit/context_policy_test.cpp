@@ -160,3 +160,17 @@ TEST(ContextPolicy, EntitiesKeepOnlyShownCatalogueValuesOnce) {
     const Entities expected = {{"location", {"seattle"}}, {"amount", {"130000"}}};
     EXPECT_EQ(sanitize(context, advisor(), now).entities, expected);
 }
+
+// Found by the answer fuzzer: a follow-up on a context at its last allowed turn.
+TEST(ContextPolicy, WhatAnAnswerWritesSurvivesSanitize) {
+    std::string error;
+    const auto sent = context_from_json(
+        json::parse(R"({"intent":"outlook.growth","entities":{},"turns":3,"updated_at_ms":)" +
+                    std::to_string(now - 10'000) + R"(,"shown":["outlook.growth-2030"]})"),
+        error);
+    ASSERT_TRUE(sent) << error;
+    const Answer answer = ask("\x9f\x91\x9b\xe1" "after that?", *sent);
+    const std::string written = context_to_json(answer.context).dump();
+    EXPECT_EQ(context_to_json(sanitize(answer.context, advisor(), now)).dump(), written)
+        << answer.intent << ": " << answer.text;
+}
