@@ -43,7 +43,10 @@ std::string libpq_error(PGconn* conn) { return conn != nullptr ? PQerrorMessage(
 
 std::vector<std::string> unprivileged_prefix() {
     if (geteuid() != 0) return {};
-    return {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"};
+    // CAP_DAC_READ_SEARCH (read and search only, kept across exec): a root directory of mode 0700, as in
+    // a debootstrap chroot made under mktemp -d, is otherwise closed to every user but root.
+    return {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+            "--securebits=+no_setuid_fixup", "--inh-caps=+dac_read_search", "--ambient-caps=+dac_read_search", "--"};
 }
 
 void give_to_unprivileged(const fs::path& path) {
