@@ -94,6 +94,17 @@ std::variant<Reply, Envelope> read_envelope(const json& request) {
     return envelope;
 }
 
+}  // namespace
+
+nlohmann::json id_of_frame(std::string_view frame) {
+    const json request = json::parse(frame, nullptr, false);
+    if (!request.is_object()) return nullptr;
+    const auto it = request.find("id");
+    return it != request.end() && (it->is_string() || it->is_number()) ? *it : json(nullptr);
+}
+
+namespace {
+
 // Reads and checks a question's fields.
 std::variant<Reply, Ask> read_ask(const json& request, json id, const std::string& what, const ProtocolLimits& limits) {
     Ask ask;

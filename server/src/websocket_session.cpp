@@ -84,7 +84,9 @@ void WebsocketSession<Stream>::on_read(beast::error_code ec, std::size_t) {
     if (!within_rate) {
         state_.metrics().refused(Refusal::rate_limited);
         state_.metrics().error(to_string(ErrorCode::rate_limited));
-        reply = error_object(nullptr, ErrorCode::rate_limited, "too many messages: wait a moment, then ask again").dump();
+        // With its id, so the client can tell which question or vote to fail.
+        const nlohmann::json id = ws_.got_text() ? id_of_frame(beast::buffers_to_string(buffer_.data())) : nullptr;
+        reply = error_object(id, ErrorCode::rate_limited, "too many messages: wait a moment, then ask again").dump();
         if (++refused_in_a_row_ >= max_refused_in_a_row) close_when_written(websocket::close_code::policy_error);
     } else if (!ws_.got_text()) {
         refused_in_a_row_ = 0;

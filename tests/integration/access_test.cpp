@@ -163,8 +163,9 @@ TEST(MessageRate, OverTheRateErrorsThenCloses1008) {
     ServerProcess server({"--message-rate", "0.1", "--message-burst", "3"});
     WsClient ws(server.port());
     for (int i = 0; i < 3; ++i) EXPECT_EQ(ws.ask("what do back-end developers do?")["type"], "answer");
-    const auto refused = ws.ask("what do back-end developers do?");
+    const auto refused = ws.ask("what do back-end developers do?", "q4");
     EXPECT_EQ(refused["code"], "rate_limited") << refused;
+    EXPECT_EQ(refused["id"], "q4") << "the client must know which question to fail";
     // Going on regardless ends the connection with "policy violation".
     for (int i = 0; i < 20; ++i) {
         boost::beast::error_code ec;

@@ -109,3 +109,11 @@ TEST(Protocol, HttpAskUsesTheContextSentBack) {
     EXPECT_EQ(second["intent"], "salary");
     EXPECT_EQ(second["entities"]["location"], json::array({"austin"}));
 }
+
+TEST(Protocol, TheIdOfAFrameIsReadWithoutCheckingTheRest) {
+    EXPECT_EQ(server::id_of_frame(R"({"id":"q1","type":"nonsense"})"), "q1");
+    EXPECT_EQ(server::id_of_frame(R"({"id":7})"), 7);
+    EXPECT_TRUE(server::id_of_frame(R"({"id":{"a":1},"type":"ask"})").is_null());
+    EXPECT_TRUE(server::id_of_frame(R"(["id","q1"])").is_null());
+    EXPECT_TRUE(server::id_of_frame("{\"id\":\"q1\"").is_null());
+}

@@ -24,6 +24,10 @@ const char* to_string(ErrorCode code);
 // {"type":"error","id":ID,"code":"...","message":"..."}; id is null when the client sent none.
 nlohmann::json error_object(const nlohmann::json& id, ErrorCode code, const std::string& message);
 
+// The "id" a WebSocket message names, for replies that refuse it unread (over the rate): null when the
+// message is not a JSON object or its id is not a string or a number.
+nlohmann::json id_of_frame(std::string_view frame);
+
 // Limits that protect the answer path; the transports set the byte limits themselves.
 struct ProtocolLimits {
     std::size_t max_question_chars = 1000;
