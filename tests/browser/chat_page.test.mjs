@@ -1,34 +1,15 @@
 // The chat page (/) in real Chromium against the real server. The page hosts the same component as the
 // widget, in an open shadow root: Playwright's CSS selectors reach into it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  accessibilityViolations, ask, copyData, launchBrowser, pageProblems, screenshotDir, startServer, waitForState,
+  accessibilityViolations, ask, copyData, openChat as openChatPage, screenshotDir, serverAndBrowser, startServer,
+  waitForState,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  mkdirSync(screenshotDir, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openChat(options = {}, url = server.url) {
-  const page = await browser.newPage({ viewport: { width: 900, height: 900 }, ...options });
-  page.problems = pageProblems(page);
-  await page.goto(url);
-  await waitForState(page, 'connected');
-  return page;
-}
+const shared = serverAndBrowser();
+const openChat = (options, url) => openChatPage(shared, options, url);
 
 test('asking shows the answer with its sources', async () => {
   const page = await openChat();

@@ -1,37 +1,20 @@
 // Feedback on answers (helpful / not helpful, a comment) and the admin page that reports it, in real
 // Chromium against the real server.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  accessibilityViolations, ask, launchBrowser, pageProblems, screenshotDir, startServer, waitForState,
+  accessibilityViolations, ask, openChat as openChatPage, pageProblems, screenshotDir, serverAndBrowser, startServer,
+  waitForState,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openChat() {
-  const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
-  page.problems = pageProblems(page);
-  await page.goto(server.url);
-  await waitForState(page, 'connected');
-  return page;
-}
+const shared = serverAndBrowser();
+const openChat = () => openChatPage(shared);
 
 // The report, once the server's writer has stored what `ready` waits for (it writes about once a second).
 async function reportWhen(ready) {
   for (let i = 0; i < 60; i += 1) {
-    const report = await (await fetch(new URL('/admin/report?since=1d', server.url))).json();
+    const report = await (await fetch(new URL('/admin/report?since=1d', shared.server.url))).json();
     if (ready(report)) return report;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -89,9 +72,9 @@ test('the admin page shows the report with a chart per day and the unanswered qu
   await chat.close();
   await reportWhen((r) => r.unanswered.some((g) => g.text === 'Can I become an astronaut?'));
 
-  const page = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
+  const page = await shared.browser.newPage({ viewport: { width: 1000, height: 1200 } });
   const problems = pageProblems(page);
-  await page.goto(new URL('/admin.html', server.url).href);
+  await page.goto(new URL('/admin.html', shared.server.url).href);
   await page.locator('#report:not([hidden])').waitFor();
   assert.ok(await page.locator('svg.chart rect').count() >= 1, 'a bar for today');
   assert.match(await page.locator('#unanswered').innerText(), /Can I become an astronaut\?/);
@@ -108,7 +91,7 @@ test('the admin page shows the report with a chart per day and the unanswered qu
 test('with an admin token the page asks for it', async () => {
   const guarded = await startServer(['--admin-token', 'let-me-in']);
   try {
-    const page = await browser.newPage();
+    const page = await shared.browser.newPage();
     await page.goto(new URL('/admin.html', guarded.url).href);
     const token = page.getByLabel('Admin token');
     await token.waitFor();

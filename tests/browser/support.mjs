@@ -5,10 +5,11 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { createInterface } from 'node:readline';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const sourceDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -158,4 +159,29 @@ export function pageProblems(page) {
     if (/Content.Security.Policy/i.test(message.text())) problems.push('csp: ' + message.text());
   });
   return problems;
+}
+
+// One server (with `serverArgs`) and one Chromium for a test file: started before its tests, stopped after
+// them. The returned object has `server` and `browser` once the tests run.
+export function serverAndBrowser(serverArgs = []) {
+  const shared = {};
+  before(async () => {
+    shared.server = await startServer(serverArgs);
+    shared.browser = await launchBrowser();
+    mkdirSync(screenshotDir, { recursive: true });
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.stop();
+  });
+  return shared;
+}
+
+// A new page at `url` (the chat page by default) with its problems collected, once the chat is connected.
+export async function openChat({ browser, server }, options = {}, url = server.url) {
+  const page = await browser.newPage({ viewport: { width: 900, height: 900 }, ...options });
+  page.problems = pageProblems(page);
+  await page.goto(url);
+  await waitForState(page, 'connected');
+  return page;
 }

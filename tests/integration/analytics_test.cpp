@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "support/eventually.hpp"
 #include "support/clients.hpp"
 #include "support/postgres_server.hpp"
 #include "support/server_process.hpp"
@@ -18,18 +19,6 @@ namespace http = boost::beast::http;
 using namespace std::chrono_literals;
 
 namespace {
-
-template <class Predicate>
-bool eventually(Predicate done, std::chrono::milliseconds within = 10s) {
-    const auto deadline = std::chrono::steady_clock::now() + within;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        std::this_thread::sleep_for(50ms);
-    }
-    return true;
-}
-
-json report(std::uint16_t port) { return http_request(port, http::verb::get, "/admin/report?since=1d").json(); }
 
 json vote(WsClient& ws, const json& answer_id, bool helpful, const std::string& id) {
     ws.send_text(json{{"type", "feedback"}, {"id", id}, {"answer_id", answer_id}, {"helpful", helpful}}.dump());
@@ -50,7 +39,7 @@ TEST(Feedback, RoundTripOverTheWebSocketWithTheLastVoteKept) {
     EXPECT_EQ(vote(ws, answer["answer_id"], true, "f2")["helpful"], true) << "a vote may change";
     json seen;
     ASSERT_TRUE(eventually([&] {
-        seen = report(server.port());
+        seen = admin_report(server.port());
         return seen["totals"]["helpful"] == 1;
     })) << seen.dump();
     EXPECT_EQ(seen["totals"]["not_helpful"], 0) << "one vote per answer: the last";
@@ -69,7 +58,7 @@ TEST(Feedback, RoundTripOverHttpWithAComment) {
     EXPECT_EQ(voted.headers.at("Access-Control-Allow-Origin"), "*") << "the public API allows any site";
     json seen;
     ASSERT_TRUE(eventually([&] {
-        seen = report(server.port());
+        seen = admin_report(server.port());
         return !seen["not_helpful"].empty();
     })) << seen.dump();
     EXPECT_EQ(seen["not_helpful"][0]["comment"], "I asked about Berlin");
@@ -113,7 +102,7 @@ TEST(Report, AFallbackQuestionAppearsInTheReportAndItsExport) {
     ws.ask("what do back-end developers do?");
     json seen;
     ASSERT_TRUE(eventually([&] {
-        seen = report(server.port());
+        seen = admin_report(server.port());
         return seen["totals"]["answers"] == 3;
     })) << seen.dump();
     ASSERT_EQ(seen["unanswered"].size(), 1u) << seen.dump(2);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <thread>
 
 #include "support/clients.hpp"
@@ -22,6 +23,27 @@ double metric(std::uint16_t port, const std::string& name) {
     const std::string body = http_request(port, http::verb::get, "/metrics").body;
     const auto at = body.find("\n" + name + " ");
     return at == std::string::npos ? -1 : std::stod(body.substr(at + name.size() + 2));
+}
+
+// This process holds thousands of client ends: raises its own descriptor limit as far as allowed.
+void allow_many_descriptors() {
+    rlimit limit{};
+    getrlimit(RLIMIT_NOFILE, &limit);
+    limit.rlim_cur = std::max<rlim_t>(limit.rlim_cur, std::min<rlim_t>(limit.rlim_max, 4096));
+    setrlimit(RLIMIT_NOFILE, &limit);
+}
+
+// A plain TCP connection to the server on loopback: its descriptor, or -1 when connect() failed.
+int connect_raw(std::uint16_t port) {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) throw std::runtime_error("the test process ran out of descriptors: raise ulimit -n");
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) return fd;
+    close(fd);
+    return -1;
 }
 
 }  // namespace
@@ -47,22 +69,11 @@ TEST(Faults, ClientsVanishingMidFrameLeaveNothingBehind) {
 }
 
 TEST(Faults, TwoThousandConnectionsOpenedAndDroppedAtOnce) {
-    // This process holds the 2,000 client ends: raise its own descriptor limit as far as allowed.
-    rlimit limit{};
-    getrlimit(RLIMIT_NOFILE, &limit);
-    limit.rlim_cur = std::max<rlim_t>(limit.rlim_cur, std::min<rlim_t>(limit.rlim_max, 4096));
-    setrlimit(RLIMIT_NOFILE, &limit);
+    allow_many_descriptors();
     ServerProcess server({}, std::chrono::seconds(20), 8192);
     std::vector<int> sockets;
     for (int i = 0; i < 2000; ++i) {
-        const int fd = socket(AF_INET, SOCK_STREAM, 0);
-        ASSERT_GE(fd, 0) << "the test process ran out of descriptors: raise ulimit -n";
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(server.port());
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) sockets.push_back(fd);
-        else close(fd);
+        if (const int fd = connect_raw(server.port()); fd >= 0) sockets.push_back(fd);
     }
     EXPECT_GT(sockets.size(), 1000u);
     EXPECT_EQ(http_request(server.port(), http::verb::get, "/healthz").status, 200u);
@@ -124,10 +135,7 @@ TEST(Faults, MemoryOfABurstOfConnectionsIsReturnedAfterTheyClose) {
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
     GTEST_SKIP() << "the sanitizers' allocators keep freed memory themselves; glibc's malloc_trim has none to return";
 #endif
-    rlimit limit{};
-    getrlimit(RLIMIT_NOFILE, &limit);
-    limit.rlim_cur = std::max<rlim_t>(limit.rlim_cur, std::min<rlim_t>(limit.rlim_max, 4096));
-    setrlimit(RLIMIT_NOFILE, &limit);
+    allow_many_descriptors();
     constexpr int burst = 1500;
     ServerProcess server({"--max-connections-per-ip", "10000"}, std::chrono::seconds(20), 8192);
     const long before = server.anonymous_rss_kib();
@@ -136,13 +144,8 @@ TEST(Faults, MemoryOfABurstOfConnectionsIsReturnedAfterTheyClose) {
                                 "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     std::vector<int> sockets;
     for (int i = 0; i < burst; ++i) {
-        const int fd = socket(AF_INET, SOCK_STREAM, 0);
-        ASSERT_GE(fd, 0) << "the test process ran out of descriptors: raise ulimit -n";
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(server.port());
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+        const int fd = connect_raw(server.port());
+        ASSERT_GE(fd, 0);
         ASSERT_EQ(write(fd, upgrade.data(), upgrade.size()), static_cast<ssize_t>(upgrade.size()));
         sockets.push_back(fd);
     }

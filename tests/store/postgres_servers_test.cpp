@@ -3,6 +3,7 @@
 
 #include <thread>
 
+#include "support/eventually.hpp"
 #include "support/clients.hpp"
 #include "support/postgres_server.hpp"
 #include "support/server_process.hpp"
@@ -20,18 +21,6 @@ json ask(std::uint16_t port, const std::string& text) {
 
 json readyz(std::uint16_t port) { return http_request(port, http::verb::get, "/readyz").json(); }
 
-template <class Predicate>
-bool eventually(Predicate done, std::chrono::milliseconds within = 10s) {
-    const auto deadline = std::chrono::steady_clock::now() + within;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        std::this_thread::sleep_for(50ms);
-    }
-    return true;
-}
-
-json report(std::uint16_t port) { return http_request(port, http::verb::get, "/admin/report?since=1d").json(); }
-
 }  // namespace
 
 TEST(SharedPostgres, TwoServersWritingToOneDatabaseGiveOneReport) {
@@ -46,13 +35,13 @@ TEST(SharedPostgres, TwoServersWritingToOneDatabaseGiveOneReport) {
     EXPECT_EQ(vote.status, 200u) << vote.body;
     json seen;
     ASSERT_TRUE(eventually([&] {
-        seen = report(a.port());
+        seen = admin_report(a.port());
         return seen["totals"]["answers"] == 3 && seen["totals"]["not_helpful"] == 1;
     })) << seen.dump(2);
     EXPECT_EQ(seen["store"], "postgresql");
     EXPECT_EQ(seen["unanswered"][0]["count"], 2) << "one group from both servers";
     EXPECT_EQ(seen["not_helpful"][0]["answer_id"], from_a["answer_id"]);
-    EXPECT_EQ(report(b.port())["totals"], seen["totals"]) << "either replica serves the same report";
+    EXPECT_EQ(admin_report(b.port())["totals"], seen["totals"]) << "either replica serves the same report";
     EXPECT_EQ(from_b["type"], "answer");
 }
 
@@ -94,7 +83,7 @@ TEST(StoppedPostgres, IsReportedWhileChatWorksAndWhatWaitedIsWrittenWhenItReturn
     ASSERT_TRUE(eventually([&] { return readyz(server.port())["store"]["ok"] == true; }, 45s));
     json seen;
     ASSERT_TRUE(eventually([&] {
-        seen = report(server.port());
+        seen = admin_report(server.port());
         return seen["totals"]["answers"] == 1;
     })) << seen.dump();
     EXPECT_EQ(seen["unanswered"][0]["text"], "can I become an astronaut with this?");

@@ -5,12 +5,14 @@
 #include <filesystem>
 #include <thread>
 
+#include "support/eventually.hpp"
 #include "analytics/recorder.hpp"
 #include "support/postgres_server.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace analytics;
 using namespace std::chrono_literals;
+using test_support::eventually;
 
 namespace {
 
@@ -34,16 +36,6 @@ RecorderOptions quick() {
     o.flush_interval = 50ms;
     o.retry_max = 200ms;
     return o;
-}
-
-template <class Predicate>
-bool eventually(Predicate done, std::chrono::milliseconds within = 5s) {
-    const auto deadline = std::chrono::steady_clock::now() + within;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        std::this_thread::sleep_for(10ms);
-    }
-    return true;
 }
 
 struct SqliteRecorder {

@@ -87,6 +87,10 @@ HttpResult http_request(std::uint16_t port, http::verb method, const std::string
     return result;
 }
 
+nlohmann::json admin_report(std::uint16_t port) {
+    return http_request(port, http::verb::get, "/admin/report?since=1d").json();
+}
+
 std::string raw_exchange(std::uint16_t port, const std::string& bytes, std::chrono::milliseconds quiet) {
     net::io_context ioc;
     tcp::socket socket(ioc);

@@ -46,6 +46,9 @@ struct HttpResult {
 HttpResult http_request(std::uint16_t port, boost::beast::http::verb method, const std::string& target,
                         const std::string& body = "", const std::map<std::string, std::string>& headers = {});
 
+// GET /admin/report?since=1d from loopback (no admin token set): the report's JSON.
+nlohmann::json admin_report(std::uint16_t port);
+
 // Sends raw bytes to 127.0.0.1:PORT and returns everything the server sends back until it closes
 // the connection or stays silent for `quiet`. For requests no well-behaved client would send.
 std::string raw_exchange(std::uint16_t port, const std::string& bytes,
