@@ -164,6 +164,8 @@ void write_answer_members(JsonWriter& w, const Answer& answer) {
         w.begin_object();
         w.key("id").string(s.id);
         w.key("title").string(s.title);
+        if (!s.publisher.empty()) w.key("publisher").string(s.publisher);
+        if (!s.published.empty()) w.key("published").string(s.published);
         w.end_object();
     }
     w.end_array();
@@ -171,6 +173,7 @@ void write_answer_members(JsonWriter& w, const Answer& answer) {
     write_entities(w, answer.entities);
     w.key("context");
     write_context(w, answer.context);
+    if (answer.context_expired) w.key("context_expired").boolean(true);
     if (!answer.salary_rows.empty()) {
         w.key("data").begin_object();
         w.key("kind").string("salary");

@@ -64,11 +64,16 @@ bool is_shown_entry(const knowledge::KnowledgeBase& knowledge, const std::string
 
 }  // namespace
 
+bool expired(const Context& context, std::int64_t now_ms, const ContextPolicy& policy) {
+    if (context.empty()) return false;
+    return context.turns >= policy.max_turns || !fresh(context.updated_at_ms, now_ms, policy);
+}
+
 Context sanitize(const Context& context, const Advisor& advisor, std::int64_t now_ms,
                  const ContextPolicy& policy) {
     const Intent* topic = advisor.find_intent(context.last_intent);
     if (topic == nullptr || topic->kind != IntentKind::topic) return {};
-    if (context.turns >= policy.max_turns || !fresh(context.updated_at_ms, now_ms, policy)) return {};
+    if (expired(context, now_ms, policy)) return {};
     Context kept{context.last_intent,
                  known_entities(advisor.entities, context.entities),
                  std::max(context.turns, 0),

@@ -232,7 +232,8 @@ std::vector<SourceRef> sources_of(const Advisor& advisor, const std::vector<cons
         const bool seen = std::any_of(refs.begin(), refs.end(), [&](const SourceRef& s) { return s.id == fact->source; });
         if (seen) continue;
         const knowledge::Source* source = advisor.knowledge.find_source(fact->source);
-        refs.push_back(SourceRef{fact->source, source ? source->title : fact->source});
+        refs.push_back(source != nullptr ? SourceRef{source->id, source->title, source->publisher, source->published}
+                                         : SourceRef{fact->source, fact->source, {}, {}});
     }
     return refs;
 }
@@ -348,6 +349,7 @@ std::string recognised_line(const Advisor& advisor, const Entities& entities) {
 Answer respond(const Advisor& advisor, const Context& incoming, std::string_view text, std::int64_t now_ms,
                const ContextPolicy& policy) {
     const Context context = sanitize(incoming, advisor, now_ms, policy);
+    const bool context_expired = expired(incoming, now_ms, policy);
     // The message is read once: its clauses, and the whole of it as their words in order.
     const std::vector<Clause> clauses = normalize_clauses(text, advisor.lexicon);
     std::string normalized;
@@ -355,6 +357,7 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
 
     const std::vector<Resolved> questions = questions_of(advisor, context, clauses, normalized);
     Answer answer;
+    answer.context_expired = context_expired;
     std::vector<const knowledge::Fact*> facts;
     std::vector<std::string> shown;
     bool held_back = false;

@@ -106,7 +106,9 @@ nlohmann::json id_of_frame(std::string_view frame) {
 namespace {
 
 // Reads and checks a question's fields.
-std::variant<Reply, Ask> read_ask(const json& request, json id, const std::string& what, const ProtocolLimits& limits) {
+// A context without `updated_at_ms` was written by hand (docs/api.md): it counts as written now.
+std::variant<Reply, Ask> read_ask(const json& request, json id, const std::string& what, const ProtocolLimits& limits,
+                                  std::int64_t now_ms) {
     Ask ask;
     ask.id = std::move(id);
     auto text_field = request.find("text");
@@ -122,6 +124,7 @@ std::variant<Reply, Ask> read_ask(const json& request, json id, const std::strin
         std::string message;
         ask.context = intents::context_from_json(*it, message);
         if (!ask.context) return error_reply(ask.id, ErrorCode::bad_request, message);
+        if (it->is_object() && !it->contains("updated_at_ms")) ask.context->updated_at_ms = now_ms;
     }
     return ask;
 }
@@ -220,7 +223,7 @@ Reply reply_to_frame(const intents::Advisor& advisor, intents::Context& context,
         return error_reply(e.id, ErrorCode::unknown_type,
                            "unknown type " + json(e.type).dump() + "; known: \"ask\", \"feedback\"");
     }
-    auto asked = read_ask(request, e.id, "message", limits);
+    auto asked = read_ask(request, e.id, "message", limits, now_ms);
     if (auto* error = std::get_if<Reply>(&asked)) return std::move(*error);
     Ask& ask = std::get<Ask>(asked);
     // A client that reconnected sends back the context of its last answer; it replaces the connection's.
@@ -232,7 +235,7 @@ HttpReply reply_to_ask(const intents::Advisor& advisor, std::string_view body, s
                        const ProtocolLimits& limits, const Recording& recording) {
     auto parsed = parse_object(body, "body");
     if (auto* error = std::get_if<Reply>(&parsed)) return {400, std::move(*error)};
-    auto asked = read_ask(std::get<json>(parsed), nullptr, "body", limits);
+    auto asked = read_ask(std::get<json>(parsed), nullptr, "body", limits, now_ms);
     if (auto* error = std::get_if<Reply>(&asked)) return {400, std::move(*error)};
     Ask& ask = std::get<Ask>(asked);
     intents::Context context = ask.context.value_or(intents::Context{});

@@ -165,6 +165,15 @@ Response topics(AppState& state, const Request& request, const Peer&) {
     return json_response(state, request, http::status::ok, intents::topics(*state.advisor()));
 }
 
+// What a client must check before it sends (the widget reads these instead of keeping copies).
+Response limits(AppState& state, const Request& request, const Peer&) {
+    const Config& config = state.config();
+    return json_response(state, request, http::status::ok,
+                         {{"max_question_chars", config.max_question_chars},
+                          {"max_message_bytes", config.max_message_bytes},
+                          {"max_comment_chars", analytics::max_comment_chars}});
+}
+
 // The one route that answers later: the reload runs on the control thread, never an I/O thread.
 void reload(AppState& state, const Request& request, const Peer& peer, Respond reply) {
     if (auto refusal = refuse_admin(state, request, peer)) return reply(std::move(*refusal));
@@ -241,6 +250,7 @@ constexpr Route routes[] = {
     {http::verb::post, "/api/v1/feedback", feedback, nullptr},
     {http::verb::get, "/api/v1/salary", salary, nullptr},
     {http::verb::get, "/api/v1/topics", topics, nullptr},
+    {http::verb::get, "/api/v1/limits", limits, nullptr},
     {http::verb::post, "/admin/reload", nullptr, reload},
     {http::verb::get, "/admin/report", nullptr, report},
 };

@@ -5,6 +5,8 @@
 #include <regex>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -15,19 +17,29 @@ using namespace test_support;
 
 namespace {
 
+// A curl line and what its trailing comment promises: `# 200`, then optionally `, intent ID`,
+// `, says "WORDS"` (in the answer's text) and `, context_expired`.
 struct DocCommand {
     std::string command;
     int status = 0;
+    std::string intent;
+    std::string says;
+    bool context_expired = false;
 };
 
 std::vector<DocCommand> commands_in_docs() {
     std::vector<DocCommand> out;
     std::istringstream doc(read_file(source_dir() / "docs" / "api.md"));
-    const std::regex line_re(R"(^(curl .*?)\s+#\s*(\d{3})\s*$)");
+    const std::regex line_re(
+        R"re(^(curl .*?)\s+#\s*(\d{3})(?:, intent (\S+))?(?:, says "([^"]+)")?(, context_expired)?\s*$)re");
     std::string line;
     while (std::getline(doc, line)) {
         std::smatch m;
-        if (std::regex_match(line, m, line_re)) out.push_back({m[1], std::stoi(m[2])});
+        if (std::regex_match(line, m, line_re)) {
+            out.push_back({m[1], std::stoi(m[2]), m[3], m[4], m[5].matched});
+        } else {
+            EXPECT_EQ(line.rfind("curl ", 0), std::string::npos) << "a curl line without a promise: " << line;
+        }
     }
     return out;
 }
@@ -58,5 +70,13 @@ TEST(ApiDocs, EveryCurlExampleGivesTheDocumentedStatus) {
         ASSERT_NE(newline, std::string::npos) << output;
         EXPECT_EQ(std::stoi(output.substr(newline + 1)), c.status) << output;
         EXPECT_EQ(output.front(), '{') << "the body is a JSON object: " << output;
+        const auto body = nlohmann::json::parse(output.substr(0, newline), nullptr, false);
+        if (!c.intent.empty()) {
+            EXPECT_EQ(body.value("intent", ""), c.intent) << output;
+        }
+        if (!c.says.empty()) {
+            EXPECT_NE(body.value("text", "").find(c.says), std::string::npos) << output;
+        }
+        EXPECT_EQ(body.value("context_expired", false), c.context_expired) << output;
     }
 }

@@ -82,3 +82,29 @@ TEST(TopicsApi, ListsTopicalIntentsWithExamples) {
     }
     EXPECT_TRUE(has_salary);
 }
+
+TEST(LimitsApi, SaysWhatTheServerWasStartedWith) {
+    ServerProcess server({"--max-question-chars", "300", "--max-message-bytes", "2048"});
+    const auto res = http_request(server.port(), http::verb::get, "/api/v1/limits");
+    ASSERT_EQ(res.status, 200u);
+    EXPECT_EQ(res.json(), json({{"max_question_chars", 300}, {"max_message_bytes", 2048}, {"max_comment_chars", 500}}));
+    EXPECT_EQ(res.headers.at("Access-Control-Allow-Origin"), "*") << "embedding sites read it";
+}
+
+TEST(AskApi, SourcesNameTheirPublisherAndDate) {
+    const auto res = http_request(shared_server().port(), http::verb::post, "/api/v1/ask",
+                                  json{{"text", "what is the median pay?"}}.dump());
+    ASSERT_EQ(res.status, 200u) << res.body;
+    const json sources = res.json()["sources"];
+    ASSERT_FALSE(sources.empty()) << res.body;
+    for (const json& s : sources) {
+        if (s["id"] == "noble-guide-2026") {
+            EXPECT_EQ(s["publisher"], "Noble Desktop");
+            EXPECT_EQ(s["published"], "2026-03-22");
+        } else {
+            EXPECT_EQ(s["publisher"], "Truest");
+            EXPECT_FALSE(s.contains("published")) << "the profile is undated: " << s;
+        }
+        EXPECT_FALSE(s["title"].get<std::string>().empty());
+    }
+}

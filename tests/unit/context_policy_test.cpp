@@ -174,3 +174,16 @@ TEST(ContextPolicy, WhatAnAnswerWritesSurvivesSanitize) {
     EXPECT_EQ(context_to_json(sanitize(answer.context, advisor(), now)).dump(), written)
         << answer.intent << ": " << answer.text;
 }
+
+TEST(ContextPolicy, AnAnswerSaysWhenItsContextHadExpired) {
+    Context old = seattle_pay();
+    old.updated_at_ms = now - 11 * 60 * 1000;
+    Context used_up = seattle_pay();
+    used_up.turns = 4;
+    EXPECT_TRUE(ask("what about Austin?", old).context_expired);
+    EXPECT_TRUE(ask("what about Austin?", used_up).context_expired);
+    EXPECT_FALSE(ask("what about Austin?", seattle_pay()).context_expired);
+    EXPECT_FALSE(ask("what about Austin?").context_expired) << "no context, nothing expired";
+    const json written = json::parse(to_json(ask("what about Austin?", old)).dump());
+    EXPECT_EQ(written.value("context_expired", false), true);
+}

@@ -9,9 +9,12 @@
 
 namespace intents {
 
+// A source an answer used, as sources.json names it (published: an ISO date, or empty when undated).
 struct SourceRef {
     std::string id;
     std::string title;
+    std::string publisher;
+    std::string published;
 };
 
 // A figure of an answer as data, so pages and programs need not parse text.
@@ -55,6 +58,7 @@ struct Answer {
     std::vector<DataRow> salary_rows;  // USD/year figures the answer used
     Entities entities;
     Context context;  // to send back with the next question
+    bool context_expired = false;  // a context came with the question but was too old to use
 };
 
 }  // namespace intents

@@ -28,4 +28,8 @@ struct ContextPolicy {
 Context sanitize(const Context& context, const Advisor& advisor, std::int64_t now_ms,
                  const ContextPolicy& policy = {});
 
+// Whether a non-empty context is past its use by turns or by time, as sanitize() judges it (a context
+// that names no intent has nothing to expire). Pure.
+bool expired(const Context& context, std::int64_t now_ms, const ContextPolicy& policy = {});
+
 }  // namespace intents
