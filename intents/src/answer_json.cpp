@@ -20,19 +20,6 @@ void write_entities(JsonWriter& w, const Entities& entities) {
     w.end_object();
 }
 
-void write_row(JsonWriter& w, const DataRow& row) {
-    w.begin_object();
-    w.key("label").string(row.label);
-    w.key("scope").string(row.scope);
-    w.key("source").string(row.source);
-    if (row.value) w.key("value").number(*row.value);
-    if (row.low) w.key("low").number(*row.low);
-    if (row.high) w.key("high").number(*row.high);
-    if (row.open_ended) w.key("open_ended").boolean(true);
-    if (!row.period.empty()) w.key("period").string(row.period);
-    w.end_object();
-}
-
 // A JSON integer as T, out-of-range values at T's nearest end: get<int>() would wrap 2^32 turns to
 // 0, a context that never expires. What the numbers may be is sanitize()'s to decide.
 template <class T>
@@ -47,6 +34,26 @@ T saturated(const json& integer) {
 }
 
 }  // namespace
+
+void write_salary_row(JsonWriter& w, const DataRow& row) {
+    w.begin_object();
+    w.key("label").string(row.label);
+    w.key("scope").string(row.scope);
+    w.key("source").string(row.source);
+    w.key("facts").begin_array();
+    for (const std::string& id : row.facts) w.string(id);
+    w.end_array();
+    if (row.value) w.key("value").number(*row.value);
+    if (row.low) w.key("low").number(*row.low);
+    if (row.high) w.key("high").number(*row.high);
+    if (row.open_ended) w.key("open_ended").boolean(true);
+    if (row.approximate) w.key("approximate").boolean(true);
+    if (row.comparison) w.key("comparison").boolean(true);
+    if (!row.period.empty()) w.key("period").string(row.period);
+    if (!row.location.empty()) w.key("location").string(row.location);
+    if (!row.level.empty()) w.key("level").string(row.level);
+    w.end_object();
+}
 
 json json_number(double v) {
     const auto whole = static_cast<std::int64_t>(v);
@@ -179,7 +186,7 @@ void write_answer_members(JsonWriter& w, const Answer& answer) {
         w.key("kind").string("salary");
         w.key("unit").string("USD/year");
         w.key("rows").begin_array();
-        for (const DataRow& row : answer.salary_rows) write_row(w, row);
+        for (const DataRow& row : answer.salary_rows) write_salary_row(w, row);
         w.end_array();
         w.end_object();
     }

@@ -1,9 +1,13 @@
 #include "intents/catalog_queries.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <set>
 
 #include "intents/answer_json.hpp"
+#include "intents/composer.hpp"
 #include "intents/normalizer.hpp"
+#include "intents/salary_rows.hpp"
 
 namespace intents {
 
@@ -11,14 +15,22 @@ using nlohmann::json;
 
 namespace {
 
+enum class Filter { location, level };
+
+const char* kind_of(Filter filter) { return filter == Filter::location ? "location" : "level"; }
+
+const std::string& id_of(const knowledge::Figure& f, Filter filter) {
+    return filter == Filter::location ? f.location : f.level;
+}
+
 // The location or level ids that salary figures carry, in first-seen order.
-std::vector<std::string> covered(const knowledge::KnowledgeBase& kb, bool locations) {
+std::vector<std::string> covered_ids(const knowledge::KnowledgeBase& kb, Filter filter) {
     std::vector<std::string> ids;
     std::set<std::string> seen;
     for (const knowledge::Fact& fact : kb.facts()) {
         for (const knowledge::Figure& f : fact.figures) {
             if (f.unit != "USD/year") continue;
-            const std::string& id = locations ? f.location : f.level;
+            const std::string& id = id_of(f, filter);
             if (!id.empty() && seen.insert(id).second) ids.push_back(id);
         }
     }
@@ -46,46 +58,98 @@ std::string join(const std::vector<std::string>& ids) {
     return out;
 }
 
+// The ids `values` name, without repeats; the error names the first value that names nothing covered.
+std::optional<std::vector<std::string>> resolve_all(const Advisor& advisor, Filter filter,
+                                                    const std::vector<std::string>& values, std::string& error) {
+    const auto known = covered_ids(advisor.knowledge, filter);
+    std::vector<std::string> ids;
+    for (const std::string& value : values) {
+        auto id = resolve(advisor, kind_of(filter), value, known);
+        if (!id) {
+            error = std::string("unknown ") + kind_of(filter) + " '" + value + "'; known: " + join(known);
+            return std::nullopt;
+        }
+        if (std::find(ids.begin(), ids.end(), *id) == ids.end()) ids.push_back(*id);
+    }
+    return ids;
+}
+
+bool matches(const std::string& id, const std::vector<std::string>& wanted) {
+    return wanted.empty() || std::find(wanted.begin(), wanted.end(), id) != wanted.end();
+}
+
+// The rows of the facts with a USD/year figure for any of `locations` and any of `levels`.
+std::vector<DataRow> rows_for(const knowledge::KnowledgeBase& kb, const std::vector<std::string>& locations,
+                              const std::vector<std::string>& levels) {
+    std::vector<const knowledge::Fact*> facts;
+    for (const knowledge::Fact& fact : kb.facts()) facts.push_back(&fact);
+    std::vector<DataRow> rows = salary_rows(facts);
+    std::erase_if(rows, [&](const DataRow& r) { return !matches(r.location, locations) || !matches(r.level, levels); });
+    return rows;
+}
+
+void write_rows(JsonWriter& w, const std::vector<DataRow>& rows) {
+    w.begin_array();
+    for (const DataRow& row : rows) write_salary_row(w, row);
+    w.end_array();
+}
+
+void write_ids(JsonWriter& w, const std::vector<std::string>& ids) {
+    w.begin_array();
+    for (const std::string& id : ids) w.string(id);
+    w.end_array();
+}
+
 }  // namespace
 
-QueryResult salary_figures(const Advisor& advisor, const std::string& location, const std::string& level) {
-    const auto& kb = advisor.knowledge;
-    std::string location_id, level_id;
-    if (!location.empty()) {
-        const auto known = covered(kb, true);
-        auto id = resolve(advisor, "location", location, known);
-        if (!id) return {false, nullptr, "unknown location '" + location + "'; known: " + join(known)};
-        location_id = *id;
-    }
-    if (!level.empty()) {
-        const auto known = covered(kb, false);
-        auto id = resolve(advisor, "level", level, known);
-        if (!id) return {false, nullptr, "unknown level '" + level + "'; known: " + join(known)};
-        level_id = *id;
-    }
-    json rows = json::array();
-    for (const knowledge::Fact& fact : kb.facts()) {
-        for (const knowledge::Figure& f : fact.figures) {
-            if (f.unit != "USD/year") continue;
-            if (!location_id.empty() && f.location != location_id) continue;
-            if (!level_id.empty() && f.level != level_id) continue;
-            json row = {{"label", f.label}, {"scope", knowledge::to_string(f.scope)}, {"source", fact.source},
-                        {"fact", fact.id}, {"text", fact.text}};
-            if (f.value) row["value"] = json_number(*f.value);
-            if (f.low) row["low"] = json_number(*f.low);
-            if (f.high) row["high"] = json_number(*f.high);
-            if (f.open_ended) row["open_ended"] = true;
-            if (f.approximate) row["approximate"] = true;
-            if (!f.period.empty()) row["period"] = f.period;
-            if (!f.location.empty()) row["location"] = f.location;
-            if (!f.level.empty()) row["level"] = f.level;
-            rows.push_back(std::move(row));
+QueryResult salary_figures(const Advisor& advisor, const std::vector<std::string>& locations,
+                           const std::vector<std::string>& levels) {
+    QueryResult result;
+    const auto location_ids = resolve_all(advisor, Filter::location, locations, result.error);
+    if (!location_ids) return {false, {}, result.error};
+    const auto level_ids = resolve_all(advisor, Filter::level, levels, result.error);
+    if (!level_ids) return {false, {}, result.error};
+    const std::vector<DataRow> rows = rows_for(advisor.knowledge, *location_ids, *level_ids);
+
+    JsonWriter w(result.body);
+    w.begin_object();
+    w.key("kind").string("salary");
+    w.key("unit").string("USD/year");
+    w.key("filters").begin_object();
+    if (!location_ids->empty()) write_ids(w.key("location"), *location_ids);
+    if (!level_ids->empty()) write_ids(w.key("level"), *level_ids);
+    w.end_object();
+    w.key("rows");
+    write_rows(w, rows);
+    const Intent* salary = advisor.find_intent("salary");
+    if (rows.empty() && salary != nullptr && !salary->answer.combination.empty()) {
+        std::vector<std::string> names;
+        for (const std::string& id : *location_ids) names.push_back(advisor.entities.display_name("location", id));
+        for (const std::string& id : *level_ids) names.push_back(advisor.entities.display_name("level", id));
+        std::string note = salary->answer.combination;
+        if (const auto at = note.find("{entities}"); at != std::string::npos) {
+            note.replace(at, 10, join_names(names, advisor.style));
         }
+        w.key("note").string(note);
+        std::vector<DataRow> nearest = rows_for(advisor.knowledge, *location_ids, {});
+        for (DataRow& row : rows_for(advisor.knowledge, {}, *level_ids)) nearest.push_back(std::move(row));
+        w.key("nearest");
+        write_rows(w, nearest);
     }
-    json filters = json::object();
-    if (!location_id.empty()) filters["location"] = location_id;
-    if (!level_id.empty()) filters["level"] = level_id;
-    return {true, {{"kind", "salary"}, {"unit", "USD/year"}, {"filters", filters}, {"rows", rows}}, ""};
+    w.end_object();
+    return result;
+}
+
+json salary_filters(const Advisor& advisor) {
+    json body = json::object();
+    for (Filter filter : {Filter::location, Filter::level}) {
+        json values = json::array();
+        for (const std::string& id : covered_ids(advisor.knowledge, filter)) {
+            values.push_back({{"id", id}, {"name", advisor.entities.display_name(kind_of(filter), id)}});
+        }
+        body[kind_of(filter)] = std::move(values);
+    }
+    return body;
 }
 
 json topics(const Advisor& advisor) {

@@ -30,15 +30,6 @@ std::vector<std::string_view> sentences_of(std::string_view line) {
     return out;
 }
 
-// "Seattle and Austin", "Go, Java and Python".
-std::string join_names(const std::vector<std::string>& names, const AnswerStyle& style) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) out += i + 1 == names.size() ? style.and_word : style.list_comma;
-        out += names[i];
-    }
-    return out;
-}
 
 std::string shown_id(const std::string& entry) { return entry.substr(0, entry.find('@')); }
 
@@ -313,6 +304,15 @@ std::vector<const AspectLines*> aspect_lines(const Intent& intent, const Entitie
 }
 
 }  // namespace
+
+std::string join_names(const std::vector<std::string>& names, const AnswerStyle& style) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += i + 1 == names.size() ? style.and_word : style.list_comma;
+        out += names[i];
+    }
+    return out;
+}
 
 bool ends_sentence(std::string_view text, std::size_t i) {
     if (i >= text.size() || i + 1 >= text.size() || text[i + 1] != ' ') return false;

@@ -5,6 +5,7 @@
 #include "intents/composer.hpp"
 #include "intents/message_bounds.hpp"
 #include "intents/normalizer.hpp"
+#include "intents/salary_rows.hpp"
 
 namespace intents {
 
@@ -238,18 +239,6 @@ std::vector<SourceRef> sources_of(const Advisor& advisor, const std::vector<cons
     return refs;
 }
 
-std::vector<DataRow> salary_rows_of(const std::vector<const knowledge::Fact*>& facts) {
-    std::vector<DataRow> rows;
-    for (const knowledge::Fact* fact : facts) {
-        for (const knowledge::Figure& f : fact->figures) {
-            if (f.unit != "USD/year") continue;
-            rows.push_back(DataRow{f.label, knowledge::to_string(f.scope), f.value, f.low, f.high, f.open_ended,
-                                   f.period, fact->source});
-        }
-    }
-    return rows;
-}
-
 void append_part(Answer& answer, const std::string& intent, const std::string& text, bool not_covered) {
     answer.parts.push_back(AnswerPart{intent, text, not_covered});
     if (!answer.text.empty()) answer.text += "\n\n";
@@ -415,7 +404,7 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         if (std::find(unique.begin(), unique.end(), f) == unique.end()) unique.push_back(f);
     }
     answer.sources = sources_of(advisor, unique);
-    answer.salary_rows = salary_rows_of(unique);
+    answer.salary_rows = salary_rows(unique);
 
     const Resolved& last = questions.back();
     const Intent* topic = last.alternatives.empty() ? topic_of(advisor, last.intent) : nullptr;

@@ -47,6 +47,7 @@ std::optional<Figure> read_figure(const json& item, const std::string& path, Jso
     f.high = reader.optional_number(item, path, "high");
     f.open_ended = reader.optional_bool(item, path, "open_ended");
     f.approximate = reader.optional_bool(item, path, "approximate");
+    f.comparison = reader.optional_bool(item, path, "comparison");
     f.period = reader.optional_string(item, path, "period").value_or("");
     f.location = reader.optional_string(item, path, "location").value_or("");
     f.level = reader.optional_string(item, path, "level").value_or("");

@@ -51,4 +51,18 @@ std::optional<std::map<std::string, std::string>> parse_query(std::string_view t
     return params;
 }
 
+std::vector<std::string> comma_list(std::string_view value) {
+    std::vector<std::string> out;
+    while (!value.empty()) {
+        const std::size_t comma = value.find(',');
+        std::string_view item = value.substr(0, comma);
+        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+        while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+        if (!item.empty()) out.emplace_back(item);
+        if (comma == std::string_view::npos) break;
+        value.remove_prefix(comma + 1);
+    }
+    return out;
+}
+
 }  // namespace server

@@ -156,9 +156,13 @@ Response salary(AppState& state, const Request& request, const Peer&) {
         }
     }
     const auto advisor = state.advisor();
-    auto result = intents::salary_figures(*advisor, (*params)["location"], (*params)["level"]);
+    auto result = intents::salary_figures(*advisor, comma_list((*params)["location"]), comma_list((*params)["level"]));
     if (!result.ok) return error_response(state, request, http::status::bad_request, ErrorCode::bad_request, result.error);
-    return json_response(state, request, http::status::ok, result.body);
+    return make_response(state, request, http::status::ok, std::move(result.body), "application/json");
+}
+
+Response salary_filters(AppState& state, const Request& request, const Peer&) {
+    return json_response(state, request, http::status::ok, intents::salary_filters(*state.advisor()));
 }
 
 Response topics(AppState& state, const Request& request, const Peer&) {
@@ -249,6 +253,7 @@ constexpr Route routes[] = {
     {http::verb::post, "/api/v1/ask", ask, nullptr},
     {http::verb::post, "/api/v1/feedback", feedback, nullptr},
     {http::verb::get, "/api/v1/salary", salary, nullptr},
+    {http::verb::get, "/api/v1/salary/filters", salary_filters, nullptr},
     {http::verb::get, "/api/v1/topics", topics, nullptr},
     {http::verb::get, "/api/v1/limits", limits, nullptr},
     {http::verb::post, "/admin/reload", nullptr, reload},

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+
 #include "support/clients.hpp"
 #include "support/server_process.hpp"
 
@@ -41,9 +44,67 @@ TEST(SalaryApi, FiltersByLocation) {
 
 TEST(SalaryApi, AcceptsNamesAndAliasesAsFilters) {
     const json sf = get("/api/v1/salary?location=San%20Francisco").json();
-    EXPECT_EQ(sf["filters"]["location"], "san-francisco");
+    EXPECT_EQ(sf["filters"]["location"], json::array({"san-francisco"}));
     EXPECT_EQ(sf["rows"].size(), 2u);  // the Bay Area range and the location table's figure
-    EXPECT_EQ(get("/api/v1/salary?level=seniors").json()["filters"]["level"], "senior");
+    EXPECT_EQ(get("/api/v1/salary?level=seniors").json()["filters"]["level"], json::array({"senior"}));
+}
+
+TEST(SalaryApi, AFigureStatedInSeveralPlacesIsOneRowNamingEach) {
+    const json rows = get("/api/v1/salary?location=us").json()["rows"];
+    int noble_115k = 0;
+    for (const json& row : rows) {
+        if (row.value("value", 0) == 115000 && row["source"] == "noble-guide-2026") {
+            ++noble_115k;
+            EXPECT_GE(row["facts"].size(), 3u) << row;
+        }
+    }
+    EXPECT_EQ(noble_115k, 1) << rows;
+}
+
+TEST(SalaryApi, TheAllWorkersBaselineIsMarkedAsAComparison) {
+    int comparisons = 0;
+    const json body = get("/api/v1/salary").json();
+    for (const json& row : body["rows"]) {
+        if (row.value("comparison", false)) {
+            ++comparisons;
+            EXPECT_EQ(row["value"], 56310) << row;
+        } else {
+            EXPECT_NE(row.value("value", 0), 56310) << row;
+        }
+    }
+    EXPECT_EQ(comparisons, 1);
+}
+
+TEST(SalaryApi, ACombinationTheSourcesDoNotCoverSaysSoAndGivesEachOnItsOwn) {
+    const json body = get("/api/v1/salary?location=sf&level=senior").json();
+    EXPECT_TRUE(body["rows"].empty());
+    EXPECT_NE(body.value("note", "").find("San Francisco"), std::string::npos) << body;
+    std::set<std::string> kinds;
+    for (const json& row : body["nearest"]) kinds.insert(row.contains("location") ? "location" : row.value("level", ""));
+    EXPECT_EQ(kinds, (std::set<std::string>{"location", "senior"})) << body["nearest"];
+    EXPECT_FALSE(get("/api/v1/salary?location=seattle").json().contains("note")) << "only when nothing matched";
+}
+
+TEST(SalaryApi, SeveralValuesOfAFilterAreEitherOf) {
+    const json body = get("/api/v1/salary?location=seattle,austin").json();
+    EXPECT_EQ(body["filters"]["location"], json::array({"seattle", "austin"}));
+    ASSERT_EQ(body["rows"].size(), 2u) << body;
+    EXPECT_EQ(body["rows"][0]["location"], "seattle");
+    EXPECT_EQ(body["rows"][1]["location"], "austin");
+}
+
+TEST(SalaryApi, TheFiltersAreListedWithTheirNames) {
+    const auto res = get("/api/v1/salary/filters");
+    ASSERT_EQ(res.status, 200u);
+    const json body = res.json();
+    EXPECT_NE(std::find(body["location"].begin(), body["location"].end(), json({{"id", "seattle"}, {"name", "Seattle"}})),
+              body["location"].end()) << body;
+    ASSERT_FALSE(body["level"].empty());
+    for (const auto& kind : {"location", "level"}) {
+        for (const json& value : body[kind]) {
+            EXPECT_EQ(get(std::string("/api/v1/salary?") + kind + "=" + value["id"].get<std::string>()).status, 200u) << value;
+        }
+    }
 }
 
 TEST(SalaryApi, FiltersByLevel) {

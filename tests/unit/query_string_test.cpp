@@ -26,3 +26,10 @@ TEST(QueryString, MalformedEscapeIsRefused) {
 }
 
 TEST(QueryString, RepeatedNameIsRefused) { EXPECT_FALSE(parse_query("/x?level=a&level=b")); }
+
+TEST(QueryString, ACommaListSplitsTrimsAndSkipsEmptyValues) {
+    EXPECT_EQ(server::comma_list("seattle,austin"), (std::vector<std::string>{"seattle", "austin"}));
+    EXPECT_EQ(server::comma_list(" san francisco , ,austin,"), (std::vector<std::string>{"san francisco", "austin"}));
+    EXPECT_TRUE(server::comma_list("").empty());
+    EXPECT_TRUE(server::comma_list(",,").empty());
+}

@@ -17,16 +17,21 @@ struct SourceRef {
     std::string published;
 };
 
-// A figure of an answer as data, so pages and programs need not parse text.
+// A USD/year figure as data, so pages and programs need not parse text (salary_rows.hpp makes them).
 struct DataRow {
     std::string label;
-    std::string scope;  // average, median, range, minimum, count, rate
+    std::string scope;  // average, median, range, minimum
     std::optional<double> value;
     std::optional<double> low;
     std::optional<double> high;
     bool open_ended = false;
+    bool approximate = false;
+    bool comparison = false;  // another population's figure, for comparison (the average for all workers)
     std::string period;
+    std::string location;  // entity id, or empty
+    std::string level;     // entity id, or empty
     std::string source;
+    std::vector<std::string> facts;  // every fact that states this figure, in knowledge order
 };
 
 // The answer to one intent within a message.

@@ -2,23 +2,30 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "intents/advisor.hpp"
 
 namespace intents {
 
-// The outcome of a query from the HTTP API: a JSON body, or an error message (a 400 for the caller).
+// The outcome of a query from the HTTP API: a JSON text, or an error message (a 400 for the caller).
 struct QueryResult {
     bool ok = true;
-    nlohmann::json body;
+    std::string body;
     std::string error;
 };
 
-// The salary figures of the knowledge base, optionally only those for one location and/or one
-// experience level. Filter values are matched like chat text ("San Francisco", "sf", "senior",
-// "seniors"); a value that names nothing the sources cover is an error listing the known values.
-// Empty filters mean "all".
-QueryResult salary_figures(const Advisor& advisor, const std::string& location, const std::string& level);
+// GET /api/v1/salary (docs/api.md): the salary rows of the knowledge base (salary_rows.hpp), or only
+// those for any of `locations` and any of `levels`. Values are matched like chat text ("San
+// Francisco", "sf", "seniors"); one that names nothing the sources cover is an error listing the known
+// values. Empty lists mean "all". When the filters together match nothing (the sources never give pay
+// for a city and a level at once), the body says so in `note` (the salary intent's `combination`
+// line) and gives the rows of each filter on its own as `nearest`.
+QueryResult salary_figures(const Advisor& advisor, const std::vector<std::string>& locations,
+                           const std::vector<std::string>& levels);
+
+// GET /api/v1/salary/filters: the locations and levels salary figures cover, as {"id","name"}.
+nlohmann::json salary_filters(const Advisor& advisor);
 
 // What the advisor can answer: one entry per topical intent, with its topic title and an example question.
 nlohmann::json topics(const Advisor& advisor);

@@ -68,6 +68,9 @@ struct ComposeInputs {
 ComposedPart compose(const Intent& intent, const Entities& entities, const ComposeInputs& in, Said& said,
                      bool more = false);
 
+// "Seattle and Austin", "Go, Java and Python", with the style's list words.
+std::string join_names(const std::vector<std::string>& names, const AnswerStyle& style);
+
 // A fact as text: its sentence, then its items as "- " bullets, one per line (all of them).
 std::string render_fact(const knowledge::Fact& fact);
 

@@ -28,6 +28,7 @@ struct Figure {
     std::optional<double> high;   // range only
     bool open_ended = false;      // "or more", "over", "+"
     bool approximate = false;     // "about", "roughly"
+    bool comparison = false;      // another population's figure, given to compare with (all workers)
     std::string unit;             // USD/year, percent, jobs/year, people, weeks, years
     std::string period;           // "2020-2030", "through 2034", or empty
     std::string location;         // location id, or empty

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <vector>
+
+#include "intents/answer.hpp"
+#include "knowledge/types.hpp"
+
+namespace intents {
+
+// The USD/year figures of `facts`, in order, as the rows that answers' `data` and GET /api/v1/salary
+// show. Figures that state the same number for the same population in one source are one row naming
+// every fact that states it (Noble Desktop's $115,000 average appears in four places of its guide):
+// same source, scope, value or range, open end, period, location and level. The row keeps the label
+// of its first figure. Pure.
+std::vector<DataRow> salary_rows(const std::vector<const knowledge::Fact*>& facts);
+
+}  // namespace intents

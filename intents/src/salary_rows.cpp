@@ -1,0 +1,36 @@
+#include "intents/salary_rows.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace intents {
+
+namespace {
+
+bool same_figure(const DataRow& a, const DataRow& b) {
+    return std::tie(a.source, a.scope, a.value, a.low, a.high, a.open_ended, a.period, a.location, a.level) ==
+           std::tie(b.source, b.scope, b.value, b.low, b.high, b.open_ended, b.period, b.location, b.level);
+}
+
+}  // namespace
+
+std::vector<DataRow> salary_rows(const std::vector<const knowledge::Fact*>& facts) {
+    std::vector<DataRow> rows;
+    for (const knowledge::Fact* fact : facts) {
+        for (const knowledge::Figure& f : fact->figures) {
+            if (f.unit != "USD/year") continue;
+            DataRow row{f.label,         knowledge::to_string(f.scope), f.value,    f.low,   f.high,
+                        f.open_ended,    f.approximate,                 f.comparison, f.period, f.location,
+                        f.level,         fact->source,                  {fact->id}};
+            auto same = std::find_if(rows.begin(), rows.end(), [&](const DataRow& r) { return same_figure(r, row); });
+            if (same == rows.end()) {
+                rows.push_back(std::move(row));
+            } else if (std::find(same->facts.begin(), same->facts.end(), fact->id) == same->facts.end()) {
+                same->facts.push_back(fact->id);
+            }
+        }
+    }
+    return rows;
+}
+
+}  // namespace intents
