@@ -107,18 +107,32 @@ test('the widget works on a site with a strict Content-Security-Policy', async (
   await page.close();
 });
 
-test('a site the server does not allow sees the chat offline and gets no answer', async () => {
+test('a site the server does not allow sees the chat unavailable, ask() rejects and the console names the fix', async () => {
   const strict = await startServer();  // allows its own origin only
   try {
-    const page = await openHost('/not-allowed', hostPage(embedTag(strict)));
+    const page = await newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error' && m.text().startsWith('Career Advisor')) errors.push(m.text()); });
+    await page.goto(site.serve('/not-allowed', hostPage(embedTag(strict))));
+    await page.waitForFunction(() => window.CareerAdvisor?.instances.length > 0);
     await page.locator('.launcher').click();
     await page.locator('#question').fill('What does a back-end developer do?');
     await page.locator('#question').press('Enter');
-    await waitForState(page, 'offline');
-    assert.equal(await page.locator('#status').innerText(), 'Offline');
-    await page.getByRole('button', { name: 'Retry' }).waitFor();
-    await page.locator('.msg--user.is-queued', { hasText: 'Waiting to send' }).waitFor();
+    const pending = page.evaluate(() => window.CareerAdvisor.ask('Can back-end developers work remotely?')
+      .then(() => 'answered', (error) => error.code));
+    await waitForState(page, 'unavailable');
+    assert.equal(await pending, 'unavailable', 'ask() is rejected (at once, or once the state is known)');
+    assert.equal(await page.locator('#status').innerText(), 'Unavailable');
+    assert.match(await page.locator('.notice').innerText(), /not available on this site/);
+    const typed = page.locator('.msg--user', { hasText: 'What does a back-end developer do?' });
+    assert.match(await typed.locator('.msg__pending').innerText(), /Not sent/);
+    assert.equal(await page.locator('.msg--user.is-queued').count(), 0, 'nothing left "Waiting to send"');
+    const later = await page.evaluate(() => window.CareerAdvisor.ask('And in Seattle?').then(() => 'answered', (e) => e.code));
+    assert.equal(later, 'unavailable', 'a new ask() is refused at once');
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.ok(errors[0].includes(`career-advisor serve --allowed-origin ${site.origin}`), errors[0]);
     assert.equal(await page.locator('.msg--bot').count(), 0);
+    assert.deepEqual(await accessibilityViolations(page), []);
     await page.close();
   } finally {
     await strict.stop();
