@@ -920,14 +920,14 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.launcher = null;
       this.badge = null;
       if (!this.page && launcher !== 'none') {
+        // Named by aria-label (the visible label or the title, and the unread count), set by showUnread().
         this.badge = h('span', { class: 'badge', part: 'badge', 'aria-hidden': 'true', hidden: true });
-        this.unreadText = h('span', { class: 'visually-hidden' });
         this.launcher = h('button', { type: 'button', class: 'launcher' + (launcherLabel ? ' has-label' : ''),
           id: 'launcher', title, 'aria-expanded': 'false', 'aria-controls': 'panel', part: 'launcher',
           onclick: () => (this.isOpen ? this.close() : this.open()) },
         launcherIcon === 'none' && launcherLabel ? null : icon(launcherIcon === 'help' ? 'help' : 'chat'),
-        h('span', { class: launcherLabel ? 'launcher__label' : 'visually-hidden' }, launcherLabel || title),
-        this.unreadText, this.badge);
+        launcherLabel ? h('span', { class: 'launcher__label', 'aria-hidden': 'true' }, launcherLabel) : null,
+        this.badge);
       }
 
       const classes = ['root', this.page ? 'page' : 'widget', position === 'left' ? 'left' : '',
@@ -1043,7 +1043,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
       if (!this.badge) return;
       this.badge.hidden = this.unread === 0;
       this.badge.textContent = this.unread > 9 ? '9+' : String(this.unread);
-      this.unreadText.textContent = this.unread ? ', ' + fill(this.labels.unread, { count: this.unread }) : '';
+      this.launcher.setAttribute('aria-label', (this.options.launcherLabel || this.options.title) +
+        (this.unread ? ', ' + fill(this.labels.unread, { count: this.unread }) : ''));
     }
 
     onKey(event) {
