@@ -425,7 +425,7 @@ test('at 320 px the placeholder stays on one line; data-open does not cover a ph
 
 test('the README\'s theming, labels and API example runs as written', async () => {
   const readme = readFileSync(join(sourceDir, 'README.md'), 'utf8');
-  const match = /<!-- example: widget-api -->\s*```html\n([\s\S]*?)```/.exec(readme);
+  const match = /<!-- example: widget-api[^>]*-->\s*```html\n([\s\S]*?)```/.exec(readme);
   assert.ok(match, 'the example is marked in the README');
   const snippet = match[1].replaceAll('https://advisor.example/', server.url);
   const page = await openHost('/readme', hostPage(snippet));
@@ -447,6 +447,9 @@ test('the embed example page shows the widget themed, with its labels, opened fr
   const page = await newPage();
   await page.goto(new URL('/embed-example.html', server.url).href);
   await page.waitForFunction(() => window.CareerAdvisor?.instances?.length > 0);
+  const launcher = page.getByRole('button', { name: 'Ask us' });
+  assert.equal(await style(launcher, 'backgroundColor'), 'rgb(15, 118, 110)', 'its --ca-accent');
+  assert.match(await page.locator('.msg--welcome').innerText(), /^Hi! Ask me about the back-end developer job/);
   await page.getByRole('button', { name: 'Open the chat' }).click();
   assert.equal(await panelHidden(page), false);
   await waitForState(page, 'connected');
