@@ -2,10 +2,10 @@
 // small screens, keyboard, accessibility), in real Chromium against the real server.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  accessibilityViolations, ask, embedTag, freePort, hostPage, launchBrowser, pageProblems, screenshotDir,
+  accessibilityViolations, ask, embedTag, freePort, hostPage, launchBrowser, pageProblems, screenshotDir, sourceDir,
   startHostSite, startServer, waitForState,
 } from './support.mjs';
 
@@ -137,6 +137,26 @@ test('a site the server does not allow sees the chat unavailable, ask() rejects 
   } finally {
     await strict.stop();
   }
+});
+
+test('a server that is down is "offline", not "unavailable": questions wait for it', async () => {
+  const deadPort = await freePort();  // nobody listens: the socket and every HTTP request fail
+  const page = await newPage();
+  await page.route(`http://127.0.0.1:${deadPort}/widget.js`, (route) => route.fulfill({
+    contentType: 'text/javascript', body: readFileSync(join(sourceDir, 'web', 'widget.js'), 'utf8') }));
+  await page.goto(site.serve('/server-down', hostPage(`<script>window.states = [];
+    addEventListener('careeradvisor:state', (e) => window.states.push(e.detail.state));</script>` +
+    embedTag({ url: `http://127.0.0.1:${deadPort}/` }))));
+  await page.waitForFunction(() => window.CareerAdvisor?.instances?.length > 0);
+  await page.locator('.launcher').click();
+  await page.locator('#question').fill('What does a back-end developer do?');
+  await page.locator('#question').press('Enter');
+  await waitForState(page, 'offline');
+  assert.equal(await page.locator('#status').innerText(), 'Offline');
+  await page.locator('.msg--user.is-queued', { hasText: 'Waiting to send' }).waitFor();
+  assert.ok(!(await page.evaluate(() => window.states)).includes('unavailable'));
+  assert.equal(await page.locator('.notice').isVisible(), false);
+  await page.close();
 });
 
 test('the page keeps the conversation across reloads until it is cleared', async () => {

@@ -192,6 +192,26 @@ test('ask() applies the input box\'s character limit, which comes from the serve
   await page.close();
 });
 
+test('the limits are the server\'s own, from GET /api/v1/limits', async () => {
+  const strict = await startServer(['--allowed-origin', site.origin, '--max-question-chars', '60',
+    '--max-message-bytes', '2048']);
+  const page = await newPage();
+  try {
+    await page.goto(site.serve('/server-limits', hostPage(embedTag(strict, 'data-open="true"'))));
+    await page.waitForFunction(() => window.CareerAdvisor?.instances?.length > 0);
+    await page.waitForFunction(() => window.CareerAdvisor.instances[0].limits.max_question_chars === 60);
+    assert.deepEqual(await page.evaluate(() => window.CareerAdvisor.instances[0].limits),
+      { max_question_chars: 60, max_message_bytes: 2048, max_comment_chars: 500 });
+    assert.equal(await page.locator('#question').getAttribute('maxlength'), '60');
+    // Characters are counted as the server counts them: code points, so 60 emoji are 60, and 61 are too many.
+    assert.equal(await page.evaluate(() => window.CareerAdvisor.ask('😀'.repeat(61)).catch((e) => e.code)), 'too_long');
+    assert.equal(await page.evaluate(() => window.CareerAdvisor.ask('😀'.repeat(60)).then((a) => a.type)), 'answer');
+  } finally {
+    await page.close();
+    await strict.stop();
+  }
+});
+
 test('a long question after a reload is measured with its context and goes without it: one socket, an answer', async () => {
   const page = await openHost('/context-weight', hostPage(embedTag(server)));
   const sockets = [];
@@ -323,6 +343,8 @@ test('Clear conversation offers Undo, which brings the conversation back', async
   await page.getByRole('button', { name: 'Clear conversation' }).click();
   assert.equal(await page.locator('.msg--user, .msg--bot').count(), 0);
   const undo = page.getByRole('button', { name: 'Undo' });
+  await page.getByRole('status').filter({ hasText: 'Conversation cleared.' }).waitFor();
+  assert.deepEqual(await accessibilityViolations(page), []);
   await undo.click();
   assert.equal(await page.locator('.msg--user, .msg--bot').count(), 2);
   assert.equal(await undo.count(), 0);
