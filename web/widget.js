@@ -96,6 +96,7 @@
     median: 'median',
     minimum: 'minimum',
     over: 'over',
+    about: 'about',
     transcriptTitle: 'Conversation with {title}, {date}',
   });
 
@@ -237,11 +238,13 @@
     return '$' + Math.round(n).toLocaleString('en-US');
   }
 
+  // "$160,000–$200,000+", "over $60,000", "about $125,000" (the source rounds or estimates it).
   function describe(row, labels) {
+    const about = row.approximate ? labels.about + ' ' : '';
     if (row.low !== undefined && row.high !== undefined) {
-      return money(row.low) + '–' + money(row.high) + (row.open_ended ? '+' : '');
+      return about + money(row.low) + '–' + money(row.high) + (row.open_ended ? '+' : '');
     }
-    return (row.scope === 'minimum' ? labels.over + ' ' : '') + money(row.value) +
+    return (row.scope === 'minimum' ? labels.over + ' ' : about) + money(row.value) +
       (row.open_ended && row.scope !== 'minimum' ? '+' : '');
   }
 
