@@ -46,6 +46,7 @@
     welcome: 'Hi! Ask me about the back-end web developer career: the job, skills, pay, outlook and how to get there.',
     placeholder: '',  // empty: the title followed by "…", or "Ask about back-end careers…" without a data-title
     defaultPlaceholder: 'Ask about back-end careers…',
+    shortPlaceholder: 'Ask a question…',  // where the input is too narrow for the placeholder
     inputLabel: 'Your question',
     send: 'Send',
     close: 'Close chat',
@@ -534,8 +535,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .input { flex: 1; min-width: 0; resize: none; max-height: 8em; margin: 0; padding: 0.55em 0.75em;
   border: 1px solid var(--border); border-radius: 0.75em; background: var(--bg); color: var(--fg);
   font: inherit; line-height: 1.4; }
-/* One line, cut with an ellipsis, however narrow: a wrapped placeholder is clipped by the one-row box. */
-.input::placeholder { color: var(--muted); opacity: 1; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+/* One line: a wrapped placeholder is clipped by the one-row box (fitPlaceholder() shortens one too wide). */
+.input::placeholder { color: var(--muted); opacity: 1; white-space: nowrap; }
 .send { display: inline-flex; align-items: center; justify-content: center; width: 2.6em; height: 2.6em;
   border: 0; border-radius: 50%; background: var(--accent); color: var(--on-accent); flex: none; }
 .footer { padding: 0.3em 0.75em 0.5em; font-size: 0.75em; color: var(--muted); text-align: center; }
@@ -740,8 +741,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
 
     failed(afterOpen = false) {
       if (!afterOpen) this.failures += 1;
-      if (this.refused) {
-        this.unavailable();
+      if (this.refused || this.notConnectedState() === 'unavailable') {
+        this.unavailable();  // still refused: the next try in a minute
         return;
       }
       this.schedule(Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** this.failures));
@@ -891,10 +892,11 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.typing = h('div', { class: 'typing', hidden: true, 'aria-hidden': 'true' }, h('span'), h('span'), h('span'));
       this.undoBar = h('div', { class: 'undo', role: 'status', part: 'undo' });
       this.undoBar.hidden = true;
-      const placeholder = L.placeholder || (this.options.titleGiven ? title + '…' : L.defaultPlaceholder);
+      this.placeholder = L.placeholder || (this.options.titleGiven ? title + '…' : L.defaultPlaceholder);
       this.input = h('textarea', { class: 'input', id: 'question', rows: 1, maxlength: this.limits.max_question_chars,
-        autocomplete: 'off', enterkeyhint: 'send', placeholder, part: 'input',
+        autocomplete: 'off', enterkeyhint: 'send', placeholder: this.placeholder, part: 'input',
         oninput: () => this.fitInput(), onkeydown: (e) => this.onInputKey(e) });
+      if (window.ResizeObserver) new ResizeObserver(() => this.fitPlaceholder()).observe(this.input);
       const composer = h('form', { class: 'composer', part: 'composer', onsubmit: (e) => this.onSubmit(e) },
         h('label', { class: 'visually-hidden', for: 'question' }, L.inputLabel),
         this.input,
@@ -1073,6 +1075,19 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.ask(this.input.value).catch(() => {});
       this.input.value = '';
       this.fitInput();
+    }
+
+    // The placeholder whole on one line, or the short one where the box is too narrow for it (a phone, a long
+    // title). Measured with the input's own font; a hidden input (closed widget) waits for its first size.
+    fitPlaceholder() {
+      const style = getComputedStyle(this.input);
+      const room = this.input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (!(room > 0)) return;
+      canvas = canvas || document.createElement('canvas').getContext('2d');
+      if (!canvas) return;
+      canvas.font = style.font;
+      const fits = canvas.measureText(this.placeholder).width <= room;
+      this.input.placeholder = fits ? this.placeholder : this.labels.shortPlaceholder;
     }
 
     fitInput() {

@@ -429,19 +429,36 @@ test('the chat page focuses its input on load; a chip pressed from the keyboard 
   await page.close();
 });
 
+// Whether the input's placeholder fits on its one line, wholly: nothing wraps, nothing is clipped.
+const placeholderFits = (scope) => scope.locator('#question').evaluate((input) => {
+  const style = getComputedStyle(input);
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = style.font;
+  const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return input.value === '' && input.scrollHeight <= input.clientHeight && context.measureText(input.placeholder).width <= room;
+});
+
 test('at 320 px the placeholder stays on one line; data-open does not cover a phone\'s screen at load', async () => {
   const phone = { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true };
   const page = await newPage(phone);
   await page.goto(server.url);
   await waitForState(page, 'connected');
-  const input = await page.locator('#question').evaluate((n) => ({ scroll: n.scrollHeight, client: n.clientHeight }));
-  assert.ok(input.scroll <= input.client, `the placeholder wraps: ${JSON.stringify(input)}`);
+  assert.ok(await placeholderFits(page), 'the placeholder fits');
+  assert.equal(await page.locator('#question').getAttribute('placeholder'), 'Ask a question…', 'the short one');
+  await page.setViewportSize({ width: 800, height: 640 });
+  await page.waitForFunction(() => document.querySelector('#career-advisor').shadowRoot.querySelector('#question')
+    .placeholder === 'Ask about back-end careers…');
+  assert.ok(await placeholderFits(page), 'the whole placeholder where there is room');
   await page.close();
 
-  const host = await openHost('/phone-open', hostPage(embedTag(server, 'data-open="true"')), phone);
+  const host = await openHost('/phone-open', hostPage(embedTag(server,
+    'data-open="true" data-title="Ask our friendly advisor about back-end careers"')), phone);
   assert.equal(await panelHidden(host), true, 'closed on a small screen');
   await host.locator('.launcher').click();
   assert.equal(await panelHidden(host), false);
+  await host.waitForFunction(() => document.querySelector('[data-career-advisor]').shadowRoot.querySelector('#question')
+    .placeholder === 'Ask a question…');
+  assert.ok(await placeholderFits(host), 'a long title\'s placeholder gives way to the short one');
   await host.close();
 });
 
