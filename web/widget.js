@@ -812,6 +812,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.voteNodes = new WeakMap();  // answer message -> its feedback controls
       this.nodes = new Map();    // question id -> its bubble, to update its pending note
       this.topicsShown = false;
+      this.limitsAsked = false;
       this.undoTimer = 0;
       this.connection = new Connection(options.socketUrl, {
         onState: (state, previous) => this.showState(state, previous),
@@ -851,11 +852,19 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.renderMessages();
       this.showState(this.connection.state);
       if (this.page || this.isOpen) this.setOpen(true);
-      else if (this.messages.some((m) => m.status === 'queued' || m.status === 'sent')) this.connection.start();
+      else if (this.messages.some((m) => m.status === 'queued' || m.status === 'sent')) this.start();
       // The chat page is there to be typed in; a widget waits to be opened.
       if (this.page) this.input.focus({ preventScroll: true });
-      serverLimits(this.options.serverUrl).then((limits) => this.applyLimits(limits));
       this.emit('ready');
+    }
+
+    // Connects, and asks the server its limits: nothing goes over the network before the chat is used.
+    start() {
+      this.connection.start();
+      if (!this.limitsAsked) {
+        this.limitsAsked = true;
+        serverLimits(this.options.serverUrl).then((limits) => this.applyLimits(limits));
+      }
     }
 
     applyLimits(limits) {
@@ -1032,7 +1041,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
         if (!quiet) this.save();
       }
       if (open) {
-        this.connection.start();
+        this.start();
         this.showTopics();
         this.scrollToEnd();
       }
@@ -1114,7 +1123,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       const problem = this.questionProblem(question);
       if (problem) return Promise.reject(problem);
       if (!this.isOpen) this.open({ focus: false });
-      this.connection.start();
+      this.start();
       const message = { id: newId(), role: 'user', text: question, status: 'queued', at: Date.now() };
       this.add(message);
       const bytes = byteLength(JSON.stringify({ type: 'ask', id: message.id, text: question }));

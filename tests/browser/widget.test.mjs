@@ -139,6 +139,24 @@ test('a site the server does not allow sees the chat unavailable, ask() rejects 
   }
 });
 
+test('a server whose /api/v1/limits says "origin_allowed": false is unavailable after the first refused handshake', async () => {
+  const strict = await startServer();  // allows its own origin only
+  const page = await newPage();
+  try {
+    const sockets = [];
+    page.on('websocket', (ws) => sockets.push(ws));
+    await page.route('**/api/v1/limits', (route) => route.fulfill({ contentType: 'application/json',
+      headers: { 'Access-Control-Allow-Origin': '*' }, body: JSON.stringify({ max_question_chars: 1000,
+        max_message_bytes: 4096, max_comment_chars: 500, origin_allowed: false }) }));
+    await page.goto(site.serve('/said-no', hostPage(embedTag(strict, 'data-open="true"'))));
+    await waitForState(page, 'unavailable');
+    assert.equal(sockets.length, 1, 'no second handshake needed to know');
+  } finally {
+    await page.close();
+    await strict.stop();
+  }
+});
+
 test('a server that is down is "offline", not "unavailable": questions wait for it', async () => {
   const deadPort = await freePort();  // nobody listens: the socket and every HTTP request fail
   const page = await newPage();
