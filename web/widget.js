@@ -884,7 +884,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.renderMessages();
       this.showState(this.connection.state, this.connection.state);
       this.setOpen(this.isOpen, { quiet: true });
-      this.input.maxLength = this.limits.max_question_chars;
+      this.setExpanded(this.expanded);
     }
 
     build() {
