@@ -170,6 +170,12 @@ test('commands queued before the script loads run once it does; ready resolves; 
   });
   assert.deepEqual(api, { same: true, closed: true, open: true, state: 'connected', readyWith: 1,
     states: ['connecting', 'connected'] });
+  // init() once running: rebuilt with the new settings, the conversation kept.
+  await page.evaluate(() => window.CareerAdvisor.init({ labels: { send: 'Envoyer' }, theme: 'light' }));
+  assert.equal(await page.locator('.send').getAttribute('aria-label'), 'Envoyer');
+  assert.equal(await page.locator('.root.theme-light').count(), 1);
+  assert.equal(await page.locator('.msg--bot').count(), 1);
+  await ask(page, 'Can back-end developers work remotely?');
   assert.deepEqual(page.problems, []);
   await page.close();
 });
