@@ -23,7 +23,12 @@ export const screenshotDir = process.env.CAREER_ADVISOR_SCREENSHOTS ?? join(sour
 export async function startServer(extraArgs = [], port = 0) {
   const ownData = !extraArgs.some((a) => a.startsWith('--data-dir') || a.startsWith('--database'));
   const dataDir = ownData ? mkdtempSync(join(tmpdir(), 'career-advisor-data-')) : null;
-  const child = spawn(binary, ['serve', '--port', String(port), '--log-level', 'warn',
+  // This tree's web/, knowledge and intents (the binary's defaults name the tree it was built from), unless
+  // extraArgs name their own.
+  const ownFiles = [['--web', 'web'], ['--knowledge', 'knowledge/data'], ['--intents', 'intents/data']]
+    .filter(([flag]) => !extraArgs.some((a) => a === flag || a.startsWith(flag + '=')))
+    .flatMap(([flag, dir]) => [flag, join(sourceDir, dir)]);
+  const child = spawn(binary, ['serve', '--port', String(port), '--log-level', 'warn', ...ownFiles,
     ...(dataDir ? ['--data-dir', dataDir] : []), ...extraArgs], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
