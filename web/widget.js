@@ -96,8 +96,6 @@
     average: 'average',
     median: 'median',
     minimum: 'minimum',
-    over: 'over',
-    about: 'about',
     transcriptTitle: 'Conversation with {title}, {date}',
   });
 
@@ -235,19 +233,8 @@
   // Salary figures: a bar chart for the eye (label above each bar so it fits a phone) and the same figures as
   // a table for screen readers; the chart is hidden from them.
 
-  function money(n) {
-    return '$' + Math.round(n).toLocaleString('en-US');
-  }
-
-  // "$160,000–$200,000+", "over $60,000", "about $125,000" (the source rounds or estimates it).
-  function describe(row, labels) {
-    const about = row.approximate ? labels.about + ' ' : '';
-    if (row.low !== undefined && row.high !== undefined) {
-      return about + money(row.low) + '–' + money(row.high) + (row.open_ended ? '+' : '');
-    }
-    return (row.scope === 'minimum' ? labels.over + ' ' : about) + money(row.value) +
-      (row.open_ended && row.scope !== 'minimum' ? '+' : '');
-  }
+  // The figure as the answer text writes it ("$160,000–$200,000+", "about $125,000"): the server writes it.
+  const describe = (row) => row.figure;
 
   const SCOPES = { range: 'range', average: 'average', median: 'median', minimum: 'minimum' };
 
@@ -277,7 +264,7 @@
   function salaryChart(rows, labels) {
     const width = 300, lineHeight = 16, barBlock = 32;
     // Characters are at most about 0.64 em wide at the 13 px the CSS sets; labels wrap at what that allows.
-    const valueRoom = 10 + 8.4 * Math.max(...rows.map((r) => describe(r, labels).length));
+    const valueRoom = 10 + 8.4 * Math.max(...rows.map((r) => describe(r).length));
     const barArea = width - valueRoom;
     const top = Math.max(...rows.map((r) => (r.high !== undefined ? r.high : r.value)));
     const scale = barArea / top;
@@ -297,7 +284,7 @@
         svg('line', { x1: 0, x2: barArea, y1: barY + 7, y2: barY + 7, class: 'chart__track' }),
         svg('rect', { x: from, y: barY, width: Math.max(to - from, 3), height: 14, rx: 3,
           class: 'chart__bar chart__bar--' + (SCOPES[row.scope] || 'range') + (row.comparison ? ' chart__bar--comparison' : '') }),
-        svg('text', { x: barArea + 8, y: barY + 12, class: 'chart__value' }, describe(row, labels)));
+        svg('text', { x: barArea + 8, y: barY + 12, class: 'chart__value' }, describe(row)));
       y += lines.length * lineHeight + barBlock - 2;
     }
     return chart;
@@ -312,7 +299,7 @@
     for (const row of rows) {
       const tr = table.insertRow();
       const kind = (labels[SCOPES[row.scope]] || row.scope || '') + (row.comparison ? ', ' + labels.comparison : '');
-      for (const cell of [rowLabel(row, labels), describe(row, labels), kind, row.source]) {
+      for (const cell of [rowLabel(row, labels), describe(row), kind, row.source]) {
         tr.insertCell().textContent = cell || '';
       }
     }

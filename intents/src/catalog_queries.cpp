@@ -79,11 +79,11 @@ bool matches(const std::string& id, const std::vector<std::string>& wanted) {
 }
 
 // The rows of the facts with a USD/year figure for any of `locations` and any of `levels`.
-std::vector<DataRow> rows_for(const knowledge::KnowledgeBase& kb, const std::vector<std::string>& locations,
+std::vector<DataRow> rows_for(const Advisor& advisor, const std::vector<std::string>& locations,
                               const std::vector<std::string>& levels) {
     std::vector<const knowledge::Fact*> facts;
-    for (const knowledge::Fact& fact : kb.facts()) facts.push_back(&fact);
-    std::vector<DataRow> rows = salary_rows(facts);
+    for (const knowledge::Fact& fact : advisor.knowledge.facts()) facts.push_back(&fact);
+    std::vector<DataRow> rows = salary_rows(facts, advisor.style.figure_words);
     std::erase_if(rows, [&](const DataRow& r) { return !matches(r.location, locations) || !matches(r.level, levels); });
     return rows;
 }
@@ -109,7 +109,7 @@ QueryResult salary_figures(const Advisor& advisor, const std::vector<std::string
     if (!location_ids) return {false, {}, result.error};
     const auto level_ids = resolve_all(advisor, Filter::level, levels, result.error);
     if (!level_ids) return {false, {}, result.error};
-    const std::vector<DataRow> rows = rows_for(advisor.knowledge, *location_ids, *level_ids);
+    const std::vector<DataRow> rows = rows_for(advisor, *location_ids, *level_ids);
 
     JsonWriter w(result.body);
     w.begin_object();
@@ -131,8 +131,8 @@ QueryResult salary_figures(const Advisor& advisor, const std::vector<std::string
             note.replace(at, 10, join_names(names, advisor.style));
         }
         w.key("note").string(note);
-        std::vector<DataRow> nearest = rows_for(advisor.knowledge, *location_ids, {});
-        for (DataRow& row : rows_for(advisor.knowledge, {}, *level_ids)) nearest.push_back(std::move(row));
+        std::vector<DataRow> nearest = rows_for(advisor, *location_ids, {});
+        for (DataRow& row : rows_for(advisor, {}, *level_ids)) nearest.push_back(std::move(row));
         w.key("nearest");
         write_rows(w, nearest);
     }

@@ -113,6 +113,11 @@ test('a site the server does not allow sees the chat unavailable, ask() rejects 
     const page = await newPage();
     const errors = [];
     page.on('console', (m) => { if (m.type() === 'error' && m.text().startsWith('Career Advisor')) errors.push(m.text()); });
+    // The server's "origin_allowed": false is held back until the visitor has asked, so that what was asked
+    // before the refusal was known is seen failing (after it, the input takes nothing: the notice says why).
+    let release;
+    const asked = new Promise((resolve) => { release = resolve; });
+    await page.route('**/api/v1/limits', async (route) => { await asked; await route.continue(); });
     await page.goto(site.serve('/not-allowed', hostPage(embedTag(strict))));
     await page.waitForFunction(() => window.CareerAdvisor?.instances.length > 0);
     await page.locator('.launcher').click();
@@ -120,6 +125,7 @@ test('a site the server does not allow sees the chat unavailable, ask() rejects 
     await page.locator('#question').press('Enter');
     const pending = page.evaluate(() => window.CareerAdvisor.ask('Can back-end developers work remotely?')
       .then(() => 'answered', (error) => error.code));
+    release();
     await waitForState(page, 'unavailable');
     assert.equal(await pending, 'unavailable', 'ask() is rejected (at once, or once the state is known)');
     assert.equal(await page.locator('#status').innerText(), 'Unavailable');

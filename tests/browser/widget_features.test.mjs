@@ -387,9 +387,10 @@ test('the salary chart labels comparison rows, shows + on open-ended figures and
   const long = 'Software developers, quality assurance analysts and testers in the whole country';
   await rewriteAnswers(page, (answer) => {
     answer.data = { kind: 'salary', unit: 'USD/year', rows: [
-      { label: 'San Francisco Bay Area', low: 160000, high: 200000, open_ended: true, scope: 'range', source: 'a' },
-      { label: long, value: 133080, scope: 'median', source: 'b', approximate: true },
-      { label: 'All workers', value: 49500, scope: 'median', source: 'b', comparison: true },
+      { label: 'San Francisco Bay Area', low: 160000, high: 200000, open_ended: true, scope: 'range', source: 'a',
+        figure: '$160,000–$200,000+' },
+      { label: long, value: 133080, scope: 'median', source: 'b', approximate: true, figure: 'about $133,080' },
+      { label: 'All workers', value: 49500, scope: 'median', source: 'b', comparison: true, figure: '$49,500' },
     ] };
   });
   await page.goto(server.url);
