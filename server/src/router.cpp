@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analytics/report.hpp"
-#include "intents/catalog_queries.hpp"
+#include "intents/data_api.hpp"
 #include "server/clock.hpp"
 #include "server/http_policy.hpp"
 #include "server/protocol.hpp"

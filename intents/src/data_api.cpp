@@ -1,4 +1,4 @@
-#include "intents/catalog_queries.hpp"
+#include "intents/data_api.hpp"
 
 #include <algorithm>
 #include <optional>

@@ -8,6 +8,9 @@
 
 namespace intents {
 
+// The advisor's data for programs, as the HTTP API serves it (docs/api.md): GET /api/v1/salary,
+// /api/v1/salary/filters and /api/v1/topics. JSON in, JSON out; no I/O.
+
 // The outcome of a query from the HTTP API: a JSON text, or an error message (a 400 for the caller).
 struct QueryResult {
     bool ok = true;
