@@ -190,3 +190,36 @@ export async function openChat({ browser, server }, options = {}, url = server.u
   await waitForState(page, 'connected');
   return page;
 }
+
+// Tests of the widget embedded in another site: one Chromium, a host site on another origin and a Career
+// Advisor that allows it, started before the file's tests (handed to `use`) and stopped after them.
+export function embeddingSetup(use) {
+  const started = {};
+  before(async () => {
+    started.browser = await launchBrowser();
+    started.site = await startHostSite();
+    started.server = await startServer(['--allowed-origin', started.site.origin]);
+    mkdirSync(screenshotDir, { recursive: true });
+    use(started);
+  });
+  after(async () => {
+    await started.browser?.close();
+    await started.server?.stop();
+    await started.site?.close();
+  });
+}
+
+// A new page of `browser`, its problems collected.
+export async function newPageOf(browser, options = {}) {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 760 }, ...options });
+  page.problems = pageProblems(page);
+  return page;
+}
+
+// Opens a host page of `site` and waits for its (first) widget to exist.
+export async function openHostOf(browser, site, path, html, options) {
+  const page = await newPageOf(browser, options);
+  await page.goto(site.serve(path, html));
+  await page.waitForFunction(() => window.CareerAdvisor?.instances?.length > 0);
+  return page;
+}

@@ -1,44 +1,20 @@
 // The widget embedded in other sites, and the behaviour the page and the widget share (history, reconnection,
 // small screens, keyboard, accessibility), in real Chromium against the real server.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  accessibilityViolations, ask, embedTag, freePort, hostPage, launchBrowser, pageProblems, screenshotDir, sourceDir,
-  startHostSite, startServer, waitForState,
+  accessibilityViolations, ask, embeddingSetup, embedTag, freePort, hostPage, newPageOf, openHostOf, screenshotDir,
+  sourceDir, startServer, waitForState,
 } from './support.mjs';
 
 let browser;
 let site;    // another origin, whose pages embed the widget
 let server;  // a Career Advisor that allows that origin
-
-before(async () => {
-  browser = await launchBrowser();
-  site = await startHostSite();
-  server = await startServer(['--allowed-origin', site.origin]);
-  mkdirSync(screenshotDir, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await site?.close();
-});
-
-async function newPage(options = {}) {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 760 }, ...options });
-  page.problems = pageProblems(page);
-  return page;
-}
-
-// Opens a host page of the other site and waits for its (first) widget to exist.
-async function openHost(path, html, options) {
-  const page = await newPage(options);
-  await page.goto(site.serve(path, html));
-  await page.waitForFunction(() => window.CareerAdvisor?.instances.length > 0);
-  return page;
-}
+embeddingSetup((started) => ({ browser, site, server } = started));
+const newPage = (options) => newPageOf(browser, options);
+const openHost = (path, html, options) => openHostOf(browser, site, path, html, options);
 
 const panelHidden = (page) => page.locator('#panel').evaluate((panel) => panel.hidden);
 

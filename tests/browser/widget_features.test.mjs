@@ -2,43 +2,21 @@
 // state events), the conversation tools (unread badge, timestamps, copy, transcript, full screen, footer,
 // Undo), sources and the salary chart, focus rules, and the limits on what a question may weigh, in real
 // Chromium against the real server.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  accessibilityViolations, ask, embedTag, hostPage, launchBrowser, pageProblems, sourceDir, startHostSite,
-  startServer, waitForState,
+  accessibilityViolations, ask, embeddingSetup, embedTag, hostPage, newPageOf, openHostOf, sourceDir, startServer,
+  waitForState,
 } from './support.mjs';
 
 let browser;
 let site;    // another origin, whose pages embed the widget
 let server;  // a Career Advisor that allows that origin
-
-before(async () => {
-  browser = await launchBrowser();
-  site = await startHostSite();
-  server = await startServer(['--allowed-origin', site.origin]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await site?.close();
-});
-
-async function newPage(options = {}) {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 760 }, ...options });
-  page.problems = pageProblems(page);
-  return page;
-}
-
-async function openHost(path, html, options) {
-  const page = await newPage(options);
-  await page.goto(site.serve(path, html));
-  await page.waitForFunction(() => window.CareerAdvisor?.instances?.length > 0);
-  return page;
-}
+embeddingSetup((started) => ({ browser, site, server } = started));
+const newPage = (options) => newPageOf(browser, options);
+const openHost = (path, html, options) => openHostOf(browser, site, path, html, options);
 
 const style = (locator, property) => locator.evaluate((node, p) => getComputedStyle(node)[p], property);
 const panelHidden = (page) => page.locator('#panel').evaluate((panel) => panel.hidden);
