@@ -61,6 +61,12 @@ std::string join(const std::vector<std::string>& ids) {
 // The ids `values` name, without repeats; the error names the first value that names nothing covered.
 std::optional<std::vector<std::string>> resolve_all(const Advisor& advisor, Filter filter,
                                                     const std::vector<std::string>& values, std::string& error) {
+    // Each value is read like a question: a bound keeps one request's work small.
+    constexpr std::size_t max_values = 20;
+    if (values.size() > max_values) {
+        error = std::string("at most ") + std::to_string(max_values) + " values of " + kind_of(filter);
+        return std::nullopt;
+    }
     const auto known = covered_ids(advisor.knowledge, filter);
     std::vector<std::string> ids;
     for (const std::string& value : values) {

@@ -93,6 +93,14 @@ TEST(SalaryApi, SeveralValuesOfAFilterAreEitherOf) {
     EXPECT_EQ(body["rows"][1]["location"], "austin");
 }
 
+TEST(SalaryApi, ALongListOfValuesIsRefusedNotRead) {
+    std::string many = "Seattle";
+    for (int i = 0; i < 20; ++i) many += ",Seattle";
+    const auto res = get("/api/v1/salary?location=" + many);
+    EXPECT_EQ(res.status, 400u);
+    EXPECT_NE(res.json()["message"].get<std::string>().find("at most 20 values"), std::string::npos) << res.body;
+}
+
 TEST(SalaryApi, TheFiltersAreListedWithTheirNames) {
     const auto res = get("/api/v1/salary/filters");
     ASSERT_EQ(res.status, 200u);
