@@ -1124,15 +1124,22 @@ button { font: inherit; color: inherit; cursor: pointer; }
       return answered;
     }
 
-    // Sends what is queued. Each frame is measured as it will go out: the first on a socket carries the context,
-    // which a long question cannot afford, so it goes without (it is answered, only not as a follow-up).
+    // Sends what is queued. Each frame is measured as it will go out: the first on a socket carries the context.
+    // When a long question cannot afford all of it, the list of facts already shown goes first (it only spares
+    // repeats; the topic and what was named keep the follow-up), and only then the whole context (the question
+    // is answered, not as a follow-up).
     deliver() {
+      const fits = (text) => byteLength(text) <= this.limits.max_message_bytes;
       for (const m of this.messages) {
         if (m.role !== 'user' || m.status !== 'queued') continue;
         const frame = { type: 'ask', id: m.id, text: m.text };
         if (this.contextPending && this.context) frame.context = this.context;
         let text = JSON.stringify(frame);
-        if (byteLength(text) > this.limits.max_message_bytes && frame.context) {
+        if (!fits(text) && frame.context) {
+          frame.context = { ...frame.context, shown: [] };
+          text = JSON.stringify(frame);
+        }
+        if (!fits(text) && frame.context) {
           delete frame.context;
           text = JSON.stringify(frame);
         }

@@ -340,6 +340,38 @@ test('Clear conversation offers Undo, which brings the conversation back', async
   await page.close();
 });
 
+test('a long follow-up after a reload sends the context without its shown facts rather than none', async () => {
+  const page = await newPage();
+  await page.goto(server.url);
+  await waitForState(page, 'connected');
+  await ask(page, 'How much do back-end developers make in Seattle?');
+  // A conversation that has shown many facts: its context's "shown" list is long (the server keeps 64). Stored
+  // history is patched as the reloaded page starts (the page being left saves its own on the way out).
+  await page.addInitScript(() => {
+    for (const area of [localStorage, sessionStorage]) {
+      for (let i = 0; i < area.length; i += 1) {
+        const key = area.key(i);
+        const saved = JSON.parse(area.getItem(key) || 'null');
+        if (saved?.v !== 1 || !saved.context) continue;
+        saved.context.shown = Array.from({ length: 64 }, (_, n) => `salary.location-table.san-francisco@${n}`);
+        area.setItem(key, JSON.stringify(saved));
+      }
+    }
+  });
+  const frames = [];
+  page.on('websocket', (ws) => ws.on('framesent', (f) => frames.push(String(f.payload))));
+  await page.reload();
+  await waitForState(page, 'connected');
+  const question = 'what about Austin? ' + '€'.repeat(900);  // 919 characters, 2,719 bytes
+  const answer = await ask(page, question);
+  assert.match(await answer.innerText(), /Austin/);
+  assert.match(await answer.innerText(), /\$140,000/, 'answered as a follow-up on pay');
+  const sent = JSON.parse(frames.find((f) => f.includes('what about Austin')));
+  assert.equal(sent.context.intent, 'salary');
+  assert.deepEqual(sent.context.shown, [], 'the shown list made room');
+  await page.close();
+});
+
 // ----- sources and the salary chart
 
 test('the source line names the publisher, the title and the date, or the title alone', async () => {
