@@ -7,13 +7,15 @@
 
 namespace server {
 
-AppState::AppState(Config config, intents::AdvisorPtr advisor, analytics::Recorder* recorder)
+AppState::AppState(Config config, intents::AdvisorPtr advisor, analytics::Recorder* recorder,
+                   channels::Wording wording)
     : config_(std::move(config)),
       advisor_(std::move(advisor)),
       connection_limits_(config_.max_connections, config_.max_connections_per_ip),
       address_rates_(config_.address_message_rate, config_.address_message_burst),
       static_files_(config_.web_dir),
-      recorder_(recorder) {}
+      recorder_(recorder),
+      channel_wording_(std::move(wording)) {}
 
 Recording AppState::recording() const {
     if (recorder_ == nullptr) return {};

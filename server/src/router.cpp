@@ -8,6 +8,7 @@
 
 #include "analytics/report.hpp"
 #include "intents/catalog_queries.hpp"
+#include "server/channel_routes.hpp"
 #include "server/clock.hpp"
 #include "server/http_policy.hpp"
 #include "server/protocol.hpp"
@@ -236,6 +237,25 @@ void report(AppState& state, const Request& request, const Peer& peer, Respond r
     });
 }
 
+// A messaging platform's webhook (channel_routes.hpp): its reply, or its refusal as our error object.
+Response channel(AppState& state, const Request& request, ChannelReply (*handle)(AppState&, const Request&)) {
+    ChannelReply out = handle(state, request);
+    if (out.error_code != nullptr) {
+        const ErrorCode code = out.status == 401 ? ErrorCode::unauthorized : ErrorCode::bad_request;
+        return error_response(state, request, static_cast<http::status>(out.status), code, out.body);
+    }
+    Response res = make_response(state, request, static_cast<http::status>(out.status), std::move(out.body),
+                                 out.content_type);
+    res.set(http::field::cache_control, "no-store");
+    return res;
+}
+
+Response slack(AppState& state, const Request& request, const Peer&) { return channel(state, request, slack_command); }
+Response telegram(AppState& state, const Request& request, const Peer&) {
+    return channel(state, request, telegram_webhook);
+}
+Response twilio(AppState& state, const Request& request, const Peer&) { return channel(state, request, twilio_message); }
+
 using Handler = Response (*)(AppState&, const Request&, const Peer&);
 using LaterHandler = void (*)(AppState&, const Request&, const Peer&, Respond);
 
@@ -258,6 +278,9 @@ constexpr Route routes[] = {
     {http::verb::get, "/api/v1/limits", limits, nullptr},
     {http::verb::post, "/admin/reload", nullptr, reload},
     {http::verb::get, "/admin/report", nullptr, report},
+    {http::verb::post, "/channels/slack/command", slack, nullptr},
+    {http::verb::post, "/channels/telegram/webhook", telegram, nullptr},
+    {http::verb::post, "/channels/twilio", twilio, nullptr},
 };
 
 // Static files, from memory: revalidated by ETag on every use (no-cache), gzip when the client takes it; our pages get
@@ -344,6 +367,9 @@ void dispatch(AppState& state, const Request& request, const Peer& peer, const R
         res.set(http::field::upgrade, "websocket");
         res.set(http::field::connection, res.keep_alive() ? "Upgrade" : "Upgrade, close");
         return reply(std::move(res));
+    }
+    if (channel_off(state.config(), path)) {  // a channel without its secret is not there at all
+        return reply(error_response(state, request, http::status::not_found, ErrorCode::not_found, "no such page"));
     }
     const http::verb method = request.method() == http::verb::head ? http::verb::get : request.method();
     for (const Route& r : routes) {

@@ -1,0 +1,380 @@
+// The messaging platforms' webhooks against the real server: each platform's signature (built here from
+// its documented algorithm with OpenSSL, not with the server's code), follow-ups per sender, retries
+// answered once, and a channel without its secret not there at all.
+#include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <regex>
+#include <sstream>
+
+#include "support/clients.hpp"
+#include "support/eventually.hpp"
+#include "support/postgres_server.hpp"
+#include "support/server_process.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace test_support;
+using nlohmann::json;
+namespace http = boost::beast::http;
+
+namespace {
+
+constexpr const char* slack_secret = "8f742231b10e8888abcd99yyyzzz85a5";
+constexpr const char* telegram_secret = "telegram-secret_42";
+constexpr const char* twilio_token = "12345";
+
+std::string hmac(const EVP_MD* md, const std::string& key, const std::string& data) {
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    HMAC(md, key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &n);
+    return std::string(reinterpret_cast<const char*>(out), n);
+}
+
+std::string form_escape(const std::string& text) {
+    std::string out;
+    for (char byte : text) {
+        const auto c = static_cast<unsigned char>(byte);
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else if (c == ' ') {
+            out += '+';
+        } else {
+            static constexpr char hex[] = "0123456789ABCDEF";
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+std::int64_t now_s() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// Slack: v0= hex HMAC-SHA256 of "v0:TIMESTAMP:BODY" with the signing secret.
+HttpResult slack(std::uint16_t port, const std::string& text, const std::string& trigger, const std::string& user = "U2CERLKJA",
+                 std::int64_t timestamp = now_s(), const std::string& secret = slack_secret) {
+    const std::string body = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V"
+                             "&channel_name=foobar&user_id=" + user + "&user_name=roadrunner&command=%2Fcareer&text=" +
+                             form_escape(text) + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1%2F1%2Fx"
+                             "&trigger_id=" + trigger;
+    const std::string ts = std::to_string(timestamp);
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string signature = "v0=";
+    for (char byte : hmac(EVP_sha256(), secret, "v0:" + ts + ":" + body)) {
+        const auto c = static_cast<unsigned char>(byte);
+        signature += digits[c >> 4];
+        signature += digits[c & 15];
+    }
+    return http_request(port, http::verb::post, "/channels/slack/command", body,
+                        {{"Content-Type", "application/x-www-form-urlencoded"},
+                         {"X-Slack-Request-Timestamp", ts},
+                         {"X-Slack-Signature", signature}});
+}
+
+json telegram_update(std::int64_t update_id, std::int64_t chat_id, const std::string& text) {
+    return {{"update_id", update_id},
+            {"message", {{"message_id", update_id + 1000}, {"date", 1700000000}, {"text", text},
+                         {"chat", {{"id", chat_id}, {"type", "private"}}},
+                         {"from", {{"id", chat_id}, {"is_bot", false}, {"first_name", "Ada"}}}}}};
+}
+
+HttpResult telegram(std::uint16_t port, const json& update, const std::string& secret = telegram_secret) {
+    std::map<std::string, std::string> headers{{"Content-Type", "application/json"}};
+    if (!secret.empty()) headers["X-Telegram-Bot-Api-Secret-Token"] = secret;
+    return http_request(port, http::verb::post, "/channels/telegram/webhook", update.dump(), headers);
+}
+
+// Twilio: base64 HMAC-SHA1 of the URL followed by the parameters sorted by name, each name then value.
+std::string twilio_signature(const std::string& url, std::vector<std::pair<std::string, std::string>> params,
+                             const std::string& token = twilio_token) {
+    std::sort(params.begin(), params.end());
+    std::string data = url;
+    for (const auto& [name, value] : params) data += name + value;
+    const std::string mac = hmac(EVP_sha1(), token, data);
+    std::string out(4 * ((mac.size() + 2) / 3) + 1, '\0');
+    out.resize(static_cast<std::size_t>(EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                                        reinterpret_cast<const unsigned char*>(mac.data()),
+                                                        static_cast<int>(mac.size()))));
+    return out;
+}
+
+HttpResult twilio(std::uint16_t port, const std::string& from, const std::string& text, const std::string& sid,
+                  const std::string& signed_url = "", const std::string& token = twilio_token) {
+    const std::vector<std::pair<std::string, std::string>> params = {
+        {"ToCountry", "US"}, {"SmsMessageSid", sid}, {"NumMedia", "0"}, {"Body", text}, {"From", from},
+        {"To", "+18005551212"}, {"MessageSid", sid}, {"AccountSid", "AC0123456789abcdef0123456789abcdef"},
+        {"NumSegments", "1"}, {"ApiVersion", "2010-04-01"}};
+    std::string body;
+    for (const auto& [name, value] : params) body += (body.empty() ? "" : "&") + form_escape(name) + "=" + form_escape(value);
+    const std::string url = signed_url.empty() ? "http://127.0.0.1:" + std::to_string(port) + "/channels/twilio" : signed_url;
+    return http_request(port, http::verb::post, "/channels/twilio", body,
+                        {{"Content-Type", "application/x-www-form-urlencoded"},
+                         {"Host", "127.0.0.1:" + std::to_string(port)},
+                         {"X-Twilio-Signature", twilio_signature(url, params, token)}});
+}
+
+// The text of a TwiML <Message>, unescaped.
+std::string twiml_text(const std::string& body) {
+    const std::size_t start = body.find("<Message>");
+    const std::size_t end = body.find("</Message>");
+    if (start == std::string::npos || end == std::string::npos) return {};
+    std::string text = body.substr(start + 9, end - start - 9);
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}}) {
+        for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+            text.replace(at, from.size(), to);
+        }
+    }
+    return text;
+}
+
+// A counter of /metrics, 0 when absent.
+long metric(std::uint16_t port, const std::string& series) {
+    const std::string text = http_request(port, http::verb::get, "/metrics").body;
+    const std::size_t at = text.find(series + " ");
+    return at == std::string::npos ? 0 : std::stol(text.substr(at + series.size() + 1));
+}
+
+std::vector<std::string> all_channels() {
+    return {"--slack-signing-secret", slack_secret, "--telegram-secret", telegram_secret, "--twilio-auth-token", twilio_token};
+}
+
+}  // namespace
+
+TEST(Channels, WithoutASecretAChannelIsNotThereAndTheLogSaysHowToTurnItOn) {
+    ServerProcess server({"--log-level", "info"});
+    for (const char* path : {"/channels/slack/command", "/channels/telegram/webhook", "/channels/twilio"}) {
+        EXPECT_EQ(http_request(server.port(), http::verb::post, path, "text=hi").status, 404u) << path;
+    }
+    const std::string log = server.log();
+    EXPECT_NE(log.find("channel slack off: no --slack-signing-secret (or CAREER_ADVISOR_SLACK_SIGNING_SECRET)"), std::string::npos) << log;
+    EXPECT_NE(log.find("channel telegram off: no --telegram-secret"), std::string::npos) << log;
+    EXPECT_NE(log.find("channel twilio off: no --twilio-auth-token"), std::string::npos) << log;
+}
+
+TEST(Channels, OneSecretTurnsOnOnlyItsChannel) {
+    ServerProcess server({"--telegram-secret", telegram_secret, "--log-level", "info"});
+    EXPECT_EQ(telegram(server.port(), telegram_update(1, 5, "/help")).status, 200u);
+    EXPECT_EQ(slack(server.port(), "hello", "t1").status, 404u);
+    EXPECT_NE(server.log().find("channel telegram on: POST /channels/telegram/webhook"), std::string::npos);
+}
+
+TEST(SlackCommand, AnswersAndFollowsUpInTheSendersConversation) {
+    ServerProcess server(all_channels());
+    const HttpResult first = slack(server.port(), "what do developers earn in Seattle?", "1.1.a");
+    ASSERT_EQ(first.status, 200u) << first.body;
+    EXPECT_EQ(first.headers.at("Content-Type"), "application/json");
+    const json reply = first.json();
+    EXPECT_EQ(reply.at("response_type"), "ephemeral");
+    EXPECT_NE(reply.at("text").get<std::string>().find("Seattle"), std::string::npos) << reply;
+    EXPECT_NE(reply.at("blocks")[1].at("text").at("text").get<std::string>().find("```Seattle"), std::string::npos) << reply;
+    const json follow_up = slack(server.port(), "and in Austin?", "1.1.b").json();
+    EXPECT_NE(follow_up.at("text").get<std::string>().find("Austin"), std::string::npos) << follow_up;
+    const json stranger = slack(server.port(), "and in Austin?", "1.1.c", "U0OTHER").json();
+    EXPECT_EQ(stranger.at("text").get<std::string>().find("$140,000"), std::string::npos)
+        << "another user has no conversation to follow up: " << stranger;
+}
+
+TEST(SlackCommand, WrongStaleOrMissingSignaturesAre401AndNeverAnswered) {
+    ServerProcess server(all_channels());
+    EXPECT_EQ(slack(server.port(), "what do seniors earn?", "2.1", "U1", now_s(), "not-the-secret").status, 401u);
+    EXPECT_EQ(slack(server.port(), "what do seniors earn?", "2.2", "U1", now_s() - 301).status, 401u);
+    EXPECT_EQ(slack(server.port(), "what do seniors earn?", "2.3", "U1", now_s() + 400).status, 401u);
+    const HttpResult unsigned_request =
+        http_request(server.port(), http::verb::post, "/channels/slack/command", "text=what+do+seniors+earn%3F&trigger_id=2.4");
+    EXPECT_EQ(unsigned_request.status, 401u);
+    EXPECT_EQ(unsigned_request.json().at("code"), "unauthorized");
+    EXPECT_EQ(metric(server.port(), "career_advisor_channel_refused_total{channel=\"slack\",reason=\"wrong\"}"), 1);
+    EXPECT_EQ(metric(server.port(), "career_advisor_channel_refused_total{channel=\"slack\",reason=\"stale\"}"), 2);
+    EXPECT_EQ(metric(server.port(), "career_advisor_channel_refused_total{channel=\"slack\",reason=\"missing\"}"), 1);
+    EXPECT_EQ(metric(server.port(), "career_advisor_answers_total{intent=\"salary\"}"), 0) << "nothing reached the engine";
+    EXPECT_EQ(slack(server.port(), "what do seniors earn?", "2.5").status, 200u);
+    EXPECT_EQ(metric(server.port(), "career_advisor_answers_total{intent=\"salary\"}"), 1);
+}
+
+TEST(SlackCommand, AnEmptyCommandGetsHelp) {
+    ServerProcess server(all_channels());
+    const json reply = slack(server.port(), "", "3.1").json();
+    EXPECT_NE(reply.at("text").get<std::string>().find("back-end web developer career"), std::string::npos) << reply;
+    EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"slack\"}"), 0);
+}
+
+TEST(SlackCommand, ARetriedTriggerIsAnsweredOnce) {
+    ServerProcess server(all_channels());
+    const HttpResult first = slack(server.port(), "what skills do I need?", "4.1");
+    const HttpResult again = slack(server.port(), "what skills do I need?", "4.1");
+    EXPECT_EQ(first.status, 200u);
+    EXPECT_EQ(again.body, first.body);
+    EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"slack\"}"), 1);
+    EXPECT_EQ(metric(server.port(), "career_advisor_channel_refused_total{channel=\"slack\",reason=\"replayed\"}"), 1);
+}
+
+TEST(TelegramWebhook, AnswersWithSendMessageAndFollowsUpPerChat) {
+    ServerProcess server(all_channels());
+    const HttpResult first = telegram(server.port(), telegram_update(10, 777, "what do developers earn in Seattle?"));
+    ASSERT_EQ(first.status, 200u) << first.body;
+    const json reply = first.json();
+    EXPECT_EQ(reply.at("method"), "sendMessage");
+    EXPECT_EQ(reply.at("chat_id"), 777);
+    EXPECT_EQ(reply.at("parse_mode"), "HTML");
+    EXPECT_NE(reply.at("text").get<std::string>().find("<pre>Seattle"), std::string::npos) << reply;
+    const json follow_up = telegram(server.port(), telegram_update(11, 777, "and in Austin?")).json();
+    EXPECT_NE(follow_up.at("text").get<std::string>().find("Austin"), std::string::npos) << follow_up;
+    const json other_chat = telegram(server.port(), telegram_update(12, 778, "and in Austin?")).json();
+    EXPECT_EQ(other_chat.at("chat_id"), 778);
+    EXPECT_EQ(other_chat.at("text").get<std::string>().find("$140,000"), std::string::npos) << other_chat;
+}
+
+TEST(TelegramWebhook, StartAndHelpAreAnsweredAndOtherUpdatesIgnored) {
+    ServerProcess server(all_channels());
+    for (const char* command : {"/start", "/help", "/help@CareerAdvisorBot"}) {
+        const json reply = telegram(server.port(), telegram_update(20 + static_cast<std::int64_t>(std::strlen(command)), 5, command)).json();
+        EXPECT_NE(reply.at("text").get<std::string>().find("back-end web developer career"), std::string::npos) << command;
+    }
+    const HttpResult edit = telegram(server.port(), {{"update_id", 40}, {"edited_message", {{"text", "x"}}}});
+    EXPECT_EQ(edit.status, 200u);
+    EXPECT_EQ(edit.body, "");
+    json photo = telegram_update(41, 5, "");
+    photo["message"].erase("text");
+    EXPECT_NE(telegram(server.port(), photo).json().at("text").get<std::string>().find("text"), std::string::npos);
+    EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"telegram\"}"), 0);
+}
+
+TEST(TelegramWebhook, AWrongOrMissingSecretIs401AndNeverAnswered) {
+    ServerProcess server(all_channels());
+    EXPECT_EQ(telegram(server.port(), telegram_update(50, 9, "what do seniors earn?"), "telegram-secret_43").status, 401u);
+    EXPECT_EQ(telegram(server.port(), telegram_update(51, 9, "what do seniors earn?"), "").status, 401u);
+    EXPECT_EQ(metric(server.port(), "career_advisor_answers_total{intent=\"salary\"}"), 0);
+}
+
+TEST(TelegramWebhook, ARedeliveredUpdateIsAnsweredOnce) {
+    ServerProcess server(all_channels());
+    const json update = telegram_update(60, 9, "what do seniors earn?");
+    const HttpResult first = telegram(server.port(), update);
+    const HttpResult again = telegram(server.port(), update);
+    EXPECT_EQ(again.body, first.body);
+    EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"telegram\"}"), 1);
+}
+
+TEST(TwilioMessage, AnswersSmsBrieflyInTwiMLAndFollowsUpPerNumber) {
+    ServerProcess server(all_channels());
+    const HttpResult first = twilio(server.port(), "+14155550100", "what do developers earn in Seattle?", "SM0001");
+    ASSERT_EQ(first.status, 200u) << first.body;
+    EXPECT_EQ(first.headers.at("Content-Type"), "text/xml; charset=utf-8");
+    const std::string text = twiml_text(first.body);
+    EXPECT_NE(text.find("Seattle: $140K-$170K"), std::string::npos) << first.body;
+    EXPECT_LE(text.size(), 306u);
+    const std::string follow_up = twiml_text(twilio(server.port(), "+14155550100", "and in Austin?", "SM0002").body);
+    EXPECT_NE(follow_up.find("Austin"), std::string::npos) << follow_up;
+    const std::string whatsapp = twiml_text(twilio(server.port(), "whatsapp:+14155550100", "and in Austin?", "SM0003").body);
+    EXPECT_EQ(whatsapp.find("$140K"), std::string::npos) << "WhatsApp is another conversation: " << whatsapp;
+    EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"sms\"}"), 2);
+    EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"whatsapp\"}"), 1);
+}
+
+TEST(TwilioMessage, TheSignatureCoversThePublicUrlBehindAProxy) {
+    ServerProcess server([] {
+        auto args = all_channels();
+        args.insert(args.end(), {"--public-url", "https://advisor.example"});
+        return args;
+    }());
+    EXPECT_EQ(twilio(server.port(), "+14155550101", "hi", "SM0100", "https://advisor.example/channels/twilio").status, 200u);
+    EXPECT_EQ(twilio(server.port(), "+14155550101", "hi", "SM0101").status, 401u) << "signed for another URL";
+}
+
+TEST(TwilioMessage, AWrongSignatureIs401AndNeverAnswered) {
+    ServerProcess server(all_channels());
+    EXPECT_EQ(twilio(server.port(), "+14155550102", "what do seniors earn?", "SM0200", "", "54321").status, 401u);
+    const HttpResult unsigned_request =
+        http_request(server.port(), http::verb::post, "/channels/twilio", "Body=hi&From=%2B1415&MessageSid=SM0201");
+    EXPECT_EQ(unsigned_request.status, 401u);
+    EXPECT_EQ(metric(server.port(), "career_advisor_answers_total{intent=\"salary\"}"), 0);
+}
+
+TEST(TwilioMessage, ARetriedMessageIsAnsweredOnce) {
+    ServerProcess server(all_channels());
+    const HttpResult first = twilio(server.port(), "+14155550103", "what do seniors earn?", "SM0300");
+    const HttpResult again = twilio(server.port(), "+14155550103", "what do seniors earn?", "SM0300");
+    EXPECT_EQ(again.body, first.body);
+    EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"sms\"}"), 1);
+}
+
+TEST(Channels, AnswersAreRecordedWithTheirChannel) {
+    ServerProcess server(all_channels());
+    slack(server.port(), "what do seniors earn?", "5.1");
+    telegram(server.port(), telegram_update(70, 3, "what do seniors earn?"));
+    twilio(server.port(), "+14155550104", "what do seniors earn?", "SM0400");
+    twilio(server.port(), "whatsapp:+14155550104", "what do seniors earn?", "SM0401");
+    const auto db = server.data_dir() / "analytics.sqlite3";
+    EXPECT_TRUE(eventually([&] { return query_sqlite(db, "SELECT COUNT(*) FROM answers") == "4"; }));
+    EXPECT_EQ(query_sqlite(db, "SELECT group_concat(channel, ',') FROM (SELECT channel FROM answers ORDER BY channel)"),
+              "slack,sms,telegram,whatsapp");
+}
+
+namespace {
+
+// A curl line of docs/channels.md's "Try it with curl" and what its trailing comment promises.
+struct DocCommand {
+    std::string command;
+    int status = 0;
+    std::string says;
+};
+
+std::string run_shell(const std::string& command) {
+    std::string out;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) return out;
+    char buffer[4096];
+    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) out += buffer;
+    pclose(pipe);
+    return out;
+}
+
+}  // namespace
+
+TEST(ChannelsDocs, EveryCurlLineGivesTheDocumentedStatusAndWords) {
+    std::istringstream doc(read_file(source_dir() / "docs" / "channels.md"));
+    const std::regex promise_re(R"re(^(.*curl .*?)\s+#\s*(\d{3})(?:, says "([^"]+)")?\s*$)re");
+    std::string line, setup;
+    std::vector<DocCommand> commands;
+    bool trying = false;
+    while (std::getline(doc, line)) {
+        if (line.starts_with("## ")) trying = line == "## Try it with curl";
+        if (!trying) continue;
+        std::smatch m;
+        if (line.starts_with("SLACK_SIGNING_SECRET=")) {
+            setup = line;
+        } else if (std::regex_match(line, m, promise_re)) {
+            commands.push_back({m[1], std::stoi(m[2]), m[3]});
+        } else {
+            EXPECT_EQ(line.find("curl "), std::string::npos) << "a curl line without a promise: " << line;
+        }
+    }
+    ASSERT_GE(commands.size(), 9u);
+    ASSERT_FALSE(setup.empty());
+    auto value = [&](const std::string& name) {
+        std::smatch m;
+        EXPECT_TRUE(std::regex_search(setup, m, std::regex(name + "=(\\S+)"))) << name;
+        return m[1].str();
+    };
+    ServerProcess server({"--slack-signing-secret", value("SLACK_SIGNING_SECRET"), "--telegram-secret",
+                          value("TELEGRAM_SECRET"), "--twilio-auth-token", value("TWILIO_AUTH_TOKEN")});
+    const std::string port = std::to_string(server.port());
+    for (DocCommand c : commands) {
+        SCOPED_TRACE(c.command);
+        c.command = std::regex_replace(c.command, std::regex("127\\.0\\.0\\.1:8080"), "127.0.0.1:" + port);
+        const std::string output = run_shell(setup + "; " + c.command + " -w '\\n%{http_code}'");
+        const auto newline = output.rfind('\n');
+        ASSERT_NE(newline, std::string::npos) << output;
+        EXPECT_EQ(std::stoi(output.substr(newline + 1)), c.status) << output;
+        if (!c.says.empty()) {
+            EXPECT_NE(output.substr(0, newline).find(c.says), std::string::npos) << output;
+        }
+    }
+}
