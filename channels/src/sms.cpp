@@ -114,13 +114,21 @@ bool is_salary_part(const intents::AnswerPart& part) {
     return part.intent.starts_with("salary") && part.text.find('$') != std::string::npos;
 }
 
-std::vector<Piece> pieces_of(const intents::Answer& answer) {
+std::vector<Piece> pieces_of(const intents::Answer& answer, const intents::AnswerStyle& style) {
     std::vector<Piece> pieces;
     bool rows_given = false;
     for (const intents::AnswerPart& part : answer.parts) {
-        if (!answer.salary_rows.empty() && is_salary_part(part)) {
+        // Pay per hour or month is our arithmetic on the yearly rows: the text says so, the rows would not.
+        const bool per_period = !style.period_intro.empty() && part.text.starts_with(style.period_intro);
+        if (!answer.salary_rows.empty() && is_salary_part(part) && !per_period) {
             if (rows_given) continue;
             rows_given = true;
+            // "The guides give no pay figures for Chicago." must come before the national figures that follow it.
+            if (part.not_covered) {
+                std::vector<Piece> sentences;
+                add_sentences(sentences, part.text);
+                if (!sentences.empty()) pieces.push_back(sentences.front());
+            }
             // The population's own figures first; the all-workers baseline only if room is left.
             for (bool comparison : {false, true}) {
                 for (const intents::DataRow& row : answer.salary_rows) {
@@ -158,20 +166,20 @@ std::string cut_at_word(const std::string& text, const Fits& fits) {
 
 }  // namespace
 
-std::string brief_text(const intents::Answer& answer, const Wording& wording, std::string_view tell_me_more,
+std::string brief_text(const intents::Answer& answer, const Wording& wording, const intents::AnswerStyle& style,
                        std::size_t max_segments) {
     std::string tail;
     if (const std::string names = publishers(answer); !names.empty()) {
         tail += "\n" + gsm_punctuation(fill(wording.sms_sources, "sources", names));
     }
-    const bool held_back = std::find(answer.suggestions.begin(), answer.suggestions.end(), tell_me_more) !=
+    const bool held_back = std::find(answer.suggestions.begin(), answer.suggestions.end(), style.tell_me_more) !=
                            answer.suggestions.end();
     if (held_back) tail += "\n" + gsm_punctuation(wording.sms_more);
     auto fits = [&](const std::string& body) { return sms_segments(body + tail).count <= max_segments; };
 
     std::string body;
     std::size_t taken = 0;
-    const std::vector<Piece> pieces = pieces_of(answer);
+    const std::vector<Piece> pieces = pieces_of(answer, style);
     for (const Piece& piece : pieces) {
         const std::string candidate = body.empty() ? piece.text : body + piece.before + piece.text;
         if (!fits(candidate)) break;

@@ -198,7 +198,7 @@ ChannelReply twilio_message(AppState& state, const Request& request) {
     } else {
         const auto given = answer(state, channels::sender_key(whatsapp ? "whatsapp" : "sms", from), text,
                                   whatsapp ? analytics::Channel::whatsapp : analytics::Channel::sms);
-        said = given ? channels::brief_text(*given, wording, state.advisor()->style.tell_me_more) : too_long(state);
+        said = given ? channels::brief_text(*given, wording, state.advisor()->style) : too_long(state);
     }
     ChannelReply reply = nothing;
     reply.body = channels::twiml_message(channels::gsm_punctuation(said));

@@ -67,7 +67,7 @@ TEST(BriefText, EveryIntentsExamplesFitInTwoSegments) {
     const auto questions = every_example();
     ASSERT_GT(questions.size(), 100u);
     for (const std::string& question : questions) {
-        const std::string text = brief_text(ask(question), wording(), advisor().style.tell_me_more);
+        const std::string text = brief_text(ask(question), wording(), advisor().style);
         const Segments segments = sms_segments(text);
         EXPECT_LE(segments.count, 2u) << question << "\n" << text;
         EXPECT_GT(text.size(), 20u) << question << ": " << text;
@@ -77,15 +77,27 @@ TEST(BriefText, EveryIntentsExamplesFitInTwoSegments) {
 }
 
 TEST(BriefText, SalaryAnswersGiveTheirRowsAndSource) {
-    const std::string text = brief_text(ask("what do developers earn in Seattle?"), wording(), advisor().style.tell_me_more);
+    const std::string text = brief_text(ask("what do developers earn in Seattle?"), wording(), advisor().style);
     EXPECT_NE(text.find("Seattle: $140K-$170K"), std::string::npos) << text;
     EXPECT_NE(text.find("Source: Noble Desktop"), std::string::npos) << text;
+}
+
+TEST(BriefText, SaysWhatTheGuidesDoNotCoverBeforeTheFiguresThatStandIn) {
+    const std::string text = brief_text(ask("What does a back end developer earn in Chicago?"), wording(), advisor().style);
+    EXPECT_TRUE(text.starts_with("The guides give no pay figures for Chicago.")) << text;
+    EXPECT_NE(text.find("$115K"), std::string::npos) << text;
+}
+
+TEST(BriefText, PayPerHourStaysInWordsAsOurArithmetic) {
+    const std::string text = brief_text(ask("what do seniors in seattle earn per hour?"), wording(), advisor().style);
+    EXPECT_NE(text.find("an hour"), std::string::npos) << text;
+    EXPECT_LE(sms_segments(text).count, 2u) << text;
 }
 
 TEST(BriefText, ALongListKeepsWholeItemsAndSaysThereIsMore) {
     const intents::Answer answer = ask("What skills does a back-end developer need?");
     ASSERT_GT(answer.text.size(), 600u);
-    const std::string text = brief_text(answer, wording(), advisor().style.tell_me_more);
+    const std::string text = brief_text(answer, wording(), advisor().style);
     EXPECT_LE(sms_segments(text).count, 2u);
     EXPECT_NE(text.find("\n- "), std::string::npos) << "at least one whole item: " << text;
     EXPECT_NE(text.find(gsm_punctuation(wording().sms_more)), std::string::npos) << text;
@@ -93,7 +105,7 @@ TEST(BriefText, ALongListKeepsWholeItemsAndSaysThereIsMore) {
 
 TEST(BriefText, OneSegmentWhenAskedForOne) {
     const std::string text =
-        brief_text(ask("How can I switch careers into back end development?"), wording(), advisor().style.tell_me_more, 1);
+        brief_text(ask("How can I switch careers into back end development?"), wording(), advisor().style, 1);
     EXPECT_EQ(sms_segments(text).count, 1u) << text;
 }
 
