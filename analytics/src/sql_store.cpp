@@ -121,4 +121,20 @@ ReportRows SqlStore::read(std::int64_t since_ms, std::size_t max_rows) {
     return out;
 }
 
+void SqlStore::save_context(const std::string& sender, const std::string& context, std::int64_t at_ms,
+                            std::int64_t forget_before_ms) {
+    transaction([this] { db_->begin(); }, [&] {
+        db_->execute(sql::upsert_context, {std::string_view(sender), std::string_view(context), at_ms});
+        // Expired contexts go as new ones come: an indexed range, so cheap, and no job of its own to run.
+        db_->execute(sql::delete_old_contexts, {forget_before_ms});
+        return 0;
+    });
+}
+
+std::optional<std::string> SqlStore::load_context(const std::string& sender, std::int64_t since_ms) {
+    const auto rows = db_->query(sql::select_context, {std::string_view(sender), since_ms});
+    if (rows.empty()) return std::nullopt;
+    return rows.at(0).at(0);
+}
+
 }  // namespace analytics::detail

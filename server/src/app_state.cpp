@@ -5,6 +5,8 @@
 #include <boost/asio/post.hpp>
 #include <chrono>
 
+#include "server/shared_contexts.hpp"
+
 namespace server {
 
 AppState::AppState(Config config, intents::AdvisorPtr advisor, analytics::Recorder* recorder,
@@ -15,7 +17,14 @@ AppState::AppState(Config config, intents::AdvisorPtr advisor, analytics::Record
       address_rates_(config_.address_message_rate, config_.address_message_burst),
       static_files_(config_.web_dir),
       recorder_(recorder),
-      channel_wording_(std::move(wording)) {}
+      channel_wording_(std::move(wording)),
+      channel_contexts_shared_(config_.database.starts_with("postgres")) {
+    if (channel_contexts_shared_) {
+        channel_contexts_ = std::make_unique<SharedContextStore>(analytics::StoreLocation{config_.database, config_.data_dir, true});
+    } else {
+        channel_contexts_ = std::make_unique<channels::MemoryContextStore>();
+    }
+}
 
 Recording AppState::recording() const {
     if (recorder_ == nullptr) return {};

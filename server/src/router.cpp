@@ -250,11 +250,23 @@ Response channel(AppState& state, const Request& request, ChannelReply (*handle)
     return res;
 }
 
-Response slack(AppState& state, const Request& request, const Peer&) { return channel(state, request, slack_command); }
-Response telegram(AppState& state, const Request& request, const Peer&) {
-    return channel(state, request, telegram_webhook);
+// At once; or, when the senders' contexts are in the shared database, on the background thread (a database
+// round trip must not hold up an I/O thread).
+void channel_later(AppState& state, const Request& request, Respond reply,
+                   ChannelReply (*handle)(AppState&, const Request&)) {
+    if (!state.channel_contexts_shared()) return reply(channel(state, request, handle));
+    state.run_in_background([&state, request, reply = std::move(reply), handle] { reply(channel(state, request, handle)); });
 }
-Response twilio(AppState& state, const Request& request, const Peer&) { return channel(state, request, twilio_message); }
+
+void slack(AppState& state, const Request& request, const Peer&, Respond reply) {
+    channel_later(state, request, std::move(reply), slack_command);
+}
+void telegram(AppState& state, const Request& request, const Peer&, Respond reply) {
+    channel_later(state, request, std::move(reply), telegram_webhook);
+}
+void twilio(AppState& state, const Request& request, const Peer&, Respond reply) {
+    channel_later(state, request, std::move(reply), twilio_message);
+}
 
 using Handler = Response (*)(AppState&, const Request&, const Peer&);
 using LaterHandler = void (*)(AppState&, const Request&, const Peer&, Respond);
@@ -278,9 +290,9 @@ constexpr Route routes[] = {
     {http::verb::get, "/api/v1/limits", limits, nullptr},
     {http::verb::post, "/admin/reload", nullptr, reload},
     {http::verb::get, "/admin/report", nullptr, report},
-    {http::verb::post, "/channels/slack/command", slack, nullptr},
-    {http::verb::post, "/channels/telegram/webhook", telegram, nullptr},
-    {http::verb::post, "/channels/twilio", twilio, nullptr},
+    {http::verb::post, "/channels/slack/command", nullptr, slack},
+    {http::verb::post, "/channels/telegram/webhook", nullptr, telegram},
+    {http::verb::post, "/channels/twilio", nullptr, twilio},
 };
 
 // Static files, from memory: revalidated by ETag on every use (no-cache), gzip when the client takes it; our pages get

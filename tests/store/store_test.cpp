@@ -217,3 +217,23 @@ TYPED_TEST(StoreTest, TwoStoresOnOneDatabaseSeeEachOthersWrites) {
     EXPECT_EQ(rows.days.at(0).answers, 2u);
     EXPECT_EQ(rows.days.at(0).helpful, 1u);
 }
+
+TYPED_TEST(StoreTest, AChannelContextReadsBackWhileFreshAndTheLaterWriteWins) {
+    auto a = this->migrated();
+    auto b = this->migrated();  // another replica's connection
+    a->save_context("sms:abc", R"({"intent":"salary"})", nov_24, 0);
+    EXPECT_EQ(b->load_context("sms:abc", nov_24 - 1000), R"({"intent":"salary"})");
+    EXPECT_EQ(b->load_context("sms:abc", nov_24 + 1), std::nullopt) << "older than asked for";
+    EXPECT_EQ(b->load_context("sms:other", 0), std::nullopt);
+    b->save_context("sms:abc", R"({"intent":"skills.overview"})", nov_24 + 2000, 0);
+    a->save_context("sms:abc", R"({"intent":"late"})", nov_24 + 1000, 0);  // written last, but older
+    EXPECT_EQ(a->load_context("sms:abc", 0), R"({"intent":"skills.overview"})");
+}
+
+TYPED_TEST(StoreTest, SavingAContextForgetsTheExpiredOnes) {
+    auto store = this->migrated();
+    store->save_context("slack:old", "{}", nov_24, 0);
+    store->save_context("slack:new", "{}", nov_24 + 600'001, nov_24 + 1);
+    EXPECT_EQ(store->load_context("slack:old", 0), std::nullopt);
+    EXPECT_EQ(store->load_context("slack:new", 0), "{}");
+}

@@ -33,7 +33,8 @@ class AppState {
 public:
     // `recorder` (not owned, outlives this) stores answers and feedback; null: nothing is recorded and
     // answers carry no answer_id. `wording` is what the messaging channels say besides answers
-    // (channels/data/wording.json); the channels' follow-up contexts are kept in memory.
+    // (channels/data/wording.json). The channels' follow-up contexts are kept in memory, or with a
+    // PostgreSQL --database in the database the replicas share.
     AppState(Config config, intents::AdvisorPtr advisor, analytics::Recorder* recorder = nullptr,
              channels::Wording wording = {});
 
@@ -53,7 +54,9 @@ public:
     Recording recording() const;
     // The messaging channels (docs/channels.md): their wording, senders' follow-up contexts, deliveries seen.
     const channels::Wording& channel_wording() const { return channel_wording_; }
-    channels::ContextStore& channel_contexts() { return channel_contexts_; }
+    channels::ContextStore& channel_contexts() { return *channel_contexts_; }
+    // Whether channel_contexts() is the shared database (which blocks: called off the I/O threads).
+    bool channel_contexts_shared() const { return channel_contexts_shared_; }
     channels::ReplayGuard& channel_deliveries() { return channel_deliveries_; }
 
     // Set once by SIGTERM/SIGINT: /readyz says 503, new upgrades are refused, responses close.
@@ -94,7 +97,8 @@ private:
     std::atomic<bool> draining_{false};
     analytics::Recorder* recorder_ = nullptr;
     channels::Wording channel_wording_;
-    channels::MemoryContextStore channel_contexts_;
+    bool channel_contexts_shared_ = false;
+    std::unique_ptr<channels::ContextStore> channel_contexts_;
     channels::ReplayGuard channel_deliveries_;
     boost::asio::thread_pool background_{1};
     void schedule_reload();  // on the control thread, as are the three members below
