@@ -72,6 +72,10 @@ std::string origin_problem(const std::string& origin) {
     return ok ? std::string() : "an origin is scheme://host[:port], without a path: " + origin;
 }
 
+void add_channels_data_option(CLI::App& app, Config& c) {
+    app.add_option("--channels", c.channels_dir, "Channels data directory (wording.json)")->capture_default_str();
+}
+
 // Telegram takes 1-256 characters of A-Z, a-z, 0-9, _ and - as a webhook's secret_token.
 std::string telegram_secret_problem(const std::string& secret) {
     const bool ok = !secret.empty() && secret.size() <= 256 &&
@@ -100,7 +104,7 @@ void add_channel_options(CLI::App& app, Config& c) {
                    "This server's root URL as the platforms call it (https://advisor.example), when behind a proxy; "
                    "default: the request's Host")
         ->check(public_url_problem);
-    app.add_option("--channels", c.channels_dir, "Channels data directory (wording.json)")->capture_default_str();
+    add_channels_data_option(app, c);
 }
 
 void add_data_options(CLI::App& app, Config& c) {
@@ -272,8 +276,9 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, const std:
     ask->add_flag("--explain", c.explain, "Also show how the question was read: normal form, clauses, scores");
     add_data_options(*ask, c);
 
-    CLI::App* check = app.add_subcommand("check", "Validate the knowledge and intent data, then exit");
+    CLI::App* check = app.add_subcommand("check", "Validate the knowledge, intent and channels data, then exit");
     add_data_options(*check, c);
+    add_channels_data_option(*check, c);
 
     CLI::App* eval = app.add_subcommand("eval", "Measure intent accuracy on a labelled question set");
     eval->add_option("file", c.eval_file, "JSON Lines file of labelled questions (tests/data/eval.jsonl)")

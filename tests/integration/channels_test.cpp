@@ -266,3 +266,18 @@ TEST(ChannelsDocs, EveryCurlLineGivesTheDocumentedStatusAndWords) {
         }
     }
 }
+
+TEST(ChannelsWording, BadWordingStopsACheckAndAStartWithAChannelNamingTheField) {
+    TempDir dir;
+    std::string wording = read_file(source_dir() / "channels" / "data" / "wording.json");
+    wording.replace(wording.find("\"sms_more\""), 10, "\"sms_mor\"");
+    write_file(dir.path() / "wording.json", wording);
+    const auto check = run_command({"check", "--channels", dir.path().string()});
+    EXPECT_EQ(check.exit_code, 1);
+    EXPECT_NE(check.err.find("wording.json: /sms_more: needs a non-empty string"), std::string::npos) << check.err;
+    EXPECT_NE(check.err.find("wording.json: /sms_mor: unknown field"), std::string::npos) << check.err;
+    const auto serve = run_command({"serve", "--port", "0", "--data-dir", (dir.path() / "data").string(), "--channels",
+                                    dir.path().string(), "--twilio-auth-token", "12345"});
+    EXPECT_EQ(serve.exit_code, 1);
+    EXPECT_NE(serve.err.find("/sms_more"), std::string::npos) << serve.err;
+}
