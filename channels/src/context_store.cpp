@@ -8,7 +8,8 @@ intents::Context MemoryContextStore::load(const std::string& sender, std::int64_
     return contexts_.find(sender, now_ms).value_or(intents::Context{});
 }
 
-void MemoryContextStore::save(const std::string& sender, const intents::Context& context, std::int64_t now_ms) {
+void MemoryContextStore::save(const std::string& sender, const intents::Context& context,
+                              std::int64_t now_ms) {
     contexts_.put(sender, context, now_ms);
 }
 

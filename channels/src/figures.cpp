@@ -23,7 +23,8 @@ std::string figure_text(const intents::DataRow& row, bool compact) {
         if (row.open_ended) text += "+";
     } else if (row.value) {
         text = amount(*row.value, compact);
-        if (row.open_ended) text = (row.scope == "minimum" ? "over " : "") + text + (row.scope == "minimum" ? "" : "+");
+        if (row.open_ended)
+            text = (row.scope == "minimum" ? "over " : "") + text + (row.scope == "minimum" ? "" : "+");
     }
     if (row.approximate) text = "about " + text;
     return text;

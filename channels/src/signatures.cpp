@@ -11,10 +11,14 @@ namespace channels {
 
 const char* to_string(Signature verdict) {
     switch (verdict) {
-        case Signature::valid: return "valid";
-        case Signature::missing: return "missing";
-        case Signature::stale: return "stale";
-        case Signature::wrong: return "wrong";
+        case Signature::valid:
+            return "valid";
+        case Signature::missing:
+            return "missing";
+        case Signature::stale:
+            return "stale";
+        case Signature::wrong:
+            return "wrong";
     }
     return "wrong";
 }
@@ -24,8 +28,8 @@ namespace {
 std::string hmac(const EVP_MD* md, std::string_view key, std::string_view data) {
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    HMAC(md, key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()), data.size(),
-         out, &length);
+    HMAC(md, key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
+         data.size(), out, &length);
     return std::string(reinterpret_cast<const char*>(out), length);
 }
 
@@ -43,8 +47,9 @@ std::string hex(std::string_view bytes) {
 
 std::string base64(std::string_view bytes) {
     std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-    const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                  reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
+    const int n =
+        EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                        reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
     out.resize(static_cast<std::size_t>(n));
     return out;
 }
@@ -93,7 +98,7 @@ Signature check_twilio(std::string_view auth_token, std::string_view url, const 
                        std::string_view signature) {
     if (signature.empty()) return Signature::missing;
     return equal_constant_time(twilio_signature(auth_token, url, params), signature) ? Signature::valid
-                                                                                      : Signature::wrong;
+                                                                                     : Signature::wrong;
 }
 
 Signature check_telegram(std::string_view secret, std::string_view header) {

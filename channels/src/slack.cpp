@@ -51,10 +51,14 @@ std::string slack_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else out += c;
+        if (c == '&')
+            out += "&amp;";
+        else if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else
+            out += c;
     }
     return out;
 }
@@ -65,16 +69,22 @@ json slack_text(std::string_view text) {
 
 json slack_answer(const intents::Answer& answer, const Wording& wording) {
     json blocks = json::array();
-    blocks.push_back({{"type", "section"}, {"text", {{"type", "mrkdwn"}, {"text", at_most(slack_escape(answer.text), 2900)}}}});
+    blocks.push_back({{"type", "section"},
+                      {"text", {{"type", "mrkdwn"}, {"text", at_most(slack_escape(answer.text), 2900)}}}});
     if (const std::string table = rows_table(answer); !table.empty()) {
-        const std::string text = "*" + slack_escape(wording.table_title) + "*\n```" + slack_escape(table) + "```";
-        blocks.push_back({{"type", "section"}, {"text", {{"type", "mrkdwn"}, {"text", at_most(text, 2900)}}}});
+        const std::string text =
+            "*" + slack_escape(wording.table_title) + "*\n```" + slack_escape(table) + "```";
+        blocks.push_back(
+            {{"type", "section"}, {"text", {{"type", "mrkdwn"}, {"text", at_most(text, 2900)}}}});
     }
     if (const std::string sources = source_list(answer); !sources.empty()) {
         const std::string text = slack_escape(fill(wording.sources, "sources", sources));
-        blocks.push_back({{"type", "context"}, {"elements", json::array({{{"type", "mrkdwn"}, {"text", at_most(text, 2900)}}})}});
+        blocks.push_back({{"type", "context"},
+                          {"elements", json::array({{{"type", "mrkdwn"}, {"text", at_most(text, 2900)}}})}});
     }
-    return {{"response_type", "ephemeral"}, {"text", at_most(slack_escape(answer.text), 2900)}, {"blocks", blocks}};
+    return {{"response_type", "ephemeral"},
+            {"text", at_most(slack_escape(answer.text), 2900)},
+            {"blocks", blocks}};
 }
 
 }  // namespace channels

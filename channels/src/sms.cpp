@@ -57,8 +57,9 @@ Segments sms_segments(std::string_view utf8) {
 
 std::string gsm_punctuation(std::string_view utf8) {
     static const std::pair<std::string_view, std::string_view> swaps[] = {
-        {"\u2013", "-"}, {"\u2014", "-"}, {"\u2212", "-"}, {"\u2026", "..."}, {"\u2018", "'"}, {"\u2019", "'"},
-        {"\u201C", "\""}, {"\u201D", "\""}, {"\u00A0", " "}, {"\u2009", " "}, {"\u202F", " "}, {"\u2022", "-"},
+        {"\u2013", "-"}, {"\u2014", "-"}, {"\u2212", "-"},  {"\u2026", "..."},
+        {"\u2018", "'"}, {"\u2019", "'"}, {"\u201C", "\""}, {"\u201D", "\""},
+        {"\u00A0", " "}, {"\u2009", " "}, {"\u202F", " "},  {"\u2022", "-"},
     };
     std::string out;
     out.reserve(utf8.size());
@@ -123,7 +124,8 @@ std::vector<Piece> pieces_of(const intents::Answer& answer, const intents::Answe
         if (!answer.salary_rows.empty() && is_salary_part(part) && !per_period) {
             if (rows_given) continue;
             rows_given = true;
-            // "The guides give no pay figures for Chicago." must come before the national figures that follow it.
+            // "The guides give no pay figures for Chicago." must come before the national figures that follow
+            // it.
             if (part.not_covered) {
                 std::vector<Piece> sentences;
                 add_sentences(sentences, part.text);
@@ -132,7 +134,8 @@ std::vector<Piece> pieces_of(const intents::Answer& answer, const intents::Answe
             // The population's own figures first; the all-workers baseline only if room is left.
             for (bool comparison : {false, true}) {
                 for (const intents::DataRow& row : answer.salary_rows) {
-                    if (row.comparison == comparison) pieces.push_back({row.label + ": " + figure_text(row, true), "\n"});
+                    if (row.comparison == comparison)
+                        pieces.push_back({row.label + ": " + figure_text(row, true), "\n"});
                 }
             }
             continue;
@@ -155,7 +158,8 @@ std::string cut_at_word(const std::string& text, const Fits& fits) {
         end = text.rfind(' ', end - 1);
         if (end == std::string::npos) break;
         std::string candidate = text.substr(0, end);
-        while (!candidate.empty() && (candidate.back() == ',' || candidate.back() == ';' || candidate.back() == ':')) {
+        while (!candidate.empty() &&
+               (candidate.back() == ',' || candidate.back() == ';' || candidate.back() == ':')) {
             candidate.pop_back();
         }
         if (fits(candidate + "...")) return candidate + "...";
@@ -166,14 +170,14 @@ std::string cut_at_word(const std::string& text, const Fits& fits) {
 
 }  // namespace
 
-std::string brief_text(const intents::Answer& answer, const Wording& wording, const intents::AnswerStyle& style,
-                       std::size_t max_segments) {
+std::string brief_text(const intents::Answer& answer, const Wording& wording,
+                       const intents::AnswerStyle& style, std::size_t max_segments) {
     std::string tail;
     if (const std::string names = publishers(answer); !names.empty()) {
         tail += "\n" + gsm_punctuation(fill(wording.sms_sources, "sources", names));
     }
-    const bool held_back = std::find(answer.suggestions.begin(), answer.suggestions.end(), style.tell_me_more) !=
-                           answer.suggestions.end();
+    const bool held_back = std::find(answer.suggestions.begin(), answer.suggestions.end(),
+                                     style.tell_me_more) != answer.suggestions.end();
     if (held_back) tail += "\n" + gsm_punctuation(wording.sms_more);
     auto fits = [&](const std::string& body) { return sms_segments(body + tail).count <= max_segments; };
 
@@ -186,11 +190,12 @@ std::string brief_text(const intents::Answer& answer, const Wording& wording, co
         body = candidate;
         ++taken;
     }
-    // The piece that did not fit whole is given in part, cut at a word, when that leaves something worth reading
-    // (a first sentence too long alone must be; a list's first item after its intro should be).
+    // The piece that did not fit whole is given in part, cut at a word, when that leaves something worth
+    // reading (a first sentence too long alone must be; a list's first item after its intro should be).
     if (taken < pieces.size()) {
         const std::string prefix = body.empty() ? std::string() : body + pieces[taken].before;
-        const std::string cut = cut_at_word(pieces[taken].text, [&](const std::string& part) { return fits(prefix + part); });
+        const std::string cut =
+            cut_at_word(pieces[taken].text, [&](const std::string& part) { return fits(prefix + part); });
         if (taken == 0 || cut.size() >= min_cut_chars) {
             body = prefix + cut;
             ++taken;
@@ -209,12 +214,18 @@ std::string twiml_message(std::string_view text) {
     if (!text.empty()) {
         out += "<Message>";
         for (char c : text) {
-            if (c == '&') out += "&amp;";
-            else if (c == '<') out += "&lt;";
-            else if (c == '>') out += "&gt;";
-            else if (c == '"') out += "&quot;";
-            else if (c == '\'') out += "&apos;";
-            else out += c;
+            if (c == '&')
+                out += "&amp;";
+            else if (c == '<')
+                out += "&lt;";
+            else if (c == '>')
+                out += "&gt;";
+            else if (c == '"')
+                out += "&quot;";
+            else if (c == '\'')
+                out += "&apos;";
+            else
+                out += c;
         }
         out += "</Message>";
     }

@@ -9,22 +9,30 @@ std::string telegram_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else out += c;
+        if (c == '&')
+            out += "&amp;";
+        else if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else
+            out += c;
     }
     return out;
 }
 
 json telegram_text(std::int64_t chat_id, std::string_view text) {
-    return {{"method", "sendMessage"}, {"chat_id", chat_id}, {"text", telegram_escape(text)}, {"parse_mode", "HTML"}};
+    return {{"method", "sendMessage"},
+            {"chat_id", chat_id},
+            {"text", telegram_escape(text)},
+            {"parse_mode", "HTML"}};
 }
 
 json telegram_answer(std::int64_t chat_id, const intents::Answer& answer, const Wording& wording) {
     std::string text = telegram_escape(answer.text);
     if (const std::string table = rows_table(answer); !table.empty()) {
-        text += "\n\n<b>" + telegram_escape(wording.table_title) + "</b>\n<pre>" + telegram_escape(table) + "</pre>";
+        text += "\n\n<b>" + telegram_escape(wording.table_title) + "</b>\n<pre>" + telegram_escape(table) +
+                "</pre>";
     }
     if (const std::string sources = source_list(answer); !sources.empty()) {
         text += "\n\n<i>" + telegram_escape(fill(wording.sources, "sources", sources)) + "</i>";

@@ -20,9 +20,12 @@ knowledge::LoadResult<Wording> load_wording(const std::filesystem::path& file) {
     Wording wording;
     std::vector<std::string> errors;
     const std::pair<const char*, std::string*> fields[] = {
-        {"help", &wording.help},           {"not_text", &wording.not_text},
-        {"too_long", &wording.too_long},   {"sources", &wording.sources},
-        {"sms_sources", &wording.sms_sources}, {"sms_more", &wording.sms_more},
+        {"help", &wording.help},
+        {"not_text", &wording.not_text},
+        {"too_long", &wording.too_long},
+        {"sources", &wording.sources},
+        {"sms_sources", &wording.sms_sources},
+        {"sms_more", &wording.sms_more},
         {"table_title", &wording.table_title},
     };
     for (const auto& [key, target] : fields) {

@@ -51,7 +51,8 @@ ChannelReply refusal(AppState& state, const char* channel, channels::Signature v
         spdlog::warn("{}: refused a delivery with a {} signature (logged at most once a minute)", channel,
                      channels::to_string(verdict));
     }
-    return {401, "", std::string("the request's ") + channel + " signature is " + channels::to_string(verdict),
+    return {401, "",
+            std::string("the request's ") + channel + " signature is " + channels::to_string(verdict),
             "unauthorized"};
 }
 
@@ -91,7 +92,8 @@ std::optional<intents::Answer> answer(AppState& state, const std::string& sender
 }
 
 std::string too_long(const AppState& state) {
-    return channels::fill(state.channel_wording().too_long, "max", std::to_string(state.config().max_question_chars));
+    return channels::fill(state.channel_wording().too_long, "max",
+                          std::to_string(state.config().max_question_chars));
 }
 
 std::string trimmed(std::string text) {
@@ -119,14 +121,15 @@ std::string requested_url(const AppState& state, const Request& request) {
 }  // namespace
 
 ChannelReply slack_command(AppState& state, const Request& request) {
-    const auto verdict = channels::check_slack(state.config().slack_signing_secret,
-                                               header(request, "X-Slack-Request-Timestamp"),
-                                               header(request, "X-Slack-Signature"), request.body(), wall_clock_ms() / 1000);
+    const auto verdict = channels::check_slack(
+        state.config().slack_signing_secret, header(request, "X-Slack-Request-Timestamp"),
+        header(request, "X-Slack-Signature"), request.body(), wall_clock_ms() / 1000);
     if (verdict != channels::Signature::valid) return refusal(state, "slack", verdict);
     const auto form = channels::parse_form(request.body());
     if (!form) return bad_request("the body is not form-encoded");
     const std::string delivery = channels::form_value(*form, "trigger_id");
-    if (auto again = replayed(state, "slack", delivery.empty() ? "" : "slack:" + delivery, json_reply(json::object()))) {
+    if (auto again = replayed(state, "slack", delivery.empty() ? "" : "slack:" + delivery,
+                              json_reply(json::object()))) {
         return *again;
     }
     const std::string text = trimmed(channels::form_value(*form, "text"));
@@ -134,17 +137,20 @@ ChannelReply slack_command(AppState& state, const Request& request) {
     if (text.empty() || asks_for_help(text)) {
         reply = json_reply(channels::slack_text(state.channel_wording().help));
     } else {
-        const std::string sender = channels::form_value(*form, "team_id") + ":" + channels::form_value(*form, "user_id") +
-                                   ":" + channels::form_value(*form, "channel_id");
-        const auto given = answer(state, channels::sender_key("slack", sender), text, analytics::Channel::slack);
-        reply = json_reply(given ? channels::slack_answer(*given, state.channel_wording()) : channels::slack_text(too_long(state)));
+        const std::string sender = channels::form_value(*form, "team_id") + ":" +
+                                   channels::form_value(*form, "user_id") + ":" +
+                                   channels::form_value(*form, "channel_id");
+        const auto given =
+            answer(state, channels::sender_key("slack", sender), text, analytics::Channel::slack);
+        reply = json_reply(given ? channels::slack_answer(*given, state.channel_wording())
+                                 : channels::slack_text(too_long(state)));
     }
     return remember(state, delivery.empty() ? "" : "slack:" + delivery, std::move(reply));
 }
 
 ChannelReply telegram_webhook(AppState& state, const Request& request) {
-    const auto verdict =
-        channels::check_telegram(state.config().telegram_secret, header(request, "X-Telegram-Bot-Api-Secret-Token"));
+    const auto verdict = channels::check_telegram(state.config().telegram_secret,
+                                                  header(request, "X-Telegram-Bot-Api-Secret-Token"));
     if (verdict != channels::Signature::valid) return refusal(state, "telegram", verdict);
     const json update = json::parse(request.body(), nullptr, false);
     if (!update.is_object()) return bad_request("the body is not a Telegram update (a JSON object)");
@@ -156,12 +162,15 @@ ChannelReply telegram_webhook(AppState& state, const Request& request) {
     if (auto again = replayed(state, "telegram", delivery, nothing)) return *again;
     // Only new messages are questions; edits, channel posts, callbacks and the rest get an empty 200.
     const json empty_object = json::object();
-    const json& message = update.contains("message") && update.at("message").is_object() ? update.at("message") : empty_object;
-    const json& chat = message.contains("chat") && message.at("chat").is_object() ? message.at("chat") : empty_object;
+    const json& message =
+        update.contains("message") && update.at("message").is_object() ? update.at("message") : empty_object;
+    const json& chat =
+        message.contains("chat") && message.at("chat").is_object() ? message.at("chat") : empty_object;
     if (!chat.contains("id") || !chat.at("id").is_number_integer()) return remember(state, delivery, nothing);
     const std::int64_t chat_id = chat.at("id").get<std::int64_t>();
-    const std::string text =
-        message.contains("text") && message.at("text").is_string() ? trimmed(message.at("text").get<std::string>()) : "";
+    const std::string text = message.contains("text") && message.at("text").is_string()
+                                 ? trimmed(message.at("text").get<std::string>())
+                                 : "";
     const channels::Wording& wording = state.channel_wording();
     ChannelReply reply;
     if (text.empty()) {
@@ -178,11 +187,13 @@ ChannelReply telegram_webhook(AppState& state, const Request& request) {
 }
 
 ChannelReply twilio_message(AppState& state, const Request& request) {
-    // The parameters are part of what Twilio signs, so they are read first; nothing acts on them before the check.
+    // The parameters are part of what Twilio signs, so they are read first; nothing acts on them before the
+    // check.
     const auto form = channels::parse_form(request.body());
     if (!form) return refusal(state, "twilio", channels::Signature::wrong);
-    const auto verdict = channels::check_twilio(state.config().twilio_auth_token, requested_url(state, request), *form,
-                                                header(request, "X-Twilio-Signature"));
+    const auto verdict =
+        channels::check_twilio(state.config().twilio_auth_token, requested_url(state, request), *form,
+                               header(request, "X-Twilio-Signature"));
     if (verdict != channels::Signature::valid) return refusal(state, "twilio", verdict);
     const ChannelReply nothing{200, "text/xml; charset=utf-8", channels::twiml_message(""), nullptr};
     const std::string sid = channels::form_value(*form, "MessageSid");
@@ -223,8 +234,8 @@ std::vector<std::string> channel_status_lines(const Config& config) {
     std::vector<std::string> lines;
     for (const ChannelSetting& channel : channel_settings) {
         if ((config.*channel.secret).empty()) {
-            lines.push_back(std::string("channel ") + channel.name + " off: no " + channel.flag + " (or " + channel.variable +
-                            "), so POST " + channel.path + " answers 404");
+            lines.push_back(std::string("channel ") + channel.name + " off: no " + channel.flag + " (or " +
+                            channel.variable + "), so POST " + channel.path + " answers 404");
         } else {
             lines.push_back(std::string("channel ") + channel.name + " on: POST " + channel.path);
         }

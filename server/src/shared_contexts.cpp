@@ -7,7 +7,9 @@
 namespace server {
 
 SharedContextStore::SharedContextStore(analytics::StoreLocation location, std::int64_t ttl_ms)
-    : location_(std::move(location)), ttl_ms_(ttl_ms), fallback_(channels::MemoryContextStore::default_capacity, ttl_ms) {}
+    : location_(std::move(location)),
+      ttl_ms_(ttl_ms),
+      fallback_(channels::MemoryContextStore::default_capacity, ttl_ms) {}
 
 template <class Work>
 bool SharedContextStore::with_store(Work work) {
@@ -22,8 +24,10 @@ bool SharedContextStore::with_store(Work work) {
     } catch (const analytics::StoreError& e) {
         store_.reset();
         if (log_throttle_.allow("contexts")) {
-            spdlog::warn("channel contexts: {}; keeping them in this process's memory meanwhile (logged at most once a minute)",
-                         e.what());
+            spdlog::warn(
+                "channel contexts: {}; keeping them in this process's memory meanwhile (logged at most once "
+                "a minute)",
+                e.what());
         }
         return false;
     }
@@ -42,10 +46,12 @@ intents::Context SharedContextStore::load(const std::string& sender, std::int64_
     return context.value_or(intents::Context{});
 }
 
-void SharedContextStore::save(const std::string& sender, const intents::Context& context, std::int64_t now_ms) {
+void SharedContextStore::save(const std::string& sender, const intents::Context& context,
+                              std::int64_t now_ms) {
     std::lock_guard lock(mutex_);
     const std::string text = intents::context_to_json(context).dump();
-    if (!with_store([&](analytics::Store& store) { store.save_context(sender, text, now_ms, now_ms - ttl_ms_); })) {
+    if (!with_store(
+            [&](analytics::Store& store) { store.save_context(sender, text, now_ms, now_ms - ttl_ms_); })) {
         fallback_.save(sender, context, now_ms);
     }
 }

@@ -30,7 +30,8 @@ long metric(std::uint16_t port, const std::string& series) {
 }
 
 std::vector<std::string> all_channels() {
-    return {"--slack-signing-secret", slack_secret, "--telegram-secret", telegram_secret, "--twilio-auth-token", twilio_token};
+    return {"--slack-signing-secret", slack_secret,          "--telegram-secret",
+            telegram_secret,          "--twilio-auth-token", twilio_token};
 }
 
 }  // namespace
@@ -41,7 +42,10 @@ TEST(Channels, WithoutASecretAChannelIsNotThereAndTheLogSaysHowToTurnItOn) {
         EXPECT_EQ(http_request(server.port(), http::verb::post, path, "text=hi").status, 404u) << path;
     }
     const std::string log = server.log();
-    EXPECT_NE(log.find("channel slack off: no --slack-signing-secret (or CAREER_ADVISOR_SLACK_SIGNING_SECRET)"), std::string::npos) << log;
+    EXPECT_NE(
+        log.find("channel slack off: no --slack-signing-secret (or CAREER_ADVISOR_SLACK_SIGNING_SECRET)"),
+        std::string::npos)
+        << log;
     EXPECT_NE(log.find("channel telegram off: no --telegram-secret"), std::string::npos) << log;
     EXPECT_NE(log.find("channel twilio off: no --twilio-auth-token"), std::string::npos) << log;
 }
@@ -61,7 +65,9 @@ TEST(SlackCommand, AnswersAndFollowsUpInTheSendersConversation) {
     const json reply = first.json();
     EXPECT_EQ(reply.at("response_type"), "ephemeral");
     EXPECT_NE(reply.at("text").get<std::string>().find("Seattle"), std::string::npos) << reply;
-    EXPECT_NE(reply.at("blocks")[1].at("text").at("text").get<std::string>().find("```Seattle"), std::string::npos) << reply;
+    EXPECT_NE(reply.at("blocks")[1].at("text").at("text").get<std::string>().find("```Seattle"),
+              std::string::npos)
+        << reply;
     const json follow_up = slack(server.port(), "and in Austin?", "1.1.b").json();
     EXPECT_NE(follow_up.at("text").get<std::string>().find("Austin"), std::string::npos) << follow_up;
     const json stranger = slack(server.port(), "and in Austin?", "1.1.c", "U0OTHER").json();
@@ -71,17 +77,24 @@ TEST(SlackCommand, AnswersAndFollowsUpInTheSendersConversation) {
 
 TEST(SlackCommand, WrongStaleOrMissingSignaturesAre401AndNeverAnswered) {
     ServerProcess server(all_channels());
-    EXPECT_EQ(slack(server.port(), "what do seniors earn?", "2.1", "U1", now_s(), "not-the-secret").status, 401u);
+    EXPECT_EQ(slack(server.port(), "what do seniors earn?", "2.1", "U1", now_s(), "not-the-secret").status,
+              401u);
     EXPECT_EQ(slack(server.port(), "what do seniors earn?", "2.2", "U1", now_s() - 301).status, 401u);
     EXPECT_EQ(slack(server.port(), "what do seniors earn?", "2.3", "U1", now_s() + 400).status, 401u);
     const HttpResult unsigned_request =
-        http_request(server.port(), http::verb::post, "/channels/slack/command", "text=what+do+seniors+earn%3F&trigger_id=2.4");
+        http_request(server.port(), http::verb::post, "/channels/slack/command",
+                     "text=what+do+seniors+earn%3F&trigger_id=2.4");
     EXPECT_EQ(unsigned_request.status, 401u);
     EXPECT_EQ(unsigned_request.json().at("code"), "unauthorized");
-    EXPECT_EQ(metric(server.port(), "career_advisor_channel_refused_total{channel=\"slack\",reason=\"wrong\"}"), 1);
-    EXPECT_EQ(metric(server.port(), "career_advisor_channel_refused_total{channel=\"slack\",reason=\"stale\"}"), 2);
-    EXPECT_EQ(metric(server.port(), "career_advisor_channel_refused_total{channel=\"slack\",reason=\"missing\"}"), 1);
-    EXPECT_EQ(metric(server.port(), "career_advisor_answers_total{intent=\"salary\"}"), 0) << "nothing reached the engine";
+    EXPECT_EQ(
+        metric(server.port(), "career_advisor_channel_refused_total{channel=\"slack\",reason=\"wrong\"}"), 1);
+    EXPECT_EQ(
+        metric(server.port(), "career_advisor_channel_refused_total{channel=\"slack\",reason=\"stale\"}"), 2);
+    EXPECT_EQ(
+        metric(server.port(), "career_advisor_channel_refused_total{channel=\"slack\",reason=\"missing\"}"),
+        1);
+    EXPECT_EQ(metric(server.port(), "career_advisor_answers_total{intent=\"salary\"}"), 0)
+        << "nothing reached the engine";
     EXPECT_EQ(slack(server.port(), "what do seniors earn?", "2.5").status, 200u);
     EXPECT_EQ(metric(server.port(), "career_advisor_answers_total{intent=\"salary\"}"), 1);
 }
@@ -89,7 +102,8 @@ TEST(SlackCommand, WrongStaleOrMissingSignaturesAre401AndNeverAnswered) {
 TEST(SlackCommand, AnEmptyCommandGetsHelp) {
     ServerProcess server(all_channels());
     const json reply = slack(server.port(), "", "3.1").json();
-    EXPECT_NE(reply.at("text").get<std::string>().find("back-end web developer career"), std::string::npos) << reply;
+    EXPECT_NE(reply.at("text").get<std::string>().find("back-end web developer career"), std::string::npos)
+        << reply;
     EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"slack\"}"), 0);
 }
 
@@ -100,12 +114,15 @@ TEST(SlackCommand, ARetriedTriggerIsAnsweredOnce) {
     EXPECT_EQ(first.status, 200u);
     EXPECT_EQ(again.body, first.body);
     EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"slack\"}"), 1);
-    EXPECT_EQ(metric(server.port(), "career_advisor_channel_refused_total{channel=\"slack\",reason=\"replayed\"}"), 1);
+    EXPECT_EQ(
+        metric(server.port(), "career_advisor_channel_refused_total{channel=\"slack\",reason=\"replayed\"}"),
+        1);
 }
 
 TEST(TelegramWebhook, AnswersWithSendMessageAndFollowsUpPerChat) {
     ServerProcess server(all_channels());
-    const HttpResult first = telegram(server.port(), telegram_update(10, 777, "what do developers earn in Seattle?"));
+    const HttpResult first =
+        telegram(server.port(), telegram_update(10, 777, "what do developers earn in Seattle?"));
     ASSERT_EQ(first.status, 200u) << first.body;
     const json reply = first.json();
     EXPECT_EQ(reply.at("method"), "sendMessage");
@@ -122,21 +139,29 @@ TEST(TelegramWebhook, AnswersWithSendMessageAndFollowsUpPerChat) {
 TEST(TelegramWebhook, StartAndHelpAreAnsweredAndOtherUpdatesIgnored) {
     ServerProcess server(all_channels());
     for (const char* command : {"/start", "/help", "/help@CareerAdvisorBot"}) {
-        const json reply = telegram(server.port(), telegram_update(20 + static_cast<std::int64_t>(std::strlen(command)), 5, command)).json();
-        EXPECT_NE(reply.at("text").get<std::string>().find("back-end web developer career"), std::string::npos) << command;
+        const json reply =
+            telegram(server.port(),
+                     telegram_update(20 + static_cast<std::int64_t>(std::strlen(command)), 5, command))
+                .json();
+        EXPECT_NE(reply.at("text").get<std::string>().find("back-end web developer career"),
+                  std::string::npos)
+            << command;
     }
     const HttpResult edit = telegram(server.port(), {{"update_id", 40}, {"edited_message", {{"text", "x"}}}});
     EXPECT_EQ(edit.status, 200u);
     EXPECT_EQ(edit.body, "");
     json photo = telegram_update(41, 5, "");
     photo["message"].erase("text");
-    EXPECT_NE(telegram(server.port(), photo).json().at("text").get<std::string>().find("text"), std::string::npos);
+    EXPECT_NE(telegram(server.port(), photo).json().at("text").get<std::string>().find("text"),
+              std::string::npos);
     EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"telegram\"}"), 0);
 }
 
 TEST(TelegramWebhook, AWrongOrMissingSecretIs401AndNeverAnswered) {
     ServerProcess server(all_channels());
-    EXPECT_EQ(telegram(server.port(), telegram_update(50, 9, "what do seniors earn?"), "telegram-secret_43").status, 401u);
+    EXPECT_EQ(
+        telegram(server.port(), telegram_update(50, 9, "what do seniors earn?"), "telegram-secret_43").status,
+        401u);
     EXPECT_EQ(telegram(server.port(), telegram_update(51, 9, "what do seniors earn?"), "").status, 401u);
     EXPECT_EQ(metric(server.port(), "career_advisor_answers_total{intent=\"salary\"}"), 0);
 }
@@ -152,15 +177,18 @@ TEST(TelegramWebhook, ARedeliveredUpdateIsAnsweredOnce) {
 
 TEST(TwilioMessage, AnswersSmsBrieflyInTwiMLAndFollowsUpPerNumber) {
     ServerProcess server(all_channels());
-    const HttpResult first = twilio(server.port(), "+14155550100", "what do developers earn in Seattle?", "SM0001");
+    const HttpResult first =
+        twilio(server.port(), "+14155550100", "what do developers earn in Seattle?", "SM0001");
     ASSERT_EQ(first.status, 200u) << first.body;
     EXPECT_EQ(first.headers.at("Content-Type"), "text/xml; charset=utf-8");
     const std::string text = twiml_text(first.body);
     EXPECT_NE(text.find("Seattle: $140K-$170K"), std::string::npos) << first.body;
     EXPECT_LE(text.size(), 306u);
-    const std::string follow_up = twiml_text(twilio(server.port(), "+14155550100", "and in Austin?", "SM0002").body);
+    const std::string follow_up =
+        twiml_text(twilio(server.port(), "+14155550100", "and in Austin?", "SM0002").body);
     EXPECT_NE(follow_up.find("Austin"), std::string::npos) << follow_up;
-    const std::string whatsapp = twiml_text(twilio(server.port(), "whatsapp:+14155550100", "and in Austin?", "SM0003").body);
+    const std::string whatsapp =
+        twiml_text(twilio(server.port(), "whatsapp:+14155550100", "and in Austin?", "SM0003").body);
     EXPECT_EQ(whatsapp.find("$140K"), std::string::npos) << "WhatsApp is another conversation: " << whatsapp;
     EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"sms\"}"), 2);
     EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"whatsapp\"}"), 1);
@@ -172,15 +200,18 @@ TEST(TwilioMessage, TheSignatureCoversThePublicUrlBehindAProxy) {
         args.insert(args.end(), {"--public-url", "https://advisor.example"});
         return args;
     }());
-    EXPECT_EQ(twilio(server.port(), "+14155550101", "hi", "SM0100", "https://advisor.example/channels/twilio").status, 200u);
+    EXPECT_EQ(twilio(server.port(), "+14155550101", "hi", "SM0100", "https://advisor.example/channels/twilio")
+                  .status,
+              200u);
     EXPECT_EQ(twilio(server.port(), "+14155550101", "hi", "SM0101").status, 401u) << "signed for another URL";
 }
 
 TEST(TwilioMessage, AWrongSignatureIs401AndNeverAnswered) {
     ServerProcess server(all_channels());
-    EXPECT_EQ(twilio(server.port(), "+14155550102", "what do seniors earn?", "SM0200", "", "54321").status, 401u);
-    const HttpResult unsigned_request =
-        http_request(server.port(), http::verb::post, "/channels/twilio", "Body=hi&From=%2B1415&MessageSid=SM0201");
+    EXPECT_EQ(twilio(server.port(), "+14155550102", "what do seniors earn?", "SM0200", "", "54321").status,
+              401u);
+    const HttpResult unsigned_request = http_request(server.port(), http::verb::post, "/channels/twilio",
+                                                     "Body=hi&From=%2B1415&MessageSid=SM0201");
     EXPECT_EQ(unsigned_request.status, 401u);
     EXPECT_EQ(metric(server.port(), "career_advisor_answers_total{intent=\"salary\"}"), 0);
 }
@@ -201,8 +232,10 @@ TEST(Channels, AnswersAreRecordedWithTheirChannel) {
     twilio(server.port(), "whatsapp:+14155550104", "what do seniors earn?", "SM0401");
     const auto db = server.data_dir() / "analytics.sqlite3";
     EXPECT_TRUE(eventually([&] { return query_sqlite(db, "SELECT COUNT(*) FROM answers") == "4"; }));
-    EXPECT_EQ(query_sqlite(db, "SELECT group_concat(channel, ',') FROM (SELECT channel FROM answers ORDER BY channel)"),
-              "slack,sms,telegram,whatsapp");
+    EXPECT_EQ(
+        query_sqlite(db,
+                     "SELECT group_concat(channel, ',') FROM (SELECT channel FROM answers ORDER BY channel)"),
+        "slack,sms,telegram,whatsapp");
 }
 
 namespace {
@@ -274,10 +307,11 @@ TEST(ChannelsWording, BadWordingStopsACheckAndAStartWithAChannelNamingTheField) 
     write_file(dir.path() / "wording.json", wording);
     const auto check = run_command({"check", "--channels", dir.path().string()});
     EXPECT_EQ(check.exit_code, 1);
-    EXPECT_NE(check.err.find("wording.json: /sms_more: needs a non-empty string"), std::string::npos) << check.err;
+    EXPECT_NE(check.err.find("wording.json: /sms_more: needs a non-empty string"), std::string::npos)
+        << check.err;
     EXPECT_NE(check.err.find("wording.json: /sms_mor: unknown field"), std::string::npos) << check.err;
-    const auto serve = run_command({"serve", "--port", "0", "--data-dir", (dir.path() / "data").string(), "--channels",
-                                    dir.path().string(), "--twilio-auth-token", "12345"});
+    const auto serve = run_command({"serve", "--port", "0", "--data-dir", (dir.path() / "data").string(),
+                                    "--channels", dir.path().string(), "--twilio-auth-token", "12345"});
     EXPECT_EQ(serve.exit_code, 1);
     EXPECT_NE(serve.err.find("/sms_more"), std::string::npos) << serve.err;
 }

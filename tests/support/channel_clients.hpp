@@ -25,12 +25,14 @@ HttpResult slack(std::uint16_t port, const std::string& text, const std::string&
 // A Bot API update holding a private chat's text message, and its delivery with the secret token header
 // (none when `secret` is empty).
 nlohmann::json telegram_update(std::int64_t update_id, std::int64_t chat_id, const std::string& text);
-HttpResult telegram(std::uint16_t port, const nlohmann::json& update, const std::string& secret = telegram_secret);
+HttpResult telegram(std::uint16_t port, const nlohmann::json& update,
+                    const std::string& secret = telegram_secret);
 
 // An inbound message as Twilio posts it, signed: base64 HMAC-SHA1 of `signed_url` (default: the URL the
 // request goes to) and the parameters sorted by name.
-HttpResult twilio(std::uint16_t port, const std::string& from, const std::string& text, const std::string& sid,
-                  const std::string& signed_url = "", const std::string& token = twilio_token);
+HttpResult twilio(std::uint16_t port, const std::string& from, const std::string& text,
+                  const std::string& sid, const std::string& signed_url = "",
+                  const std::string& token = twilio_token);
 
 // The text of a TwiML <Message>, unescaped ("" without one).
 std::string twiml_text(const std::string& body);

@@ -27,12 +27,15 @@ const Wording& wording() {
     return loaded;
 }
 
-intents::Answer ask(const std::string& question) { return intents::respond(advisor(), {}, question, 1'000'000); }
+intents::Answer ask(const std::string& question) {
+    return intents::respond(advisor(), {}, question, 1'000'000);
+}
 
 // Every example question of every intent: what the data says people ask.
 std::vector<std::string> every_example() {
     std::vector<std::string> out;
-    for (const intents::Intent& intent : advisor().intents) out.insert(out.end(), intent.examples.begin(), intent.examples.end());
+    for (const intents::Intent& intent : advisor().intents)
+        out.insert(out.end(), intent.examples.begin(), intent.examples.end());
     return out;
 }
 
@@ -52,7 +55,7 @@ TEST(SmsSegments, CountsGsm7AndUcs2AsCarriersDo) {
     EXPECT_FALSE(sms_segments(ucs2).gsm7);
     EXPECT_EQ(sms_segments(ucs2).count, 1u);
     EXPECT_EQ(sms_segments(ucs2 + "a").count, 2u);
-    EXPECT_EQ(sms_segments(ucs2 + std::string(64, 'a')).count, 2u);   // 134 = 2 x 67
+    EXPECT_EQ(sms_segments(ucs2 + std::string(64, 'a')).count, 2u);  // 134 = 2 x 67
     EXPECT_EQ(sms_segments(ucs2 + std::string(65, 'a')).count, 3u);
 }
 
@@ -77,19 +80,22 @@ TEST(BriefText, EveryIntentsExamplesFitInTwoSegments) {
 }
 
 TEST(BriefText, SalaryAnswersGiveTheirRowsAndSource) {
-    const std::string text = brief_text(ask("what do developers earn in Seattle?"), wording(), advisor().style);
+    const std::string text =
+        brief_text(ask("what do developers earn in Seattle?"), wording(), advisor().style);
     EXPECT_NE(text.find("Seattle: $140K-$170K"), std::string::npos) << text;
     EXPECT_NE(text.find("Source: Noble Desktop"), std::string::npos) << text;
 }
 
 TEST(BriefText, SaysWhatTheGuidesDoNotCoverBeforeTheFiguresThatStandIn) {
-    const std::string text = brief_text(ask("What does a back end developer earn in Chicago?"), wording(), advisor().style);
+    const std::string text =
+        brief_text(ask("What does a back end developer earn in Chicago?"), wording(), advisor().style);
     EXPECT_TRUE(text.starts_with("The guides give no pay figures for Chicago.")) << text;
     EXPECT_NE(text.find("$115K"), std::string::npos) << text;
 }
 
 TEST(BriefText, PayPerHourStaysInWordsAsOurArithmetic) {
-    const std::string text = brief_text(ask("what do seniors in seattle earn per hour?"), wording(), advisor().style);
+    const std::string text =
+        brief_text(ask("what do seniors in seattle earn per hour?"), wording(), advisor().style);
     EXPECT_NE(text.find("an hour"), std::string::npos) << text;
     EXPECT_LE(sms_segments(text).count, 2u) << text;
 }
@@ -111,7 +117,8 @@ TEST(BriefText, OneSegmentWhenAskedForOne) {
 
 TEST(Twiml, EscapesTheMessage) {
     EXPECT_EQ(twiml_message("a < b & \"c\""),
-              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Message>a &lt; b &amp; &quot;c&quot;</Message></Response>");
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Message>a &lt; b &amp; "
+              "&quot;c&quot;</Message></Response>");
     EXPECT_EQ(twiml_message(""), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response></Response>");
 }
 
@@ -124,7 +131,8 @@ TEST(SlackAnswer, IsEphemeralWithTheRowsAsATableAndSourcesAsContext) {
     const std::string table = blocks[1].at("text").at("text");
     EXPECT_NE(table.find("```Seattle  $140,000\u2013$170,000```"), std::string::npos) << table;
     EXPECT_EQ(blocks[2].at("type"), "context");
-    EXPECT_NE(blocks[2].at("elements")[0].at("text").get<std::string>().find("Noble Desktop"), std::string::npos);
+    EXPECT_NE(blocks[2].at("elements")[0].at("text").get<std::string>().find("Noble Desktop"),
+              std::string::npos);
 }
 
 TEST(SlackAnswer, EscapesMarkupCharacters) {
@@ -147,9 +155,11 @@ TEST(ChannelContexts, FollowUpsUseTheSendersOwnContext) {
     MemoryContextStore store;
     const std::string alice = sender_key("sms", "+15550001");
     const std::string bob = sender_key("sms", "+15550002");
-    const intents::Answer first = intents::respond(advisor(), store.load(alice, 1'000'000), "what do developers earn in Seattle?", 1'000'000);
+    const intents::Answer first = intents::respond(advisor(), store.load(alice, 1'000'000),
+                                                   "what do developers earn in Seattle?", 1'000'000);
     store.save(alice, first.context, 1'000'000);
-    const intents::Answer follow_up = intents::respond(advisor(), store.load(alice, 1'060'000), "and in Austin?", 1'060'000);
+    const intents::Answer follow_up =
+        intents::respond(advisor(), store.load(alice, 1'060'000), "and in Austin?", 1'060'000);
     EXPECT_EQ(follow_up.intent, "salary");
     EXPECT_NE(follow_up.text.find("Austin"), std::string::npos) << follow_up.text;
     EXPECT_TRUE(store.load(bob, 1'060'000).empty());
@@ -162,7 +172,7 @@ TEST(ChannelContexts, ForgetsAfterTheirTimeAndTheLeastRecentWhenFull) {
     store.save("a", context, 0);
     store.save("b", context, 10);
     EXPECT_FALSE(store.load("a", 20).empty());  // a is now the most recent
-    store.save("c", context, 30);                // so b goes
+    store.save("c", context, 30);               // so b goes
     EXPECT_TRUE(store.load("b", 40).empty());
     EXPECT_FALSE(store.load("a", 40).empty());
     EXPECT_TRUE(store.load("c", 1031).empty());  // over its second
@@ -193,7 +203,9 @@ TEST(ReplayGuard, ADeliveryIsAnsweredOnceAndItsRetryGetsTheSameReply) {
 TEST(Wording, EveryFieldIsRequired) {
     test_support::TempDir dir;
     const auto file = dir.path() / "wording.json";
-    test_support::write_file(file, R"({"help":"h","not_text":"n","too_long":"no {max}","sources":"S: {sources}","sms_sources":"{sources}","sms_more":"m"})");
+    test_support::write_file(
+        file,
+        R"({"help":"h","not_text":"n","too_long":"no {max}","sources":"S: {sources}","sms_sources":"{sources}","sms_more":"m"})");
     const auto read = load_wording(file);
     ASSERT_FALSE(read.ok());
     EXPECT_NE(read.errors.front().find("/table_title"), std::string::npos) << read.errors.front();

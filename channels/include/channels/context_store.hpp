@@ -12,7 +12,7 @@ namespace channels {
 // Where follow-ups' contexts live between a sender's messages ("and in Austin?"). Keys are
 // sender_key()s, never the raw ids. Implementations are thread-safe.
 class ContextStore {
-public:
+  public:
     virtual ~ContextStore() = default;
     // The context last saved for `sender`, or the empty context (never saved, expired, or forgotten).
     virtual intents::Context load(const std::string& sender, std::int64_t now_ms) = 0;
@@ -23,7 +23,7 @@ public:
 // context policy's own limit: respond() would not use it later anyway) or when `capacity` senders are
 // newer.
 class MemoryContextStore final : public ContextStore {
-public:
+  public:
     static constexpr std::size_t default_capacity = 10000;
     static constexpr std::int64_t default_ttl_ms = 10 * 60 * 1000;
 
@@ -33,7 +33,7 @@ public:
     void save(const std::string& sender, const intents::Context& context, std::int64_t now_ms) override;
     std::size_t size() const { return contexts_.size(); }
 
-private:
+  private:
     ExpiringLru<intents::Context> contexts_;
 };
 

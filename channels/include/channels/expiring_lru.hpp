@@ -15,8 +15,9 @@ namespace channels {
 // (one mutex; every operation is O(1) apart from the expired entries it drops).
 template <class Value>
 class ExpiringLru {
-public:
-    ExpiringLru(std::size_t capacity, std::int64_t ttl_ms) : capacity_(capacity == 0 ? 1 : capacity), ttl_ms_(ttl_ms) {}
+  public:
+    ExpiringLru(std::size_t capacity, std::int64_t ttl_ms)
+        : capacity_(capacity == 0 ? 1 : capacity), ttl_ms_(ttl_ms) {}
 
     std::optional<Value> find(const std::string& key, std::int64_t now_ms) {
         std::lock_guard lock(mutex_);
@@ -69,7 +70,7 @@ public:
         return index_.size();
     }
 
-private:
+  private:
     struct Entry {
         std::string key;
         Value value;

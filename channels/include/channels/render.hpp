@@ -51,12 +51,12 @@ std::string gsm_punctuation(std::string_view utf8);
 
 // The brief rendering of any answer, for SMS and WhatsApp: plain text within `max_segments` segments. Salary
 // answers give their rows ("Seattle: $140K-$170K"; after the sentence that says what the guides do not cover,
-// if one does; pay per hour stays text, as it is our arithmetic); other answers their first whole sentences and
-// list items, in order, as many as fit, then the next one cut at a word with "..." when enough of it fits (an
-// intro that ends in ":" is not left without its list); then the sources' publishers, and the wording's "tell me
-// more" hint when the answer offers `style.tell_me_more` (it held facts back).
-std::string brief_text(const intents::Answer& answer, const Wording& wording, const intents::AnswerStyle& style,
-                       std::size_t max_segments = 2);
+// if one does; pay per hour stays text, as it is our arithmetic); other answers their first whole sentences
+// and list items, in order, as many as fit, then the next one cut at a word with "..." when enough of it fits
+// (an intro that ends in ":" is not left without its list); then the sources' publishers, and the wording's
+// "tell me more" hint when the answer offers `style.tell_me_more` (it held facts back).
+std::string brief_text(const intents::Answer& answer, const Wording& wording,
+                       const intents::AnswerStyle& style, std::size_t max_segments = 2);
 
 // A TwiML response that sends `text` back (an empty `text` sends nothing), XML-escaped.
 std::string twiml_message(std::string_view text);

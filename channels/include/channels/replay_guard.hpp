@@ -13,7 +13,7 @@ namespace channels {
 // claim of an id answers it; a later one gets the reply the first gave, or, while the first is still
 // being answered, nothing to send. Thread-safe; remembers `capacity` ids for `ttl_ms` each.
 class ReplayGuard {
-public:
+  public:
     static constexpr std::size_t default_capacity = 10000;
     static constexpr std::int64_t default_ttl_ms = 60 * 60 * 1000;
 
@@ -21,14 +21,14 @@ public:
         : deliveries_(capacity, ttl_ms) {}
 
     struct Claim {
-        bool first = false;                 // answer it, then call answered()
-        std::optional<std::string> reply;   // not first: the reply given, or nullopt while it is in the works
+        bool first = false;                // answer it, then call answered()
+        std::optional<std::string> reply;  // not first: the reply given, or nullopt while it is in the works
     };
     // `id` is the platform's name for the delivery, prefixed with the channel ("telegram:42").
     Claim claim(const std::string& id, std::int64_t now_ms);
     void answered(const std::string& id, std::string reply, std::int64_t now_ms);
 
-private:
+  private:
     ExpiringLru<std::optional<std::string>> deliveries_;
 };
 

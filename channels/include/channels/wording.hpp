@@ -12,13 +12,13 @@ namespace channels {
 // What the channels say besides answers (channels/data/wording.json; docs/channels.md). Every field is
 // required and non-empty; `{name}` marks what is filled in.
 struct Wording {
-    std::string help;          // /start, /help, an empty slash command
-    std::string not_text;      // a message without text (a photo, a sticker)
-    std::string too_long;      // a question over --max-question-chars: {max}
-    std::string sources;       // Slack and Telegram, after the answer: {sources}
-    std::string sms_sources;   // the brief rendering's tail: {sources}
-    std::string sms_more;      // the brief rendering left something out
-    std::string table_title;   // above the salary rows
+    std::string help;         // /start, /help, an empty slash command
+    std::string not_text;     // a message without text (a photo, a sticker)
+    std::string too_long;     // a question over --max-question-chars: {max}
+    std::string sources;      // Slack and Telegram, after the answer: {sources}
+    std::string sms_sources;  // the brief rendering's tail: {sources}
+    std::string sms_more;     // the brief rendering left something out
+    std::string table_title;  // above the salary rows
 };
 
 // Reads wording.json; every problem comes back as an error line naming the file and the field.

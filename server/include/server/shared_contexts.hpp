@@ -18,13 +18,13 @@ namespace server {
 // minute. Thread-safe (one connection behind a mutex); it blocks on the database, so the router calls it
 // from the background thread, never an I/O thread.
 class SharedContextStore final : public channels::ContextStore {
-public:
+  public:
     explicit SharedContextStore(analytics::StoreLocation location,
                                 std::int64_t ttl_ms = channels::MemoryContextStore::default_ttl_ms);
     intents::Context load(const std::string& sender, std::int64_t now_ms) override;
     void save(const std::string& sender, const intents::Context& context, std::int64_t now_ms) override;
 
-private:
+  private:
     // Runs `work` on the open store; false (and the store closed, to be opened again) when it failed.
     template <class Work>
     bool with_store(Work work);
