@@ -58,23 +58,41 @@ ChannelReply refusal(AppState& state, const char* channel, channels::Signature v
 
 ChannelReply bad_request(const std::string& message) { return {400, "", message, "bad_request"}; }
 
-// A retry of a delivery already claimed: the reply it got, or (while the first is being answered) an empty
-// one of the platform's kind, so the question is answered once.
-std::optional<ChannelReply> replayed(AppState& state, const char* channel, const std::string& delivery,
-                                     const ChannelReply& empty) {
-    if (delivery.empty()) return std::nullopt;
-    const auto claim = state.channel_deliveries().claim(delivery, wall_clock_ms());
-    if (claim.first) return std::nullopt;
-    state.metrics().channel_refused(channel, "replayed");
-    ChannelReply reply = empty;
-    if (claim.reply) reply.body = *claim.reply;
-    return reply;
-}
+// One delivery of a platform, claimed in the replay guard under `id` ("telegram:42"; "" when the platform
+// named none). A retry of one claimed before gets the reply the first got (or, while the first is still being
+// answered, `empty`); the first's reply is kept by answered(). One never answered (its handler threw) is
+// released, so the platform's next retry is answered instead of getting nothing.
+class Delivery {
+  public:
+    Delivery(AppState& state, std::string id) : state_(state), id_(std::move(id)) {}
+    ~Delivery() {
+        if (claimed_) state_.channel_deliveries().release(id_);
+    }
+    Delivery(const Delivery&) = delete;
+    Delivery& operator=(const Delivery&) = delete;
 
-ChannelReply remember(AppState& state, const std::string& delivery, ChannelReply reply) {
-    if (!delivery.empty()) state.channel_deliveries().answered(delivery, reply.body, wall_clock_ms());
-    return reply;
-}
+    std::optional<ChannelReply> seen_before(const char* channel, const ChannelReply& empty) {
+        if (id_.empty()) return std::nullopt;
+        const auto claim = state_.channel_deliveries().claim(id_, wall_clock_ms());
+        claimed_ = claim.first;
+        if (claim.first) return std::nullopt;
+        state_.metrics().channel_refused(channel, "replayed");
+        ChannelReply reply = empty;
+        if (claim.reply) reply.body = *claim.reply;
+        return reply;
+    }
+
+    ChannelReply answered(ChannelReply reply) {
+        if (claimed_) state_.channel_deliveries().answered(id_, reply.body, wall_clock_ms());
+        claimed_ = false;
+        return reply;
+    }
+
+  private:
+    AppState& state_;
+    const std::string id_;
+    bool claimed_ = false;
+};
 
 // What a question from a sender gets: an answer in the sender's conversation, counted and recorded as
 // every answer is; or nullopt when the text is over --max-question-chars.
@@ -127,11 +145,9 @@ ChannelReply slack_command(AppState& state, const Request& request) {
     if (verdict != channels::Signature::valid) return refusal(state, "slack", verdict);
     const auto form = channels::parse_form(request.body());
     if (!form) return bad_request("the body is not form-encoded");
-    const std::string delivery = channels::form_value(*form, "trigger_id");
-    if (auto again = replayed(state, "slack", delivery.empty() ? "" : "slack:" + delivery,
-                              json_reply(json::object()))) {
-        return *again;
-    }
+    const std::string trigger = channels::form_value(*form, "trigger_id");
+    Delivery delivery(state, trigger.empty() ? "" : "slack:" + trigger);
+    if (auto again = delivery.seen_before("slack", json_reply(json::object()))) return *again;
     const std::string text = trimmed(channels::form_value(*form, "text"));
     ChannelReply reply;
     if (text.empty() || asks_for_help(text)) {
@@ -145,7 +161,7 @@ ChannelReply slack_command(AppState& state, const Request& request) {
         reply = json_reply(given ? channels::slack_answer(*given, state.channel_wording())
                                  : channels::slack_text(too_long(state)));
     }
-    return remember(state, delivery.empty() ? "" : "slack:" + delivery, std::move(reply));
+    return delivery.answered(std::move(reply));
 }
 
 ChannelReply telegram_webhook(AppState& state, const Request& request) {
@@ -155,18 +171,17 @@ ChannelReply telegram_webhook(AppState& state, const Request& request) {
     const json update = json::parse(request.body(), nullptr, false);
     if (!update.is_object()) return bad_request("the body is not a Telegram update (a JSON object)");
     const ChannelReply nothing{200, "application/json", "", nullptr};
-    std::string delivery;
-    if (const auto id = update.find("update_id"); id != update.end() && id->is_number_integer()) {
-        delivery = "telegram:" + std::to_string(id->get<std::int64_t>());
-    }
-    if (auto again = replayed(state, "telegram", delivery, nothing)) return *again;
+    const auto update_id = update.find("update_id");
+    const bool named = update_id != update.end() && update_id->is_number_integer();
+    Delivery delivery(state, named ? "telegram:" + std::to_string(update_id->get<std::int64_t>()) : "");
+    if (auto again = delivery.seen_before("telegram", nothing)) return *again;
     // Only new messages are questions; edits, channel posts, callbacks and the rest get an empty 200.
     const json empty_object = json::object();
     const json& message =
         update.contains("message") && update.at("message").is_object() ? update.at("message") : empty_object;
     const json& chat =
         message.contains("chat") && message.at("chat").is_object() ? message.at("chat") : empty_object;
-    if (!chat.contains("id") || !chat.at("id").is_number_integer()) return remember(state, delivery, nothing);
+    if (!chat.contains("id") || !chat.at("id").is_number_integer()) return delivery.answered(nothing);
     const std::int64_t chat_id = chat.at("id").get<std::int64_t>();
     const std::string text = message.contains("text") && message.at("text").is_string()
                                  ? trimmed(message.at("text").get<std::string>())
@@ -183,7 +198,7 @@ ChannelReply telegram_webhook(AppState& state, const Request& request) {
         reply = json_reply(given ? channels::telegram_answer(chat_id, *given, wording)
                                  : channels::telegram_text(chat_id, too_long(state)));
     }
-    return remember(state, delivery, std::move(reply));
+    return delivery.answered(std::move(reply));
 }
 
 ChannelReply twilio_message(AppState& state, const Request& request) {
@@ -197,8 +212,8 @@ ChannelReply twilio_message(AppState& state, const Request& request) {
     if (verdict != channels::Signature::valid) return refusal(state, "twilio", verdict);
     const ChannelReply nothing{200, "text/xml; charset=utf-8", channels::twiml_message(""), nullptr};
     const std::string sid = channels::form_value(*form, "MessageSid");
-    const std::string delivery = sid.empty() ? "" : "twilio:" + sid;
-    if (auto again = replayed(state, "twilio", delivery, nothing)) return *again;
+    Delivery delivery(state, sid.empty() ? "" : "twilio:" + sid);
+    if (auto again = delivery.seen_before("twilio", nothing)) return *again;
     const std::string from = channels::form_value(*form, "From");
     const bool whatsapp = from.starts_with("whatsapp:");
     const std::string text = trimmed(channels::form_value(*form, "Body"));
@@ -213,7 +228,7 @@ ChannelReply twilio_message(AppState& state, const Request& request) {
     }
     ChannelReply reply = nothing;
     reply.body = channels::twiml_message(channels::gsm_punctuation(said));
-    return remember(state, delivery, std::move(reply));
+    return delivery.answered(std::move(reply));
 }
 
 bool channel_off(const Config& config, std::string_view path) {

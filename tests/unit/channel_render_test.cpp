@@ -200,6 +200,21 @@ TEST(ReplayGuard, ADeliveryIsAnsweredOnceAndItsRetryGetsTheSameReply) {
     EXPECT_TRUE(guard.claim("telegram:8", 3).first);
 }
 
+TEST(ReplayGuard, AClaimReleasedUnansweredIsAnsweredOnTheNextDelivery) {
+    ReplayGuard guard;
+    EXPECT_TRUE(guard.claim("twilio:SM1", 0).first);
+    guard.release("twilio:SM1");
+    EXPECT_TRUE(guard.claim("twilio:SM1", 1).first);
+}
+
+TEST(ReplayGuard, ForgetsAnIdAfterItsTime) {
+    ReplayGuard guard(10, 1000);
+    EXPECT_TRUE(guard.claim("slack:t", 0).first);
+    guard.answered("slack:t", "r", 0);
+    EXPECT_FALSE(guard.claim("slack:t", 1000).first);
+    EXPECT_TRUE(guard.claim("slack:t", 1001).first);
+}
+
 TEST(Wording, EveryFieldIsRequired) {
     test_support::TempDir dir;
     const auto file = dir.path() / "wording.json";

@@ -65,6 +65,14 @@ class ExpiringLru {
         return true;
     }
 
+    void erase(const std::string& key) {
+        std::lock_guard lock(mutex_);
+        if (const auto it = index_.find(key); it != index_.end()) {
+            entries_.erase(it->second);
+            index_.erase(it);
+        }
+    }
+
     std::size_t size() const {
         std::lock_guard lock(mutex_);
         return index_.size();

@@ -27,6 +27,8 @@ class ReplayGuard {
     // `id` is the platform's name for the delivery, prefixed with the channel ("telegram:42").
     Claim claim(const std::string& id, std::int64_t now_ms);
     void answered(const std::string& id, std::string reply, std::int64_t now_ms);
+    // Forgets a claim that was not answered (the answer failed), so the next delivery of `id` is answered.
+    void release(const std::string& id) { deliveries_.erase(id); }
 
   private:
     ExpiringLru<std::optional<std::string>> deliveries_;
