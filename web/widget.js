@@ -6,27 +6,15 @@
 //   <main id="career-advisor"></main>
 //   <script src="/widget.js" defer data-mount="#career-advisor"></script>
 //
-// Attributes of the script tag, all optional:
-//   data-mount     CSS selector of the element to fill; without it the chat is a floating widget
-//   data-title     heading of the chat (default "Career Advisor")
-//   data-position  "right" (default) or "left": the widget's corner
-//   data-color     accent colour as #rgb or #rrggbb; text on it is black or white, whichever reads better
-//   data-open      "true" opens the widget at load (otherwise it reopens only if it was open before navigating)
-//   data-storage   "session" (default: history lasts for the tab) or "local" (history kept across visits)
-//   data-id        name of the stored history; needed only to share it between pages whose tags differ
+// docs/widget.md is the reference: every data-* attribute, CSS custom property, ::part() name, label key, API
+// method, event and state. In short: data-title, -position, -color, -open, -storage, -id, -mount, -theme, -font,
+// -lang, -labels (JSON), -footer, -launcher, -launcher-label, -launcher-icon, -offset, -z-index; the host element
+// takes --ca-accent, --ca-font, --ca-radius …; window.CareerAdvisor is a command queue before the script runs and
+// the API after (ready, open, close, toggle, ask, clear, init, push, instances).
 //
-// The server is the script's own origin: answers come over wss://HOST/ws (ws:// for http), example questions
-// from https://HOST/api/v1/topics. Sites on another origin must be allowed with `serve --allowed-origin`.
-//
-// JavaScript API (after the script ran; it fires `careeradvisor:ready` on window):
-//   CareerAdvisor.open(), .close(), .ask(text) -> Promise<answer>, .clear()  act on the first instance;
-//   CareerAdvisor.instances[i] has the same methods plus .element (the host element), .state, .isOpen.
-// Events (CustomEvent, dispatched on the host element and bubbling to window; detail.instance is the instance):
-//   careeradvisor:ready, careeradvisor:open, careeradvisor:close, careeradvisor:answer (detail.answer),
-//   careeradvisor:feedback (detail.answerId, detail.helpful: the visitor voted on an answer)
-//
-// Each answer has "Helpful" / "Not helpful" buttons (one vote per answer, changeable); after "Not helpful" an
-// optional comment. Votes go over the same socket ({"type":"feedback"}, docs/protocol.md) and wait for it.
+// The server is the script's own origin: answers come over wss://HOST/ws (ws:// for http), limits from
+// /api/v1/limits, example questions from /api/v1/topics. Sites on another origin must be allowed with
+// `serve --allowed-origin`; a refused site sees the state "unavailable" (the rule is in docs/widget.md).
 (() => {
   'use strict';
 
@@ -39,13 +27,86 @@
     return;
   }
 
-  const MAX_FRAME_BYTES = 4096;  // the server closes the socket on larger frames (docs/protocol.md)
-  const MAX_QUESTION_CHARS = 1000;
+  // What the server takes unless GET /api/v1/limits says otherwise (docs/protocol.md).
+  const DEFAULT_LIMITS = Object.freeze({ max_question_chars: 1000, max_message_bytes: 4096, max_comment_chars: 500 });
   const KEPT_MESSAGES = 200;
   const RETRY_BASE_MS = 500;
   const RETRY_CAP_MS = 10000;
+  const RETRY_UNAVAILABLE_MS = 60000;  // a refusing server is asked again, rarely, in case it is reconfigured
   const OFFLINE_AFTER_FAILURES = 3;
-  const MAX_COMMENT_CHARS = 500;  // the server refuses longer comments
+  const UNAVAILABLE_AFTER_FAILURES = 2;
+  const UNDO_MS = 8000;
+  const CLOSE_TOO_BIG = 1009;
+  // Below this the widget's panel covers the whole screen (the CSS says the same), so it does not open by itself.
+  const WIDE_SCREEN = '(min-width: 481px) and (min-height: 481px)';
+
+  // Every string a visitor sees or hears. `data-labels` (JSON) and `CareerAdvisor.init({ labels })` replace any
+  // of them; {count}, {origin} and the like are filled in.
+  const LABELS = Object.freeze({
+    welcome: 'Hi! Ask me about the back-end web developer career: the job, skills, pay, outlook and how to get there.',
+    placeholder: '',  // empty: the title followed by "…", or "Ask about back-end careers…" without a data-title
+    defaultPlaceholder: 'Ask about back-end careers…',
+    shortPlaceholder: 'Ask a question…',  // where the input is too narrow for the placeholder
+    inputLabel: 'Your question',
+    send: 'Send',
+    close: 'Close chat',
+    clear: 'Clear conversation',
+    cleared: 'Conversation cleared.',
+    undo: 'Undo',
+    download: 'Download transcript',
+    expand: 'Full screen',
+    retry: 'Retry',
+    conversation: 'Conversation',
+    you: 'You',
+    advisor: 'Advisor',
+    exampleQuestions: 'Example questions',
+    suggestedQuestions: 'Suggested questions',
+    waiting: 'Waiting to send…',
+    notSent: 'Not sent',
+    tooLong: 'That question is too long to send. Please shorten it.',
+    notAnswered: 'Sorry, that question could not be answered:',
+    unavailable: 'The chat is not available on this site right now.',
+    unread: '{count} new',
+    sources: 'Sources',
+    copy: 'Copy answer',
+    copied: 'Copied.',
+    copyFailed: 'Could not copy.',
+    opensInNewTab: '(opens in a new tab)',
+    stateIdle: 'Not connected',
+    stateConnecting: 'Connecting…',
+    stateConnected: 'Connected',
+    stateReconnecting: 'Reconnecting…',
+    stateOffline: 'Offline',
+    stateUnavailable: 'Unavailable',
+    feedbackQuestion: 'Was this answer helpful?',
+    feedbackPrompt: 'Helpful?',
+    helpful: 'Helpful',
+    notHelpful: 'Not helpful',
+    feedbackThanks: 'Thanks for the feedback.',
+    feedbackFailed: 'Your vote could not be saved.',
+    commentPrompt: 'What was missing? (optional)',
+    commentSend: 'Send',
+    chartCaption: 'Salary figures in US dollars a year',
+    chartGroup: 'Group',
+    chartFigure: 'Figure',
+    chartKind: 'Kind',
+    chartSource: 'Source',
+    comparison: 'comparison',
+    range: 'range',
+    average: 'average',
+    median: 'median',
+    minimum: 'minimum',
+    transcriptTitle: 'Conversation with {title}, {date}',
+  });
+
+  const fill = (template, values) => String(template).replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+
+  function failure(code, message) {
+    return Object.assign(new Error('Career Advisor: ' + message), { code });
+  }
+
+  const byteLength = (text) => new TextEncoder().encode(text).length;
+  const charLength = (text) => [...text].length;  // code points, as the server counts
 
   // ---------------------------------------------------------------------------------------------------------
   // DOM building. Every string from the server or the user goes in as a text node, never as markup.
@@ -73,14 +134,20 @@
   // 24×24 stroke icons; always decorative, the button around them carries the name.
   const ICONS = {
     chat: 'M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12z',
+    help: 'M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0zM9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14M12 17.5v.01',
     down: 'M6 9l6 6 6-6',
     close: 'M6 6l12 12M18 6L6 18',
     send: 'M5 12h13M12 5l7 7-7 7',
     clear: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
     clock: 'M12 7v5l3 2M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z',
+    alert: 'M12 8v5M12 16.5v.01M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z',
+    copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
+    download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
+    expand: 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',
     thumbs_up: 'M7 10v11M7 10l4-8a2.5 2.5 0 0 1 3 2.7L13.5 9H19a2 2 0 0 1 2 2.3l-1.3 7A2 2 0 0 1 17.7 20H7M3 10h4v11H3z',
     thumbs_down: 'M17 14V3M17 14l-4 8a2.5 2.5 0 0 1-3-2.7l.5-4.3H5a2 2 0 0 1-2-2.3l1.3-7A2 2 0 0 1 6.3 4H17M21 14h-4V3h4z',
   };
+  const LAUNCHER_ICONS = ['chat', 'help', 'none'];
 
   function icon(name) {
     const node = svg('svg', { viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false', class: 'icon' });
@@ -94,28 +161,28 @@
 
   const INLINE = /\*\*(.+?)\*\*|\[([^\]\n]+)\]\(([^)\s]+)\)/g;
 
-  function inline(text) {
+  function inline(text, labels) {
     const nodes = [];
     let last = 0;
     for (const m of text.matchAll(INLINE)) {
       nodes.push(text.slice(last, m.index));
-      if (m[1] !== undefined) nodes.push(h('strong', {}, inline(m[1])));
-      else nodes.push(link(m[2], m[3]) || m[0]);
+      if (m[1] !== undefined) nodes.push(h('strong', {}, inline(m[1], labels)));
+      else nodes.push(link(m[2], m[3], labels) || m[0]);
       last = m.index + m[0].length;
     }
     nodes.push(text.slice(last));
     return nodes;
   }
 
-  function link(label, href) {
+  function link(label, href, labels) {
     let url;
     try { url = new URL(href); } catch { return null; }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
     return h('a', { href: url.href, target: '_blank', rel: 'noopener noreferrer' },
-      label, h('span', { class: 'visually-hidden' }, ' (opens in a new tab)'));
+      label, h('span', { class: 'visually-hidden' }, ' ' + labels.opensInNewTab));
   }
 
-  function markdown(text) {
+  function markdown(text, labels) {
     const out = document.createDocumentFragment();
     let list = null;
     let newPart = false;
@@ -123,10 +190,10 @@
       const item = /^\s*- (.*)$/.exec(line);
       if (item) {
         if (!list) out.append(list = h('ul', { class: newPart ? 'part' : null }));
-        list.append(h('li', {}, inline(item[1])));
+        list.append(h('li', {}, inline(item[1], labels)));
         newPart = false;
       } else if (line.trim()) {
-        out.append(h('p', { class: newPart ? 'part' : null }, inline(line)));
+        out.append(h('p', { class: newPart ? 'part' : null }, inline(line, labels)));
         list = null;
         newPart = false;
       } else {
@@ -137,71 +204,118 @@
     return out;
   }
 
+  // The same text without its markup, for copying and transcripts: **bold** loses its stars, a link keeps its URL.
+  function plainText(text) {
+    return String(text).replace(INLINE, (m, bold, label, href) => (bold !== undefined ? bold : `${label} (${href})`));
+  }
+
+  // "Noble Desktop, "What Does a Back End Web Developer Do?" (March 22, 2026); Truest, "Back-End Web Developer"":
+  // the publisher as the answer names it, the title, the date when known.
+  function sourceLine(sources, lang) {
+    const date = (iso) => {
+      if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+      const when = new Date(iso + 'T00:00:00Z');
+      if (Number.isNaN(when.getTime())) return null;
+      try {
+        return new Intl.DateTimeFormat(lang || 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(when);
+      } catch {
+        return iso;
+      }
+    };
+    return sources.map((s) => {
+      const publisher = typeof s.publisher === 'string' && s.publisher.trim() ? s.publisher.trim() + ', ' : '';
+      const published = date(s.published);
+      return `${publisher}"${s.title}"${published ? ` (${published})` : ''}`;
+    }).join('; ');
+  }
+
   // ---------------------------------------------------------------------------------------------------------
   // Salary figures: a bar chart for the eye (label above each bar so it fits a phone) and the same figures as
   // a table for screen readers; the chart is hidden from them.
 
-  function money(n) {
-    return '$' + Math.round(n).toLocaleString('en-US');
-  }
-
-  function describe(row) {
-    if (row.low !== undefined && row.high !== undefined) {
-      return money(row.low) + '–' + money(row.high) + (row.open_ended ? '+' : '');
-    }
-    return (row.scope === 'minimum' ? 'over ' : '') + money(row.value) +
-      (row.open_ended && row.scope !== 'minimum' ? '+' : '');
-  }
+  // The figure as the answer text writes it ("$160,000–$200,000+", "about $125,000"): the server writes it.
+  const describe = (row) => row.figure;
 
   const SCOPES = { range: 'range', average: 'average', median: 'median', minimum: 'minimum' };
 
+  const rowLabel = (row, labels) => (row.comparison ? `${row.label} (${labels.comparison})` : row.label);
+
+  // Lines of at most `width` characters, broken at spaces (a longer word is cut): a label is never cut off.
+  function wrap(text, width) {
+    const lines = [];
+    let line = '';
+    for (let word of text.split(/\s+/).filter(Boolean)) {
+      while (word.length > width) {
+        if (line) { lines.push(line); line = ''; }
+        lines.push(word.slice(0, width));
+        word = word.slice(width);
+      }
+      if (line && line.length + 1 + word.length > width) { lines.push(line); line = ''; }
+      line = line ? line + ' ' + word : word;
+    }
+    if (line) lines.push(line);
+    return lines.length ? lines : [''];
+  }
+
   // Drawn at 300 units, shown at most 300 px wide so the text stays the size of the answer's small print and
   // shrinks little on a phone. A light track behind each bar gives ranges (which start above zero) a scale;
-  // the figures line up in a column after the tracks.
-  function salaryChart(rows) {
-    const width = 300, rowHeight = 46;
-    // Digits are about 0.64 em wide at the 13 px the CSS sets; the bars get what the longest figure leaves.
+  // the figures line up in a column after the tracks. Comparison rows (the all-workers baseline) are drawn
+  // hollow and say so in their label.
+  function salaryChart(rows, labels) {
+    const width = 300, lineHeight = 16, barBlock = 32;
+    // Characters are at most about 0.64 em wide at the 13 px the CSS sets; labels wrap at what that allows.
     const valueRoom = 10 + 8.4 * Math.max(...rows.map((r) => describe(r).length));
     const barArea = width - valueRoom;
     const top = Math.max(...rows.map((r) => (r.high !== undefined ? r.high : r.value)));
     const scale = barArea / top;
+    const drawn = rows.map((row) => ({ row, lines: wrap(rowLabel(row, labels), 40) }));
+    const height = drawn.reduce((sum, d) => sum + d.lines.length * lineHeight + barBlock - 2, 0);
     const chart = svg('svg', {
-      class: 'chart', viewBox: `0 0 ${width} ${rows.length * rowHeight}`, 'aria-hidden': 'true', focusable: 'false',
+      class: 'chart', viewBox: `0 0 ${width} ${height}`, 'aria-hidden': 'true', focusable: 'false', part: 'chart',
     });
-    rows.forEach((row, i) => {
-      const y = i * rowHeight;
+    let y = 0;
+    for (const { row, lines } of drawn) {
       const from = row.low !== undefined ? row.low * scale : 0;
       const to = (row.high !== undefined ? row.high : row.value) * scale;
-      const label = row.label.length > 40 ? row.label.slice(0, 39) + '…' : row.label;
-      chart.append(
-        svg('text', { x: 0, y: y + 14, class: 'chart__label' }, label),
-        svg('line', { x1: 0, x2: barArea, y1: y + 27, y2: y + 27, class: 'chart__track' }),
-        svg('rect', { x: from, y: y + 20, width: Math.max(to - from, 3), height: 14, rx: 3,
-          class: 'chart__bar chart__bar--' + (SCOPES[row.scope] || 'range') }),
-        svg('text', { x: barArea + 8, y: y + 32, class: 'chart__value' }, describe(row)));
-    });
+      const label = svg('text', { x: 0, y: y + 12, class: 'chart__label' });
+      lines.forEach((text, i) => label.append(svg('tspan', { x: 0, dy: i === 0 ? 0 : lineHeight }, text)));
+      const barY = y + lines.length * lineHeight + 2;
+      chart.append(label,
+        svg('line', { x1: 0, x2: barArea, y1: barY + 7, y2: barY + 7, class: 'chart__track' }),
+        svg('rect', { x: from, y: barY, width: Math.max(to - from, 3), height: 14, rx: 3,
+          class: 'chart__bar chart__bar--' + (SCOPES[row.scope] || 'range') + (row.comparison ? ' chart__bar--comparison' : '') }),
+        svg('text', { x: barArea + 8, y: barY + 12, class: 'chart__value' }, describe(row)));
+      y += lines.length * lineHeight + barBlock - 2;
+    }
     return chart;
   }
 
-  function salaryTable(rows) {
-    const table = h('table', {}, h('caption', {}, 'Salary figures in US dollars a year'));
+  function salaryTable(rows, labels) {
+    const table = h('table', {}, h('caption', {}, labels.chartCaption));
     const head = table.insertRow();
-    for (const title of ['Group', 'Figure', 'Kind', 'Source']) head.append(h('th', { scope: 'col' }, title));
+    for (const title of [labels.chartGroup, labels.chartFigure, labels.chartKind, labels.chartSource]) {
+      head.append(h('th', { scope: 'col' }, title));
+    }
     for (const row of rows) {
       const tr = table.insertRow();
-      for (const cell of [row.label, describe(row), row.scope, row.source]) tr.insertCell().textContent = cell || '';
+      const kind = (labels[SCOPES[row.scope]] || row.scope || '') + (row.comparison ? ', ' + labels.comparison : '');
+      for (const cell of [rowLabel(row, labels), describe(row), kind, row.source]) {
+        tr.insertCell().textContent = cell || '';
+      }
     }
     // Hidden through a wrapper: a table grows to its content whatever its own width and overflow say.
     return h('div', { class: 'visually-hidden' }, table);
   }
 
-  function salaryFigure(data) {
+  function salaryFigure(data, labels) {
     const rows = (data.rows || []).filter((r) => r && typeof r.label === 'string' &&
       typeof (r.high !== undefined ? r.high : r.value) === 'number');
     const scopes = [...new Set(rows.map((r) => SCOPES[r.scope] || 'range'))];
-    const legend = scopes.length < 2 ? null : h('ul', { class: 'legend', 'aria-hidden': 'true' },
-      scopes.map((s) => h('li', {}, h('span', { class: 'swatch chart__bar--' + s }), s)));
-    return h('figure', { class: 'msg__chart' }, salaryChart(rows), legend, salaryTable(rows));
+    const keys = scopes.map((s) => ['chart__bar--' + s, labels[s]]);
+    if (rows.some((r) => r.comparison)) keys.push(['chart__bar--comparison', labels.comparison]);
+    const legend = keys.length < 2 ? null : h('ul', { class: 'legend', 'aria-hidden': 'true' },
+      keys.map(([swatch, name]) => h('li', {}, h('span', { class: 'swatch ' + swatch }), name)));
+    return h('figure', { class: 'msg__chart' }, salaryChart(rows, labels), legend, salaryTable(rows, labels));
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -217,16 +331,29 @@
       range: '#60a5fa', average: '#2dd4bf', median: '#fbbf24', minimum: '#c4b5fd',
       track: '#334155', ok: '#4ade80', wait: '#fbbf24', down: '#f87171' },
   };
+  // Colours a site may set as --ca-NAME on the element (or any ancestor); the accent also as data-color.
+  const HOST_COLOURS = ['accent', 'on-accent', 'bg', 'surface', 'fg', 'muted', 'line', 'border'];
 
-  function rgb(hex) {
-    const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(String(hex).trim());
-    if (!m) return null;
-    const digits = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
-    return [0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16));
+  let canvas = null;
+
+  // Any CSS colour as [r, g, b] (alpha ignored), or null when it is not one or cannot be resolved here
+  // (var(), currentcolor). The browser's own parser does the reading.
+  function rgb(color) {
+    const text = String(color || '').trim();
+    if (!text || !(window.CSS && CSS.supports('color', text))) return null;
+    canvas = canvas || document.createElement('canvas').getContext('2d');
+    if (!canvas) return null;
+    const read = (base) => { canvas.fillStyle = base; canvas.fillStyle = text; return canvas.fillStyle; };
+    const value = read('#000000');
+    if (value !== read('#ffffff')) return null;  // not taken: the base colour stayed
+    const hex = /^#([0-9a-f]{6})$/i.exec(value);
+    if (hex) return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16));
+    const fn = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)/i.exec(value);
+    return fn ? fn.slice(1, 4).map(Number) : null;
   }
 
   function luminance(color) {
-    const [r, g, b] = rgb(color).map((c) => {
+    const [r, g, b] = (Array.isArray(color) ? color : rgb(color)).map((c) => {
       const s = c / 255;
       return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
     });
@@ -241,28 +368,39 @@
   // A site's colour fills the launcher, its own bubbles and buttons in both themes. Text on it is black or
   // white; text in it (links, chips) keeps it only where it reaches 4.5:1 on that theme's backgrounds.
   function accentVariables(color) {
-    const onAccent = contrast(color, '#ffffff') >= contrast(color, '#000000') ? '#ffffff' : '#000000';
-    const textIn = (t) => (Math.min(contrast(color, t.bg), contrast(color, t.surface)) >= 4.5 ? color : t.fg);
-    return { '--accent': color, '--on-accent': onAccent,
-      '--accent-text-light': textIn(THEMES.light), '--accent-text-dark': textIn(THEMES.dark) };
+    const value = rgb(color);
+    if (!value) return { '--site-accent': color };  // valid but not measurable here: the theme's text colours
+    const onAccent = contrast(value, '#ffffff') >= contrast(value, '#000000') ? '#ffffff' : '#000000';
+    const textIn = (t) => (Math.min(contrast(value, t.bg), contrast(value, t.surface)) >= 4.5 ? color : t.fg);
+    return { '--site-accent': color, '--site-on-accent': onAccent,
+      '--site-accent-text-light': textIn(THEMES.light), '--site-accent-text-dark': textIn(THEMES.dark) };
   }
 
-  const variables = (theme) => Object.entries(theme).map(([k, v]) => `--${k}:${v};`).join('');
+  // --NAME for the CSS: the site's --ca-NAME if set, then a value from the script tag (--site-NAME), then ours.
+  const variables = (theme) => Object.entries(theme).map(([k, v]) => (HOST_COLOURS.includes(k)
+    ? `--${k}: var(--ca-${k}, var(--site-${k}, ${v}));` : `--${k}: ${v};`)).join('');
 
   // ---------------------------------------------------------------------------------------------------------
   // Styles, adopted by each shadow root. Sizes are in px and em from a px base because rem follows the host
   // page's root font size. Constructed sheets also pass a host page CSP that forbids inline <style>.
 
-  const CSS = `
+  const DARK = `${variables(THEMES.dark)} color-scheme: dark;
+    --accent-text: var(--ca-accent-text, var(--site-accent-text-dark, var(--accent)));`;
+
+  const STYLES = `
 :host { display: block !important; }
 :host([data-career-advisor="widget"]) { all: initial !important; display: block !important; }
 :host([data-career-advisor="page"]) { height: 100vh; height: 100dvh; }
-.root { all: initial; display: block; box-sizing: border-box; color-scheme: light dark;
-  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); text-align: left;
-  ${variables(THEMES.light)} --accent-text: var(--accent-text-light, var(--accent)); }
+.root { all: initial; display: block; box-sizing: border-box; color-scheme: light;
+  font: var(--ca-font-size, 16px)/1.5 var(--ca-font, var(--site-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif));
+  color: var(--fg); text-align: left; --radius: var(--ca-radius, 16px);
+  --offset-x: var(--ca-offset-x, var(--site-offset-x, 20px)); --offset-y: var(--ca-offset-y, var(--site-offset-y, 20px));
+  --z: var(--ca-z-index, var(--site-z-index, 2147483000)); --launcher-size: var(--ca-launcher-size, 56px);
+  ${variables(THEMES.light)} --accent-text: var(--ca-accent-text, var(--site-accent-text-light, var(--accent))); }
 @media (prefers-color-scheme: dark) {
-  .root { ${variables(THEMES.dark)} --accent-text: var(--accent-text-dark, var(--accent)); }
+  .root:not(.theme-light) { ${DARK} }
 }
+.root.theme-dark { ${DARK} }
 *, *::before, *::after { box-sizing: inherit; }
 [hidden] { display: none !important; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
@@ -275,7 +413,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .root.page { height: 100%; background: var(--bg); }
 .panel { display: flex; flex-direction: column; height: 100%; min-height: 0; background: var(--bg); }
 
-.bar { display: flex; align-items: center; gap: 0.5em; padding: 0.6em 0.75em 0.6em 1em;
+.bar { display: flex; align-items: center; gap: 0.25em; padding: 0.6em 0.5em 0.6em 1em;
   border-bottom: 1px solid var(--line); }
 .page .bar { padding-inline: max(1em, calc((100% - 46em) / 2)); }
 .bar__titles { flex: 1; min-width: 0; }
@@ -284,10 +422,11 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .status { display: inline-flex; align-items: center; gap: 0.4em; font-size: 0.8em; color: var(--muted); }
 .status::before { content: ""; width: 0.6em; height: 0.6em; border-radius: 50%; background: var(--wait); }
 [data-state="connected"] .status::before { background: var(--ok); }
-[data-state="offline"] .status::before { background: var(--down); }
+:is([data-state="offline"], [data-state="unavailable"]) .status::before { background: var(--down); }
 .icon-button { display: inline-flex; align-items: center; justify-content: center; min-width: 2.5em;
   height: 2.5em; padding: 0 0.5em; border: 0; border-radius: 0.5em; background: transparent; color: inherit; }
 .icon-button:hover { background: var(--surface); }
+.icon-button[aria-pressed="true"] { background: rgba(127, 127, 127, 0.25); }
 .retry { border: 1px solid var(--border); border-radius: 999px; padding: 0.2em 0.8em; font-size: 0.8em;
   background: var(--bg); color: var(--fg); }
 
@@ -298,17 +437,24 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .widget .bar :focus-visible { outline-color: var(--on-accent); outline-offset: -3px; }
 .widget .bar .retry { border-color: currentColor; background: transparent; color: inherit; }
 
+.notice { display: flex; gap: 0.5em; align-items: flex-start; margin: 0; padding: 0.6em 1em;
+  border-bottom: 1px solid var(--error); color: var(--fg); background: var(--surface); font-size: 0.9em; }
+.notice .icon { color: var(--error); margin-top: 0.1em; }
+
 .log { flex: 1; min-height: 0; overflow-y: auto; overscroll-behavior: contain; position: relative;
   padding: 1em 0.75em; display: flex; flex-direction: column; gap: 0.75em; }
 .page .log { padding-inline: max(0.75em, calc((100% - 46em) / 2)); }
-.msg { max-width: 100%; padding: 0.6em 0.85em; border-radius: 1em; overflow-wrap: anywhere; }
+.msg { max-width: 100%; padding: 0.6em 0.85em; border-radius: var(--radius); overflow-wrap: anywhere; }
 .msg--bot, .msg--welcome { align-self: flex-start; background: var(--surface); border-top-left-radius: 0.3em; }
 .msg--user { align-self: flex-end; max-width: 85%; background: var(--accent); color: var(--on-accent);
   border-bottom-right-radius: 0.3em; white-space: pre-wrap; }
 .msg--user.is-queued { background: var(--bg); color: var(--fg); border: 1px dashed var(--accent-text); }
+.msg--user.is-failed { background: var(--bg); color: var(--fg); border: 1px solid var(--error); }
 .msg--error { align-self: flex-start; border: 1px solid var(--error); }
 .msg__pending { display: flex; align-items: center; gap: 0.3em; margin-top: 0.2em; font-size: 0.8em;
   color: var(--muted); white-space: normal; }
+.msg__time { display: block; margin-top: 0.25em; font-size: 0.75em; text-align: right; white-space: nowrap; }
+.msg--bot .msg__time { text-align: left; color: var(--muted); }
 .msg p, .msg ul { margin: 0.4em 0 0; }
 .msg .part { margin-top: 0.9em; }
 .msg > :first-child, .msg__text > :first-child { margin-top: 0; }
@@ -322,13 +468,16 @@ button { font: inherit; color: inherit; cursor: pointer; }
   background: var(--bg); color: var(--accent-text); font-size: 0.875em; line-height: 1.3; text-align: left; }
 .chip:hover { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }
 .welcome { display: flex; flex-direction: column; align-items: flex-start; }
-.feedback { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3em; margin-top: 0.5em; font-size: 0.8em;
+.actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3em 0.8em; margin-top: 0.5em; }
+.feedback { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3em; font-size: 0.8em;
   color: var(--muted); }
-.vote { display: inline-flex; align-items: center; justify-content: center; width: 2.25em; height: 2.25em; padding: 0;
-  border: 1px solid var(--border); border-radius: 50%; background: var(--bg); color: var(--fg); }
-.vote .icon { width: 1.1em; height: 1.1em; }
+.vote, .copy { display: inline-flex; align-items: center; justify-content: center; width: 2.25em; height: 2.25em;
+  padding: 0; border: 1px solid var(--border); border-radius: 50%; background: var(--bg); color: var(--fg); }
+.copy { font-size: 0.8em; }
+.vote .icon, .copy .icon { width: 1.1em; height: 1.1em; }
 .vote[aria-pressed="true"] { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }
-.feedback__note { margin-left: 0.3em; }
+.feedback__note, .copy__note { margin-left: 0.3em; font-size: 0.8em; color: var(--muted); }
+.feedback .feedback__note { font-size: 1em; }
 .feedback__comment { display: flex; gap: 0.4em; flex-basis: 100%; margin-top: 0.3em; }
 .feedback__comment input { flex: 1; min-width: 0; padding: 0.35em 0.6em; border: 1px solid var(--border);
   border-radius: 0.5em; background: var(--bg); color: var(--fg); font: inherit; }
@@ -337,7 +486,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .welcome .msg { margin: 0; }
 
 .msg__chart { margin: 0.6em 0 0; }
-.chart { display: block; width: 100%; max-width: 300px; height: auto; }
+.chart { display: block; width: 100%; max-width: 300px; height: auto; overflow: visible; }
 .chart__label, .chart__value { font-size: 13px; fill: var(--fg); }
 .chart__track { stroke: var(--track); stroke-width: 14; }
 .chart__value { fill: var(--muted); }
@@ -345,6 +494,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .chart__bar--average { fill: var(--average); background: var(--average); }
 .chart__bar--median { fill: var(--median); background: var(--median); }
 .chart__bar--minimum { fill: var(--minimum); background: var(--minimum); }
+.chart__bar--comparison { fill: var(--bg); stroke: var(--fg); stroke-width: 1.5; stroke-dasharray: 3 2;
+  background: var(--bg); border: 1.5px dashed var(--fg); }
 .msg .legend { display: flex; flex-wrap: wrap; gap: 0.2em 1em; margin: 0.3em 0 0; padding: 0; list-style: none;
   font-size: 0.8em; color: var(--muted); }
 .legend li { display: flex; align-items: center; gap: 0.35em; margin: 0; }
@@ -359,32 +510,52 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .typing span:nth-child(3) { animation-delay: 0.3s; }
 @keyframes blink { 0%, 80%, 100% { opacity: 0.3; } 40% { opacity: 1; } }
 
+.undo { display: flex; align-items: center; gap: 0.75em; margin: 0; padding: 0.4em 0.75em; font-size: 0.9em;
+  border-top: 1px solid var(--line); background: var(--surface); }
+.page .undo { padding-inline: max(0.75em, calc((100% - 46em) / 2)); }
+.undo button { padding: 0.2em 0.9em; border: 1px solid var(--accent-text); border-radius: 1em; background: var(--bg);
+  color: var(--accent-text); font-weight: 600; }
+
 .composer { display: flex; align-items: flex-end; gap: 0.5em; padding: 0.6em 0.75em;
   padding-bottom: calc(0.6em + env(safe-area-inset-bottom, 0px)); border-top: 1px solid var(--line); }
 .page .composer { padding-inline: max(0.75em, calc((100% - 46em) / 2)); }
 .input { flex: 1; min-width: 0; resize: none; max-height: 8em; margin: 0; padding: 0.55em 0.75em;
   border: 1px solid var(--border); border-radius: 0.75em; background: var(--bg); color: var(--fg);
   font: inherit; line-height: 1.4; }
-.input::placeholder { color: var(--muted); opacity: 1; }
+/* One line: a wrapped placeholder is clipped by the one-row box (fitPlaceholder() shortens one too wide). */
+.input::placeholder { color: var(--muted); opacity: 1; white-space: nowrap; }
 .send { display: inline-flex; align-items: center; justify-content: center; width: 2.6em; height: 2.6em;
   border: 0; border-radius: 50%; background: var(--accent); color: var(--on-accent); flex: none; }
+.footer { padding: 0.3em 0.75em 0.5em; font-size: 0.75em; color: var(--muted); text-align: center; }
+.footer ::slotted(a) { color: var(--accent-text); }
 
-.launcher { position: fixed; z-index: 2147483000; bottom: calc(20px + env(safe-area-inset-bottom, 0px));
-  right: 20px; width: 56px; height: 56px; border: 0; border-radius: 50%; display: flex; align-items: center;
-  justify-content: center; background: var(--accent); color: var(--on-accent);
-  box-shadow: 0 4px 14px rgba(15, 23, 42, 0.3); }
+.launcher { position: fixed; z-index: var(--z); bottom: calc(var(--offset-y) + env(safe-area-inset-bottom, 0px));
+  right: var(--offset-x); min-width: var(--launcher-size); height: var(--launcher-size); padding: 0; border: 0;
+  border-radius: calc(var(--launcher-size) / 2); display: flex; align-items: center; justify-content: center;
+  gap: 0.5em; background: var(--accent); color: var(--on-accent); box-shadow: 0 4px 14px rgba(15, 23, 42, 0.3); }
+.launcher.has-label { padding: 0 1.25em; font-weight: 600; }
+.launcher:not(.has-label) { width: var(--launcher-size); border-radius: 50%; }
 .launcher .icon { width: 28px; height: 28px; }
 .launcher:focus-visible { outline-offset: 3px; }
-.widget .panel { position: fixed; z-index: 2147483001; right: 20px;
-  bottom: calc(88px + env(safe-area-inset-bottom, 0px)); width: 380px; max-width: calc(100vw - 40px);
-  height: min(620px, calc(100vh - 108px)); height: min(620px, calc(100dvh - 108px)); border-radius: 16px;
+.badge { position: absolute; top: -4px; right: -4px; min-width: 22px; height: 22px; padding: 0 6px;
+  border-radius: 11px; background: #b91c1c; color: #ffffff; font-size: 12px; font-weight: 700; line-height: 22px;
+  text-align: center; box-shadow: 0 0 0 2px #ffffff; }
+.widget .panel { position: fixed; z-index: calc(var(--z) + 1); right: var(--offset-x);
+  bottom: calc(var(--offset-y) + var(--launcher-size) + 12px + env(safe-area-inset-bottom, 0px));
+  width: var(--ca-panel-width, 380px); max-width: calc(100vw - 40px);
+  height: min(var(--ca-panel-height, 620px), calc(100vh - 108px));
+  height: min(var(--ca-panel-height, 620px), calc(100dvh - 108px)); border-radius: var(--radius);
   overflow: hidden; border: 1px solid var(--line); box-shadow: 0 12px 40px rgba(15, 23, 42, 0.3);
   animation: rise 0.16s ease-out; }
-.left .launcher, .left.widget .panel { right: auto; left: 20px; }
+.widget.no-launcher .panel { bottom: calc(var(--offset-y) + env(safe-area-inset-bottom, 0px)); }
+.left .launcher, .left.widget .panel { right: auto; left: var(--offset-x); }
+.widget.expanded .panel { inset: 0; width: 100%; max-width: none; height: 100%; border: 0; border-radius: 0; }
+.widget.expanded.open .launcher { display: none; }
 @keyframes rise { from { opacity: 0; transform: translateY(8px); } }
 @media (max-width: 480px), (max-height: 480px) {
   .widget .panel { inset: 0; width: 100%; max-width: none; height: 100%; border: 0; border-radius: 0; }
   .widget.open .launcher { display: none; }
+  .expand { display: none !important; }
 }
 @media (prefers-reduced-motion: reduce) {
   .widget .panel, .typing span { animation: none; }
@@ -395,10 +566,10 @@ button { font: inherit; color: inherit; cursor: pointer; }
 
   function adoptStyles(root) {
     if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
-      if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); }
+      if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(STYLES); }
       root.adoptedStyleSheets = [sheet];
     } else {
-      root.append(h('style', {}, CSS));
+      root.append(h('style', {}, STYLES));
     }
   }
 
@@ -417,26 +588,66 @@ button { font: inherit; color: inherit; cursor: pointer; }
         const saved = JSON.parse(this.area.getItem(this.key));
         if (saved && saved.v === 1 && Array.isArray(saved.messages)) return saved;
       } catch { /* nothing usable stored */ }
-      return { v: 1, open: false, messages: [], context: null };
+      return { v: 1, open: false, messages: [], context: null, unread: 0 };
     }
 
     save(state) {
       try {
         this.area.setItem(this.key, JSON.stringify({ v: 1, open: state.open, messages: state.messages.slice(-KEPT_MESSAGES),
-          context: state.context }));
+          context: state.context, unread: state.unread }));
       } catch { /* see the class comment */ }
     }
   }
 
   // ---------------------------------------------------------------------------------------------------------
+  // What the server says about itself, asked once per server and page. Both are best effort: without an answer
+  // the defaults hold and the chat still works.
+
+  const limitRequests = new Map();
+
+  // GET /api/v1/limits: {"max_question_chars":1000,"max_message_bytes":4096,"max_comment_chars":500} and, when
+  // the server says so, "origin_allowed" for the Origin of this request.
+  function serverLimits(serverUrl) {
+    if (!limitRequests.has(serverUrl)) {
+      limitRequests.set(serverUrl, fetch(new URL('/api/v1/limits', serverUrl), { credentials: 'omit' })
+        .then((response) => (response.ok ? response.json() : {}))
+        .catch(() => ({}))
+        .then((data) => {
+          const limits = { ...DEFAULT_LIMITS };
+          for (const key of Object.keys(DEFAULT_LIMITS)) {
+            if (Number.isInteger(data && data[key]) && data[key] > 0) limits[key] = data[key];
+          }
+          if (data && typeof data.origin_allowed === 'boolean') limits.origin_allowed = data.origin_allowed;
+          return limits;
+        }));
+    }
+    return limitRequests.get(serverUrl);
+  }
+
+  // Whether the server answers HTTP at all, whatever it thinks of this origin: an opaque no-cors reply is
+  // enough, only a network failure rejects.
+  function serverReachable(serverUrl) {
+    return fetch(new URL('/healthz', serverUrl), { mode: 'no-cors', credentials: 'omit', cache: 'no-store' })
+      .then(() => true, () => false);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
   // One WebSocket, reopened after drops with exponential backoff and jitter (so a restarted server is not hit
-  // by every client at once). The owner hears state changes and messages; it keeps its own queue.
+  // by every client at once). The owner hears state changes, messages and closes; it keeps its own queue.
+  //
+  // "unavailable" rather than "offline": a browser is not told why a handshake failed, so it is inferred. The
+  // server refuses this site when it says so (/api/v1/limits: "origin_allowed": false), or when this page has
+  // never had a socket open, UNAVAILABLE_AFTER_FAILURES handshakes in a row failed and the server still answers
+  // HTTP. Retries go on, once a minute, in case the server is reconfigured.
 
   class Connection {
-    constructor(url, { onState, onMessage }) {
+    constructor(url, { onState, onMessage, onClose, reachable }) {
       this.url = url;
       this.onState = onState;
       this.onMessage = onMessage;
+      this.onClose = onClose;
+      this.reachable = reachable;
+      this.refused = false;  // the server said it refuses this origin
       this.socket = null;
       this.timer = 0;
       this.failures = 0;
@@ -444,7 +655,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.state = 'idle';
       window.addEventListener('online', () => this.retryNow());
       window.addEventListener('offline', () => {
-        if (!this.open && this.state !== 'idle') this.setState('offline');
+        if (!this.open && this.state !== 'idle' && this.state !== 'unavailable') this.setState('offline');
       });
       document.addEventListener('visibilitychange', () => {
         if (document.visibilityState === 'visible') this.retryNow();
@@ -470,9 +681,15 @@ button { font: inherit; color: inherit; cursor: pointer; }
       if (this.state !== 'idle') this.connect();
     }
 
+    // The server refuses this origin (it said so): no need to wait for failures to show it.
+    refuse() {
+      this.refused = true;
+      if (!this.open && this.state !== 'idle') this.unavailable();
+    }
+
     send(message) {
       if (!this.open) return false;
-      this.socket.send(JSON.stringify(message));
+      this.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
       return true;
     }
 
@@ -501,47 +718,71 @@ button { font: inherit; color: inherit; cursor: pointer; }
         try { message = JSON.parse(event.data); } catch { return; }
         if (message && typeof message === 'object') this.onMessage(message);
       });
-      socket.addEventListener('close', () => {
+      socket.addEventListener('close', (event) => {
         if (this.socket !== socket) return;
         this.socket = null;
+        this.onClose(event.code, opened);
         this.failed(opened);
       });
     }
 
     failed(afterOpen = false) {
       if (!afterOpen) this.failures += 1;
-      const ceiling = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** this.failures);
-      const delay = ceiling / 2 + Math.random() * ceiling / 2;
+      if (this.refused || this.notConnectedState() === 'unavailable') {
+        this.unavailable();  // still refused: the next try in a minute
+        return;
+      }
+      this.schedule(Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** this.failures));
       this.setState(this.notConnectedState());
-      this.timer = setTimeout(() => this.connect(), delay);
+      if (!afterOpen && !this.everOpened && this.failures >= UNAVAILABLE_AFTER_FAILURES && this.state !== 'unavailable') {
+        const failures = this.failures;
+        this.reachable().then((up) => {
+          if (up && this.failures === failures && !this.open && !this.socket && this.state !== 'idle') this.unavailable();
+        });
+      }
+    }
+
+    unavailable() {
+      this.schedule(RETRY_UNAVAILABLE_MS);
+      this.setState('unavailable');
+    }
+
+    // The next attempt in between half the ceiling and the ceiling.
+    schedule(ceiling) {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.connect(), ceiling / 2 + Math.random() * ceiling / 2);
     }
 
     // Said while trying: a few failed attempts in a row (or no network) is "offline", though retries go on.
     notConnectedState() {
+      if (this.state === 'unavailable' && !this.everOpened) return 'unavailable';
       if (navigator.onLine === false || this.failures >= OFFLINE_AFTER_FAILURES) return 'offline';
       return this.everOpened ? 'reconnecting' : 'connecting';
     }
 
     setState(state) {
       if (state === this.state) return;
+      const previous = this.state;
       this.state = state;
-      this.onState(state);
+      this.onState(state, previous);
     }
   }
 
   // ---------------------------------------------------------------------------------------------------------
   // The chat: one per script tag, in its own open shadow root.
 
-  const STATE_TEXT = { idle: 'Not connected', connecting: 'Connecting…', connected: 'Connected',
-    reconnecting: 'Reconnecting…', offline: 'Offline' };
+  const STATE_LABELS = { idle: 'stateIdle', connecting: 'stateConnecting', connected: 'stateConnected',
+    reconnecting: 'stateReconnecting', offline: 'stateOffline', unavailable: 'stateUnavailable' };
 
   let lastId = 0;
   const newId = () => Date.now().toString(36) + '-' + (lastId += 1);
 
   class Chat {
-    constructor(options) {
+    constructor(options, registry) {
       this.options = options;
+      this.registry = registry;
       this.page = options.mode === 'page';
+      this.limits = { ...DEFAULT_LIMITS };
       this.history = new History(options.storage, options.storageKey);
       const saved = this.history.load();
       this.messages = saved.messages;
@@ -549,18 +790,27 @@ button { font: inherit; color: inherit; cursor: pointer; }
       // question on each socket carries the last one back (docs/protocol.md).
       this.context = saved.context || null;
       this.contextPending = true;
-      this.isOpen = options.open || saved.open;
+      this.unread = Number.isInteger(saved.unread) ? saved.unread : 0;
+      // data-open opens only where the panel floats; on a phone it would hide the whole page.
+      this.isOpen = (options.open && window.matchMedia(WIDE_SCREEN).matches) || saved.open;
+      this.expanded = false;
       this.waiters = new Map();  // question id -> promise callbacks of ask()
       this.voteFrames = new Map();  // id of a feedback frame in flight -> the answer message it is about
       this.voteNodes = new WeakMap();  // answer message -> its feedback controls
       this.nodes = new Map();    // question id -> its bubble, to update its pending note
       this.topicsShown = false;
+      this.limitsAsked = false;
+      this.undoTimer = 0;
       this.connection = new Connection(options.socketUrl, {
-        onState: (state) => this.showState(state),
+        onState: (state, previous) => this.showState(state, previous),
         onMessage: (message) => this.receive(message),
+        onClose: (code) => this.closed(code),
+        reachable: () => serverReachable(options.serverUrl),
       });
       this.api = this.publicApi();
     }
+
+    get labels() { return this.options.labels; }
 
     publicApi() {
       const chat = this;
@@ -568,11 +818,15 @@ button { font: inherit; color: inherit; cursor: pointer; }
         get element() { return chat.host; },
         get state() { return chat.connection.state; },
         get isOpen() { return chat.isOpen; },
+        get unread() { return chat.unread; },
+        get limits() { return { ...chat.limits }; },
         open: () => chat.open(),
         close: () => chat.close(),
         toggle: () => (chat.isOpen ? chat.close() : chat.open()),
         ask: (text) => chat.ask(text),
         clear: () => chat.clear(),
+        configure: (settings) => chat.configure(settings),
+        transcript: () => chat.transcript(),
       });
     }
 
@@ -585,55 +839,123 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.renderMessages();
       this.showState(this.connection.state);
       if (this.page || this.isOpen) this.setOpen(true);
-      else if (this.messages.some((m) => m.status === 'queued' || m.status === 'sent')) this.connection.start();
+      else if (this.messages.some((m) => m.status === 'queued' || m.status === 'sent')) this.start();
+      // The chat page is there to be typed in; a widget waits to be opened.
+      if (this.page) this.input.focus({ preventScroll: true });
       this.emit('ready');
     }
 
+    // Connects, and asks the server its limits: nothing goes over the network before the chat is used.
+    start() {
+      this.connection.start();
+      if (!this.limitsAsked) {
+        this.limitsAsked = true;
+        serverLimits(this.options.serverUrl).then((limits) => this.applyLimits(limits));
+      }
+    }
+
+    applyLimits(limits) {
+      const { origin_allowed: allowed, ...rest } = limits;
+      this.limits = rest;
+      this.input.maxLength = this.limits.max_question_chars;
+      if (allowed === false) this.connection.refuse();
+    }
+
+    // New settings (CareerAdvisor.init): rebuilt in place, conversation and connection kept.
+    configure(settings) {
+      this.options = mergeSettings(this.options, settings);
+      if (!this.host) return;
+      const old = this.root;
+      this.topicsShown = false;
+      old.replaceWith(this.build());
+      this.renderMessages();
+      this.showState(this.connection.state, this.connection.state);
+      this.setOpen(this.isOpen, { quiet: true });
+      this.setExpanded(this.expanded);
+    }
+
     build() {
-      const { title, position, accent } = this.options;
-      this.status = h('span', { class: 'status', id: 'status', role: 'status' });
+      const { title, position, theme, lang, launcher, launcherLabel, launcherIcon } = this.options;
+      const L = this.labels;
+      const button = (label, name, onclick, extra = {}) => h('button', { type: 'button', class: 'icon-button',
+        'aria-label': label, title: label, part: 'header-button', onclick, ...extra }, icon(name));
+      this.status = h('span', { class: 'status', id: 'status', role: 'status', part: 'status' });
       this.retry = h('button', { type: 'button', class: 'retry', hidden: true,
-        onclick: () => this.connection.retryNow() }, 'Retry');
+        onclick: () => this.connection.retryNow() }, L.retry);
+      this.notice = h('p', { class: 'notice', hidden: true, part: 'notice' }, icon('alert'), h('span', {}, L.unavailable));
       this.log = h('div', { class: 'log', id: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions',
-        'aria-label': 'Conversation', tabindex: 0 }, this.welcome());
+        'aria-label': L.conversation, tabindex: 0, part: 'messages' }, this.welcome());
       this.typing = h('div', { class: 'typing', hidden: true, 'aria-hidden': 'true' }, h('span'), h('span'), h('span'));
-      this.input = h('textarea', { class: 'input', id: 'question', rows: 1, maxlength: MAX_QUESTION_CHARS,
-        autocomplete: 'off', enterkeyhint: 'send', placeholder: 'Ask about back-end careers…',
+      this.undoBar = h('div', { class: 'undo', role: 'status', part: 'undo' });
+      this.undoBar.hidden = true;
+      this.placeholder = L.placeholder || (this.options.titleGiven ? title + '…' : L.defaultPlaceholder);
+      this.input = h('textarea', { class: 'input', id: 'question', rows: 1, maxlength: this.limits.max_question_chars,
+        autocomplete: 'off', enterkeyhint: 'send', placeholder: this.placeholder, part: 'input',
         oninput: () => this.fitInput(), onkeydown: (e) => this.onInputKey(e) });
-      const composer = h('form', { class: 'composer', onsubmit: (e) => this.onSubmit(e) },
-        h('label', { class: 'visually-hidden', for: 'question' }, 'Your question'),
+      if (window.ResizeObserver) new ResizeObserver(() => this.fitPlaceholder()).observe(this.input);
+      const composer = h('form', { class: 'composer', part: 'composer', onsubmit: (e) => this.onSubmit(e) },
+        h('label', { class: 'visually-hidden', for: 'question' }, L.inputLabel),
         this.input,
-        h('button', { type: 'submit', class: 'send', 'aria-label': 'Send', title: 'Send' }, icon('send')));
+        h('button', { type: 'submit', class: 'send', 'aria-label': L.send, title: L.send, part: 'send' }, icon('send')));
+      const slot = h('slot', { name: 'footer' }, this.options.footer || '');
+      const footer = h('div', { class: 'footer', part: 'footer' }, slot);
+      const showFooter = () => { footer.hidden = !this.options.footer && slot.assignedNodes().length === 0; };
+      slot.addEventListener('slotchange', showFooter);
+      showFooter();
 
-      const bar = h('div', { class: 'bar' },
+      this.expandButton = this.page ? null : button(L.expand, 'expand', () => this.setExpanded(!this.expanded),
+        { class: 'icon-button expand', 'aria-pressed': String(this.expanded) });
+      const bar = h('div', { class: 'bar', part: 'header' },
         h('div', { class: 'bar__titles' },
-          h(this.page ? 'h1' : 'h2', { class: 'title', id: 'title' }, title),
+          h(this.page ? 'h1' : 'h2', { class: 'title', id: 'title', part: 'title' }, title),
           h('div', {}, this.status, ' ', this.retry)),
-        h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Clear conversation',
-          title: 'Clear conversation', onclick: () => this.clear() }, icon('clear')),
-        this.page ? null : h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close chat',
-          title: 'Close', onclick: () => this.close() }, icon('down')));
+        button(L.download, 'download', () => this.download()),
+        button(L.clear, 'clear', () => this.clear()),
+        this.expandButton,
+        this.page ? null : button(L.close, 'down', () => this.close()));
 
-      this.panel = h('div', { class: 'panel', id: 'panel', role: this.page ? null : 'dialog',
-        'aria-labelledby': this.page ? null : 'title', hidden: !this.page }, bar, this.log, this.typing, composer);
+      this.panel = h('div', { class: 'panel', id: 'panel', role: this.page ? null : 'dialog', part: 'panel',
+        'aria-labelledby': this.page ? null : 'title', hidden: !this.page },
+      bar, this.notice, this.log, this.typing, this.undoBar, composer, footer);
 
-      this.launcher = this.page ? null : h('button', { type: 'button', class: 'launcher', id: 'launcher',
-        'aria-label': title, title, 'aria-expanded': 'false', 'aria-controls': 'panel',
-        onclick: () => (this.isOpen ? this.close() : this.open()) }, icon('chat'));
+      this.launcher = null;
+      this.badge = null;
+      if (!this.page && launcher !== 'none') {
+        // Named by aria-label (the visible label or the title, and the unread count), set by showUnread().
+        this.badge = h('span', { class: 'badge', part: 'badge', 'aria-hidden': 'true', hidden: true });
+        this.launcher = h('button', { type: 'button', class: 'launcher' + (launcherLabel ? ' has-label' : ''),
+          id: 'launcher', title, 'aria-expanded': 'false', 'aria-controls': 'panel', part: 'launcher',
+          onclick: () => (this.isOpen ? this.close() : this.open()) },
+        launcherIcon === 'none' && launcherLabel ? null : icon(launcherIcon === 'help' ? 'help' : 'chat'),
+        launcherLabel ? h('span', { class: 'launcher__label', 'aria-hidden': 'true' }, launcherLabel) : null,
+        this.badge);
+      }
 
+      const classes = ['root', this.page ? 'page' : 'widget', position === 'left' ? 'left' : '',
+        theme === 'light' || theme === 'dark' ? 'theme-' + theme : '', this.launcher || this.page ? '' : 'no-launcher'];
       this.root = h(this.page ? 'section' : 'aside', {
-        class: ['root', this.page ? 'page' : 'widget', position === 'left' ? 'left' : ''].join(' ').trim(),
+        class: classes.filter(Boolean).join(' '), lang: lang || null,
         'aria-label': this.page ? null : title, 'aria-labelledby': this.page ? 'title' : null,
         onkeydown: (e) => this.onKey(e) }, this.launcher, this.panel);
-      if (accent) for (const [k, v] of Object.entries(accentVariables(accent))) this.root.style.setProperty(k, v);
+      this.applyStyleOptions();
+      this.showUnread();
       return this.root;
     }
 
+    // What the tag and init() say about colour, font, offset and stacking, as --site-* variables below the
+    // site's own --ca-* ones. An accent set as --ca-accent on the page is measured like data-color.
+    applyStyleOptions() {
+      const { accent, font, offsetX, offsetY, zIndex } = this.options;
+      const hostAccent = this.host ? getComputedStyle(this.host).getPropertyValue('--ca-accent').trim() : '';
+      const values = { '--site-font': font, '--site-offset-x': offsetX, '--site-offset-y': offsetY,
+        '--site-z-index': zIndex, ...(hostAccent || accent ? accentVariables(hostAccent || accent) : {}) };
+      for (const [k, v] of Object.entries(values)) if (v) this.root.style.setProperty(k, v);
+    }
+
     welcome() {
-      this.topicChips = h('div', { class: 'chips', role: 'group', 'aria-label': 'Example questions', hidden: true });
+      this.topicChips = h('div', { class: 'chips', role: 'group', 'aria-label': this.labels.exampleQuestions, hidden: true });
       return h('div', { class: 'welcome' },
-        h('p', { class: 'msg msg--welcome' }, 'Hi! Ask me about the back-end web developer career: the job, skills, ',
-          'pay, outlook and how to get there.'),
+        h('p', { class: 'msg msg--welcome', part: 'message message-welcome' }, this.labels.welcome),
         this.topicChips);
     }
 
@@ -659,48 +981,78 @@ button { font: inherit; color: inherit; cursor: pointer; }
       }
     }
 
+    // A chip asks its question; pressed from the keyboard, the focus goes on to the input (a click leaves it,
+    // so a phone does not open its keyboard).
     chip(text) {
-      return h('button', { type: 'button', class: 'chip', onclick: () => this.ask(text).catch(() => {}) }, text);
+      return h('button', { type: 'button', class: 'chip', part: 'chip', onclick: (event) => {
+        this.ask(text).catch(() => {});
+        if (event.detail === 0) this.input.focus();
+      } }, text);
     }
 
     // ----- opening and closing (the page is always open)
 
     open({ focus = true } = {}) {
       if (!this.isOpen) {
+        const active = document.activeElement;
+        if (active && active !== document.body && active !== this.host) this.returnFocus = active;
         this.setOpen(true);
         this.emit('open');
       }
       if (focus) this.input.focus();
     }
 
-    // Focus goes back to the launcher only if it was in the panel: a script closing us must not steal it.
+    // Focus goes back to the launcher (or, without one, where it was before opening) only if it was in the
+    // panel: a script closing us must not steal it.
     close() {
       if (this.page || !this.isOpen) return;
       const hadFocus = this.panel.contains(this.host.shadowRoot.activeElement);
       this.setOpen(false);
-      if (hadFocus) this.launcher.focus();
+      if (hadFocus) {
+        const back = this.launcher || (this.returnFocus && this.returnFocus.isConnected ? this.returnFocus : null);
+        if (back) back.focus();
+      }
       this.emit('close');
     }
 
-    setOpen(open) {
+    setOpen(open, { quiet = false } = {}) {
       this.isOpen = open;
       if (!this.page) {
         this.panel.hidden = !open;
         this.root.classList.toggle('open', open);
-        this.launcher.setAttribute('aria-expanded', String(open));
-        this.save();
+        if (this.launcher) this.launcher.setAttribute('aria-expanded', String(open));
+        if (open && this.unread) {
+          this.unread = 0;
+          this.showUnread();
+        }
+        if (!quiet) this.save();
       }
       if (open) {
-        this.connection.start();
+        this.start();
         this.showTopics();
         this.scrollToEnd();
       }
     }
 
+    setExpanded(expanded) {
+      this.expanded = expanded;
+      this.root.classList.toggle('expanded', expanded);
+      if (this.expandButton) this.expandButton.setAttribute('aria-pressed', String(expanded));
+    }
+
+    showUnread() {
+      if (!this.badge) return;
+      this.badge.hidden = this.unread === 0;
+      this.badge.textContent = this.unread > 9 ? '9+' : String(this.unread);
+      this.launcher.setAttribute('aria-label', (this.options.launcherLabel || this.options.title) +
+        (this.unread ? ', ' + fill(this.labels.unread, { count: this.unread }) : ''));
+    }
+
     onKey(event) {
       if (event.key === 'Escape' && !this.page && this.isOpen) {
         event.stopPropagation();
-        this.close();
+        if (this.expanded) this.setExpanded(false);
+        else this.close();
       }
     }
 
@@ -715,10 +1067,23 @@ button { font: inherit; color: inherit; cursor: pointer; }
 
     onSubmit(event) {
       event.preventDefault();
-      if (!this.input.value.trim()) return;
+      if (!this.input.value.trim() || this.connection.state === 'unavailable') return;
       this.ask(this.input.value).catch(() => {});
       this.input.value = '';
       this.fitInput();
+    }
+
+    // The placeholder whole on one line, or the short one where the box is too narrow for it (a phone, a long
+    // title). Measured with the input's own font; a hidden input (closed widget) waits for its first size.
+    fitPlaceholder() {
+      const style = getComputedStyle(this.input);
+      const room = this.input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (!(room > 0)) return;
+      canvas = canvas || document.createElement('canvas').getContext('2d');
+      if (!canvas) return;
+      canvas.font = style.font;
+      const fits = canvas.measureText(this.placeholder).width <= room;
+      this.input.placeholder = fits ? this.placeholder : this.labels.shortPlaceholder;
     }
 
     fitInput() {
@@ -726,20 +1091,32 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.input.style.height = this.input.scrollHeight + 2 + 'px';
     }
 
+    // The one check for the input box and the API: a reason to refuse the question, or null.
+    questionProblem(question) {
+      if (!question) return failure('empty', 'the question is empty');
+      if (charLength(question) > this.limits.max_question_chars) {
+        return failure('too_long', `the question is longer than ${this.limits.max_question_chars} characters`);
+      }
+      if (this.connection.state === 'unavailable') return this.unavailableError();
+      return null;
+    }
+
+    unavailableError() {
+      return failure('unavailable', `the server ${this.options.serverUrl} refuses chats from this site (${location.origin})`);
+    }
+
     ask(text) {
-      const question = String(text).trim();
-      if (!question) return Promise.reject(new Error('the question is empty'));
+      const question = String(text === undefined || text === null ? '' : text).trim();
+      const problem = this.questionProblem(question);
+      if (problem) return Promise.reject(problem);
       if (!this.isOpen) this.open({ focus: false });
-      this.connection.start();
-      const message = { id: newId(), role: 'user', text: question, status: 'queued' };
-      const frame = JSON.stringify({ type: 'ask', id: message.id, text: question });
-      const tooBig = new TextEncoder().encode(frame).length > MAX_FRAME_BYTES;
+      this.start();
+      const message = { id: newId(), role: 'user', text: question, status: 'queued', at: Date.now() };
       this.add(message);
-      if (tooBig) {
-        message.status = 'done';
-        this.add({ role: 'error', text: 'That question is too long to send. Please shorten it.' });
-        this.updateQuestion(message);
-        return Promise.reject(new Error('the question is too long'));
+      const bytes = byteLength(JSON.stringify({ type: 'ask', id: message.id, text: question }));
+      if (bytes > this.limits.max_message_bytes) {
+        return Promise.reject(this.failQuestion(message, failure('too_big',
+          `the question takes ${bytes} bytes; the server takes messages of at most ${this.limits.max_message_bytes}`)));
       }
       const answered = new Promise((resolve, reject) => this.waiters.set(message.id, { resolve, reject }));
       if (this.connection.open) this.deliver();
@@ -747,14 +1124,34 @@ button { font: inherit; color: inherit; cursor: pointer; }
       return answered;
     }
 
+    // Sends what is queued. Each frame is measured as it will go out: the first on a socket carries the context.
+    // When a long question cannot afford all of it, the list of facts already shown goes first (it only spares
+    // repeats; the topic and what was named keep the follow-up), and only then the whole context (the question
+    // is answered, not as a follow-up).
     deliver() {
+      const fits = (text) => byteLength(text) <= this.limits.max_message_bytes;
       for (const m of this.messages) {
         if (m.role !== 'user' || m.status !== 'queued') continue;
         const frame = { type: 'ask', id: m.id, text: m.text };
         if (this.contextPending && this.context) frame.context = this.context;
-        if (!this.connection.send(frame)) break;
+        let text = JSON.stringify(frame);
+        if (!fits(text) && frame.context) {
+          frame.context = { ...frame.context, shown: [] };
+          text = JSON.stringify(frame);
+        }
+        if (!fits(text) && frame.context) {
+          delete frame.context;
+          text = JSON.stringify(frame);
+        }
+        const bytes = byteLength(text);
+        if (bytes > this.limits.max_message_bytes) {
+          this.failQuestion(m, failure('too_big', `the question takes ${bytes} bytes; the server takes at most ${this.limits.max_message_bytes}`));
+          continue;
+        }
+        if (!this.connection.send(text)) break;
         this.contextPending = false;
         m.status = 'sent';
+        m.bytes = bytes;
         this.updateQuestion(m);
       }
       for (const m of this.messages) {
@@ -764,13 +1161,35 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.updateTyping();
     }
 
+    // The server closed with 1009: the largest question on that socket was over its limit (which this page
+    // did not know). It fails, once, rather than going back in the queue to close the next socket too.
+    closed(code) {
+      if (code !== CLOSE_TOO_BIG) return;
+      const sent = this.messages.filter((m) => m.role === 'user' && m.status === 'sent');
+      if (!sent.length) return;
+      const biggest = sent.reduce((a, b) => ((b.bytes || 0) > (a.bytes || 0) ? b : a));
+      this.failQuestion(biggest, failure('too_big', 'the server closed the connection: the question is over its size limit'));
+    }
+
+    // A question that will not be sent: marked, said in the conversation, its ask() rejected. Returns the error.
+    failQuestion(message, error, { quiet = false } = {}) {
+      message.status = 'failed';
+      this.updateQuestion(message);
+      if (!quiet) this.add({ role: 'error', text: error.code === 'too_big' ? this.labels.tooLong : error.message, at: Date.now() });
+      const waiter = this.waiters.get(message.id);
+      this.waiters.delete(message.id);
+      if (waiter) waiter.reject(error);
+      this.save();
+      return error;
+    }
+
     receive(message) {
       if (this.voteFrames.has(message.id)) {
         this.voteReceived(message);
         return;
       }
       const question = this.messages.find((m) => m.role === 'user' && m.id === message.id);
-      if (!question || question.status === 'done') return;  // cleared meanwhile, or already answered
+      if (!question || question.status === 'done' || question.status === 'failed') return;  // cleared, answered
       question.status = 'done';
       this.updateQuestion(question);
       const waiter = this.waiters.get(question.id);
@@ -779,34 +1198,62 @@ button { font: inherit; color: inherit; cursor: pointer; }
         const { intent, text, suggestions, sources, data } = message;
         this.context = message.context || null;
         const answerId = typeof message.answer_id === 'string' ? message.answer_id : null;
-        this.add({ role: 'bot', answer: { intent, text, suggestions, sources, data, answerId } });
+        this.add({ role: 'bot', at: Date.now(), answer: { intent, text, suggestions, sources, data, answerId } });
+        if (!this.page && !this.isOpen) {
+          this.unread += 1;
+          this.showUnread();
+          this.save();
+        }
         if (waiter) waiter.resolve(message);
         this.emit('answer', { answer: message });
       } else {
-        this.add({ role: 'error', text: 'Sorry, that question could not be answered: ' + (message.message || 'unknown error') });
+        this.add({ role: 'error', at: Date.now(), text: this.labels.notAnswered + ' ' + (message.message || 'unknown error') });
         if (waiter) waiter.reject(Object.assign(new Error(message.message || 'error'), { code: message.code }));
       }
       this.updateTyping();
     }
 
+    // Clears at once and offers Undo for a few seconds (the conversation stays in memory until then).
     clear() {
-      for (const waiter of this.waiters.values()) waiter.reject(new Error('the conversation was cleared'));
+      for (const waiter of this.waiters.values()) waiter.reject(failure('cleared', 'the conversation was cleared'));
       this.waiters.clear();
+      for (const m of this.messages) if (m.status === 'queued' || m.status === 'sent') m.status = 'failed';
+      const kept = { messages: this.messages, context: this.context };
       this.messages = [];
       this.context = null;
       this.renderMessages();
       this.save();
       this.updateTyping();
       if (this.connection.open) this.connection.restart();
+      if (kept.messages.length) this.offerUndo(kept);
       this.input.focus();
+    }
+
+    offerUndo(kept) {
+      clearTimeout(this.undoTimer);
+      const hide = () => { clearTimeout(this.undoTimer); this.undoBar.hidden = true; this.undoBar.replaceChildren(); };
+      const undo = () => {
+        hide();
+        this.messages = kept.messages.concat(this.messages);
+        this.context = kept.context;
+        this.contextPending = true;
+        this.renderMessages();
+        this.save();
+        this.input.focus();
+      };
+      this.undoBar.replaceChildren(h('span', {}, this.labels.cleared),
+        h('button', { type: 'button', part: 'undo-button', onclick: undo }, this.labels.undo));
+      this.undoBar.hidden = false;
+      this.undoTimer = setTimeout(hide, UNDO_MS);
     }
 
     // ----- connection state
 
-    showState(state) {
+    showState(state, previous) {
       this.root.dataset.state = state;
-      this.status.textContent = STATE_TEXT[state];
+      this.status.textContent = this.labels[STATE_LABELS[state]] || state;
       this.retry.hidden = state !== 'offline';
+      this.notice.hidden = state !== 'unavailable';
       if (state === 'connected') {
         this.contextPending = true;
         this.showTopics();
@@ -819,6 +1266,23 @@ button { font: inherit; color: inherit; cursor: pointer; }
         }
         this.voteFrames.clear();
         this.updateTyping();
+      }
+      if (state === 'unavailable' && previous !== state) this.becameUnavailable();
+      if (previous !== undefined && previous !== state) this.emit('state', { state, previous });
+    }
+
+    // Nothing queued will be sent: each waiting question fails, and the site owner is told once how to fix it.
+    becameUnavailable() {
+      const error = this.unavailableError();
+      for (const m of this.messages) {
+        if (m.role === 'user' && (m.status === 'queued' || m.status === 'sent')) this.failQuestion(m, error, { quiet: true });
+      }
+      const told = this.registry.told;
+      if (!told.has(this.options.serverUrl)) {
+        told.add(this.options.serverUrl);
+        console.error(`Career Advisor: ${this.options.serverUrl} refuses chats from this site (${location.origin}). ` +
+          `Allow it on the server: career-advisor serve --allowed-origin ${location.origin} (and, if this page sends a ` +
+          'Content-Security-Policy, let its connect-src include the server\'s wss:// or ws:// address).');
       }
     }
 
@@ -843,40 +1307,112 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.scrollToEnd();
     }
 
+    // The time a message was written, as a <time>: the hour alone today, with the date before.
+    time(at) {
+      if (typeof at !== 'number') return null;
+      const when = new Date(at);
+      const today = when.toDateString() === new Date().toDateString();
+      let text;
+      try {
+        text = new Intl.DateTimeFormat(this.options.lang || undefined,
+          today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(when);
+      } catch {
+        text = when.toLocaleString();
+      }
+      return h('time', { class: 'msg__time', datetime: when.toISOString(), part: 'time' }, text);
+    }
+
     render(message) {
+      const L = this.labels;
       if (message.role === 'user') {
-        const node = h('div', { class: 'msg msg--user' }, h('span', { class: 'visually-hidden' }, 'You: '),
-          h('span', { class: 'msg__text' }, message.text));
+        const node = h('div', { class: 'msg msg--user', part: 'message message-user' },
+          h('span', { class: 'visually-hidden' }, L.you + ': '),
+          h('span', { class: 'msg__text' }, message.text), this.time(message.at));
         this.nodes.set(message.id, node);
         this.updateQuestion(message);
         return node;
       }
       if (message.role === 'error') {
-        return h('div', { class: 'msg msg--error' }, message.text);
+        return h('div', { class: 'msg msg--error', part: 'message message-error' }, message.text);
       }
       const a = message.answer || {};
       const salary = a.data && a.data.kind === 'salary' && Array.isArray(a.data.rows) && a.data.rows.length > 0;
-      const sources = Array.isArray(a.sources) ? a.sources.filter((s) => s && s.title) : [];
+      const sources = this.sources(a);
       const suggestions = Array.isArray(a.suggestions) ? a.suggestions.filter((s) => typeof s === 'string') : [];
-      return h('div', { class: 'msg msg--bot' },
-        h('span', { class: 'visually-hidden' }, 'Advisor: '),
-        h('div', { class: 'msg__text' }, markdown(a.text || '')),
-        salary ? salaryFigure(a.data) : null,
-        sources.length ? h('p', { class: 'msg__sources' }, 'Sources: ', sources.map((s) => s.title).join(' · ')) : null,
-        suggestions.length ? h('div', { class: 'chips', role: 'group', 'aria-label': 'Suggested questions' },
+      return h('div', { class: 'msg msg--bot', part: 'message message-bot' },
+        h('span', { class: 'visually-hidden' }, L.advisor + ': '),
+        h('div', { class: 'msg__text' }, markdown(a.text || '', L)),
+        salary ? salaryFigure(a.data, L) : null,
+        sources.length ? h('p', { class: 'msg__sources', part: 'sources' },
+          L.sources + ': ', sourceLine(sources, this.options.lang)) : null,
+        suggestions.length ? h('div', { class: 'chips', role: 'group', 'aria-label': L.suggestedQuestions },
           suggestions.map((s) => this.chip(s))) : null,
-        a.answerId ? this.feedbackControls(message) : null);
+        h('div', { class: 'actions' }, a.answerId ? this.feedbackControls(message) : null, this.copyControl(message)),
+        this.time(message.at));
+    }
+
+    sources(answer) {
+      return Array.isArray(answer.sources) ? answer.sources.filter((s) => s && typeof s.title === 'string' && s.title) : [];
+    }
+
+    // ----- copy and transcript
+
+    answerText(answer) {
+      const sources = this.sources(answer);
+      return plainText(answer.text || '') +
+        (sources.length ? '\n\n' + this.labels.sources + ': ' + sourceLine(sources, this.options.lang) : '');
+    }
+
+    copyControl(message) {
+      const note = h('span', { class: 'copy__note', role: 'status' });
+      const copy = async () => {
+        const text = this.answerText(message.answer || {});
+        let done = false;
+        try {
+          await navigator.clipboard.writeText(text);
+          done = true;
+        } catch { /* no permission, or no clipboard API (plain http) */ }
+        note.textContent = done ? this.labels.copied : this.labels.copyFailed;
+      };
+      return h('span', { class: 'copy-group' },
+        h('button', { type: 'button', class: 'copy', 'aria-label': this.labels.copy, title: this.labels.copy,
+          part: 'copy', onclick: copy }, icon('copy')), note);
+    }
+
+    transcript() {
+      const L = this.labels;
+      const date = new Date().toISOString().slice(0, 10);
+      const lines = [fill(L.transcriptTitle, { title: this.options.title, date }), ''];
+      const stamp = (at) => (typeof at === 'number' ? `[${new Date(at).toISOString().slice(0, 16).replace('T', ' ')}] ` : '');
+      for (const m of this.messages) {
+        if (m.role === 'user') lines.push(stamp(m.at) + L.you + ': ' + m.text);
+        else if (m.role === 'bot') lines.push(stamp(m.at) + L.advisor + ': ' + this.answerText(m.answer || {}));
+        else lines.push(stamp(m.at) + m.text);
+        lines.push('');
+      }
+      return lines.join('\n');
+    }
+
+    download() {
+      const url = URL.createObjectURL(new Blob([this.transcript()], { type: 'text/plain;charset=utf-8' }));
+      const anchor = h('a', { href: url, download: 'career-advisor-' + new Date().toISOString().slice(0, 10) + '.txt' });
+      anchor.hidden = true;
+      this.root.append(anchor);
+      anchor.click();
+      anchor.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
     }
 
     // ----- feedback: one vote per answer, changeable; "not helpful" may add a comment
 
     feedbackControls(message) {
+      const L = this.labels;
       const vote = (helpful, label, name) => h('button', { type: 'button', class: 'vote', 'aria-label': label, title: label,
-        'aria-pressed': String(message.vote ? message.vote.helpful === helpful : false),
+        'aria-pressed': String(message.vote ? message.vote.helpful === helpful : false), part: 'vote',
         onclick: () => this.vote(message, helpful) }, icon(name));
-      const node = h('div', { class: 'feedback', role: 'group', 'aria-label': 'Was this answer helpful?' },
-        h('span', { 'aria-hidden': 'true' }, 'Helpful?'),
-        vote(true, 'Helpful', 'thumbs_up'), vote(false, 'Not helpful', 'thumbs_down'),
+      const node = h('div', { class: 'feedback', role: 'group', 'aria-label': L.feedbackQuestion },
+        h('span', { 'aria-hidden': 'true' }, L.feedbackPrompt),
+        vote(true, L.helpful, 'thumbs_up'), vote(false, L.notHelpful, 'thumbs_down'),
         h('span', { class: 'feedback__note', role: 'status' }));
       this.voteNodes.set(message, node);
       this.showVote(message);
@@ -916,22 +1452,23 @@ button { font: inherit; color: inherit; cursor: pointer; }
     showVote(message) {
       const node = this.voteNodes.get(message);
       if (!node) return;
+      const L = this.labels;
       const { vote } = message;
       const [up, down] = node.querySelectorAll('.vote');
       up.setAttribute('aria-pressed', String(!!vote && vote.helpful));
       down.setAttribute('aria-pressed', String(!!vote && !vote.helpful));
       const note = node.querySelector('.feedback__note');
-      note.textContent = !vote ? '' : vote.status === 'failed' ? 'Your vote could not be saved.'
-        : vote.status === 'saved' ? 'Thanks for the feedback.' : '';
+      note.textContent = !vote ? '' : vote.status === 'failed' ? L.feedbackFailed
+        : vote.status === 'saved' ? L.feedbackThanks : '';
       const form = node.querySelector('.feedback__comment');
       const wantsComment = vote && !vote.helpful && !vote.comment && vote.status !== 'failed';
       if (wantsComment && !form) {
-        const input = h('input', { type: 'text', maxlength: MAX_COMMENT_CHARS, 'aria-label': 'What was missing? (optional)',
-          placeholder: 'What was missing? (optional)' });
+        const input = h('input', { type: 'text', maxlength: this.limits.max_comment_chars, 'aria-label': L.commentPrompt,
+          placeholder: L.commentPrompt });
         node.append(h('form', { class: 'feedback__comment', onsubmit: (e) => {
           e.preventDefault();
           if (input.value.trim()) this.vote(message, false, input.value.trim());
-        } }, input, h('button', { type: 'submit' }, 'Send')));
+        } }, input, h('button', { type: 'submit' }, L.commentSend)));
       } else if (!wantsComment && form) {
         form.remove();
       }
@@ -941,10 +1478,15 @@ button { font: inherit; color: inherit; cursor: pointer; }
       const node = this.nodes.get(message.id);
       if (!node) return;
       const queued = message.status === 'queued' && !this.connection.open;
+      const failed = message.status === 'failed';
       node.classList.toggle('is-queued', queued);
-      const note = node.querySelector('.msg__pending');
-      if (queued && !note) node.append(h('span', { class: 'msg__pending' }, icon('clock'), 'Waiting to send…'));
-      if (!queued && note) note.remove();
+      node.classList.toggle('is-failed', failed);
+      const old = node.querySelector('.msg__pending');
+      if (old) old.remove();
+      if (queued || failed) {
+        node.append(h('span', { class: 'msg__pending' }, icon(failed ? 'alert' : 'clock'),
+          failed ? this.labels.notSent : this.labels.waiting));
+      }
     }
 
     scrollToEnd() {
@@ -958,10 +1500,12 @@ button { font: inherit; color: inherit; cursor: pointer; }
     }
 
     save() {
-      this.history.save({ open: !this.page && this.isOpen, messages: this.messages, context: this.context });
+      this.history.save({ open: !this.page && this.isOpen, messages: this.messages, context: this.context,
+        unread: this.unread });
     }
 
     emit(name, detail = {}) {
+      if (!this.host) return;
       this.host.dispatchEvent(new CustomEvent('careeradvisor:' + name,
         { bubbles: true, detail: { instance: this.api, ...detail } }));
     }
@@ -970,28 +1514,93 @@ button { font: inherit; color: inherit; cursor: pointer; }
   // ---------------------------------------------------------------------------------------------------------
   // Start-up: read the tag, wait for the document to have somewhere to put us, register the instance.
 
-  function readOptions(tag) {
+  // A length for the launcher's offset: "24px", "1.5rem"; null (with a warning) for anything else.
+  function cssLength(value, name) {
+    if (!value) return null;
+    const text = String(value).trim();
+    if (window.CSS && CSS.supports('width', text) && /\d/.test(text)) return /^\d+(\.\d+)?$/.test(text) ? text + 'px' : text;
+    console.warn(`Career Advisor: ${name} must be a CSS length such as 24px, not`, value);
+    return null;
+  }
+
+  function parseLabels(text) {
+    if (!text) return {};
+    try {
+      const labels = JSON.parse(text);
+      if (labels && typeof labels === 'object' && !Array.isArray(labels)) return labels;
+    } catch { /* said below */ }
+    console.warn('Career Advisor: data-labels must be a JSON object such as {"send":"Envoyer"}, not', text);
+    return {};
+  }
+
+  // Settings (from init() or configure()) over options: the same names as the data-* attributes, camelCased,
+  // with `labels` merged key by key. Unknown label keys are said, so a typo does not go unnoticed.
+  function mergeSettings(options, settings = {}) {
+    const merged = { ...options, labels: { ...options.labels } };
+    const s = settings || {};
+    for (const [key, value] of Object.entries(s.labels || {})) {
+      if (!(key in LABELS)) console.warn('Career Advisor: no label named', key);
+      else if (typeof value === 'string') merged.labels[key] = value;
+    }
+    if (typeof s.title === 'string' && s.title.trim()) { merged.title = s.title.trim(); merged.titleGiven = true; }
+    if (['light', 'dark', 'auto'].includes(s.theme)) merged.theme = s.theme;
+    if (typeof s.lang === 'string') merged.lang = s.lang;
+    if (typeof s.font === 'string') merged.font = s.font;
+    if (typeof s.footer === 'string') merged.footer = s.footer;
+    if (s.color !== undefined) merged.accent = checkColour(s.color, 'color');
+    if (s.zIndex !== undefined) merged.zIndex = /^-?\d+$/.test(String(s.zIndex)) ? String(s.zIndex) : null;
+    if (s.offset !== undefined) Object.assign(merged, offsets(s.offset));
+    return merged;
+  }
+
+  function checkColour(value, name) {
+    if (value === undefined || value === null || value === '') return null;
+    const text = String(value).trim();
+    if (window.CSS && CSS.supports('color', text)) return text;
+    console.warn(`Career Advisor: ${name} is not a CSS colour, so the default accent is used:`, value);
+    return null;
+  }
+
+  // "24px" (both) or "24px 16px" (from the side, from the bottom).
+  function offsets(value) {
+    const [x, y = x] = String(value || '').trim().split(/\s+/);
+    return { offsetX: cssLength(x, 'data-offset'), offsetY: cssLength(y, 'data-offset') };
+  }
+
+  function readOptions(tag, registry) {
     const data = tag.dataset;
     const server = new URL(tag.src, document.baseURI);
     const socket = new URL('/ws', server);
     socket.protocol = server.protocol === 'https:' ? 'wss:' : 'ws:';
-    const accent = data.color ? (rgb(data.color) ? data.color.trim() : null) : null;
-    if (data.color && !accent) console.warn('Career Advisor: data-color must be #rgb or #rrggbb, not', data.color);
     // Tags that are otherwise alike are told apart by their place in the page, which survives reloads.
     const twins = [...document.querySelectorAll('script[src]')]
       .filter((s) => s.src === tag.src && (s.dataset.mount || '') === (data.mount || ''));
-    return {
+    const title = (data.title || '').trim();
+    const options = {
       mode: data.mount ? 'page' : 'widget',
       mount: data.mount,
-      title: (data.title || '').trim() || 'Career Advisor',
+      title: title || 'Career Advisor',
+      titleGiven: !!title,
       position: data.position === 'left' ? 'left' : 'right',
-      accent,
+      accent: checkColour(data.color, 'data-color'),
+      theme: ['light', 'dark'].includes(data.theme) ? data.theme : 'auto',
+      font: data.font ? data.font.trim() : null,
+      lang: data.lang ? data.lang.trim() : null,
+      footer: data.footer ? data.footer.trim() : '',
+      launcher: data.launcher === 'none' ? 'none' : 'button',
+      launcherLabel: (data.launcherLabel || '').trim(),
+      launcherIcon: LAUNCHER_ICONS.includes(data.launcherIcon) ? data.launcherIcon : 'chat',
+      zIndex: /^-?\d+$/.test(data.zIndex || '') ? data.zIndex : null,
+      ...offsets(data.offset),
       open: data.open === 'true',
       storage: data.storage === 'local' ? 'local' : 'session',
       storageKey: 'career-advisor:' + (data.id || `${server.origin}|${data.mount || 'widget'}|${twins.indexOf(tag)}`),
       serverUrl: server.origin,
       socketUrl: socket.href,
+      labels: { ...LABELS },
     };
+    if (data.theme && options.theme !== data.theme) console.warn('Career Advisor: data-theme is light, dark or auto, not', data.theme);
+    return mergeSettings(mergeSettings(options, { labels: parseLabels(data.labels) }), registry.settings);
   }
 
   function whenParsed(run) {
@@ -999,24 +1608,65 @@ button { font: inherit; color: inherit; cursor: pointer; }
     else run();
   }
 
-  const options = readOptions(script);
-
-  // Several tags (and several copies of this file) share one registry; the first instance answers the
-  // shortcuts.
-  const registry = window.CareerAdvisor || (window.CareerAdvisor = (() => {
+  // window.CareerAdvisor: before any copy of this script ran, whatever the page queued there (an array of
+  // commands); after, one registry that every tag (and every copy of this file) shares. Commands and shortcuts
+  // act on the first instance, waiting for it if need be.
+  function createRegistry() {
     const instances = [];
-    const first = () => {
-      if (!instances.length) throw new Error('Career Advisor has not started yet; wait for careeradvisor:ready');
-      return instances[0];
-    };
-    return {
+    let announce;
+    const ready = new Promise((resolve) => { announce = resolve; });
+    const settings = { labels: {} };
+    const first = (run) => (instances.length ? run(instances[0]) : ready.then(run));
+    const registry = {
       instances,
-      open: () => first().open(),
-      close: () => first().close(),
-      ask: (text) => first().ask(text),
-      clear: () => first().clear(),
+      ready,
+      settings,
+      told: new Set(),  // servers whose refusal the console has heard about
+      get state() { return instances.length ? instances[0].state : 'loading'; },
+      init(options = {}) {
+        Object.assign(settings, options, { labels: { ...settings.labels, ...(options.labels || {}) } });
+        for (const instance of instances) instance.configure(options);
+      },
+      open: () => first((i) => i.open()),
+      close: () => first((i) => i.close()),
+      toggle: () => first((i) => i.toggle()),
+      clear: () => first((i) => i.clear()),
+      ask: (text) => first((i) => i.ask(text)),
+      // ['open'], ['ask', 'text'], ['init', {…}], or a function given the registry once an instance is ready.
+      push(...commands) {
+        for (const command of commands) {
+          if (typeof command === 'function') {
+            ready.then(() => command(registry));
+            continue;
+          }
+          const [name, ...args] = Array.isArray(command) ? command : [];
+          if (!['init', 'open', 'close', 'toggle', 'clear', 'ask'].includes(name)) {
+            console.error('Career Advisor: unknown command', command);
+            continue;
+          }
+          const result = registry[name](...args);
+          if (result && typeof result.catch === 'function') {
+            result.catch((error) => console.warn('Career Advisor:', name, 'failed:', error.message));
+          }
+        }
+        return instances.length;
+      },
+      add(api) {
+        instances.push(api);
+        if (instances.length === 1) announce(api);
+      },
     };
-  })());
+    return registry;
+  }
+
+  const existing = window.CareerAdvisor;
+  const registry = existing && !Array.isArray(existing) && Array.isArray(existing.instances) ? existing : createRegistry();
+  if (registry !== existing) {
+    window.CareerAdvisor = registry;
+    if (Array.isArray(existing)) registry.push(...existing);  // init runs now, before the chat is built
+  }
+
+  const options = readOptions(script, registry);
 
   whenParsed(() => {
     let host;
@@ -1030,8 +1680,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
       host = document.createElement('div');
       document.body.append(host);
     }
-    const chat = new Chat(options);
-    registry.instances.push(chat.api);
+    const chat = new Chat(options, registry);
+    registry.add(chat.api);
     chat.mount(host);
   });
 })();

@@ -46,6 +46,7 @@ void write_salary_row(JsonWriter& w, const DataRow& row) {
     if (row.value) w.key("value").number(*row.value);
     if (row.low) w.key("low").number(*row.low);
     if (row.high) w.key("high").number(*row.high);
+    w.key("figure").string(row.figure);
     if (row.open_ended) w.key("open_ended").boolean(true);
     if (row.approximate) w.key("approximate").boolean(true);
     if (row.comparison) w.key("comparison").boolean(true);

@@ -214,7 +214,7 @@ private:
         use(fact);
         if (!was_shown(fact, said_)) said_.shown.push_back(fact.id);  // its figure is said: no need to repeat it
         out_.shown.push_back(fact.id);
-        return knowledge::describe(fact.figures.front(), fact.text);
+        return knowledge::describe(fact.figures.front(), fact.text, in_.style.figure_words);
     }
 
     std::string rows(const std::vector<const knowledge::Fact*>& facts) {
@@ -223,7 +223,7 @@ private:
         std::set<std::vector<std::string>> listed;
         for (const knowledge::Fact* fact : facts) {
             for (const knowledge::Figure& f : fact->figures) {
-                const std::string figure = knowledge::describe(f, fact->text);
+                const std::string figure = knowledge::describe(f, fact->text, in_.style.figure_words);
                 if (!listed.insert({figure, fact->source, f.location, f.level}).second) continue;
                 std::string row = in_.style.row;
                 const knowledge::Source* source = in_.kb.find_source(fact->source);

@@ -11,7 +11,26 @@ namespace intents {
 
 namespace {
 
-std::string money(double v) { return "$" + knowledge::format_number(std::round(v)); }
+// Dollars of our own arithmetic (a yearly figure divided, the user's amount): unit "USD", no period.
+constexpr const char* plain_dollars = "USD";
+
+std::string money(double v, const knowledge::FigureWords& words) {
+    knowledge::Figure f;
+    f.value = std::round(v);
+    f.unit = plain_dollars;
+    return knowledge::describe(f, "", words);
+}
+
+// A yearly figure divided by `divisor`, in whole dollars, as its own scope and open end are written.
+std::string divided(const knowledge::Figure& yearly, double divisor, const knowledge::FigureWords& words) {
+    knowledge::Figure f = yearly;
+    f.approximate = false;
+    f.unit = plain_dollars;
+    if (f.value) f.value = std::round(*f.value / divisor);
+    if (f.low) f.low = std::round(*f.low / divisor);
+    if (f.high) f.high = std::round(*f.high / divisor);
+    return knowledge::describe(f, "", words);
+}
 
 std::string first_value(const Entities& entities, const std::string& kind) {
     auto it = entities.find(kind);
@@ -19,9 +38,9 @@ std::string first_value(const Entities& entities, const std::string& kind) {
 }
 
 std::string fill(std::string line, const knowledge::Figure& f, const knowledge::Fact& fact, const std::string& source,
-                 const std::string& key, const std::string& value) {
+                 const std::string& key, const std::string& value, const knowledge::FigureWords& words) {
     replace_all(line, "{label}", f.label);
-    replace_all(line, "{figure}", knowledge::describe(f, fact.text));
+    replace_all(line, "{figure}", knowledge::describe(f, fact.text, words));
     replace_all(line, "{source}", source);
     replace_all(line, key, value);
     return line;
@@ -44,13 +63,9 @@ FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
     for (const PeriodNote& note : notes.periods) {
         if (note.period != period) continue;
         for (const auto& [f, fact] : yearly) {
-            std::string derived;
-            if (f->value) derived = money(*f->value / note.divisor);
-            if (f->low && f->high) derived = money(*f->low / note.divisor) + "–" + money(*f->high / note.divisor);
-            if (f->scope == knowledge::Scope::minimum) derived = "over " + derived;
-            else if (f->open_ended) derived += "+";
+            const std::string derived = divided(*f, note.divisor, style.figure_words);
             if (!derived_periods && !style.period_intro.empty()) lines.push_back(style.period_intro);
-            lines.push_back(fill(note.line, *f, *fact, source_of(fact), "{derived}", derived));
+            lines.push_back(fill(note.line, *f, *fact, source_of(fact), "{derived}", derived, style.figure_words));
             derived_periods = true;
         }
     }
@@ -111,14 +126,15 @@ FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
             });
             const std::string& line = all_below ? notes.amount.below_all : notes.amount.above_all;
             lines.push_back(fill(line, *nearest->first, *nearest->second, source_of(nearest->second), "{amount}",
-                                 money(amount)));
+                                 money(amount, style.figure_words), style.figure_words));
             continue;
         }
         for (std::size_t i = 0; i < relevant.size(); ++i) {
             const auto& [f, fact] = relevant[i];
             const std::string& line = places[i] < 0 ? notes.amount.below : places[i] > 0 ? notes.amount.above
                                                                                          : notes.amount.within;
-            lines.push_back(fill(line, *f, *fact, source_of(fact), "{amount}", money(amount)));
+            lines.push_back(fill(line, *f, *fact, source_of(fact), "{amount}", money(amount, style.figure_words),
+                                 style.figure_words));
         }
     }
     return out;
@@ -180,7 +196,7 @@ std::string compare_two(const std::vector<std::vector<const knowledge::Fact*>>& 
     replace_all(line, "{what}", point_count >= 2 ? style.verdict_points : style.verdict_ranges);
     replace_all(line, "{a}", names[0]);
     replace_all(line, "{b}", names[1]);
-    replace_all(line, "{figure}", knowledge::describe(*a, a_fact->text));
+    replace_all(line, "{figure}", knowledge::describe(*a, a_fact->text, style.figure_words));
     if (!line.empty()) line[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(line[0])));
     return line;
 }

@@ -202,6 +202,27 @@ void read_lexicon(const fs::path& file, IntentData& data, JsonReader& reader) {
     data.lexicon.stop_words = reader.optional_strings(*doc, "", "stop_words");
 }
 
+// "figures": {"approximate","minimum","range","open_ended", "units": {UNIT: {"amount"?, "after"?}}}.
+void read_figure_words(const json& doc, knowledge::FigureWords& words, JsonReader& reader) {
+    const json* figures = reader.object_at(doc, "", "figures");
+    if (figures == nullptr) return;
+    for (auto [key, into] : {std::pair{"approximate", &words.approximate}, std::pair{"minimum", &words.minimum},
+                             std::pair{"range", &words.range}, std::pair{"open_ended", &words.open_ended}}) {
+        if (auto t = reader.string_at(*figures, "/figures", key)) *into = *t;
+    }
+    const json* units = reader.object_at(*figures, "/figures", "units");
+    if (units == nullptr) return;
+    for (const auto& [unit, spec] : units->items()) {
+        const std::string path = join_path("/figures/units", unit);
+        if (!reader.require_object(spec, path)) continue;
+        knowledge::FigureWords::Unit u;
+        if (auto amount = reader.optional_string(spec, path, "amount")) u.amount = *amount;
+        if (u.amount.find("{number}") == std::string::npos) reader.error(join_path(path, "amount"), "must contain {number}");
+        u.after = reader.optional_string(spec, path, "after").value_or("");
+        words.units[unit] = std::move(u);
+    }
+}
+
 void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     auto doc = read_document(file, reader);
     if (!doc) return;
@@ -235,6 +256,7 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     if (style.recognised.find("{entities}") == std::string::npos) reader.error("/recognised", "must contain {entities}");
     text("and", style.and_word);
     text("comma", style.list_comma);
+    read_figure_words(*doc, style.figure_words, reader);
 }
 
 void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {

@@ -404,7 +404,7 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         if (std::find(unique.begin(), unique.end(), f) == unique.end()) unique.push_back(f);
     }
     answer.sources = sources_of(advisor, unique);
-    answer.salary_rows = salary_rows(unique);
+    answer.salary_rows = salary_rows(unique, advisor.style.figure_words);
 
     const Resolved& last = questions.back();
     const Intent* topic = last.alternatives.empty() ? topic_of(advisor, last.intent) : nullptr;

@@ -49,36 +49,30 @@ std::string spelled(double v, const std::string& text) {
     return format_number(v);
 }
 
-std::string amount(double v, const std::string& unit, const std::string& text) {
-    if (unit == "USD/year") return "$" + spelled(v, text);
-    if (unit == "percent") return format_number(v) + "%";
-    return format_number(v);
-}
-
-std::string unit_suffix(const std::string& unit) {
-    if (unit == "USD/year") return " a year";
-    if (unit == "jobs/year") return " jobs a year";
-    if (unit == "people") return " people";
-    if (unit == "weeks") return " weeks";
-    if (unit == "years") return " years";
-    return "";
+std::string amount(double v, const FigureWords::Unit& unit, const std::string& text) {
+    std::string out = unit.amount;
+    const std::size_t at = out.find("{number}");
+    const std::string number = spelled(v, text);
+    if (at == std::string::npos) return number;
+    return out.replace(at, 8, number);
 }
 
 }  // namespace
 
-std::string describe(const Figure& figure) { return describe(figure, ""); }
-
-std::string describe(const Figure& figure, const std::string& text) {
+std::string describe(const Figure& figure, const std::string& text, const FigureWords& words) {
+    static const FigureWords::Unit bare;
+    const auto found = words.units.find(figure.unit);
+    const FigureWords::Unit& unit = found != words.units.end() ? found->second : bare;
     std::string out;
-    if (figure.approximate) out += "about ";
+    if (figure.approximate) out += words.approximate;
     if (figure.scope == Scope::range && figure.low && figure.high) {
-        out += amount(*figure.low, figure.unit, text) + "–" + amount(*figure.high, figure.unit, text);
+        out += amount(*figure.low, unit, text) + words.range + amount(*figure.high, unit, text);
     } else if (figure.value) {
-        if (figure.scope == Scope::minimum) out += "over ";
-        out += amount(*figure.value, figure.unit, text);
+        if (figure.scope == Scope::minimum) out += words.minimum;
+        out += amount(*figure.value, unit, text);
     }
-    if (figure.open_ended && figure.scope != Scope::minimum) out += "+";
-    out += unit_suffix(figure.unit);
+    if (figure.open_ended && figure.scope != Scope::minimum) out += words.open_ended;
+    out += unit.after;
     return out;
 }
 

@@ -23,22 +23,16 @@ void JsonReader::error(const std::string& path, const std::string& message) {
 }
 
 std::optional<json> JsonReader::parse(const std::string& text) {
-    // Exceptions off: untrusted text must not throw through the loader.
-    json parsed = json::parse(text, nullptr, false);
-    if (parsed.is_discarded()) {
-        // Re-parse with exceptions only to recover the readable position of the syntax error.
-        try {
-            const json reparsed = json::parse(text);
-            errors_.push_back(file_ + ": syntax error (" + std::to_string(reparsed.size()) + ")");
-            return std::nullopt;
-        } catch (const json::parse_error& e) {
-            errors_.push_back(file_ + ": syntax error at byte " + std::to_string(e.byte) + ": " + e.what());
-            return std::nullopt;
-        }
-        errors_.push_back(file_ + ": syntax error");
-        return std::nullopt;
+    // Untrusted text: a syntax error (with its byte offset) or a number too large to hold is recorded,
+    // never thrown through the loader.
+    try {
+        return json::parse(text);
+    } catch (const json::parse_error& e) {
+        errors_.push_back(file_ + ": syntax error at byte " + std::to_string(e.byte) + ": " + e.what());
+    } catch (const json::exception& e) {
+        errors_.push_back(file_ + ": " + e.what());
     }
-    return parsed;
+    return std::nullopt;
 }
 
 bool JsonReader::require_object(const json& value, const std::string& path) {

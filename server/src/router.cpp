@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analytics/report.hpp"
-#include "intents/catalog_queries.hpp"
+#include "intents/data_api.hpp"
 #include "server/channel_routes.hpp"
 #include "server/clock.hpp"
 #include "server/http_policy.hpp"
@@ -170,13 +170,18 @@ Response topics(AppState& state, const Request& request, const Peer&) {
     return json_response(state, request, http::status::ok, intents::topics(*state.advisor()));
 }
 
-// What a client must check before it sends (the widget reads these instead of keeping copies).
+// What a client must check before it sends (the widget reads these instead of keeping copies), and
+// whether the page asking may open the chat: a refused site can say so instead of seeming offline.
 Response limits(AppState& state, const Request& request, const Peer&) {
     const Config& config = state.config();
+    const bool allowed = request.count(http::field::origin) <= 1 &&
+                         origin_allowed(header(request, http::field::origin), header(request, http::field::host),
+                                        config.allowed_origins);
     return json_response(state, request, http::status::ok,
                          {{"max_question_chars", config.max_question_chars},
                           {"max_message_bytes", config.max_message_bytes},
-                          {"max_comment_chars", analytics::max_comment_chars}});
+                          {"max_comment_chars", analytics::max_comment_chars},
+                          {"origin_allowed", allowed}});
 }
 
 // The one route that answers later: the reload runs on the control thread, never an I/O thread.

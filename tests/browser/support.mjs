@@ -23,7 +23,12 @@ export const screenshotDir = process.env.CAREER_ADVISOR_SCREENSHOTS ?? join(sour
 export async function startServer(extraArgs = [], port = 0) {
   const ownData = !extraArgs.some((a) => a.startsWith('--data-dir') || a.startsWith('--database'));
   const dataDir = ownData ? mkdtempSync(join(tmpdir(), 'career-advisor-data-')) : null;
-  const child = spawn(binary, ['serve', '--port', String(port), '--log-level', 'warn',
+  // This tree's web/, knowledge and intents (the binary's defaults name the tree it was built from), unless
+  // extraArgs name their own.
+  const ownFiles = [['--web', 'web'], ['--knowledge', 'knowledge/data'], ['--intents', 'intents/data']]
+    .filter(([flag]) => !extraArgs.some((a) => a === flag || a.startsWith(flag + '=')))
+    .flatMap(([flag, dir]) => [flag, join(sourceDir, dir)]);
+  const child = spawn(binary, ['serve', '--port', String(port), '--log-level', 'warn', ...ownFiles,
     ...(dataDir ? ['--data-dir', dataDir] : []), ...extraArgs], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -183,5 +188,38 @@ export async function openChat({ browser, server }, options = {}, url = server.u
   page.problems = pageProblems(page);
   await page.goto(url);
   await waitForState(page, 'connected');
+  return page;
+}
+
+// Tests of the widget embedded in another site: one Chromium, a host site on another origin and a Career
+// Advisor that allows it, started before the file's tests (handed to `use`) and stopped after them.
+export function embeddingSetup(use) {
+  const started = {};
+  before(async () => {
+    started.browser = await launchBrowser();
+    started.site = await startHostSite();
+    started.server = await startServer(['--allowed-origin', started.site.origin]);
+    mkdirSync(screenshotDir, { recursive: true });
+    use(started);
+  });
+  after(async () => {
+    await started.browser?.close();
+    await started.server?.stop();
+    await started.site?.close();
+  });
+}
+
+// A new page of `browser`, its problems collected.
+export async function newPageOf(browser, options = {}) {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 760 }, ...options });
+  page.problems = pageProblems(page);
+  return page;
+}
+
+// Opens a host page of `site` and waits for its (first) widget to exist.
+export async function openHostOf(browser, site, path, html, options) {
+  const page = await newPageOf(browser, options);
+  await page.goto(site.serve(path, html));
+  await page.waitForFunction(() => window.CareerAdvisor?.instances?.length > 0);
   return page;
 }

@@ -1,44 +1,20 @@
 // The widget embedded in other sites, and the behaviour the page and the widget share (history, reconnection,
 // small screens, keyboard, accessibility), in real Chromium against the real server.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  accessibilityViolations, ask, embedTag, freePort, hostPage, launchBrowser, pageProblems, screenshotDir,
-  startHostSite, startServer, waitForState,
+  accessibilityViolations, ask, embeddingSetup, embedTag, freePort, hostPage, newPageOf, openHostOf, screenshotDir,
+  sourceDir, startServer, waitForState,
 } from './support.mjs';
 
 let browser;
 let site;    // another origin, whose pages embed the widget
 let server;  // a Career Advisor that allows that origin
-
-before(async () => {
-  browser = await launchBrowser();
-  site = await startHostSite();
-  server = await startServer(['--allowed-origin', site.origin]);
-  mkdirSync(screenshotDir, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await site?.close();
-});
-
-async function newPage(options = {}) {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 760 }, ...options });
-  page.problems = pageProblems(page);
-  return page;
-}
-
-// Opens a host page of the other site and waits for its (first) widget to exist.
-async function openHost(path, html, options) {
-  const page = await newPage(options);
-  await page.goto(site.serve(path, html));
-  await page.waitForFunction(() => window.CareerAdvisor?.instances.length > 0);
-  return page;
-}
+embeddingSetup((started) => ({ browser, site, server } = started));
+const newPage = (options) => newPageOf(browser, options);
+const openHost = (path, html, options) => openHostOf(browser, site, path, html, options);
 
 const panelHidden = (page) => page.locator('#panel').evaluate((panel) => panel.hidden);
 
@@ -107,22 +83,80 @@ test('the widget works on a site with a strict Content-Security-Policy', async (
   await page.close();
 });
 
-test('a site the server does not allow sees the chat offline and gets no answer', async () => {
+test('a site the server does not allow sees the chat unavailable, ask() rejects and the console names the fix', async () => {
   const strict = await startServer();  // allows its own origin only
   try {
-    const page = await openHost('/not-allowed', hostPage(embedTag(strict)));
+    const page = await newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error' && m.text().startsWith('Career Advisor')) errors.push(m.text()); });
+    // The server's "origin_allowed": false is held back until the visitor has asked, so that what was asked
+    // before the refusal was known is seen failing (after it, the input takes nothing: the notice says why).
+    let release;
+    const asked = new Promise((resolve) => { release = resolve; });
+    await page.route('**/api/v1/limits', async (route) => { await asked; await route.continue(); });
+    await page.goto(site.serve('/not-allowed', hostPage(embedTag(strict))));
+    await page.waitForFunction(() => window.CareerAdvisor?.instances.length > 0);
     await page.locator('.launcher').click();
     await page.locator('#question').fill('What does a back-end developer do?');
     await page.locator('#question').press('Enter');
-    await waitForState(page, 'offline');
-    assert.equal(await page.locator('#status').innerText(), 'Offline');
-    await page.getByRole('button', { name: 'Retry' }).waitFor();
-    await page.locator('.msg--user.is-queued', { hasText: 'Waiting to send' }).waitFor();
+    const pending = page.evaluate(() => window.CareerAdvisor.ask('Can back-end developers work remotely?')
+      .then(() => 'answered', (error) => error.code));
+    release();
+    await waitForState(page, 'unavailable');
+    assert.equal(await pending, 'unavailable', 'ask() is rejected (at once, or once the state is known)');
+    assert.equal(await page.locator('#status').innerText(), 'Unavailable');
+    assert.match(await page.locator('.notice').innerText(), /not available on this site/);
+    const typed = page.locator('.msg--user', { hasText: 'What does a back-end developer do?' });
+    assert.match(await typed.locator('.msg__pending').innerText(), /Not sent/);
+    assert.equal(await page.locator('.msg--user.is-queued').count(), 0, 'nothing left "Waiting to send"');
+    const later = await page.evaluate(() => window.CareerAdvisor.ask('And in Seattle?').then(() => 'answered', (e) => e.code));
+    assert.equal(later, 'unavailable', 'a new ask() is refused at once');
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.ok(errors[0].includes(`career-advisor serve --allowed-origin ${site.origin}`), errors[0]);
     assert.equal(await page.locator('.msg--bot').count(), 0);
+    assert.deepEqual(await accessibilityViolations(page), []);
     await page.close();
   } finally {
     await strict.stop();
   }
+});
+
+test('a server whose /api/v1/limits says "origin_allowed": false is unavailable after the first refused handshake', async () => {
+  const strict = await startServer();  // allows its own origin only
+  const page = await newPage();
+  try {
+    const sockets = [];
+    page.on('websocket', (ws) => sockets.push(ws));
+    await page.route('**/api/v1/limits', (route) => route.fulfill({ contentType: 'application/json',
+      headers: { 'Access-Control-Allow-Origin': '*' }, body: JSON.stringify({ max_question_chars: 1000,
+        max_message_bytes: 4096, max_comment_chars: 500, origin_allowed: false }) }));
+    await page.goto(site.serve('/said-no', hostPage(embedTag(strict, 'data-open="true"'))));
+    await waitForState(page, 'unavailable');
+    assert.equal(sockets.length, 1, 'no second handshake needed to know');
+  } finally {
+    await page.close();
+    await strict.stop();
+  }
+});
+
+test('a server that is down is "offline", not "unavailable": questions wait for it', async () => {
+  const deadPort = await freePort();  // nobody listens: the socket and every HTTP request fail
+  const page = await newPage();
+  await page.route(`http://127.0.0.1:${deadPort}/widget.js`, (route) => route.fulfill({
+    contentType: 'text/javascript', body: readFileSync(join(sourceDir, 'web', 'widget.js'), 'utf8') }));
+  await page.goto(site.serve('/server-down', hostPage(`<script>window.states = [];
+    addEventListener('careeradvisor:state', (e) => window.states.push(e.detail.state));</script>` +
+    embedTag({ url: `http://127.0.0.1:${deadPort}/` }))));
+  await page.waitForFunction(() => window.CareerAdvisor?.instances?.length > 0);
+  await page.locator('.launcher').click();
+  await page.locator('#question').fill('What does a back-end developer do?');
+  await page.locator('#question').press('Enter');
+  await waitForState(page, 'offline');
+  assert.equal(await page.locator('#status').innerText(), 'Offline');
+  await page.locator('.msg--user.is-queued', { hasText: 'Waiting to send' }).waitFor();
+  assert.ok(!(await page.evaluate(() => window.states)).includes('unavailable'));
+  assert.equal(await page.locator('.notice').isVisible(), false);
+  await page.close();
 });
 
 test('the page keeps the conversation across reloads until it is cleared', async () => {

@@ -93,6 +93,14 @@ TEST(SalaryApi, SeveralValuesOfAFilterAreEitherOf) {
     EXPECT_EQ(body["rows"][1]["location"], "austin");
 }
 
+TEST(SalaryApi, ALongListOfValuesIsRefusedNotRead) {
+    std::string many = "Seattle";
+    for (int i = 0; i < 20; ++i) many += ",Seattle";
+    const auto res = get("/api/v1/salary?location=" + many);
+    EXPECT_EQ(res.status, 400u);
+    EXPECT_NE(res.json()["message"].get<std::string>().find("at most 20 values"), std::string::npos) << res.body;
+}
+
 TEST(SalaryApi, TheFiltersAreListedWithTheirNames) {
     const auto res = get("/api/v1/salary/filters");
     ASSERT_EQ(res.status, 200u);
@@ -148,8 +156,21 @@ TEST(LimitsApi, SaysWhatTheServerWasStartedWith) {
     ServerProcess server({"--max-question-chars", "300", "--max-message-bytes", "2048"});
     const auto res = http_request(server.port(), http::verb::get, "/api/v1/limits");
     ASSERT_EQ(res.status, 200u);
-    EXPECT_EQ(res.json(), json({{"max_question_chars", 300}, {"max_message_bytes", 2048}, {"max_comment_chars", 500}}));
+    EXPECT_EQ(res.json(), json({{"max_question_chars", 300},
+                                {"max_message_bytes", 2048},
+                                {"max_comment_chars", 500},
+                                {"origin_allowed", true}}));
     EXPECT_EQ(res.headers.at("Access-Control-Allow-Origin"), "*") << "embedding sites read it";
+}
+
+TEST(LimitsApi, SaysWhetherTheAskingSiteMayOpenTheChat) {
+    ServerProcess server({"--allowed-origin", "https://allowed.example"});
+    const auto from = [&](const std::string& origin) {
+        return http_request(server.port(), http::verb::get, "/api/v1/limits", "", {{"Origin", origin}}).json();
+    };
+    EXPECT_EQ(from("https://allowed.example")["origin_allowed"], true);
+    EXPECT_EQ(from("https://other.example")["origin_allowed"], false);
+    EXPECT_EQ(from("http://127.0.0.1:" + std::to_string(server.port()))["origin_allowed"], true) << "its own pages";
 }
 
 TEST(AskApi, SourcesNameTheirPublisherAndDate) {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "support/project_advisor.hpp"
+
 #include "intents/composer.hpp"
 
 using namespace intents;
@@ -56,6 +58,7 @@ AnswerStyle test_style() {
     style.more_items = "...and {count} more.";
     style.more_of_list = "The rest:";
     style.row = "- {label}: {figure} ({source})";
+    style.figure_words = test_support::project_advisor().style.figure_words;  // "$", " a year" as in data
     return style;
 }
 

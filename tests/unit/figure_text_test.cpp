@@ -1,8 +1,16 @@
 #include <gtest/gtest.h>
 
 #include "knowledge/figure_text.hpp"
+#include "support/project_advisor.hpp"
 
 using namespace knowledge;
+
+namespace {
+
+// The project's own words (intents/data/answering.json).
+const FigureWords& words() { return test_support::project_advisor().style.figure_words; }
+
+}  // namespace
 
 TEST(FormatNumber, GroupsThousandsWithCommas) {
     EXPECT_EQ(format_number(125000), "125,000");
@@ -31,7 +39,7 @@ TEST(Describe, RendersOpenEndedRange) {
     f.high = 200000;
     f.open_ended = true;
     f.unit = "USD/year";
-    EXPECT_EQ(describe(f), "$160,000–$200,000+ a year");
+    EXPECT_EQ(describe(f, "", words()), "$160,000–$200,000+ a year");
 }
 
 TEST(Describe, RendersMinimumAsOver) {
@@ -39,5 +47,30 @@ TEST(Describe, RendersMinimumAsOver) {
     f.scope = Scope::minimum;
     f.value = 250000;
     f.unit = "USD/year";
-    EXPECT_EQ(describe(f), "over $250,000 a year");
+    EXPECT_EQ(describe(f, "", words()), "over $250,000 a year");
+}
+
+TEST(Describe, KeepsTheThousandsSpellingOfTheSentence) {
+    Figure f;
+    f.scope = Scope::median;
+    f.value = 91000;
+    f.approximate = true;
+    f.unit = "USD/year";
+    EXPECT_EQ(describe(f, "a median of about $91K", words()), "about $91K a year");
+}
+
+TEST(Describe, TheWordsComeFromTheCaller) {
+    FigureWords other;
+    other.approximate = "ca. ";
+    other.range = " bis ";
+    other.units["USD/year"] = {"{number} $", " pro Jahr"};
+    Figure f;
+    f.scope = Scope::range;
+    f.low = 80000;
+    f.high = 100000;
+    f.approximate = true;
+    f.unit = "USD/year";
+    EXPECT_EQ(describe(f, "", other), "ca. 80,000 $ bis 100,000 $ pro Jahr");
+    f.unit = "furlongs";
+    EXPECT_EQ(describe(f, "", other), "ca. 80,000 bis 100,000") << "a unit without words is the bare number";
 }

@@ -32,6 +32,7 @@ struct DataRow {
     std::string level;     // entity id, or empty
     std::string source;
     std::vector<std::string> facts;  // every fact that states this figure, in knowledge order
+    std::string figure;              // as the answer text writes it, without the period: "about $125,000"
 };
 
 // The answer to one intent within a message.

@@ -17,8 +17,9 @@ void write_answer_members(JsonWriter& writer, const Answer& answer);
 // The same as a tree (for the command line and tests; the transports write text directly).
 nlohmann::json to_json(const Answer& answer);
 
-// One salary row (answers' `data`, GET /api/v1/salary): label, scope, source, facts, then the fields
-// that apply (value or low/high, open_ended, approximate, comparison, period, location, level).
+// One salary row (answers' `data`, GET /api/v1/salary): label, scope, source, facts, the numbers that
+// apply (value, or low and high), figure, then open_ended, approximate, comparison, period, location
+// and level when they apply.
 void write_salary_row(JsonWriter& writer, const DataRow& row);
 
 // Whole figures as JSON integers (140000, not 140000.0); others as they are (7.5).

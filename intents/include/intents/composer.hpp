@@ -7,6 +7,7 @@
 #include "intents/answer.hpp"
 #include "intents/entity_extractor.hpp"
 #include "intents/intent.hpp"
+#include "knowledge/figure_text.hpp"
 #include "knowledge/knowledge_base.hpp"
 
 namespace intents {
@@ -27,6 +28,7 @@ struct AnswerStyle {
     std::string verdict_above, verdict_below, verdict_overlap, verdict_same, verdict_points, verdict_ranges;
     std::string and_word = " and ";
     std::string list_comma = ", ";
+    knowledge::FigureWords figure_words;  // how figures are written ("about ", "$", " a year")
 };
 
 // A sentence as compared: its key (sentence_key) and the hashes of its words, sorted (comparing

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,9 +18,24 @@ std::vector<std::string> accepted_spellings(double value, const std::string& uni
 // The numbers of a figure: value, or low and high.
 std::vector<double> numbers_of(const Figure& figure);
 
-// "$160,000–$200,000+ a year" style rendering of a figure, for tables and charts.
-std::string describe(const Figure& figure);
-// The same, with each amount spelled as `text` (the fact's sentence) spells it: "$91K" stays "$91K".
-std::string describe(const Figure& figure, const std::string& text);
+// The words figures are written with: wording, so it lives in data (intents/data/answering.json,
+// "figures"), not here.
+struct FigureWords {
+    std::string approximate;  // before an approximate figure: "about "
+    std::string minimum;      // before a minimum: "over "
+    std::string range;        // between the low and the high end: "–"
+    std::string open_ended;   // after an open-ended figure: "+"
+    // Per unit ("USD/year"): how an amount is written, with {number} ("${number}", "{number}%"),
+    // and what follows the figure (" a year"). A unit not listed is the bare number.
+    struct Unit {
+        std::string amount = "{number}";
+        std::string after;
+    };
+    std::map<std::string, Unit> units;
+};
+
+// "$160,000–$200,000+ a year" style rendering of a figure, with each amount spelled as `text` (the
+// fact's sentence) spells it: "$91K" stays "$91K".
+std::string describe(const Figure& figure, const std::string& text, const FigureWords& words);
 
 }  // namespace knowledge

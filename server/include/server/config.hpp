@@ -71,7 +71,8 @@ struct ParseOutcome {
     std::string error;   // for stderr
 };
 
-// Pure: the same arguments and environment give the same outcome. args[0] is the program name.
+// Reads nothing but `args`, `env` and whether the files --tls-cert and --tls-key name exist: the same
+// arguments, environment and files give the same outcome. args[0] is the program name.
 // Environment variables go through the same validators as the flags they stand for.
 ParseOutcome parse_command_line(const std::vector<std::string>& args, const std::map<std::string, std::string>& env);
 

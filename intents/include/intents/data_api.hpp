@@ -8,6 +8,9 @@
 
 namespace intents {
 
+// The advisor's data for programs, as the HTTP API serves it (docs/api.md): GET /api/v1/salary,
+// /api/v1/salary/filters and /api/v1/topics. JSON in, JSON out; no I/O.
+
 // The outcome of a query from the HTTP API: a JSON text, or an error message (a 400 for the caller).
 struct QueryResult {
     bool ok = true;
@@ -18,7 +21,7 @@ struct QueryResult {
 // GET /api/v1/salary (docs/api.md): the salary rows of the knowledge base (salary_rows.hpp), or only
 // those for any of `locations` and any of `levels`. Values are matched like chat text ("San
 // Francisco", "sf", "seniors"); one that names nothing the sources cover is an error listing the known
-// values. Empty lists mean "all". When the filters together match nothing (the sources never give pay
+// values, and so is a list of more than 20 values. Empty lists mean "all". When the filters together match nothing (the sources never give pay
 // for a city and a level at once), the body says so in `note` (the salary intent's `combination`
 // line) and gives the rows of each filter on its own as `nearest`.
 QueryResult salary_figures(const Advisor& advisor, const std::vector<std::string>& locations,

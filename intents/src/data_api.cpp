@@ -1,4 +1,4 @@
-#include "intents/catalog_queries.hpp"
+#include "intents/data_api.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -61,6 +61,12 @@ std::string join(const std::vector<std::string>& ids) {
 // The ids `values` name, without repeats; the error names the first value that names nothing covered.
 std::optional<std::vector<std::string>> resolve_all(const Advisor& advisor, Filter filter,
                                                     const std::vector<std::string>& values, std::string& error) {
+    // Each value is read like a question: a bound keeps one request's work small.
+    constexpr std::size_t max_values = 20;
+    if (values.size() > max_values) {
+        error = std::string("at most ") + std::to_string(max_values) + " values of " + kind_of(filter);
+        return std::nullopt;
+    }
     const auto known = covered_ids(advisor.knowledge, filter);
     std::vector<std::string> ids;
     for (const std::string& value : values) {
@@ -79,11 +85,11 @@ bool matches(const std::string& id, const std::vector<std::string>& wanted) {
 }
 
 // The rows of the facts with a USD/year figure for any of `locations` and any of `levels`.
-std::vector<DataRow> rows_for(const knowledge::KnowledgeBase& kb, const std::vector<std::string>& locations,
+std::vector<DataRow> rows_for(const Advisor& advisor, const std::vector<std::string>& locations,
                               const std::vector<std::string>& levels) {
     std::vector<const knowledge::Fact*> facts;
-    for (const knowledge::Fact& fact : kb.facts()) facts.push_back(&fact);
-    std::vector<DataRow> rows = salary_rows(facts);
+    for (const knowledge::Fact& fact : advisor.knowledge.facts()) facts.push_back(&fact);
+    std::vector<DataRow> rows = salary_rows(facts, advisor.style.figure_words);
     std::erase_if(rows, [&](const DataRow& r) { return !matches(r.location, locations) || !matches(r.level, levels); });
     return rows;
 }
@@ -109,7 +115,7 @@ QueryResult salary_figures(const Advisor& advisor, const std::vector<std::string
     if (!location_ids) return {false, {}, result.error};
     const auto level_ids = resolve_all(advisor, Filter::level, levels, result.error);
     if (!level_ids) return {false, {}, result.error};
-    const std::vector<DataRow> rows = rows_for(advisor.knowledge, *location_ids, *level_ids);
+    const std::vector<DataRow> rows = rows_for(advisor, *location_ids, *level_ids);
 
     JsonWriter w(result.body);
     w.begin_object();
@@ -131,8 +137,8 @@ QueryResult salary_figures(const Advisor& advisor, const std::vector<std::string
             note.replace(at, 10, join_names(names, advisor.style));
         }
         w.key("note").string(note);
-        std::vector<DataRow> nearest = rows_for(advisor.knowledge, *location_ids, {});
-        for (DataRow& row : rows_for(advisor.knowledge, {}, *level_ids)) nearest.push_back(std::move(row));
+        std::vector<DataRow> nearest = rows_for(advisor, *location_ids, {});
+        for (DataRow& row : rows_for(advisor, {}, *level_ids)) nearest.push_back(std::move(row));
         w.key("nearest");
         write_rows(w, nearest);
     }
