@@ -47,7 +47,7 @@ std::string source_list(const intents::Answer& answer) {
     return out;
 }
 
-std::string slack_escape(std::string_view text) {
+std::string escape_markup(std::string_view text, bool quotes) {
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
@@ -57,11 +57,17 @@ std::string slack_escape(std::string_view text) {
             out += "&lt;";
         else if (c == '>')
             out += "&gt;";
+        else if (quotes && c == '"')
+            out += "&quot;";
+        else if (quotes && c == '\'')
+            out += "&apos;";
         else
             out += c;
     }
     return out;
 }
+
+std::string slack_escape(std::string_view text) { return escape_markup(text); }
 
 json slack_text(std::string_view text) {
     return {{"response_type", "ephemeral"}, {"text", slack_escape(text)}};

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "channels/render.hpp"
+#include "table.hpp"
 #include "intents/composer.hpp"
 
 namespace channels {
@@ -211,24 +212,7 @@ std::string brief_text(const intents::Answer& answer, const Wording& wording,
 
 std::string twiml_message(std::string_view text) {
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response>";
-    if (!text.empty()) {
-        out += "<Message>";
-        for (char c : text) {
-            if (c == '&')
-                out += "&amp;";
-            else if (c == '<')
-                out += "&lt;";
-            else if (c == '>')
-                out += "&gt;";
-            else if (c == '"')
-                out += "&quot;";
-            else if (c == '\'')
-                out += "&apos;";
-            else
-                out += c;
-        }
-        out += "</Message>";
-    }
+    if (!text.empty()) out += "<Message>" + escape_markup(text, true) + "</Message>";
     return out + "</Response>";
 }
 

@@ -1,25 +1,13 @@
 #include "channels/render.hpp"
+
+#include <algorithm>
 #include "table.hpp"
 
 namespace channels {
 
 using nlohmann::json;
 
-std::string telegram_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        if (c == '&')
-            out += "&amp;";
-        else if (c == '<')
-            out += "&lt;";
-        else if (c == '>')
-            out += "&gt;";
-        else
-            out += c;
-    }
-    return out;
-}
+std::string telegram_escape(std::string_view text) { return escape_markup(text); }
 
 json telegram_text(std::int64_t chat_id, std::string_view text) {
     return {{"method", "sendMessage"},
@@ -41,7 +29,13 @@ json telegram_answer(std::int64_t chat_id, const intents::Answer& answer, const 
     // text (more rows than any answer has) falls back to the answer alone rather than a cut inside a tag.
     std::size_t characters = 0;
     for (char c : text) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-    if (characters > 4096) text = telegram_escape(answer.text.substr(0, 3000));
+    if (characters > 4096) {
+        std::size_t cut = std::min<std::size_t>(answer.text.size(), 3000);
+        while (cut > 0 && cut < answer.text.size() && (static_cast<unsigned char>(answer.text[cut]) & 0xC0) == 0x80) {
+            --cut;  // not inside a character
+        }
+        text = telegram_escape(answer.text.substr(0, cut));
+    }
     return {{"method", "sendMessage"}, {"chat_id", chat_id}, {"text", text}, {"parse_mode", "HTML"}};
 }
 
