@@ -36,6 +36,15 @@ const std::vector<std::vector<std::string>>& migrations() {
             " updated_at_ms BIGINT NOT NULL)",
             "CREATE INDEX channel_contexts_at ON channel_contexts (updated_at_ms)",
         },
+        // 4: the platforms' deliveries being answered or answered (reply NULL until then), so that a retry is
+        // answered once whichever replica it reaches.
+        {
+            "CREATE TABLE channel_deliveries ("
+            " id TEXT PRIMARY KEY,"
+            " reply TEXT,"
+            " at_ms BIGINT NOT NULL)",
+            "CREATE INDEX channel_deliveries_at ON channel_deliveries (at_ms)",
+        },
     };
     return all;
 }
@@ -90,6 +99,14 @@ const std::string upsert_context =
     " WHERE excluded.updated_at_ms >= channel_contexts.updated_at_ms";
 const std::string select_context = "SELECT context FROM channel_contexts WHERE sender = ? AND updated_at_ms >= ?";
 const std::string delete_old_contexts = "DELETE FROM channel_contexts WHERE updated_at_ms < ?";
+
+// Whichever replica inserts a delivery's row first answers it; the others read its reply.
+const std::string insert_delivery =
+    "INSERT INTO channel_deliveries (id, reply, at_ms) VALUES (?, NULL, ?) ON CONFLICT (id) DO NOTHING";
+const std::string select_delivery_reply = "SELECT reply FROM channel_deliveries WHERE id = ?";
+const std::string update_delivery_reply = "UPDATE channel_deliveries SET reply = ? WHERE id = ?";
+const std::string delete_unanswered_delivery = "DELETE FROM channel_deliveries WHERE id = ? AND reply IS NULL";
+const std::string delete_old_deliveries = "DELETE FROM channel_deliveries WHERE at_ms < ?";
 
 }  // namespace sql
 

@@ -5,7 +5,7 @@
 #include <boost/asio/post.hpp>
 #include <chrono>
 
-#include "server/shared_contexts.hpp"
+#include "server/shared_channel_state.hpp"
 
 namespace server {
 
@@ -20,9 +20,12 @@ AppState::AppState(Config config, intents::AdvisorPtr advisor, analytics::Record
       channel_wording_(std::move(wording)),
       channel_contexts_shared_(config_.database.starts_with("postgres")) {
     if (channel_contexts_shared_) {
-        channel_contexts_ = std::make_unique<SharedContextStore>(analytics::StoreLocation{config_.database, config_.data_dir, true});
+        auto database = std::make_shared<ChannelDatabase>(analytics::StoreLocation{config_.database, config_.data_dir, true});
+        channel_contexts_ = std::make_unique<SharedContextStore>(database);
+        channel_deliveries_ = std::make_unique<SharedReplayGuard>(database);
     } else {
         channel_contexts_ = std::make_unique<channels::MemoryContextStore>();
+        channel_deliveries_ = std::make_unique<channels::MemoryReplayGuard>();
     }
 }
 

@@ -59,6 +59,21 @@ TEST(SharedPostgres, AChannelFollowUpIsUnderstoodByAnotherReplica) {
     EXPECT_EQ(query_postgres(url, "SELECT COUNT(*) FROM channel_contexts"), "1");
 }
 
+TEST(SharedPostgres, ARetryReachingAnotherReplicaGetsTheFirstReplyAndIsAnsweredOnce) {
+    const std::string url = shared_postgres().create_database();
+    ServerProcess a({"--database", url, "--twilio-auth-token", twilio_token});
+    ServerProcess b({"--database", url, "--twilio-auth-token", twilio_token});
+    const HttpResult first = twilio(a.port(), "+14155550123", "what skills do I need?", "SMretry1");
+    const HttpResult retry = twilio(b.port(), "+14155550123", "what skills do I need?", "SMretry1");
+    EXPECT_EQ(first.status, 200u);
+    EXPECT_NE(twiml_text(first.body), "") << first.body;
+    EXPECT_EQ(retry.body, first.body);
+    EXPECT_EQ(metric(a.port(), "career_advisor_channel_answers_total{channel=\"sms\"}"), 1);
+    EXPECT_EQ(metric(b.port(), "career_advisor_channel_answers_total{channel=\"sms\"}"), 0) << "answered once";
+    EXPECT_EQ(metric(b.port(), "career_advisor_channel_refused_total{channel=\"twilio\",reason=\"replayed\"}"), 1);
+    EXPECT_EQ(query_postgres(url, "SELECT COUNT(*) FROM channel_deliveries"), "1");
+}
+
 TEST(SharedPostgres, AnIdFromAnotherDeploymentIsUnknownToIt) {
     ServerProcess ours({"--database", shared_postgres().create_database()});
     ServerProcess theirs({"--database", shared_postgres().create_database()});

@@ -197,7 +197,7 @@ TEST(ChannelContexts, SenderKeysHideTheId) {
 }
 
 TEST(ReplayGuard, ADeliveryIsAnsweredOnceAndItsRetryGetsTheSameReply) {
-    ReplayGuard guard;
+    MemoryReplayGuard guard;
     EXPECT_TRUE(guard.claim("telegram:7", 0).first);
     const auto pending = guard.claim("telegram:7", 1);
     EXPECT_FALSE(pending.first);
@@ -210,14 +210,14 @@ TEST(ReplayGuard, ADeliveryIsAnsweredOnceAndItsRetryGetsTheSameReply) {
 }
 
 TEST(ReplayGuard, AClaimReleasedUnansweredIsAnsweredOnTheNextDelivery) {
-    ReplayGuard guard;
+    MemoryReplayGuard guard;
     EXPECT_TRUE(guard.claim("twilio:SM1", 0).first);
     guard.release("twilio:SM1");
     EXPECT_TRUE(guard.claim("twilio:SM1", 1).first);
 }
 
 TEST(ReplayGuard, ForgetsAnIdAfterItsTime) {
-    ReplayGuard guard(10, 1000);
+    MemoryReplayGuard guard(10, 1000);
     EXPECT_TRUE(guard.claim("slack:t", 0).first);
     guard.answered("slack:t", "r", 0);
     EXPECT_FALSE(guard.claim("slack:t", 1000).first);

@@ -55,9 +55,10 @@ public:
     // The messaging channels (docs/channels.md): their wording, senders' follow-up contexts, deliveries seen.
     const channels::Wording& channel_wording() const { return channel_wording_; }
     channels::ContextStore& channel_contexts() { return *channel_contexts_; }
-    // Whether channel_contexts() is the shared database (which blocks: called off the I/O threads).
+    channels::ReplayGuard& channel_deliveries() { return *channel_deliveries_; }
+    // Whether channel_contexts() and channel_deliveries() are the shared database (which blocks: called off
+    // the I/O threads).
     bool channel_contexts_shared() const { return channel_contexts_shared_; }
-    channels::ReplayGuard& channel_deliveries() { return channel_deliveries_; }
 
     // Set once by SIGTERM/SIGINT: /readyz says 503, new upgrades are refused, responses close.
     bool draining() const { return draining_.load(); }
@@ -99,7 +100,7 @@ private:
     channels::Wording channel_wording_;
     bool channel_contexts_shared_ = false;
     std::unique_ptr<channels::ContextStore> channel_contexts_;
-    channels::ReplayGuard channel_deliveries_;
+    std::unique_ptr<channels::ReplayGuard> channel_deliveries_;
     boost::asio::thread_pool background_{1};
     void schedule_reload();  // on the control thread, as are the three members below
     std::optional<boost::asio::steady_timer> reload_timer_;
