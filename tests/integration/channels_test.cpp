@@ -22,13 +22,6 @@ namespace http = boost::beast::http;
 
 namespace {
 
-// A counter of /metrics, 0 when absent.
-long metric(std::uint16_t port, const std::string& series) {
-    const std::string text = http_request(port, http::verb::get, "/metrics").body;
-    const std::size_t at = text.find(series + " ");
-    return at == std::string::npos ? 0 : std::stol(text.substr(at + series.size() + 1));
-}
-
 std::vector<std::string> all_channels() {
     return {"--slack-signing-secret", slack_secret,          "--telegram-secret",
             telegram_secret,          "--twilio-auth-token", twilio_token};
