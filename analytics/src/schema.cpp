@@ -28,6 +28,23 @@ const std::vector<std::vector<std::string>>& migrations() {
         {
             "CREATE INDEX answers_kept_questions ON answers (at_ms) WHERE question IS NOT NULL",
         },
+        // 3: the messaging channels' follow-up contexts, shared by replicas; `sender` is a hash (docs/channels.md).
+        {
+            "CREATE TABLE channel_contexts ("
+            " sender TEXT PRIMARY KEY,"
+            " context TEXT NOT NULL,"
+            " updated_at_ms BIGINT NOT NULL)",
+            "CREATE INDEX channel_contexts_at ON channel_contexts (updated_at_ms)",
+        },
+        // 4: the platforms' deliveries being answered or answered (reply NULL until then), so that a retry is
+        // answered once whichever replica it reaches.
+        {
+            "CREATE TABLE channel_deliveries ("
+            " id TEXT PRIMARY KEY,"
+            " reply TEXT,"
+            " at_ms BIGINT NOT NULL)",
+            "CREATE INDEX channel_deliveries_at ON channel_deliveries (at_ms)",
+        },
     };
     return all;
 }
@@ -74,6 +91,22 @@ const std::string report_not_helpful =
     "SELECT a.answer_id, a.at_ms, f.at_ms, a.intents, a.question, f.comment"
     " FROM feedback f JOIN answers a ON a.answer_id = f.answer_id"
     " WHERE f.helpful = 0 AND a.at_ms >= ? ORDER BY f.at_ms DESC LIMIT ?";
+
+// A later write wins, whichever replica makes it first.
+const std::string upsert_context =
+    "INSERT INTO channel_contexts (sender, context, updated_at_ms) VALUES (?, ?, ?)"
+    " ON CONFLICT (sender) DO UPDATE SET context = excluded.context, updated_at_ms = excluded.updated_at_ms"
+    " WHERE excluded.updated_at_ms >= channel_contexts.updated_at_ms";
+const std::string select_context = "SELECT context FROM channel_contexts WHERE sender = ? AND updated_at_ms >= ?";
+const std::string delete_old_contexts = "DELETE FROM channel_contexts WHERE updated_at_ms < ?";
+
+// Whichever replica inserts a delivery's row first answers it; the others read its reply.
+const std::string insert_delivery =
+    "INSERT INTO channel_deliveries (id, reply, at_ms) VALUES (?, NULL, ?) ON CONFLICT (id) DO NOTHING";
+const std::string select_delivery_reply = "SELECT reply FROM channel_deliveries WHERE id = ?";
+const std::string update_delivery_reply = "UPDATE channel_deliveries SET reply = ? WHERE id = ?";
+const std::string delete_unanswered_delivery = "DELETE FROM channel_deliveries WHERE id = ? AND reply IS NULL";
+const std::string delete_old_deliveries = "DELETE FROM channel_deliveries WHERE at_ms < ?";
 
 }  // namespace sql
 

@@ -121,4 +121,39 @@ ReportRows SqlStore::read(std::int64_t since_ms, std::size_t max_rows) {
     return out;
 }
 
+void SqlStore::save_context(const std::string& sender, const std::string& context, std::int64_t at_ms,
+                            std::int64_t forget_before_ms) {
+    transaction([this] { db_->begin(); }, [&] {
+        db_->execute(sql::upsert_context, {std::string_view(sender), std::string_view(context), at_ms});
+        // Expired contexts go as new ones come: an indexed range, so cheap, and no job of its own to run.
+        db_->execute(sql::delete_old_contexts, {forget_before_ms});
+        return 0;
+    });
+}
+
+std::optional<std::string> SqlStore::load_context(const std::string& sender, std::int64_t since_ms) {
+    const auto rows = db_->query(sql::select_context, {std::string_view(sender), since_ms});
+    if (rows.empty()) return std::nullopt;
+    return rows.at(0).at(0);
+}
+
+Store::DeliveryClaim SqlStore::claim_delivery(const std::string& id, std::int64_t at_ms,
+                                              std::int64_t forget_before_ms) {
+    return transaction([this] { db_->begin(); }, [&] {
+        db_->execute(sql::delete_old_deliveries, {forget_before_ms});
+        // A claim racing on another replica waits here for that one's commit, then finds its row.
+        if (db_->execute(sql::insert_delivery, {std::string_view(id), at_ms}) == 1) return DeliveryClaim{true, {}};
+        const auto rows = db_->query(sql::select_delivery_reply, {std::string_view(id)});
+        return DeliveryClaim{false, rows.empty() ? std::nullopt : rows.at(0).at(0)};
+    });
+}
+
+void SqlStore::answer_delivery(const std::string& id, const std::string& reply) {
+    db_->execute(sql::update_delivery_reply, {std::string_view(reply), std::string_view(id)});
+}
+
+void SqlStore::release_delivery(const std::string& id) {
+    db_->execute(sql::delete_unanswered_delivery, {std::string_view(id)});
+}
+
 }  // namespace analytics::detail

@@ -18,6 +18,12 @@ public:
     void write(std::span<const AnswerEvent> answers, std::span<const FeedbackEvent> votes) override;
     std::uint64_t delete_before(std::int64_t cutoff_ms) override;
     ReportRows read(std::int64_t since_ms, std::size_t max_rows) override;
+    void save_context(const std::string& sender, const std::string& context, std::int64_t at_ms,
+                      std::int64_t forget_before_ms) override;
+    std::optional<std::string> load_context(const std::string& sender, std::int64_t since_ms) override;
+    DeliveryClaim claim_delivery(const std::string& id, std::int64_t at_ms, std::int64_t forget_before_ms) override;
+    void answer_delivery(const std::string& id, const std::string& reply) override;
+    void release_delivery(const std::string& id) override;
 
 private:
     // Runs `work` in the transaction `begin` started: committed when it returns, rolled back when it throws.

@@ -16,7 +16,17 @@ bool is_postgres_url(const std::string& database) {
 
 int schema_version() { return static_cast<int>(detail::migrations().size()); }
 
-const char* to_string(Channel channel) { return channel == Channel::http ? "http" : "websocket"; }
+const char* to_string(Channel channel) {
+    switch (channel) {
+        case Channel::websocket: return "websocket";
+        case Channel::http: return "http";
+        case Channel::slack: return "slack";
+        case Channel::telegram: return "telegram";
+        case Channel::sms: return "sms";
+        case Channel::whatsapp: return "whatsapp";
+    }
+    return "websocket";
+}
 
 bool keeps_question(const AnswerEvent& event, bool all_questions) {
     return all_questions || event.fallback || event.not_covered;

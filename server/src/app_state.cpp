@@ -5,15 +5,29 @@
 #include <boost/asio/post.hpp>
 #include <chrono>
 
+#include "server/shared_channel_state.hpp"
+
 namespace server {
 
-AppState::AppState(Config config, intents::AdvisorPtr advisor, analytics::Recorder* recorder)
+AppState::AppState(Config config, intents::AdvisorPtr advisor, analytics::Recorder* recorder,
+                   channels::Wording wording)
     : config_(std::move(config)),
       advisor_(std::move(advisor)),
       connection_limits_(config_.max_connections, config_.max_connections_per_ip),
       address_rates_(config_.address_message_rate, config_.address_message_burst),
       static_files_(config_.web_dir),
-      recorder_(recorder) {}
+      recorder_(recorder),
+      channel_wording_(std::move(wording)),
+      channel_contexts_shared_(config_.database.starts_with("postgres")) {
+    if (channel_contexts_shared_) {
+        auto database = std::make_shared<ChannelDatabase>(analytics::StoreLocation{config_.database, config_.data_dir, true});
+        channel_contexts_ = std::make_unique<SharedContextStore>(database);
+        channel_deliveries_ = std::make_unique<SharedReplayGuard>(database);
+    } else {
+        channel_contexts_ = std::make_unique<channels::MemoryContextStore>();
+        channel_deliveries_ = std::make_unique<channels::MemoryReplayGuard>();
+    }
+}
 
 Recording AppState::recording() const {
     if (recorder_ == nullptr) return {};

@@ -12,6 +12,9 @@
 #include "intents/advisor.hpp"
 #include "intents/answer_json.hpp"
 #include "intents/evaluation.hpp"
+#include <filesystem>
+
+#include "channels/wording.hpp"
 #include "intents/example_check.hpp"
 #include "knowledge/json_reader.hpp"
 #include "intents/normalizer.hpp"
@@ -105,7 +108,9 @@ int run_check(const Config& config) {
         std::cerr << loaded.errors.size() << " problem(s) found\n";
         return 1;
     }
-    const auto problems = intents::check_examples(**loaded.value);
+    auto problems = intents::check_examples(**loaded.value);
+    const auto wording = channels::load_wording(std::filesystem::path(config.channels_dir) / "wording.json");
+    problems.insert(problems.end(), wording.errors.begin(), wording.errors.end());
     if (!problems.empty()) {
         print_errors(problems);
         std::cerr << problems.size() << " problem(s) found\n";

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <chrono>
 #include <filesystem>
@@ -49,6 +50,11 @@ constexpr EnvironmentOption environment_options[] = {
     {"CAREER_ADVISOR_DATA_DIR", "--data-dir"},
     {"CAREER_ADVISOR_DATABASE", "--database"},
     {"CAREER_ADVISOR_RETENTION_DAYS", "--retention-days"},
+    {"CAREER_ADVISOR_SLACK_SIGNING_SECRET", "--slack-signing-secret"},
+    {"CAREER_ADVISOR_TELEGRAM_SECRET", "--telegram-secret"},
+    {"CAREER_ADVISOR_TWILIO_AUTH_TOKEN", "--twilio-auth-token"},
+    {"CAREER_ADVISOR_PUBLIC_URL", "--public-url"},
+    {"CAREER_ADVISOR_CHANNELS", "--channels"},
 };
 
 // CLI11's Range lets NaN through (every comparison with it is false): a rate of NaN would switch limits off.
@@ -64,6 +70,41 @@ std::string origin_problem(const std::string& origin) {
     const bool ok = (origin.starts_with("http://") || origin.starts_with("https://")) &&
                     origin.find('/', origin.find("://") + 3) == std::string::npos && origin.size() > 8;
     return ok ? std::string() : "an origin is scheme://host[:port], without a path: " + origin;
+}
+
+void add_channels_data_option(CLI::App& app, Config& c) {
+    app.add_option("--channels", c.channels_dir, "Channels data directory (wording.json)")->capture_default_str();
+}
+
+// Telegram takes 1-256 characters of A-Z, a-z, 0-9, _ and - as a webhook's secret_token.
+std::string telegram_secret_problem(const std::string& secret) {
+    const bool ok = !secret.empty() && secret.size() <= 256 &&
+                    std::all_of(secret.begin(), secret.end(), [](char ch) {
+                        return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-';
+                    });
+    return ok ? std::string() : "a Telegram secret token is 1-256 characters of A-Z, a-z, 0-9, _ and -";
+}
+
+// The URL of the server's root as the platforms see it: Twilio signs this plus the request's path.
+std::string public_url_problem(const std::string& url) {
+    const bool ok = (url.starts_with("http://") || url.starts_with("https://")) && url.size() > 8 &&
+                    !url.ends_with("/") && url.find_first_of("?#") == std::string::npos;
+    return ok ? std::string() : "a public URL is scheme://host[:port][/prefix], without a trailing / or a query: " + url;
+}
+
+void add_channel_options(CLI::App& app, Config& c) {
+    app.add_option("--slack-signing-secret", c.slack_signing_secret,
+                   "Slack app's signing secret: turns on POST /channels/slack/command");
+    app.add_option("--telegram-secret", c.telegram_secret,
+                   "The secret_token given to Telegram's setWebhook: turns on POST /channels/telegram/webhook")
+        ->check(telegram_secret_problem);
+    app.add_option("--twilio-auth-token", c.twilio_auth_token,
+                   "Twilio account's auth token: turns on POST /channels/twilio (SMS and WhatsApp)");
+    app.add_option("--public-url", c.public_url,
+                   "This server's root URL as the platforms call it (https://advisor.example), when behind a proxy; "
+                   "default: the request's Host")
+        ->check(public_url_problem);
+    add_channels_data_option(app, c);
 }
 
 void add_data_options(CLI::App& app, Config& c) {
@@ -147,6 +188,7 @@ void add_serve_options(CLI::App& app, Config& c) {
         ->check(CLI::Range(0u, 36500u))
         ->capture_default_str();
     add_data_options(app, c);
+    add_channel_options(app, c);
 }
 
 // CLI11 wants the arguments reversed, without the program name.
@@ -211,6 +253,7 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, const std:
     c.web_dir = root + "/web";
     c.knowledge_dir = root + "/knowledge/data";
     c.intents_dir = root + "/intents/data";
+    c.channels_dir = root + "/channels/data";
     c.data_dir = default_data_dir();
     out.error = apply_environment(c, env);
     if (!out.error.empty()) {
@@ -233,8 +276,9 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, const std:
     ask->add_flag("--explain", c.explain, "Also show how the question was read: normal form, clauses, scores");
     add_data_options(*ask, c);
 
-    CLI::App* check = app.add_subcommand("check", "Validate the knowledge and intent data, then exit");
+    CLI::App* check = app.add_subcommand("check", "Validate the knowledge, intent and channels data, then exit");
     add_data_options(*check, c);
+    add_channels_data_option(*check, c);
 
     CLI::App* eval = app.add_subcommand("eval", "Measure intent accuracy on a labelled question set");
     eval->add_option("file", c.eval_file, "JSON Lines file of labelled questions (tests/data/eval.jsonl)")

@@ -39,6 +39,16 @@ void Metrics::answered(const std::string& intent, double seconds) {
     latency_sum_ += seconds;
 }
 
+void Metrics::channel_answered(const std::string& channel) {
+    std::lock_guard lock(mutex_);
+    ++channel_answers_[channel];
+}
+
+void Metrics::channel_refused(const std::string& channel, const std::string& reason) {
+    std::lock_guard lock(mutex_);
+    ++channel_refusals_[{channel, reason}];
+}
+
 void Metrics::error(const std::string& code) {
     std::lock_guard lock(mutex_);
     ++errors_[code];
@@ -81,6 +91,17 @@ std::string Metrics::prometheus_text(const std::string& version, bool ready, boo
     family(out, "career_advisor_errors_total", "counter", "Error replies sent to clients, by code.");
     for (const auto& [code, n] : errors_) {
         out += fmt::format("career_advisor_errors_total{{code=\"{}\"}} {}\n", label(code), n);
+    }
+    family(out, "career_advisor_channel_answers_total", "counter",
+           "Answers given through a messaging platform's webhook, by channel (slack, telegram, sms, whatsapp).");
+    for (const auto& [channel, n] : channel_answers_) {
+        out += fmt::format("career_advisor_channel_answers_total{{channel=\"{}\"}} {}\n", label(channel), n);
+    }
+    family(out, "career_advisor_channel_refused_total", "counter",
+           "Webhook deliveries not answered, by channel and reason (missing, stale or wrong signature; replayed).");
+    for (const auto& [key, n] : channel_refusals_) {
+        out += fmt::format("career_advisor_channel_refused_total{{channel=\"{}\",reason=\"{}\"}} {}\n", label(key.first),
+                           label(key.second), n);
     }
     family(out, "career_advisor_answer_seconds", "histogram", "Time to compose an answer.");
     for (std::size_t i = 0; i < latency_buckets.size(); ++i) {

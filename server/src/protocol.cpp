@@ -31,8 +31,16 @@ const char* to_string(ErrorCode code) {
         case ErrorCode::uri_too_long: return "uri_too_long";
         case ErrorCode::unsupported_media_type: return "unsupported_media_type";
         case ErrorCode::unknown_answer: return "unknown_answer";
+        case ErrorCode::unauthorized: return "unauthorized";
     }
     return "bad_request";
+}
+
+// Counts code points; the caller has valid UTF-8 (the WebSocket layer and the JSON parser check).
+std::size_t utf8_length(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return n;
 }
 
 json error_object(const json& id, ErrorCode code, const std::string& message) {
@@ -40,13 +48,6 @@ json error_object(const json& id, ErrorCode code, const std::string& message) {
 }
 
 namespace {
-
-// Counts code points; the caller has valid UTF-8 (the WebSocket layer and the JSON parser check).
-std::size_t utf8_length(const std::string& s) {
-    std::size_t n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-    return n;
-}
 
 bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
@@ -250,6 +251,22 @@ HttpReply reply_to_feedback(std::string_view body, std::int64_t now_ms, const Re
     Reply reply = feedback(std::get<json>(parsed), nullptr, now_ms, recording);
     const bool unknown = reply.error_code != nullptr && std::string_view(reply.error_code) == "unknown_answer";
     return {reply.error_code == nullptr ? 200u : unknown ? 404u : 400u, std::move(reply)};
+}
+
+ChannelAnswer answer_from_channel(const intents::Advisor& advisor, const intents::Context& context,
+                                  std::string_view text, std::int64_t now_ms, const Recording& recording,
+                                  analytics::Channel channel) {
+    const auto started = std::chrono::steady_clock::now();
+    ChannelAnswer out{intents::respond(advisor, context, text, now_ms), {}};
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    out.reply.intent = out.answer.intent;
+    out.reply.question = std::string(text);
+    out.reply.answer_seconds = took.count();
+    if (recording.ids != nullptr) {
+        out.reply.answer = answer_event(out.answer, recording.ids->issue(now_ms), out.reply.question, now_ms, took.count());
+        out.reply.answer->channel = channel;
+    }
+    return out;
 }
 
 }  // namespace server

@@ -8,6 +8,7 @@
 
 #include "analytics/report.hpp"
 #include "intents/data_api.hpp"
+#include "server/channel_routes.hpp"
 #include "server/clock.hpp"
 #include "server/http_policy.hpp"
 #include "server/protocol.hpp"
@@ -241,6 +242,37 @@ void report(AppState& state, const Request& request, const Peer& peer, Respond r
     });
 }
 
+// A messaging platform's webhook (channel_routes.hpp): its reply, or its refusal as our error object.
+Response channel(AppState& state, const Request& request, ChannelReply (*handle)(AppState&, const Request&)) {
+    ChannelReply out = handle(state, request);
+    if (out.error_code != nullptr) {
+        const ErrorCode code = out.status == 401 ? ErrorCode::unauthorized : ErrorCode::bad_request;
+        return error_response(state, request, static_cast<http::status>(out.status), code, out.body);
+    }
+    Response res = make_response(state, request, static_cast<http::status>(out.status), std::move(out.body),
+                                 out.content_type);
+    res.set(http::field::cache_control, "no-store");
+    return res;
+}
+
+// At once; or, when the senders' contexts are in the shared database, on the background thread (a database
+// round trip must not hold up an I/O thread).
+void channel_later(AppState& state, const Request& request, Respond reply,
+                   ChannelReply (*handle)(AppState&, const Request&)) {
+    if (!state.channel_contexts_shared()) return reply(channel(state, request, handle));
+    state.run_in_background([&state, request, reply = std::move(reply), handle] { reply(channel(state, request, handle)); });
+}
+
+void slack(AppState& state, const Request& request, const Peer&, Respond reply) {
+    channel_later(state, request, std::move(reply), slack_command);
+}
+void telegram(AppState& state, const Request& request, const Peer&, Respond reply) {
+    channel_later(state, request, std::move(reply), telegram_webhook);
+}
+void twilio(AppState& state, const Request& request, const Peer&, Respond reply) {
+    channel_later(state, request, std::move(reply), twilio_message);
+}
+
 using Handler = Response (*)(AppState&, const Request&, const Peer&);
 using LaterHandler = void (*)(AppState&, const Request&, const Peer&, Respond);
 
@@ -263,6 +295,9 @@ constexpr Route routes[] = {
     {http::verb::get, "/api/v1/limits", limits, nullptr},
     {http::verb::post, "/admin/reload", nullptr, reload},
     {http::verb::get, "/admin/report", nullptr, report},
+    {http::verb::post, "/channels/slack/command", nullptr, slack},
+    {http::verb::post, "/channels/telegram/webhook", nullptr, telegram},
+    {http::verb::post, "/channels/twilio", nullptr, twilio},
 };
 
 // Static files, from memory: revalidated by ETag on every use (no-cache), gzip when the client takes it; our pages get
@@ -349,6 +384,9 @@ void dispatch(AppState& state, const Request& request, const Peer& peer, const R
         res.set(http::field::upgrade, "websocket");
         res.set(http::field::connection, res.keep_alive() ? "Upgrade" : "Upgrade, close");
         return reply(std::move(res));
+    }
+    if (channel_off(state.config(), path)) {  // a channel without its secret is not there at all
+        return reply(error_response(state, request, http::status::not_found, ErrorCode::not_found, "no such page"));
     }
     const http::verb method = request.method() == http::verb::head ? http::verb::get : request.method();
     for (const Route& r : routes) {

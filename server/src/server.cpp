@@ -8,6 +8,7 @@
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <malloc.h>
 #include <optional>
@@ -16,6 +17,7 @@
 
 #include "intents/advisor.hpp"
 #include "server/app_state.hpp"
+#include "server/channel_routes.hpp"
 #include "server/listener.hpp"
 #include "server/memory_return.hpp"
 
@@ -167,7 +169,18 @@ int run_server(const Config& config) {
     // Destroyed in reverse: the I/O context (whose queued sessions use the state and the TLS context)
     // first, the control context (whose timer service the state's reload timer uses) last.
     net::io_context control(1);
-    AppState state(config, std::move(*loaded.value), &recorder);
+    channels::Wording wording;
+    if (any_channel_on(config)) {
+        auto read = channels::load_wording(std::filesystem::path(config.channels_dir) / "wording.json");
+        if (!read.ok()) {
+            for (const std::string& e : read.errors) spdlog::error("{}", e);
+            spdlog::error("cannot start: the channels' wording has {} problem(s)", read.errors.size());
+            return 1;
+        }
+        wording = std::move(*read.value);
+    }
+    for (const std::string& line : channel_status_lines(config)) spdlog::info("{}", line);
+    AppState state(config, std::move(*loaded.value), &recorder, std::move(wording));
 
     net::io_context io(static_cast<int>(config.threads));
     state.set_control_executor(control.get_executor());

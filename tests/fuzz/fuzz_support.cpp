@@ -22,6 +22,15 @@ const intents::AdvisorPtr& project_advisor() {
     return loaded;
 }
 
+server::Config project_config() {
+    const std::string source = CAREER_ADVISOR_SOURCE_DIR;
+    server::Config config;
+    config.web_dir = source + "/web";
+    config.knowledge_dir = source + "/knowledge/data";
+    config.intents_dir = source + "/intents/data";
+    return config;
+}
+
 void require(bool holds, std::string_view what) {
     if (holds) return;
     std::fprintf(stderr, "fuzz: property broken: %.*s\n", static_cast<int>(what.size()), what.data());

@@ -29,11 +29,7 @@ constexpr int max_requests = 8;
 
 server::AppState& app_state() {
     static server::AppState state = [] {
-        const std::string source = CAREER_ADVISOR_SOURCE_DIR;
-        server::Config config;
-        config.web_dir = source + "/web";
-        config.knowledge_dir = source + "/knowledge/data";
-        config.intents_dir = source + "/intents/data";
+        server::Config config = fuzz::project_config();
         // A token nobody sends: POST /admin/reload is refused at once, since a reload would answer later
         // from a control thread this fuzzer does not run; and the admin refusals are exercised.
         config.admin_token = "fuzz-a6f0c2d9e4b87135-never-sent";

@@ -18,13 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-// The value of an unlabelled-or-labelled metric line, e.g. `career_advisor_connections_open{kind="websocket"}`.
-double metric(std::uint16_t port, const std::string& name) {
-    const std::string body = http_request(port, http::verb::get, "/metrics").body;
-    const auto at = body.find("\n" + name + " ");
-    return at == std::string::npos ? -1 : std::stod(body.substr(at + name.size() + 2));
-}
-
 // This process holds thousands of client ends: raises its own descriptor limit as far as allowed.
 void allow_many_descriptors() {
     rlimit limit{};

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "support/eventually.hpp"
+#include "support/channel_clients.hpp"
 #include "support/clients.hpp"
 #include "support/postgres_server.hpp"
 #include "support/server_process.hpp"
@@ -43,6 +44,34 @@ TEST(SharedPostgres, TwoServersWritingToOneDatabaseGiveOneReport) {
     EXPECT_EQ(seen["not_helpful"][0]["answer_id"], from_a["answer_id"]);
     EXPECT_EQ(admin_report(b.port())["totals"], seen["totals"]) << "either replica serves the same report";
     EXPECT_EQ(from_b["type"], "answer");
+}
+
+TEST(SharedPostgres, AChannelFollowUpIsUnderstoodByAnotherReplica) {
+    const std::string url = shared_postgres().create_database();
+    ServerProcess a({"--database", url, "--twilio-auth-token", twilio_token});
+    ServerProcess b({"--database", url, "--twilio-auth-token", twilio_token});
+    const std::string first = twiml_text(twilio(a.port(), "+14155550199", "what do developers earn in Seattle?", "SMr1").body);
+    EXPECT_NE(first.find("Seattle: $140K-$170K"), std::string::npos) << first;
+    const std::string follow_up = twiml_text(twilio(b.port(), "+14155550199", "and in Austin?", "SMr2").body);
+    EXPECT_NE(follow_up.find("Austin: $140K-$170K"), std::string::npos) << follow_up;
+    EXPECT_EQ(query_postgres(url, "SELECT COUNT(*) FROM channel_contexts WHERE sender LIKE '%4155550199%'"), "0")
+        << "senders are stored hashed";
+    EXPECT_EQ(query_postgres(url, "SELECT COUNT(*) FROM channel_contexts"), "1");
+}
+
+TEST(SharedPostgres, ARetryReachingAnotherReplicaGetsTheFirstReplyAndIsAnsweredOnce) {
+    const std::string url = shared_postgres().create_database();
+    ServerProcess a({"--database", url, "--twilio-auth-token", twilio_token});
+    ServerProcess b({"--database", url, "--twilio-auth-token", twilio_token});
+    const HttpResult first = twilio(a.port(), "+14155550123", "what skills do I need?", "SMretry1");
+    const HttpResult retry = twilio(b.port(), "+14155550123", "what skills do I need?", "SMretry1");
+    EXPECT_EQ(first.status, 200u);
+    EXPECT_NE(twiml_text(first.body), "") << first.body;
+    EXPECT_EQ(retry.body, first.body);
+    EXPECT_EQ(metric(a.port(), "career_advisor_channel_answers_total{channel=\"sms\"}"), 1);
+    EXPECT_EQ(metric(b.port(), "career_advisor_channel_answers_total{channel=\"sms\"}"), 0) << "answered once";
+    EXPECT_EQ(metric(b.port(), "career_advisor_channel_refused_total{channel=\"twilio\",reason=\"replayed\"}"), 1);
+    EXPECT_EQ(query_postgres(url, "SELECT COUNT(*) FROM channel_deliveries"), "1");
 }
 
 TEST(SharedPostgres, AnIdFromAnotherDeploymentIsUnknownToIt) {

@@ -73,6 +73,8 @@ TYPED_TEST(StoreTest, ADatabaseAtAnOlderVersionIsMigratedKeepingItsRows) {
     store->write(std::vector{answer("a1", nov_24, {"salary"})}, {});
     // As a program of schema version 1 left it.
     this->engine.execute("DROP INDEX answers_kept_questions");
+    this->engine.execute("DROP TABLE channel_contexts");
+    this->engine.execute("DROP TABLE channel_deliveries");
     this->engine.execute("DELETE FROM schema_version WHERE version > 1");
     ASSERT_EQ(store->version(), 1);
     store->migrate();
@@ -216,4 +218,56 @@ TYPED_TEST(StoreTest, TwoStoresOnOneDatabaseSeeEachOthersWrites) {
     const ReportRows rows = a->read(nov_24, 10);
     EXPECT_EQ(rows.days.at(0).answers, 2u);
     EXPECT_EQ(rows.days.at(0).helpful, 1u);
+}
+
+TYPED_TEST(StoreTest, AChannelContextReadsBackWhileFreshAndTheLaterWriteWins) {
+    auto a = this->migrated();
+    auto b = this->migrated();  // another replica's connection
+    a->save_context("sms:abc", R"({"intent":"salary"})", nov_24, 0);
+    EXPECT_EQ(b->load_context("sms:abc", nov_24 - 1000), R"({"intent":"salary"})");
+    EXPECT_EQ(b->load_context("sms:abc", nov_24 + 1), std::nullopt) << "older than asked for";
+    EXPECT_EQ(b->load_context("sms:other", 0), std::nullopt);
+    b->save_context("sms:abc", R"({"intent":"skills.overview"})", nov_24 + 2000, 0);
+    a->save_context("sms:abc", R"({"intent":"late"})", nov_24 + 1000, 0);  // written last, but older
+    EXPECT_EQ(a->load_context("sms:abc", 0), R"({"intent":"skills.overview"})");
+}
+
+TYPED_TEST(StoreTest, ADeliveryIsClaimedOnceAcrossReplicasAndItsRetryGetsTheReply) {
+    auto a = this->migrated();
+    auto b = this->migrated();  // another replica's connection
+    EXPECT_TRUE(a->claim_delivery("telegram:7", nov_24, 0).first);
+    const auto in_the_works = b->claim_delivery("telegram:7", nov_24 + 1, 0);
+    EXPECT_FALSE(in_the_works.first);
+    EXPECT_EQ(in_the_works.reply, std::nullopt) << "the first is still being answered";
+    a->answer_delivery("telegram:7", R"({"method":"sendMessage"})");
+    const auto retry = b->claim_delivery("telegram:7", nov_24 + 2, 0);
+    EXPECT_FALSE(retry.first);
+    EXPECT_EQ(retry.reply, R"({"method":"sendMessage"})");
+    EXPECT_TRUE(b->claim_delivery("telegram:8", nov_24 + 3, 0).first) << "another delivery";
+}
+
+TYPED_TEST(StoreTest, AReleasedDeliveryIsClaimedAgainButAnAnsweredOneIsNot) {
+    auto store = this->migrated();
+    ASSERT_TRUE(store->claim_delivery("sms:SM1", nov_24, 0).first);
+    store->release_delivery("sms:SM1");
+    EXPECT_TRUE(store->claim_delivery("sms:SM1", nov_24 + 1, 0).first) << "the failed answer is tried again";
+    store->answer_delivery("sms:SM1", "<Response/>");
+    store->release_delivery("sms:SM1");  // too late: it was answered
+    EXPECT_EQ(store->claim_delivery("sms:SM1", nov_24 + 2, 0).reply, "<Response/>");
+}
+
+TYPED_TEST(StoreTest, ClaimingADeliveryForgetsTheOldOnes) {
+    auto store = this->migrated();
+    ASSERT_TRUE(store->claim_delivery("slack:old", nov_24, 0).first);
+    store->answer_delivery("slack:old", "{}");
+    EXPECT_TRUE(store->claim_delivery("slack:new", nov_24 + 3'600'001, nov_24 + 1).first);
+    EXPECT_TRUE(store->claim_delivery("slack:old", nov_24 + 3'600'002, nov_24 + 1).first) << "forgotten";
+}
+
+TYPED_TEST(StoreTest, SavingAContextForgetsTheExpiredOnes) {
+    auto store = this->migrated();
+    store->save_context("slack:old", "{}", nov_24, 0);
+    store->save_context("slack:new", "{}", nov_24 + 600'001, nov_24 + 1);
+    EXPECT_EQ(store->load_context("slack:old", 0), std::nullopt);
+    EXPECT_EQ(store->load_context("slack:new", 0), "{}");
 }

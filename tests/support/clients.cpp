@@ -87,6 +87,12 @@ HttpResult http_request(std::uint16_t port, http::verb method, const std::string
     return result;
 }
 
+double metric(std::uint16_t port, const std::string& series) {
+    const std::string text = http_request(port, http::verb::get, "/metrics").body;
+    const auto at = text.find("\n" + series + " ");
+    return at == std::string::npos ? 0 : std::stod(text.substr(at + series.size() + 2));
+}
+
 nlohmann::json admin_report(std::uint16_t port) {
     return http_request(port, http::verb::get, "/admin/report?since=1d").json();
 }

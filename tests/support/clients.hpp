@@ -46,6 +46,10 @@ struct HttpResult {
 HttpResult http_request(std::uint16_t port, boost::beast::http::verb method, const std::string& target,
                         const std::string& body = "", const std::map<std::string, std::string>& headers = {});
 
+// The value of one series of GET /metrics, e.g. `career_advisor_connections_open{kind="websocket"}`; 0 when
+// the server has no such line (a counter never counted).
+double metric(std::uint16_t port, const std::string& series);
+
 // GET /admin/report?since=1d from loopback (no admin token set): the report's JSON.
 nlohmann::json admin_report(std::uint16_t port);
 

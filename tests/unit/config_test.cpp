@@ -171,3 +171,36 @@ TEST(Config, ReportTakesAPeriodAndWhereToRead) {
     EXPECT_EQ(bad.exit_code, 2);
     EXPECT_NE(bad.error.find("--since"), std::string::npos) << bad.error;
 }
+
+TEST(Config, ChannelsAreOffUntilTheirSecretIsGivenByFlagOrEnvironment) {
+    const auto none = parse_command_line({"career-advisor"}, {});
+    EXPECT_TRUE(none.config.slack_signing_secret.empty());
+    EXPECT_TRUE(none.config.telegram_secret.empty());
+    EXPECT_TRUE(none.config.twilio_auth_token.empty());
+    EXPECT_NE(none.config.channels_dir.find("channels/data"), std::string::npos);
+    const auto env = parse_command_line({"career-advisor", "serve", "--twilio-auth-token", "flag-token"},
+                                        {{"CAREER_ADVISOR_SLACK_SIGNING_SECRET", "s"},
+                                         {"CAREER_ADVISOR_TELEGRAM_SECRET", "t-1"},
+                                         {"CAREER_ADVISOR_TWILIO_AUTH_TOKEN", "env-token"},
+                                         {"CAREER_ADVISOR_PUBLIC_URL", "https://advisor.example/prefix"}});
+    ASSERT_TRUE(env.run) << env.error;
+    EXPECT_EQ(env.config.slack_signing_secret, "s");
+    EXPECT_EQ(env.config.telegram_secret, "t-1");
+    EXPECT_EQ(env.config.twilio_auth_token, "flag-token");
+    EXPECT_EQ(env.config.public_url, "https://advisor.example/prefix");
+}
+
+TEST(Config, ATelegramSecretIsWhatTelegramAccepts) {
+    EXPECT_EQ(parse_command_line({"career-advisor", "serve", "--telegram-secret", "has space"}, {}).exit_code, 2);
+    EXPECT_EQ(parse_command_line({"career-advisor", "serve", "--telegram-secret", std::string(257, 'a')}, {}).exit_code, 2);
+    const auto env = parse_command_line({"career-advisor"}, {{"CAREER_ADVISOR_TELEGRAM_SECRET", "a/b"}});
+    EXPECT_EQ(env.exit_code, 2);
+    EXPECT_NE(env.error.find("CAREER_ADVISOR_TELEGRAM_SECRET"), std::string::npos) << env.error;
+}
+
+TEST(Config, APublicUrlIsARootWithoutATrailingSlashOrQuery) {
+    for (const char* bad : {"advisor.example", "https://advisor.example/", "https://advisor.example?x=1", "ftp://a.b"}) {
+        EXPECT_EQ(parse_command_line({"career-advisor", "serve", "--public-url", bad}, {}).exit_code, 2) << bad;
+    }
+    EXPECT_TRUE(parse_command_line({"career-advisor", "serve", "--public-url", "http://10.0.0.5:8080"}, {}).run);
+}

@@ -6,8 +6,9 @@
 
 namespace analytics {
 
-// Where a question came from.
-enum class Channel { websocket, http };
+// Where a question came from: the chat (WebSocket), POST /api/v1/ask, or a messaging platform's webhook
+// (docs/channels.md; SMS and WhatsApp both arrive through Twilio).
+enum class Channel { websocket, http, slack, telegram, sms, whatsapp };
 const char* to_string(Channel channel);
 
 // One answer the advisor gave, as recorded. Nothing here names the client: no address, no hash of

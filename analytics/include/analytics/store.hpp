@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -74,6 +75,27 @@ public:
     virtual std::uint64_t delete_before(std::int64_t cutoff_ms) = 0;
     // The report's rows for answers since `since_ms`, at most `max_rows` questions and votes each.
     virtual ReportRows read(std::int64_t since_ms, std::size_t max_rows) = 0;
+
+    // The messaging channels' follow-up contexts (docs/channels.md), shared by the replicas on one database.
+    // `sender` is already a hash; `context` is opaque text (the context's JSON). Saving keeps the later of
+    // two writes and deletes every context last written before `forget_before_ms`.
+    virtual void save_context(const std::string& sender, const std::string& context, std::int64_t at_ms,
+                              std::int64_t forget_before_ms) = 0;
+    // The context last saved for `sender` at or after `since_ms`, or nullopt.
+    virtual std::optional<std::string> load_context(const std::string& sender, std::int64_t since_ms) = 0;
+
+    // The platforms' deliveries (channels/replay_guard.hpp), shared by the replicas so that a retry is answered
+    // once whichever replica it reaches. claim_delivery() first deletes every delivery claimed before
+    // `forget_before_ms`; then the first claim of `id` (on any replica) is `first`, a later one gets the reply
+    // answer_delivery() kept, or nullopt while the first is still being answered. release_delivery() forgets a
+    // claim that was never answered, so the next delivery of `id` is answered.
+    struct DeliveryClaim {
+        bool first = false;
+        std::optional<std::string> reply;
+    };
+    virtual DeliveryClaim claim_delivery(const std::string& id, std::int64_t at_ms, std::int64_t forget_before_ms) = 0;
+    virtual void answer_delivery(const std::string& id, const std::string& reply) = 0;
+    virtual void release_delivery(const std::string& id) = 0;
 };
 
 // The version migrate() brings a database to.

@@ -11,6 +11,9 @@
 #include <vector>
 
 #include "analytics/recorder.hpp"
+#include "channels/context_store.hpp"
+#include "channels/replay_guard.hpp"
+#include "channels/wording.hpp"
 #include "intents/advisor.hpp"
 #include "server/config.hpp"
 #include "server/limits.hpp"
@@ -29,8 +32,11 @@ namespace server {
 class AppState {
 public:
     // `recorder` (not owned, outlives this) stores answers and feedback; null: nothing is recorded and
-    // answers carry no answer_id.
-    AppState(Config config, intents::AdvisorPtr advisor, analytics::Recorder* recorder = nullptr);
+    // answers carry no answer_id. `wording` is what the messaging channels say besides answers
+    // (channels/data/wording.json). The channels' follow-up contexts are kept in memory, or with a
+    // PostgreSQL --database in the database the replicas share.
+    AppState(Config config, intents::AdvisorPtr advisor, analytics::Recorder* recorder = nullptr,
+             channels::Wording wording = {});
 
     intents::AdvisorPtr advisor() const { return advisor_.load(); }
     const Config& config() const { return config_; }
@@ -46,6 +52,13 @@ public:
     analytics::Recorder* recorder() const { return recorder_; }
     // The answer ids to issue and accept, for the protocol.
     Recording recording() const;
+    // The messaging channels (docs/channels.md): their wording, senders' follow-up contexts, deliveries seen.
+    const channels::Wording& channel_wording() const { return channel_wording_; }
+    channels::ContextStore& channel_contexts() { return *channel_contexts_; }
+    channels::ReplayGuard& channel_deliveries() { return *channel_deliveries_; }
+    // Whether channel_contexts() and channel_deliveries() are the shared database (which blocks: called off
+    // the I/O threads).
+    bool channel_contexts_shared() const { return channel_contexts_shared_; }
 
     // Set once by SIGTERM/SIGINT: /readyz says 503, new upgrades are refused, responses close.
     bool draining() const { return draining_.load(); }
@@ -84,6 +97,10 @@ private:
     LogThrottle log_budget_{std::chrono::seconds(6)};
     std::atomic<bool> draining_{false};
     analytics::Recorder* recorder_ = nullptr;
+    channels::Wording channel_wording_;
+    bool channel_contexts_shared_ = false;
+    std::unique_ptr<channels::ContextStore> channel_contexts_;
+    std::unique_ptr<channels::ReplayGuard> channel_deliveries_;
     boost::asio::thread_pool background_{1};
     void schedule_reload();  // on the control thread, as are the three members below
     std::optional<boost::asio::steady_timer> reload_timer_;

@@ -32,6 +32,13 @@ struct Config {
     std::string database = "sqlite";       // "sqlite" (analytics.sqlite3 in data_dir) or a postgresql:// URL
     unsigned retention_days = 90;           // rows older are deleted; 0 keeps everything
 
+    // Messaging platforms' webhooks (docs/channels.md). An empty secret turns that channel off (404).
+    std::string slack_signing_secret;       // POST /channels/slack/command
+    std::string telegram_secret;            // POST /channels/telegram/webhook: the setWebhook secret_token
+    std::string twilio_auth_token;          // POST /channels/twilio: SMS and WhatsApp
+    std::string public_url;                 // what the platforms call us by (Twilio signs it); default: the Host
+    std::string channels_dir;               // default: channels/data beside the other data
+
     // Limits that protect the server from its clients.
     std::size_t max_message_bytes = 4096;   // WebSocket messages and HTTP bodies
     std::size_t max_question_chars = 1000;  // longer questions are refused

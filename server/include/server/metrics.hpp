@@ -30,6 +30,10 @@ public:
     void reloaded(bool ok) { (ok ? reloads_ok_ : reloads_failed_).fetch_add(1, std::memory_order_relaxed); }
     void accept_paused() { accept_pauses_.fetch_add(1, std::memory_order_relaxed); }
     void feedback(bool helpful) { (helpful ? helpful_ : not_helpful_).fetch_add(1, std::memory_order_relaxed); }
+    // A messaging platform's webhook (docs/channels.md), by channel: an answer given (also counted by
+    // answered()), or a delivery refused (`reason`: a signature verdict, or "replayed" for a retry not answered again).
+    void channel_answered(const std::string& channel);
+    void channel_refused(const std::string& channel, const std::string& reason);
 
     std::int64_t websockets_open() const { return websockets_open_.load(); }
 
@@ -48,7 +52,8 @@ private:
     std::atomic<std::uint64_t> reloads_ok_{0}, reloads_failed_{0}, accept_pauses_{0}, helpful_{0}, not_helpful_{0};
     std::array<std::atomic<std::uint64_t>, 6> refused_{};
     mutable std::mutex mutex_;  // guards the labelled maps and the histogram below
-    std::map<std::string, std::uint64_t> answers_, errors_;
+    std::map<std::string, std::uint64_t> answers_, errors_, channel_answers_;
+    std::map<std::pair<std::string, std::string>, std::uint64_t> channel_refusals_;
     std::array<std::uint64_t, latency_buckets.size()> latency_counts_{};
     std::uint64_t latency_count_ = 0;
     double latency_sum_ = 0;

@@ -17,7 +17,7 @@ namespace server {
 // Error codes of the protocol (docs/protocol.md).
 enum class ErrorCode { bad_json, bad_request, unknown_type, too_long, binary_frame, not_found, method_not_allowed,
                        forbidden, reload_failed, rate_limited, unavailable, internal, length_required,
-                       headers_too_large, uri_too_long, unsupported_media_type, unknown_answer };
+                       headers_too_large, uri_too_long, unsupported_media_type, unknown_answer, unauthorized };
 
 const char* to_string(ErrorCode code);
 
@@ -70,5 +70,19 @@ HttpReply reply_to_ask(const intents::Advisor& advisor, std::string_view body, s
 // {"type":"feedback_received",...}, 400 for bad input, 404 `unknown_answer` for an id this deployment
 // did not issue or whose answer has expired.
 HttpReply reply_to_feedback(std::string_view body, std::int64_t now_ms, const Recording& recording);
+
+// A question from a messaging platform (docs/channels.md): the answer itself, for the platform's rendering,
+// and the Reply to settle (its `body` empty; its event labelled `channel`). `context` is the sender's, from
+// the channel context store; the caller checks the text's length.
+struct ChannelAnswer {
+    intents::Answer answer;
+    Reply reply;
+};
+ChannelAnswer answer_from_channel(const intents::Advisor& advisor, const intents::Context& context,
+                                  std::string_view text, std::int64_t now_ms, const Recording& recording,
+                                  analytics::Channel channel);
+
+// Code points in valid UTF-8 text.
+std::size_t utf8_length(std::string_view text);
 
 }  // namespace server

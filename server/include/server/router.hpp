@@ -29,7 +29,8 @@ struct Peer {
 // The router decides every reply the server sends over HTTP; sessions only move bytes.
 
 // Answers one HTTP request (not a WebSocket upgrade to /ws). Calls `reply` exactly once: at once,
-// or for /admin/reload later, from the control thread, and for /admin/report from the background thread. Every route is in one table in router.cpp;
+// or for /admin/reload later, from the control thread, and for /admin/report (and the /channels/ webhooks when
+// their contexts are in a shared database) from the background thread. Every route is in one table in router.cpp;
 // anything else is a static file from the web directory, or 404. A handler's exception becomes a
 // 500 with a log line. HEAD is answered as GET without the body.
 using Respond = std::function<void(Response)>;
