@@ -75,6 +75,10 @@
       report.unanswered.map((g) => [g.count, [h('div', {}, g.text),
         g.examples.length ? h('div', { class: 'muted' }, 'also: ', g.examples.join(' · ')) : null], g.intent,
       when(g.first_seen), when(g.last_seen)])));
+    $('channels').replaceChildren(table(
+      [['Channel'], ['Answers', true], ['Fallback', true], ['Not covered', true], ['Helpful', true], ['Not helpful', true]],
+      report.channels.map((c) => [c.channel, c.answers, percent(c.fallback, c.answers),
+        percent(c.not_covered, c.answers), c.helpful, c.not_helpful])));
     $('intents').replaceChildren(table([['Intent'], ['Answers', true], ['Share', true]],
       report.intents.slice(0, 20).map((c) => [c.intent, c.answers, percent(c.answers, t.answers)])));
     $('worst').replaceChildren(table([['Intent'], ['Not helpful', true], ['Votes', true]],

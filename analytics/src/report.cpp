@@ -130,6 +130,7 @@ Report build_report(const ReportRows& rows, std::int64_t since_ms, std::int64_t 
     report.until_ms = until_ms;
     report.store = store;
     report.days = every_day(rows.days, since_ms, until_ms);
+    report.channels = rows.channels;
     for (const Report::Day& d : report.days) {
         report.totals.answers += d.answers;
         report.totals.fallback += d.fallback;
@@ -192,6 +193,15 @@ json to_json(const Report& r) {
                                {"helpful", d.helpful},
                                {"not_helpful", d.not_helpful}});
     }
+    out["channels"] = json::array();
+    for (const ChannelRow& c : r.channels) {
+        out["channels"].push_back({{"channel", c.channel},
+                                   {"answers", c.answers},
+                                   {"fallback", c.fallback},
+                                   {"not_covered", c.not_covered},
+                                   {"helpful", c.helpful},
+                                   {"not_helpful", c.not_helpful}});
+    }
     out["intents"] = json::array();
     for (const auto& c : r.intents) out["intents"].push_back(to_json(c));
     out["worst_feedback"] = json::array();
@@ -234,6 +244,14 @@ std::string to_text(const Report& r) {
                       static_cast<unsigned long long>(d.answers), static_cast<unsigned long long>(d.fallback),
                       static_cast<unsigned long long>(d.not_covered), static_cast<unsigned long long>(d.helpful),
                       static_cast<unsigned long long>(d.not_helpful));
+        out << line;
+    }
+    out << "\nchannel      answers  fallback  not covered  helpful  not helpful\n";
+    for (const ChannelRow& c : r.channels) {
+        std::snprintf(line, sizeof line, "%-10s  %7llu  %8llu  %11llu  %7llu  %11llu\n", c.channel.c_str(),
+                      static_cast<unsigned long long>(c.answers), static_cast<unsigned long long>(c.fallback),
+                      static_cast<unsigned long long>(c.not_covered), static_cast<unsigned long long>(c.helpful),
+                      static_cast<unsigned long long>(c.not_helpful));
         out << line;
     }
     out << "\ntop intents\n";

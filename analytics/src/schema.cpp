@@ -78,6 +78,11 @@ const std::string report_days =
     " SUM(CASE WHEN f.helpful = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN f.helpful = 0 THEN 1 ELSE 0 END)"
     " FROM answers a LEFT JOIN feedback f ON f.answer_id = a.answer_id"
     " WHERE a.at_ms >= ? GROUP BY a.at_ms / 86400000 ORDER BY 1";
+const std::string report_channels =
+    "SELECT a.channel, COUNT(*), SUM(a.fallback), SUM(a.not_covered),"
+    " SUM(CASE WHEN f.helpful = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN f.helpful = 0 THEN 1 ELSE 0 END)"
+    " FROM answers a LEFT JOIN feedback f ON f.answer_id = a.answer_id"
+    " WHERE a.at_ms >= ? GROUP BY a.channel ORDER BY 2 DESC, 1";
 const std::string report_intents =
     "SELECT a.intents, COUNT(*),"
     " SUM(CASE WHEN f.helpful = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN f.helpful = 0 THEN 1 ELSE 0 END)"

@@ -107,6 +107,10 @@ ReportRows SqlStore::read(std::int64_t since_ms, std::size_t max_rows) {
         out.days.push_back({as_integer(r.at(0)), count(r.at(1)), count(r.at(2)), count(r.at(3)), count(r.at(4)),
                             count(r.at(5))});
     }
+    for (const Row& r : db_->query(sql::report_channels, {since_ms})) {
+        out.channels.push_back({r.at(0).value_or(""), count(r.at(1)), count(r.at(2)), count(r.at(3)), count(r.at(4)),
+                                count(r.at(5))});
+    }
     for (const Row& r : db_->query(sql::report_intents, {since_ms})) {
         out.intents.push_back({r.at(0).value_or(""), count(r.at(1)), count(r.at(2)), count(r.at(3))});
     }

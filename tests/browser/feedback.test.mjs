@@ -79,6 +79,7 @@ test('the admin page shows the report with a chart per day and the unanswered qu
   assert.ok(await page.locator('svg.chart rect').count() >= 1, 'a bar for today');
   assert.match(await page.locator('#unanswered').innerText(), /Can I become an astronaut\?/);
   assert.match(await page.locator('#totals').innerText(), /answers/);
+  assert.match(await page.locator('#channels').innerText(), /websocket\s+\d+/, 'the chat\'s answers, by channel');
   await page.locator('#since').selectOption('30d');
   await page.getByRole('status').filter({ hasText: /From .* to / }).waitFor();
   assert.equal(await page.locator('svg.chart rect').count() >= 1, true);

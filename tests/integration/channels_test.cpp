@@ -100,6 +100,24 @@ TEST(SlackCommand, AnEmptyCommandGetsHelp) {
     EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"slack\"}"), 0);
 }
 
+TEST(Channels, AnswersAreInTheReportUnderTheirChannel) {
+    ServerProcess server(all_channels());
+    ASSERT_EQ(slack(server.port(), "what skills do I need?", "r.1").status, 200u);
+    ASSERT_EQ(twilio(server.port(), "whatsapp:+14155550100", "what do developers earn in Seattle?", "SMr1").status, 200u);
+    json seen;
+    ASSERT_TRUE(eventually([&] {
+        seen = admin_report(server.port());
+        return seen["totals"]["answers"] == 2;
+    })) << seen.dump();
+    std::vector<std::string> channels;
+    for (const json& row : seen["channels"]) {
+        EXPECT_EQ(row["answers"], 1) << row;
+        channels.push_back(row["channel"]);
+    }
+    std::sort(channels.begin(), channels.end());
+    EXPECT_EQ(channels, (std::vector<std::string>{"slack", "whatsapp"}));
+}
+
 TEST(SlackCommand, ARetriedTriggerIsAnsweredOnce) {
     ServerProcess server(all_channels());
     const HttpResult first = slack(server.port(), "what skills do I need?", "4.1");

@@ -134,6 +134,24 @@ TYPED_TEST(StoreTest, TheReportRowsCountAnswersPerDayAndPerIntents) {
     EXPECT_EQ(combined->helpful, 1u);
 }
 
+TYPED_TEST(StoreTest, TheReportRowsCountAnswersPerChannel) {
+    auto store = this->migrated();
+    AnswerEvent by_sms = answer("s1", nov_24 + 1, {"fallback"}, true);
+    by_sms.channel = Channel::sms;
+    AnswerEvent by_slack = answer("k1", nov_24 + 2, {"salary"});
+    by_slack.channel = Channel::slack;
+    store->write(std::vector{answer("w1", nov_24, {"salary"}), answer("w2", nov_24, {"salary"}), by_sms, by_slack},
+                 std::vector{FeedbackEvent{"k1", nov_24 + 3, false, ""}});
+    const auto channels = store->read(nov_24, 100).channels;
+    ASSERT_EQ(channels.size(), 3u);
+    EXPECT_EQ(channels[0].channel, "websocket");
+    EXPECT_EQ(channels[0].answers, 2u);
+    EXPECT_EQ(channels[1].channel, "slack");
+    EXPECT_EQ(channels[1].not_helpful, 1u);
+    EXPECT_EQ(channels[2].channel, "sms");
+    EXPECT_EQ(channels[2].fallback, 1u);
+}
+
 TYPED_TEST(StoreTest, UnansweredQuestionsComeNewestFirstAndOnlyWithTheirText) {
     auto store = this->migrated();
     store->write(std::vector{answer("a1", nov_24 + 1, {"fallback"}, true, false, "older"),

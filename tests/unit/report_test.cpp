@@ -126,7 +126,12 @@ TEST(Report, JsonHasTheRatesAndTheGroups) {
     ReportRows rows;
     rows.days = {{20'781, 4, 1, 2, 0, 0}};
     rows.unanswered = {miss("pizza recipe", nov_24 + 5000)};
-    const auto json = to_json(build_report(rows, nov_24, nov_24 + day - 1, "postgresql", lexicon()));
+    rows.channels = {{"websocket", 3, 1, 1, 0, 0}, {"sms", 1, 0, 1, 0, 0}};
+    const auto report = build_report(rows, nov_24, nov_24 + day - 1, "postgresql", lexicon());
+    const auto json = to_json(report);
+    EXPECT_EQ(json["channels"][1]["channel"], "sms");
+    EXPECT_EQ(json["channels"][1]["not_covered"], 1);
+    EXPECT_NE(to_text(report).find("\nsms               1         0            1"), std::string::npos) << to_text(report);
     EXPECT_EQ(json["store"], "postgresql");
     EXPECT_DOUBLE_EQ(json["totals"]["fallback_rate"].get<double>(), 0.25);
     EXPECT_DOUBLE_EQ(json["totals"]["not_covered_rate"].get<double>(), 0.5);

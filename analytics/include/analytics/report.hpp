@@ -26,6 +26,7 @@ struct Report {
         std::uint64_t answers = 0, fallback = 0, not_covered = 0, helpful = 0, not_helpful = 0;
     };
     std::vector<Day> days;  // every day of the period, answers or not
+    std::vector<ChannelRow> channels;  // the same per channel (websocket, http, slack, …), most answers first
     struct IntentCount {
         std::string intent;
         std::uint64_t answers = 0;  // answers with a part of this intent

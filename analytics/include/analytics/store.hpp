@@ -30,6 +30,10 @@ struct DayRow {
     std::int64_t day = 0;
     std::uint64_t answers = 0, fallback = 0, not_covered = 0, helpful = 0, not_helpful = 0;
 };
+struct ChannelRow {
+    std::string channel;  // to_string(Channel) (events.hpp): websocket, http, slack, telegram, sms, whatsapp
+    std::uint64_t answers = 0, fallback = 0, not_covered = 0, helpful = 0, not_helpful = 0;
+};
 struct IntentsRow {
     std::string intents;  // an answer's intents joined by spaces, as stored
     std::uint64_t answers = 0, helpful = 0, not_helpful = 0;
@@ -47,6 +51,7 @@ struct VoteRow {
 };
 struct ReportRows {
     std::vector<DayRow> days;           // by day, ascending
+    std::vector<ChannelRow> channels;   // by answers, descending
     std::vector<IntentsRow> intents;    // by answers, descending
     std::vector<QuestionRow> unanswered;  // fallbacks and "not covered" with their text, newest first
     std::vector<VoteRow> not_helpful;     // "not helpful" votes, newest first
