@@ -20,12 +20,9 @@ const intents::Advisor& advisor() {
 }
 
 const char* const questions[] = {
-    "What does a back-end developer do?",
-    "how much do backend devs make in seattle??",
-    "is $130k good for a mid-level dev in Austin?",
-    "what skills do I need and what does it pay?",
-    "salery for backened develper in seatle",
-    "what's the weather like tomorrow",
+    "What does a back-end developer do?",           "how much do backend devs make in seattle??",
+    "is $130k good for a mid-level dev in Austin?", "what skills do I need and what does it pay?",
+    "salery for backened develper in seatle",       "what's the weather like tomorrow",
 };
 
 void normalize_question(benchmark::State& state) {
@@ -59,7 +56,8 @@ void reply_to_a_frame(benchmark::State& state) {
 
 void load_all_data(benchmark::State& state) {
     const std::string root = CAREER_ADVISOR_SOURCE_DIR;
-    for (auto _ : state) benchmark::DoNotOptimize(intents::load_advisor(root + "/knowledge/data", root + "/intents/data"));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(intents::load_advisor(root + "/knowledge/data", root + "/intents/data"));
 }
 
 }  // namespace

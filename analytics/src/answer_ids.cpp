@@ -32,11 +32,13 @@ void require(int ok, const char* what) {
 // HMAC-SHA256 (RFC 2104) with the key's inner and outer pads hashed once: a tag then costs two copies
 // of a digest state and two short hashes, where OpenSSL's one-shot HMAC() sets everything up each time.
 class Mac {
-public:
+  public:
     explicit Mac(const std::string& key) : inner_(new_context()), outer_(new_context()) {
-        std::array<unsigned char, 64> block{};  // SHA-256's block: a longer key is hashed first, as RFC 2104 says
+        std::array<unsigned char, 64>
+            block{};  // SHA-256's block: a longer key is hashed first, as RFC 2104 says
         if (key.size() > block.size()) {
-            require(EVP_Digest(key.data(), key.size(), block.data(), nullptr, EVP_sha256(), nullptr), "EVP_Digest");
+            require(EVP_Digest(key.data(), key.size(), block.data(), nullptr, EVP_sha256(), nullptr),
+                    "EVP_Digest");
         } else {
             std::copy(key.begin(), key.end(), block.begin());
         }
@@ -63,7 +65,7 @@ public:
         return tag;
     }
 
-private:
+  private:
     DigestContext inner_, outer_;
 };
 
@@ -99,14 +101,15 @@ bool same_tag(const Tag& a, const Tag& b) {
 }
 
 void put_big_endian(unsigned char* out, std::uint64_t value, std::size_t bytes) {
-    for (std::size_t i = 0; i < bytes; ++i) out[i] = static_cast<unsigned char>(value >> (8 * (bytes - 1 - i)));
+    for (std::size_t i = 0; i < bytes; ++i)
+        out[i] = static_cast<unsigned char>(value >> (8 * (bytes - 1 - i)));
 }
 
 }  // namespace
 
 struct AnswerIds::Keys {
     std::string signing_key;
-    std::vector<std::string> accepted_keys;  // the signing key included
+    std::vector<std::string> accepted_keys;            // the signing key included
     std::vector<std::shared_ptr<const Mac>> accepted;  // in the same order
     std::shared_ptr<const Mac> signing;
 };
@@ -184,10 +187,14 @@ AnswerIds::Verdict AnswerIds::check(std::string_view id, std::int64_t now_ms, st
 
 const char* to_string(AnswerIds::Verdict verdict) {
     switch (verdict) {
-        case AnswerIds::Verdict::ok: return "ok";
-        case AnswerIds::Verdict::malformed: return "malformed";
-        case AnswerIds::Verdict::foreign: return "foreign";
-        case AnswerIds::Verdict::expired: return "expired";
+        case AnswerIds::Verdict::ok:
+            return "ok";
+        case AnswerIds::Verdict::malformed:
+            return "malformed";
+        case AnswerIds::Verdict::foreign:
+            return "foreign";
+        case AnswerIds::Verdict::expired:
+            return "expired";
     }
     return "malformed";
 }

@@ -19,7 +19,7 @@ using Row = std::vector<std::optional<std::string>>;
 // (sql_store.cpp) are written once for both engines. Statements use `?` placeholders. Every method
 // throws StoreError. Not thread-safe.
 class Connection {
-public:
+  public:
     virtual ~Connection() = default;
     virtual const char* kind() const = 0;
     // Runs a statement; returns the rows it changed.

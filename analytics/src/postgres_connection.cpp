@@ -18,8 +18,10 @@ std::string numbered(const std::string& sql) {
     std::string out;
     int n = 0;
     for (char c : sql) {
-        if (c == '?') out += "$" + std::to_string(++n);
-        else out.push_back(c);
+        if (c == '?')
+            out += "$" + std::to_string(++n);
+        else
+            out.push_back(c);
     }
     return out;
 }
@@ -28,7 +30,7 @@ std::string numbered(const std::string& sql) {
 constexpr const char* migration_lock = "SELECT pg_advisory_xact_lock(7161124787955264353)";
 
 class PostgresConnection : public Connection {
-public:
+  public:
     explicit PostgresConnection(std::string url) : url_(std::move(url)) { connect(); }
     ~PostgresConnection() override { PQfinish(conn_); }
 
@@ -46,9 +48,11 @@ public:
         for (int r = 0; r < PQntuples(result.get()); ++r) {
             Row row;
             for (int c = 0; c < PQnfields(result.get()); ++c) {
-                if (PQgetisnull(result.get(), r, c)) row.emplace_back();
-                else row.emplace_back(std::string(PQgetvalue(result.get(), r, c),
-                                                  static_cast<std::size_t>(PQgetlength(result.get(), r, c))));
+                if (PQgetisnull(result.get(), r, c))
+                    row.emplace_back();
+                else
+                    row.emplace_back(std::string(PQgetvalue(result.get(), r, c),
+                                                 static_cast<std::size_t>(PQgetlength(result.get(), r, c))));
             }
             rows.push_back(std::move(row));
         }
@@ -64,7 +68,7 @@ public:
         execute(migration_lock);
     }
 
-private:
+  private:
     void connect() {
         PQfinish(conn_);
         conn_ = nullptr;
@@ -79,7 +83,8 @@ private:
             throw StoreError("cannot connect to PostgreSQL", "PostgreSQL: " + detail);
         }
         // Notices ("relation already exists, skipping") would go to stderr; failures come back as errors.
-        PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+        PQsetNoticeProcessor(
+            conn_, [](void*, const char*) {}, nullptr);
         // A statement stuck behind a lock fails instead of holding up the writer for ever.
         Result set(PQexec(conn_, "SET statement_timeout = 10000"), &PQclear);
     }
@@ -88,7 +93,8 @@ private:
         // Never reconnect inside a transaction: a COMMIT on a new connection would "succeed" with nothing.
         if (conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK) {
             if (std::exchange(in_transaction_, false)) {
-                throw StoreError("lost the connection to PostgreSQL", "PostgreSQL: the connection broke in a transaction");
+                throw StoreError("lost the connection to PostgreSQL",
+                                 "PostgreSQL: the connection broke in a transaction");
             }
             connect();
         }
@@ -114,7 +120,8 @@ private:
         if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
         const char* state = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
         const std::string code = state != nullptr ? state : "";
-        const std::string detail = "PostgreSQL: " + std::string(PQerrorMessage(conn_)) + " (in: " + sql.substr(0, 60) + ")";
+        const std::string detail =
+            "PostgreSQL: " + std::string(PQerrorMessage(conn_)) + " (in: " + sql.substr(0, 60) + ")";
         if (PQstatus(conn_) != CONNECTION_OK || code.starts_with("08") || code.starts_with("57P")) {
             throw StoreError("lost the connection to PostgreSQL", detail);
         }
@@ -130,6 +137,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Connection> connect_postgres(const std::string& url) { return std::make_unique<PostgresConnection>(url); }
+std::unique_ptr<Connection> connect_postgres(const std::string& url) {
+    return std::make_unique<PostgresConnection>(url);
+}
 
 }  // namespace analytics::detail

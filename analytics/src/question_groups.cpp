@@ -15,7 +15,8 @@ using WordSet = std::unordered_set<std::string_view>;
 
 WordSet ignored_words(const intents::Lexicon& lexicon) {
     WordSet ignored;
-    for (const auto* list : {&lexicon.stop_words, &lexicon.question_words, &lexicon.joiners, &lexicon.fillers}) {
+    for (const auto* list :
+         {&lexicon.stop_words, &lexicon.question_words, &lexicon.joiners, &lexicon.fillers}) {
         ignored.insert(list->begin(), list->end());
     }
     return ignored;
@@ -54,7 +55,8 @@ struct Form {
 std::vector<std::string> most_first(const Tally& tally) {
     std::vector<std::pair<std::string, Seen>> entries(tally.begin(), tally.end());
     std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-        return a.second.count != b.second.count ? a.second.count > b.second.count : a.second.last > b.second.last;
+        return a.second.count != b.second.count ? a.second.count > b.second.count
+                                                : a.second.last > b.second.last;
     });
     std::vector<std::string> out;
     for (auto& [key, seen] : entries) out.push_back(key);
@@ -64,9 +66,12 @@ std::vector<std::string> most_first(const Tally& tally) {
 std::size_t shared_words(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     std::size_t shared = 0;
     for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-        if (*i < *j) ++i;
-        else if (*j < *i) ++j;
-        else ++shared, ++i, ++j;
+        if (*i < *j)
+            ++i;
+        else if (*j < *i)
+            ++j;
+        else
+            ++shared, ++i, ++j;
     }
     return shared;
 }
@@ -83,7 +88,8 @@ std::vector<std::string> content_words(const std::string& question, const intent
     return content_words(intents::normalize(question, lexicon), ignored_words(lexicon));
 }
 
-std::vector<QuestionGroup> group_questions(const std::vector<QuestionRow>& questions, const intents::Lexicon& lexicon) {
+std::vector<QuestionGroup> group_questions(const std::vector<QuestionRow>& questions,
+                                           const intents::Lexicon& lexicon) {
     const WordSet ignored = ignored_words(lexicon);
     std::unordered_map<std::string, Form> by_form;
     for (const QuestionRow& q : questions) {
@@ -109,8 +115,9 @@ std::vector<QuestionGroup> group_questions(const std::vector<QuestionRow>& quest
     std::vector<Form*> forms;
     for (auto& [normalized, form] : by_form) forms.push_back(&form);
     std::sort(forms.begin(), forms.end(), [](const Form* a, const Form* b) {
-        return a->count != b->count ? a->count > b->count : a->last != b->last ? a->last > b->last
-                                                                              : a->wordings.begin()->first < b->wordings.begin()->first;
+        return a->count != b->count ? a->count > b->count
+               : a->last != b->last ? a->last > b->last
+                                    : a->wordings.begin()->first < b->wordings.begin()->first;
     });
 
     // Each group's forms, its main (first, most frequent) form's words, and an index of those words.

@@ -82,7 +82,8 @@ void Recorder::run() {
     auto last_write = Clock::now();
     std::unique_lock lock(mutex_);
     for (;;) {
-        const auto due = pending.size() > 0 || !status_.ok ? next_attempt : last_write + options_.flush_interval;
+        const auto due =
+            pending.size() > 0 || !status_.ok ? next_attempt : last_write + options_.flush_interval;
         wake_.wait_until(lock, due, [&] {
             return stopping_ || (pending.size() == 0 && queue_.size() >= options_.batch_size);
         });
@@ -95,7 +96,8 @@ void Recorder::run() {
 
         const auto now = Clock::now();
         bool ok = true;
-        if (pending.size() > 0 || !currently_ok()) ok = ensure_open() && (pending.size() == 0 || write(pending));
+        if (pending.size() > 0 || !currently_ok())
+            ok = ensure_open() && (pending.size() == 0 || write(pending));
         if (ok) {
             pending = Batch{};
             backoff = first_retry;
@@ -113,7 +115,8 @@ void Recorder::run() {
     const std::size_t lost = pending.size() + queue_.size();
     if (lost > 0) {
         status_.dropped += lost;
-        spdlog::error("recording: {} event(s) could not be written before the exit: {}", lost, status_.problem);
+        spdlog::error("recording: {} event(s) could not be written before the exit: {}", lost,
+                      status_.problem);
     }
     queue_ = Batch{};
     retry_size_ = 0;
@@ -161,7 +164,8 @@ void Recorder::delete_expired() {
     const std::int64_t cutoff = wall_clock_ms() - std::int64_t{options_.retention_days} * 86'400'000;
     try {
         const std::uint64_t deleted = store_->delete_before(cutoff);
-        if (deleted > 0) spdlog::info("recording: deleted {} row(s) older than {} days", deleted, options_.retention_days);
+        if (deleted > 0)
+            spdlog::info("recording: deleted {} row(s) older than {} days", deleted, options_.retention_days);
     } catch (const StoreError& e) {
         store_.reset();
         failed(e, "delete old rows from");
@@ -176,19 +180,22 @@ void Recorder::failed(const StoreError& e, const char* doing) {
     ++status_.failures;
     const auto now = Clock::now();
     if (was_ok) {
-        spdlog::error("recording: cannot {} the {} store: {}; chat goes on, up to {} events wait in memory and are "
-                      "retried", doing, status_.kind, e.what(), options_.queue_capacity);
+        spdlog::error(
+            "recording: cannot {} the {} store: {}; chat goes on, up to {} events wait in memory and are "
+            "retried",
+            doing, status_.kind, e.what(), options_.queue_capacity);
         last_problem_log_ = now;
     } else if (now - last_problem_log_ >= problem_log_interval) {
-        spdlog::error("recording: the {} store still fails ({} failures, {} events dropped so far): {}", status_.kind,
-                      status_.failures, status_.dropped, e.what());
+        spdlog::error("recording: the {} store still fails ({} failures, {} events dropped so far): {}",
+                      status_.kind, status_.failures, status_.dropped, e.what());
         last_problem_log_ = now;
     }
 }
 
 void Recorder::succeeded() {
     std::lock_guard lock(mutex_);
-    if (!status_.ok && status_.failures > 0) spdlog::info("recording: the {} store works again", status_.kind);
+    if (!status_.ok && status_.failures > 0)
+        spdlog::info("recording: the {} store works again", status_.kind);
     status_.ok = true;
     status_.problem.clear();
 }

@@ -69,7 +69,8 @@ std::string percent(std::uint64_t part, std::uint64_t whole) {
 
 // Days shown: every day of the period; a period reaching further back than a year starts at the first
 // day with answers instead of listing empty years.
-std::vector<Report::Day> every_day(const std::vector<DayRow>& rows, std::int64_t since_ms, std::int64_t until_ms) {
+std::vector<Report::Day> every_day(const std::vector<DayRow>& rows, std::int64_t since_ms,
+                                   std::int64_t until_ms) {
     const std::int64_t last = floor_div(until_ms, day_ms);
     std::int64_t first = floor_div(since_ms, day_ms);
     if (last - first > 366) first = rows.empty() ? last : std::max(first, rows.front().day);
@@ -89,7 +90,8 @@ std::vector<Report::Day> every_day(const std::vector<DayRow>& rows, std::int64_t
 }
 
 json to_json(const Report::IntentCount& c) {
-    return {{"intent", c.intent}, {"answers", c.answers}, {"helpful", c.helpful}, {"not_helpful", c.not_helpful}};
+    return {
+        {"intent", c.intent}, {"answers", c.answers}, {"helpful", c.helpful}, {"not_helpful", c.not_helpful}};
 }
 
 }  // namespace
@@ -107,8 +109,8 @@ std::string iso_time(std::int64_t ms) {
 std::optional<std::int64_t> parse_since(std::string_view text, std::int64_t now_ms) {
     if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
         unsigned y = 0, m = 0, d = 0;
-        if (std::sscanf(std::string(text).c_str(), "%4u-%2u-%2u", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
-            d > 31 || y < 1970) {
+        if (std::sscanf(std::string(text).c_str(), "%4u-%2u-%2u", &y, &m, &d) != 3 || m < 1 || m > 12 ||
+            d < 1 || d > 31 || y < 1970) {
             return std::nullopt;
         }
         return days_from_civil(y, m, d) * day_ms;
@@ -123,8 +125,8 @@ std::optional<std::int64_t> parse_since(std::string_view text, std::int64_t now_
     return now_ms - n * unit_ms;
 }
 
-Report build_report(const ReportRows& rows, std::int64_t since_ms, std::int64_t until_ms, const std::string& store,
-                    const intents::Lexicon& lexicon) {
+Report build_report(const ReportRows& rows, std::int64_t since_ms, std::int64_t until_ms,
+                    const std::string& store, const intents::Lexicon& lexicon) {
     Report report;
     report.since_ms = since_ms;
     report.until_ms = until_ms;
@@ -156,18 +158,22 @@ Report build_report(const ReportRows& rows, std::int64_t since_ms, std::int64_t 
     for (const Report::IntentCount& c : report.intents) {
         if (c.not_helpful > 0) report.worst_feedback.push_back(c);
     }
-    std::stable_sort(report.worst_feedback.begin(), report.worst_feedback.end(), [](const auto& a, const auto& b) {
-        const double sa = share(a.not_helpful, a.helpful + a.not_helpful), sb = share(b.not_helpful, b.helpful + b.not_helpful);
-        return sa != sb ? sa > sb : a.not_helpful > b.not_helpful;
-    });
+    std::stable_sort(report.worst_feedback.begin(), report.worst_feedback.end(),
+                     [](const auto& a, const auto& b) {
+                         const double sa = share(a.not_helpful, a.helpful + a.not_helpful),
+                                      sb = share(b.not_helpful, b.helpful + b.not_helpful);
+                         return sa != sb ? sa > sb : a.not_helpful > b.not_helpful;
+                     });
     report.unanswered = group_questions(rows.unanswered, lexicon);
     if (report.unanswered.size() > max_groups) report.unanswered.resize(max_groups);
-    report.not_helpful.assign(rows.not_helpful.begin(),
-                              rows.not_helpful.begin() + static_cast<std::ptrdiff_t>(std::min(max_votes, rows.not_helpful.size())));
+    report.not_helpful.assign(
+        rows.not_helpful.begin(),
+        rows.not_helpful.begin() + static_cast<std::ptrdiff_t>(std::min(max_votes, rows.not_helpful.size())));
     return report;
 }
 
-Report make_report(Store& store, std::int64_t since_ms, std::int64_t until_ms, const intents::Lexicon& lexicon) {
+Report make_report(Store& store, std::int64_t since_ms, std::int64_t until_ms,
+                   const intents::Lexicon& lexicon) {
     return build_report(store.read(since_ms, max_report_rows), since_ms, until_ms, store.kind(), lexicon);
 }
 
@@ -233,16 +239,18 @@ json to_json(const Report& r) {
 std::string to_text(const Report& r) {
     std::ostringstream out;
     const auto& t = r.totals;
-    out << "Answers from " << iso_time(r.since_ms) << " to " << iso_time(r.until_ms) << " (" << r.store << ")\n";
+    out << "Answers from " << iso_time(r.since_ms) << " to " << iso_time(r.until_ms) << " (" << r.store
+        << ")\n";
     out << t.answers << " answers; fallback " << percent(t.fallback, t.answers) << " (" << t.fallback
-        << "), not covered " << percent(t.not_covered, t.answers) << " (" << t.not_covered << "); votes: " << t.helpful
-        << " helpful, " << t.not_helpful << " not helpful\n";
+        << "), not covered " << percent(t.not_covered, t.answers) << " (" << t.not_covered
+        << "); votes: " << t.helpful << " helpful, " << t.not_helpful << " not helpful\n";
     char line[160];
     out << "\nday          answers  fallback  not covered  helpful  not helpful\n";
     for (const Report::Day& d : r.days) {
         std::snprintf(line, sizeof line, "%s  %7llu  %8llu  %11llu  %7llu  %11llu\n", d.date.c_str(),
                       static_cast<unsigned long long>(d.answers), static_cast<unsigned long long>(d.fallback),
-                      static_cast<unsigned long long>(d.not_covered), static_cast<unsigned long long>(d.helpful),
+                      static_cast<unsigned long long>(d.not_covered),
+                      static_cast<unsigned long long>(d.helpful),
                       static_cast<unsigned long long>(d.not_helpful));
         out << line;
     }
@@ -250,7 +258,8 @@ std::string to_text(const Report& r) {
     for (const ChannelRow& c : r.channels) {
         std::snprintf(line, sizeof line, "%-10s  %7llu  %8llu  %11llu  %7llu  %11llu\n", c.channel.c_str(),
                       static_cast<unsigned long long>(c.answers), static_cast<unsigned long long>(c.fallback),
-                      static_cast<unsigned long long>(c.not_covered), static_cast<unsigned long long>(c.helpful),
+                      static_cast<unsigned long long>(c.not_covered),
+                      static_cast<unsigned long long>(c.helpful),
                       static_cast<unsigned long long>(c.not_helpful));
         out << line;
     }
@@ -264,14 +273,15 @@ std::string to_text(const Report& r) {
     out << "\nunanswered questions, grouped (fallback or not covered)\n";
     if (r.unanswered.empty()) out << "  none\n";
     for (const QuestionGroup& g : r.unanswered) {
-        out << "  " << g.count << " x \"" << g.text << "\" (" << g.intent << "; first " << iso_time(g.first_seen_ms)
-            << ", last " << iso_time(g.last_seen_ms) << ")\n";
+        out << "  " << g.count << " x \"" << g.text << "\" (" << g.intent << "; first "
+            << iso_time(g.first_seen_ms) << ", last " << iso_time(g.last_seen_ms) << ")\n";
         for (const std::string& e : g.examples) out << "        also \"" << e << "\"\n";
     }
     out << "\nanswers with the worst feedback\n";
     if (r.worst_feedback.empty()) out << "  none voted not helpful\n";
     for (const auto& c : r.worst_feedback) {
-        out << "  " << c.intent << ": " << c.not_helpful << " of " << c.helpful + c.not_helpful << " votes not helpful\n";
+        out << "  " << c.intent << ": " << c.not_helpful << " of " << c.helpful + c.not_helpful
+            << " votes not helpful\n";
     }
     if (!r.not_helpful.empty()) out << "\nlatest \"not helpful\" votes\n";
     for (const VoteRow& v : r.not_helpful) {
@@ -286,8 +296,8 @@ std::string to_text(const Report& r) {
 std::string examples_jsonl(const Report& report) {
     std::string out;
     for (const QuestionGroup& g : report.unanswered) {
-        out += json{{"text", g.text}, {"intent", g.intent}, {"count", g.count}}.dump(-1, ' ', false,
-                                                                                     json::error_handler_t::replace);
+        out += json{{"text", g.text}, {"intent", g.intent}, {"count", g.count}}.dump(
+            -1, ' ', false, json::error_handler_t::replace);
         out += "\n";
     }
     return out;

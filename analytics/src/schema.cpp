@@ -28,7 +28,8 @@ const std::vector<std::vector<std::string>>& migrations() {
         {
             "CREATE INDEX answers_kept_questions ON answers (at_ms) WHERE question IS NOT NULL",
         },
-        // 3: the messaging channels' follow-up contexts, shared by replicas; `sender` is a hash (docs/channels.md).
+        // 3: the messaging channels' follow-up contexts, shared by replicas; `sender` is a hash
+        // (docs/channels.md).
         {
             "CREATE TABLE channel_contexts ("
             " sender TEXT PRIMARY KEY,"
@@ -56,7 +57,8 @@ const std::string create_version_table =
 const std::string current_version = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
 const std::string record_version = "INSERT INTO schema_version (version, applied_at_ms) VALUES (?, ?)";
 
-const std::string insert_setting = "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING";
+const std::string insert_setting =
+    "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING";
 const std::string select_setting = "SELECT value FROM settings WHERE name = ?";
 
 const std::string insert_answer =
@@ -102,7 +104,8 @@ const std::string upsert_context =
     "INSERT INTO channel_contexts (sender, context, updated_at_ms) VALUES (?, ?, ?)"
     " ON CONFLICT (sender) DO UPDATE SET context = excluded.context, updated_at_ms = excluded.updated_at_ms"
     " WHERE excluded.updated_at_ms >= channel_contexts.updated_at_ms";
-const std::string select_context = "SELECT context FROM channel_contexts WHERE sender = ? AND updated_at_ms >= ?";
+const std::string select_context =
+    "SELECT context FROM channel_contexts WHERE sender = ? AND updated_at_ms >= ?";
 const std::string delete_old_contexts = "DELETE FROM channel_contexts WHERE updated_at_ms < ?";
 
 // Whichever replica inserts a delivery's row first answers it; the others read its reply.
@@ -110,7 +113,8 @@ const std::string insert_delivery =
     "INSERT INTO channel_deliveries (id, reply, at_ms) VALUES (?, NULL, ?) ON CONFLICT (id) DO NOTHING";
 const std::string select_delivery_reply = "SELECT reply FROM channel_deliveries WHERE id = ?";
 const std::string update_delivery_reply = "UPDATE channel_deliveries SET reply = ? WHERE id = ?";
-const std::string delete_unanswered_delivery = "DELETE FROM channel_deliveries WHERE id = ? AND reply IS NULL";
+const std::string delete_unanswered_delivery =
+    "DELETE FROM channel_deliveries WHERE id = ? AND reply IS NULL";
 const std::string delete_old_deliveries = "DELETE FROM channel_deliveries WHERE at_ms < ?";
 
 }  // namespace sql

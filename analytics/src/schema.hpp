@@ -18,8 +18,8 @@ extern const std::string insert_answer, upsert_vote;
 extern const std::string delete_votes_of_old_answers, delete_old_answers, delete_old_votes;
 extern const std::string report_days, report_channels, report_intents, report_unanswered, report_not_helpful;
 extern const std::string upsert_context, select_context, delete_old_contexts;
-extern const std::string insert_delivery, select_delivery_reply, update_delivery_reply, delete_unanswered_delivery,
-    delete_old_deliveries;
+extern const std::string insert_delivery, select_delivery_reply, update_delivery_reply,
+    delete_unanswered_delivery, delete_old_deliveries;
 }  // namespace sql
 
 }  // namespace analytics::detail

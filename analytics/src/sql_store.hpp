@@ -9,7 +9,7 @@ namespace analytics::detail {
 
 // The Store, written once over a Connection: both engines run the same statements (schema.cpp).
 class SqlStore : public Store {
-public:
+  public:
     explicit SqlStore(std::unique_ptr<Connection> connection) : db_(std::move(connection)) {}
 
     const char* kind() const override { return db_->kind(); }
@@ -21,11 +21,12 @@ public:
     void save_context(const std::string& sender, const std::string& context, std::int64_t at_ms,
                       std::int64_t forget_before_ms) override;
     std::optional<std::string> load_context(const std::string& sender, std::int64_t since_ms) override;
-    DeliveryClaim claim_delivery(const std::string& id, std::int64_t at_ms, std::int64_t forget_before_ms) override;
+    DeliveryClaim claim_delivery(const std::string& id, std::int64_t at_ms,
+                                 std::int64_t forget_before_ms) override;
     void answer_delivery(const std::string& id, const std::string& reply) override;
     void release_delivery(const std::string& id) override;
 
-private:
+  private:
     // Runs `work` in the transaction `begin` started: committed when it returns, rolled back when it throws.
     template <class Begin, class Work>
     auto transaction(Begin begin, Work work);

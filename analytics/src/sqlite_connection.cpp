@@ -2,8 +2,8 @@
 
 #include <chrono>
 #include <filesystem>
-#include <thread>
 #include <map>
+#include <thread>
 
 #include "analytics/store.hpp"
 #include "connection.hpp"
@@ -16,21 +16,29 @@ namespace {
 // What went wrong, in words /readyz may show (no path).
 std::string reason_of(int code) {
     switch (code & 0xFF) {
-        case SQLITE_READONLY: return "the database is read-only";
-        case SQLITE_FULL: return "the disk is full";
-        case SQLITE_CANTOPEN: return "cannot open the database file";
-        case SQLITE_PERM: return "no permission to write the database";
-        case SQLITE_IOERR: return "the database had an I/O error";
+        case SQLITE_READONLY:
+            return "the database is read-only";
+        case SQLITE_FULL:
+            return "the disk is full";
+        case SQLITE_CANTOPEN:
+            return "cannot open the database file";
+        case SQLITE_PERM:
+            return "no permission to write the database";
+        case SQLITE_IOERR:
+            return "the database had an I/O error";
         case SQLITE_BUSY:
-        case SQLITE_LOCKED: return "the database is locked by another process";
+        case SQLITE_LOCKED:
+            return "the database is locked by another process";
         case SQLITE_CORRUPT:
-        case SQLITE_NOTADB: return "the database file is damaged or not a database";
-        default: return "the database refused a statement";
+        case SQLITE_NOTADB:
+            return "the database file is damaged or not a database";
+        default:
+            return "the database refused a statement";
     }
 }
 
 class SqliteConnection : public Connection {
-public:
+  public:
     SqliteConnection(const std::filesystem::path& file, bool create) : file_(file.string()) {
         if (create) {
             std::error_code ec;
@@ -78,9 +86,12 @@ public:
             Row row;
             for (int i = 0; i < sqlite3_column_count(statement); ++i) {
                 const auto* text = sqlite3_column_text(statement, i);
-                if (text == nullptr) row.emplace_back();
-                else row.emplace_back(std::string(reinterpret_cast<const char*>(text),
-                                                  static_cast<std::size_t>(sqlite3_column_bytes(statement, i))));
+                if (text == nullptr)
+                    row.emplace_back();
+                else
+                    row.emplace_back(
+                        std::string(reinterpret_cast<const char*>(text),
+                                    static_cast<std::size_t>(sqlite3_column_bytes(statement, i))));
             }
             rows.push_back(std::move(row));
         }
@@ -90,7 +101,7 @@ public:
     void begin() override { execute("BEGIN IMMEDIATE"); }
     void begin_migration() override { begin(); }  // the write lock serialises migrations too
 
-private:
+  private:
     // Switching a new file to WAL takes an exclusive lock without waiting for the busy timeout: two
     // processes opening a new database at once (replicas starting together) would see "locked".
     void use_wal() {
@@ -99,7 +110,8 @@ private:
             const int rc = sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
             if (rc == SQLITE_OK) return;
             const int primary = rc & 0xFF;
-            if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) || std::chrono::steady_clock::now() > give_up) {
+            if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) ||
+                std::chrono::steady_clock::now() > give_up) {
                 fail(rc, "PRAGMA journal_mode=WAL");
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -107,14 +119,16 @@ private:
     }
 
     [[noreturn]] void fail(int rc, const std::string& sql) const {
-        throw StoreError(reason_of(rc), file_ + ": " + sqlite3_errmsg(db_) + " (in: " + sql.substr(0, 60) + ")");
+        throw StoreError(reason_of(rc),
+                         file_ + ": " + sqlite3_errmsg(db_) + " (in: " + sql.substr(0, 60) + ")");
     }
 
     // Statements are prepared once per connection and reset for each use.
     sqlite3_stmt* prepare(const std::string& sql, std::initializer_list<Param> params) {
         sqlite3_stmt*& statement = statements_[sql];
         if (statement == nullptr) {
-            const int rc = sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &statement, nullptr);
+            const int rc =
+                sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &statement, nullptr);
             if (rc != SQLITE_OK) {
                 statements_.erase(sql);
                 fail(rc, sql);
@@ -125,10 +139,13 @@ private:
         int i = 1;
         for (const Param& p : params) {
             int rc = SQLITE_OK;
-            if (const auto* n = std::get_if<std::int64_t>(&p)) rc = sqlite3_bind_int64(statement, i, *n);
+            if (const auto* n = std::get_if<std::int64_t>(&p))
+                rc = sqlite3_bind_int64(statement, i, *n);
             else if (const auto* s = std::get_if<std::string_view>(&p))
-                rc = sqlite3_bind_text(statement, i, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
-            else rc = sqlite3_bind_null(statement, i);
+                rc =
+                    sqlite3_bind_text(statement, i, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+            else
+                rc = sqlite3_bind_null(statement, i);
             if (rc != SQLITE_OK) fail(rc, sql);
             ++i;
         }
@@ -156,8 +173,9 @@ private:
 
 std::unique_ptr<Connection> connect_sqlite(const std::filesystem::path& file, bool create) {
     if (!create && !std::filesystem::exists(file)) {
-        throw StoreError("no database yet", file.string() + " does not exist: the server creates it when it runs "
-                                                            "(check --data-dir)");
+        throw StoreError("no database yet", file.string() +
+                                                " does not exist: the server creates it when it runs "
+                                                "(check --data-dir)");
     }
     return std::make_unique<SqliteConnection>(file, create);
 }

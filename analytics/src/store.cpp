@@ -18,12 +18,18 @@ int schema_version() { return static_cast<int>(detail::migrations().size()); }
 
 const char* to_string(Channel channel) {
     switch (channel) {
-        case Channel::websocket: return "websocket";
-        case Channel::http: return "http";
-        case Channel::slack: return "slack";
-        case Channel::telegram: return "telegram";
-        case Channel::sms: return "sms";
-        case Channel::whatsapp: return "whatsapp";
+        case Channel::websocket:
+            return "websocket";
+        case Channel::http:
+            return "http";
+        case Channel::slack:
+            return "slack";
+        case Channel::telegram:
+            return "telegram";
+        case Channel::sms:
+            return "sms";
+        case Channel::whatsapp:
+            return "whatsapp";
     }
     return "websocket";
 }
@@ -34,7 +40,8 @@ bool keeps_question(const AnswerEvent& event, bool all_questions) {
 
 std::string database_problem(const std::string& database) {
     if (database == "sqlite" || is_postgres_url(database)) return {};
-    return "the database is \"sqlite\" (a file in --data-dir) or a postgresql://user@host/db URL: " + database;
+    return "the database is \"sqlite\" (a file in --data-dir) or a postgresql://user@host/db URL: " +
+           database;
 }
 
 std::string describe(const StoreLocation& location) {

@@ -14,7 +14,7 @@ namespace echo {
 // accepted socket, so the comparison with the advisor can be made with and without Nagle's
 // algorithm. When accepting fails (out of descriptors), it retries after a pause instead of spinning.
 class Listener : public std::enable_shared_from_this<Listener> {
-public:
+  public:
     // Opens, binds and listens; throws boost::system::system_error when it cannot (start-up only).
     Listener(boost::asio::io_context& ioc, const boost::asio::ip::tcp::endpoint& endpoint,
              std::size_t reply_bytes, bool nodelay);
@@ -22,7 +22,7 @@ public:
     void run();
     boost::asio::ip::tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
 
-private:
+  private:
     void do_accept();
     void on_accept(boost::beast::error_code ec, boost::asio::ip::tcp::socket socket);
 

@@ -21,11 +21,11 @@ std::string reply_to(std::string_view message, std::size_t bytes);
 // parser, a handshake deadline), and hands the connection to an EchoSession; anything else is
 // closed. Kept alive by its pending handlers; all of them run on the connection's strand.
 class UpgradeSession : public std::enable_shared_from_this<UpgradeSession> {
-public:
+  public:
     UpgradeSession(boost::beast::tcp_stream&& stream, std::size_t reply_bytes);
     void run();
 
-private:
+  private:
     void do_read();
     void on_read(boost::beast::error_code ec, std::size_t bytes);
 
@@ -40,11 +40,11 @@ private:
 // paused while 32 replies wait) but answering every message with reply_to() instead of the advisor:
 // what is left is the cost of Beast, Asio and the kernel.
 class EchoSession : public std::enable_shared_from_this<EchoSession> {
-public:
+  public:
     EchoSession(boost::beast::tcp_stream&& stream, std::size_t reply_bytes);
     void run(boost::beast::http::request<boost::beast::http::string_body> upgrade);
 
-private:
+  private:
     void on_accept(boost::beast::error_code ec);
     void do_read();
     void on_read(boost::beast::error_code ec, std::size_t bytes);

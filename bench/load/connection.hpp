@@ -63,7 +63,7 @@ struct Stats {
 // Runs on one io_context driven by one thread (no strand needed). The owner keeps the object alive
 // until that io_context has run out of work; `abort` (posted to the same io_context) ends it early.
 class Connection {
-public:
+  public:
     // `settled` is counted up (from this io_context's thread) when the handshake has finished or failed.
     Connection(boost::asio::io_context& ioc, const Plan& plan, Stats& stats, unsigned index,
                std::atomic<unsigned>& settled);
@@ -76,7 +76,7 @@ public:
     // Counts an ask still waiting as unanswered and closes the socket at once.
     void abort();
 
-private:
+  private:
     void on_connect(boost::beast::error_code ec);
     void on_handshake(boost::beast::error_code ec);
     void start_asking();

@@ -11,7 +11,7 @@ namespace load {
 // buckets, so a reported value is within 0.4% of a recorded one at any scale. Fixed size (58 KiB),
 // no allocation when recording; one per thread, merged at the end. Not thread-safe.
 class Histogram {
-public:
+  public:
     void record(std::uint64_t value);
     void merge(const Histogram& other);
 
@@ -21,7 +21,7 @@ public:
     // percentile(50) is the median, percentile(100) the maximum. 0 when empty.
     std::uint64_t percentile(double percent) const;
 
-private:
+  private:
     static constexpr unsigned sub_bits = 7;
     static constexpr std::size_t sub_count = std::size_t{1} << sub_bits;  // buckets per power of two
     static constexpr std::size_t bucket_count = sub_count + (64 - sub_bits) * sub_count;

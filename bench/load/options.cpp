@@ -58,8 +58,9 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     app.add_option("--server-pid", o.server_pid,
                    "the server's pid: report its CPU per answer and RSS from /proc")
         ->check(CLI::PositiveNumber);
-    app.add_flag("--idle", o.idle,
-                 "ask nothing: hold the connections open for the warm-up and duration (memory per connection)");
+    app.add_flag(
+        "--idle", o.idle,
+        "ask nothing: hold the connections open for the warm-up and duration (memory per connection)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

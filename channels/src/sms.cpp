@@ -3,8 +3,8 @@
 #include <vector>
 
 #include "channels/render.hpp"
-#include "table.hpp"
 #include "intents/composer.hpp"
+#include "table.hpp"
 
 namespace channels {
 

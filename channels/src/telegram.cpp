@@ -1,6 +1,6 @@
-#include "channels/render.hpp"
-
 #include <algorithm>
+
+#include "channels/render.hpp"
 #include "table.hpp"
 
 namespace channels {
@@ -31,7 +31,8 @@ json telegram_answer(std::int64_t chat_id, const intents::Answer& answer, const 
     for (char c : text) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
     if (characters > 4096) {
         std::size_t cut = std::min<std::size_t>(answer.text.size(), 3000);
-        while (cut > 0 && cut < answer.text.size() && (static_cast<unsigned char>(answer.text[cut]) & 0xC0) == 0x80) {
+        while (cut > 0 && cut < answer.text.size() &&
+               (static_cast<unsigned char>(answer.text[cut]) & 0xC0) == 0x80) {
             --cut;  // not inside a character
         }
         text = telegram_escape(answer.text.substr(0, cut));

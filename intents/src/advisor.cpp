@@ -33,11 +33,14 @@ knowledge::LoadResult<AdvisorPtr> load_advisor(const std::filesystem::path& know
     if (!errors.empty()) return knowledge::LoadResult<AdvisorPtr>::failure(std::move(errors));
 
     IntentData& d = *data.value;
-    auto advisor = std::make_shared<Advisor>(Advisor{std::move(*kb.value), std::move(d.intents),
-                                                           std::move(d.lexicon),
-                                                           EntityExtractor(std::move(d.entity_kinds),
-                                                                           std::move(d.years_bands)),
-                                                           std::move(*matcher.value), std::move(d.style), {}});
+    auto advisor = std::make_shared<Advisor>(
+        Advisor{std::move(*kb.value),
+                std::move(d.intents),
+                std::move(d.lexicon),
+                EntityExtractor(std::move(d.entity_kinds), std::move(d.years_bands)),
+                std::move(*matcher.value),
+                std::move(d.style),
+                {}});
     std::map<std::string, Advisor::ChipTarget> targets;
     for (const Intent& intent : advisor->intents) {
         // Chips are the suggestions, and each intent's first example (offered for near misses).
@@ -46,7 +49,8 @@ knowledge::LoadResult<AdvisorPtr> load_advisor(const std::filesystem::path& know
         for (const std::string& chip : chips) {
             if (targets.contains(chip)) continue;
             const Answer answer = respond(*advisor, {}, chip, 0);
-            targets[chip] = Advisor::ChipTarget{normalize(chip, advisor->lexicon), answer.intent, answer.entities};
+            targets[chip] =
+                Advisor::ChipTarget{normalize(chip, advisor->lexicon), answer.intent, answer.entities};
         }
     }
     advisor->chip_targets = std::move(targets);
@@ -57,8 +61,9 @@ std::string summary(const Advisor& advisor) {
     std::size_t values = 0;
     for (const EntityKind& kind : advisor.entities.kinds()) values += kind.values.size();
     return std::to_string(advisor.knowledge.sources().size()) + " sources, " +
-           std::to_string(advisor.knowledge.facts().size()) + " facts, " + std::to_string(advisor.intents.size()) +
-           " intents, " + std::to_string(advisor.matcher.pattern_count()) + " patterns, " + std::to_string(values) +
+           std::to_string(advisor.knowledge.facts().size()) + " facts, " +
+           std::to_string(advisor.intents.size()) + " intents, " +
+           std::to_string(advisor.matcher.pattern_count()) + " patterns, " + std::to_string(values) +
            " entity values";
 }
 

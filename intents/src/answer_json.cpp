@@ -30,7 +30,7 @@ T saturated(const json& integer) {
                                                                              : static_cast<T>(v);
     }
     return static_cast<T>(std::clamp<std::int64_t>(integer.get<std::int64_t>(), std::numeric_limits<T>::min(),
-                                                    std::numeric_limits<T>::max()));
+                                                   std::numeric_limits<T>::max()));
 }
 
 }  // namespace

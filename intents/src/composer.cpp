@@ -30,7 +30,6 @@ std::vector<std::string_view> sentences_of(std::string_view line) {
     return out;
 }
 
-
 std::string shown_id(const std::string& entry) { return entry.substr(0, entry.find('@')); }
 
 // Items of `fact` shown before, per `said` (all when shown in full, none when not shown).
@@ -59,7 +58,7 @@ bool was_shown(const knowledge::Fact& fact, const Said& said) {
 
 // Builds one part line by line, keeping count of whole facts and of what was said.
 class PartBuilder {
-public:
+  public:
     PartBuilder(const ComposeInputs& in, Said& said, ComposedPart& out) : in_(in), said_(said), out_(out) {}
 
     // One template line. `matches` stands for {matches} and {rows}, `entity_name` for {entity}.
@@ -77,9 +76,11 @@ public:
             if (token.starts_with("fact:") || token.starts_with("text:")) {
                 any_fact_placeholder = true;
                 const bool text_only = token.starts_with("text:");
-                if (const knowledge::Fact* fact = in_.kb.find_fact(token.substr(5))) rendered += whole_fact(*fact, text_only);
+                if (const knowledge::Fact* fact = in_.kb.find_fact(token.substr(5)))
+                    rendered += whole_fact(*fact, text_only);
             } else if (token.starts_with("figure:")) {
-                if (const knowledge::Fact* fact = in_.kb.find_fact(token.substr(7))) rendered += figure_of(*fact);
+                if (const knowledge::Fact* fact = in_.kb.find_fact(token.substr(7)))
+                    rendered += figure_of(*fact);
             } else if (token == "matches") {
                 any_fact_placeholder = true;
                 std::string joined;
@@ -142,14 +143,15 @@ public:
     // Asked for by name again ("which cloud providers exactly?"): facts shown before may be shown again.
     void allow_repeats(bool allow) { repeats_ = allow; }
 
-private:
+  private:
     static std::string trim(const std::string& s) {
         const auto b = s.find_first_not_of(" \n:");
         return b == std::string::npos ? std::string() : s.substr(b);
     }
 
     void use(const knowledge::Fact& fact) {
-        if (std::find(out_.facts.begin(), out_.facts.end(), &fact) == out_.facts.end()) out_.facts.push_back(&fact);
+        if (std::find(out_.facts.begin(), out_.facts.end(), &fact) == out_.facts.end())
+            out_.facts.push_back(&fact);
     }
 
     // The fact's text and items, or "" when it was said before or the part is full (then held back).
@@ -187,7 +189,8 @@ private:
                 text.back() = '.';
             }
         }
-        const std::size_t limit = first_item + (text_only ? 0 : in_.style.max_items);  // "tell me more" gives the next few
+        const std::size_t limit =
+            first_item + (text_only ? 0 : in_.style.max_items);  // "tell me more" gives the next few
         std::size_t i = first_item;
         for (; i < fact.items.size() && i < limit; ++i) text += "\n- " + fact.items[i];
         if (text_only && i < fact.items.size()) {
@@ -212,7 +215,8 @@ private:
     std::string figure_of(const knowledge::Fact& fact) {
         if (fact.figures.empty()) return "";
         use(fact);
-        if (!was_shown(fact, said_)) said_.shown.push_back(fact.id);  // its figure is said: no need to repeat it
+        if (!was_shown(fact, said_))
+            said_.shown.push_back(fact.id);  // its figure is said: no need to repeat it
         out_.shown.push_back(fact.id);
         return knowledge::describe(fact.figures.front(), fact.text, in_.style.figure_words);
     }
@@ -252,15 +256,16 @@ private:
             start = end + 1;
             const bool bullet = line.starts_with("- ");
             std::string kept_line;
-            for (const std::string_view sentence : bullet ? std::vector<std::string_view>{line} : sentences_of(line)) {
+            for (const std::string_view sentence :
+                 bullet ? std::vector<std::string_view>{line} : sentences_of(line)) {
                 SentenceWords key = sentence_words(sentence_key(sentence));
                 if (key.key.empty()) continue;
                 // Bullets and rows differ in a word or two ("- Seattle: …", "- Austin: …"): only the same
                 // bullet counts as said; prose sentences may be 80% the same.
-                const bool said_before = std::any_of(said_.sentences.begin(), said_.sentences.end(),
-                                                     [&](const SentenceWords& s) {
-                                                         return bullet ? s.key == key.key : same_sentence(s, key);
-                                                     });
+                const bool said_before =
+                    std::any_of(said_.sentences.begin(), said_.sentences.end(), [&](const SentenceWords& s) {
+                        return bullet ? s.key == key.key : same_sentence(s, key);
+                    });
                 if (said_before) continue;
                 said_.sentences.push_back(std::move(key));
                 if (!kept_line.empty()) kept_line += ' ';
@@ -297,7 +302,8 @@ std::vector<const AspectLines*> aspect_lines(const Intent& intent, const Entitie
     if (it == entities.end()) return out;
     for (const std::string& aspect : it->second) {
         for (const AspectLines& entry : intent.answer.by_aspect) {
-            if (entry.aspect == aspect && std::find(out.begin(), out.end(), &entry) == out.end()) out.push_back(&entry);
+            if (entry.aspect == aspect && std::find(out.begin(), out.end(), &entry) == out.end())
+                out.push_back(&entry);
         }
     }
     return out;
@@ -384,13 +390,15 @@ std::string render_fact(const knowledge::Fact& fact) {
     return text;
 }
 
-ComposedPart compose(const Intent& intent, const Entities& entities, const ComposeInputs& in, Said& said, bool more) {
+ComposedPart compose(const Intent& intent, const Entities& entities, const ComposeInputs& in, Said& said,
+                     bool more) {
     ComposedPart out;
     PartBuilder builder(in, said, out);
     // On "tell me more" only lines that bring facts are rendered again; our own sentences were said.
     auto render = [&](const std::string& line, const std::vector<const knowledge::Fact*>& matches = {},
                       const std::string& name = "") {
-        const bool brings_facts = line.find("{fact:") != std::string::npos || line.find("{text:") != std::string::npos ||
+        const bool brings_facts = line.find("{fact:") != std::string::npos ||
+                                  line.find("{text:") != std::string::npos ||
                                   line.find("{matches}") != std::string::npos;
         if (!more || brings_facts) builder.line(line, matches, name);
     };
@@ -433,11 +441,13 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         for (const std::string& value : it->second) {
             auto facts = in.kb.select(rule.facts, rule.entity, value);
             // The most direct first: facts with figures, then those with the shortest list.
-            std::stable_sort(facts.begin(), facts.end(), [](const knowledge::Fact* a, const knowledge::Fact* b) {
-                return std::make_pair(a->figures.empty(), a->items.size()) <
-                       std::make_pair(b->figures.empty(), b->items.size());
-            });
-            (facts.empty() ? missing_names : found_names).push_back(in.names.display_name(rule.entity, value));
+            std::stable_sort(facts.begin(), facts.end(),
+                             [](const knowledge::Fact* a, const knowledge::Fact* b) {
+                                 return std::make_pair(a->figures.empty(), a->items.size()) <
+                                        std::make_pair(b->figures.empty(), b->items.size());
+                             });
+            (facts.empty() ? missing_names : found_names)
+                .push_back(in.names.display_name(rule.entity, value));
             per_value.push_back(std::move(facts));
         }
         // Each value's best fact first, then each value's second, so two values both get answered.
@@ -447,7 +457,8 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
             for (const auto& facts : per_value) {
                 if (rank >= facts.size()) continue;
                 ++added;
-                if (std::find(matches.begin(), matches.end(), facts[rank]) == matches.end()) matches.push_back(facts[rank]);
+                if (std::find(matches.begin(), matches.end(), facts[rank]) == matches.end())
+                    matches.push_back(facts[rank]);
             }
         }
         if (!found_names.empty()) {
@@ -462,7 +473,8 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
             builder.allow_repeats(all_shown && !more && rule.entity == "aspect");
             for (std::string line : comparing ? rule.compare : rule.found) {
                 if (line == "{verdict}" && verdict.empty()) continue;
-                replace_all(line, "{verdict}", verdict);  // our words, known names and figures: no placeholders
+                replace_all(line, "{verdict}",
+                            verdict);  // our words, known names and figures: no placeholders
                 render(line, matches, join_names(found_names, in.style));
             }
             builder.allow_repeats(false);
@@ -472,7 +484,8 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         any_rule = any_rule || !found_names.empty() || !rule.missing.empty();
         if (!missing_names.empty() && !rule.missing.empty()) {
             out.not_covered = true;
-            for (const std::string& line : rule.missing) render(line, {}, join_names(missing_names, in.style));
+            for (const std::string& line : rule.missing)
+                render(line, {}, join_names(missing_names, in.style));
         }
     }
     for (const AspectLines* entry : aspects) {
@@ -494,7 +507,8 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
     }
     builder.finish();
     if (intent.kind == IntentKind::gap) out.not_covered = true;
-    const FigureNoteLines notes = figure_notes(intent.answer.figure_notes, entities, builder.yearly(), in.kb, in.style);
+    const FigureNoteLines notes =
+        figure_notes(intent.answer.figure_notes, entities, builder.yearly(), in.kb, in.style);
     if (notes.derived_periods) {
         builder.replace_text(notes.lines);
         out.not_covered = true;  // the guides state yearly pay only

@@ -60,7 +60,8 @@ std::string join(const std::vector<std::string>& ids) {
 
 // The ids `values` name, without repeats; the error names the first value that names nothing covered.
 std::optional<std::vector<std::string>> resolve_all(const Advisor& advisor, Filter filter,
-                                                    const std::vector<std::string>& values, std::string& error) {
+                                                    const std::vector<std::string>& values,
+                                                    std::string& error) {
     // Each value is read like a question: a bound keeps one request's work small.
     constexpr std::size_t max_values = 20;
     if (values.size() > max_values) {
@@ -90,7 +91,8 @@ std::vector<DataRow> rows_for(const Advisor& advisor, const std::vector<std::str
     std::vector<const knowledge::Fact*> facts;
     for (const knowledge::Fact& fact : advisor.knowledge.facts()) facts.push_back(&fact);
     std::vector<DataRow> rows = salary_rows(facts, advisor.style.figure_words);
-    std::erase_if(rows, [&](const DataRow& r) { return !matches(r.location, locations) || !matches(r.level, levels); });
+    std::erase_if(
+        rows, [&](const DataRow& r) { return !matches(r.location, locations) || !matches(r.level, levels); });
     return rows;
 }
 
@@ -130,7 +132,8 @@ QueryResult salary_figures(const Advisor& advisor, const std::vector<std::string
     const Intent* salary = advisor.find_intent("salary");
     if (rows.empty() && salary != nullptr && !salary->answer.combination.empty()) {
         std::vector<std::string> names;
-        for (const std::string& id : *location_ids) names.push_back(advisor.entities.display_name("location", id));
+        for (const std::string& id : *location_ids)
+            names.push_back(advisor.entities.display_name("location", id));
         for (const std::string& id : *level_ids) names.push_back(advisor.entities.display_name("level", id));
         std::string note = salary->answer.combination;
         if (const auto at = note.find("{entities}"); at != std::string::npos) {

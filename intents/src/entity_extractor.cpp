@@ -19,7 +19,8 @@ EntityExtractor::EntityExtractor(std::vector<EntityKind> kinds, std::vector<Year
                 if (alias.empty()) continue;
                 phrases_[alias].push_back(aliases_.size());
                 aliases_.push_back(Alias{k.kind, v.id, group});
-                max_words_ = std::max<std::size_t>(max_words_, 1 + static_cast<std::size_t>(std::count(alias.begin(), alias.end(), ' ')));
+                max_words_ = std::max<std::size_t>(
+                    max_words_, 1 + static_cast<std::size_t>(std::count(alias.begin(), alias.end(), ' ')));
             }
         }
     }
@@ -37,7 +38,8 @@ struct Found {
 
 // "5 years", "10+ years", "3 year": the number before a years word.
 void find_years(const std::string& padded, const std::vector<YearsBand>& bands, std::vector<Found>& found) {
-    for (std::size_t pos = padded.find(" year"); pos != std::string::npos; pos = padded.find(" year", pos + 1)) {
+    for (std::size_t pos = padded.find(" year"); pos != std::string::npos;
+         pos = padded.find(" year", pos + 1)) {
         std::size_t end = pos;
         if (end > 0 && padded[end - 1] == '+') --end;
         std::size_t start = end;
@@ -62,11 +64,13 @@ void find_amounts(const std::string& padded, std::vector<Found>& found) {
     std::size_t start = 0;
     while (start < padded.size()) {
         const std::size_t end = padded.find(' ', start);
-        const std::string word = padded.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        const std::string word =
+            padded.substr(start, end == std::string::npos ? std::string::npos : end - start);
         const bool dollar = !word.empty() && word.front() == '$';
         const std::string digits = dollar ? word.substr(1) : word;
-        const bool all_digits = !digits.empty() && digits.size() <= 9 &&
-                                std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const bool all_digits =
+            !digits.empty() && digits.size() <= 9 &&
+            std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (all_digits && (dollar || digits.size() >= 5)) found.push_back(Found{start, "amount", digits});
         if (end == std::string::npos) break;
         start = end + 1;
@@ -105,10 +109,12 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
                 const Alias& alias = aliases_[index];
                 auto& used = claimed.try_emplace(alias.group, word_count, false).first->second;
                 if (std::any_of(used.begin() + static_cast<std::ptrdiff_t>(i),
-                                used.begin() + static_cast<std::ptrdiff_t>(i + n), [](bool b) { return b; })) {
+                                used.begin() + static_cast<std::ptrdiff_t>(i + n),
+                                [](bool b) { return b; })) {
                     continue;
                 }
-                std::fill(used.begin() + static_cast<std::ptrdiff_t>(i), used.begin() + static_cast<std::ptrdiff_t>(i + n), true);
+                std::fill(used.begin() + static_cast<std::ptrdiff_t>(i),
+                          used.begin() + static_cast<std::ptrdiff_t>(i + n), true);
                 found.push_back(Found{starts[i] - 1, alias.kind, alias.id});
             }
         }
@@ -120,7 +126,8 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
     Entities entities;
     for (const Found& f : found) {
         auto& values = entities[f.kind];
-        if (values.size() < max_values_per_kind && std::find(values.begin(), values.end(), f.id) == values.end()) {
+        if (values.size() < max_values_per_kind &&
+            std::find(values.begin(), values.end(), f.id) == values.end()) {
             values.push_back(f.id);
         }
     }

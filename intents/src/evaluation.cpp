@@ -40,10 +40,12 @@ std::optional<LabelledTurn> read_turn(const json& item, std::string& error) {
         error = "needs \"intent\" or a non-empty \"intents\"";
         return std::nullopt;
     }
-    for (const auto& [key, into] : {std::pair<const char*, std::vector<std::string>*>{"first", &turn.first},
-                                    std::pair<const char*, std::vector<std::string>*>{"contains", &turn.contains}}) {
+    for (const auto& [key, into] :
+         {std::pair<const char*, std::vector<std::string>*>{"first", &turn.first},
+          std::pair<const char*, std::vector<std::string>*>{"contains", &turn.contains}}) {
         if (auto list = item.find(key); list != item.end()) {
-            if (!list->is_array() || !std::all_of(list->begin(), list->end(), [](const json& v) { return v.is_string(); })) {
+            if (!list->is_array() ||
+                !std::all_of(list->begin(), list->end(), [](const json& v) { return v.is_string(); })) {
                 error = std::string("\"") + key + "\" must be an array of strings";
                 return std::nullopt;
             }
@@ -71,7 +73,9 @@ std::optional<LabelledTurn> read_turn(const json& item, std::string& error) {
     return turn;
 }
 
-double ratio(std::size_t a, std::size_t b) { return b == 0 ? 1.0 : static_cast<double>(a) / static_cast<double>(b); }
+double ratio(std::size_t a, std::size_t b) {
+    return b == 0 ? 1.0 : static_cast<double>(a) / static_cast<double>(b);
+}
 
 std::string percent(double value) {
     char buf[16];
@@ -137,7 +141,8 @@ bool has_repeat(const std::string& text) {
     for (std::size_t i = 0; i < keys.size(); ++i) {
         for (std::size_t j = i + 1; j < keys.size(); ++j) {
             const bool bullets = keys[i].second && keys[j].second;
-            if (bullets ? keys[i].first.key == keys[j].first.key : same_sentence(keys[i].first, keys[j].first)) {
+            if (bullets ? keys[i].first.key == keys[j].first.key
+                        : same_sentence(keys[i].first, keys[j].first)) {
                 return true;
             }
         }
@@ -165,8 +170,8 @@ bool bare_dollar_figure(const std::string& text) {
         while (start > 0 && std::isdigit(static_cast<unsigned char>(text[start - 1]))) --start;
         if (start == pos || (start > 0 && text[start - 1] == '$')) continue;
         const std::string after = text.substr(pos + 4, 12);
-        const bool counted = after.starts_with(" web") || after.starts_with(" jobs") || after.starts_with(" people") ||
-                             after.starts_with(" job");
+        const bool counted = after.starts_with(" web") || after.starts_with(" jobs") ||
+                             after.starts_with(" people") || after.starts_with(" job");
         if (!counted) return true;
     }
     return false;
@@ -174,7 +179,9 @@ bool bare_dollar_figure(const std::string& text) {
 
 void check_shape(const Advisor& advisor, const LabelledTurn& turn, const Answer& answer, std::size_t line,
                  ShapeReport& shape) {
-    auto problem = [&](const std::string& what) { shape.problems.push_back(ShapeProblem{line, turn.text, what}); };
+    auto problem = [&](const std::string& what) {
+        shape.problems.push_back(ShapeProblem{line, turn.text, what});
+    };
     for (const AnswerPart& p : answer.parts) {
         const std::size_t words = word_count(p.text);
         const bool longest = std::all_of(shape.part_words.begin(), shape.part_words.end(),
@@ -238,7 +245,8 @@ std::size_t ShapeReport::words_percentile(double p) const {
     return sorted[std::min(index, sorted.size() - 1)];
 }
 
-knowledge::LoadResult<std::vector<EvalCase>> read_eval_cases(const std::string& text, const std::string& file_label) {
+knowledge::LoadResult<std::vector<EvalCase>> read_eval_cases(const std::string& text,
+                                                             const std::string& file_label) {
     std::vector<EvalCase> cases;
     std::vector<std::string> errors;
     std::istringstream lines(text);
@@ -351,34 +359,43 @@ std::string to_text(const EvalReport& r) {
     out << "answers with a repeated sentence: " << s.repeated << "\n";
     out << "answers showing internal labels: " << s.internal_labels << "\n";
     out << "answers with a pay figure lacking $: " << s.bare_dollars << "\n";
-    out << "expected figure missing from the first sentence: " << s.first_missing << "/" << s.first_checked << "\n";
-    out << "expected text missing from the answer: " << s.contains_missing << "/" << s.contains_checked << "\n";
-    out << "not covered, answered without saying so: " << s.not_covered_silent << "/" << s.not_covered << "\n\n";
+    out << "expected figure missing from the first sentence: " << s.first_missing << "/" << s.first_checked
+        << "\n";
+    out << "expected text missing from the answer: " << s.contains_missing << "/" << s.contains_checked
+        << "\n";
+    out << "not covered, answered without saying so: " << s.not_covered_silent << "/" << s.not_covered
+        << "\n\n";
     out << "intent                          precision  recall     f1  support\n";
     for (const auto& [intent, m] : r.per_intent) {
         char row[160];
-        std::snprintf(row, sizeof row, "%-30s %9.3f %7.3f %6.3f %8zu\n", intent.c_str(), m.precision(), m.recall(),
-                      m.f1(), m.true_positives + m.false_negatives);
+        std::snprintf(row, sizeof row, "%-30s %9.3f %7.3f %6.3f %8zu\n", intent.c_str(), m.precision(),
+                      m.recall(), m.f1(), m.true_positives + m.false_negatives);
         out << row;
     }
     std::vector<std::pair<std::pair<std::string, std::string>, std::size_t>> confusions(r.confusions.begin(),
-                                                                                         r.confusions.end());
-    std::sort(confusions.begin(), confusions.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+                                                                                        r.confusions.end());
+    std::sort(confusions.begin(), confusions.end(),
+              [](const auto& a, const auto& b) { return a.second > b.second; });
     out << "\nconfusions (expected -> got):\n";
-    for (const auto& [pair, count] : confusions) out << "  " << count << "  " << pair.first << " -> " << pair.second << "\n";
+    for (const auto& [pair, count] : confusions)
+        out << "  " << count << "  " << pair.first << " -> " << pair.second << "\n";
     out << "\nmisses:\n";
     for (const Miss& m : r.misses) {
-        out << "  line " << m.line << ": \"" << m.text << "\" expected " << m.expected << ", got " << m.got << "\n";
+        out << "  line " << m.line << ": \"" << m.text << "\" expected " << m.expected << ", got " << m.got
+            << "\n";
     }
     out << "\nanswer shape problems:\n";
-    for (const ShapeProblem& p : s.problems) out << "  line " << p.line << ": \"" << p.text << "\": " << p.problem << "\n";
+    for (const ShapeProblem& p : s.problems)
+        out << "  line " << p.line << ": \"" << p.text << "\": " << p.problem << "\n";
     return out.str();
 }
 
 json to_json(const EvalReport& r) {
     json per_intent = json::object();
     for (const auto& [intent, m] : r.per_intent) {
-        per_intent[intent] = {{"precision", m.precision()}, {"recall", m.recall()}, {"f1", m.f1()},
+        per_intent[intent] = {{"precision", m.precision()},
+                              {"recall", m.recall()},
+                              {"f1", m.f1()},
                               {"support", m.true_positives + m.false_negatives}};
     }
     json confusions = json::array();

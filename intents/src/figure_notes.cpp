@@ -37,8 +37,9 @@ std::string first_value(const Entities& entities, const std::string& kind) {
     return it == entities.end() || it->second.empty() ? std::string() : it->second.front();
 }
 
-std::string fill(std::string line, const knowledge::Figure& f, const knowledge::Fact& fact, const std::string& source,
-                 const std::string& key, const std::string& value, const knowledge::FigureWords& words) {
+std::string fill(std::string line, const knowledge::Figure& f, const knowledge::Fact& fact,
+                 const std::string& source, const std::string& key, const std::string& value,
+                 const knowledge::FigureWords& words) {
     replace_all(line, "{label}", f.label);
     replace_all(line, "{figure}", knowledge::describe(f, fact.text, words));
     replace_all(line, "{source}", source);
@@ -48,8 +49,9 @@ std::string fill(std::string line, const knowledge::Figure& f, const knowledge::
 
 }  // namespace
 
-FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities, const std::vector<YearlyFigure>& yearly,
-                             const knowledge::KnowledgeBase& kb, const AnswerStyle& style) {
+FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
+                             const std::vector<YearlyFigure>& yearly, const knowledge::KnowledgeBase& kb,
+                             const AnswerStyle& style) {
     FigureNoteLines out;
     if (yearly.empty()) return out;
     bool& derived_periods = out.derived_periods;
@@ -65,7 +67,8 @@ FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
         for (const auto& [f, fact] : yearly) {
             const std::string derived = divided(*f, note.divisor, style.figure_words);
             if (!derived_periods && !style.period_intro.empty()) lines.push_back(style.period_intro);
-            lines.push_back(fill(note.line, *f, *fact, source_of(fact), "{derived}", derived, style.figure_words));
+            lines.push_back(
+                fill(note.line, *f, *fact, source_of(fact), "{derived}", derived, style.figure_words));
             derived_periods = true;
         }
     }
@@ -80,7 +83,8 @@ FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
     for (const auto& entry : yearly) {
         const knowledge::Figure& f = *entry.first;
         if (entry.second->entities.contains("comparison_group")) continue;
-        const bool named = (!level.empty() && f.level == level) || (!location.empty() && f.location == location);
+        const bool named =
+            (!level.empty() && f.level == level) || (!location.empty() && f.location == location);
         if (named || (level.empty() && location.empty())) relevant.push_back(entry);
     }
     if (relevant.empty()) {
@@ -97,7 +101,8 @@ FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
             return f.value == v || f.low == v || f.high == v;
         });
     };
-    const bool quotes = amounts->second.size() >= 2 && std::all_of(amounts->second.begin(), amounts->second.end(), is_figure);
+    const bool quotes =
+        amounts->second.size() >= 2 && std::all_of(amounts->second.begin(), amounts->second.end(), is_figure);
     for (const std::string& amount_text : quotes ? std::vector<std::string>{} : amounts->second) {
         double amount = 0;
         try {
@@ -119,22 +124,26 @@ FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
                                      (all_above && !notes.amount.above_all.empty()))) {
             // One line: against the nearest figure, the lowest (or highest) of them.
             auto bound = [](const knowledge::Figure* f, bool low) {
-                return low ? (f->low ? *f->low : f->value.value_or(0)) : (f->high ? *f->high : f->value.value_or(0));
+                return low ? (f->low ? *f->low : f->value.value_or(0))
+                           : (f->high ? *f->high : f->value.value_or(0));
             };
-            auto nearest = std::min_element(relevant.begin(), relevant.end(), [&](const auto& a, const auto& b) {
-                return all_below ? bound(a.first, true) < bound(b.first, true) : bound(a.first, false) > bound(b.first, false);
-            });
+            auto nearest =
+                std::min_element(relevant.begin(), relevant.end(), [&](const auto& a, const auto& b) {
+                    return all_below ? bound(a.first, true) < bound(b.first, true)
+                                     : bound(a.first, false) > bound(b.first, false);
+                });
             const std::string& line = all_below ? notes.amount.below_all : notes.amount.above_all;
-            lines.push_back(fill(line, *nearest->first, *nearest->second, source_of(nearest->second), "{amount}",
-                                 money(amount, style.figure_words), style.figure_words));
+            lines.push_back(fill(line, *nearest->first, *nearest->second, source_of(nearest->second),
+                                 "{amount}", money(amount, style.figure_words), style.figure_words));
             continue;
         }
         for (std::size_t i = 0; i < relevant.size(); ++i) {
             const auto& [f, fact] = relevant[i];
-            const std::string& line = places[i] < 0 ? notes.amount.below : places[i] > 0 ? notes.amount.above
-                                                                                         : notes.amount.within;
-            lines.push_back(fill(line, *f, *fact, source_of(fact), "{amount}", money(amount, style.figure_words),
-                                 style.figure_words));
+            const std::string& line = places[i] < 0   ? notes.amount.below
+                                      : places[i] > 0 ? notes.amount.above
+                                                      : notes.amount.within;
+            lines.push_back(fill(line, *f, *fact, source_of(fact), "{amount}",
+                                 money(amount, style.figure_words), style.figure_words));
         }
     }
     return out;
@@ -168,7 +177,8 @@ std::string compare_two(const std::vector<std::vector<const knowledge::Fact*>>& 
     std::size_t point_count = 0;
     for (const knowledge::Fact* fact : per_value[1]) {
         for (const knowledge::Figure& f : fact->figures) {
-            if (f.unit == "USD/year" && f.value && !fact->entities.contains("comparison_group")) ++point_count;
+            if (f.unit == "USD/year" && f.value && !fact->entities.contains("comparison_group"))
+                ++point_count;
         }
     }
     const bool points = point_count > 0;
@@ -187,8 +197,8 @@ std::string compare_two(const std::vector<std::vector<const knowledge::Fact*>>& 
         }
     }
     if (!any) return "";
-    const std::string& pattern = same            ? style.verdict_same
-                                 : a_low > b_max ? style.verdict_above
+    const std::string& pattern = same             ? style.verdict_same
+                                 : a_low > b_max  ? style.verdict_above
                                  : a_high < b_min ? style.verdict_below
                                                   : style.verdict_overlap;
     std::string line = pattern;

@@ -22,8 +22,9 @@ struct FigureNoteLines {
 
 // "Per month/hour" and "is $X good?" lines for the yearly figures a part used. The composer puts them
 // first; per-period lines stand in for the facts' own sentences.
-FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities, const std::vector<YearlyFigure>& yearly,
-                             const knowledge::KnowledgeBase& kb, const AnswerStyle& style);
+FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
+                             const std::vector<YearlyFigure>& yearly, const knowledge::KnowledgeBase& kb,
+                             const AnswerStyle& style);
 
 // "Seattle ($140,000–$170,000 a year) is above every average and median the guides give for the
 // United States": where the first value's main figure stands against the second value's figures;

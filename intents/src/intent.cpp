@@ -4,10 +4,14 @@ namespace intents {
 
 const char* to_string(IntentKind kind) {
     switch (kind) {
-        case IntentKind::topic: return "topic";
-        case IntentKind::gap: return "gap";
-        case IntentKind::smalltalk: return "smalltalk";
-        case IntentKind::system: return "system";
+        case IntentKind::topic:
+            return "topic";
+        case IntentKind::gap:
+            return "gap";
+        case IntentKind::smalltalk:
+            return "smalltalk";
+        case IntentKind::system:
+            return "system";
     }
     return "topic";
 }

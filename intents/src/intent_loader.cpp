@@ -71,8 +71,10 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
                     auto period = reader.string_at(p, ppath, "period");
                     auto divisor = reader.number_at(p, ppath, "divisor");
                     auto line = reader.string_at(p, ppath, "line");
-                    if (divisor && *divisor <= 0) reader.error(join_path(ppath, "divisor"), "must be positive");
-                    if (period && divisor && line) answer.figure_notes.periods.push_back(PeriodNote{*period, *divisor, *line});
+                    if (divisor && *divisor <= 0)
+                        reader.error(join_path(ppath, "divisor"), "must be positive");
+                    if (period && divisor && line)
+                        answer.figure_notes.periods.push_back(PeriodNote{*period, *divisor, *line});
                 }
             }
             if (auto amount = it->find("amount"); amount != it->end()) {
@@ -84,7 +86,8 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
                     auto below_all = reader.optional_string(*amount, apath, "below_all").value_or("");
                     auto above_all = reader.optional_string(*amount, apath, "above_all").value_or("");
                     if (below && within && above) {
-                        answer.figure_notes.amount = AmountNote{*below, *within, *above, below_all, above_all};
+                        answer.figure_notes.amount =
+                            AmountNote{*below, *within, *above, below_all, above_all};
                     }
                 }
             }
@@ -105,10 +108,12 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
                     entry.lead = reader.optional_bool(value, aspect_path, "lead");
                     if (lines == nullptr) continue;
                 }
-                const bool strings = lines->is_array() && !lines->empty() &&
-                                     std::all_of(lines->begin(), lines->end(), [](const json& l) { return l.is_string(); });
+                const bool strings =
+                    lines->is_array() && !lines->empty() &&
+                    std::all_of(lines->begin(), lines->end(), [](const json& l) { return l.is_string(); });
                 if (!strings) {
-                    reader.error(aspect_path, "must be a non-empty array of strings, or an object with one as \"lines\"");
+                    reader.error(aspect_path,
+                                 "must be a non-empty array of strings, or an object with one as \"lines\"");
                     continue;
                 }
                 entry.lines = lines->get<std::vector<std::string>>();
@@ -136,8 +141,8 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
                 reader.error(join_path(rule_path, "max_facts"), "must be a whole number from 1 to 50");
             }
             if (entity && facts) {
-                answer.by_entity.push_back(
-                    EntityRule{*entity, *facts, found, missing, compare, static_cast<std::size_t>(max_facts)});
+                answer.by_entity.push_back(EntityRule{*entity, *facts, found, missing, compare,
+                                                      static_cast<std::size_t>(max_facts)});
             }
         }
     }
@@ -206,8 +211,9 @@ void read_lexicon(const fs::path& file, IntentData& data, JsonReader& reader) {
 void read_figure_words(const json& doc, knowledge::FigureWords& words, JsonReader& reader) {
     const json* figures = reader.object_at(doc, "", "figures");
     if (figures == nullptr) return;
-    for (auto [key, into] : {std::pair{"approximate", &words.approximate}, std::pair{"minimum", &words.minimum},
-                             std::pair{"range", &words.range}, std::pair{"open_ended", &words.open_ended}}) {
+    for (auto [key, into] :
+         {std::pair{"approximate", &words.approximate}, std::pair{"minimum", &words.minimum},
+          std::pair{"range", &words.range}, std::pair{"open_ended", &words.open_ended}}) {
         if (auto t = reader.string_at(*figures, "/figures", key)) *into = *t;
     }
     const json* units = reader.object_at(*figures, "/figures", "units");
@@ -217,7 +223,8 @@ void read_figure_words(const json& doc, knowledge::FigureWords& words, JsonReade
         if (!reader.require_object(spec, path)) continue;
         knowledge::FigureWords::Unit u;
         if (auto amount = reader.optional_string(spec, path, "amount")) u.amount = *amount;
-        if (u.amount.find("{number}") == std::string::npos) reader.error(join_path(path, "amount"), "must contain {number}");
+        if (u.amount.find("{number}") == std::string::npos)
+            reader.error(join_path(path, "amount"), "must contain {number}");
         u.after = reader.optional_string(spec, path, "after").value_or("");
         words.units[unit] = std::move(u);
     }
@@ -253,7 +260,8 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     text("verdict_same", style.verdict_same);
     text("verdict_points", style.verdict_points);
     text("verdict_ranges", style.verdict_ranges);
-    if (style.recognised.find("{entities}") == std::string::npos) reader.error("/recognised", "must contain {entities}");
+    if (style.recognised.find("{entities}") == std::string::npos)
+        reader.error("/recognised", "must contain {entities}");
     text("and", style.and_word);
     text("comma", style.list_comma);
     read_figure_words(*doc, style.figure_words, reader);
@@ -270,7 +278,9 @@ void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
             auto kind = reader.string_at(kind_json, kpath, "kind");
             const json* values = reader.array_at(kind_json, kpath, "values");
             if (!kind || !values) continue;
-            EntityKind entity_kind{*kind, {}, reader.optional_bool(kind_json, kpath, "routing_only"),
+            EntityKind entity_kind{*kind,
+                                   {},
+                                   reader.optional_bool(kind_json, kpath, "routing_only"),
                                    reader.optional_string(kind_json, kpath, "intent").value_or("")};
             for (std::size_t v = 0; v < values->size(); ++v) {
                 const std::string vpath = join_path(join_path(kpath, "values"), v);
@@ -291,7 +301,8 @@ void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
             if (!reader.require_object((*bands)[b], bpath)) continue;
             auto max_years = reader.number_at((*bands)[b], bpath, "max_years");
             auto level = reader.string_at((*bands)[b], bpath, "level");
-            if (max_years && level) data.years_bands.push_back(YearsBand{static_cast<int>(*max_years), *level});
+            if (max_years && level)
+                data.years_bands.push_back(YearsBand{static_cast<int>(*max_years), *level});
         }
     }
 }
@@ -361,7 +372,8 @@ LoadResult<IntentData> load_intent_data(const fs::path& dir) {
 
     const bool has_fallback = std::any_of(data.intents.begin(), data.intents.end(),
                                           [](const Intent& i) { return i.id == "fallback"; });
-    if (!files.empty() && !has_fallback) errors.push_back((dir / "intents").string() + ": no intent has id 'fallback'");
+    if (!files.empty() && !has_fallback)
+        errors.push_back((dir / "intents").string() + ": no intent has id 'fallback'");
     if (!errors.empty()) return LoadResult<IntentData>::failure(std::move(errors));
     complete_vocabulary(data);
     return LoadResult<IntentData>::success(std::move(data));
@@ -373,19 +385,22 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
     std::set<std::string> kinds;
     for (const EntityKind& k : data.entity_kinds) kinds.insert(k.kind);
 
-    auto check_lines = [&](const Intent& intent, const std::vector<std::string>& lines, const std::string& where) {
+    auto check_lines = [&](const Intent& intent, const std::vector<std::string>& lines,
+                           const std::string& where) {
         for (std::size_t l = 0; l < lines.size(); ++l) {
             for (const std::string& id : fact_references(lines[l])) {
                 const knowledge::Fact* fact = kb.find_fact(id);
                 if (fact == nullptr) {
-                    errors.push_back(intent.file + ": intent '" + intent.id + "' " + where + "/" + std::to_string(l) +
-                                     ": the template names fact '" + id + "', which does not exist");
+                    errors.push_back(intent.file + ": intent '" + intent.id + "' " + where + "/" +
+                                     std::to_string(l) + ": the template names fact '" + id +
+                                     "', which does not exist");
                     continue;
                 }
                 reached.insert(id);
                 if (fact->figures.empty() && lines[l].find("{figure:" + id + "}") != std::string::npos) {
-                    errors.push_back(intent.file + ": intent '" + intent.id + "' " + where + "/" + std::to_string(l) +
-                                     ": {figure:" + id + "} names a fact without figures");
+                    errors.push_back(intent.file + ": intent '" + intent.id + "' " + where + "/" +
+                                     std::to_string(l) + ": {figure:" + id +
+                                     "} names a fact without figures");
                 }
             }
         }
@@ -404,11 +419,13 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
         const bool topic = std::any_of(data.intents.begin(), data.intents.end(), [&](const Intent& i) {
             return i.id == home && i.kind == IntentKind::topic;
         });
-        if (!topic) errors.push_back("entities.json: " + where + " /intent: '" + home + "' is not a topic intent");
+        if (!topic)
+            errors.push_back("entities.json: " + where + " /intent: '" + home + "' is not a topic intent");
     };
     for (const EntityKind& kind : data.entity_kinds) {
         check_home(kind.intent, "kind '" + kind.kind + "'");
-        for (const EntityValue& value : kind.values) check_home(value.intent, kind.kind + " '" + value.id + "'");
+        for (const EntityValue& value : kind.values)
+            check_home(value.intent, kind.kind + " '" + value.id + "'");
     }
     for (const Intent& intent : data.intents) {
         check_lines(intent, intent.answer.lines, "/answer/lines");
@@ -427,9 +444,10 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
             check_lines(intent, entry.lines, where);
         }
         if (intent.kind == IntentKind::gap) {
-            const bool topic = std::any_of(data.intents.begin(), data.intents.end(), [&](const Intent& other) {
-                return other.id == intent.continues && other.kind == IntentKind::topic;
-            });
+            const bool topic =
+                std::any_of(data.intents.begin(), data.intents.end(), [&](const Intent& other) {
+                    return other.id == intent.continues && other.kind == IntentKind::topic;
+                });
             if (!topic) {
                 errors.push_back(intent.file + ": intent '" + intent.id +
                                  "' /continues: a gap must name the topic intent follow-ups continue, not '" +
@@ -446,8 +464,8 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
             }
             const auto facts = kb.with_prefix(rule.facts);
             if (facts.empty()) {
-                errors.push_back(intent.file + ": intent '" + intent.id + "' " + where + "/facts: no fact id starts with '" +
-                                 rule.facts + "'");
+                errors.push_back(intent.file + ": intent '" + intent.id + "' " + where +
+                                 "/facts: no fact id starts with '" + rule.facts + "'");
             }
             for (const knowledge::Fact* f : facts) {
                 if (f->entities.contains(rule.entity)) reached.insert(f->id);
@@ -459,7 +477,8 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
     }
     for (const knowledge::Fact& fact : kb.facts()) {
         if (!reached.contains(fact.id)) {
-            errors.push_back("fact '" + fact.id + "' (topic " + fact.topic + ") is not reachable from any intent");
+            errors.push_back("fact '" + fact.id + "' (topic " + fact.topic +
+                             ") is not reachable from any intent");
         }
     }
     return errors;

@@ -31,8 +31,8 @@ knowledge::LoadResult<Matcher> Matcher::build(const std::vector<Intent>& intents
         for (std::size_t p = 0; p < intent.patterns.size(); ++p) {
             std::string error;
             if (m.impl_->set.Add(intent.patterns[p].regex, &error) < 0) {
-                errors.push_back(intent.file + ": intent '" + intent.id + "' pattern " + std::to_string(p) + " '" +
-                                 intent.patterns[p].regex + "': " + error);
+                errors.push_back(intent.file + ": intent '" + intent.id + "' pattern " + std::to_string(p) +
+                                 " '" + intent.patterns[p].regex + "': " + error);
                 continue;
             }
             m.owners_.push_back(Owner{i, intent.patterns[p].weight});
@@ -40,7 +40,8 @@ knowledge::LoadResult<Matcher> Matcher::build(const std::vector<Intent>& intents
     }
     if (!errors.empty()) return knowledge::LoadResult<Matcher>::failure(std::move(errors));
     if (!m.impl_->set.Compile()) {
-        return knowledge::LoadResult<Matcher>::failure({"intents: the pattern set is too large for RE2 to compile"});
+        return knowledge::LoadResult<Matcher>::failure(
+            {"intents: the pattern set is too large for RE2 to compile"});
     }
     return knowledge::LoadResult<Matcher>::success(std::move(m));
 }
@@ -61,7 +62,8 @@ std::vector<IntentScore> Matcher::score(std::string_view normalized_text) const 
     }
     std::sort(scores.begin(), scores.end(), [this](const IntentScore& a, const IntentScore& b) {
         if (a.score != b.score) return a.score > b.score;
-        if (priorities_[a.intent] != priorities_[b.intent]) return priorities_[a.intent] > priorities_[b.intent];
+        if (priorities_[a.intent] != priorities_[b.intent])
+            return priorities_[a.intent] > priorities_[b.intent];
         return a.intent < b.intent;
     });
     return scores;

@@ -21,7 +21,7 @@ std::string fold_unicode(std::string_view in) {
     };
     static constexpr Mapping mappings[] = {
         {"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"}, {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""},
-        {"\xE2\x80\x93", "-"}, {"\xE2\x80\x94", "-"}, {"\xE2\x80\x90", "-"}, {"\xE2\x80\x91", "-"},
+        {"\xE2\x80\x93", "-"}, {"\xE2\x80\x94", "-"}, {"\xE2\x80\x90", "-"},  {"\xE2\x80\x91", "-"},
         {"\xE2\x80\xA6", "."}, {"\xC2\xA0", " "},     {"\xEF\xBC\x9F", "?"},
     };
     std::string out;
@@ -45,7 +45,8 @@ std::string fold_unicode(std::string_view in) {
         if (mapped) continue;
         out.push_back(' ');
         ++i;
-        while (i < in.size() && (static_cast<unsigned char>(in[i]) & 0xC0) == 0x80) ++i;  // continuation bytes
+        while (i < in.size() && (static_cast<unsigned char>(in[i]) & 0xC0) == 0x80)
+            ++i;  // continuation bytes
     }
     return out;
 }
@@ -59,7 +60,8 @@ std::string clean_characters(const std::string& in) {
         const bool between_digits = i > 0 && i + 1 < in.size() && is_digit(in[i - 1]) && is_digit(in[i + 1]);
         if (is_lower(c) || is_digit(c) || c == '$' || c == '%' || c == '+') {
             // Step 4: a third repeat of a letter is dropped.
-            if (is_lower(c) && out.size() >= 2 && out[out.size() - 1] == c && out[out.size() - 2] == c) continue;
+            if (is_lower(c) && out.size() >= 2 && out[out.size() - 1] == c && out[out.size() - 2] == c)
+                continue;
             out.push_back(c);
         } else if (c == '\'') {
             // "what's" -> "whats": apostrophes join rather than split words.
@@ -73,7 +75,6 @@ std::string clean_characters(const std::string& in) {
     }
     return out;
 }
-
 
 // Step 5: "120k" -> "120000", "$1.5k" stays as written digits times 1000 when whole.
 std::string expand_thousands(const std::string& word) {
@@ -123,7 +124,8 @@ TypoCorrection correct_typo(const std::string& word, const Lexicon& lexicon) {
     out.variants = variants.size();
     std::vector<std::uint32_t> candidates;
     for (std::size_t h : variants) {
-        auto it = std::lower_bound(lexicon.typo_index().begin(), lexicon.typo_index().end(), std::make_pair(h, std::uint32_t{0}));
+        auto it = std::lower_bound(lexicon.typo_index().begin(), lexicon.typo_index().end(),
+                                   std::make_pair(h, std::uint32_t{0}));
         for (; it != lexicon.typo_index().end() && it->first == h; ++it) candidates.push_back(it->second);
     }
     std::sort(candidates.begin(), candidates.end());
@@ -140,7 +142,8 @@ TypoCorrection correct_typo(const std::string& word, const Lexicon& lexicon) {
             best = &candidate;
             best_distance = d;
             tie = false;
-        } else if (d == best_distance && best != nullptr && meaning(candidate, lexicon) != meaning(*best, lexicon)) {
+        } else if (d == best_distance && best != nullptr &&
+                   meaning(candidate, lexicon) != meaning(*best, lexicon)) {
             tie = true;
         }
     }
@@ -224,7 +227,8 @@ std::string normalize_within(std::string_view text, const Lexicon& lexicon, Budg
             word = std::move(corrected.word);
         }
         if (auto it = lexicon.shorthand.find(word); it != lexicon.shorthand.end()) word = it->second;
-        if (std::find(lexicon.fillers.begin(), lexicon.fillers.end(), word) != lexicon.fillers.end()) continue;
+        if (std::find(lexicon.fillers.begin(), lexicon.fillers.end(), word) != lexicon.fillers.end())
+            continue;
         if (!out.empty()) out.push_back(' ');
         out += word;
     }
@@ -260,7 +264,8 @@ std::vector<Piece> cut_at_punctuation(std::string_view text) {
         const bool after_space = i > 0 && text[i - 1] == ' ';
         // A "+" between spaces joins two questions ("what to learn + is the market good"); "C++" stays.
         const bool plus = c == '+' && before_space && after_space;
-        if (c == '?' || c == '!' || c == ';' || c == ':' || plus || ((c == ',' || c == '.') && before_space)) {
+        if (c == '?' || c == '!' || c == ';' || c == ':' || plus ||
+            ((c == ',' || c == '.') && before_space)) {
             current.asked = c == '?' || c == '!';
             pieces.push_back(std::move(current));
             current = Piece{};
@@ -294,7 +299,8 @@ std::vector<Clause> normalize_clauses(std::string_view text, const Lexicon& lexi
         for (std::size_t i = 0; i < words.size(); ++i) {
             const std::string& w = words[i];
             const bool joiner = among(lexicon.clause_joiners, w);
-            if (joiner && !current.empty() && i + 1 < words.size() && among(lexicon.question_words, words[i + 1])) {
+            if (joiner && !current.empty() && i + 1 < words.size() &&
+                among(lexicon.question_words, words[i + 1])) {
                 flush(current, false);
                 continue;
             }

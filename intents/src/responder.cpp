@@ -37,8 +37,8 @@ struct Resolved {
 // figure?"), which keeps both.
 Entities merge(const Entities& older, const Entities& newer) {
     auto aspects = newer.find("aspect");
-    const bool compares = aspects != newer.end() &&
-                          std::find(aspects->second.begin(), aspects->second.end(), "compare") != aspects->second.end();
+    const bool compares = aspects != newer.end() && std::find(aspects->second.begin(), aspects->second.end(),
+                                                              "compare") != aspects->second.end();
     Entities merged = older;
     for (const auto& [kind, values] : newer) {
         auto& into = merged[kind];
@@ -74,7 +74,8 @@ std::string without_leading_joiners(const std::string& normalized, const Lexicon
 }
 
 // The best intent among scores that answers from facts, if its score is at least `min_score`.
-const IntentScore* best_answering(const Advisor& advisor, const std::vector<IntentScore>& scores, double min_score) {
+const IntentScore* best_answering(const Advisor& advisor, const std::vector<IntentScore>& scores,
+                                  double min_score) {
     for (const IntentScore& s : scores) {
         if (!answers_from_facts(&advisor.intents[s.intent])) continue;
         return s.score >= min_score ? &s : nullptr;
@@ -89,11 +90,11 @@ constexpr double min_answer_score = 1.0;
 
 // What one question brings to the rules below.
 struct Question {
-    const std::string& text;                 // normalised
-    const Entities& found;                   // every entity, routing kinds included
-    Entities entities;                       // the visible ones
+    const std::string& text;  // normalised
+    const Entities& found;    // every entity, routing kinds included
+    Entities entities;        // the visible ones
     std::vector<IntentScore> scores;
-    const Intent* last = nullptr;            // the conversation's topic, if any
+    const Intent* last = nullptr;  // the conversation's topic, if any
 };
 
 // The rules, in order (docs/intents.md). Each returns the resolution when it applies.
@@ -101,7 +102,8 @@ struct Question {
 // Another occupation named without any word of our domain ("is being a lawyer worth it") is
 // outside what the advisor knows, whatever generic words ("worth it", "skills") it shares.
 std::optional<Resolved> other_occupation(const Question& q, const Intent* fallback) {
-    if (q.found.contains("occupation") && !q.found.contains("domain")) return Resolved{fallback, {}, {}, false, false, {}};
+    if (q.found.contains("occupation") && !q.found.contains("domain"))
+        return Resolved{fallback, {}, {}, false, false, {}};
     return std::nullopt;
 }
 
@@ -117,7 +119,8 @@ std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context
     const bool names_entity_of_last =
         q.last != nullptr && std::any_of(q.last->answer.by_entity.begin(), q.last->answer.by_entity.end(),
                                          [&q](const EntityRule& rule) {
-                                             return rule.entity != "aspect" && q.entities.contains(rule.entity);
+                                             return rule.entity != "aspect" &&
+                                                    q.entities.contains(rule.entity);
                                          });
     if (followup_matched && names_entity_of_last) {
         return Resolved{q.last, merge(context.entities, q.entities), {}, false, true, {}};
@@ -129,7 +132,8 @@ std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context
         q.scores = {*fresh};
         return std::nullopt;
     }
-    if (q.last == nullptr) return Resolved{fallback, q.entities, {}, false, false, {}};  // a follow-up to nothing
+    if (q.last == nullptr)
+        return Resolved{fallback, q.entities, {}, false, false, {}};  // a follow-up to nothing
     Resolved r{q.last, merge(context.entities, q.entities), {}, false, true, {}};
     r.more = q.entities.empty();  // nothing new named: the user wants more on the same thing
     return r;
@@ -168,12 +172,14 @@ std::optional<Resolved> entity_home(const Advisor& advisor, const Question& q, c
         auto it = q.entities.find(kind);
         if (it == q.entities.end()) return nullptr;
         for (const std::string& value : it->second) {
-            if (const Intent* home = advisor.find_intent(advisor.entities.home_intent(kind, value))) return home;
+            if (const Intent* home = advisor.find_intent(advisor.entities.home_intent(kind, value)))
+                return home;
         }
         return nullptr;
     };
     const Intent* home = home_of("aspect");
-    for (auto it = q.entities.begin(); home == nullptr && it != q.entities.end(); ++it) home = home_of(it->first);
+    for (auto it = q.entities.begin(); home == nullptr && it != q.entities.end(); ++it)
+        home = home_of(it->first);
     if (home == nullptr) return std::nullopt;
     return Resolved{home, q.entities, {}, false, false, {}};
 }
@@ -182,7 +188,8 @@ std::optional<Resolved> entity_home(const Advisor& advisor, const Question& q, c
 // topics the question came close to, rather than answer with confidence.
 std::optional<Resolved> weak_match(const Advisor& advisor, const Question& q, const Intent* best,
                                    const Intent* fallback) {
-    if (best != nullptr && best->id != fallback_id && !(answers_from_facts(best) && q.scores.front().score < min_answer_score)) {
+    if (best != nullptr && best->id != fallback_id &&
+        !(answers_from_facts(best) && q.scores.front().score < min_answer_score)) {
         return std::nullopt;
     }
     Resolved r{fallback, q.entities, {}, false, false, {}};
@@ -204,8 +211,8 @@ std::vector<const Intent*> tie(const Advisor& advisor, const Question& q, const 
         return std::any_of(intent->answer.by_entity.begin(), intent->answer.by_entity.end(),
                            [&q](const EntityRule& rule) { return q.entities.contains(rule.entity); });
     };
-    if (q.scores[1].score != q.scores[0].score || !is_kind(second, IntentKind::topic) || entity_backed(best) ||
-        entity_backed(second)) {
+    if (q.scores[1].score != q.scores[0].score || !is_kind(second, IntentKind::topic) ||
+        entity_backed(best) || entity_backed(second)) {
         return {};
     }
     return {best, second};
@@ -230,11 +237,13 @@ Resolved resolve(const Advisor& advisor, const Context& context, const std::stri
 std::vector<SourceRef> sources_of(const Advisor& advisor, const std::vector<const knowledge::Fact*>& facts) {
     std::vector<SourceRef> refs;
     for (const knowledge::Fact* fact : facts) {
-        const bool seen = std::any_of(refs.begin(), refs.end(), [&](const SourceRef& s) { return s.id == fact->source; });
+        const bool seen =
+            std::any_of(refs.begin(), refs.end(), [&](const SourceRef& s) { return s.id == fact->source; });
         if (seen) continue;
         const knowledge::Source* source = advisor.knowledge.find_source(fact->source);
-        refs.push_back(source != nullptr ? SourceRef{source->id, source->title, source->publisher, source->published}
-                                         : SourceRef{fact->source, fact->source, {}, {}});
+        refs.push_back(source != nullptr
+                           ? SourceRef{source->id, source->title, source->publisher, source->published}
+                           : SourceRef{fact->source, fact->source, {}, {}});
     }
     return refs;
 }
@@ -250,14 +259,16 @@ void add_suggestions(const Advisor& advisor, Answer& answer, const std::vector<s
                      const std::string& asked) {
     for (const std::string& s : suggestions) {
         if (answer.suggestions.size() >= 3) return;
-        if (std::find(answer.suggestions.begin(), answer.suggestions.end(), s) != answer.suggestions.end()) continue;
+        if (std::find(answer.suggestions.begin(), answer.suggestions.end(), s) != answer.suggestions.end())
+            continue;
         // load_advisor resolved every chip once; an advisor built otherwise normalises it here.
         auto target = advisor.chip_targets.find(s);
         const bool known = target != advisor.chip_targets.end();
         if ((known ? target->second.normalized : normalize(s, advisor.lexicon)) == asked) continue;
-        const bool same_answer = known && std::any_of(answer.parts.begin(), answer.parts.end(), [&](const AnswerPart& p) {
-            return p.intent == target->second.intent && target->second.entities == answer.entities;
-        });
+        const bool same_answer =
+            known && std::any_of(answer.parts.begin(), answer.parts.end(), [&](const AnswerPart& p) {
+                return p.intent == target->second.intent && target->second.entities == answer.entities;
+            });
         if (same_answer) continue;
         answer.suggestions.push_back(s);
     }
@@ -265,8 +276,8 @@ void add_suggestions(const Advisor& advisor, Answer& answer, const std::vector<s
 
 void answer_clarification(const Advisor& advisor, const Resolved& r, Answer& answer) {
     const Intent* clarify = advisor.find_intent(clarify_id);  // resolve() asks only when it exists
-    append_part(answer, clarify->id, clarify->answer.lines.empty() ? std::string() : clarify->answer.lines.front(),
-                false);
+    append_part(answer, clarify->id,
+                clarify->answer.lines.empty() ? std::string() : clarify->answer.lines.front(), false);
     for (const Intent* alternative : r.alternatives) {
         if (!alternative->examples.empty()) answer.suggestions.push_back(alternative->examples.front());
     }
@@ -274,8 +285,8 @@ void answer_clarification(const Advisor& advisor, const Resolved& r, Answer& ans
 
 // The questions of a message: clauses with different intents are answered part by part;
 // otherwise the whole message is one question.
-std::vector<Resolved> questions_of(const Advisor& advisor, const Context& context, const std::vector<Clause>& clauses,
-                                   const std::string& whole) {
+std::vector<Resolved> questions_of(const Advisor& advisor, const Context& context,
+                                   const std::vector<Clause>& clauses, const std::string& whole) {
     std::vector<Resolved> questions;
     // The words of clauses that are context for the next question ("I'm 34, how do I start?"): the
     // latest max_context_words, as each clause is matched with them.
@@ -289,7 +300,8 @@ std::vector<Resolved> questions_of(const Advisor& advisor, const Context& contex
             if (!clause.question && !small_talk) {
                 for (std::string& word : split_words(clause.text)) pending.push_back(std::move(word));
                 if (pending.size() > max_context_words) {
-                    pending.erase(pending.begin(), pending.end() - static_cast<std::ptrdiff_t>(max_context_words));
+                    pending.erase(pending.begin(),
+                                  pending.end() - static_cast<std::ptrdiff_t>(max_context_words));
                 }
                 continue;
             }
@@ -369,7 +381,8 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         if (q.more && part.text.empty()) {
             // Nothing more in the data: say so, and offer the intent's follow-up questions.
             const Intent* followup = advisor.find_intent(followup_id);
-            if (followup != nullptr && !followup->answer.lines.empty()) part.text = followup->answer.lines.front();
+            if (followup != nullptr && !followup->answer.lines.empty())
+                part.text = followup->answer.lines.front();
         }
         if (q.intent->id == fallback_id) {
             // What it caught, in place of the plain refusal that opens the fallback's lines.
@@ -381,7 +394,8 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             part.not_covered = true;
         }
         // Small talk beside a question ("hello, what is …") keeps only its first line.
-        if (questions.size() > 1 && is_kind(q.intent, IntentKind::smalltalk)) part.text = part.text.substr(0, part.text.find('\n'));
+        if (questions.size() > 1 && is_kind(q.intent, IntentKind::smalltalk))
+            part.text = part.text.substr(0, part.text.find('\n'));
         append_part(answer, q.intent->id, part.text, part.not_covered);
         facts.insert(facts.end(), part.facts.begin(), part.facts.end());
         shown.insert(shown.end(), part.shown.begin(), part.shown.end());
@@ -390,10 +404,12 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
     }
     // Chips: "tell me more" when something was held back, then the topics a weak question came
     // close to, then each part's own follow-up questions.
-    if (held_back && !advisor.style.tell_me_more.empty()) answer.suggestions.push_back(advisor.style.tell_me_more);
+    if (held_back && !advisor.style.tell_me_more.empty())
+        answer.suggestions.push_back(advisor.style.tell_me_more);
     for (const Resolved& q : questions) {
         for (const Intent* near : q.near) {
-            if (!near->examples.empty()) add_suggestions(advisor, answer, {near->examples.front()}, normalized);
+            if (!near->examples.empty())
+                add_suggestions(advisor, answer, {near->examples.front()}, normalized);
         }
     }
     for (const Resolved& q : questions) add_suggestions(advisor, answer, q.intent->suggestions, normalized);

@@ -14,21 +14,23 @@ bool same_figure(const DataRow& a, const DataRow& b) {
 
 }  // namespace
 
-std::vector<DataRow> salary_rows(const std::vector<const knowledge::Fact*>& facts, const knowledge::FigureWords& words) {
+std::vector<DataRow> salary_rows(const std::vector<const knowledge::Fact*>& facts,
+                                 const knowledge::FigureWords& words) {
     std::vector<DataRow> rows;
     for (const knowledge::Fact* fact : facts) {
         for (const knowledge::Figure& f : fact->figures) {
             if (f.unit != "USD/year") continue;
             knowledge::Figure amount_only = f;
             amount_only.unit = "USD";  // the amount as written, without " a year"
-            DataRow row{f.label,      knowledge::to_string(f.scope),
-                        f.value,      f.low,
-                        f.high,       f.open_ended,
+            DataRow row{f.label,       knowledge::to_string(f.scope),
+                        f.value,       f.low,
+                        f.high,        f.open_ended,
                         f.approximate, f.comparison,
-                        f.period,     f.location,
-                        f.level,      fact->source,
-                        {fact->id},   knowledge::describe(amount_only, fact->text, words)};
-            auto same = std::find_if(rows.begin(), rows.end(), [&](const DataRow& r) { return same_figure(r, row); });
+                        f.period,      f.location,
+                        f.level,       fact->source,
+                        {fact->id},    knowledge::describe(amount_only, fact->text, words)};
+            auto same =
+                std::find_if(rows.begin(), rows.end(), [&](const DataRow& r) { return same_figure(r, row); });
             if (same == rows.end()) {
                 rows.push_back(std::move(row));
             } else if (std::find(same->facts.begin(), same->facts.end(), fact->id) == same->facts.end()) {

@@ -8,7 +8,9 @@ namespace knowledge {
 using nlohmann::json;
 
 std::string join_path(const std::string& path, const std::string& key) { return path + "/" + key; }
-std::string join_path(const std::string& path, std::size_t index) { return path + "/" + std::to_string(index); }
+std::string join_path(const std::string& path, std::size_t index) {
+    return path + "/" + std::to_string(index);
+}
 
 std::optional<std::string> read_text_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -93,7 +95,8 @@ const json* JsonReader::object_at(const json& obj, const std::string& path, cons
     return &*it;
 }
 
-std::optional<std::string> JsonReader::optional_string(const json& obj, const std::string& path, const char* key) {
+std::optional<std::string> JsonReader::optional_string(const json& obj, const std::string& path,
+                                                       const char* key) {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) return std::nullopt;
     if (!it->is_string()) {
@@ -123,7 +126,8 @@ bool JsonReader::optional_bool(const json& obj, const std::string& path, const c
     return it->get<bool>();
 }
 
-std::vector<std::string> JsonReader::optional_strings(const json& obj, const std::string& path, const char* key) {
+std::vector<std::string> JsonReader::optional_strings(const json& obj, const std::string& path,
+                                                      const char* key) {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) return {};
     std::vector<std::string> out;

@@ -12,12 +12,18 @@ bool Fact::is_about(const std::string& kind, const std::string& value) const {
 
 const char* to_string(Scope scope) {
     switch (scope) {
-        case Scope::average: return "average";
-        case Scope::median: return "median";
-        case Scope::range: return "range";
-        case Scope::minimum: return "minimum";
-        case Scope::count: return "count";
-        case Scope::rate: return "rate";
+        case Scope::average:
+            return "average";
+        case Scope::median:
+            return "median";
+        case Scope::range:
+            return "range";
+        case Scope::minimum:
+            return "minimum";
+        case Scope::count:
+            return "count";
+        case Scope::rate:
+            return "rate";
     }
     return "average";
 }

@@ -163,7 +163,8 @@ LoadResult<KnowledgeBase> load_knowledge(const fs::path& dir) {
     std::unordered_set<std::string> source_ids;
     for (std::size_t i = 0; i < sources.size(); ++i) {
         if (!source_ids.insert(sources[i].id).second) {
-            source_reader.error(join_path(join_path("/sources", i), "id"), "duplicate source id '" + sources[i].id + "'");
+            source_reader.error(join_path(join_path("/sources", i), "id"),
+                                "duplicate source id '" + sources[i].id + "'");
         }
     }
     collect(source_reader);
@@ -210,7 +211,8 @@ LoadResult<KnowledgeBase> load_knowledge(const fs::path& dir) {
     }
 
     if (!errors.empty()) return LoadResult<KnowledgeBase>::failure(std::move(errors));
-    return LoadResult<KnowledgeBase>::success(KnowledgeBase(std::move(sources), std::move(topics), std::move(facts)));
+    return LoadResult<KnowledgeBase>::success(
+        KnowledgeBase(std::move(sources), std::move(topics), std::move(facts)));
 }
 
 }  // namespace knowledge

@@ -20,7 +20,8 @@ AppState::AppState(Config config, intents::AdvisorPtr advisor, analytics::Record
       channel_wording_(std::move(wording)),
       channel_contexts_shared_(config_.database.starts_with("postgres")) {
     if (channel_contexts_shared_) {
-        auto database = std::make_shared<ChannelDatabase>(analytics::StoreLocation{config_.database, config_.data_dir, true});
+        auto database = std::make_shared<ChannelDatabase>(
+            analytics::StoreLocation{config_.database, config_.data_dir, true});
         channel_contexts_ = std::make_unique<SharedContextStore>(database);
         channel_deliveries_ = std::make_unique<SharedReplayGuard>(database);
     } else {
@@ -34,7 +35,9 @@ Recording AppState::recording() const {
     return {&recorder_->answer_ids(), std::int64_t{config_.retention_days} * 86'400'000};
 }
 
-void AppState::run_in_background(std::function<void()> work) { boost::asio::post(background_, std::move(work)); }
+void AppState::run_in_background(std::function<void()> work) {
+    boost::asio::post(background_, std::move(work));
+}
 
 void AppState::set_control_executor(const boost::asio::any_io_executor& executor) {
     reload_timer_.emplace(executor);

@@ -5,20 +5,19 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include "analytics/report.hpp"
+#include "channels/wording.hpp"
 #include "intents/advisor.hpp"
 #include "intents/answer_json.hpp"
 #include "intents/evaluation.hpp"
-#include <filesystem>
-
-#include "channels/wording.hpp"
 #include "intents/example_check.hpp"
-#include "knowledge/json_reader.hpp"
 #include "intents/normalizer.hpp"
 #include "intents/responder.hpp"
+#include "knowledge/json_reader.hpp"
 #include "server/clock.hpp"
 #include "server/config.hpp"
 #include "server/server.hpp"
@@ -27,10 +26,9 @@ namespace server {
 
 namespace {
 
-
 // The log message as a JSON string (quoted, escaped; invalid UTF-8 replaced), for --log-format json.
 class JsonMessage : public spdlog::custom_flag_formatter {
-public:
+  public:
     void format(const spdlog::details::log_msg& msg, const std::tm&, spdlog::memory_buf_t& dest) override {
         const std::string text = nlohmann::json(std::string(msg.payload.data(), msg.payload.size()))
                                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -66,7 +64,8 @@ void explain(const intents::Advisor& advisor, const std::string& question) {
     }
     for (const auto& score : advisor.matcher.score(normalized)) {
         const auto& intent = advisor.intents[score.intent];
-        std::cerr << "score: " << intent.id << " " << score.score << " (priority " << intent.priority << ")\n";
+        std::cerr << "score: " << intent.id << " " << score.score << " (priority " << intent.priority
+                  << ")\n";
     }
     for (const auto& [kind, values] : advisor.entities.extract(normalized)) {
         for (const auto& v : values) std::cerr << "entity: " << kind << " = " << v << "\n";
@@ -137,10 +136,12 @@ int run_eval(const Config& config) {
 }
 
 int run_report(const Config& config) {
-    auto loaded = intents::load_advisor(config.knowledge_dir, config.intents_dir);  // its lexicon groups questions
+    auto loaded =
+        intents::load_advisor(config.knowledge_dir, config.intents_dir);  // its lexicon groups questions
     if (!loaded.ok()) return print_errors(loaded.errors);
     const std::int64_t now = wall_clock_ms();
-    const std::int64_t since = analytics::parse_since(config.since, now).value_or(now);  // checked when parsed
+    const std::int64_t since =
+        analytics::parse_since(config.since, now).value_or(now);  // checked when parsed
     analytics::Report report;
     try {
         auto store = analytics::open_store({config.database, config.data_dir, false});
@@ -152,10 +153,12 @@ int run_report(const Config& config) {
         std::ofstream file(config.export_examples, std::ios::binary | std::ios::trunc);
         file << analytics::examples_jsonl(report);
         if (!file.flush()) return print_errors({config.export_examples + ": cannot write the file"});
-        std::cerr << "wrote " << report.unanswered.size() << " question(s) to " << config.export_examples << "\n";
+        std::cerr << "wrote " << report.unanswered.size() << " question(s) to " << config.export_examples
+                  << "\n";
     }
     if (config.json_output) {
-        std::cout << analytics::to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        std::cout << analytics::to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+                  << "\n";
     } else {
         std::cout << analytics::to_text(report);
     }
@@ -174,11 +177,16 @@ int run_program(const std::vector<std::string>& args, const std::map<std::string
     set_up_logging(parsed.config);
 
     switch (parsed.config.command) {
-        case Command::ask: return run_ask(parsed.config);
-        case Command::check: return run_check(parsed.config);
-        case Command::eval: return run_eval(parsed.config);
-        case Command::report: return run_report(parsed.config);
-        case Command::serve: return run_server(parsed.config);
+        case Command::ask:
+            return run_ask(parsed.config);
+        case Command::check:
+            return run_check(parsed.config);
+        case Command::eval:
+            return run_eval(parsed.config);
+        case Command::report:
+            return run_report(parsed.config);
+        case Command::serve:
+            return run_server(parsed.config);
     }
     return 2;
 }

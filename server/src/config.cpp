@@ -3,8 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 
 #include "analytics/report.hpp"
@@ -73,15 +73,16 @@ std::string origin_problem(const std::string& origin) {
 }
 
 void add_channels_data_option(CLI::App& app, Config& c) {
-    app.add_option("--channels", c.channels_dir, "Channels data directory (wording.json)")->capture_default_str();
+    app.add_option("--channels", c.channels_dir, "Channels data directory (wording.json)")
+        ->capture_default_str();
 }
 
 // Telegram takes 1-256 characters of A-Z, a-z, 0-9, _ and - as a webhook's secret_token.
 std::string telegram_secret_problem(const std::string& secret) {
-    const bool ok = !secret.empty() && secret.size() <= 256 &&
-                    std::all_of(secret.begin(), secret.end(), [](char ch) {
-                        return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-';
-                    });
+    const bool ok =
+        !secret.empty() && secret.size() <= 256 && std::all_of(secret.begin(), secret.end(), [](char ch) {
+            return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-';
+        });
     return ok ? std::string() : "a Telegram secret token is 1-256 characters of A-Z, a-z, 0-9, _ and -";
 }
 
@@ -89,20 +90,23 @@ std::string telegram_secret_problem(const std::string& secret) {
 std::string public_url_problem(const std::string& url) {
     const bool ok = (url.starts_with("http://") || url.starts_with("https://")) && url.size() > 8 &&
                     !url.ends_with("/") && url.find_first_of("?#") == std::string::npos;
-    return ok ? std::string() : "a public URL is scheme://host[:port][/prefix], without a trailing / or a query: " + url;
+    return ok ? std::string()
+              : "a public URL is scheme://host[:port][/prefix], without a trailing / or a query: " + url;
 }
 
 void add_channel_options(CLI::App& app, Config& c) {
     app.add_option("--slack-signing-secret", c.slack_signing_secret,
                    "Slack app's signing secret: turns on POST /channels/slack/command");
-    app.add_option("--telegram-secret", c.telegram_secret,
-                   "The secret_token given to Telegram's setWebhook: turns on POST /channels/telegram/webhook")
+    app.add_option(
+           "--telegram-secret", c.telegram_secret,
+           "The secret_token given to Telegram's setWebhook: turns on POST /channels/telegram/webhook")
         ->check(telegram_secret_problem);
     app.add_option("--twilio-auth-token", c.twilio_auth_token,
                    "Twilio account's auth token: turns on POST /channels/twilio (SMS and WhatsApp)");
-    app.add_option("--public-url", c.public_url,
-                   "This server's root URL as the platforms call it (https://advisor.example), when behind a proxy; "
-                   "default: the request's Host")
+    app.add_option(
+           "--public-url", c.public_url,
+           "This server's root URL as the platforms call it (https://advisor.example), when behind a proxy; "
+           "default: the request's Host")
         ->check(public_url_problem);
     add_channels_data_option(app, c);
 }
@@ -113,14 +117,17 @@ void add_data_options(CLI::App& app, Config& c) {
 }
 
 std::string since_problem(const std::string& since) {
-    return analytics::parse_since(since, 0) ? std::string() : "a period is 7d, 24h, 90m or a date, 2026-11-01: " + since;
+    return analytics::parse_since(since, 0) ? std::string()
+                                            : "a period is 7d, 24h, 90m or a date, 2026-11-01: " + since;
 }
 
 // Where answers and feedback are stored: `serve` writes there, `report` reads.
 void add_store_options(CLI::App& app, Config& c) {
-    app.add_option("--data-dir", c.data_dir, "Directory of the SQLite store (analytics.sqlite3)")->capture_default_str();
-    app.add_option("--database", c.database, "sqlite (a file in --data-dir), or a postgresql://user@host/db URL "
-                                             "that replicas share")
+    app.add_option("--data-dir", c.data_dir, "Directory of the SQLite store (analytics.sqlite3)")
+        ->capture_default_str();
+    app.add_option("--database", c.database,
+                   "sqlite (a file in --data-dir), or a postgresql://user@host/db URL "
+                   "that replicas share")
         ->check(analytics::database_problem)
         ->capture_default_str();
 }
@@ -154,7 +161,8 @@ void add_serve_options(CLI::App& app, Config& c) {
     app.add_option("--max-connections", c.max_connections, "Most WebSockets open at once; over it: 503")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
         ->capture_default_str();
-    app.add_option("--max-connections-per-ip", c.max_connections_per_ip, "Most WebSockets open from one address")
+    app.add_option("--max-connections-per-ip", c.max_connections_per_ip,
+                   "Most WebSockets open from one address")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
         ->capture_default_str();
     app.add_option("--message-rate", c.message_rate, "Messages per second a connection may send, sustained")
@@ -174,17 +182,20 @@ void add_serve_options(CLI::App& app, Config& c) {
         ->check(finite_problem)
         ->check(CLI::Range(1.0, 1000000.0))
         ->capture_default_str();
-    app.add_option("--handshake-timeout", c.handshake_timeout_s, "Seconds for an HTTP request or handshake to arrive")
+    app.add_option("--handshake-timeout", c.handshake_timeout_s,
+                   "Seconds for an HTTP request or handshake to arrive")
         ->check(CLI::Range(1u, 3600u))
         ->capture_default_str();
-    app.add_option("--idle-timeout", c.idle_timeout_s, "Seconds a WebSocket may stay silent (pings keep it open)")
+    app.add_option("--idle-timeout", c.idle_timeout_s,
+                   "Seconds a WebSocket may stay silent (pings keep it open)")
         ->check(CLI::Range(5u, 86400u))
         ->capture_default_str();
     app.add_option("--drain-seconds", c.drain_seconds, "On SIGTERM, seconds to finish what is in flight")
         ->check(CLI::Range(0u, 3600u))
         ->capture_default_str();
     add_store_options(app, c);
-    app.add_option("--retention-days", c.retention_days, "Days answers and feedback are kept; 0 keeps them all")
+    app.add_option("--retention-days", c.retention_days,
+                   "Days answers and feedback are kept; 0 keeps them all")
         ->check(CLI::Range(0u, 36500u))
         ->capture_default_str();
     add_data_options(app, c);
@@ -246,7 +257,8 @@ std::string default_data_root() {
     return CAREER_ADVISOR_INSTALL_DATA_ROOT;
 }
 
-ParseOutcome parse_command_line(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+ParseOutcome parse_command_line(const std::vector<std::string>& args,
+                                const std::map<std::string, std::string>& env) {
     ParseOutcome out;
     Config& c = out.config;
     const std::string root = default_data_root();
@@ -261,22 +273,27 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, const std:
         return out;
     }
 
-    CLI::App app{"Career Advisor: answers questions about the back-end web developer career", "career-advisor"};
+    CLI::App app{"Career Advisor: answers questions about the back-end web developer career",
+                 "career-advisor"};
     app.set_version_flag("--version", std::string("career-advisor ") + CAREER_ADVISOR_VERSION);
     app.require_subcommand(0, 1);
 
     CLI::App* serve = app.add_subcommand("serve", "Start the chat server (the default)");
     add_serve_options(*serve, c);
-    serve->footer("Every option can also be set by its CAREER_ADVISOR_* environment variable (docs/operations.md).");
+    serve->footer(
+        "Every option can also be set by its CAREER_ADVISOR_* environment variable (docs/operations.md).");
 
     CLI::App* ask = app.add_subcommand("ask", "Answer one question locally, without a server");
     ask->add_option("question", c.question, "The question")->required();
-    ask->add_option("follow_ups", c.follow_ups, "Follow-up questions, each asked with the context of the answer before");
+    ask->add_option("follow_ups", c.follow_ups,
+                    "Follow-up questions, each asked with the context of the answer before");
     ask->add_flag("--json", c.json_output, "Print the answer object as JSON");
-    ask->add_flag("--explain", c.explain, "Also show how the question was read: normal form, clauses, scores");
+    ask->add_flag("--explain", c.explain,
+                  "Also show how the question was read: normal form, clauses, scores");
     add_data_options(*ask, c);
 
-    CLI::App* check = app.add_subcommand("check", "Validate the knowledge, intent and channels data, then exit");
+    CLI::App* check =
+        app.add_subcommand("check", "Validate the knowledge, intent and channels data, then exit");
     add_data_options(*check, c);
     add_channels_data_option(*check, c);
 
@@ -287,7 +304,8 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, const std:
     eval->add_flag("--json", c.json_output, "Print the report as JSON");
     add_data_options(*eval, c);
 
-    CLI::App* report = app.add_subcommand("report", "What visitors asked and how the answers did, from the store");
+    CLI::App* report =
+        app.add_subcommand("report", "What visitors asked and how the answers did, from the store");
     report->add_option("--since", c.since, "The period: 7d, 24h, 90m, or from a date (2026-11-01, UTC)")
         ->check(since_problem)
         ->capture_default_str();
@@ -311,7 +329,8 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args, const std:
         return out;
     }
     if (c.tls_cert.empty() != c.tls_key.empty()) {
-        out.error = "career-advisor: --tls-cert and --tls-key go together (or CAREER_ADVISOR_TLS_CERT and _TLS_KEY)";
+        out.error =
+            "career-advisor: --tls-cert and --tls-key go together (or CAREER_ADVISOR_TLS_CERT and _TLS_KEY)";
         out.exit_code = 2;
         return out;
     }

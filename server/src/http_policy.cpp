@@ -14,7 +14,8 @@ namespace {
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
 
@@ -40,7 +41,8 @@ void for_each_element(std::string_view value, F f) {
 namespace {
 
 // "host[:port]" -> host and port (nullopt port when absent); IPv6 literals keep their brackets.
-std::optional<std::pair<std::string, std::optional<std::uint16_t>>> split_authority(std::string_view authority) {
+std::optional<std::pair<std::string, std::optional<std::uint16_t>>> split_authority(
+    std::string_view authority) {
     if (authority.empty()) return std::nullopt;
     const std::size_t bracket = authority.rfind(']');
     const std::size_t colon = authority.rfind(':');
@@ -48,12 +50,14 @@ std::optional<std::pair<std::string, std::optional<std::uint16_t>>> split_author
         return std::pair{lower(authority), std::optional<std::uint16_t>()};
     }
     const std::string_view digits = authority.substr(colon + 1);
-    if (digits.empty() || digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string_view::npos) {
+    if (digits.empty() || digits.size() > 5 ||
+        digits.find_first_not_of("0123456789") != std::string_view::npos) {
         return std::nullopt;
     }
     const unsigned long port = std::stoul(std::string(digits));
     if (port == 0 || port > 65535 || colon == 0) return std::nullopt;
-    return std::pair{lower(authority.substr(0, colon)), std::optional<std::uint16_t>(static_cast<std::uint16_t>(port))};
+    return std::pair{lower(authority.substr(0, colon)),
+                     std::optional<std::uint16_t>(static_cast<std::uint16_t>(port))};
 }
 
 std::uint16_t default_port(std::string_view scheme) { return scheme == "https" ? 443 : 80; }
@@ -84,7 +88,8 @@ std::optional<Origin> parse_origin(std::string_view text) {
     return origin;
 }
 
-bool origin_allowed(std::string_view origin_header, std::string_view host, const std::vector<std::string>& allowed) {
+bool origin_allowed(std::string_view origin_header, std::string_view host,
+                    const std::vector<std::string>& allowed) {
     if (origin_header.empty()) return true;
     const auto origin = parse_origin(origin_header);
     if (!origin) return false;
@@ -93,23 +98,27 @@ bool origin_allowed(std::string_view origin_header, std::string_view host, const
     }
     // Same origin: Host names the origin's host and port (its port defaulting as the origin's scheme does).
     const auto ours = split_authority(host);
-    return ours && ours->first == origin->host && ours->second.value_or(default_port(origin->scheme)) == origin->port;
+    return ours && ours->first == origin->host &&
+           ours->second.value_or(default_port(origin->scheme)) == origin->port;
 }
 
 AdminVerdict admin_access(const std::string& token, const AdminRequest& request) {
-    if (!request.origin.empty() && !origin_allowed(request.origin, request.host, {})) return AdminVerdict::foreign_origin;
+    if (!request.origin.empty() && !origin_allowed(request.origin, request.host, {}))
+        return AdminVerdict::foreign_origin;
     const std::string type = lower(trim(request.content_type.substr(0, request.content_type.find(';'))));
-    if (type == "text/plain" || type == "application/x-www-form-urlencoded" || type == "multipart/form-data") {
+    if (type == "text/plain" || type == "application/x-www-form-urlencoded" ||
+        type == "multipart/form-data") {
         return AdminVerdict::browser_form;
     }
     if (!token.empty()) {
         const std::string expected = "Bearer " + token;
-        return constant_time_equal(request.authorization, expected) ? AdminVerdict::allowed : AdminVerdict::needs_token;
+        return constant_time_equal(request.authorization, expected) ? AdminVerdict::allowed
+                                                                    : AdminVerdict::needs_token;
     }
     if (!request.loopback || request.forwarded) return AdminVerdict::needs_token;
     const auto host = split_authority(request.host);
-    const bool loopback_name = host && (host->first == "localhost" || host->first == "[::1]" ||
-                                        host->first.starts_with("127."));
+    const bool loopback_name =
+        host && (host->first == "localhost" || host->first == "[::1]" || host->first.starts_with("127."));
     return loopback_name ? AdminVerdict::allowed : AdminVerdict::foreign_host;
 }
 
@@ -147,7 +156,8 @@ bool accepts_gzip(std::string_view accept_encoding) {
         const std::string coding = lower(trim(element.substr(0, semicolon)));
         std::string params = semicolon == std::string_view::npos ? "" : lower(element.substr(semicolon + 1));
         params.erase(std::remove(params.begin(), params.end(), ' '), params.end());
-        const bool refused = params.starts_with("q=0") && params.find_first_not_of("q=0.") == std::string::npos;
+        const bool refused =
+            params.starts_with("q=0") && params.find_first_not_of("q=0.") == std::string::npos;
         if (coding == "gzip") gzip_ok = !refused;
         if (coding == "*") any_ok = !refused;
     });

@@ -38,8 +38,8 @@ void HttpSession<Stream>::run() {
     // Start on the connection's strand: all of this session's handlers run there.
     net::dispatch(stream_.get_executor(), [self = this->shared_from_this()] {
         if constexpr (is_tls<Stream>) {
-            beast::get_lowest_layer(self->stream_).expires_after(
-                std::chrono::seconds(self->state_.config().handshake_timeout_s));
+            beast::get_lowest_layer(self->stream_)
+                .expires_after(std::chrono::seconds(self->state_.config().handshake_timeout_s));
             self->stream_.async_handshake(net::ssl::stream_base::server,
                                           beast::bind_front_handler(&HttpSession::on_handshake, self));
         } else {
@@ -71,11 +71,13 @@ void HttpSession<Stream>::do_read() {
     parser_->body_limit(state_.config().max_message_bytes);  // chat messages are short
     parser_->header_limit(header_limit);
     // A connection over the caps gets one short chance to be told so.
-    const auto timeout = slot_ ? std::chrono::seconds(state_.config().handshake_timeout_s) : std::chrono::seconds(1);
+    const auto timeout =
+        slot_ ? std::chrono::seconds(state_.config().handshake_timeout_s) : std::chrono::seconds(1);
     beast::get_lowest_layer(stream_).expires_after(timeout);
     reading_ = true;
-    beast::http::async_read_header(stream_, buffer_, *parser_,
-                                   beast::bind_front_handler(&HttpSession::on_header, this->shared_from_this()));
+    beast::http::async_read_header(
+        stream_, buffer_, *parser_,
+        beast::bind_front_handler(&HttpSession::on_header, this->shared_from_this()));
 }
 
 template <class Stream>
@@ -123,8 +125,9 @@ template <class Stream>
 void HttpSession<Stream>::write(Response response) {
     response_ = std::move(response);
     const bool keep_alive = response_.keep_alive();
-    beast::http::async_write(stream_, response_,
-                             beast::bind_front_handler(&HttpSession::on_write, this->shared_from_this(), keep_alive));
+    beast::http::async_write(
+        stream_, response_,
+        beast::bind_front_handler(&HttpSession::on_write, this->shared_from_this(), keep_alive));
 }
 
 template <class Stream>
@@ -137,7 +140,8 @@ void HttpSession<Stream>::on_write(bool keep_alive, beast::error_code ec, std::s
 template <class Stream>
 void HttpSession<Stream>::do_close() {
     if constexpr (is_tls<Stream>) {
-        beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(state_.config().handshake_timeout_s));
+        beast::get_lowest_layer(stream_).expires_after(
+            std::chrono::seconds(state_.config().handshake_timeout_s));
         stream_.async_shutdown([self = this->shared_from_this()](beast::error_code ec) {
             if (ec) fail(ec, "tls shutdown", self->peer_.connection);
         });

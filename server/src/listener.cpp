@@ -35,7 +35,11 @@ Peer peer_of(const net::ip::tcp::socket& socket, std::uint64_t connection) {
 
 Listener::Listener(net::io_context& ioc, const net::ip::tcp::endpoint& endpoint, AppState& state,
                    net::ssl::context* tls)
-    : ioc_(ioc), acceptor_(net::make_strand(ioc)), pause_timer_(acceptor_.get_executor()), state_(state), tls_(tls) {
+    : ioc_(ioc),
+      acceptor_(net::make_strand(ioc)),
+      pause_timer_(acceptor_.get_executor()),
+      state_(state),
+      tls_(tls) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(net::socket_base::reuse_address(true));
     acceptor_.bind(endpoint);
@@ -43,7 +47,8 @@ Listener::Listener(net::io_context& ioc, const net::ip::tcp::endpoint& endpoint,
 }
 
 void Listener::run() {
-    net::dispatch(acceptor_.get_executor(), beast::bind_front_handler(&Listener::do_accept, shared_from_this()));
+    net::dispatch(acceptor_.get_executor(),
+                  beast::bind_front_handler(&Listener::do_accept, shared_from_this()));
 }
 
 void Listener::stop() {
@@ -58,7 +63,8 @@ void Listener::stop() {
 void Listener::do_accept() {
     if (stopped_) return;
     // Each connection gets its own strand, so its handlers never run concurrently.
-    acceptor_.async_accept(net::make_strand(ioc_), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+    acceptor_.async_accept(net::make_strand(ioc_),
+                           beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
 }
 
 void Listener::on_accept(beast::error_code ec, net::ip::tcp::socket socket) {
@@ -68,8 +74,8 @@ void Listener::on_accept(beast::error_code ec, net::ip::tcp::socket socket) {
         // waiting connections stay in the backlog; retry after a pause that grows while the trouble lasts.
         state_.metrics().accept_paused();
         if (state_.log_throttle().allow("accept")) {
-            spdlog::warn("accepting connections paused for {} ms: {} (logged at most once a minute)", pause_.count(),
-                         ec.message());
+            spdlog::warn("accepting connections paused for {} ms: {} (logged at most once a minute)",
+                         pause_.count(), ec.message());
         }
         pause_timer_.expires_after(pause_);
         pause_ = std::min(pause_ * 2, longest_pause);

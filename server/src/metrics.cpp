@@ -6,8 +6,8 @@ namespace server {
 
 namespace {
 
-constexpr const char* refusal_names[] = {"origin", "connections", "connections_per_ip", "draining", "rate_limited",
-                                         "admin"};
+constexpr const char* refusal_names[] = {"origin",   "connections",  "connections_per_ip",
+                                         "draining", "rate_limited", "admin"};
 
 // Label values are our own intent ids and error codes, but escape anyway: the format breaks on a quote.
 std::string label(const std::string& value) {
@@ -58,7 +58,8 @@ std::string Metrics::prometheus_text(const std::string& version, bool ready, boo
     std::string out;
     family(out, "career_advisor_build_info", "gauge", "Always 1; the version is a label.");
     out += fmt::format("career_advisor_build_info{{version=\"{}\"}} 1\n", label(version));
-    family(out, "career_advisor_ready", "gauge", "1 when serving, 0 before the data is loaded or while draining.");
+    family(out, "career_advisor_ready", "gauge",
+           "1 when serving, 0 before the data is loaded or while draining.");
     out += fmt::format("career_advisor_ready {}\n", ready && !draining ? 1 : 0);
     family(out, "career_advisor_connections_open", "gauge", "Connections open now, by kind.");
     out += fmt::format("career_advisor_connections_open{{kind=\"websocket\"}} {}\n", websockets_open_.load());
@@ -69,9 +70,11 @@ std::string Metrics::prometheus_text(const std::string& version, bool ready, boo
     out += fmt::format("career_advisor_messages_sent_total {}\n", messages_out_.load());
     family(out, "career_advisor_http_requests_total", "counter", "HTTP requests answered.");
     out += fmt::format("career_advisor_http_requests_total {}\n", http_requests_.load());
-    family(out, "career_advisor_refused_total", "counter", "Connections, upgrades or messages refused, by reason.");
+    family(out, "career_advisor_refused_total", "counter",
+           "Connections, upgrades or messages refused, by reason.");
     for (std::size_t i = 0; i < refused_.size(); ++i) {
-        out += fmt::format("career_advisor_refused_total{{reason=\"{}\"}} {}\n", refusal_names[i], refused_[i].load());
+        out += fmt::format("career_advisor_refused_total{{reason=\"{}\"}} {}\n", refusal_names[i],
+                           refused_[i].load());
     }
     family(out, "career_advisor_reloads_total", "counter", "Data reloads, by result.");
     out += fmt::format("career_advisor_reloads_total{{result=\"ok\"}} {}\n", reloads_ok_.load());
@@ -92,16 +95,18 @@ std::string Metrics::prometheus_text(const std::string& version, bool ready, boo
     for (const auto& [code, n] : errors_) {
         out += fmt::format("career_advisor_errors_total{{code=\"{}\"}} {}\n", label(code), n);
     }
-    family(out, "career_advisor_channel_answers_total", "counter",
-           "Answers given through a messaging platform's webhook, by channel (slack, telegram, sms, whatsapp).");
+    family(
+        out, "career_advisor_channel_answers_total", "counter",
+        "Answers given through a messaging platform's webhook, by channel (slack, telegram, sms, whatsapp).");
     for (const auto& [channel, n] : channel_answers_) {
         out += fmt::format("career_advisor_channel_answers_total{{channel=\"{}\"}} {}\n", label(channel), n);
     }
     family(out, "career_advisor_channel_refused_total", "counter",
-           "Webhook deliveries not answered, by channel and reason (missing, stale or wrong signature; replayed).");
+           "Webhook deliveries not answered, by channel and reason (missing, stale or wrong signature; "
+           "replayed).");
     for (const auto& [key, n] : channel_refusals_) {
-        out += fmt::format("career_advisor_channel_refused_total{{channel=\"{}\",reason=\"{}\"}} {}\n", label(key.first),
-                           label(key.second), n);
+        out += fmt::format("career_advisor_channel_refused_total{{channel=\"{}\",reason=\"{}\"}} {}\n",
+                           label(key.first), label(key.second), n);
     }
     family(out, "career_advisor_answer_seconds", "histogram", "Time to compose an answer.");
     for (std::size_t i = 0; i < latency_buckets.size(); ++i) {
@@ -117,14 +122,17 @@ std::string Metrics::prometheus_text(const std::string& version, bool ready, boo
 std::string Metrics::prometheus_text(const analytics::RecorderStatus& r) {
     std::string out;
     const std::string store = label(r.kind);
-    family(out, "career_advisor_store_up", "gauge", "1 when the last attempt to open or write the store worked.");
+    family(out, "career_advisor_store_up", "gauge",
+           "1 when the last attempt to open or write the store worked.");
     out += fmt::format("career_advisor_store_up{{store=\"{}\"}} {}\n", store, r.ok ? 1 : 0);
     family(out, "career_advisor_store_events_total", "counter",
-           "Answer and feedback events: queued, written in committed transactions, dropped (queue full, or left at exit).");
+           "Answer and feedback events: queued, written in committed transactions, dropped (queue full, or "
+           "left at exit).");
     out += fmt::format("career_advisor_store_events_total{{result=\"queued\"}} {}\n", r.recorded);
     out += fmt::format("career_advisor_store_events_total{{result=\"written\"}} {}\n", r.written);
     out += fmt::format("career_advisor_store_events_total{{result=\"dropped\"}} {}\n", r.dropped);
-    family(out, "career_advisor_store_failures_total", "counter", "Failed attempts to open or write the store.");
+    family(out, "career_advisor_store_failures_total", "counter",
+           "Failed attempts to open or write the store.");
     out += fmt::format("career_advisor_store_failures_total {}\n", r.failures);
     family(out, "career_advisor_store_queue", "gauge", "Events waiting to be written.");
     out += fmt::format("career_advisor_store_queue {}\n", r.queued);

@@ -14,24 +14,42 @@ using nlohmann::json;
 
 const char* to_string(ErrorCode code) {
     switch (code) {
-        case ErrorCode::bad_json: return "bad_json";
-        case ErrorCode::bad_request: return "bad_request";
-        case ErrorCode::unknown_type: return "unknown_type";
-        case ErrorCode::too_long: return "too_long";
-        case ErrorCode::binary_frame: return "binary_frame";
-        case ErrorCode::not_found: return "not_found";
-        case ErrorCode::method_not_allowed: return "method_not_allowed";
-        case ErrorCode::forbidden: return "forbidden";
-        case ErrorCode::reload_failed: return "reload_failed";
-        case ErrorCode::rate_limited: return "rate_limited";
-        case ErrorCode::unavailable: return "unavailable";
-        case ErrorCode::internal: return "internal";
-        case ErrorCode::length_required: return "length_required";
-        case ErrorCode::headers_too_large: return "headers_too_large";
-        case ErrorCode::uri_too_long: return "uri_too_long";
-        case ErrorCode::unsupported_media_type: return "unsupported_media_type";
-        case ErrorCode::unknown_answer: return "unknown_answer";
-        case ErrorCode::unauthorized: return "unauthorized";
+        case ErrorCode::bad_json:
+            return "bad_json";
+        case ErrorCode::bad_request:
+            return "bad_request";
+        case ErrorCode::unknown_type:
+            return "unknown_type";
+        case ErrorCode::too_long:
+            return "too_long";
+        case ErrorCode::binary_frame:
+            return "binary_frame";
+        case ErrorCode::not_found:
+            return "not_found";
+        case ErrorCode::method_not_allowed:
+            return "method_not_allowed";
+        case ErrorCode::forbidden:
+            return "forbidden";
+        case ErrorCode::reload_failed:
+            return "reload_failed";
+        case ErrorCode::rate_limited:
+            return "rate_limited";
+        case ErrorCode::unavailable:
+            return "unavailable";
+        case ErrorCode::internal:
+            return "internal";
+        case ErrorCode::length_required:
+            return "length_required";
+        case ErrorCode::headers_too_large:
+            return "headers_too_large";
+        case ErrorCode::uri_too_long:
+            return "uri_too_long";
+        case ErrorCode::unsupported_media_type:
+            return "unsupported_media_type";
+        case ErrorCode::unknown_answer:
+            return "unknown_answer";
+        case ErrorCode::unauthorized:
+            return "unauthorized";
     }
     return "bad_request";
 }
@@ -68,8 +86,10 @@ struct Ask {
 // The request as a JSON object, or the error reply; `noun` names what was sent ("message" or "body").
 std::variant<Reply, json> parse_object(std::string_view text, const std::string& noun) {
     json request = json::parse(text, nullptr, false);
-    if (request.is_discarded()) return error_reply(nullptr, ErrorCode::bad_json, "the " + noun + " is not valid JSON");
-    if (!request.is_object()) return error_reply(nullptr, ErrorCode::bad_request, "the " + noun + " must be a JSON object");
+    if (request.is_discarded())
+        return error_reply(nullptr, ErrorCode::bad_json, "the " + noun + " is not valid JSON");
+    if (!request.is_object())
+        return error_reply(nullptr, ErrorCode::bad_request, "the " + noun + " must be a JSON object");
     return request;
 }
 
@@ -89,7 +109,8 @@ std::variant<Reply, Envelope> read_envelope(const json& request) {
     }
     auto type = request.find("type");
     if (type == request.end() || !type->is_string()) {
-        return error_reply(envelope.id, ErrorCode::bad_request, "the message needs a \"type\" (\"ask\" or \"feedback\")");
+        return error_reply(envelope.id, ErrorCode::bad_request,
+                           "the message needs a \"type\" (\"ask\" or \"feedback\")");
     }
     envelope.type = type->get<std::string>();
     return envelope;
@@ -108,18 +129,22 @@ namespace {
 
 // Reads and checks a question's fields.
 // A context without `updated_at_ms` was written by hand (docs/api.md): it counts as written now.
-std::variant<Reply, Ask> read_ask(const json& request, json id, const std::string& what, const ProtocolLimits& limits,
-                                  std::int64_t now_ms) {
+std::variant<Reply, Ask> read_ask(const json& request, json id, const std::string& what,
+                                  const ProtocolLimits& limits, std::int64_t now_ms) {
     Ask ask;
     ask.id = std::move(id);
     auto text_field = request.find("text");
-    if (text_field == request.end()) return error_reply(ask.id, ErrorCode::bad_request, "the " + what + " needs a \"text\" field");
-    if (!text_field->is_string()) return error_reply(ask.id, ErrorCode::bad_request, "\"text\" must be a string");
+    if (text_field == request.end())
+        return error_reply(ask.id, ErrorCode::bad_request, "the " + what + " needs a \"text\" field");
+    if (!text_field->is_string())
+        return error_reply(ask.id, ErrorCode::bad_request, "\"text\" must be a string");
     ask.text = text_field->get<std::string>();
-    if (is_blank(ask.text)) return error_reply(ask.id, ErrorCode::bad_request, "\"text\" is empty: type a question");
+    if (is_blank(ask.text))
+        return error_reply(ask.id, ErrorCode::bad_request, "\"text\" is empty: type a question");
     if (utf8_length(ask.text) > limits.max_question_chars) {
-        return error_reply(ask.id, ErrorCode::too_long,
-                           "the question is longer than " + std::to_string(limits.max_question_chars) + " characters");
+        return error_reply(
+            ask.id, ErrorCode::too_long,
+            "the question is longer than " + std::to_string(limits.max_question_chars) + " characters");
     }
     if (auto it = request.find("context"); it != request.end()) {
         std::string message;
@@ -131,8 +156,8 @@ std::variant<Reply, Ask> read_ask(const json& request, json id, const std::strin
 }
 
 // What the store keeps of an answer (the recorder drops the question's text unless keeps_question()).
-analytics::AnswerEvent answer_event(const intents::Answer& answer, std::string answer_id, const std::string& question,
-                                    std::int64_t now_ms, double seconds) {
+analytics::AnswerEvent answer_event(const intents::Answer& answer, std::string answer_id,
+                                    const std::string& question, std::int64_t now_ms, double seconds) {
     analytics::AnswerEvent event;
     event.answer_id = std::move(answer_id);
     event.at_ms = now_ms;
@@ -154,7 +179,8 @@ Reply answer(const intents::Advisor& advisor, intents::Context& context, const A
     const intents::Answer answer = intents::respond(advisor, context, ask.text, now_ms);
     context = answer.context;
     std::string answer_id = recording.ids != nullptr ? recording.ids->issue(now_ms) : std::string();
-    // Written as text directly: a nlohmann tree of the answer cost more than finding it (docs/performance.md).
+    // Written as text directly: a nlohmann tree of the answer cost more than finding it
+    // (docs/performance.md).
     std::string body;
     body.reserve(answer.text.size() * 2 + 1024);
     intents::JsonWriter out(body);
@@ -166,7 +192,8 @@ Reply answer(const intents::Advisor& advisor, intents::Context& context, const A
     out.end_object();
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
     Reply reply{std::move(body), answer.intent, nullptr, ask.text, took.count(), std::nullopt, std::nullopt};
-    if (!answer_id.empty()) reply.answer = answer_event(answer, std::move(answer_id), ask.text, now_ms, took.count());
+    if (!answer_id.empty())
+        reply.answer = answer_event(answer, std::move(answer_id), ask.text, now_ms, took.count());
     return reply;
 }
 
@@ -174,7 +201,8 @@ Reply answer(const intents::Advisor& advisor, intents::Context& context, const A
 Reply feedback(const json& request, const json& id, std::int64_t now_ms, const Recording& recording) {
     auto answer_id = request.find("answer_id");
     if (answer_id == request.end() || !answer_id->is_string()) {
-        return error_reply(id, ErrorCode::bad_request, "feedback needs the \"answer_id\" of the answer it is about");
+        return error_reply(id, ErrorCode::bad_request,
+                           "feedback needs the \"answer_id\" of the answer it is about");
     }
     auto helpful = request.find("helpful");
     if (helpful == request.end() || !helpful->is_boolean()) {
@@ -185,15 +213,17 @@ Reply feedback(const json& request, const json& id, std::int64_t now_ms, const R
         if (!it->is_string()) return error_reply(id, ErrorCode::bad_request, "\"comment\" must be a string");
         comment = it->get<std::string>();
         if (utf8_length(comment) > analytics::max_comment_chars) {
-            return error_reply(id, ErrorCode::too_long,
-                               "the comment is longer than " + std::to_string(analytics::max_comment_chars) + " characters");
+            return error_reply(
+                id, ErrorCode::too_long,
+                "the comment is longer than " + std::to_string(analytics::max_comment_chars) + " characters");
         }
         if (is_blank(comment)) comment.clear();
     }
     const std::string& answer = answer_id->get_ref<const std::string&>();
     using Verdict = analytics::AnswerIds::Verdict;
-    const Verdict verdict = recording.ids == nullptr ? Verdict::foreign
-                                                     : recording.ids->check(answer, now_ms, recording.id_max_age_ms);
+    const Verdict verdict = recording.ids == nullptr
+                                ? Verdict::foreign
+                                : recording.ids->check(answer, now_ms, recording.id_max_age_ms);
     if (verdict == Verdict::malformed) {
         return error_reply(id, ErrorCode::bad_request, "\"answer_id\" is not an answer id (48 hex digits)");
     }
@@ -201,9 +231,11 @@ Reply feedback(const json& request, const json& id, std::int64_t now_ms, const R
         return error_reply(id, ErrorCode::unknown_answer, "no answer of this service has that answer_id");
     }
     if (verdict == Verdict::expired) {
-        return error_reply(id, ErrorCode::unknown_answer, "that answer is older than the service keeps answers");
+        return error_reply(id, ErrorCode::unknown_answer,
+                           "that answer is older than the service keeps answers");
     }
-    const json receipt = {{"type", "feedback_received"}, {"id", id}, {"answer_id", answer}, {"helpful", helpful->get<bool>()}};
+    const json receipt = {
+        {"type", "feedback_received"}, {"id", id}, {"answer_id", answer}, {"helpful", helpful->get<bool>()}};
     Reply reply{receipt.dump(), {}, nullptr, {}, 0, std::nullopt, std::nullopt};
     reply.feedback = analytics::FeedbackEvent{answer, now_ms, helpful->get<bool>(), std::move(comment)};
     return reply;
@@ -249,7 +281,8 @@ HttpReply reply_to_feedback(std::string_view body, std::int64_t now_ms, const Re
     auto parsed = parse_object(body, "body");
     if (auto* error = std::get_if<Reply>(&parsed)) return {400, std::move(*error)};
     Reply reply = feedback(std::get<json>(parsed), nullptr, now_ms, recording);
-    const bool unknown = reply.error_code != nullptr && std::string_view(reply.error_code) == "unknown_answer";
+    const bool unknown =
+        reply.error_code != nullptr && std::string_view(reply.error_code) == "unknown_answer";
     return {reply.error_code == nullptr ? 200u : unknown ? 404u : 400u, std::move(reply)};
 }
 
@@ -263,7 +296,8 @@ ChannelAnswer answer_from_channel(const intents::Advisor& advisor, const intents
     out.reply.question = std::string(text);
     out.reply.answer_seconds = took.count();
     if (recording.ids != nullptr) {
-        out.reply.answer = answer_event(out.answer, recording.ids->issue(now_ms), out.reply.question, now_ms, took.count());
+        out.reply.answer =
+            answer_event(out.answer, recording.ids->issue(now_ms), out.reply.question, now_ms, took.count());
         out.reply.answer->channel = channel;
     }
     return out;

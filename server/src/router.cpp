@@ -78,7 +78,8 @@ Response ready(AppState& state, const Request& request, const Peer&) {
         body["store"] = {{"kind", status.kind}, {"ok", status.ok}};
         if (!status.ok) body["store"]["problem"] = status.problem;
     }
-    return json_response(state, request, state.draining() ? http::status::service_unavailable : http::status::ok, body);
+    return json_response(state, request,
+                         state.draining() ? http::status::service_unavailable : http::status::ok, body);
 }
 
 // The address's share of messages, charged for HTTP as for WebSocket messages: nullopt, or the 429.
@@ -116,32 +117,36 @@ std::optional<Response> refuse_admin(AppState& state, const Request& request, co
     const std::string host = header(request, http::field::host);
     const std::string content_type = header(request, http::field::content_type);
     const bool forwarded = request.find(http::field::forwarded) != request.end() ||
-                           request.find("X-Forwarded-For") != request.end() || request.find("X-Real-IP") != request.end();
-    const AdminVerdict verdict = admin_access(state.config().admin_token,
-                                              {authorization, origin, host, content_type, peer.loopback, forwarded});
+                           request.find("X-Forwarded-For") != request.end() ||
+                           request.find("X-Real-IP") != request.end();
+    const AdminVerdict verdict = admin_access(
+        state.config().admin_token, {authorization, origin, host, content_type, peer.loopback, forwarded});
     if (verdict == AdminVerdict::allowed) return std::nullopt;
     state.metrics().refused(Refusal::admin);
-    const char* why = verdict == AdminVerdict::foreign_origin ? "admin endpoints refuse requests from other sites"
-                      : verdict == AdminVerdict::foreign_host
-                          ? "admin endpoints without --admin-token answer only requests for localhost or 127.0.0.1"
-                      : verdict == AdminVerdict::browser_form
-                          ? "admin endpoints refuse form and text/plain bodies (send no body, or JSON)"
-                      : state.config().admin_token.empty()
-                          ? "admin endpoints need a direct loopback client, or --admin-token and its bearer token"
-                          : "admin endpoints need Authorization: Bearer <the --admin-token>";
+    const char* why =
+        verdict == AdminVerdict::foreign_origin ? "admin endpoints refuse requests from other sites"
+        : verdict == AdminVerdict::foreign_host
+            ? "admin endpoints without --admin-token answer only requests for localhost or 127.0.0.1"
+        : verdict == AdminVerdict::browser_form
+            ? "admin endpoints refuse form and text/plain bodies (send no body, or JSON)"
+        : state.config().admin_token.empty()
+            ? "admin endpoints need a direct loopback client, or --admin-token and its bearer token"
+            : "admin endpoints need Authorization: Bearer <the --admin-token>";
     if (state.log_throttle().allow("admin " + peer.address)) {
-        spdlog::warn("conn {}: refused {} {} from {}: {}", peer.connection, std::string(request.method_string()),
-                     std::string(path_of(request.target())), peer.address, why);
+        spdlog::warn("conn {}: refused {} {} from {}: {}", peer.connection,
+                     std::string(request.method_string()), std::string(path_of(request.target())),
+                     peer.address, why);
     }
     return error_response(state, request, http::status::forbidden, ErrorCode::forbidden, why);
 }
 
 Response metrics(AppState& state, const Request& request, const Peer& peer) {
     if (auto refusal = refuse_admin(state, request, peer)) return std::move(*refusal);
-    return make_response(state, request, http::status::ok,
-                         state.metrics().prometheus_text(CAREER_ADVISOR_VERSION, true, state.draining()) +
-                             (state.recorder() != nullptr ? Metrics::prometheus_text(state.recorder()->status()) : ""),
-                         "text/plain; version=0.0.4; charset=utf-8");
+    return make_response(
+        state, request, http::status::ok,
+        state.metrics().prometheus_text(CAREER_ADVISOR_VERSION, true, state.draining()) +
+            (state.recorder() != nullptr ? Metrics::prometheus_text(state.recorder()->status()) : ""),
+        "text/plain; version=0.0.4; charset=utf-8");
 }
 
 Response salary(AppState& state, const Request& request, const Peer&) {
@@ -157,8 +162,11 @@ Response salary(AppState& state, const Request& request, const Peer&) {
         }
     }
     const auto advisor = state.advisor();
-    auto result = intents::salary_figures(*advisor, comma_list((*params)["location"]), comma_list((*params)["level"]));
-    if (!result.ok) return error_response(state, request, http::status::bad_request, ErrorCode::bad_request, result.error);
+    auto result =
+        intents::salary_figures(*advisor, comma_list((*params)["location"]), comma_list((*params)["level"]));
+    if (!result.ok)
+        return error_response(state, request, http::status::bad_request, ErrorCode::bad_request,
+                              result.error);
     return make_response(state, request, http::status::ok, std::move(result.body), "application/json");
 }
 
@@ -175,8 +183,8 @@ Response topics(AppState& state, const Request& request, const Peer&) {
 Response limits(AppState& state, const Request& request, const Peer&) {
     const Config& config = state.config();
     const bool allowed = request.count(http::field::origin) <= 1 &&
-                         origin_allowed(header(request, http::field::origin), header(request, http::field::host),
-                                        config.allowed_origins);
+                         origin_allowed(header(request, http::field::origin),
+                                        header(request, http::field::host), config.allowed_origins);
     return json_response(state, request, http::status::ok,
                          {{"max_question_chars", config.max_question_chars},
                           {"max_message_bytes", config.max_message_bytes},
@@ -189,13 +197,14 @@ void reload(AppState& state, const Request& request, const Peer& peer, Respond r
     if (auto refusal = refuse_admin(state, request, peer)) return reply(std::move(*refusal));
     const unsigned version = request.version();
     const bool keep_alive = request.keep_alive();
-    state.request_reload([&state, version, keep_alive, reply = std::move(reply)](const std::vector<std::string>& errors) {
+    state.request_reload([&state, version, keep_alive,
+                          reply = std::move(reply)](const std::vector<std::string>& errors) {
         if (!errors.empty()) {
             state.metrics().error(to_string(ErrorCode::reload_failed));
             json body = error_object(nullptr, ErrorCode::reload_failed, errors.front());
             body["errors"] = errors;
-            return reply(make_response(state, version, keep_alive, http::status::unprocessable_entity, body.dump(),
-                                       "application/json"));
+            return reply(make_response(state, version, keep_alive, http::status::unprocessable_entity,
+                                       body.dump(), "application/json"));
         }
         const json body = {{"status", "reloaded"}, {"summary", intents::summary(*state.advisor())}};
         reply(make_response(state, version, keep_alive, http::status::ok, body.dump(), "application/json"));
@@ -227,17 +236,20 @@ void report(AppState& state, const Request& request, const Peer& peer, Respond r
         try {
             auto store = analytics::open_store(location);
             const auto advisor = state.advisor();
-            const json body = analytics::to_json(analytics::make_report(*store, since, now, advisor->lexicon));
-            Response res = make_response(state, version, keep_alive, http::status::ok,
-                                         body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
+            const json body =
+                analytics::to_json(analytics::make_report(*store, since, now, advisor->lexicon));
+            Response res =
+                make_response(state, version, keep_alive, http::status::ok,
+                              body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
             res.set(http::field::cache_control, "no-store");
             reply(std::move(res));
         } catch (const analytics::StoreError& e) {
             spdlog::error("report: {}", e.what());
             state.metrics().error(to_string(ErrorCode::unavailable));
-            reply(make_response(state, version, keep_alive, http::status::service_unavailable,
-                                error_object(nullptr, ErrorCode::unavailable, "cannot read the store: " + e.reason()).dump(),
-                                "application/json"));
+            reply(make_response(
+                state, version, keep_alive, http::status::service_unavailable,
+                error_object(nullptr, ErrorCode::unavailable, "cannot read the store: " + e.reason()).dump(),
+                "application/json"));
         }
     });
 }
@@ -260,7 +272,8 @@ Response channel(AppState& state, const Request& request, ChannelReply (*handle)
 void channel_later(AppState& state, const Request& request, Respond reply,
                    ChannelReply (*handle)(AppState&, const Request&)) {
     if (!state.channel_contexts_shared()) return reply(channel(state, request, handle));
-    state.run_in_background([&state, request, reply = std::move(reply), handle] { reply(channel(state, request, handle)); });
+    state.run_in_background(
+        [&state, request, reply = std::move(reply), handle] { reply(channel(state, request, handle)); });
 }
 
 void slack(AppState& state, const Request& request, const Peer&, Respond reply) {
@@ -300,18 +313,19 @@ constexpr Route routes[] = {
     {http::verb::post, "/channels/twilio", nullptr, twilio},
 };
 
-// Static files, from memory: revalidated by ETag on every use (no-cache), gzip when the client takes it; our pages get
-// the CSP; widget.js may be loaded by any site that embeds it.
+// Static files, from memory: revalidated by ETag on every use (no-cache), gzip when the client takes it; our
+// pages get the CSP; widget.js may be loaded by any site that embeds it.
 Response static_file(AppState& state, const Request& request) {
     if (request.method() != http::verb::get && request.method() != http::verb::head) {
-        Response res = error_response(state, request, http::status::method_not_allowed, ErrorCode::method_not_allowed,
-                                      "only GET and HEAD are allowed here");
+        Response res = error_response(state, request, http::status::method_not_allowed,
+                                      ErrorCode::method_not_allowed, "only GET and HEAD are allowed here");
         res.set(http::field::allow, "GET, HEAD");
         return res;
     }
     const std::string_view path = path_of(request.target());
     const auto file = state.static_files().find(path);
-    if (!file) return error_response(state, request, http::status::not_found, ErrorCode::not_found, "no such page");
+    if (!file)
+        return error_response(state, request, http::status::not_found, ErrorCode::not_found, "no such page");
     const bool zipped = !file->gzipped.empty() && accepts_gzip(header(request, http::field::accept_encoding));
     const std::string& etag = zipped ? file->gzipped_etag : file->etag;
     const bool not_modified = etag_matches(header(request, http::field::if_none_match), etag);
@@ -322,7 +336,8 @@ Response static_file(AppState& state, const Request& request) {
     res.set(http::field::cache_control, "no-cache");
     res.set(http::field::vary, "Accept-Encoding");
     if (zipped && !not_modified) res.set(http::field::content_encoding, "gzip");
-    if (file->content_type.starts_with("text/html")) res.set("Content-Security-Policy", page_security_policy());
+    if (file->content_type.starts_with("text/html"))
+        res.set("Content-Security-Policy", page_security_policy());
     if (path == "/widget.js") {
         res.set(http::field::access_control_allow_origin, "*");
         res.set("Cross-Origin-Resource-Policy", "cross-origin");
@@ -343,10 +358,11 @@ Response preflight(const AppState& state, const Request& request) {
 // What every reply gets on its way out: CORS on the public API, no body for HEAD (but the length
 // a GET would have had), counted.
 Response finish(AppState& state, const Request& request, Response res) {
-    if (path_of(request.target()).starts_with("/api/")) res.set(http::field::access_control_allow_origin, "*");
+    if (path_of(request.target()).starts_with("/api/"))
+        res.set(http::field::access_control_allow_origin, "*");
     if (request.method() == http::verb::head) {
         const std::string length = res.has_content_length() ? std::string(res[http::field::content_length])
-                                                             : std::to_string(res.body().size());
+                                                            : std::to_string(res.body().size());
         res.body().clear();
         res.set(http::field::content_length, length);
     }
@@ -377,7 +393,8 @@ void dispatch(AppState& state, const Request& request, const Peer& peer, const R
         return reply(error_response(state, request, http::status::bad_request, ErrorCode::bad_request,
                                     "HTTP/1.1 requests need a Host header"));
     }
-    if (path.starts_with("/api/") && request.method() == http::verb::options) return reply(preflight(state, request));
+    if (path.starts_with("/api/") && request.method() == http::verb::options)
+        return reply(preflight(state, request));
     if (path == "/ws") {
         Response res = error_response(state, request, http::status::upgrade_required, ErrorCode::bad_request,
                                       "/ws speaks WebSocket: send an Upgrade request");
@@ -386,7 +403,8 @@ void dispatch(AppState& state, const Request& request, const Peer& peer, const R
         return reply(std::move(res));
     }
     if (channel_off(state.config(), path)) {  // a channel without its secret is not there at all
-        return reply(error_response(state, request, http::status::not_found, ErrorCode::not_found, "no such page"));
+        return reply(
+            error_response(state, request, http::status::not_found, ErrorCode::not_found, "no such page"));
     }
     const http::verb method = request.method() == http::verb::head ? http::verb::get : request.method();
     for (const Route& r : routes) {
@@ -395,8 +413,9 @@ void dispatch(AppState& state, const Request& request, const Peer& peer, const R
         return reply(r.handle(state, request, peer));
     }
     if (const std::string allow = allowed_methods(path); !allow.empty()) {
-        Response res = error_response(state, request, http::status::method_not_allowed, ErrorCode::method_not_allowed,
-                                      "wrong method for " + std::string(path) + "; allowed: " + allow);
+        Response res =
+            error_response(state, request, http::status::method_not_allowed, ErrorCode::method_not_allowed,
+                           "wrong method for " + std::string(path) + "; allowed: " + allow);
         res.set(http::field::allow, allow);
         return reply(std::move(res));
     }
@@ -415,7 +434,8 @@ void route(AppState& state, const Request& request, const Peer& peer, Respond re
     try {
         dispatch(state, request, peer, finished);
     } catch (const std::exception& e) {
-        spdlog::error("conn {}: handler for {} failed: {}", peer.connection, std::string(request.target()), e.what());
+        spdlog::error("conn {}: handler for {} failed: {}", peer.connection, std::string(request.target()),
+                      e.what());
         finished(error_response(state, request, http::status::internal_server_error, ErrorCode::internal,
                                 "internal error"));
     }
@@ -432,9 +452,10 @@ std::optional<Response> refuse_over_limit(AppState& state, const Request& reques
     if (peer.admission == ConnectionLimits::Verdict::ok) return std::nullopt;
     const bool total = peer.admission == ConnectionLimits::Verdict::too_many;
     state.metrics().refused(total ? Refusal::connections : Refusal::connections_per_ip);
-    Response res = error_response(state, request, http::status::service_unavailable, ErrorCode::unavailable,
-                                  total ? "the server has as many connections open as it takes: try again in a moment"
-                                        : "too many connections are open from your address: close one and try again");
+    Response res =
+        error_response(state, request, http::status::service_unavailable, ErrorCode::unavailable,
+                       total ? "the server has as many connections open as it takes: try again in a moment"
+                             : "too many connections are open from your address: close one and try again");
     res.keep_alive(false);
     res.set(http::field::retry_after, "5");
     return res;
@@ -452,17 +473,20 @@ std::optional<Response> refuse_upgrade(AppState& state, const Request& request, 
     };
     const std::string origin = header(request, http::field::origin);
     const bool one_origin = request.count(http::field::origin) <= 1;
-    if (!one_origin || !origin_allowed(origin, header(request, http::field::host), state.config().allowed_origins)) {
+    if (!one_origin ||
+        !origin_allowed(origin, header(request, http::field::host), state.config().allowed_origins)) {
         // Per origin once a minute, and a few a minute in all: a client can send any number of origins.
         const std::string shown = origin.substr(0, 200);
         if (state.log_throttle().allow("origin " + shown) && state.log_budget().allow("refused origins")) {
-            spdlog::warn("refused a chat connection from origin {:?}: start the server with --allowed-origin {} "
-                         "to let that site embed the chat (logged at most once a minute per origin)",
-                         shown, shown);
+            spdlog::warn(
+                "refused a chat connection from origin {:?}: start the server with --allowed-origin {} "
+                "to let that site embed the chat (logged at most once a minute per origin)",
+                shown, shown);
         }
-        return refuse(http::status::forbidden, ErrorCode::forbidden,
-                      one_origin ? "this site may not open the chat (see --allowed-origin)" : "send one Origin header",
-                      Refusal::origin);
+        return refuse(
+            http::status::forbidden, ErrorCode::forbidden,
+            one_origin ? "this site may not open the chat (see --allowed-origin)" : "send one Origin header",
+            Refusal::origin);
     }
     if (state.draining()) {
         return refuse(http::status::service_unavailable, ErrorCode::unavailable,
@@ -488,17 +512,20 @@ std::optional<Response> reply_to_unreadable(AppState& state, const boost::beast:
         return res;
     };
     if (ec == http::error::body_limit) {
-        return refuse(http::status::payload_too_large, ErrorCode::too_long,
-                      "the request body is larger than " + std::to_string(state.config().max_message_bytes) + " bytes");
+        return refuse(
+            http::status::payload_too_large, ErrorCode::too_long,
+            "the request body is larger than " + std::to_string(state.config().max_message_bytes) + " bytes");
     }
     if (ec == http::error::header_limit) {
         if (unparsed.find("\r\n") == std::string_view::npos) {
-            return refuse(http::status::uri_too_long, ErrorCode::uri_too_long, "the request line is too long");
+            return refuse(http::status::uri_too_long, ErrorCode::uri_too_long,
+                          "the request line is too long");
         }
         return refuse(http::status::request_header_fields_too_large, ErrorCode::headers_too_large,
                       "the request headers are too large");
     }
-    return refuse(http::status::bad_request, ErrorCode::bad_request, "malformed HTTP request: " + ec.message());
+    return refuse(http::status::bad_request, ErrorCode::bad_request,
+                  "malformed HTTP request: " + ec.message());
 }
 
 std::optional<Response> refuse_framing(AppState& state, const Request& header_only) {

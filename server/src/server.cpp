@@ -1,5 +1,6 @@
 #include "server/server.hpp"
 
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/executor_work_guard.hpp>
@@ -10,7 +11,6 @@
 #include <csignal>
 #include <filesystem>
 #include <iostream>
-#include <malloc.h>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -32,17 +32,22 @@ constexpr std::chrono::seconds recording_flush_deadline{5};
 // The control thread: signals, reloads and the drain run here, never on the I/O threads, so a
 // reload's ~100 ms of loading or a drain's bookkeeping never holds up an answer.
 class Control {
-public:
+  public:
     Control(net::io_context& control, net::io_context& io, AppState& state, Listener& listener)
-        : signals_(control, SIGINT, SIGTERM, SIGHUP), drain_timer_(control), memory_timer_(control), io_(io),
-          state_(state), listener_(listener) {}
+        : signals_(control, SIGINT, SIGTERM, SIGHUP),
+          drain_timer_(control),
+          memory_timer_(control),
+          io_(io),
+          state_(state),
+          listener_(listener) {}
 
     // Every few seconds: after a burst of connections has closed, give their memory back (memory_return.hpp).
     void check_memory() {
         const std::size_t peak = state_.sessions().take_peak();
         if (memory_return_.should_trim(peak, state_.sessions().size())) {
             malloc_trim(0);
-            spdlog::debug("connections fell to {}: returned free memory to the system", state_.sessions().size());
+            spdlog::debug("connections fell to {}: returned free memory to the system",
+                          state_.sessions().size());
         }
         memory_timer_.expires_after(memory_check_period);
         memory_timer_.async_wait([this](const boost::system::error_code& ec) {
@@ -67,12 +72,13 @@ public:
         });
     }
 
-private:
+  private:
     // Stop taking new work, let every connection finish what it has (answers sent, close 1001 sent),
     // then stop, at the latest after --drain-seconds.
     void drain(int signal) {
         const auto seconds = state_.config().drain_seconds;
-        spdlog::info("signal {}: draining {} connection(s), at most {} s", signal, state_.sessions().size(), seconds);
+        spdlog::info("signal {}: draining {} connection(s), at most {} s", signal, state_.sessions().size(),
+                     seconds);
         state_.start_draining();
         listener_.stop();
         state_.sessions().drain_all();
@@ -85,11 +91,14 @@ private:
     void check_drained() {
         const auto now = std::chrono::steady_clock::now();
         const std::size_t left = state_.sessions().size();
-        if (state_.sessions().talking() > 0) quiet_since_.reset();
-        else if (!quiet_since_) quiet_since_ = now;
+        if (state_.sessions().talking() > 0)
+            quiet_since_.reset();
+        else if (!quiet_since_)
+            quiet_since_ = now;
         const bool all_said = quiet_since_ && now - *quiet_since_ >= close_grace;
         if (left == 0 || all_said || now >= deadline_) {
-            if (left > 0 && !all_said) spdlog::warn("drain deadline reached: closing {} connection(s) unfinished", left);
+            if (left > 0 && !all_said)
+                spdlog::warn("drain deadline reached: closing {} connection(s) unfinished", left);
             return stop();
         }
         drain_timer_.expires_after(std::chrono::milliseconds(20));
@@ -124,7 +133,8 @@ std::unique_ptr<net::ssl::context> tls_context(const Config& config) {
     if (config.tls_cert.empty()) return nullptr;
     auto context = std::make_unique<net::ssl::context>(net::ssl::context::tls_server);
     context->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
-                         net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 | net::ssl::context::no_tlsv1_1);
+                         net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 |
+                         net::ssl::context::no_tlsv1_1);
     try {
         context->use_certificate_chain_file(config.tls_cert);
     } catch (const std::exception& e) {
@@ -186,8 +196,8 @@ int run_server(const Config& config) {
     state.set_control_executor(control.get_executor());
     std::shared_ptr<Listener> listener;
     try {
-        listener = std::make_shared<Listener>(io, net::ip::tcp::endpoint(net::ip::make_address(config.host), config.port),
-                                              state, tls.get());
+        listener = std::make_shared<Listener>(
+            io, net::ip::tcp::endpoint(net::ip::make_address(config.host), config.port), state, tls.get());
     } catch (const std::exception& e) {
         spdlog::error("cannot listen on {}:{}: {}", config.host, config.port, e.what());
         return 1;
@@ -199,8 +209,9 @@ int run_server(const Config& config) {
 
     const auto endpoint = listener->local_endpoint();
     const std::string host = endpoint.address().is_v6() ? "[" + endpoint.address().to_string() + "]"
-                                                         : endpoint.address().to_string();
-    std::cout << "listening on " << (tls ? "https" : "http") << "://" << host << ":" << endpoint.port() << "/" << std::endl;
+                                                        : endpoint.address().to_string();
+    std::cout << "listening on " << (tls ? "https" : "http") << "://" << host << ":" << endpoint.port() << "/"
+              << std::endl;
 
     auto io_work = net::make_work_guard(io);
     std::vector<std::thread> threads;
@@ -209,7 +220,7 @@ int run_server(const Config& config) {
     for (std::thread& t : threads) t.join();  // io.stop() from the control thread ends them
     control.stop();
     control_thread.join();
-    state.finish_background_work();  // a report still being read replies into `io`, which goes next
+    state.finish_background_work();           // a report still being read replies into `io`, which goes next
     recorder.stop(recording_flush_deadline);  // the drain's last step: what was answered is written
     spdlog::info("stopped");
     return 0;

@@ -11,7 +11,8 @@ bool ChannelDatabase::use(const char* what, const std::function<void(analytics::
     try {
         if (!store_) {
             auto store = analytics::open_store(location_);
-            store->migrate();  // the recorder may not have made the tables yet; one lock serialises migrations
+            store
+                ->migrate();  // the recorder may not have made the tables yet; one lock serialises migrations
             store_ = std::move(store);
         }
         work(*store_);
@@ -19,8 +20,10 @@ bool ChannelDatabase::use(const char* what, const std::function<void(analytics::
     } catch (const analytics::StoreError& e) {
         store_.reset();
         if (log_throttle_.allow(what)) {
-            spdlog::warn("channel {}: {}; keeping them in this process's memory meanwhile (logged at most once a minute)",
-                         what, e.what());
+            spdlog::warn(
+                "channel {}: {}; keeping them in this process's memory meanwhile (logged at most once a "
+                "minute)",
+                what, e.what());
         }
         return false;
     }
@@ -33,8 +36,9 @@ SharedContextStore::SharedContextStore(std::shared_ptr<ChannelDatabase> database
 
 intents::Context SharedContextStore::load(const std::string& sender, std::int64_t now_ms) {
     std::optional<std::string> text;
-    if (!database_->use("contexts",
-                        [&](analytics::Store& store) { text = store.load_context(sender, now_ms - ttl_ms_); })) {
+    if (!database_->use("contexts", [&](analytics::Store& store) {
+            text = store.load_context(sender, now_ms - ttl_ms_);
+        })) {
         return fallback_.load(sender, now_ms);
     }
     if (!text) return {};
@@ -44,7 +48,8 @@ intents::Context SharedContextStore::load(const std::string& sender, std::int64_
     return context.value_or(intents::Context{});
 }
 
-void SharedContextStore::save(const std::string& sender, const intents::Context& context, std::int64_t now_ms) {
+void SharedContextStore::save(const std::string& sender, const intents::Context& context,
+                              std::int64_t now_ms) {
     const std::string text = intents::context_to_json(context).dump();
     if (!database_->use("contexts", [&](analytics::Store& store) {
             store.save_context(sender, text, now_ms, now_ms - ttl_ms_);
@@ -54,7 +59,9 @@ void SharedContextStore::save(const std::string& sender, const intents::Context&
 }
 
 SharedReplayGuard::SharedReplayGuard(std::shared_ptr<ChannelDatabase> database, std::int64_t ttl_ms)
-    : database_(std::move(database)), ttl_ms_(ttl_ms), fallback_(channels::MemoryReplayGuard::default_capacity, ttl_ms) {}
+    : database_(std::move(database)),
+      ttl_ms_(ttl_ms),
+      fallback_(channels::MemoryReplayGuard::default_capacity, ttl_ms) {}
 
 channels::ReplayGuard::Claim SharedReplayGuard::claim(const std::string& id, std::int64_t now_ms) {
     Claim claim;

@@ -14,10 +14,14 @@ std::string_view mime_type(std::string_view path) {
         std::string_view type;
     };
     static constexpr Entry types[] = {
-        {".html", "text/html; charset=utf-8"},  {".css", "text/css; charset=utf-8"},
-        {".js", "text/javascript; charset=utf-8"}, {".json", "application/json"},
-        {".svg", "image/svg+xml"},              {".png", "image/png"},
-        {".ico", "image/x-icon"},               {".txt", "text/plain; charset=utf-8"},
+        {".html", "text/html; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".json", "application/json"},
+        {".svg", "image/svg+xml"},
+        {".png", "image/png"},
+        {".ico", "image/x-icon"},
+        {".txt", "text/plain; charset=utf-8"},
         {".webmanifest", "application/manifest+json"},
     };
     const std::size_t dot = path.rfind('.');
@@ -35,8 +39,8 @@ std::optional<StaticFile> load_static_file(const fs::path& root, std::string_vie
     if (relative.empty()) relative = "index.html";
     // Only plain names: no dot segments, no backslashes, no NUL, no percent escapes to decode.
     const bool plain = std::all_of(relative.begin(), relative.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '.' ||
-               c == '-' || c == '_';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' ||
+               c == '.' || c == '-' || c == '_';
     });
     if (!plain || relative.find("..") != std::string::npos || relative.find("//") != std::string::npos) {
         return std::nullopt;

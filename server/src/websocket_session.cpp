@@ -17,7 +17,8 @@ namespace beast = boost::beast;
 namespace websocket = beast::websocket;
 
 template <class Stream>
-WebsocketSession<Stream>::WebsocketSession(Stream&& stream, AppState& state, Peer peer, ConnectionLimits::Slot slot)
+WebsocketSession<Stream>::WebsocketSession(Stream&& stream, AppState& state, Peer peer,
+                                           ConnectionLimits::Slot slot)
     : ws_(std::move(stream)),
       state_(state),
       peer_(std::move(peer)),
@@ -46,13 +47,15 @@ void WebsocketSession<Stream>::run(Request upgrade) {
     ws_.set_option(websocket::stream_base::decorator(
         [](websocket::response_type& res) { res.set(beast::http::field::server, "career-advisor"); }));
     ws_.read_message_max(state_.config().max_message_bytes);
-    ws_.async_accept(upgrade, beast::bind_front_handler(&WebsocketSession<Stream>::on_accept, this->shared_from_this()));
+    ws_.async_accept(
+        upgrade, beast::bind_front_handler(&WebsocketSession<Stream>::on_accept, this->shared_from_this()));
 }
 
 template <class Stream>
 void WebsocketSession<Stream>::drain() {
-    boost::asio::post(ws_.get_executor(),
-                      [self = this->shared_from_this()] { self->close_when_written(websocket::close_code::going_away); });
+    boost::asio::post(ws_.get_executor(), [self = this->shared_from_this()] {
+        self->close_when_written(websocket::close_code::going_away);
+    });
 }
 
 template <class Stream>
@@ -65,7 +68,8 @@ void WebsocketSession<Stream>::on_accept(beast::error_code ec) {
 
 template <class Stream>
 void WebsocketSession<Stream>::do_read() {
-    ws_.async_read(buffer_, beast::bind_front_handler(&WebsocketSession<Stream>::on_read, this->shared_from_this()));
+    ws_.async_read(buffer_,
+                   beast::bind_front_handler(&WebsocketSession<Stream>::on_read, this->shared_from_this()));
 }
 
 template <class Stream>
@@ -85,13 +89,18 @@ void WebsocketSession<Stream>::on_read(beast::error_code ec, std::size_t) {
         state_.metrics().refused(Refusal::rate_limited);
         state_.metrics().error(to_string(ErrorCode::rate_limited));
         // With its id, so the client can tell which question or vote to fail.
-        const nlohmann::json id = ws_.got_text() ? id_of_frame(beast::buffers_to_string(buffer_.data())) : nullptr;
-        reply = error_object(id, ErrorCode::rate_limited, "too many messages: wait a moment, then ask again").dump();
-        if (++refused_in_a_row_ >= max_refused_in_a_row) close_when_written(websocket::close_code::policy_error);
+        const nlohmann::json id =
+            ws_.got_text() ? id_of_frame(beast::buffers_to_string(buffer_.data())) : nullptr;
+        reply = error_object(id, ErrorCode::rate_limited, "too many messages: wait a moment, then ask again")
+                    .dump();
+        if (++refused_in_a_row_ >= max_refused_in_a_row)
+            close_when_written(websocket::close_code::policy_error);
     } else if (!ws_.got_text()) {
         refused_in_a_row_ = 0;
         state_.metrics().error(to_string(ErrorCode::binary_frame));
-        reply = error_object(nullptr, ErrorCode::binary_frame, "send questions as JSON text frames, not binary").dump();
+        reply =
+            error_object(nullptr, ErrorCode::binary_frame, "send questions as JSON text frames, not binary")
+                .dump();
     } else {
         refused_in_a_row_ = 0;
         reply = answer(beast::buffers_to_string(buffer_.data()));
@@ -168,7 +177,8 @@ void WebsocketSession<Stream>::maybe_close() {
         self->closing_ = true;
         self->said_goodbye_.store(true);
         if (*self->close_after_writes_ == websocket::close_code::policy_error) {
-            // An abusive client is not waited for: whatever it streams after our close costs us a second at most.
+            // An abusive client is not waited for: whatever it streams after our close costs us a second at
+            // most.
             websocket::stream_base::timeout short_close{};
             short_close.handshake_timeout = std::chrono::seconds(1);
             short_close.idle_timeout = websocket::stream_base::none();
@@ -183,7 +193,8 @@ void WebsocketSession<Stream>::maybe_close() {
 template <class Stream>
 bool WebsocketSession<Stream>::ready_to_close() {
     if (!close_after_writes_ || closing_ || !accepted_ || !queue_.empty()) return false;
-    if (close_after_writes_ != websocket::close_code::going_away) return true;  // an abusive client gets no more answers
+    if (close_after_writes_ != websocket::close_code::going_away)
+        return true;  // an abusive client gets no more answers
     beast::error_code ec;
     return buffer_.size() == 0 && beast::get_lowest_layer(ws_).socket().available(ec) == 0;
 }

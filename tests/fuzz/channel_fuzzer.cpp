@@ -73,8 +73,8 @@ server::Request delivery(Platform platform, std::string_view body) {
             // A body that is no form cannot be signed: it is sent unsigned and must be refused.
             if (const auto form = channels::parse_form(body)) {
                 request.set("X-Twilio-Signature",
-                            channels::twilio_signature(twilio_token, std::string(public_url) + "/channels/twilio",
-                                                       *form));
+                            channels::twilio_signature(twilio_token,
+                                                       std::string(public_url) + "/channels/twilio", *form));
             }
             break;
         }
@@ -133,7 +133,8 @@ void check_reply(Platform platform, const server::Response& reply) {
     if (reply.result() != http::status::ok) return;
     const std::string& body = reply.body();
     if (platform == Platform::twilio) {
-        fuzz::require(body.starts_with("<?xml") && body.ends_with("</Response>"), "Twilio gets TwiML:\n" + body);
+        fuzz::require(body.starts_with("<?xml") && body.ends_with("</Response>"),
+                      "Twilio gets TwiML:\n" + body);
         const std::string text = twiml_text(body);
         for (unsigned char c : text) {
             fuzz::require(c >= 0x20 || c == '\n', "an SMS holds no control characters:\n" + text);

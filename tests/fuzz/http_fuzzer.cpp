@@ -98,7 +98,8 @@ bool answer_one(server::AppState& state, std::string_view& rest) {
     rest.remove_prefix(used);
     const server::Request request = parser.release();
     if (server::is_chat_upgrade(request)) {
-        if (auto refusal = server::refuse_upgrade(state, request, peer)) check_wire_form(*refusal, request.method());
+        if (auto refusal = server::refuse_upgrade(state, request, peer))
+            check_wire_form(*refusal, request.method());
         return false;  // the connection is the chat's now, or closed
     }
     int replies = 0;

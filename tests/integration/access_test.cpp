@@ -16,9 +16,11 @@ namespace {
 // The HTTP status of a WebSocket handshake to /ws with the given extra request lines.
 unsigned handshake_status(std::uint16_t port, const std::string& extra = "") {
     const std::string raw = raw_exchange(
-        port, "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
-                  "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                  "Sec-WebSocket-Version: 13\r\n" + extra + "\r\n",
+        port,
+        "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+            "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+            "Sec-WebSocket-Version: 13\r\n" +
+            extra + "\r\n",
         std::chrono::milliseconds(300));
     return status_of(raw);
 }
@@ -29,30 +31,38 @@ TEST(Admin, WithATokenEvenLoopbackNeedsIt) {
     ServerProcess server({"--admin-token", "s3cret"});
     EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload").status, 403u);
     EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload", "",
-                           {{"Authorization", "Bearer wrong"}}).status,
+                           {{"Authorization", "Bearer wrong"}})
+                  .status,
               403u);
     EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload", "",
-                           {{"Authorization", "Bearer s3cret"}}).status,
+                           {{"Authorization", "Bearer s3cret"}})
+                  .status,
               200u);
 }
 
 TEST(Admin, CrossSiteBrowserPostsAndProxiedClientsAreRefused) {
     ServerProcess server;
-    EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload", "x",
-                           {{"Content-Type", "text/plain"}}).status,
+    EXPECT_EQ(
+        http_request(server.port(), http::verb::post, "/admin/reload", "x", {{"Content-Type", "text/plain"}})
+            .status,
+        403u);
+    EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload", "",
+                           {{"Origin", "https://evil.example"}})
+                  .status,
               403u);
     EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload", "",
-                           {{"Origin", "https://evil.example"}}).status,
+                           {{"X-Forwarded-For", "203.0.113.9"}})
+                  .status,
               403u);
-    EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload", "",
-                           {{"X-Forwarded-For", "203.0.113.9"}}).status,
-              403u);
-    EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload", "", {{"X-Real-IP", "203.0.113.9"}}).status,
-              403u);
+    EXPECT_EQ(
+        http_request(server.port(), http::verb::post, "/admin/reload", "", {{"X-Real-IP", "203.0.113.9"}})
+            .status,
+        403u);
     // DNS rebinding: a page of evil.example whose name now points at 127.0.0.1 sends its own Host and Origin.
     const std::string rebound = "evil.example:" + std::to_string(server.port());
     EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload", "",
-                           {{"Host", rebound}, {"Origin", "http://" + rebound}}).status,
+                           {{"Host", rebound}, {"Origin", "http://" + rebound}})
+                  .status,
               403u);
     EXPECT_EQ(http_request(server.port(), http::verb::get, "/metrics", "", {{"Host", rebound}}).status, 403u);
     EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload").status, 200u);
@@ -87,15 +97,20 @@ TEST(Metrics, CountAnswersByIntentRefusalsAndConnections) {
         const auto res = http_request(server.port(), http::verb::get, "/metrics");
         ASSERT_EQ(res.status, 200u);
         EXPECT_EQ(res.headers.at("Content-Type").rfind("text/plain; version=0.0.4", 0), 0u);
-        EXPECT_NE(res.body.find("career_advisor_answers_total{intent=\"salary\"} 1\n"), std::string::npos) << res.body;
-        EXPECT_NE(res.body.find("career_advisor_answers_total{intent=\"fallback\"} 1\n"), std::string::npos) << res.body;
+        EXPECT_NE(res.body.find("career_advisor_answers_total{intent=\"salary\"} 1\n"), std::string::npos)
+            << res.body;
+        EXPECT_NE(res.body.find("career_advisor_answers_total{intent=\"fallback\"} 1\n"), std::string::npos)
+            << res.body;
         EXPECT_NE(res.body.find("career_advisor_refused_total{reason=\"origin\"} 1\n"), std::string::npos);
-        EXPECT_NE(res.body.find("career_advisor_connections_open{kind=\"websocket\"} 1\n"), std::string::npos);
+        EXPECT_NE(res.body.find("career_advisor_connections_open{kind=\"websocket\"} 1\n"),
+                  std::string::npos);
         EXPECT_NE(res.body.find("career_advisor_answer_seconds_count 2\n"), std::string::npos);
     }
     ServerProcess guarded({"--admin-token", "t"});
     EXPECT_EQ(http_request(guarded.port(), http::verb::get, "/metrics").status, 403u);
-    EXPECT_EQ(http_request(guarded.port(), http::verb::get, "/metrics", "", {{"Authorization", "Bearer t"}}).status, 200u);
+    EXPECT_EQ(
+        http_request(guarded.port(), http::verb::get, "/metrics", "", {{"Authorization", "Bearer t"}}).status,
+        200u);
 }
 
 TEST(Health, ReadyzSaysReady) {
@@ -109,12 +124,15 @@ TEST(Origins, SchemeMattersAndTwoOriginHeadersAreRefused) {
     ServerProcess server({"--allowed-origin", "https://shop.example"});
     EXPECT_EQ(handshake_status(server.port(), "Origin: https://shop.example:443\r\n"), 101u);
     EXPECT_EQ(handshake_status(server.port(), "Origin: http://shop.example\r\n"), 403u);
-    EXPECT_EQ(handshake_status(server.port(), "Origin: https://shop.example\r\nOrigin: https://evil.example\r\n"), 403u);
+    EXPECT_EQ(
+        handshake_status(server.port(), "Origin: https://shop.example\r\nOrigin: https://evil.example\r\n"),
+        403u);
 }
 
 TEST(Origins, ARefusedOriginIsLoggedOnceAMinuteNamingTheFix) {
     ServerProcess server;
-    for (int i = 0; i < 5; ++i) EXPECT_EQ(handshake_status(server.port(), "Origin: https://shop.example\r\n"), 403u);
+    for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(handshake_status(server.port(), "Origin: https://shop.example\r\n"), 403u);
     const std::string log = server.log();
     const std::string line = "--allowed-origin https://shop.example";
     const auto first = log.find(line);
@@ -125,7 +143,8 @@ TEST(Origins, ARefusedOriginIsLoggedOnceAMinuteNamingTheFix) {
 TEST(Origins, ManyDistinctOriginsCannotFloodTheLog) {
     ServerProcess server;
     for (int i = 0; i < 40; ++i) {
-        EXPECT_EQ(handshake_status(server.port(), "Origin: https://x" + std::to_string(i) + ".example\r\n"), 403u);
+        EXPECT_EQ(handshake_status(server.port(), "Origin: https://x" + std::to_string(i) + ".example\r\n"),
+                  403u);
     }
     const std::string log = server.log();
     EXPECT_LE(std::count(log.begin(), log.end(), '\n'), 2) << log;
@@ -201,7 +220,8 @@ TEST(Logs, JsonFormatWritesOneObjectPerLine) {
     while (std::getline(lines, line)) {
         const auto parsed = nlohmann::json::parse(line, nullptr, false);
         ASSERT_FALSE(parsed.is_discarded()) << line;
-        EXPECT_TRUE(parsed.contains("time") && parsed.contains("level") && parsed.contains("message")) << line;
+        EXPECT_TRUE(parsed.contains("time") && parsed.contains("level") && parsed.contains("message"))
+            << line;
         ++objects;
     }
     EXPECT_GE(objects, 2);  // at least "loaded" and "stopped"

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <thread>
 
-#include "support/eventually.hpp"
 #include "support/clients.hpp"
+#include "support/eventually.hpp"
 #include "support/postgres_server.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
@@ -21,11 +21,14 @@ using namespace std::chrono_literals;
 namespace {
 
 json vote(WsClient& ws, const json& answer_id, bool helpful, const std::string& id) {
-    ws.send_text(json{{"type", "feedback"}, {"id", id}, {"answer_id", answer_id}, {"helpful", helpful}}.dump());
+    ws.send_text(
+        json{{"type", "feedback"}, {"id", id}, {"answer_id", answer_id}, {"helpful", helpful}}.dump());
     return ws.read_json();
 }
 
-std::filesystem::path database(const ServerProcess& server) { return server.data_dir() / "analytics.sqlite3"; }
+std::filesystem::path database(const ServerProcess& server) {
+    return server.data_dir() / "analytics.sqlite3";
+}
 
 }  // namespace
 
@@ -34,8 +37,10 @@ TEST(Feedback, RoundTripOverTheWebSocketWithTheLastVoteKept) {
     WsClient ws(server.port());
     const json answer = ws.ask("how much do seniors make?", "q1");
     ASSERT_TRUE(answer["answer_id"].is_string()) << answer;
-    EXPECT_EQ(vote(ws, answer["answer_id"], false, "f1"),
-              (json{{"type", "feedback_received"}, {"id", "f1"}, {"answer_id", answer["answer_id"]}, {"helpful", false}}));
+    EXPECT_EQ(vote(ws, answer["answer_id"], false, "f1"), (json{{"type", "feedback_received"},
+                                                                {"id", "f1"},
+                                                                {"answer_id", answer["answer_id"]},
+                                                                {"helpful", false}}));
     EXPECT_EQ(vote(ws, answer["answer_id"], true, "f2")["helpful"], true) << "a vote may change";
     json seen;
     ASSERT_TRUE(eventually([&] {
@@ -48,11 +53,12 @@ TEST(Feedback, RoundTripOverTheWebSocketWithTheLastVoteKept) {
 
 TEST(Feedback, RoundTripOverHttpWithAComment) {
     ServerProcess server;
-    const json answer = http_request(server.port(), http::verb::post, "/api/v1/ask", R"({"text":"pay in berlin?"})").json();
-    const auto voted = http_request(server.port(), http::verb::post, "/api/v1/feedback",
-                                    json{{"answer_id", answer["answer_id"]}, {"helpful", false},
-                                         {"comment", "I asked about Berlin"}}
-                                        .dump());
+    const json answer =
+        http_request(server.port(), http::verb::post, "/api/v1/ask", R"({"text":"pay in berlin?"})").json();
+    const auto voted = http_request(
+        server.port(), http::verb::post, "/api/v1/feedback",
+        json{{"answer_id", answer["answer_id"]}, {"helpful", false}, {"comment", "I asked about Berlin"}}
+            .dump());
     EXPECT_EQ(voted.status, 200u) << voted.body;
     EXPECT_EQ(voted.json()["type"], "feedback_received");
     EXPECT_EQ(voted.headers.at("Access-Control-Allow-Origin"), "*") << "the public API allows any site";
@@ -62,7 +68,8 @@ TEST(Feedback, RoundTripOverHttpWithAComment) {
         return !seen["not_helpful"].empty();
     })) << seen.dump();
     EXPECT_EQ(seen["not_helpful"][0]["comment"], "I asked about Berlin");
-    EXPECT_EQ(seen["not_helpful"][0]["question"], "pay in berlin?") << "a not-covered question keeps its text";
+    EXPECT_EQ(seen["not_helpful"][0]["question"], "pay in berlin?")
+        << "a not-covered question keeps its text";
 }
 
 TEST(Feedback, AnUnknownOrTamperedIdIsAnErrorNotASilentSuccess) {
@@ -86,7 +93,8 @@ TEST(Feedback, AnIdIsValidAfterARestartOnTheSameStore) {
     std::string id;
     {
         ServerProcess first({"--data-dir", data.path().string()});
-        id = http_request(first.port(), http::verb::post, "/api/v1/ask", R"({"text":"hello"})").json()["answer_id"];
+        id = http_request(first.port(), http::verb::post, "/api/v1/ask", R"({"text":"hello"})")
+                 .json()["answer_id"];
     }
     ServerProcess second({"--data-dir", data.path().string()});
     const auto voted = http_request(second.port(), http::verb::post, "/api/v1/feedback",
@@ -114,8 +122,8 @@ TEST(Report, AFallbackQuestionAppearsInTheReportAndItsExport) {
 
     TempDir out;
     const auto file = out.path() / "misses.jsonl";
-    const auto cli = run_command({"report", "--since", "1d", "--data-dir", server.data_dir().string(), "--export-examples",
-                                  file.string()});
+    const auto cli = run_command({"report", "--since", "1d", "--data-dir", server.data_dir().string(),
+                                  "--export-examples", file.string()});
     EXPECT_EQ(cli.exit_code, 0) << cli.err;
     // One group of two wordings (asked within a millisecond, either may lead).
     EXPECT_NE(cli.out.find("2 x \""), std::string::npos) << cli.out;
@@ -150,7 +158,8 @@ TEST(Report, TheCommandSaysWhenThereIsNoDatabase) {
 TEST(Recording, SigtermWritesEveryAnswerGivenBeforeTheExit) {
     ServerProcess server;
     WsClient ws(server.port());
-    for (int i = 0; i < 15; ++i) EXPECT_EQ(ws.ask("question number " + std::to_string(i) + " about pay?")["type"], "answer");
+    for (int i = 0; i < 15; ++i)
+        EXPECT_EQ(ws.ask("question number " + std::to_string(i) + " about pay?")["type"], "answer");
     EXPECT_EQ(server.stop(), 0);
     EXPECT_EQ(query_sqlite(database(server), "SELECT COUNT(*) FROM answers"), "15");
 }
@@ -161,13 +170,15 @@ TEST(Recording, AfterKillNineTheDatabaseOpensCleanlyMissingAtMostTheLastSecond) 
     std::vector<std::pair<std::string, std::chrono::steady_clock::time_point>> answered;
     std::chrono::steady_clock::time_point killed;
     {
-        ServerProcess server({"--data-dir", data.path().string(), "--message-rate", "100000", "--message-burst",
-                              "100000", "--address-message-rate", "100000", "--address-message-burst", "100000"});
+        ServerProcess server({"--data-dir", data.path().string(), "--message-rate", "100000",
+                              "--message-burst", "100000", "--address-message-rate", "100000",
+                              "--address-message-burst", "100000"});
         WsClient ws(server.port());
         const auto until = std::chrono::steady_clock::now() + 4500ms;
         for (int i = 0; std::chrono::steady_clock::now() < until; ++i) {
-            const json answer = ws.ask(i % 5 == 0 ? "tell me about underwater basket weaving " + std::to_string(i)
-                                                  : "how much do seniors make in seattle?");
+            const json answer =
+                ws.ask(i % 5 == 0 ? "tell me about underwater basket weaving " + std::to_string(i)
+                                  : "how much do seniors make in seattle?");
             answered.emplace_back(answer["answer_id"], std::chrono::steady_clock::now());
         }
         server.signal(SIGKILL);
@@ -180,9 +191,12 @@ TEST(Recording, AfterKillNineTheDatabaseOpensCleanlyMissingAtMostTheLastSecond) 
     EXPECT_EQ(http_request(restarted.port(), http::verb::get, "/readyz").json()["store"]["ok"], true);
     std::size_t old_enough = 0, missing = 0;
     for (const auto& [id, at] : answered) {
-        if (killed - at < 2000ms) continue;  // the window, with a second for the writer's own time on a busy machine
+        if (killed - at < 2000ms)
+            continue;  // the window, with a second for the writer's own time on a busy machine
         ++old_enough;
-        if (query_sqlite(file, "SELECT COUNT(*) FROM answers WHERE answer_id = '" + id.substr(0, 48) + "'") != "1") ++missing;
+        if (query_sqlite(file, "SELECT COUNT(*) FROM answers WHERE answer_id = '" + id.substr(0, 48) + "'") !=
+            "1")
+            ++missing;
     }
     EXPECT_GT(old_enough, 20u);
     EXPECT_EQ(missing, 0u) << "of " << old_enough << " answers given more than 2 s before the kill";
@@ -204,15 +218,17 @@ TEST(Recording, AReadOnlyDataDirectoryIsReportedWhileChatWorks) {
     EXPECT_EQ(ready.dump().find(data.string()), std::string::npos) << "no path in public";
     const auto metrics = http_request(server.port(), http::verb::get, "/metrics").body;
     EXPECT_NE(metrics.find("career_advisor_store_up{store=\"sqlite\"} 0"), std::string::npos);
-    EXPECT_NE(server.log().find("recording: cannot open the sqlite store"), std::string::npos) << server.log();
+    EXPECT_NE(server.log().find("recording: cannot open the sqlite store"), std::string::npos)
+        << server.log();
     EXPECT_NE(server.log().find(data.string()), std::string::npos) << "the log names the file";
 }
 
 TEST(Recording, AStartRefusedForABadFileCreatesNoDatabase) {
     TempDir dir;
     write_file(dir.path() / "cert.pem", "not a certificate");
-    const auto r = run_command({"serve", "--port", "0", "--data-dir", (dir.path() / "data").string(), "--tls-cert",
-                                (dir.path() / "cert.pem").string(), "--tls-key", (dir.path() / "cert.pem").string()});
+    const auto r =
+        run_command({"serve", "--port", "0", "--data-dir", (dir.path() / "data").string(), "--tls-cert",
+                     (dir.path() / "cert.pem").string(), "--tls-key", (dir.path() / "cert.pem").string()});
     EXPECT_EQ(r.exit_code, 1) << r.err;
     EXPECT_FALSE(std::filesystem::exists(dir.path() / "data")) << "the data directory was made for nothing";
 }

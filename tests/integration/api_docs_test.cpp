@@ -2,10 +2,9 @@
 
 #include <array>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"

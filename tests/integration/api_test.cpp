@@ -17,7 +17,9 @@ ServerProcess& shared_server() {
     return server;
 }
 
-HttpResult get(const std::string& target) { return http_request(shared_server().port(), http::verb::get, target); }
+HttpResult get(const std::string& target) {
+    return http_request(shared_server().port(), http::verb::get, target);
+}
 
 }  // namespace
 
@@ -80,9 +82,11 @@ TEST(SalaryApi, ACombinationTheSourcesDoNotCoverSaysSoAndGivesEachOnItsOwn) {
     EXPECT_TRUE(body["rows"].empty());
     EXPECT_NE(body.value("note", "").find("San Francisco"), std::string::npos) << body;
     std::set<std::string> kinds;
-    for (const json& row : body["nearest"]) kinds.insert(row.contains("location") ? "location" : row.value("level", ""));
+    for (const json& row : body["nearest"])
+        kinds.insert(row.contains("location") ? "location" : row.value("level", ""));
     EXPECT_EQ(kinds, (std::set<std::string>{"location", "senior"})) << body["nearest"];
-    EXPECT_FALSE(get("/api/v1/salary?location=seattle").json().contains("note")) << "only when nothing matched";
+    EXPECT_FALSE(get("/api/v1/salary?location=seattle").json().contains("note"))
+        << "only when nothing matched";
 }
 
 TEST(SalaryApi, SeveralValuesOfAFilterAreEitherOf) {
@@ -98,19 +102,25 @@ TEST(SalaryApi, ALongListOfValuesIsRefusedNotRead) {
     for (int i = 0; i < 20; ++i) many += ",Seattle";
     const auto res = get("/api/v1/salary?location=" + many);
     EXPECT_EQ(res.status, 400u);
-    EXPECT_NE(res.json()["message"].get<std::string>().find("at most 20 values"), std::string::npos) << res.body;
+    EXPECT_NE(res.json()["message"].get<std::string>().find("at most 20 values"), std::string::npos)
+        << res.body;
 }
 
 TEST(SalaryApi, TheFiltersAreListedWithTheirNames) {
     const auto res = get("/api/v1/salary/filters");
     ASSERT_EQ(res.status, 200u);
     const json body = res.json();
-    EXPECT_NE(std::find(body["location"].begin(), body["location"].end(), json({{"id", "seattle"}, {"name", "Seattle"}})),
-              body["location"].end()) << body;
+    EXPECT_NE(std::find(body["location"].begin(), body["location"].end(),
+                        json({{"id", "seattle"}, {"name", "Seattle"}})),
+              body["location"].end())
+        << body;
     ASSERT_FALSE(body["level"].empty());
     for (const auto& kind : {"location", "level"}) {
         for (const json& value : body[kind]) {
-            EXPECT_EQ(get(std::string("/api/v1/salary?") + kind + "=" + value["id"].get<std::string>()).status, 200u) << value;
+            EXPECT_EQ(
+                get(std::string("/api/v1/salary?") + kind + "=" + value["id"].get<std::string>()).status,
+                200u)
+                << value;
         }
     }
 }
@@ -166,11 +176,13 @@ TEST(LimitsApi, SaysWhatTheServerWasStartedWith) {
 TEST(LimitsApi, SaysWhetherTheAskingSiteMayOpenTheChat) {
     ServerProcess server({"--allowed-origin", "https://allowed.example"});
     const auto from = [&](const std::string& origin) {
-        return http_request(server.port(), http::verb::get, "/api/v1/limits", "", {{"Origin", origin}}).json();
+        return http_request(server.port(), http::verb::get, "/api/v1/limits", "", {{"Origin", origin}})
+            .json();
     };
     EXPECT_EQ(from("https://allowed.example")["origin_allowed"], true);
     EXPECT_EQ(from("https://other.example")["origin_allowed"], false);
-    EXPECT_EQ(from("http://127.0.0.1:" + std::to_string(server.port()))["origin_allowed"], true) << "its own pages";
+    EXPECT_EQ(from("http://127.0.0.1:" + std::to_string(server.port()))["origin_allowed"], true)
+        << "its own pages";
 }
 
 TEST(AskApi, SourcesNameTheirPublisherAndDate) {

@@ -103,7 +103,9 @@ TEST(SlackCommand, AnEmptyCommandGetsHelp) {
 TEST(Channels, AnswersAreInTheReportUnderTheirChannel) {
     ServerProcess server(all_channels());
     ASSERT_EQ(slack(server.port(), "what skills do I need?", "r.1").status, 200u);
-    ASSERT_EQ(twilio(server.port(), "whatsapp:+14155550100", "what do developers earn in Seattle?", "SMr1").status, 200u);
+    ASSERT_EQ(
+        twilio(server.port(), "whatsapp:+14155550100", "what do developers earn in Seattle?", "SMr1").status,
+        200u);
     json seen;
     ASSERT_TRUE(eventually([&] {
         seen = admin_report(server.port());

@@ -46,9 +46,11 @@ TEST(Faults, ClientsVanishingMidFrameLeaveNothingBehind) {
     for (int i = 0; i < 50; ++i) {
         WsClient ws(server.port());
         // The header of a masked 200-byte text frame, then only part of its payload: then gone.
-        std::string partial = {'\x81', static_cast<char>(0x80 | 126), '\x00', static_cast<char>(200), 'k', 'e', 'y', '!'};
+        std::string partial = {
+            '\x81', static_cast<char>(0x80 | 126), '\x00', static_cast<char>(200), 'k', 'e', 'y', '!'};
         partial += std::string(50, 'x');
-        boost::asio::write(boost::beast::get_lowest_layer(ws.stream()).socket(), boost::asio::buffer(partial));
+        boost::asio::write(boost::beast::get_lowest_layer(ws.stream()).socket(),
+                           boost::asio::buffer(partial));
         ws.drop();
     }
     WsClient survivor(server.port());
@@ -83,7 +85,8 @@ TEST(Faults, OneClientFloodingDoesNotStarveTheOthers) {
     std::thread flooder([&] {
         // Sends as fast as it can and never reads: rate-limited, then paused by back-pressure, then closed.
         WsClient ws(server.port());
-        const std::string frame = json{{"type", "ask"}, {"text", "what skills and what pay for seniors in seattle?"}}.dump();
+        const std::string frame =
+            json{{"type", "ask"}, {"text", "what skills and what pay for seniors in seattle?"}}.dump();
         boost::beast::error_code ec;
         while (!stop && !ec) {
             ws.stream().text(true);
@@ -96,7 +99,8 @@ TEST(Faults, OneClientFloodingDoesNotStarveTheOthers) {
     for (int i = 0; i < 20; ++i) {
         const auto start = std::chrono::steady_clock::now();
         EXPECT_EQ(polite.ask("what do back-end developers do?")["type"], "answer");
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
     }
     stop = true;
     flooder.join();
@@ -111,12 +115,14 @@ TEST(Faults, LongAnswersDoNotStallOnNagle) {
     ServerProcess server;
     WsClient ws(server.port());
     const std::string long_question =
-        "what skills do I need, what does it pay in seattle, what is the outlook, how do I get started and what "
+        "what skills do I need, what does it pay in seattle, what is the outlook, how do I get started and "
+        "what "
         "does a typical day look like?";
     ASSERT_GT(ws.ask(long_question).dump().size(), 4096u) << "the answer must span two frames";
     const auto start = std::chrono::steady_clock::now();
     for (int i = 0; i < 20; ++i) ws.ask(long_question);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     EXPECT_LT(ms, 400.0) << "20 long answers took " << ms << " ms: the 40 ms delayed-ACK stall is back";
 }
 
@@ -126,15 +132,17 @@ TEST(Faults, LongAnswersDoNotStallOnNagle) {
 // 1 MiB here), which is not what malloc_trim returns and grows with the binary, not with the burst.
 TEST(Faults, MemoryOfABurstOfConnectionsIsReturnedAfterTheyClose) {
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-    GTEST_SKIP() << "the sanitizers' allocators keep freed memory themselves; glibc's malloc_trim has none to return";
+    GTEST_SKIP()
+        << "the sanitizers' allocators keep freed memory themselves; glibc's malloc_trim has none to return";
 #endif
     allow_many_descriptors();
     constexpr int burst = 1500;
     ServerProcess server({"--max-connections-per-ip", "10000"}, std::chrono::seconds(20), 8192);
     const long before = server.anonymous_rss_kib();
-    const std::string upgrade = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(server.port()) +
-                                "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    const std::string upgrade =
+        "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(server.port()) +
+        "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     std::vector<int> sockets;
     for (int i = 0; i < burst; ++i) {
         const int fd = connect_raw(server.port());
@@ -149,7 +157,8 @@ TEST(Faults, MemoryOfABurstOfConnectionsIsReturnedAfterTheyClose) {
         ASSERT_EQ(std::string(head, 12), "HTTP/1.1 101");
     }
     const long with = server.anonymous_rss_kib();
-    ASSERT_GT(with - before, burst * 4) << "the burst should cost ~8 KiB a connection (KiB: " << before << " -> " << with << ")";
+    ASSERT_GT(with - before, burst * 4)
+        << "the burst should cost ~8 KiB a connection (KiB: " << before << " -> " << with << ")";
     for (int fd : sockets) close(fd);
     long after = with;
     for (int i = 0; i < 100 && after - before > (with - before) / 4; ++i) {
@@ -157,7 +166,8 @@ TEST(Faults, MemoryOfABurstOfConnectionsIsReturnedAfterTheyClose) {
         after = server.anonymous_rss_kib();
     }
     EXPECT_LE(after - before, (with - before) / 4)
-        << "anonymous RSS " << before << " KiB before the burst, " << with << " with it, " << after << " 10 s after it closed";
+        << "anonymous RSS " << before << " KiB before the burst, " << with << " with it, " << after
+        << " 10 s after it closed";
     WsClient ws(server.port());
     EXPECT_EQ(ws.ask("pay in seattle?")["type"], "answer");
 }

@@ -14,7 +14,8 @@ unsigned handshake_status(std::uint16_t port, const std::string& origin) {
     boost::asio::io_context ioc;
     websocket::stream<boost::beast::tcp_stream> ws(ioc);
     boost::beast::get_lowest_layer(ws).connect({boost::asio::ip::make_address("127.0.0.1"), port});
-    ws.set_option(websocket::stream_base::decorator([&](websocket::request_type& req) { req.set(http::field::origin, origin); }));
+    ws.set_option(websocket::stream_base::decorator(
+        [&](websocket::request_type& req) { req.set(http::field::origin, origin); }));
     websocket::response_type res;
     boost::beast::error_code ec;
     ws.handshake(res, "127.0.0.1:" + std::to_string(port), "/ws", ec);
@@ -31,7 +32,8 @@ TEST(Origins, SameOriginPageMayOpenTheChat) {
 TEST(Origins, OtherSitesAreRefusedWith403UnlessAllowed) {
     ServerProcess closed;
     EXPECT_EQ(handshake_status(closed.port(), "https://shop.example"), 403u);
-    ServerProcess open({"--allowed-origin", "https://shop.example", "--allowed-origin", "https://blog.example"});
+    ServerProcess open(
+        {"--allowed-origin", "https://shop.example", "--allowed-origin", "https://blog.example"});
     EXPECT_EQ(handshake_status(open.port(), "https://shop.example"), 101u);
     EXPECT_EQ(handshake_status(open.port(), "https://blog.example"), 101u);
     EXPECT_EQ(handshake_status(open.port(), "https://evil.example"), 403u);
@@ -74,7 +76,8 @@ TEST(StaticHeaders, EtagGivesNotModified) {
 TEST(StaticHeaders, GzipWhenAccepted) {
     ServerProcess server;
     auto plain = http_request(server.port(), http::verb::get, "/widget.js");
-    auto zipped = http_request(server.port(), http::verb::get, "/widget.js", "", {{"Accept-Encoding", "gzip"}});
+    auto zipped =
+        http_request(server.port(), http::verb::get, "/widget.js", "", {{"Accept-Encoding", "gzip"}});
     EXPECT_EQ(zipped.headers["Content-Encoding"], "gzip");
     EXPECT_EQ(zipped.headers["Vary"], "Accept-Encoding");
     EXPECT_LT(zipped.body.size(), plain.body.size());

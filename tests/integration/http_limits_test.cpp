@@ -21,10 +21,11 @@ bool has_header(const std::string& raw, const std::string& line) {
 
 TEST(HttpLimits, ChunkedBodiesAreRefusedWith411) {
     ServerProcess server;
-    const std::string raw = raw_exchange(server.port(),
-                                         "POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                         "Transfer-Encoding: chunked\r\n\r\n"
-                                         "13\r\n{\"text\":\"pay? ok!\"}\r\n0\r\n\r\n");
+    const std::string raw =
+        raw_exchange(server.port(),
+                     "POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     "Transfer-Encoding: chunked\r\n\r\n"
+                     "13\r\n{\"text\":\"pay? ok!\"}\r\n0\r\n\r\n");
     EXPECT_EQ(status_of(raw), 411u) << raw;
     EXPECT_NE(raw.find("length_required"), std::string::npos) << raw;
 }
@@ -46,20 +47,25 @@ TEST(HttpLimits, OversizedRequestLineIs414AndHeadersAre431) {
     ServerProcess server;
     EXPECT_EQ(status_of(raw_exchange(server.port(), get("/" + std::string(20000, 'a')))), 414u);
     std::string many;
-    for (int i = 0; i < 400; ++i) many += "X-Filler-" + std::to_string(i) + ": " + std::string(40, 'v') + "\r\n";
+    for (int i = 0; i < 400; ++i)
+        many += "X-Filler-" + std::to_string(i) + ": " + std::string(40, 'v') + "\r\n";
     EXPECT_EQ(status_of(raw_exchange(server.port(), get("/healthz", many))), 431u);
 }
 
 TEST(HttpLimits, MalformedRequestsGet400NotAReset) {
     ServerProcess server;
     EXPECT_EQ(status_of(raw_exchange(server.port(), "GARBAGE\r\n\r\n")), 400u);
-    EXPECT_EQ(status_of(raw_exchange(server.port(), "GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n")), 400u);
-    // Request smuggling shapes: two lengths, or a length and chunked.
-    EXPECT_EQ(status_of(raw_exchange(server.port(), "POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
-                                                    "Content-Length: 6\r\n\r\nabcdef")),
+    EXPECT_EQ(status_of(raw_exchange(server.port(), "GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n")),
               400u);
-    const unsigned both = status_of(raw_exchange(server.port(), "POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
-                                                                "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"));
+    // Request smuggling shapes: two lengths, or a length and chunked.
+    EXPECT_EQ(status_of(raw_exchange(server.port(),
+                                     "POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+                                     "Content-Length: 6\r\n\r\nabcdef")),
+              400u);
+    const unsigned both =
+        status_of(raw_exchange(server.port(),
+                               "POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+                               "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"));
     EXPECT_TRUE(both == 400u || both == 411u) << both;
 }
 
@@ -78,7 +84,8 @@ TEST(HttpLimits, HeadHasTheLengthButNoBodyEvenOnErrors) {
     const std::size_t end = raw.find("\r\n\r\n") + 4;
     EXPECT_TRUE(has_header(raw, "Content-Length: ")) << raw;
     EXPECT_EQ(raw.compare(end, 12, "HTTP/1.1 200"), 0) << "the HEAD reply had a body: " << raw;
-    EXPECT_EQ(status_of(raw_exchange(server.port(), "HEAD /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")),
+    EXPECT_EQ(status_of(raw_exchange(server.port(),
+                                     "HEAD /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")),
               200u);
 }
 
@@ -94,13 +101,15 @@ TEST(HttpLimits, WrongMethodIs405WithAllow) {
 
 TEST(HttpLimits, RefusalsCarryTheRoutersHeaders) {
     ServerProcess server;
-    const std::string too_large = raw_exchange(server.port(), "POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n");
+    const std::string too_large =
+        raw_exchange(server.port(), "POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n");
     EXPECT_EQ(status_of(too_large), 413u);
     EXPECT_TRUE(has_header(too_large, "X-Content-Type-Options: nosniff")) << too_large;
-    const std::string forbidden = raw_exchange(
-        server.port(), "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                       "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                       "Origin: https://evil.example\r\n\r\n");
+    const std::string forbidden =
+        raw_exchange(server.port(),
+                     "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                     "Origin: https://evil.example\r\n\r\n");
     EXPECT_EQ(status_of(forbidden), 403u);
     EXPECT_TRUE(has_header(forbidden, "X-Content-Type-Options: nosniff")) << forbidden;
 }
@@ -114,8 +123,9 @@ TEST(HttpLimits, TheChatUpgradeIgnoresAQueryString) {
 TEST(HttpLimits, OtherTransferCodingsAre400AndTheBodyIsNeverRunAsARequest) {
     ServerProcess server;
     for (const std::string coding : {"gzip", "identity", "chunked, gzip", "xchunked"}) {
-        const std::string raw = raw_exchange(server.port(), "POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " +
-                                                                coding + "\r\n\r\nGET /metrics HTTP/1.1\r\nHost: x\r\n\r\n");
+        const std::string raw = raw_exchange(
+            server.port(), "POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + coding +
+                               "\r\n\r\nGET /metrics HTTP/1.1\r\nHost: x\r\n\r\n");
         EXPECT_EQ(status_of(raw), 400u) << coding << ": " << raw;
         EXPECT_EQ(raw.find("career_advisor_"), std::string::npos) << coding << ": the smuggled request ran";
         EXPECT_EQ(raw.find("HTTP/1.1", 1), std::string::npos) << coding << ": a second response: " << raw;
@@ -126,18 +136,22 @@ TEST(HttpLimits, RepeatedContentLengthOrHostIs400EvenWhenTheyAgree) {
     ServerProcess server;
     const std::string body = R"({"text":"pay?"})";
     const std::string length = std::to_string(body.size());
-    EXPECT_EQ(status_of(raw_exchange(server.port(), "POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Length: " + length +
-                                                        "\r\nContent-Length: " + length + "\r\n\r\n" + body)),
+    EXPECT_EQ(status_of(raw_exchange(server.port(),
+                                     "POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Length: " + length +
+                                         "\r\nContent-Length: " + length + "\r\n\r\n" + body)),
               400u);
-    EXPECT_EQ(status_of(raw_exchange(server.port(), "POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Length: " + length +
-                                                        ", " + length + "\r\n\r\n" + body)),
+    EXPECT_EQ(
+        status_of(raw_exchange(server.port(), "POST /api/v1/ask HTTP/1.1\r\nHost: x\r\nContent-Length: " +
+                                                  length + ", " + length + "\r\n\r\n" + body)),
+        400u);
+    EXPECT_EQ(status_of(raw_exchange(server.port(), "GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n")),
               400u);
-    EXPECT_EQ(status_of(raw_exchange(server.port(), "GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n")), 400u);
 }
 
 TEST(HttpLimits, AbsoluteFormTargetsAreServedByTheirPath) {
     ServerProcess server;
     const std::string target = "http://127.0.0.1:" + std::to_string(server.port()) + "/healthz";
-    EXPECT_EQ(status_of(raw_exchange(server.port(), "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")),
+    EXPECT_EQ(status_of(raw_exchange(server.port(),
+                                     "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")),
               200u);
 }

@@ -21,7 +21,8 @@ std::vector<std::string> data_args(const DataCopy& data) {
 }
 
 std::string overview_text(std::uint16_t port) {
-    auto res = http_request(port, http::verb::post, "/api/v1/ask", R"({"text":"What does a back-end developer do?"})");
+    auto res = http_request(port, http::verb::post, "/api/v1/ask",
+                            R"({"text":"What does a back-end developer do?"})");
     return res.json()["text"].get<std::string>();
 }
 
@@ -52,7 +53,8 @@ TEST(Reload, BadDataIsRefusedAndTheOldDataKeepsServing) {
     auto res = http_request(server.port(), http::verb::post, "/admin/reload");
     EXPECT_EQ(res.status, 422u);
     EXPECT_EQ(res.json()["code"], "reload_failed");
-    EXPECT_NE(res.json()["message"].get<std::string>().find("outlook.json: /facts/0/source"), std::string::npos)
+    EXPECT_NE(res.json()["message"].get<std::string>().find("outlook.json: /facts/0/source"),
+              std::string::npos)
         << res.body;
     EXPECT_EQ(overview_text(server.port()), before);
 }
@@ -74,8 +76,9 @@ TEST(Reload, SighupReloads) {
 TEST(Reload, LiveWebSocketTrafficLosesNoAnswerDuringReloads) {
     DataCopy data;
     std::vector<std::string> args = data_args(data);
-    args.insert(args.end(), {"--message-rate", "100000", "--message-burst", "100000", "--address-message-rate", "100000",
-                          "--address-message-burst", "100000"});  // as fast as they can
+    args.insert(args.end(),
+                {"--message-rate", "100000", "--message-burst", "100000", "--address-message-rate", "100000",
+                 "--address-message-burst", "100000"});  // as fast as they can
     ServerProcess server(args);
     std::atomic<bool> done{false};
     std::atomic<int> answered{0};

@@ -14,7 +14,8 @@ namespace http = boost::beast::http;
 TEST(Server, PrintsOneListeningLineWithTheChosenPort) {
     ServerProcess server;
     EXPECT_GT(server.port(), 0);
-    EXPECT_EQ(server.listening_line(), "listening on http://127.0.0.1:" + std::to_string(server.port()) + "/");
+    EXPECT_EQ(server.listening_line(),
+              "listening on http://127.0.0.1:" + std::to_string(server.port()) + "/");
 }
 
 TEST(Server, AnswersOverWebSocket) {
@@ -45,7 +46,8 @@ TEST(Server, AnswersComeInTheOrderOfTheQuestions) {
     ServerProcess server;
     WsClient ws(server.port());
     for (int i = 0; i < 20; ++i) {
-        ws.send_text(json({{"type", "ask"}, {"id", "q" + std::to_string(i)}, {"text", "what is the salary?"}}).dump());
+        ws.send_text(
+            json({{"type", "ask"}, {"id", "q" + std::to_string(i)}, {"text", "what is the salary?"}}).dump());
     }
     for (int i = 0; i < 20; ++i) EXPECT_EQ(ws.read_json()["id"], "q" + std::to_string(i));
 }
@@ -93,7 +95,8 @@ TEST(Server, ClientThatDisconnectsMidConversationDoesNotDisturbOthers) {
 
 TEST(Server, HttpAskAnswersAndRejectsBadBodies) {
     ServerProcess server;
-    auto ok = http_request(server.port(), http::verb::post, "/api/v1/ask", R"({"text":"What does a back-end developer do?"})");
+    auto ok = http_request(server.port(), http::verb::post, "/api/v1/ask",
+                           R"({"text":"What does a back-end developer do?"})");
     EXPECT_EQ(ok.status, 200u);
     EXPECT_EQ(ok.json()["intent"], "role.overview");
     EXPECT_EQ(ok.headers["Content-Type"], "application/json");
@@ -162,7 +165,8 @@ TEST(Cli, CheckPrintsOneSummaryLine) {
 TEST(Cli, CheckFailsWithErrorsOnBadData) {
     DataCopy data;
     replace_in_file(data.knowledge() / "facts" / "outlook.json", "\"source\":", "\"origin\":");
-    auto r = run_command({"check", "--knowledge", data.knowledge().string(), "--intents", data.intents().string()});
+    auto r = run_command(
+        {"check", "--knowledge", data.knowledge().string(), "--intents", data.intents().string()});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("outlook.json: /facts/0/source"), std::string::npos) << r.err;
 }

@@ -16,14 +16,16 @@ namespace websocket = boost::beast::websocket;
 using nlohmann::json;
 
 TEST(Drain, SigtermAnswersEveryQuestionReceivedThenSays1001) {
-    ServerProcess server({"--message-rate", "100000", "--message-burst", "100000", "--address-message-rate", "100000",
-                          "--address-message-burst", "100000", "--threads", "1"});
+    ServerProcess server({"--message-rate", "100000", "--message-burst", "100000", "--address-message-rate",
+                          "100000", "--address-message-burst", "100000", "--threads", "1"});
     constexpr int clients = 4, questions = 40;
     std::vector<std::unique_ptr<WsClient>> sockets;
     for (int c = 0; c < clients; ++c) sockets.push_back(std::make_unique<WsClient>(server.port()));
     for (int i = 0; i < questions; ++i) {
         for (auto& ws : sockets) {
-            ws->send_text(json{{"type", "ask"}, {"id", i}, {"text", "what skills and pay for seniors in seattle?"}}.dump());
+            ws->send_text(
+                json{{"type", "ask"}, {"id", i}, {"text", "what skills and pay for seniors in seattle?"}}
+                    .dump());
         }
     }
     server.signal(SIGTERM);  // every question is in the server's socket buffers by now
@@ -81,15 +83,18 @@ TEST(AcceptLoop, OutOfFileDescriptorsItPausesInsteadOfSpinning) {
         addr.sin_family = AF_INET;
         addr.sin_port = htons(server.port());
         addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) held.push_back(fd);
-        else close(fd);
+        if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0)
+            held.push_back(fd);
+        else
+            close(fd);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     const double before = server.cpu_seconds();
     std::this_thread::sleep_for(std::chrono::seconds(1));
     const double used = server.cpu_seconds() - before;
     EXPECT_LT(used, 0.2) << "the accept loop spins at the descriptor limit";
-    EXPECT_NE(server.log().find("accepting connections paused"), std::string::npos) << "never reached the limit";
+    EXPECT_NE(server.log().find("accepting connections paused"), std::string::npos)
+        << "never reached the limit";
     EXPECT_LT(server.log().size(), 4000u) << "the log floods:\n" << server.log().substr(0, 2000);
     for (int fd : held) close(fd);
     // Once descriptors are free again, the server serves.

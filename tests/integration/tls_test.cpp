@@ -24,10 +24,12 @@ struct Certificate {
     std::string cert = (dir.path() / "cert.pem").string();
     std::string key = (dir.path() / "key.pem").string();
     Certificate() {
-        const std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
-                                    "-addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert +
-                                    " 2>/dev/null";
-        if (std::system(command.c_str()) != 0) throw std::runtime_error("openssl could not make a certificate");
+        const std::string command =
+            "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+            "-addext subjectAltName=IP:127.0.0.1 -keyout " +
+            key + " -out " + cert + " 2>/dev/null";
+        if (std::system(command.c_str()) != 0)
+            throw std::runtime_error("openssl could not make a certificate");
     }
 };
 
@@ -66,7 +68,8 @@ TEST(Tls, HttpsAndWssOnOnePort) {
     wss.next_layer().handshake(ssl::stream_base::client);
     beast::get_lowest_layer(wss).expires_never();
     wss.handshake("127.0.0.1:" + std::to_string(server.port()), "/ws");
-    wss.write(net::buffer(std::string(R"({"type":"ask","text":"what do back-end developers earn in seattle?"})")));
+    wss.write(
+        net::buffer(std::string(R"({"type":"ask","text":"what do back-end developers earn in seattle?"})")));
     beast::flat_buffer answer;
     wss.read(answer);
     const auto reply = nlohmann::json::parse(beast::buffers_to_string(answer.data()));
@@ -80,7 +83,8 @@ TEST(Tls, PlainHttpOnTheTlsPortGetsNoHttpAnswer) {
     EXPECT_EQ(status_of(raw_exchange(server.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")), 0u);
     ssl::context context = client_context(certificate);
     net::io_context ioc;
-    beast::ssl_stream<beast::tcp_stream> https(ioc, context);  // the server still serves TLS clients after that
+    beast::ssl_stream<beast::tcp_stream> https(ioc,
+                                               context);  // the server still serves TLS clients after that
     beast::get_lowest_layer(https).connect({net::ip::make_address("127.0.0.1"), server.port()});
     EXPECT_NO_THROW(https.handshake(ssl::stream_base::client));
 }
@@ -88,7 +92,8 @@ TEST(Tls, PlainHttpOnTheTlsPortGetsNoHttpAnswer) {
 TEST(Tls, AnUnusableKeyStopsTheStartNamingTheFile) {
     Certificate certificate;
     write_file(certificate.key, "not a key");
-    auto r = run_command({"serve", "--port", "0", "--tls-cert", certificate.cert, "--tls-key", certificate.key});
+    auto r =
+        run_command({"serve", "--port", "0", "--tls-cert", certificate.cert, "--tls-key", certificate.key});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("--tls-key " + certificate.key), std::string::npos) << r.err;
 }

@@ -15,7 +15,9 @@ struct SqliteEngine {
     TempDir dir;
     analytics::StoreLocation location() const { return {"sqlite", dir.path(), true}; }
     void execute(const std::string& sql) const { execute_sqlite(dir.path() / "analytics.sqlite3", sql); }
-    std::string query(const std::string& sql) const { return query_sqlite(dir.path() / "analytics.sqlite3", sql); }
+    std::string query(const std::string& sql) const {
+        return query_sqlite(dir.path() / "analytics.sqlite3", sql);
+    }
 };
 
 struct PostgresEngine {

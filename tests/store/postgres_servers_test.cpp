@@ -3,9 +3,9 @@
 
 #include <thread>
 
-#include "support/eventually.hpp"
 #include "support/channel_clients.hpp"
 #include "support/clients.hpp"
+#include "support/eventually.hpp"
 #include "support/postgres_server.hpp"
 #include "support/server_process.hpp"
 
@@ -31,8 +31,9 @@ TEST(SharedPostgres, TwoServersWritingToOneDatabaseGiveOneReport) {
     const json from_b = ask(b.port(), "how much do back-end developers make?");
     ask(b.port(), "can I become an astronaut with this");
     // A vote on A's answer, sent to B (a load balancer does not keep a visitor on one replica).
-    const auto vote = http_request(b.port(), http::verb::post, "/api/v1/feedback",
-                                   json{{"answer_id", from_a["answer_id"]}, {"helpful", false}, {"comment", "meh"}}.dump());
+    const auto vote =
+        http_request(b.port(), http::verb::post, "/api/v1/feedback",
+                     json{{"answer_id", from_a["answer_id"]}, {"helpful", false}, {"comment", "meh"}}.dump());
     EXPECT_EQ(vote.status, 200u) << vote.body;
     json seen;
     ASSERT_TRUE(eventually([&] {
@@ -50,11 +51,13 @@ TEST(SharedPostgres, AChannelFollowUpIsUnderstoodByAnotherReplica) {
     const std::string url = shared_postgres().create_database();
     ServerProcess a({"--database", url, "--twilio-auth-token", twilio_token});
     ServerProcess b({"--database", url, "--twilio-auth-token", twilio_token});
-    const std::string first = twiml_text(twilio(a.port(), "+14155550199", "what do developers earn in Seattle?", "SMr1").body);
+    const std::string first =
+        twiml_text(twilio(a.port(), "+14155550199", "what do developers earn in Seattle?", "SMr1").body);
     EXPECT_NE(first.find("Seattle: $140K-$170K"), std::string::npos) << first;
     const std::string follow_up = twiml_text(twilio(b.port(), "+14155550199", "and in Austin?", "SMr2").body);
     EXPECT_NE(follow_up.find("Austin: $140K-$170K"), std::string::npos) << follow_up;
-    EXPECT_EQ(query_postgres(url, "SELECT COUNT(*) FROM channel_contexts WHERE sender LIKE '%4155550199%'"), "0")
+    EXPECT_EQ(query_postgres(url, "SELECT COUNT(*) FROM channel_contexts WHERE sender LIKE '%4155550199%'"),
+              "0")
         << "senders are stored hashed";
     EXPECT_EQ(query_postgres(url, "SELECT COUNT(*) FROM channel_contexts"), "1");
 }
@@ -69,8 +72,10 @@ TEST(SharedPostgres, ARetryReachingAnotherReplicaGetsTheFirstReplyAndIsAnsweredO
     EXPECT_NE(twiml_text(first.body), "") << first.body;
     EXPECT_EQ(retry.body, first.body);
     EXPECT_EQ(metric(a.port(), "career_advisor_channel_answers_total{channel=\"sms\"}"), 1);
-    EXPECT_EQ(metric(b.port(), "career_advisor_channel_answers_total{channel=\"sms\"}"), 0) << "answered once";
-    EXPECT_EQ(metric(b.port(), "career_advisor_channel_refused_total{channel=\"twilio\",reason=\"replayed\"}"), 1);
+    EXPECT_EQ(metric(b.port(), "career_advisor_channel_answers_total{channel=\"sms\"}"), 0)
+        << "answered once";
+    EXPECT_EQ(
+        metric(b.port(), "career_advisor_channel_refused_total{channel=\"twilio\",reason=\"replayed\"}"), 1);
     EXPECT_EQ(query_postgres(url, "SELECT COUNT(*) FROM channel_deliveries"), "1");
 }
 
@@ -99,11 +104,13 @@ TEST(StoppedPostgres, IsReportedWhileChatWorksAndWhatWaitedIsWrittenWhenItReturn
     })) << ready.dump();
     EXPECT_EQ(ready["status"], "ready");
     EXPECT_EQ(ready["store"]["kind"], "postgresql");
-    EXPECT_NE(ready["store"]["problem"].get<std::string>().find("PostgreSQL"), std::string::npos) << ready.dump();
+    EXPECT_NE(ready["store"]["problem"].get<std::string>().find("PostgreSQL"), std::string::npos)
+        << ready.dump();
     EXPECT_EQ(ready.dump().find("host="), std::string::npos) << "no connection details in public";
     const auto metrics = http_request(server.port(), http::verb::get, "/metrics").body;
     EXPECT_NE(metrics.find("career_advisor_store_up{store=\"postgresql\"} 0"), std::string::npos);
-    EXPECT_NE(server.log().find("recording: cannot write to the postgresql store"), std::string::npos) << server.log();
+    EXPECT_NE(server.log().find("recording: cannot write to the postgresql store"), std::string::npos)
+        << server.log();
     const auto refused = http_request(server.port(), http::verb::get, "/admin/report");
     EXPECT_EQ(refused.status, 503u);
     EXPECT_EQ(refused.json()["code"], "unavailable");

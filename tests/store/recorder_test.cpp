@@ -1,4 +1,6 @@
 // The background writer: batches, a bounded queue, a failing store, the flush at stop, retention.
+#include "analytics/recorder.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -6,7 +8,6 @@
 #include <thread>
 
 #include "support/eventually.hpp"
-#include "analytics/recorder.hpp"
 #include "support/postgres_server.hpp"
 #include "support/temp_dir.hpp"
 
@@ -47,7 +48,9 @@ struct SqliteRecorder {
     std::uint64_t stored() const {
         auto store = open_store(location);
         const auto rows = store->read(0, 1000);
-        return rows.days.empty() ? 0 : rows.days.front().answers + (rows.days.size() > 1 ? rows.days[1].answers : 0);
+        return rows.days.empty()
+                   ? 0
+                   : rows.days.front().answers + (rows.days.size() > 1 ? rows.days[1].answers : 0);
     }
 };
 
@@ -162,7 +165,8 @@ TEST(Recorder, RecordingFromManyThreadsLosesNothing) {
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t) {
         threads.emplace_back([&recorder, t] {
-            for (int i = 0; i < 500; ++i) recorder.record(answer(std::to_string(t) + "-" + std::to_string(i)));
+            for (int i = 0; i < 500; ++i)
+                recorder.record(answer(std::to_string(t) + "-" + std::to_string(i)));
         });
     }
     for (auto& t : threads) t.join();

@@ -14,8 +14,8 @@ namespace {
 constexpr std::int64_t day = 86'400'000;
 constexpr std::int64_t nov_24 = 20'781 * day;
 
-AnswerEvent answer(const std::string& id, std::int64_t at, std::vector<std::string> intents, bool fallback = false,
-                   bool not_covered = false, std::string question = "") {
+AnswerEvent answer(const std::string& id, std::int64_t at, std::vector<std::string> intents,
+                   bool fallback = false, bool not_covered = false, std::string question = "") {
     AnswerEvent e;
     e.answer_id = id;
     e.at_ms = at;
@@ -31,7 +31,7 @@ AnswerEvent answer(const std::string& id, std::int64_t at, std::vector<std::stri
 
 template <class Engine>
 class StoreTest : public testing::Test {
-protected:
+  protected:
     Engine engine;
     std::unique_ptr<Store> open() { return open_store(engine.location()); }
     std::unique_ptr<Store> migrated() {
@@ -43,9 +43,11 @@ protected:
 
 using Engines = testing::Types<SqliteEngine, PostgresEngine>;
 class EngineNames {
-public:
+  public:
     template <class T>
-    static std::string GetName(int) { return T::name; }
+    static std::string GetName(int) {
+        return T::name;
+    }
 };
 TYPED_TEST_SUITE(StoreTest, Engines, EngineNames);
 
@@ -114,10 +116,12 @@ TYPED_TEST(StoreTest, MigrationsRacingFromTwoConnectionsBothEndWithOneSchemaAndO
 
 TYPED_TEST(StoreTest, TheReportRowsCountAnswersPerDayAndPerIntents) {
     auto store = this->migrated();
-    store->write(std::vector{answer("a1", nov_24 - day + 5, {"salary"}), answer("a2", nov_24 + 5, {"salary", "skills.overview"}),
+    store->write(std::vector{answer("a1", nov_24 - day + 5, {"salary"}),
+                             answer("a2", nov_24 + 5, {"salary", "skills.overview"}),
                              answer("a3", nov_24 + 6, {"fallback"}, true, false, "weather?"),
                              answer("a4", nov_24 + 7, {"uncovered.cost"}, false, true, "bootcamp price?")},
-                 std::vector{FeedbackEvent{"a2", nov_24 + 10, true, ""}, FeedbackEvent{"a4", nov_24 + 11, false, "meh"}});
+                 std::vector{FeedbackEvent{"a2", nov_24 + 10, true, ""},
+                             FeedbackEvent{"a4", nov_24 + 11, false, "meh"}});
     const ReportRows rows = store->read(nov_24 - day, 100);
     ASSERT_EQ(rows.days.size(), 2u);
     EXPECT_EQ(rows.days[0].day, 20'780);
@@ -128,8 +132,9 @@ TYPED_TEST(StoreTest, TheReportRowsCountAnswersPerDayAndPerIntents) {
     EXPECT_EQ(rows.days[1].helpful, 1u);
     EXPECT_EQ(rows.days[1].not_helpful, 1u);
     ASSERT_EQ(rows.intents.size(), 4u);
-    const auto combined = std::find_if(rows.intents.begin(), rows.intents.end(),
-                                       [](const IntentsRow& r) { return r.intents == "salary skills.overview"; });
+    const auto combined = std::find_if(rows.intents.begin(), rows.intents.end(), [](const IntentsRow& r) {
+        return r.intents == "salary skills.overview";
+    });
     ASSERT_NE(combined, rows.intents.end());
     EXPECT_EQ(combined->helpful, 1u);
 }
@@ -140,8 +145,9 @@ TYPED_TEST(StoreTest, TheReportRowsCountAnswersPerChannel) {
     by_sms.channel = Channel::sms;
     AnswerEvent by_slack = answer("k1", nov_24 + 2, {"salary"});
     by_slack.channel = Channel::slack;
-    store->write(std::vector{answer("w1", nov_24, {"salary"}), answer("w2", nov_24, {"salary"}), by_sms, by_slack},
-                 std::vector{FeedbackEvent{"k1", nov_24 + 3, false, ""}});
+    store->write(
+        std::vector{answer("w1", nov_24, {"salary"}), answer("w2", nov_24, {"salary"}), by_sms, by_slack},
+        std::vector{FeedbackEvent{"k1", nov_24 + 3, false, ""}});
     const auto channels = store->read(nov_24, 100).channels;
     ASSERT_EQ(channels.size(), 3u);
     EXPECT_EQ(channels[0].channel, "websocket");
@@ -156,7 +162,8 @@ TYPED_TEST(StoreTest, UnansweredQuestionsComeNewestFirstAndOnlyWithTheirText) {
     auto store = this->migrated();
     store->write(std::vector{answer("a1", nov_24 + 1, {"fallback"}, true, false, "older"),
                              answer("a2", nov_24 + 2, {"fallback"}, true, false, ""),
-                             answer("a3", nov_24 + 3, {"salary"}, false, false, "answered, text kept by --log-questions"),
+                             answer("a3", nov_24 + 3, {"salary"}, false, false,
+                                    "answered, text kept by --log-questions"),
                              answer("a4", nov_24 + 4, {"uncovered.cost"}, false, true, "newer")},
                  {});
     const ReportRows rows = store->read(nov_24, 100);
@@ -172,7 +179,8 @@ TYPED_TEST(StoreTest, UnansweredQuestionsComeNewestFirstAndOnlyWithTheirText) {
 
 TYPED_TEST(StoreTest, ALaterVoteReplacesTheEarlierOne) {
     auto store = this->migrated();
-    store->write(std::vector{answer("a1", nov_24, {"salary"})}, std::vector{FeedbackEvent{"a1", nov_24 + 1, false, "wrong"}});
+    store->write(std::vector{answer("a1", nov_24, {"salary"})},
+                 std::vector{FeedbackEvent{"a1", nov_24 + 1, false, "wrong"}});
     store->write({}, std::vector{FeedbackEvent{"a1", nov_24 + 2, true, ""}});
     const ReportRows rows = store->read(nov_24, 100);
     EXPECT_EQ(rows.days.at(0).helpful, 1u);
@@ -183,7 +191,8 @@ TYPED_TEST(StoreTest, ALaterVoteReplacesTheEarlierOne) {
 TYPED_TEST(StoreTest, AnOlderVoteWrittenLaterDoesNotReplaceANewerOne) {
     // Two replicas: the newer vote reached the database first.
     auto store = this->migrated();
-    store->write(std::vector{answer("a1", nov_24, {"salary"})}, std::vector{FeedbackEvent{"a1", nov_24 + 5, false, "late"}});
+    store->write(std::vector{answer("a1", nov_24, {"salary"})},
+                 std::vector{FeedbackEvent{"a1", nov_24 + 5, false, "late"}});
     store->write({}, std::vector{FeedbackEvent{"a1", nov_24 + 2, true, ""}});
     const ReportRows rows = store->read(nov_24, 100);
     ASSERT_EQ(rows.not_helpful.size(), 1u);
@@ -213,8 +222,9 @@ TYPED_TEST(StoreTest, AnAnswerWrittenTwiceIsStoredOnce) {
 
 TYPED_TEST(StoreTest, DeleteBeforeRemovesOldAnswersAndTheirVotes) {
     auto store = this->migrated();
-    store->write(std::vector{answer("old", nov_24 - 40 * day, {"salary"}), answer("new", nov_24, {"salary"})},
-                 std::vector{FeedbackEvent{"old", nov_24 - day, false, ""}, FeedbackEvent{"new", nov_24, false, ""}});
+    store->write(
+        std::vector{answer("old", nov_24 - 40 * day, {"salary"}), answer("new", nov_24, {"salary"})},
+        std::vector{FeedbackEvent{"old", nov_24 - day, false, ""}, FeedbackEvent{"new", nov_24, false, ""}});
     EXPECT_EQ(store->delete_before(nov_24 - 30 * day), 2u);
     EXPECT_EQ(this->engine.query("SELECT COUNT(*) FROM answers"), "1");
     EXPECT_EQ(this->engine.query("SELECT answer_id FROM feedback"), "new");
@@ -232,7 +242,8 @@ TYPED_TEST(StoreTest, TwoStoresOnOneDatabaseSeeEachOthersWrites) {
     auto a = this->migrated();
     auto b = this->migrated();
     a->write(std::vector{answer("a1", nov_24, {"salary"})}, {});
-    b->write(std::vector{answer("b1", nov_24, {"salary"})}, std::vector{FeedbackEvent{"a1", nov_24 + 1, true, ""}});
+    b->write(std::vector{answer("b1", nov_24, {"salary"})},
+             std::vector{FeedbackEvent{"a1", nov_24 + 1, true, ""}});
     const ReportRows rows = a->read(nov_24, 10);
     EXPECT_EQ(rows.days.at(0).answers, 2u);
     EXPECT_EQ(rows.days.at(0).helpful, 1u);

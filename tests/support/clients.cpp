@@ -57,8 +57,8 @@ void WsClient::drop() {
     beast::get_lowest_layer(ws_).socket().close(ec);
 }
 
-HttpResult http_request(std::uint16_t port, http::verb method, const std::string& target, const std::string& body,
-                        const std::map<std::string, std::string>& headers) {
+HttpResult http_request(std::uint16_t port, http::verb method, const std::string& target,
+                        const std::string& body, const std::map<std::string, std::string>& headers) {
     net::io_context ioc;
     beast::tcp_stream stream(ioc);
     stream.expires_after(std::chrono::seconds(10));
@@ -67,7 +67,8 @@ HttpResult http_request(std::uint16_t port, http::verb method, const std::string
     req.set(http::field::host, "127.0.0.1:" + std::to_string(port));
     for (const auto& [name, value] : headers) req.set(name, value);
     if (!body.empty() || method == http::verb::post) {
-        if (req.find(http::field::content_type) == req.end()) req.set(http::field::content_type, "application/json");
+        if (req.find(http::field::content_type) == req.end())
+            req.set(http::field::content_type, "application/json");
         req.body() = body;
         req.prepare_payload();
     }
@@ -81,7 +82,8 @@ HttpResult http_request(std::uint16_t port, http::verb method, const std::string
     HttpResult result;
     result.status = res.result_int();
     result.body = res.body();
-    for (const auto& field : res) result.headers[std::string(field.name_string())] = std::string(field.value());
+    for (const auto& field : res)
+        result.headers[std::string(field.name_string())] = std::string(field.value());
     beast::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_both, ec);
     return result;

@@ -15,7 +15,7 @@ namespace test_support {
 
 // A blocking Beast WebSocket client for tests: connects to ws://127.0.0.1:PORT/ws.
 class WsClient {
-public:
+  public:
     explicit WsClient(std::uint16_t port, const std::string& path = "/ws");
     ~WsClient();
 
@@ -30,7 +30,7 @@ public:
 
     boost::beast::websocket::stream<boost::beast::tcp_stream>& stream() { return ws_; }
 
-private:
+  private:
     boost::asio::io_context ioc_;
     boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
 };

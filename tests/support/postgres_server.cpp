@@ -28,11 +28,13 @@ fs::path postgres_bin() {
         if (fs::exists(entry.path() / "bin" / "initdb")) found.push_back(entry.path() / "bin");
     }
     if (found.empty()) {
-        throw std::runtime_error("PostgreSQL's programs are missing (/usr/lib/postgresql/N/bin/initdb): "
-                                 "scripts/install-deps --test installs them");
+        throw std::runtime_error(
+            "PostgreSQL's programs are missing (/usr/lib/postgresql/N/bin/initdb): "
+            "scripts/install-deps --test installs them");
     }
     std::sort(found.begin(), found.end(), [](const fs::path& a, const fs::path& b) {
-        return std::stoi(a.parent_path().filename().string()) < std::stoi(b.parent_path().filename().string());
+        return std::stoi(a.parent_path().filename().string()) <
+               std::stoi(b.parent_path().filename().string());
     });
     return found.back();
 }
@@ -45,8 +47,14 @@ std::vector<std::string> unprivileged_prefix() {
     if (geteuid() != 0) return {};
     // CAP_DAC_READ_SEARCH (read and search only, kept across exec): a root directory of mode 0700, as in
     // a debootstrap chroot made under mktemp -d, is otherwise closed to every user but root.
-    return {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-            "--securebits=+no_setuid_fixup", "--inh-caps=+dac_read_search", "--ambient-caps=+dac_read_search", "--"};
+    return {"/usr/bin/setpriv",
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            "--securebits=+no_setuid_fixup",
+            "--inh-caps=+dac_read_search",
+            "--ambient-caps=+dac_read_search",
+            "--"};
 }
 
 void give_to_unprivileged(const fs::path& path) {
@@ -77,7 +85,8 @@ ProgramResult run_program(const std::vector<std::string>& args, bool unprivilege
     close(fds[1]);
     ProgramResult result;
     char buf[4096];
-    for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) result.output.append(buf, static_cast<std::size_t>(n));
+    for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;)
+        result.output.append(buf, static_cast<std::size_t>(n));
     close(fds[0]);
     int status = 0;
     waitpid(pid, &status, 0);
@@ -87,9 +96,10 @@ ProgramResult run_program(const std::vector<std::string>& args, bool unprivilege
 
 PostgresServer::PostgresServer() : bin_(postgres_bin()), dir_(std::make_unique<TempDir>()) {
     give_to_unprivileged(dir_->path());
-    const auto initdb = run_program({(bin_ / "initdb").string(), "-D", (dir_->path() / "data").string(), "-U", "postgres",
-                                     "--auth=trust", "--no-sync", "--encoding=UTF8", "--locale=C"},
-                                    true);
+    const auto initdb =
+        run_program({(bin_ / "initdb").string(), "-D", (dir_->path() / "data").string(), "-U", "postgres",
+                     "--auth=trust", "--no-sync", "--encoding=UTF8", "--locale=C"},
+                    true);
     if (initdb.exit_code != 0) throw std::runtime_error("initdb failed:\n" + initdb.output);
     start();
 }
@@ -100,11 +110,13 @@ PostgresServer::~PostgresServer() {
 
 void PostgresServer::start() {
     // The log goes to a file, not a pipe: the server outlives pg_ctl.
-    const std::string options = "-k " + dir_->path().string() +
-                                " -c listen_addresses= -c fsync=off -c full_page_writes=off -c max_connections=50";
-    const auto result = run_program({(bin_ / "pg_ctl").string(), "-D", (dir_->path() / "data").string(), "-l",
-                                     (dir_->path() / "server.log").string(), "-o", options, "-w", "-t", "60", "start"},
-                                    true);
+    const std::string options =
+        "-k " + dir_->path().string() +
+        " -c listen_addresses= -c fsync=off -c full_page_writes=off -c max_connections=50";
+    const auto result =
+        run_program({(bin_ / "pg_ctl").string(), "-D", (dir_->path() / "data").string(), "-l",
+                     (dir_->path() / "server.log").string(), "-o", options, "-w", "-t", "60", "start"},
+                    true);
     if (result.exit_code != 0) {
         std::string log;
         try {
@@ -117,7 +129,9 @@ void PostgresServer::start() {
 }
 
 void PostgresServer::stop() {
-    run_program({(bin_ / "pg_ctl").string(), "-D", (dir_->path() / "data").string(), "-m", "fast", "-w", "stop"}, true);
+    run_program(
+        {(bin_ / "pg_ctl").string(), "-D", (dir_->path() / "data").string(), "-m", "fast", "-w", "stop"},
+        true);
     running_ = false;
 }
 
@@ -148,7 +162,8 @@ std::string query_postgres(const std::string& url, const std::string& sql) {
     PGresult* result = PQexec(conn, sql.c_str());
     const ExecStatusType status = PQresultStatus(result);
     std::string out;
-    if (status == PGRES_TUPLES_OK && PQntuples(result) > 0 && PQnfields(result) > 0) out = PQgetvalue(result, 0, 0);
+    if (status == PGRES_TUPLES_OK && PQntuples(result) > 0 && PQnfields(result) > 0)
+        out = PQgetvalue(result, 0, 0);
     const std::string error = libpq_error(conn);
     PQclear(result);
     PQfinish(conn);

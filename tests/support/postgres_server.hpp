@@ -15,7 +15,7 @@ class TempDir;
 // (CI) its programs run as `nobody`. Throws when the programs are missing or a step fails, with the
 // server's log.
 class PostgresServer {
-public:
+  public:
     PostgresServer();
     ~PostgresServer();
     PostgresServer(const PostgresServer&) = delete;
@@ -30,7 +30,7 @@ public:
     void start();  // pg_ctl start, waiting until it accepts connections
     bool running() const { return running_; }
 
-private:
+  private:
     std::filesystem::path bin_;
     std::unique_ptr<TempDir> dir_;
     bool running_ = false;

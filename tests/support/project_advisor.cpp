@@ -8,7 +8,8 @@ namespace test_support {
 
 const intents::Advisor& project_advisor() {
     static const intents::AdvisorPtr loaded = [] {
-        auto r = intents::load_advisor(source_dir() / "knowledge" / "data", source_dir() / "intents" / "data");
+        auto r =
+            intents::load_advisor(source_dir() / "knowledge" / "data", source_dir() / "intents" / "data");
         if (!r.ok()) throw std::runtime_error(r.errors.front());
         return *r.value;
     }();

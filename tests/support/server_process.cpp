@@ -34,12 +34,14 @@ ServerProcess::ServerProcess(std::vector<std::string> extra_args, std::chrono::m
     : log_dir_(std::make_unique<TempDir>()) {
     std::vector<std::string> args = unprivileged ? unprivileged_prefix() : std::vector<std::string>{};
     const auto given = [&](const char* flag) {
-        return std::any_of(extra_args.begin(), extra_args.end(), [&](const std::string& a) { return a.starts_with(flag); });
+        return std::any_of(extra_args.begin(), extra_args.end(),
+                           [&](const std::string& a) { return a.starts_with(flag); });
     };
     if (args.empty()) {
         args.push_back(CAREER_ADVISOR_BINARY);
     } else {
-        // `nobody` may not reach the build tree (a clone under /root): it gets a copy of the program and data.
+        // `nobody` may not reach the build tree (a clone under /root): it gets a copy of the program and
+        // data.
         namespace fs = std::filesystem;
         const fs::path copy = log_dir_->path();
         fs::copy_file(CAREER_ADVISOR_BINARY, copy / "career-advisor");
@@ -54,8 +56,10 @@ ServerProcess::ServerProcess(std::vector<std::string> extra_args, std::chrono::m
         args.push_back((copy / "career-advisor").string());
     }
     args.insert(args.end(), {"serve", "--port", "0"});
-    if (!given("--data-dir") && !given("--database")) args.insert(args.end(), {"--data-dir", data_dir().string()});
-    const bool level_given = std::find(extra_args.begin(), extra_args.end(), "--log-level") != extra_args.end();
+    if (!given("--data-dir") && !given("--database"))
+        args.insert(args.end(), {"--data-dir", data_dir().string()});
+    const bool level_given =
+        std::find(extra_args.begin(), extra_args.end(), "--log-level") != extra_args.end();
     if (!level_given) args.insert(args.end(), {"--log-level", "warn"});
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     const std::string log_path = (log_dir_->path() / "stderr").string();
@@ -82,7 +86,8 @@ ServerProcess::ServerProcess(std::vector<std::string> extra_args, std::chrono::m
 
     const auto deadline = std::chrono::steady_clock::now() + startup_timeout;
     while (line_.find('\n') == std::string::npos) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) throw std::runtime_error("server did not print its listening line in time");
         pollfd p{stdout_fd_, POLLIN, 0};
         if (poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
@@ -94,7 +99,8 @@ ServerProcess::ServerProcess(std::vector<std::string> extra_args, std::chrono::m
     line_ = line_.substr(0, line_.find('\n'));
     const auto colon = line_.rfind(':');
     const auto slash = line_.rfind('/');
-    const bool url = line_.rfind("listening on http://", 0) == 0 || line_.rfind("listening on https://", 0) == 0;
+    const bool url =
+        line_.rfind("listening on http://", 0) == 0 || line_.rfind("listening on https://", 0) == 0;
     if (!url || colon == std::string::npos || slash < colon) {
         throw std::runtime_error("unexpected first line: " + line_);
     }

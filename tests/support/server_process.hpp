@@ -19,11 +19,12 @@ class TempDir;
 // Unless the arguments name a --data-dir or --database, it records into a data directory of its own
 // (data_dir()), removed with it.
 class ServerProcess {
-public:
-    explicit ServerProcess(std::vector<std::string> extra_args = {},
-                           std::chrono::milliseconds startup_timeout = std::chrono::seconds(20),
-                           unsigned max_open_files = 0,  // 0: inherit; else the child's RLIMIT_NOFILE
-                           bool unprivileged = false);   // as root, run a copy of the server and data as `nobody`
+  public:
+    explicit ServerProcess(
+        std::vector<std::string> extra_args = {},
+        std::chrono::milliseconds startup_timeout = std::chrono::seconds(20),
+        unsigned max_open_files = 0,  // 0: inherit; else the child's RLIMIT_NOFILE
+        bool unprivileged = false);   // as root, run a copy of the server and data as `nobody`
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
@@ -47,7 +48,7 @@ public:
     // The anonymous part of it (heap and stacks), without the program's and libraries' file pages.
     long anonymous_rss_kib() const;
 
-private:
+  private:
     pid_t pid_ = -1;
     int stdout_fd_ = -1;
     std::uint16_t port_ = 0;

@@ -11,7 +11,8 @@ namespace fs = std::filesystem;
 
 TempDir::TempDir() {
     std::random_device rd;
-    path_ = fs::temp_directory_path() / ("career-advisor-test-" + std::to_string(rd()) + std::to_string(rd()));
+    path_ =
+        fs::temp_directory_path() / ("career-advisor-test-" + std::to_string(rd()) + std::to_string(rd()));
     fs::create_directories(path_);
 }
 

@@ -1,8 +1,8 @@
+#include "analytics/answer_ids.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
-
-#include "analytics/answer_ids.hpp"
 
 using analytics::AnswerIds;
 using Verdict = AnswerIds::Verdict;
@@ -69,7 +69,8 @@ TEST(AnswerIds, AnIdOlderThanTheRetentionHasExpired) {
 TEST(AnswerIds, AnIdFromTheFutureIsForeign) {
     AnswerIds ids;
     EXPECT_EQ(ids.check(ids.issue(now + 10 * 60'000), now, 0), Verdict::foreign);
-    EXPECT_EQ(ids.check(ids.issue(now + 30'000), now, 0), Verdict::ok) << "clocks of replicas differ a little";
+    EXPECT_EQ(ids.check(ids.issue(now + 30'000), now, 0), Verdict::ok)
+        << "clocks of replicas differ a little";
 }
 
 TEST(AnswerIds, WhatIsNotAnIdIsMalformed) {

@@ -17,7 +17,8 @@ namespace {
 const intents::Advisor& advisor() { return test_support::project_advisor(); }
 
 json table() {
-    return json::parse(test_support::read_file(test_support::source_dir() / "tests" / "data" / "answers.json"));
+    return json::parse(
+        test_support::read_file(test_support::source_dir() / "tests" / "data" / "answers.json"));
 }
 
 void check_row(const json& row) {
@@ -27,16 +28,19 @@ void check_row(const json& row) {
     EXPECT_EQ(answer.intent, row.at("intent").get<std::string>()) << answer.text;
     for (const auto& needle : row.value("contains", json::array())) {
         EXPECT_NE(answer.text.find(needle.get<std::string>()), std::string::npos)
-            << "missing \"" << needle.get<std::string>() << "\" in:\n" << answer.text;
+            << "missing \"" << needle.get<std::string>() << "\" in:\n"
+            << answer.text;
     }
     for (const auto& id : row.value("facts", json::array())) {
         const knowledge::Fact* fact = advisor().knowledge.find_fact(id.get<std::string>());
         ASSERT_NE(fact, nullptr) << id;
-        EXPECT_NE(answer.text.find(fact->text), std::string::npos) << "missing fact " << id << " in:\n" << answer.text;
+        EXPECT_NE(answer.text.find(fact->text), std::string::npos) << "missing fact " << id << " in:\n"
+                                                                   << answer.text;
     }
     for (const auto& source : row.value("sources", json::array())) {
-        const bool listed = std::any_of(answer.sources.begin(), answer.sources.end(),
-                                        [&](const SourceRef& s) { return s.id == source.get<std::string>(); });
+        const bool listed =
+            std::any_of(answer.sources.begin(), answer.sources.end(),
+                        [&](const SourceRef& s) { return s.id == source.get<std::string>(); });
         EXPECT_TRUE(listed) << "source " << source << " not listed";
     }
     if (row.contains("rows")) {
@@ -65,7 +69,8 @@ TEST(AnswerTable, SalaryRowsCarryExactNumbersAsData) {
     ASSERT_GE(a.salary_rows.size(), 2u);
     bool bay_area = false, cincinnati = false;
     for (const DataRow& row : a.salary_rows) {
-        if (row.low == 160000 && row.high == 200000 && row.open_ended && row.scope == "range") bay_area = true;
+        if (row.low == 160000 && row.high == 200000 && row.open_ended && row.scope == "range")
+            bay_area = true;
         if (row.value == 91000 && row.scope == "average") cincinnati = true;
         EXPECT_EQ(row.source, "noble-guide-2026");
     }

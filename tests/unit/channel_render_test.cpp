@@ -151,14 +151,14 @@ TEST(TelegramAnswer, IsASendMessageInHtmlWithEscapedText) {
     EXPECT_EQ(telegram_text(1, "x < y & z").at("text"), "x &lt; y &amp; z");
 }
 
-
 TEST(TelegramAnswer, AnOverlongMessageIsCutBetweenCharactersNotInsideOne) {
     intents::Answer answer;
     // 2,999 ASCII letters, then "é" (two bytes) across byte 3,000, then more than Telegram takes.
     answer.text = std::string(2999, 'a') + "\u00e9" + std::string(2000, 'b');
     const std::string text = telegram_answer(1, answer, wording()).at("text");
     EXPECT_EQ(text, std::string(2999, 'a'));
-    EXPECT_NO_THROW((void)json(text).dump());  // valid UTF-8: json's strict dump would throw on a cut character
+    EXPECT_NO_THROW(
+        (void)json(text).dump());  // valid UTF-8: json's strict dump would throw on a cut character
 }
 TEST(ChannelContexts, FollowUpsUseTheSendersOwnContext) {
     MemoryContextStore store;

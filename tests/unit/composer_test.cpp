@@ -1,8 +1,8 @@
+#include "intents/composer.hpp"
+
 #include <gtest/gtest.h>
 
 #include "support/project_advisor.hpp"
-
-#include "intents/composer.hpp"
 
 using namespace intents;
 using knowledge::Fact;
@@ -23,9 +23,19 @@ Figure range(const std::string& label, double low, double high) {
 
 knowledge::KnowledgeBase test_kb() {
     std::vector<Fact> facts{
-        {"salary.city.seattle", "salary", "s1", "Seattle pays $140,000 to $170,000.", {}, {{"location", {"seattle"}}},
+        {"salary.city.seattle",
+         "salary",
+         "s1",
+         "Seattle pays $140,000 to $170,000.",
+         {},
+         {{"location", {"seattle"}}},
          {range("Seattle", 140000, 170000)}},
-        {"salary.city.austin", "salary", "s1", "Austin pays $140,000 to $170,000.", {}, {{"location", {"austin"}}},
+        {"salary.city.austin",
+         "salary",
+         "s1",
+         "Austin pays $140,000 to $170,000.",
+         {},
+         {{"location", {"austin"}}},
          {range("Austin", 140000, 170000)}},
         {"salary.national", "salary", "s2", "Nationally about $91K.", {"first item", "second item"}, {}, {}},
     };
@@ -34,8 +44,10 @@ knowledge::KnowledgeBase test_kb() {
 }
 
 EntityExtractor test_names() {
-    return EntityExtractor({{"location", {{"seattle", "Seattle", {"seattle"}}, {"austin", "Austin", {"austin"}},
-                                          {"chicago", "Chicago", {"chicago"}}}}},
+    return EntityExtractor({{"location",
+                             {{"seattle", "Seattle", {"seattle"}},
+                              {"austin", "Austin", {"austin"}},
+                              {"chicago", "Chicago", {"chicago"}}}}},
                            {});
 }
 
@@ -43,8 +55,11 @@ Intent salary_intent() {
     Intent intent;
     intent.id = "salary";
     intent.answer.lines = {"Pay overall:", "{fact:salary.national}"};
-    intent.answer.by_entity = {
-        {"location", "salary.city.", {"In {entity}:", "{matches}"}, {"Nothing for {entity}.", "{fact:salary.national}"}, {}}};
+    intent.answer.by_entity = {{"location",
+                                "salary.city.",
+                                {"In {entity}:", "{matches}"},
+                                {"Nothing for {entity}.", "{fact:salary.national}"},
+                                {}}};
     intent.answer.figure_notes.periods = {{"month", 12, "{label}: {derived} a month (derived)"}};
     intent.answer.figure_notes.amount = {"{amount} is below {label} ({figure})", "{amount} is within {label}",
                                          "{amount} is above {label}", "", ""};
@@ -87,7 +102,8 @@ TEST(Composer, EntityRuleSelectsFactsAboutTheValue) {
 
 TEST(Composer, TwoValuesShareOneIntroWithTheirFactsInFileOrder) {
     const auto kb = test_kb();
-    const ComposedPart part = compose(salary_intent(), {{"location", {"austin", "seattle"}}}, kb, test_names());
+    const ComposedPart part =
+        compose(salary_intent(), {{"location", {"austin", "seattle"}}}, kb, test_names());
     EXPECT_EQ(part.text.rfind("In Austin and Seattle:\n", 0), 0u) << part.text;
     EXPECT_EQ(part.text.find("In Seattle"), std::string::npos) << part.text;
     EXPECT_EQ(part.facts.size(), 2u);
@@ -109,7 +125,8 @@ TEST(Composer, PerMonthFiguresAreDerivedAndLabelled) {
 TEST(Composer, AmountIsPlacedAgainstEachRange) {
     const auto kb = test_kb();
     auto text = [&](const char* amount) {
-        return compose(salary_intent(), {{"location", {"seattle"}}, {"amount", {amount}}}, kb, test_names()).text;
+        return compose(salary_intent(), {{"location", {"seattle"}}, {"amount", {amount}}}, kb, test_names())
+            .text;
     };
     EXPECT_NE(text("130000").find("$130,000 is below Seattle ($140,000–$170,000 a year)"), std::string::npos);
     EXPECT_NE(text("150000").find("$150,000 is within Seattle"), std::string::npos);

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "server/config.hpp"
+
+#include <gtest/gtest.h>
 
 using server::Command;
 using server::parse_command_line;
@@ -17,7 +17,8 @@ TEST(Config, ServeIsTheDefaultWithDefaults) {
 TEST(Config, FlagsOverrideEnvironmentWhichOverridesDefaults) {
     auto env_only = parse_command_line({"career-advisor", "serve"}, {{"CAREER_ADVISOR_PORT", "9000"}});
     EXPECT_EQ(env_only.config.port, 9000);
-    auto both = parse_command_line({"career-advisor", "serve", "--port", "0"}, {{"CAREER_ADVISOR_PORT", "9000"}});
+    auto both =
+        parse_command_line({"career-advisor", "serve", "--port", "0"}, {{"CAREER_ADVISOR_PORT", "9000"}});
     EXPECT_EQ(both.config.port, 0);
 }
 
@@ -55,7 +56,8 @@ TEST(Config, AskTakesTheQuestionAndJsonFlag) {
 }
 
 TEST(Config, AskTakesFollowUpsAfterTheQuestion) {
-    auto out = parse_command_line({"career-advisor", "ask", "pay in seattle?", "and for seniors?", "why?"}, {});
+    auto out =
+        parse_command_line({"career-advisor", "ask", "pay in seattle?", "and for seniors?", "why?"}, {});
     ASSERT_TRUE(out.run);
     EXPECT_EQ(out.config.question, "pay in seattle?");
     EXPECT_EQ(out.config.follow_ups, (std::vector<std::string>{"and for seniors?", "why?"}));
@@ -93,22 +95,26 @@ TEST(Config, EnvironmentGoesThroughTheFlagsValidators) {
     EXPECT_NE(level.error.find("CAREER_ADVISOR_LOG_LEVEL"), std::string::npos) << level.error;
     auto threads = parse_command_line({"career-advisor"}, {{"CAREER_ADVISOR_THREADS", "0"}});
     EXPECT_EQ(threads.exit_code, 2);
-    auto origin = parse_command_line({"career-advisor"}, {{"CAREER_ADVISOR_ALLOWED_ORIGINS", "shop.example/x"}});
+    auto origin =
+        parse_command_line({"career-advisor"}, {{"CAREER_ADVISOR_ALLOWED_ORIGINS", "shop.example/x"}});
     EXPECT_EQ(origin.exit_code, 2);
 }
 
 TEST(Config, EnvironmentListIsCommaSeparatedAndFlagsReplaceIt) {
-    const std::map<std::string, std::string> env{{"CAREER_ADVISOR_ALLOWED_ORIGINS", "https://a.example,https://b.example"}};
+    const std::map<std::string, std::string> env{
+        {"CAREER_ADVISOR_ALLOWED_ORIGINS", "https://a.example,https://b.example"}};
     auto env_only = parse_command_line({"career-advisor", "serve"}, env);
     ASSERT_TRUE(env_only.run) << env_only.error;
-    EXPECT_EQ(env_only.config.allowed_origins, (std::vector<std::string>{"https://a.example", "https://b.example"}));
+    EXPECT_EQ(env_only.config.allowed_origins,
+              (std::vector<std::string>{"https://a.example", "https://b.example"}));
     auto both = parse_command_line({"career-advisor", "serve", "--allowed-origin", "https://c.example"}, env);
     EXPECT_EQ(both.config.allowed_origins, (std::vector<std::string>{"https://c.example"}));
 }
 
 TEST(Config, LimitsHaveFlagsAndEnvironmentVariables) {
-    auto out = parse_command_line({"career-advisor", "serve", "--max-connections", "5", "--drain-seconds", "3"},
-                                  {{"CAREER_ADVISOR_MESSAGE_RATE", "2.5"}, {"CAREER_ADVISOR_LOG_QUESTIONS", "true"}});
+    auto out = parse_command_line(
+        {"career-advisor", "serve", "--max-connections", "5", "--drain-seconds", "3"},
+        {{"CAREER_ADVISOR_MESSAGE_RATE", "2.5"}, {"CAREER_ADVISOR_LOG_QUESTIONS", "true"}});
     ASSERT_TRUE(out.run) << out.error;
     EXPECT_EQ(out.config.max_connections, 5u);
     EXPECT_EQ(out.config.drain_seconds, 3u);
@@ -137,7 +143,8 @@ TEST(Config, TheStoreIsSqliteInTheDataDirectoryByDefault) {
 }
 
 TEST(Config, DatabaseIsSqliteOrAPostgresUrl) {
-    auto pg = parse_command_line({"career-advisor", "serve", "--database", "postgresql://advisor@db/advisor"}, {});
+    auto pg =
+        parse_command_line({"career-advisor", "serve", "--database", "postgresql://advisor@db/advisor"}, {});
     ASSERT_TRUE(pg.run) << pg.error;
     EXPECT_EQ(pg.config.database, "postgresql://advisor@db/advisor");
     auto bad = parse_command_line({"career-advisor", "serve", "--database", "mysql://db"}, {});
@@ -158,8 +165,8 @@ TEST(Config, StoreOptionsHaveEnvironmentVariables) {
 }
 
 TEST(Config, ReportTakesAPeriodAndWhereToRead) {
-    auto out = parse_command_line({"career-advisor", "report", "--since", "30d", "--json", "--data-dir", "/srv/a",
-                                   "--export-examples", "misses.jsonl"},
+    auto out = parse_command_line({"career-advisor", "report", "--since", "30d", "--json", "--data-dir",
+                                   "/srv/a", "--export-examples", "misses.jsonl"},
                                   {});
     ASSERT_TRUE(out.run) << out.error;
     EXPECT_EQ(out.config.command, Command::report);
@@ -191,16 +198,22 @@ TEST(Config, ChannelsAreOffUntilTheirSecretIsGivenByFlagOrEnvironment) {
 }
 
 TEST(Config, ATelegramSecretIsWhatTelegramAccepts) {
-    EXPECT_EQ(parse_command_line({"career-advisor", "serve", "--telegram-secret", "has space"}, {}).exit_code, 2);
-    EXPECT_EQ(parse_command_line({"career-advisor", "serve", "--telegram-secret", std::string(257, 'a')}, {}).exit_code, 2);
+    EXPECT_EQ(parse_command_line({"career-advisor", "serve", "--telegram-secret", "has space"}, {}).exit_code,
+              2);
+    EXPECT_EQ(parse_command_line({"career-advisor", "serve", "--telegram-secret", std::string(257, 'a')}, {})
+                  .exit_code,
+              2);
     const auto env = parse_command_line({"career-advisor"}, {{"CAREER_ADVISOR_TELEGRAM_SECRET", "a/b"}});
     EXPECT_EQ(env.exit_code, 2);
     EXPECT_NE(env.error.find("CAREER_ADVISOR_TELEGRAM_SECRET"), std::string::npos) << env.error;
 }
 
 TEST(Config, APublicUrlIsARootWithoutATrailingSlashOrQuery) {
-    for (const char* bad : {"advisor.example", "https://advisor.example/", "https://advisor.example?x=1", "ftp://a.b"}) {
-        EXPECT_EQ(parse_command_line({"career-advisor", "serve", "--public-url", bad}, {}).exit_code, 2) << bad;
+    for (const char* bad :
+         {"advisor.example", "https://advisor.example/", "https://advisor.example?x=1", "ftp://a.b"}) {
+        EXPECT_EQ(parse_command_line({"career-advisor", "serve", "--public-url", bad}, {}).exit_code, 2)
+            << bad;
     }
-    EXPECT_TRUE(parse_command_line({"career-advisor", "serve", "--public-url", "http://10.0.0.5:8080"}, {}).run);
+    EXPECT_TRUE(
+        parse_command_line({"career-advisor", "serve", "--public-url", "http://10.0.0.5:8080"}, {}).run);
 }

@@ -59,7 +59,8 @@ TEST(ContextPolicy, ALocationOfTheClientIsNotEchoed) {
     const std::string text = json::parse(reply.reply.body).at("text");
     EXPECT_FALSE(contains(text, "900,000")) << text;
     EXPECT_FALSE(contains(text, "Evil")) << text;
-    EXPECT_FALSE(contains(reply.reply.body, "Evil")) << "nor in its entities or context: " << reply.reply.body;
+    EXPECT_FALSE(contains(reply.reply.body, "Evil"))
+        << "nor in its entities or context: " << reply.reply.body;
 }
 
 TEST(ContextPolicy, AnUnknownIntentIsDropped) {
@@ -169,7 +170,10 @@ TEST(ContextPolicy, WhatAnAnswerWritesSurvivesSanitize) {
                     std::to_string(now - 10'000) + R"(,"shown":["outlook.growth-2030"]})"),
         error);
     ASSERT_TRUE(sent) << error;
-    const Answer answer = ask("\x9f\x91\x9b\xe1" "after that?", *sent);
+    const Answer answer =
+        ask("\x9f\x91\x9b\xe1"
+            "after that?",
+            *sent);
     const std::string written = context_to_json(answer.context).dump();
     EXPECT_EQ(context_to_json(sanitize(answer.context, advisor(), now)).dump(), written)
         << answer.intent << ": " << answer.text;

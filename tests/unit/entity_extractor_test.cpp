@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "intents/entity_extractor.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace intents;
 
@@ -13,7 +13,9 @@ EntityExtractor test_extractor() {
           {"seattle", "Seattle", {"seattle"}},
           {"new-york", "New York", {"new york"}},
           {"chicago", "Chicago", {"chicago"}}}},
-        {"level", {{"senior", "Senior", {"senior", "seniors", "lead"}}, {"entry", "Entry level", {"junior", "entry level"}}}},
+        {"level",
+         {{"senior", "Senior", {"senior", "seniors", "lead"}},
+          {"entry", "Entry level", {"junior", "entry level"}}}},
         {"technology", {{"python", "Python", {"python"}}, {"nodejs", "Node.js", {"node", "node js"}}}},
         {"company_size", {{"startup", "Startups", {"startup", "startups"}}}},
     };
@@ -44,7 +46,8 @@ TEST(EntityExtractor, CombinesKinds) {
 }
 
 TEST(EntityExtractor, MapsYearsOfExperienceToALevel) {
-    EXPECT_EQ(test_extractor().extract("with 4 years experience").at("level"), std::vector<std::string>{"mid"});
+    EXPECT_EQ(test_extractor().extract("with 4 years experience").at("level"),
+              std::vector<std::string>{"mid"});
     EXPECT_EQ(test_extractor().extract("1 year in").at("level"), std::vector<std::string>{"entry"});
     EXPECT_EQ(test_extractor().extract("10+ years").at("level"), std::vector<std::string>{"senior"});
 }
@@ -54,7 +57,8 @@ TEST(EntityExtractor, FindsCitiesTheSourcesDoNotCover) {
 }
 
 TEST(EntityExtractor, FindsCompanySize) {
-    EXPECT_EQ(test_extractor().extract("do startups pay less").at("company_size"), std::vector<std::string>{"startup"});
+    EXPECT_EQ(test_extractor().extract("do startups pay less").at("company_size"),
+              std::vector<std::string>{"startup"});
 }
 
 TEST(EntityExtractor, GivesDisplayNames) {

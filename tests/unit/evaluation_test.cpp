@@ -1,6 +1,7 @@
+#include "intents/evaluation.hpp"
+
 #include <gtest/gtest.h>
 
-#include "intents/evaluation.hpp"
 #include "support/project_advisor.hpp"
 #include "support/temp_dir.hpp"
 
@@ -17,7 +18,8 @@ TEST(EvalFile, ReadsSinglesMultisAndConversations) {
         "{\"text\":\"hi\",\"intent\":\"greeting\"}\n"
         "\n"
         "{\"text\":\"a and b\",\"intents\":[\"x\",\"y\"]}\n"
-        "{\"conversation\":[{\"text\":\"pay in seattle\",\"intent\":\"salary\",\"entities\":{\"location\":\"seattle\"}},"
+        "{\"conversation\":[{\"text\":\"pay in "
+        "seattle\",\"intent\":\"salary\",\"entities\":{\"location\":\"seattle\"}},"
         "{\"text\":\"and austin\",\"intent\":\"salary\"}]}\n";
     auto cases = read_eval_cases(text, "t.jsonl");
     ASSERT_TRUE(cases.ok());
@@ -29,7 +31,8 @@ TEST(EvalFile, ReadsSinglesMultisAndConversations) {
 }
 
 TEST(EvalFile, BadLinesAreReportedWithTheirNumber) {
-    auto cases = read_eval_cases("{\"text\":\"hi\",\"intent\":\"greeting\"}\n{oops\n{\"text\":\"x\"}\n", "t.jsonl");
+    auto cases =
+        read_eval_cases("{\"text\":\"hi\",\"intent\":\"greeting\"}\n{oops\n{\"text\":\"x\"}\n", "t.jsonl");
     ASSERT_FALSE(cases.ok());
     ASSERT_EQ(cases.errors.size(), 2u);
     EXPECT_EQ(cases.errors[0], "t.jsonl:2: not valid JSON");
@@ -109,8 +112,10 @@ TEST(EvalTargets, RealQuestionsAreAnsweredDirectlyAndHonestly) {
 TEST(EvalShape, CountsRepeatsLabelsAndSilentGaps) {
     auto cases = read_eval_cases(
         "{\"text\":\"how much does a bootcamp cost\",\"intent\":\"uncovered\",\"not_covered\":true}\n"
-        "{\"text\":\"what is the median salary\",\"intent\":\"salary\",\"first\":[\"$91K\"],\"contains\":[\"nowhere\"]}\n"
-        "{\"text\":\"what does a back end developer do\",\"intent\":\"role.overview\",\"not_covered\":true}\n",
+        "{\"text\":\"what is the median "
+        "salary\",\"intent\":\"salary\",\"first\":[\"$91K\"],\"contains\":[\"nowhere\"]}\n"
+        "{\"text\":\"what does a back end developer "
+        "do\",\"intent\":\"role.overview\",\"not_covered\":true}\n",
         "t");
     ASSERT_TRUE(cases.ok());
     const EvalReport report = evaluate(advisor(), *cases.value);
@@ -126,7 +131,8 @@ TEST(EvalShape, FirstSentenceEndsAtTheFirstStopOrLine) {
     EXPECT_EQ(first_sentence("Pay is $91K. More here."), "Pay is $91K.");
     EXPECT_EQ(first_sentence("About 7.5% growth.\nNext"), "About 7.5% growth.");
     EXPECT_EQ(first_sentence("Intro:\n- item"), "Intro:");
-    EXPECT_EQ(first_sentence("The U.S. Bureau projects 17,900 openings. Next."), "The U.S. Bureau projects 17,900 openings.");
+    EXPECT_EQ(first_sentence("The U.S. Bureau projects 17,900 openings. Next."),
+              "The U.S. Bureau projects 17,900 openings.");
 }
 
 // A second set, written later by another writer who saw neither the patterns nor the first sets:

@@ -18,7 +18,8 @@ struct Fixture {
     intents::Context context;
 
     Reply frame(const json& message) {
-        return reply_to_frame(test_support::project_advisor(), context, message.dump(), now, ProtocolLimits{}, recording);
+        return reply_to_frame(test_support::project_advisor(), context, message.dump(), now, ProtocolLimits{},
+                              recording);
     }
     std::string answer_id(const std::string& question) {
         return json::parse(frame({{"type", "ask"}, {"text", question}}).body).at("answer_id");
@@ -29,7 +30,8 @@ struct Fixture {
 
 TEST(AnswerId, EveryAnswerCarriesOneAndItsEventToRecord) {
     Fixture f;
-    const Reply reply = f.frame({{"type", "ask"}, {"id", 7}, {"text", "what skills do I need and what does it pay?"}});
+    const Reply reply =
+        f.frame({{"type", "ask"}, {"id", 7}, {"text", "what skills do I need and what does it pay?"}});
     const json body = json::parse(reply.body);
     ASSERT_TRUE(reply.answer);
     EXPECT_EQ(body["answer_id"], reply.answer->answer_id);
@@ -59,7 +61,8 @@ TEST(AnswerId, AGapIsNotCovered) {
 
 TEST(AnswerId, HttpAnswersAreRecordedAsHttp) {
     Fixture f;
-    const HttpReply out = reply_to_ask(test_support::project_advisor(), R"({"text":"hello"})", now, {}, f.recording);
+    const HttpReply out =
+        reply_to_ask(test_support::project_advisor(), R"({"text":"hello"})", now, {}, f.recording);
     ASSERT_TRUE(out.reply.answer);
     EXPECT_EQ(out.reply.answer->channel, analytics::Channel::http);
     EXPECT_EQ(json::parse(out.reply.body)["answer_id"], out.reply.answer->answer_id);
@@ -67,7 +70,8 @@ TEST(AnswerId, HttpAnswersAreRecordedAsHttp) {
 
 TEST(AnswerId, WithoutIdsAnswersHaveNone) {
     intents::Context context;
-    const Reply reply = reply_to_frame(test_support::project_advisor(), context, R"({"type":"ask","text":"hi"})", now, {});
+    const Reply reply =
+        reply_to_frame(test_support::project_advisor(), context, R"({"type":"ask","text":"hi"})", now, {});
     EXPECT_FALSE(json::parse(reply.body).contains("answer_id"));
     EXPECT_FALSE(reply.answer);
 }
@@ -75,7 +79,10 @@ TEST(AnswerId, WithoutIdsAnswersHaveNone) {
 TEST(Feedback, AVoteOnAnAnswerIsReceivedAndRecorded) {
     Fixture f;
     const std::string id = f.answer_id("how much do seniors make?");
-    const Reply reply = f.frame({{"type", "feedback"}, {"id", "f1"}, {"answer_id", id}, {"helpful", false},
+    const Reply reply = f.frame({{"type", "feedback"},
+                                 {"id", "f1"},
+                                 {"answer_id", id},
+                                 {"helpful", false},
                                  {"comment", "no figure for Berlin"}});
     EXPECT_EQ(json::parse(reply.body),
               (json{{"type", "feedback_received"}, {"id", "f1"}, {"answer_id", id}, {"helpful", false}}));
@@ -90,7 +97,8 @@ TEST(Feedback, AVoteOnAnAnswerIsReceivedAndRecorded) {
 TEST(Feedback, AnIdThisDeploymentDidNotIssueIsUnknown) {
     Fixture f;
     analytics::AnswerIds elsewhere;
-    const Reply reply = f.frame({{"type", "feedback"}, {"answer_id", elsewhere.issue(now)}, {"helpful", true}});
+    const Reply reply =
+        f.frame({{"type", "feedback"}, {"answer_id", elsewhere.issue(now)}, {"helpful", true}});
     EXPECT_EQ(json::parse(reply.body)["code"], "unknown_answer");
     EXPECT_FALSE(reply.feedback);
 }
@@ -123,7 +131,9 @@ TEST(Feedback, BadFieldsAreBadRequestsNamingTheField) {
 TEST(Feedback, ACommentOverTheLimitIsTooLongAndABlankOneIsNone) {
     Fixture f;
     const std::string id = f.answer_id("hello");
-    json message = {{"type", "feedback"}, {"answer_id", id}, {"helpful", false},
+    json message = {{"type", "feedback"},
+                    {"answer_id", id},
+                    {"helpful", false},
                     {"comment", std::string(analytics::max_comment_chars + 1, 'x')}};
     EXPECT_EQ(json::parse(f.frame(message).body)["code"], "too_long");
     message["comment"] = std::string(analytics::max_comment_chars, 'x');
@@ -142,10 +152,13 @@ TEST(Feedback, UnknownTypesNameBothKnownOnes) {
 TEST(Feedback, OverHttpStatusesSayWhatWentWrong) {
     Fixture f;
     const std::string id = f.answer_id("hello");
-    EXPECT_EQ(reply_to_feedback(json{{"answer_id", id}, {"helpful", true}}.dump(), now, f.recording).status, 200u);
+    EXPECT_EQ(reply_to_feedback(json{{"answer_id", id}, {"helpful", true}}.dump(), now, f.recording).status,
+              200u);
     EXPECT_EQ(reply_to_feedback("nope", now, f.recording).status, 400u);
     EXPECT_EQ(reply_to_feedback(json{{"answer_id", id}}.dump(), now, f.recording).status, 400u);
     analytics::AnswerIds elsewhere;
-    EXPECT_EQ(reply_to_feedback(json{{"answer_id", elsewhere.issue(now)}, {"helpful", true}}.dump(), now, f.recording).status,
+    EXPECT_EQ(reply_to_feedback(json{{"answer_id", elsewhere.issue(now)}, {"helpful", true}}.dump(), now,
+                                f.recording)
+                  .status,
               404u);
 }

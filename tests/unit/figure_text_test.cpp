@@ -1,6 +1,7 @@
+#include "knowledge/figure_text.hpp"
+
 #include <gtest/gtest.h>
 
-#include "knowledge/figure_text.hpp"
 #include "support/project_advisor.hpp"
 
 using namespace knowledge;

@@ -1,7 +1,7 @@
+#include "server/http_policy.hpp"
+
 #include <gtest/gtest.h>
 #include <zlib.h>
-
-#include "server/http_policy.hpp"
 
 using namespace server;
 

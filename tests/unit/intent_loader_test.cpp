@@ -19,7 +19,8 @@ TEST(IntentLoader, FigurePlaceholderNamingAMissingFactIsReported) {
     replace_in_file(data.intents() / "intents" / "salary.json", "{figure:salary.median.truest}",
                     "{figure:salary.median.nope}");
     const std::string error = load_errors(data);
-    EXPECT_NE(error.find("names fact 'salary.median.nope', which does not exist"), std::string::npos) << error;
+    EXPECT_NE(error.find("names fact 'salary.median.nope', which does not exist"), std::string::npos)
+        << error;
 }
 
 TEST(IntentLoader, FigurePlaceholderOnAFactWithoutFiguresIsReported) {
@@ -32,15 +33,18 @@ TEST(IntentLoader, FigurePlaceholderOnAFactWithoutFiguresIsReported) {
 
 TEST(IntentLoader, GapWithoutATopicToContinueIsReported) {
     DataCopy data;
-    replace_in_file(data.intents() / "intents" / "gaps.json", "\"continues\": \"salary\"", "\"continues\": \"nothing\"");
+    replace_in_file(data.intents() / "intents" / "gaps.json", "\"continues\": \"salary\"",
+                    "\"continues\": \"nothing\"");
     const std::string error = load_errors(data);
-    EXPECT_NE(error.find("a gap must name the topic intent follow-ups continue, not 'nothing'"), std::string::npos)
+    EXPECT_NE(error.find("a gap must name the topic intent follow-ups continue, not 'nothing'"),
+              std::string::npos)
         << error;
 }
 
 TEST(IntentLoader, BadPatternNamesFileIntentAndRe2Error) {
     DataCopy data;
-    replace_in_file(data.intents() / "intents" / "education.json", "\"patterns\": [", "\"patterns\": [\"(unclosed\", ");
+    replace_in_file(data.intents() / "intents" / "education.json", "\"patterns\": [",
+                    "\"patterns\": [\"(unclosed\", ");
     const std::string error = load_errors(data);
     EXPECT_NE(error.find("education.json: intent '"), std::string::npos) << error;
     EXPECT_NE(error.find("missing )"), std::string::npos) << error;
@@ -48,15 +52,18 @@ TEST(IntentLoader, BadPatternNamesFileIntentAndRe2Error) {
 
 TEST(IntentLoader, MissingFallbackIsReported) {
     DataCopy data;
-    replace_in_file(data.intents() / "intents" / "smalltalk.json", "\"id\": \"fallback\"", "\"id\": \"fallback2\"");
+    replace_in_file(data.intents() / "intents" / "smalltalk.json", "\"id\": \"fallback\"",
+                    "\"id\": \"fallback2\"");
     const std::string error = load_errors(data);
     EXPECT_NE(error.find("no intent has id 'fallback'"), std::string::npos) << error;
 }
 
 TEST(IntentLoader, MalformedFigureNotesAreReported) {
     DataCopy data;
-    replace_in_file(data.intents() / "intents" / "salary.json", "\"periods\": [", "\"periods\": \"monthly\", \"unused\": [");
+    replace_in_file(data.intents() / "intents" / "salary.json", "\"periods\": [",
+                    "\"periods\": \"monthly\", \"unused\": [");
     const std::string error = load_errors(data);
-    EXPECT_NE(error.find("salary.json: /intents/0/answer/figure_notes/periods: must be an array"), std::string::npos)
+    EXPECT_NE(error.find("salary.json: /intents/0/answer/figure_notes/periods: must be an array"),
+              std::string::npos)
         << error;
 }

@@ -1,3 +1,5 @@
+#include "intents/json_writer.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -5,8 +7,6 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
-
-#include "intents/json_writer.hpp"
 
 using intents::JsonWriter;
 using nlohmann::json;
@@ -23,7 +23,15 @@ TEST(JsonWriter, PlacesCommasInNestedObjectsAndArrays) {
     std::string out;
     JsonWriter w(out);
     w.begin_object();
-    w.key("a").begin_array().integer(1).string("x").begin_object().end_object().begin_array().end_array().end_array();
+    w.key("a")
+        .begin_array()
+        .integer(1)
+        .string("x")
+        .begin_object()
+        .end_object()
+        .begin_array()
+        .end_array()
+        .end_array();
     w.key("b").boolean(false);
     w.key("c").null();
     w.key("d").begin_object().key("e").raw("[1,2]").end_object();
@@ -40,25 +48,30 @@ TEST(JsonWriter, EscapesEveryAsciiByteAsNlohmannDoes) {
 }
 
 TEST(JsonWriter, KeepsValidUtf8AsItIs) {
-    for (const std::string text : {"café", "€100k", "日本語", "emoji 😀 end", "\xF4\x8F\xBF\xBF", "\xEE\x80\x80"}) {
+    for (const std::string text :
+         {"café", "€100k", "日本語", "emoji 😀 end", "\xF4\x8F\xBF\xBF", "\xEE\x80\x80"}) {
         EXPECT_EQ(written_string(text), json(text).dump()) << text;
     }
 }
 
 // Invalid UTF-8 must not fail a reply (nlohmann's dump() would throw): each bad byte becomes U+FFFD.
 TEST(JsonWriter, ReplacesInvalidUtf8) {
-    EXPECT_EQ(written_string("a\xFF" "b"), "\"a\xEF\xBF\xBD" "b\"");
+    EXPECT_EQ(written_string("a\xFF"
+                             "b"),
+              "\"a\xEF\xBF\xBD"
+              "b\"");
     EXPECT_EQ(written_string("\xC3"), "\"\xEF\xBF\xBD\"");                  // cut short at the end
     EXPECT_EQ(written_string("\xC0\xAF"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");  // overlong '/'
     EXPECT_EQ(written_string("\xED\xA0\x80"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // a surrogate
-    EXPECT_EQ(written_string("\xF4\x90\x80\x80").substr(0, 4), "\"\xEF\xBF\xBD");             // over U+10FFFF
+    EXPECT_EQ(written_string("\xF4\x90\x80\x80").substr(0, 4), "\"\xEF\xBF\xBD");           // over U+10FFFF
     EXPECT_TRUE(json::accept(written_string("x\x80\xBF\xFE\xC2")));
 }
 
 // Random strings of valid UTF-8 read back unchanged, whatever they hold.
 TEST(JsonWriter, RandomValidTextReadsBackUnchanged) {
     std::mt19937 random(12345);
-    const std::string pieces[] = {"\"", "\\", "\n", "\t", "\x01", "\x1F", "\x7F", "é", "€", "😀", "a", " ", "/", "\xC2\x80"};
+    const std::string pieces[] = {"\"", "\\", "\n", "\t", "\x01", "\x1F", "\x7F",
+                                  "é",  "€",  "😀",  "a",  " ",    "/",    "\xC2\x80"};
     for (int round = 0; round < 2000; ++round) {
         std::string text;
         const int length = static_cast<int>(random() % 20);

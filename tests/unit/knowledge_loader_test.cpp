@@ -1,7 +1,8 @@
+#include "knowledge/knowledge_loader.hpp"
+
 #include <gtest/gtest.h>
 
 #include "intents/advisor.hpp"
-#include "knowledge/knowledge_loader.hpp"
 #include "support/project_advisor.hpp"
 #include "support/temp_dir.hpp"
 
@@ -49,7 +50,8 @@ TEST(KnowledgeLoader, MissingFieldNamesFileAndJsonPath) {
     DataCopy data;
     replace_in_file(data.knowledge() / "facts" / "outlook.json", "\"source\":", "\"origin\":");
     const std::string error = first_error(data);
-    EXPECT_NE(error.find("outlook.json: /facts/0/source: required string is missing"), std::string::npos) << error;
+    EXPECT_NE(error.find("outlook.json: /facts/0/source: required string is missing"), std::string::npos)
+        << error;
 }
 
 TEST(KnowledgeLoader, WrongTypeIsReported) {
@@ -64,7 +66,8 @@ TEST(KnowledgeLoader, UnknownSourceIsReported) {
     replace_in_file(data.knowledge() / "facts" / "education.json", "\"source\": \"noble-guide-2026\"",
                     "\"source\": \"wikipedia\"");
     const std::string error = load_errors(data);
-    EXPECT_NE(error.find("education.json: /facts/0/source: unknown source id 'wikipedia'"), std::string::npos) << error;
+    EXPECT_NE(error.find("education.json: /facts/0/source: unknown source id 'wikipedia'"), std::string::npos)
+        << error;
 }
 
 TEST(KnowledgeLoader, DuplicateFactIdIsReported) {
@@ -73,7 +76,8 @@ TEST(KnowledgeLoader, DuplicateFactIdIsReported) {
     ASSERT_TRUE(kb.ok());
     const std::string first_id = kb.value->with_prefix("salary.").at(0)->id;
     const std::string second_id = kb.value->with_prefix("salary.").at(1)->id;
-    replace_in_file(data.knowledge() / "facts" / "salary.json", "\"" + second_id + "\"", "\"" + first_id + "\"");
+    replace_in_file(data.knowledge() / "facts" / "salary.json", "\"" + second_id + "\"",
+                    "\"" + first_id + "\"");
     const std::string error = load_errors(data);
     EXPECT_NE(error.find("duplicate fact id '" + first_id + "'"), std::string::npos) << error;
 }
@@ -87,7 +91,8 @@ TEST(KnowledgeLoader, FigureMissingFromTextIsReported) {
 
 TEST(KnowledgeLoader, UnknownScopeIsReported) {
     DataCopy data;
-    replace_in_file(data.knowledge() / "facts" / "salary.json", "\"scope\": \"average\"", "\"scope\": \"typical\"");
+    replace_in_file(data.knowledge() / "facts" / "salary.json", "\"scope\": \"average\"",
+                    "\"scope\": \"typical\"");
     const std::string error = load_errors(data);
     EXPECT_NE(error.find("unknown scope 'typical'"), std::string::npos) << error;
 }
@@ -101,9 +106,11 @@ TEST(KnowledgeLoader, UnknownAspectOnAFactIsReported) {
 
 TEST(KnowledgeLoader, UnreachableFactIsReported) {
     DataCopy data;
-    replace_in_file(data.knowledge() / "facts" / "role.json", "\"facts\": [",
-                    "\"facts\": [{\"id\": \"role.orphan\", \"source\": \"truest-profile\", \"text\": \"An orphan.\"},");
+    replace_in_file(
+        data.knowledge() / "facts" / "role.json", "\"facts\": [",
+        "\"facts\": [{\"id\": \"role.orphan\", \"source\": \"truest-profile\", \"text\": \"An orphan.\"},");
     const std::string error = load_errors(data);
-    EXPECT_NE(error.find("fact 'role.orphan' (topic role) is not reachable from any intent"), std::string::npos)
+    EXPECT_NE(error.find("fact 'role.orphan' (topic role) is not reachable from any intent"),
+              std::string::npos)
         << error;
 }

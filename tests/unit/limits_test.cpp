@@ -1,6 +1,7 @@
+#include "server/limits.hpp"
+
 #include <gtest/gtest.h>
 
-#include "server/limits.hpp"
 #include "server/log_throttle.hpp"
 
 using namespace server;
@@ -45,7 +46,7 @@ TEST(TokenBucket, AllowsTheBurstThenTheRate) {
     EXPECT_FALSE(bucket.take(0));
     EXPECT_FALSE(bucket.take(0.4));  // 0.8 of a token back: not enough
     EXPECT_TRUE(bucket.take(0.5));
-    EXPECT_TRUE(bucket.take(10));   // refilled, but only up to the burst
+    EXPECT_TRUE(bucket.take(10));  // refilled, but only up to the burst
     EXPECT_TRUE(bucket.take(10));
     EXPECT_TRUE(bucket.take(10));
     EXPECT_FALSE(bucket.take(10));

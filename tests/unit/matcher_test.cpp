@@ -1,13 +1,15 @@
-#include <gtest/gtest.h>
-
 #include "intents/matcher.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace intents;
 
 namespace {
 
 std::vector<Intent> test_intents() {
-    Intent salary{"salary", "salary.json", 5, {{"\\b(salary|pay|earn)\\b", 1.0}, {"\\bhow much\\b", 0.5}}, {}, {}, {}, IntentKind::topic, ""};
+    Intent salary{
+        "salary", "salary.json",     5, {{"\\b(salary|pay|earn)\\b", 1.0}, {"\\bhow much\\b", 0.5}}, {}, {},
+        {},       IntentKind::topic, ""};
     Intent skills{"skills", "skills.json", 3, {{"\\bskills?\\b", 1.0}}, {}, {}, {}, IntentKind::topic, ""};
     Intent tie{"tie", "tie.json", 5, {{"\\bpay\\b", 1.0}}, {}, {}, {}, IntentKind::topic, ""};
     return {salary, skills, tie};

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "server/memory_return.hpp"
+
+#include <gtest/gtest.h>
 
 using server::MemoryReturn;
 

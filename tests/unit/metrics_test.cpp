@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "server/metrics.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace server;
 

@@ -1,8 +1,8 @@
+#include "intents/normalizer.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
-#include "intents/normalizer.hpp"
 
 using intents::Lexicon;
 using intents::normalize;
@@ -11,9 +11,11 @@ namespace {
 
 Lexicon test_lexicon() {
     intents::LexiconWords l;
-    l.shorthand = {{"devs", "developers"}, {"dev", "developer"}, {"sf", "san francisco"}, {"nyc", "new york"},
-                   {"yrs", "years"}, {"backend", "back end"}, {"wat", "what"}};
-    l.vocabulary = {"salary", "developer", "developers", "back", "end", "bootcamp", "seattle", "weather", "years"};
+    l.shorthand = {{"devs", "developers"}, {"dev", "developer"}, {"sf", "san francisco"},
+                   {"nyc", "new york"},    {"yrs", "years"},     {"backend", "back end"},
+                   {"wat", "what"}};
+    l.vocabulary = {"salary",   "developer", "developers", "back", "end",
+                    "bootcamp", "seattle",   "weather",    "years"};
     std::sort(l.vocabulary.begin(), l.vocabulary.end());
     l.joiners = {"and", "also", "so"};
     l.clause_joiners = {"and", "also", "plus", "then"};
@@ -24,7 +26,8 @@ Lexicon test_lexicon() {
 }  // namespace
 
 TEST(Normalize, LowercasesAndDropsPunctuation) {
-    EXPECT_EQ(normalize("What DOES a Back-End dev do!!", test_lexicon()), "what does a back end developer do");
+    EXPECT_EQ(normalize("What DOES a Back-End dev do!!", test_lexicon()),
+              "what does a back end developer do");
 }
 
 TEST(Normalize, KeepsQuestionMarksAsSeparateTokens) {
@@ -32,7 +35,8 @@ TEST(Normalize, KeepsQuestionMarksAsSeparateTokens) {
 }
 
 TEST(Normalize, FoldsCurlyQuotesAndDashes) {
-    EXPECT_EQ(normalize("what\xE2\x80\x99s the pay \xE2\x80\x94 roughly", test_lexicon()), "whats the pay roughly");
+    EXPECT_EQ(normalize("what\xE2\x80\x99s the pay \xE2\x80\x94 roughly", test_lexicon()),
+              "whats the pay roughly");
 }
 
 TEST(Normalize, ShrinksRepeatedLetters) { EXPECT_EQ(normalize("sooooo coool", test_lexicon()), "soo cool"); }
@@ -50,7 +54,7 @@ TEST(Normalize, KeepsDecimalPoints) { EXPECT_EQ(normalize("7.5% growth", test_le
 
 TEST(Normalize, CorrectsSmallTyposInDomainWords) {
     EXPECT_EQ(normalize("salery of a develper", test_lexicon()), "salary of a developer");
-    EXPECT_EQ(normalize("bootcmap", test_lexicon()), "bootcamp");   // transposition counts as one edit
+    EXPECT_EQ(normalize("bootcmap", test_lexicon()), "bootcamp");  // transposition counts as one edit
     EXPECT_EQ(normalize("seatle", test_lexicon()), "seattle");
 }
 
@@ -95,7 +99,8 @@ TEST(NormalizeClauses, KeepsNumbersAndPlainConjunctionsWhole) {
 }
 
 TEST(NormalizeClauses, MarksWhichClausesReadAsQuestions) {
-    const auto clauses = intents::normalize_clauses("I panic under pressure, is it for me? hi!", test_lexicon());
+    const auto clauses =
+        intents::normalize_clauses("I panic under pressure, is it for me? hi!", test_lexicon());
     ASSERT_EQ(clauses.size(), 3u);
     EXPECT_FALSE(clauses[0].question);
     EXPECT_TRUE(clauses[1].question);

@@ -1,7 +1,8 @@
+#include "server/protocol.hpp"
+
 #include <gtest/gtest.h>
 
 #include "intents/answer_json.hpp"
-#include "server/protocol.hpp"
 #include "support/project_advisor.hpp"
 
 using nlohmann::json;
@@ -52,9 +53,13 @@ TEST(Protocol, MissingTextIsBadRequestWithId) {
     EXPECT_EQ(reply["id"], "q9");
 }
 
-TEST(Protocol, EmptyTextIsBadRequest) { EXPECT_EQ(frame(R"({"type":"ask","text":"   "})")["code"], "bad_request"); }
+TEST(Protocol, EmptyTextIsBadRequest) {
+    EXPECT_EQ(frame(R"({"type":"ask","text":"   "})")["code"], "bad_request");
+}
 
-TEST(Protocol, NonStringTextIsBadRequest) { EXPECT_EQ(frame(R"({"type":"ask","text":5})")["code"], "bad_request"); }
+TEST(Protocol, NonStringTextIsBadRequest) {
+    EXPECT_EQ(frame(R"({"type":"ask","text":5})")["code"], "bad_request");
+}
 
 TEST(Protocol, UnknownTypeIsReported) {
     const json reply = frame(R"({"type":"subscribe","id":1})");
@@ -77,7 +82,8 @@ TEST(Protocol, FrameMayCarryTheContextOfAnEarlierConnection) {
     intents::Context first;
     frame(R"({"type":"ask","text":"how much do developers earn in seattle"})", first);
     intents::Context fresh;  // a new connection
-    const json request = {{"type", "ask"}, {"text", "what about austin?"}, {"context", intents::context_to_json(first)}};
+    const json request = {
+        {"type", "ask"}, {"text", "what about austin?"}, {"context", intents::context_to_json(first)}};
     const json reply = frame(request.dump(), fresh);
     EXPECT_EQ(reply["intent"], "salary");
     EXPECT_EQ(fresh.last_intent, "salary");
@@ -85,7 +91,8 @@ TEST(Protocol, FrameMayCarryTheContextOfAnEarlierConnection) {
 }
 
 TEST(Protocol, HttpAskAnswersWithStatus200) {
-    const HttpReply reply = reply_to_ask(advisor(), R"({"text":"What does a back-end developer do?"})", 0, {});
+    const HttpReply reply =
+        reply_to_ask(advisor(), R"({"text":"What does a back-end developer do?"})", 0, {});
     EXPECT_EQ(reply.status, 200u);
     EXPECT_EQ(json::parse(reply.reply.body)["intent"], "role.overview");
 }
@@ -103,8 +110,10 @@ TEST(Protocol, HttpAskRejectsInvalidUtf8) {
 }
 
 TEST(Protocol, HttpAskUsesTheContextSentBack) {
-    const HttpReply first = reply_to_ask(advisor(), R"({"text":"what do developers earn in seattle"})", 1000, {});
-    json second_request = {{"text", "what about austin?"}, {"context", json::parse(first.reply.body)["context"]}};
+    const HttpReply first =
+        reply_to_ask(advisor(), R"({"text":"what do developers earn in seattle"})", 1000, {});
+    json second_request = {{"text", "what about austin?"},
+                           {"context", json::parse(first.reply.body)["context"]}};
     const json second = json::parse(reply_to_ask(advisor(), second_request.dump(), 2000, {}).reply.body);
     EXPECT_EQ(second["intent"], "salary");
     EXPECT_EQ(second["entities"]["location"], json::array({"austin"}));

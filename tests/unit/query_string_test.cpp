@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "server/query_string.hpp"
+
+#include <gtest/gtest.h>
 
 using server::parse_query;
 
@@ -29,7 +29,8 @@ TEST(QueryString, RepeatedNameIsRefused) { EXPECT_FALSE(parse_query("/x?level=a&
 
 TEST(QueryString, ACommaListSplitsTrimsAndSkipsEmptyValues) {
     EXPECT_EQ(server::comma_list("seattle,austin"), (std::vector<std::string>{"seattle", "austin"}));
-    EXPECT_EQ(server::comma_list(" san francisco , ,austin,"), (std::vector<std::string>{"san francisco", "austin"}));
+    EXPECT_EQ(server::comma_list(" san francisco , ,austin,"),
+              (std::vector<std::string>{"san francisco", "austin"}));
     EXPECT_TRUE(server::comma_list("").empty());
     EXPECT_TRUE(server::comma_list(",,").empty());
 }

@@ -1,6 +1,7 @@
+#include "analytics/report.hpp"
+
 #include <gtest/gtest.h>
 
-#include "analytics/report.hpp"
 #include "intents/evaluation.hpp"
 #include "support/project_advisor.hpp"
 
@@ -19,7 +20,8 @@ QuestionRow miss(const std::string& text, std::int64_t at, const std::string& in
 
 const QuestionGroup* group_with(const std::vector<QuestionGroup>& groups, const std::string& text) {
     for (const QuestionGroup& g : groups) {
-        if (g.text == text || std::find(g.examples.begin(), g.examples.end(), text) != g.examples.end()) return &g;
+        if (g.text == text || std::find(g.examples.begin(), g.examples.end(), text) != g.examples.end())
+            return &g;
     }
     return nullptr;
 }
@@ -38,10 +40,10 @@ TEST(QuestionGroups, CasePunctuationAndShorthandDoNotSplitAGroup) {
 }
 
 TEST(QuestionGroups, QuestionsSharingMostContentWordsGroupTogether) {
-    const auto groups = group_questions({miss("how much does a bootcamp in berlin cost", 1),
-                                         miss("what is the cost of a berlin bootcamp", 2),
-                                         miss("what do bootcamps cost", 3)},
-                                        lexicon());
+    const auto groups =
+        group_questions({miss("how much does a bootcamp in berlin cost", 1),
+                         miss("what is the cost of a berlin bootcamp", 2), miss("what do bootcamps cost", 3)},
+                        lexicon());
     const QuestionGroup* berlin = group_with(groups, "how much does a bootcamp in berlin cost");
     ASSERT_NE(berlin, nullptr);
     EXPECT_EQ(berlin->count, 2u);
@@ -50,8 +52,8 @@ TEST(QuestionGroups, QuestionsSharingMostContentWordsGroupTogether) {
 }
 
 TEST(QuestionGroups, UnrelatedQuestionsStayApartAndTheBiggestGroupComesFirst) {
-    const auto groups = group_questions({miss("weather in paris", 1), miss("pizza recipe", 2), miss("pizza recipe", 3),
-                                         miss("Pizza recipe?", 4)},
+    const auto groups = group_questions({miss("weather in paris", 1), miss("pizza recipe", 2),
+                                         miss("pizza recipe", 3), miss("Pizza recipe?", 4)},
                                         lexicon());
     ASSERT_EQ(groups.size(), 2u);
     EXPECT_EQ(groups[0].count, 3u);
@@ -65,10 +67,9 @@ TEST(QuestionGroups, ContentWordsLeaveOutStopWordsAndQuestionWords) {
 }
 
 TEST(QuestionGroups, AGroupTellsWhatItsQuestionsWereAnsweredWith) {
-    const auto groups =
-        group_questions({miss("freelance rates in paris", 1, "uncovered.freelance_rates"),
-                         miss("freelance rates in paris?", 2, "uncovered.freelance_rates")},
-                        lexicon());
+    const auto groups = group_questions({miss("freelance rates in paris", 1, "uncovered.freelance_rates"),
+                                         miss("freelance rates in paris?", 2, "uncovered.freelance_rates")},
+                                        lexicon());
     ASSERT_EQ(groups.size(), 1u);
     EXPECT_EQ(groups[0].intent, "uncovered.freelance_rates");
     EXPECT_EQ(groups[0].not_covered, 2u);
@@ -92,7 +93,8 @@ TEST(Report, EveryDayOfThePeriodIsListedWithTotals) {
 
 TEST(Report, AnAnswerCountsOnceForEachOfItsIntents) {
     ReportRows rows;
-    rows.intents = {{"salary skills.overview", 4, 1, 0}, {"salary salary", 2, 0, 1}, {"skills.overview", 1, 0, 0}};
+    rows.intents = {
+        {"salary skills.overview", 4, 1, 0}, {"salary salary", 2, 0, 1}, {"skills.overview", 1, 0, 0}};
     const Report r = build_report(rows, nov_24, nov_24, "sqlite", lexicon());
     ASSERT_EQ(r.intents.size(), 2u);
     EXPECT_EQ(r.intents[0].intent, "salary");
@@ -131,7 +133,8 @@ TEST(Report, JsonHasTheRatesAndTheGroups) {
     const auto json = to_json(report);
     EXPECT_EQ(json["channels"][1]["channel"], "sms");
     EXPECT_EQ(json["channels"][1]["not_covered"], 1);
-    EXPECT_NE(to_text(report).find("\nsms               1         0            1"), std::string::npos) << to_text(report);
+    EXPECT_NE(to_text(report).find("\nsms               1         0            1"), std::string::npos)
+        << to_text(report);
     EXPECT_EQ(json["store"], "postgresql");
     EXPECT_DOUBLE_EQ(json["totals"]["fallback_rate"].get<double>(), 0.25);
     EXPECT_DOUBLE_EQ(json["totals"]["not_covered_rate"].get<double>(), 0.5);

@@ -33,11 +33,13 @@ AdvisorPtr small_advisor() {
     pay.answer.more = {"More:", "{fact:pay.city.austin}"};
     std::vector<Intent> intents{
         pay,
-        make_intent("hours", {{"\\bhours\\b", 2.0}, {"\\bjob\\b", 1.0}, {"\\bshift\\b", 0.5}}, {"{fact:hours.overall}"},
-                    {"What are the hours?"}),
-        make_intent("remote", {{"\\bremote\\b", 2.0}, {"\\bjob\\b", 1.0}}, {"{fact:remote.overall}"}, {"Is it remote?"}),
+        make_intent("hours", {{"\\bhours\\b", 2.0}, {"\\bjob\\b", 1.0}, {"\\bshift\\b", 0.5}},
+                    {"{fact:hours.overall}"}, {"What are the hours?"}),
+        make_intent("remote", {{"\\bremote\\b", 2.0}, {"\\bjob\\b", 1.0}}, {"{fact:remote.overall}"},
+                    {"Is it remote?"}),
         make_intent("greeting", {{"^hi\\b", 1.0}}, {"Hello!"}),
-        make_intent("followup", {{"^what about\\b", 2.1}, {"^tell me more\\b", 1.5}}, {"That is all I know."}),
+        make_intent("followup", {{"^what about\\b", 2.1}, {"^tell me more\\b", 1.5}},
+                    {"That is all I know."}),
         make_intent("clarify", {}, {"Which did you mean?"}),
         make_intent("fallback", {{"\\bweather\\b", 3.0}}, {"I only know this job."}),
     };
@@ -47,13 +49,14 @@ AdvisorPtr small_advisor() {
     words.clause_joiners = {"and", "also"};
     words.question_words = {"what", "how", "is", "are"};
     const Lexicon lexicon(std::move(words));
-    EntityExtractor entities({{"location", {{"austin", "Austin", {"austin"}}, {"boston", "Boston", {"boston"}}}},
-                              {"occupation", {{"nurse", "nurse", {"nurse"}}, {"qa", "QA engineer", {"qa engineer"}}}, true},
-                              {"domain", {{"dev", "developers", {"developer", "engineer"}}}, true}},
-                             {});
+    EntityExtractor entities(
+        {{"location", {{"austin", "Austin", {"austin"}}, {"boston", "Boston", {"boston"}}}},
+         {"occupation", {{"nurse", "nurse", {"nurse"}}, {"qa", "QA engineer", {"qa engineer"}}}, true},
+         {"domain", {{"dev", "developers", {"developer", "engineer"}}}, true}},
+        {});
     auto matcher = Matcher::build(intents);
-    return std::make_shared<const Advisor>(
-        Advisor{std::move(kb), std::move(intents), lexicon, std::move(entities), std::move(*matcher.value), {}, {}});
+    return std::make_shared<const Advisor>(Advisor{
+        std::move(kb), std::move(intents), lexicon, std::move(entities), std::move(*matcher.value), {}, {}});
 }
 
 Answer ask(const std::string& text, const Context& context = {}) {
@@ -71,9 +74,13 @@ TEST(ResponderRules, WeakTieBetweenTopicsAsksWhichWasMeant) {
     EXPECT_TRUE(a.context.empty()) << "a clarification sets no topic";
 }
 
-TEST(ResponderRules, StrongMatchIsAnsweredWithoutAsking) { EXPECT_EQ(ask("what are the hours for this job").intent, "hours"); }
+TEST(ResponderRules, StrongMatchIsAnsweredWithoutAsking) {
+    EXPECT_EQ(ask("what are the hours for this job").intent, "hours");
+}
 
-TEST(ResponderRules, FollowUpWithoutContextFallsBack) { EXPECT_EQ(ask("what about austin").intent, "fallback"); }
+TEST(ResponderRules, FollowUpWithoutContextFallsBack) {
+    EXPECT_EQ(ask("what about austin").intent, "fallback");
+}
 
 TEST(ResponderRules, FollowUpContinuesTheLastTopic) {
     const Answer first = ask("what is the pay");
@@ -102,7 +109,8 @@ TEST(ResponderRules, ContextExpiresAfterMaxTurns) {
 TEST(ResponderRules, AnotherOccupationWithoutDomainWordsFallsBack) {
     EXPECT_EQ(ask("what is the pay of a nurse").intent, "fallback");
     EXPECT_EQ(ask("i am a nurse, what is the pay for a developer").intent, "pay");
-    EXPECT_EQ(ask("what is the pay of a qa engineer").intent, "fallback") << "the occupation hides its own domain word";
+    EXPECT_EQ(ask("what is the pay of a qa engineer").intent, "fallback")
+        << "the occupation hides its own domain word";
 }
 
 TEST(ResponderRules, RoutingOnlyEntitiesAreNotShown) {
@@ -111,7 +119,9 @@ TEST(ResponderRules, RoutingOnlyEntitiesAreNotShown) {
     EXPECT_EQ(a.entities.at("location"), std::vector<std::string>{"austin"});
 }
 
-TEST(ResponderRules, UncoveredEntityValueSaysSo) { EXPECT_EQ(ask("what is the pay in boston").text, "Nothing for Boston."); }
+TEST(ResponderRules, UncoveredEntityValueSaysSo) {
+    EXPECT_EQ(ask("what is the pay in boston").text, "Nothing for Boston.");
+}
 
 TEST(ResponderRules, SeveralQuestionsGiveOnePartEachInOrder) {
     const Answer a = ask("hi! what is the pay? and what are the hours");

@@ -1,6 +1,7 @@
+#include "intents/responder.hpp"
+
 #include <gtest/gtest.h>
 
-#include "intents/responder.hpp"
 #include "support/project_advisor.hpp"
 
 using namespace intents;
@@ -102,7 +103,6 @@ TEST(Responder, GibberishFallsBack) { EXPECT_EQ(ask("asdkjh qwpoeiru").intent, "
 
 TEST(Responder, GreetingIsAnIntent) { EXPECT_EQ(ask("hello there").intent, "greeting"); }
 
-
 TEST(Responder, WhyAfterAPayAnswerExplainsWhatMovesPay) {
     const Answer first = ask("how much do back end developers make");
     const Answer why = ask("why?", first.context, 1'001'000);
@@ -146,7 +146,8 @@ TEST(Responder, ProgressionListsEveryLevelInTheFirstSentence) {
 TEST(Responder, SeveralTechnologiesGetOneAnswerThatNamesEach) {
     const Answer a = ask("Should I pick up Go or Java after Python?");
     ASSERT_EQ(a.parts.size(), 1u);
-    EXPECT_EQ(a.text.rfind("The guides name Go, Java and Python, without ranking one above another.", 0), 0u) << a.text;
+    EXPECT_EQ(a.text.rfind("The guides name Go, Java and Python, without ranking one above another.", 0), 0u)
+        << a.text;
     std::size_t words = 0;
     for (char c : a.text) words += c == ' ';
     EXPECT_LT(words, 130u) << a.text;
@@ -173,7 +174,8 @@ TEST(Responder, EveryChipGetsAnAnswerFromTheGuides) {
     for (const Intent& intent : advisor().intents) {
         std::vector<std::string> chips = intent.suggestions;
         // A topic's first example is offered when a question came near it.
-        if (intent.kind == IntentKind::topic && !intent.examples.empty()) chips.push_back(intent.examples.front());
+        if (intent.kind == IntentKind::topic && !intent.examples.empty())
+            chips.push_back(intent.examples.front());
         for (const std::string& chip : chips) {
             const Answer a = ask(chip);
             const Intent* answered = advisor().find_intent(a.intent);
@@ -210,7 +212,8 @@ TEST(Responder, AFollowUpNamingALevelKeepsThePayTopic) {
     const Answer lead = ask("and if I move up to lead?", first.context);
     EXPECT_EQ(lead.intent, "salary");
     EXPECT_TRUE(contains(lead.text, "$150,000")) << lead.text;
-    EXPECT_FALSE(contains(lead.text, "Noble Desktop places Seattle")) << "repeats the last answer: " << lead.text;
+    EXPECT_FALSE(contains(lead.text, "Noble Desktop places Seattle"))
+        << "repeats the last answer: " << lead.text;
 }
 
 TEST(Responder, EveryAmountIsComparedWithTheLevelNamed) {
@@ -341,7 +344,8 @@ TEST(Responder, BestOrFirstQuestionsSayTheGuidesDoNotRank) {
 TEST(Responder, HarderThanFrontEndSaysTheGuidesDoNotCompare) {
     const Answer a = ask("is back-end harder than front-end");
     EXPECT_TRUE(a.parts.at(0).not_covered);
-    EXPECT_EQ(a.text.rfind("The guides don't say whether back-end or front-end work is harder.", 0), 0u) << a.text;
+    EXPECT_EQ(a.text.rfind("The guides don't say whether back-end or front-end work is harder.", 0), 0u)
+        << a.text;
 }
 
 TEST(Responder, ASoftSkillNamedLeadsItsAnswer) {
@@ -351,9 +355,12 @@ TEST(Responder, ASoftSkillNamedLeadsItsAnswer) {
 
 TEST(Responder, ASumBelowEveryFigureIsOneLine) {
     const Answer a = ask("i make 52k now, what could i earn over the years as a backend dev?");
-    EXPECT_EQ(a.text.rfind("$52,000 is below every figure the guides give here; the lowest is", 0), 0u) << a.text;
+    EXPECT_EQ(a.text.rfind("$52,000 is below every figure the guides give here; the lowest is", 0), 0u)
+        << a.text;
     std::size_t mentions = 0;
-    for (std::size_t pos = a.text.find("$52,000"); pos != std::string::npos; pos = a.text.find("$52,000", pos + 1)) ++mentions;
+    for (std::size_t pos = a.text.find("$52,000"); pos != std::string::npos;
+         pos = a.text.find("$52,000", pos + 1))
+        ++mentions;
     EXPECT_EQ(mentions, 1u) << a.text;
 }
 
@@ -388,7 +395,8 @@ TEST(Responder, ATldrIsTheSummarySentenceWithTheListBehindTellMeMore) {
     EXPECT_TRUE(contains(a.text, "$115,000")) << a.text;
     ASSERT_FALSE(a.suggestions.empty());
     EXPECT_EQ(a.suggestions.front(), "Tell me more");
-    EXPECT_TRUE(contains(ask("tell me more", a.context).text, "- Back-end developers earn")) << "the list comes next";
+    EXPECT_TRUE(contains(ask("tell me more", a.context).text, "- Back-end developers earn"))
+        << "the list comes next";
 }
 
 TEST(Responder, WhatDecidesPayLeadsWithTheFactors) {

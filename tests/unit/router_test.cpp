@@ -1,6 +1,7 @@
+#include "server/router.hpp"
+
 #include <gtest/gtest.h>
 
-#include "server/router.hpp"
 #include "support/project_advisor.hpp"
 #include "support/temp_dir.hpp"
 
@@ -18,7 +19,9 @@ Response call(AppState& state, http::verb method, const std::string& target) {
 }
 
 // The shared project advisor, not owned: it lives for the whole test program.
-intents::AdvisorPtr advisor() { return intents::AdvisorPtr(&test_support::project_advisor(), [](const intents::Advisor*) {}); }
+intents::AdvisorPtr advisor() {
+    return intents::AdvisorPtr(&test_support::project_advisor(), [](const intents::Advisor*) {});
+}
 
 }  // namespace
 
@@ -31,7 +34,8 @@ TEST(Router, ReadyzTurns503AndConnectionsCloseOnceDraining) {
     Response after = call(state, http::verb::get, "/readyz");
     EXPECT_EQ(after.result(), http::status::service_unavailable);
     EXPECT_FALSE(after.keep_alive());
-    EXPECT_EQ(call(state, http::verb::get, "/healthz").result(), http::status::ok);  // alive, just not taking work
+    EXPECT_EQ(call(state, http::verb::get, "/healthz").result(),
+              http::status::ok);  // alive, just not taking work
 }
 
 TEST(Router, UpgradesAreRefusedWhileDraining) {
@@ -48,7 +52,8 @@ TEST(Router, ReadyzShowsTheStoreAndStaysReadyWhileItFails) {
     test_support::TempDir dir;
     test_support::write_file(dir.path() / "file", "where the data directory should be");
     for (const bool works : {true, false}) {
-        const analytics::StoreLocation location{"sqlite", works ? dir.path() / "data" : dir.path() / "file", true};
+        const analytics::StoreLocation location{"sqlite", works ? dir.path() / "data" : dir.path() / "file",
+                                                true};
         analytics::Recorder recorder([location] { return analytics::open_store(location); }, "sqlite", {});
         AppState state(Config{}, advisor(), &recorder);
         Response res = call(state, http::verb::get, "/readyz");
@@ -69,5 +74,6 @@ TEST(Router, FeedbackIsAPostAndTheReportAGet) {
     EXPECT_EQ(post.result(), http::status::method_not_allowed);
     EXPECT_EQ(post[http::field::allow], "GET, HEAD");
     Response unrecorded = call(state, http::verb::get, "/admin/report");
-    EXPECT_EQ(unrecorded.result(), http::status::service_unavailable) << "a server without a recorder has no report";
+    EXPECT_EQ(unrecorded.result(), http::status::service_unavailable)
+        << "a server without a recorder has no report";
 }

@@ -1,6 +1,7 @@
+#include "server/static_cache.hpp"
+
 #include <gtest/gtest.h>
 
-#include "server/static_cache.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace server;

@@ -1,6 +1,7 @@
+#include "server/static_files.hpp"
+
 #include <gtest/gtest.h>
 
-#include "server/static_files.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace server;

@@ -21,7 +21,7 @@ namespace analytics {
 // Thread-safe. Starts with a key of its own (random, this process only); adopt() adds the store's
 // key, which then signs new ids while ids signed with the first key stay valid for this process.
 class AnswerIds {
-public:
+  public:
     AnswerIds();
 
     std::string issue(std::int64_t now_ms) const;
@@ -39,7 +39,7 @@ public:
     struct Keys;  // the keys with their HMAC pads absorbed once (answer_ids.cpp)
     ~AnswerIds();
 
-private:
+  private:
     std::shared_ptr<const Keys> keys() const;
     // A mutex, not std::atomic<std::shared_ptr>: libstdc++ 12's atomic load is a data race by the
     // letter (tests/sanitizer-known-findings.txt), and this lock is held for a pointer copy only.

@@ -14,14 +14,14 @@ const char* to_string(Channel channel);
 // One answer the advisor gave, as recorded. Nothing here names the client: no address, no hash of
 // one, no cookie (docs/operations.md#privacy).
 struct AnswerEvent {
-    std::string answer_id;            // as sent with the answer (answer_ids.hpp)
-    std::int64_t at_ms = 0;           // wall clock, ms since the Unix epoch
+    std::string answer_id;             // as sent with the answer (answer_ids.hpp)
+    std::int64_t at_ms = 0;            // wall clock, ms since the Unix epoch
     std::vector<std::string> intents;  // one per part of the answer, in order ("fallback" included)
-    bool fallback = false;            // nothing in the domain matched
-    bool not_covered = false;         // a part said the guides do not cover the question
-    std::uint32_t latency_us = 0;     // time to compose the answer
+    bool fallback = false;             // nothing in the domain matched
+    bool not_covered = false;          // a part said the guides do not cover the question
+    std::uint32_t latency_us = 0;      // time to compose the answer
     Channel channel = Channel::websocket;
-    std::string question;             // the question's text; kept only as keeps_question() says
+    std::string question;  // the question's text; kept only as keeps_question() says
 };
 
 // Whether the question's text of `event` may be stored: for fallbacks and "not covered" answers (the

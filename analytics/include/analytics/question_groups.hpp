@@ -11,7 +11,7 @@ namespace analytics {
 
 // Unanswered questions that ask the same thing, worded alike.
 struct QuestionGroup {
-    std::string text;                   // the most frequent wording of the group's most frequent form (ties: the latest)
+    std::string text;  // the most frequent wording of the group's most frequent form (ties: the latest)
     std::vector<std::string> examples;  // other wordings, up to max_examples, most frequent first
     std::vector<std::string> words;     // the content words of its main form
     std::string intent;                 // what its questions were answered with, most often (first part)
@@ -26,9 +26,10 @@ constexpr std::size_t max_examples = 3;
 std::vector<std::string> content_words(const std::string& question, const intents::Lexicon& lexicon);
 
 // Groups questions in two steps: the same normal form without question marks (so case, punctuation,
-// typos and shorthand do not split a group), then forms whose content words overlap: they share at least two and at least half
-// of the words of the two together (Jaccard >= 0.5), or have the same single content word. A form
-// joins the biggest group it overlaps with. Groups come biggest first, then most recent first. Pure.
-std::vector<QuestionGroup> group_questions(const std::vector<QuestionRow>& questions, const intents::Lexicon& lexicon);
+// typos and shorthand do not split a group), then forms whose content words overlap: they share at least two
+// and at least half of the words of the two together (Jaccard >= 0.5), or have the same single content word.
+// A form joins the biggest group it overlaps with. Groups come biggest first, then most recent first. Pure.
+std::vector<QuestionGroup> group_questions(const std::vector<QuestionRow>& questions,
+                                           const intents::Lexicon& lexicon);
 
 }  // namespace analytics

@@ -17,19 +17,20 @@
 namespace analytics {
 
 struct RecorderOptions {
-    std::size_t queue_capacity = 20000;  // events waiting (and a failed batch kept for retry); more are dropped
-    std::size_t batch_size = 500;        // a batch is written once this many wait ...
+    std::size_t queue_capacity =
+        20000;                     // events waiting (and a failed batch kept for retry); more are dropped
+    std::size_t batch_size = 500;  // a batch is written once this many wait ...
     std::chrono::milliseconds flush_interval{1000};  // ... or this long after the last write
-    unsigned retention_days = 90;        // 0: keep everything; else rows older are deleted hourly
-    bool all_questions = false;          // --log-questions: keep every question's text (events.hpp)
+    unsigned retention_days = 90;                    // 0: keep everything; else rows older are deleted hourly
+    bool all_questions = false;                  // --log-questions: keep every question's text (events.hpp)
     std::chrono::milliseconds retry_max{30000};  // a failing store is retried at 1 s, doubling up to this
 };
 
 // What /readyz and /metrics say about recording.
 struct RecorderStatus {
-    std::string kind;     // "sqlite" or "postgresql"
-    bool ok = false;      // the last attempt to open or write succeeded
-    std::string problem;  // StoreError::reason() of the last failure while not ok
+    std::string kind;            // "sqlite" or "postgresql"
+    bool ok = false;             // the last attempt to open or write succeeded
+    std::string problem;         // StoreError::reason() of the last failure while not ok
     std::uint64_t recorded = 0;  // events accepted into the queue
     std::uint64_t written = 0;   // events in committed transactions
     std::uint64_t dropped = 0;   // events refused because the queue was full
@@ -45,7 +46,7 @@ struct RecorderStatus {
 //
 // Also holds the answer ids: the store's key is adopted once the store opens (answer_ids.hpp).
 class Recorder {
-public:
+  public:
     using OpenStore = std::function<std::unique_ptr<Store>()>;
     // Opens and migrates the store once now, so a reachable store's key signs ids from the first
     // answer, and deletes what is older than the retention; a failure is logged and retried by the
@@ -67,7 +68,7 @@ public:
     // Later events are dropped. Idempotent.
     void stop(std::chrono::milliseconds deadline);
 
-private:
+  private:
     struct Batch {
         std::vector<AnswerEvent> answers;
         std::vector<FeedbackEvent> votes;

@@ -25,14 +25,14 @@ struct Report {
         std::string date;  // YYYY-MM-DD, UTC
         std::uint64_t answers = 0, fallback = 0, not_covered = 0, helpful = 0, not_helpful = 0;
     };
-    std::vector<Day> days;  // every day of the period, answers or not
+    std::vector<Day> days;             // every day of the period, answers or not
     std::vector<ChannelRow> channels;  // the same per channel (websocket, http, slack, …), most answers first
     struct IntentCount {
         std::string intent;
         std::uint64_t answers = 0;  // answers with a part of this intent
         std::uint64_t helpful = 0, not_helpful = 0;
     };
-    std::vector<IntentCount> intents;        // most answers first
+    std::vector<IntentCount> intents;         // most answers first
     std::vector<IntentCount> worst_feedback;  // intents with a "not helpful" vote, worst share first
     std::vector<QuestionGroup> unanswered;    // at most max_groups
     std::vector<VoteRow> not_helpful;         // the latest, at most max_votes
@@ -44,11 +44,12 @@ constexpr std::size_t max_votes = 50;
 constexpr std::size_t max_report_rows = 20000;
 
 // Pure: the report for rows read from a store for [since_ms, until_ms].
-Report build_report(const ReportRows& rows, std::int64_t since_ms, std::int64_t until_ms, const std::string& store,
-                    const intents::Lexicon& lexicon);
+Report build_report(const ReportRows& rows, std::int64_t since_ms, std::int64_t until_ms,
+                    const std::string& store, const intents::Lexicon& lexicon);
 
 // Reads the rows and builds the report. Throws StoreError.
-Report make_report(Store& store, std::int64_t since_ms, std::int64_t until_ms, const intents::Lexicon& lexicon);
+Report make_report(Store& store, std::int64_t since_ms, std::int64_t until_ms,
+                   const intents::Lexicon& lexicon);
 
 nlohmann::json to_json(const Report& report);
 std::string to_text(const Report& report);

@@ -16,12 +16,12 @@ namespace analytics {
 // What a store failed at. `reason` is short and names no host, path or credential, so /readyz may show
 // it ("the database is read-only", "cannot connect to PostgreSQL"); what() has the whole story for the log.
 class StoreError : public std::runtime_error {
-public:
+  public:
     StoreError(std::string reason, const std::string& detail)
         : std::runtime_error(detail), reason_(std::move(reason)) {}
     const std::string& reason() const { return reason_; }
 
-private:
+  private:
     std::string reason_;
 };
 
@@ -50,9 +50,9 @@ struct VoteRow {
     std::string intents, question, comment;
 };
 struct ReportRows {
-    std::vector<DayRow> days;           // by day, ascending
-    std::vector<ChannelRow> channels;   // by answers, descending
-    std::vector<IntentsRow> intents;    // by answers, descending
+    std::vector<DayRow> days;             // by day, ascending
+    std::vector<ChannelRow> channels;     // by answers, descending
+    std::vector<IntentsRow> intents;      // by answers, descending
     std::vector<QuestionRow> unanswered;  // fallbacks and "not covered" with their text, newest first
     std::vector<VoteRow> not_helpful;     // "not helpful" votes, newest first
 };
@@ -62,7 +62,7 @@ struct ReportRows {
 // several objects (threads, processes, replicas) may use one database at once. Every method throws
 // StoreError on failure; the object stays usable (a lost connection is made again on the next call).
 class Store {
-public:
+  public:
     virtual ~Store() = default;
 
     // "sqlite" or "postgresql".
@@ -89,16 +89,17 @@ public:
     // The context last saved for `sender` at or after `since_ms`, or nullopt.
     virtual std::optional<std::string> load_context(const std::string& sender, std::int64_t since_ms) = 0;
 
-    // The platforms' deliveries (channels/replay_guard.hpp), shared by the replicas so that a retry is answered
-    // once whichever replica it reaches. claim_delivery() first deletes every delivery claimed before
-    // `forget_before_ms`; then the first claim of `id` (on any replica) is `first`, a later one gets the reply
-    // answer_delivery() kept, or nullopt while the first is still being answered. release_delivery() forgets a
-    // claim that was never answered, so the next delivery of `id` is answered.
+    // The platforms' deliveries (channels/replay_guard.hpp), shared by the replicas so that a retry is
+    // answered once whichever replica it reaches. claim_delivery() first deletes every delivery claimed
+    // before `forget_before_ms`; then the first claim of `id` (on any replica) is `first`, a later one gets
+    // the reply answer_delivery() kept, or nullopt while the first is still being answered.
+    // release_delivery() forgets a claim that was never answered, so the next delivery of `id` is answered.
     struct DeliveryClaim {
         bool first = false;
         std::optional<std::string> reply;
     };
-    virtual DeliveryClaim claim_delivery(const std::string& id, std::int64_t at_ms, std::int64_t forget_before_ms) = 0;
+    virtual DeliveryClaim claim_delivery(const std::string& id, std::int64_t at_ms,
+                                         std::int64_t forget_before_ms) = 0;
     virtual void answer_delivery(const std::string& id, const std::string& reply) = 0;
     virtual void release_delivery(const std::string& id) = 0;
 };

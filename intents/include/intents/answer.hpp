@@ -46,7 +46,7 @@ struct AnswerPart {
 struct Context {
     std::string last_intent;
     Entities entities;
-    int turns = 0;                  // answers since the context was last refreshed by a topical question
+    int turns = 0;                   // answers since the context was last refreshed by a topical question
     std::int64_t updated_at_ms = 0;  // wall-clock time of the last answer
     // Facts already shown on this topic ("id", or "id@N" when only N items of its list were), so a
     // follow-up says what is new and "tell me more" gives the rest.
@@ -63,7 +63,7 @@ struct Answer {
     std::vector<SourceRef> sources;
     std::vector<DataRow> salary_rows;  // USD/year figures the answer used
     Entities entities;
-    Context context;  // to send back with the next question
+    Context context;               // to send back with the next question
     bool context_expired = false;  // a context came with the question but was too old to use
 };
 

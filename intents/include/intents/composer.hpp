@@ -42,7 +42,7 @@ SentenceWords sentence_words(std::string key);
 // What earlier parts and turns already said, so that no part says it again.
 struct Said {
     std::vector<SentenceWords> sentences;  // each sentence or bullet said
-    std::vector<std::string> shown;      // facts shown in full ("id") or in part ("id@N": N items shown)
+    std::vector<std::string> shown;        // facts shown in full ("id") or in part ("id@N": N items shown)
 };
 
 // The rendered answer of one intent: text plus the facts it drew on.

@@ -21,9 +21,9 @@ struct QueryResult {
 // GET /api/v1/salary (docs/api.md): the salary rows of the knowledge base (salary_rows.hpp), or only
 // those for any of `locations` and any of `levels`. Values are matched like chat text ("San
 // Francisco", "sf", "seniors"); one that names nothing the sources cover is an error listing the known
-// values, and so is a list of more than 20 values. Empty lists mean "all". When the filters together match nothing (the sources never give pay
-// for a city and a level at once), the body says so in `note` (the salary intent's `combination`
-// line) and gives the rows of each filter on its own as `nearest`.
+// values, and so is a list of more than 20 values. Empty lists mean "all". When the filters together match
+// nothing (the sources never give pay for a city and a level at once), the body says so in `note` (the salary
+// intent's `combination` line) and gives the rows of each filter on its own as `nearest`.
 QueryResult salary_figures(const Advisor& advisor, const std::vector<std::string>& locations,
                            const std::vector<std::string>& levels);
 

@@ -15,7 +15,7 @@ namespace intents {
 // At most max_values_per_kind values of one kind (message_bounds.hpp), the first ones the text
 // names; later ones are ignored.
 class EntityExtractor {
-public:
+  public:
     EntityExtractor(std::vector<EntityKind> kinds, std::vector<YearsBand> years_bands);
 
     Entities extract(std::string_view normalized_text) const;
@@ -30,7 +30,7 @@ public:
     // The entities without the routing-only kinds: what answers show and contexts remember.
     Entities visible(const Entities& entities) const;
 
-private:
+  private:
     struct Alias {
         std::string kind;
         std::string id;
@@ -44,8 +44,9 @@ private:
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
-    std::unordered_map<std::string, std::vector<std::size_t>, PhraseHash, std::equal_to<>> phrases_;  // alias phrase -> aliases_ indices
-    std::size_t max_words_ = 0;                                          // longest alias, in words
+    std::unordered_map<std::string, std::vector<std::size_t>, PhraseHash, std::equal_to<>>
+        phrases_;                // alias phrase -> aliases_ indices
+    std::size_t max_words_ = 0;  // longest alias, in words
 };
 
 }  // namespace intents

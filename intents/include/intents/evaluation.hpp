@@ -28,7 +28,8 @@ struct EvalCase {
 };
 
 // Reads the JSON Lines format of tests/data/eval.jsonl (docs/intents.md). Errors name the line.
-knowledge::LoadResult<std::vector<EvalCase>> read_eval_cases(const std::string& text, const std::string& file_label);
+knowledge::LoadResult<std::vector<EvalCase>> read_eval_cases(const std::string& text,
+                                                             const std::string& file_label);
 
 struct IntentMetrics {
     std::size_t true_positives = 0;
@@ -55,11 +56,11 @@ struct ShapeProblem {
 
 // How answers read: length, repetition, directness, honesty.
 struct ShapeReport {
-    std::vector<std::size_t> part_words;       // words of every answer part
-    ShapeProblem longest;                      // the question whose answer part was longest (problem: its words)
-    std::size_t repeated = 0;                  // answers with a sentence said twice (or 80% the same)
-    std::size_t internal_labels = 0;           // answers showing a placeholder or an internal id
-    std::size_t bare_dollars = 0;              // answers with a pay figure missing its "$"
+    std::vector<std::size_t> part_words;  // words of every answer part
+    ShapeProblem longest;                 // the question whose answer part was longest (problem: its words)
+    std::size_t repeated = 0;             // answers with a sentence said twice (or 80% the same)
+    std::size_t internal_labels = 0;      // answers showing a placeholder or an internal id
+    std::size_t bare_dollars = 0;         // answers with a pay figure missing its "$"
     std::size_t first_checked = 0, first_missing = 0;        // expected figure not in the first sentence
     std::size_t contains_checked = 0, contains_missing = 0;  // expected text not in the answer
     std::size_t not_covered = 0, not_covered_silent = 0;     // "not covered" answered without saying so

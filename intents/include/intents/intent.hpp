@@ -31,7 +31,7 @@ struct EntityRule {
 struct PeriodNote {
     std::string period;  // a value of the `pay_period` entity
     double divisor = 1.0;
-    std::string line;    // placeholders {label}, {figure}, {derived}
+    std::string line;  // placeholders {label}, {figure}, {derived}
 };
 
 // How an amount the user names ("is $130k good?") compares with each yearly pay figure used

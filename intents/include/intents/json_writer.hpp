@@ -12,7 +12,7 @@ namespace intents {
 // commas. Strings are escaped as nlohmann's dump() does (no \u escapes beyond control characters);
 // invalid UTF-8 becomes U+FFFD instead of throwing, so no text can fail a reply.
 class JsonWriter {
-public:
+  public:
     explicit JsonWriter(std::string& out) : out_(out) {}
 
     JsonWriter& begin_object();
@@ -31,7 +31,7 @@ public:
     // An already serialised JSON value, written as it is.
     JsonWriter& raw(std::string_view json);
 
-private:
+  private:
     void separate();
 
     std::string& out_;

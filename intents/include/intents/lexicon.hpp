@@ -14,7 +14,8 @@ struct LexiconWords {
     std::map<std::string, std::string> shorthand;  // "devs" -> "developers"
     std::vector<std::string> vocabulary;           // "salary", "developer", ...
     std::vector<std::string> fillers;              // words that carry no meaning: "actually", "basically"
-    std::vector<std::string> joiners;         // leading words that make a new question look like a follow-up: "and", "so"
+    std::vector<std::string>
+        joiners;  // leading words that make a new question look like a follow-up: "and", "so"
     std::vector<std::string> clause_joiners;  // words that join two questions: "what ... and how ..."
     std::vector<std::string> question_words;  // words that start a question: "what", "how", "is"
     // Words that say nothing about what a question is about ("the", "developer" in a developer advisor):
@@ -25,7 +26,7 @@ struct LexiconWords {
 // The words, with the vocabulary sorted and indexed for typo correction in the constructor, so no
 // caller can forget the index. Build it once, then share it const.
 class Lexicon : public LexiconWords {
-public:
+  public:
     Lexicon() = default;
     explicit Lexicon(LexiconWords words);  // defined in normalizer.cpp, beside the lookup it serves
 
@@ -37,15 +38,19 @@ public:
     // within two edits of it), at most max_typo_word_letters (message_bounds.hpp).
     std::size_t typo_word_limit() const { return typo_word_limit_; }
 
-private:
+  private:
     std::vector<std::pair<std::size_t, std::uint32_t>> typo_index_;
     std::size_t typo_word_limit_ = 0;
 };
 
 // One kind of entity and its values (intents/data/entities.json).
 struct EntityValue {
-    EntityValue(std::string id_, std::string name_, std::vector<std::string> aliases_, std::string intent_ = "")
-        : id(std::move(id_)), name(std::move(name_)), aliases(std::move(aliases_)), intent(std::move(intent_)) {}
+    EntityValue(std::string id_, std::string name_, std::vector<std::string> aliases_,
+                std::string intent_ = "")
+        : id(std::move(id_)),
+          name(std::move(name_)),
+          aliases(std::move(aliases_)),
+          intent(std::move(intent_)) {}
 
     std::string id;                    // "san-francisco"
     std::string name;                  // "San Francisco"
@@ -54,13 +59,17 @@ struct EntityValue {
 };
 
 struct EntityKind {
-    EntityKind(std::string kind_, std::vector<EntityValue> values_, bool routing_only_ = false, std::string intent_ = "")
-        : kind(std::move(kind_)), values(std::move(values_)), routing_only(routing_only_), intent(std::move(intent_)) {}
+    EntityKind(std::string kind_, std::vector<EntityValue> values_, bool routing_only_ = false,
+               std::string intent_ = "")
+        : kind(std::move(kind_)),
+          values(std::move(values_)),
+          routing_only(routing_only_),
+          intent(std::move(intent_)) {}
 
     std::string kind;  // "location"
     std::vector<EntityValue> values;
     bool routing_only = false;  // steers matching (e.g. "occupation") but is not shown or remembered
-    std::string intent;         // the topic that answers a value of this kind named on its own (a value's own wins)
+    std::string intent;  // the topic that answers a value of this kind named on its own (a value's own wins)
 };
 
 // "N years" of experience up to `max_years` maps to `level`.

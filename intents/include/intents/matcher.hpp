@@ -22,7 +22,7 @@ struct IntentScore {
 // Every pattern of every intent compiled into one RE2::Set, matched in a single pass.
 // Build once; the built matcher is immutable and safe to share between threads.
 class Matcher {
-public:
+  public:
     // Compiles all patterns; a pattern RE2 refuses is reported with its file, intent and RE2's error.
     static knowledge::LoadResult<Matcher> build(const std::vector<Intent>& intents);
 
@@ -36,7 +36,7 @@ public:
     Matcher& operator=(Matcher&&) noexcept;
     ~Matcher();
 
-private:
+  private:
     struct Owner {
         std::size_t intent;
         double weight;

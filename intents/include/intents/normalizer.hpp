@@ -45,9 +45,9 @@ struct Clause {
 };
 
 // The clauses of a message: the raw text is cut at ? ! ; :, at a "+" between spaces, and at a comma
-// or full stop followed by a space, then at "and"/"also"/"plus"/"then" when a question word follows ("what skills do i need
-// and what does it pay"). Empty clauses are dropped. Bounded as normalize() is, over the whole
-// message, and to the first max_message_clauses clauses: the rest of the message is ignored.
+// or full stop followed by a space, then at "and"/"also"/"plus"/"then" when a question word follows ("what
+// skills do i need and what does it pay"). Empty clauses are dropped. Bounded as normalize() is, over the
+// whole message, and to the first max_message_clauses clauses: the rest of the message is ignored.
 std::vector<Clause> normalize_clauses(std::string_view text, const Lexicon& lexicon);
 
 // The words of a text split at spaces, empty ones dropped.

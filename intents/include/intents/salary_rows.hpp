@@ -15,6 +15,7 @@ namespace intents {
 // of its first figure, and its `figure` text is written with `words` as the answer text writes it
 // ("about $125,000", "$91K", "$150,000–$200,000+"), without the unit's period: charts and tables
 // show it as it is. Pure.
-std::vector<DataRow> salary_rows(const std::vector<const knowledge::Fact*>& facts, const knowledge::FigureWords& words);
+std::vector<DataRow> salary_rows(const std::vector<const knowledge::Fact*>& facts,
+                                 const knowledge::FigureWords& words);
 
 }  // namespace intents

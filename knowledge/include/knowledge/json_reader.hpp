@@ -12,7 +12,7 @@ namespace knowledge {
 // "FILE: /json/pointer: message". Loaders use one reader per file and read on after an error
 // so that one run reports all problems.
 class JsonReader {
-public:
+  public:
     explicit JsonReader(std::string file_label) : file_(std::move(file_label)) {}
 
     // Parses text; on a syntax error records it (with the byte offset) and returns nullopt.
@@ -25,10 +25,13 @@ public:
     const nlohmann::json* object_at(const nlohmann::json& obj, const std::string& path, const char* key);
 
     // Optional fields: absent is fine; present with the wrong type is an error.
-    std::optional<std::string> optional_string(const nlohmann::json& obj, const std::string& path, const char* key);
-    std::optional<double> optional_number(const nlohmann::json& obj, const std::string& path, const char* key);
+    std::optional<std::string> optional_string(const nlohmann::json& obj, const std::string& path,
+                                               const char* key);
+    std::optional<double> optional_number(const nlohmann::json& obj, const std::string& path,
+                                          const char* key);
     bool optional_bool(const nlohmann::json& obj, const std::string& path, const char* key);
-    std::vector<std::string> optional_strings(const nlohmann::json& obj, const std::string& path, const char* key);
+    std::vector<std::string> optional_strings(const nlohmann::json& obj, const std::string& path,
+                                              const char* key);
     std::vector<std::string> strings_at(const nlohmann::json& obj, const std::string& path, const char* key);
 
     bool require_object(const nlohmann::json& value, const std::string& path);
@@ -37,7 +40,7 @@ public:
     const std::string& file() const { return file_; }
     std::vector<std::string> take_errors() { return std::move(errors_); }
 
-private:
+  private:
     std::string file_;
     std::vector<std::string> errors_;
 };

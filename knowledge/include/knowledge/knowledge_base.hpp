@@ -12,7 +12,7 @@ namespace knowledge {
 // The immutable set of sources and facts. Built once by the loader and then only read,
 // so any number of threads may share one instance.
 class KnowledgeBase {
-public:
+  public:
     KnowledgeBase(std::vector<Source> sources, std::vector<Topic> topics, std::vector<Fact> facts);
 
     const Fact* find_fact(std::string_view id) const;
@@ -28,7 +28,7 @@ public:
     const std::vector<Topic>& topics() const { return topics_; }
     const std::vector<Fact>& facts() const { return facts_; }
 
-private:
+  private:
     std::vector<Source> sources_;
     std::vector<Topic> topics_;
     std::vector<Fact> facts_;

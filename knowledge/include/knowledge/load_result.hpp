@@ -17,7 +17,9 @@ struct LoadResult {
     bool ok() const { return value.has_value() && errors.empty(); }
 
     static LoadResult success(T v) { return LoadResult{std::move(v), {}}; }
-    static LoadResult failure(std::vector<std::string> errs) { return LoadResult{std::nullopt, std::move(errs)}; }
+    static LoadResult failure(std::vector<std::string> errs) {
+        return LoadResult{std::nullopt, std::move(errs)};
+    }
 };
 
 }  // namespace knowledge

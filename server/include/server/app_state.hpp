@@ -4,9 +4,9 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
-#include <optional>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,7 +30,7 @@ namespace server {
 // Readers take a snapshot and keep it for the message they answer; reload swaps a new one in
 // whole, so a question in flight finishes on the data it started with.
 class AppState {
-public:
+  public:
     // `recorder` (not owned, outlives this) stores answers and feedback; null: nothing is recorded and
     // answers carry no answer_id. `wording` is what the messaging channels say besides answers
     // (channels/data/wording.json). The channels' follow-up contexts are kept in memory, or with a
@@ -85,7 +85,7 @@ public:
     // and returns what was wrong.
     std::vector<std::string> reload();
 
-private:
+  private:
     Config config_;
     std::atomic<std::shared_ptr<const intents::Advisor>> advisor_;
     Metrics metrics_;

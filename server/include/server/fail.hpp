@@ -1,8 +1,7 @@
 #pragma once
 
-#include <cstdint>
-
 #include <boost/system/error_code.hpp>
+#include <cstdint>
 
 namespace server {
 

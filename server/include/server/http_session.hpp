@@ -17,7 +17,7 @@ namespace server {
 // lives, so SIGTERM can drain it. Instantiated for PlainStream and TlsStream.
 template <class Stream>
 class HttpSession : public Drainable, public std::enable_shared_from_this<HttpSession<Stream>> {
-public:
+  public:
     // `slot` is the connection's place under the caps (none when over them); an upgrade passes it on.
     HttpSession(Stream&& stream, AppState& state, Peer peer, std::optional<ConnectionLimits::Slot> slot);
     ~HttpSession() override;
@@ -25,7 +25,7 @@ public:
     // Finishes the response in progress and closes; an idle keep-alive connection closes at once.
     void drain() override;
 
-private:
+  private:
     void on_handshake(boost::beast::error_code ec);
     void do_read();
     void on_header(boost::beast::error_code ec, std::size_t bytes);

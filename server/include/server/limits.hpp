@@ -11,21 +11,23 @@ namespace server {
 // How many WebSockets are open, in all and per client address. try_open() takes a slot when both
 // are under their caps; the Slot gives it back when destroyed. Thread-safe.
 class ConnectionLimits {
-public:
+  public:
     ConnectionLimits(std::size_t max_total, std::size_t max_per_address)
         : max_total_(max_total), max_per_address_(max_per_address) {}
 
     enum class Verdict { ok, too_many, too_many_from_address };
 
     class Slot {
-    public:
+      public:
         Slot(ConnectionLimits& owner, std::string address) : owner_(&owner), address_(std::move(address)) {}
-        Slot(Slot&& other) noexcept : owner_(other.owner_), address_(std::move(other.address_)) { other.owner_ = nullptr; }
+        Slot(Slot&& other) noexcept : owner_(other.owner_), address_(std::move(other.address_)) {
+            other.owner_ = nullptr;
+        }
         Slot& operator=(Slot&&) = delete;
         Slot(const Slot&) = delete;
         ~Slot();
 
-    private:
+      private:
         ConnectionLimits* owner_;
         std::string address_;
     };
@@ -39,7 +41,7 @@ public:
 
     std::size_t open() const;
 
-private:
+  private:
     void release(const std::string& address);
 
     const std::size_t max_total_, max_per_address_;
@@ -51,12 +53,12 @@ private:
 // A token bucket: `rate` tokens a second up to `burst`; each message takes one. Pure: the caller
 // passes the time, so tests need no clock.
 class TokenBucket {
-public:
+  public:
     TokenBucket(double rate, double burst) : rate_(rate), burst_(burst), tokens_(burst) {}
     // Takes a token at `now_s` (seconds, any monotonic origin); false when the bucket is empty.
     bool take(double now_s);
 
-private:
+  private:
     double rate_, burst_, tokens_;
     std::optional<double> last_s_;
 };
@@ -65,11 +67,11 @@ private:
 // sockets from one address cannot multiply its rate. Thread-safe; remembers at most `max_addresses`
 // (then starts afresh, which only hands out one more burst each).
 class AddressRates {
-public:
+  public:
     AddressRates(double rate, double burst) : rate_(rate), burst_(burst) {}
     bool take(const std::string& address, double now_s);
 
-private:
+  private:
     static constexpr std::size_t max_addresses = 100000;
     const double rate_, burst_;
     std::mutex mutex_;

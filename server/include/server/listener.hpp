@@ -17,7 +17,7 @@ namespace server {
 // fails (out of file descriptors above all) it pauses and retries on a timer, backing off, instead
 // of spinning on the error.
 class Listener : public std::enable_shared_from_this<Listener> {
-public:
+  public:
     // Opens, binds and listens; throws boost::system::system_error when it cannot (start-up only).
     // `tls` (may be null: plain TCP) must outlive the listener and every session.
     Listener(boost::asio::io_context& ioc, const boost::asio::ip::tcp::endpoint& endpoint, AppState& state,
@@ -30,7 +30,7 @@ public:
 
     static constexpr std::chrono::milliseconds first_pause{50}, longest_pause{1000};
 
-private:
+  private:
     void do_accept();
     void on_accept(boost::beast::error_code ec, boost::asio::ip::tcp::socket socket);
 

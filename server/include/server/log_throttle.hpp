@@ -11,11 +11,12 @@ namespace server {
 // so a client repeating a mistake (or a misconfigured site) cannot flood the log. Thread-safe; the
 // number of keys remembered is bounded.
 class LogThrottle {
-public:
+  public:
     explicit LogThrottle(std::chrono::steady_clock::duration interval) : interval_(interval) {}
-    bool allow(const std::string& key, std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now());
+    bool allow(const std::string& key,
+               std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now());
 
-private:
+  private:
     static constexpr std::size_t max_keys = 1024;
     const std::chrono::steady_clock::duration interval_;
     std::mutex mutex_;

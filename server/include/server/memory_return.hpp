@@ -9,7 +9,7 @@ namespace server {
 // The control thread checks the connection count every few seconds and gives free memory back to
 // the system (malloc_trim) after a large drop. Pure: the caller counts and trims.
 class MemoryReturn {
-public:
+  public:
     // Call with the most connections open at once since the last call and those open now; true when
     // now is the time to trim. Trims after the count fell below half of its peak since the last trim,
     // by at least `min_drop` connections, so a steady server never trims and a small one is not worth
@@ -18,7 +18,7 @@ public:
 
     static constexpr std::size_t min_drop = 256;
 
-private:
+  private:
     std::size_t peak_ = 0;
 };
 

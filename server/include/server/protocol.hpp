@@ -8,16 +8,32 @@
 
 #include "analytics/answer_ids.hpp"
 #include "analytics/events.hpp"
-
 #include "intents/advisor.hpp"
 #include "intents/answer.hpp"
 
 namespace server {
 
 // Error codes of the protocol (docs/protocol.md).
-enum class ErrorCode { bad_json, bad_request, unknown_type, too_long, binary_frame, not_found, method_not_allowed,
-                       forbidden, reload_failed, rate_limited, unavailable, internal, length_required,
-                       headers_too_large, uri_too_long, unsupported_media_type, unknown_answer, unauthorized };
+enum class ErrorCode {
+    bad_json,
+    bad_request,
+    unknown_type,
+    too_long,
+    binary_frame,
+    not_found,
+    method_not_allowed,
+    forbidden,
+    reload_failed,
+    rate_limited,
+    unavailable,
+    internal,
+    length_required,
+    headers_too_large,
+    uri_too_long,
+    unsupported_media_type,
+    unknown_answer,
+    unauthorized
+};
 
 const char* to_string(ErrorCode code);
 
@@ -43,11 +59,11 @@ struct Recording {
 // What one request produced: the JSON text to send, and for the logs, metrics and store what it was.
 struct Reply {
     std::string body;
-    std::string intent;                 // the answer's intent ("fallback" included); empty for an error
-    const char* error_code = nullptr;   // set when the reply is an error
-    std::string question;               // the question answered, for --log-questions
-    double answer_seconds = 0;          // time spent composing the answer
-    std::optional<analytics::AnswerEvent> answer;    // an answer with an answer_id: what to record
+    std::string intent;                // the answer's intent ("fallback" included); empty for an error
+    const char* error_code = nullptr;  // set when the reply is an error
+    std::string question;              // the question answered, for --log-questions
+    double answer_seconds = 0;         // time spent composing the answer
+    std::optional<analytics::AnswerEvent> answer;      // an answer with an answer_id: what to record
     std::optional<analytics::FeedbackEvent> feedback;  // feedback accepted: what to record
 };
 

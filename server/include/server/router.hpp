@@ -18,8 +18,8 @@ using Response = http::response<http::string_body>;
 
 // What a handler may know about the connection besides the request.
 struct Peer {
-    std::string address;         // the client's IP address (an IPv4-mapped IPv6 address as IPv4)
-    bool loopback = false;       // 127.0.0.0/8 or ::1
+    std::string address;           // the client's IP address (an IPv4-mapped IPv6 address as IPv4)
+    bool loopback = false;         // 127.0.0.0/8 or ::1
     std::uint64_t connection = 0;  // the connection id the logs use
     // Whether the connection was within --max-connections(-per-ip) when accepted. One over them is
     // answered 503 (except /healthz) and closed.
@@ -29,9 +29,9 @@ struct Peer {
 // The router decides every reply the server sends over HTTP; sessions only move bytes.
 
 // Answers one HTTP request (not a WebSocket upgrade to /ws). Calls `reply` exactly once: at once,
-// or for /admin/reload later, from the control thread, and for /admin/report (and the /channels/ webhooks when
-// their contexts are in a shared database) from the background thread. Every route is in one table in router.cpp;
-// anything else is a static file from the web directory, or 404. A handler's exception becomes a
+// or for /admin/reload later, from the control thread, and for /admin/report (and the /channels/ webhooks
+// when their contexts are in a shared database) from the background thread. Every route is in one table in
+// router.cpp; anything else is a static file from the web directory, or 404. A handler's exception becomes a
 // 500 with a log line. HEAD is answered as GET without the body.
 using Respond = std::function<void(Response)>;
 void route(AppState& state, const Request& request, const Peer& peer, Respond reply);

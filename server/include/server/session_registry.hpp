@@ -10,7 +10,7 @@ namespace server {
 
 // A connection that can be asked to finish: answer what it has, say goodbye, close.
 class Drainable {
-public:
+  public:
     virtual ~Drainable() = default;
     // Called from any thread; the session moves to its own strand to act.
     virtual void drain() = 0;
@@ -22,7 +22,7 @@ public:
 // The live connections, so SIGTERM can drain them and the process can tell when all are gone.
 // Also hands out connection ids for the logs. Thread-safe.
 class SessionRegistry {
-public:
+  public:
     std::uint64_t next_id() { return next_id_.fetch_add(1, std::memory_order_relaxed); }
     // A session adds itself when it starts and removes itself in its destructor.
     void add(const Drainable* key, std::weak_ptr<Drainable> session);
@@ -35,7 +35,7 @@ public:
     // Asks every live session to drain (outside the lock: drain() only posts).
     void drain_all();
 
-private:
+  private:
     std::atomic<std::uint64_t> next_id_{1};
     mutable std::mutex mutex_;
     std::map<const Drainable*, std::weak_ptr<Drainable>> sessions_;

@@ -51,7 +51,8 @@ class SharedContextStore final : public channels::ContextStore {
 // Deliveries: table channel_deliveries.
 class SharedReplayGuard final : public channels::ReplayGuard {
   public:
-    explicit SharedReplayGuard(std::shared_ptr<ChannelDatabase> database, std::int64_t ttl_ms = default_ttl_ms);
+    explicit SharedReplayGuard(std::shared_ptr<ChannelDatabase> database,
+                               std::int64_t ttl_ms = default_ttl_ms);
     Claim claim(const std::string& id, std::int64_t now_ms) override;
     void answered(const std::string& id, const std::string& reply, std::int64_t now_ms) override;
     void release(const std::string& id) override;

@@ -22,14 +22,14 @@ struct PreparedFile {
 // clear() (a reload). Only files that exist are kept, so the cache is bounded by web/ itself.
 // Thread-safe; a PreparedFile is immutable and outlives clear() for whoever holds it.
 class StaticCache {
-public:
+  public:
     explicit StaticCache(std::filesystem::path root) : root_(std::move(root)) {}
 
     // The file a URL path names (load_static_file's rules); null when there is none.
     std::shared_ptr<const PreparedFile> find(std::string_view url_path);
     void clear();
 
-private:
+  private:
     const std::filesystem::path root_;
     std::mutex mutex_;
     std::map<std::string, std::shared_ptr<const PreparedFile>, std::less<>> files_;

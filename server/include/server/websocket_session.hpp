@@ -1,9 +1,9 @@
 #pragma once
 
+#include <atomic>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
-#include <atomic>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -24,7 +24,7 @@ namespace server {
 // and is closed with 1008 if it goes on. Instantiated for PlainStream and TlsStream.
 template <class Stream>
 class WebsocketSession : public Drainable, public std::enable_shared_from_this<WebsocketSession<Stream>> {
-public:
+  public:
     WebsocketSession(Stream&& stream, AppState& state, Peer peer, ConnectionLimits::Slot slot);
     ~WebsocketSession() override;
     // Takes over the upgrade request the HTTP session read.
@@ -33,7 +33,7 @@ public:
     void drain() override;
     bool done_talking() const override { return said_goodbye_.load(); }
 
-private:
+  private:
     void on_accept(boost::beast::error_code ec);
     void do_read();
     void on_read(boost::beast::error_code ec, std::size_t bytes);
