@@ -108,9 +108,13 @@ const std::string select_context =
     "SELECT context FROM channel_contexts WHERE sender = ? AND updated_at_ms >= ?";
 const std::string delete_old_contexts = "DELETE FROM channel_contexts WHERE updated_at_ms < ?";
 
-// Whichever replica inserts a delivery's row first answers it; the others read its reply.
+// Whichever replica inserts a delivery's row first answers it; the others read its reply. A row still without
+// a reply after its lease (the third parameter: claimed before it) was claimed by a replica that died or
+// failed to say so: the next claim takes it over.
 const std::string insert_delivery =
-    "INSERT INTO channel_deliveries (id, reply, at_ms) VALUES (?, NULL, ?) ON CONFLICT (id) DO NOTHING";
+    "INSERT INTO channel_deliveries (id, reply, at_ms) VALUES (?, NULL, ?)"
+    " ON CONFLICT (id) DO UPDATE SET at_ms = excluded.at_ms"
+    " WHERE channel_deliveries.reply IS NULL AND channel_deliveries.at_ms < ?";
 const std::string select_delivery_reply = "SELECT reply FROM channel_deliveries WHERE id = ?";
 const std::string update_delivery_reply = "UPDATE channel_deliveries SET reply = ? WHERE id = ?";
 const std::string delete_unanswered_delivery =

@@ -155,17 +155,19 @@ std::optional<std::string> SqlStore::load_context(const std::string& sender, std
 }
 
 Store::DeliveryClaim SqlStore::claim_delivery(const std::string& id, std::int64_t at_ms,
-                                              std::int64_t forget_before_ms) {
-    return transaction([this] { db_->begin(); },
-                       [&] {
-                           db_->execute(sql::delete_old_deliveries, {forget_before_ms});
-                           // A claim racing on another replica waits here for that one's commit, then finds
-                           // its row.
-                           if (db_->execute(sql::insert_delivery, {std::string_view(id), at_ms}) == 1)
-                               return DeliveryClaim{true, {}};
-                           const auto rows = db_->query(sql::select_delivery_reply, {std::string_view(id)});
-                           return DeliveryClaim{false, rows.empty() ? std::nullopt : rows.at(0).at(0)};
-                       });
+                                              std::int64_t forget_before_ms,
+                                              std::int64_t abandoned_before_ms) {
+    return transaction(
+        [this] { db_->begin(); },
+        [&] {
+            db_->execute(sql::delete_old_deliveries, {forget_before_ms});
+            // A claim racing on another replica waits here for that one's commit, then finds
+            // its row.
+            if (db_->execute(sql::insert_delivery, {std::string_view(id), at_ms, abandoned_before_ms}) == 1)
+                return DeliveryClaim{true, {}};
+            const auto rows = db_->query(sql::select_delivery_reply, {std::string_view(id)});
+            return DeliveryClaim{false, rows.empty() ? std::nullopt : rows.at(0).at(0)};
+        });
 }
 
 void SqlStore::answer_delivery(const std::string& id, const std::string& reply) {

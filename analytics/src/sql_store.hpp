@@ -21,8 +21,8 @@ class SqlStore : public Store {
     void save_context(const std::string& sender, const std::string& context, std::int64_t at_ms,
                       std::int64_t forget_before_ms) override;
     std::optional<std::string> load_context(const std::string& sender, std::int64_t since_ms) override;
-    DeliveryClaim claim_delivery(const std::string& id, std::int64_t at_ms,
-                                 std::int64_t forget_before_ms) override;
+    DeliveryClaim claim_delivery(const std::string& id, std::int64_t at_ms, std::int64_t forget_before_ms,
+                                 std::int64_t abandoned_before_ms) override;
     void answer_delivery(const std::string& id, const std::string& reply) override;
     void release_delivery(const std::string& id) override;
 

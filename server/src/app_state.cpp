@@ -30,13 +30,26 @@ AppState::AppState(Config config, intents::AdvisorPtr advisor, analytics::Record
     }
 }
 
+void AppState::forget_channel_state() {
+    if (channel_contexts_shared_) return;
+    channel_contexts_ = std::make_unique<channels::MemoryContextStore>();
+    channel_deliveries_ = std::make_unique<channels::MemoryReplayGuard>();
+}
+
 Recording AppState::recording() const {
     if (recorder_ == nullptr) return {};
     return {&recorder_->answer_ids(), std::int64_t{config_.retention_days} * 86'400'000};
 }
 
-void AppState::run_in_background(std::function<void()> work) {
-    boost::asio::post(background_, std::move(work));
+void AppState::run_in_background(std::function<void()> work, std::function<void()> failed) {
+    boost::asio::post(background_, [work = std::move(work), failed = std::move(failed)] {
+        try {
+            work();
+        } catch (const std::exception& e) {
+            spdlog::error("background work failed: {}", e.what());
+            failed();
+        }
+    });
 }
 
 void AppState::set_control_executor(const boost::asio::any_io_executor& executor) {

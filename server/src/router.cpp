@@ -66,6 +66,12 @@ Response error_response(AppState& state, const Request& request, http::status st
     return json_response(state, request, status, error_object(nullptr, code, message));
 }
 
+// What a handler's exception gets: route()'s boundary and the background thread's say the same.
+Response internal_error(AppState& state, const Request& request) {
+    return error_response(state, request, http::status::internal_server_error, ErrorCode::internal,
+                          "internal error");
+}
+
 Response health(AppState& state, const Request& request, const Peer&) {
     return json_response(state, request, http::status::ok, {{"status", "ok"}});
 }
@@ -231,27 +237,34 @@ void report(AppState& state, const Request& request, const Peer& peer, Respond r
     }
     const unsigned version = request.version();
     const bool keep_alive = request.keep_alive();
-    state.run_in_background([&state, version, keep_alive, since = *since, now, reply = std::move(reply)] {
-        const analytics::StoreLocation location{state.config().database, state.config().data_dir, false};
-        try {
-            auto store = analytics::open_store(location);
-            const auto advisor = state.advisor();
-            const json body =
-                analytics::to_json(analytics::make_report(*store, since, now, advisor->lexicon));
-            Response res =
-                make_response(state, version, keep_alive, http::status::ok,
-                              body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
-            res.set(http::field::cache_control, "no-store");
-            reply(std::move(res));
-        } catch (const analytics::StoreError& e) {
-            spdlog::error("report: {}", e.what());
-            state.metrics().error(to_string(ErrorCode::unavailable));
-            reply(make_response(
-                state, version, keep_alive, http::status::service_unavailable,
-                error_object(nullptr, ErrorCode::unavailable, "cannot read the store: " + e.reason()).dump(),
-                "application/json"));
-        }
-    });
+    // The report and its failure both reply: one Respond shared by the two.
+    auto respond = std::make_shared<Respond>(std::move(reply));
+    Request shape{request.method(), request.target(), version};
+    shape.keep_alive(keep_alive);
+    state.run_in_background(
+        [&state, version, keep_alive, since = *since, now, respond] {
+            const analytics::StoreLocation location{state.config().database, state.config().data_dir, false};
+            try {
+                auto store = analytics::open_store(location);
+                const auto advisor = state.advisor();
+                const json body =
+                    analytics::to_json(analytics::make_report(*store, since, now, advisor->lexicon));
+                Response res = make_response(state, version, keep_alive, http::status::ok,
+                                             body.dump(-1, ' ', false, json::error_handler_t::replace),
+                                             "application/json");
+                res.set(http::field::cache_control, "no-store");
+                (*respond)(std::move(res));
+            } catch (const analytics::StoreError& e) {
+                spdlog::error("report: {}", e.what());
+                state.metrics().error(to_string(ErrorCode::unavailable));
+                (*respond)(make_response(
+                    state, version, keep_alive, http::status::service_unavailable,
+                    error_object(nullptr, ErrorCode::unavailable, "cannot read the store: " + e.reason())
+                        .dump(),
+                    "application/json"));
+            }
+        },
+        [&state, shape, respond] { (*respond)(internal_error(state, shape)); });
 }
 
 // A messaging platform's webhook (channel_routes.hpp): its reply, or its refusal as our error object.
@@ -272,8 +285,10 @@ Response channel(AppState& state, const Request& request, ChannelReply (*handle)
 void channel_later(AppState& state, const Request& request, Respond reply,
                    ChannelReply (*handle)(AppState&, const Request&)) {
     if (!state.channel_contexts_shared()) return reply(channel(state, request, handle));
+    auto respond = std::make_shared<Respond>(std::move(reply));
     state.run_in_background(
-        [&state, request, reply = std::move(reply), handle] { reply(channel(state, request, handle)); });
+        [&state, request, respond, handle] { (*respond)(channel(state, request, handle)); },
+        [&state, request, respond] { (*respond)(internal_error(state, request)); });
 }
 
 void slack(AppState& state, const Request& request, const Peer&, Respond reply) {
@@ -436,8 +451,7 @@ void route(AppState& state, const Request& request, const Peer& peer, Respond re
     } catch (const std::exception& e) {
         spdlog::error("conn {}: handler for {} failed: {}", peer.connection, std::string(request.target()),
                       e.what());
-        finished(error_response(state, request, http::status::internal_server_error, ErrorCode::internal,
-                                "internal error"));
+        finished(internal_error(state, request));
     }
 }
 

@@ -66,7 +66,7 @@ SharedReplayGuard::SharedReplayGuard(std::shared_ptr<ChannelDatabase> database, 
 channels::ReplayGuard::Claim SharedReplayGuard::claim(const std::string& id, std::int64_t now_ms) {
     Claim claim;
     if (!database_->use("deliveries", [&](analytics::Store& store) {
-            const auto stored = store.claim_delivery(id, now_ms, now_ms - ttl_ms_);
+            const auto stored = store.claim_delivery(id, now_ms, now_ms - ttl_ms_, now_ms - claim_lease_ms);
             claim = Claim{stored.first, stored.reply};
         })) {
         return fallback_.claim(id, now_ms);

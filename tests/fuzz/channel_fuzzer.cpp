@@ -164,6 +164,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto platform = static_cast<Platform>(data[0] % 3);
     const std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
     server::AppState& state = app_state();
+    state.forget_channel_state();  // a retry's cached reply would hide the input: each starts afresh
     int replies = 0;
     std::optional<server::Response> reply;
     server::route(state, delivery(platform, body), peer, [&](server::Response r) {

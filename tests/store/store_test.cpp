@@ -264,33 +264,46 @@ TYPED_TEST(StoreTest, AChannelContextReadsBackWhileFreshAndTheLaterWriteWins) {
 TYPED_TEST(StoreTest, ADeliveryIsClaimedOnceAcrossReplicasAndItsRetryGetsTheReply) {
     auto a = this->migrated();
     auto b = this->migrated();  // another replica's connection
-    EXPECT_TRUE(a->claim_delivery("telegram:7", nov_24, 0).first);
-    const auto in_the_works = b->claim_delivery("telegram:7", nov_24 + 1, 0);
+    EXPECT_TRUE(a->claim_delivery("telegram:7", nov_24, 0, 0).first);
+    const auto in_the_works = b->claim_delivery("telegram:7", nov_24 + 1, 0, 0);
     EXPECT_FALSE(in_the_works.first);
     EXPECT_EQ(in_the_works.reply, std::nullopt) << "the first is still being answered";
     a->answer_delivery("telegram:7", R"({"method":"sendMessage"})");
-    const auto retry = b->claim_delivery("telegram:7", nov_24 + 2, 0);
+    const auto retry = b->claim_delivery("telegram:7", nov_24 + 2, 0, 0);
     EXPECT_FALSE(retry.first);
     EXPECT_EQ(retry.reply, R"({"method":"sendMessage"})");
-    EXPECT_TRUE(b->claim_delivery("telegram:8", nov_24 + 3, 0).first) << "another delivery";
+    EXPECT_TRUE(b->claim_delivery("telegram:8", nov_24 + 3, 0, 0).first) << "another delivery";
 }
 
 TYPED_TEST(StoreTest, AReleasedDeliveryIsClaimedAgainButAnAnsweredOneIsNot) {
     auto store = this->migrated();
-    ASSERT_TRUE(store->claim_delivery("sms:SM1", nov_24, 0).first);
+    ASSERT_TRUE(store->claim_delivery("sms:SM1", nov_24, 0, 0).first);
     store->release_delivery("sms:SM1");
-    EXPECT_TRUE(store->claim_delivery("sms:SM1", nov_24 + 1, 0).first) << "the failed answer is tried again";
+    EXPECT_TRUE(store->claim_delivery("sms:SM1", nov_24 + 1, 0, 0).first)
+        << "the failed answer is tried again";
     store->answer_delivery("sms:SM1", "<Response/>");
     store->release_delivery("sms:SM1");  // too late: it was answered
-    EXPECT_EQ(store->claim_delivery("sms:SM1", nov_24 + 2, 0).reply, "<Response/>");
+    EXPECT_EQ(store->claim_delivery("sms:SM1", nov_24 + 2, 0, 0).reply, "<Response/>");
+}
+
+TYPED_TEST(StoreTest, AClaimLeftUnansweredPastItsLeaseIsTakenOverButNotBefore) {
+    auto a = this->migrated();
+    auto b = this->migrated();  // another replica, after `a` died answering
+    ASSERT_TRUE(a->claim_delivery("slack:T9", nov_24, 0, 0).first);
+    EXPECT_FALSE(b->claim_delivery("slack:T9", nov_24 + 1'000, 0, nov_24 - 29'000).first)
+        << "within the lease";
+    EXPECT_TRUE(b->claim_delivery("slack:T9", nov_24 + 31'000, 0, nov_24 + 1'000).first) << "past it";
+    b->answer_delivery("slack:T9", "{}");
+    EXPECT_EQ(a->claim_delivery("slack:T9", nov_24 + 90'000, 0, nov_24 + 60'000).reply, "{}")
+        << "an answered delivery is never taken over";
 }
 
 TYPED_TEST(StoreTest, ClaimingADeliveryForgetsTheOldOnes) {
     auto store = this->migrated();
-    ASSERT_TRUE(store->claim_delivery("slack:old", nov_24, 0).first);
+    ASSERT_TRUE(store->claim_delivery("slack:old", nov_24, 0, 0).first);
     store->answer_delivery("slack:old", "{}");
-    EXPECT_TRUE(store->claim_delivery("slack:new", nov_24 + 3'600'001, nov_24 + 1).first);
-    EXPECT_TRUE(store->claim_delivery("slack:old", nov_24 + 3'600'002, nov_24 + 1).first) << "forgotten";
+    EXPECT_TRUE(store->claim_delivery("slack:new", nov_24 + 3'600'001, nov_24 + 1, 0).first);
+    EXPECT_TRUE(store->claim_delivery("slack:old", nov_24 + 3'600'002, nov_24 + 1, 0).first) << "forgotten";
 }
 
 TYPED_TEST(StoreTest, SavingAContextForgetsTheExpiredOnes) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "support/project_advisor.hpp"
 #include "support/temp_dir.hpp"
 
@@ -24,6 +26,16 @@ intents::AdvisorPtr advisor() {
 }
 
 }  // namespace
+
+TEST(AppState, BackgroundWorkThatThrowsIsHandedToItsFailureAndTheThreadGoesOn) {
+    AppState state(Config{}, advisor());
+    int failed = 0, done = 0;  // the background thread's alone until finish_background_work()
+    state.run_in_background([] { throw std::runtime_error("a handler's bug"); }, [&failed] { ++failed; });
+    state.run_in_background([&done] { ++done; }, [&failed] { ++failed; });
+    state.finish_background_work();
+    EXPECT_EQ(failed, 1);
+    EXPECT_EQ(done, 1) << "the next work still runs";
+}
 
 TEST(Router, ReadyzTurns503AndConnectionsCloseOnceDraining) {
     AppState state(Config{}, advisor());

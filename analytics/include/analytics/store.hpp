@@ -91,15 +91,17 @@ class Store {
 
     // The platforms' deliveries (channels/replay_guard.hpp), shared by the replicas so that a retry is
     // answered once whichever replica it reaches. claim_delivery() first deletes every delivery claimed
-    // before `forget_before_ms`; then the first claim of `id` (on any replica) is `first`, a later one gets
-    // the reply answer_delivery() kept, or nullopt while the first is still being answered.
-    // release_delivery() forgets a claim that was never answered, so the next delivery of `id` is answered.
+    // before `forget_before_ms`; then the first claim of `id` (on any replica) is `first`, and so is one
+    // that finds `id` claimed before `abandoned_before_ms` and never answered (its replica died or lost the
+    // database); any other gets the reply answer_delivery() kept, or nullopt while the first is still being
+    // answered. release_delivery() forgets a claim that was never answered, so the next delivery of `id` is
+    // answered.
     struct DeliveryClaim {
         bool first = false;
         std::optional<std::string> reply;
     };
     virtual DeliveryClaim claim_delivery(const std::string& id, std::int64_t at_ms,
-                                         std::int64_t forget_before_ms) = 0;
+                                         std::int64_t forget_before_ms, std::int64_t abandoned_before_ms) = 0;
     virtual void answer_delivery(const std::string& id, const std::string& reply) = 0;
     virtual void release_delivery(const std::string& id) = 0;
 };

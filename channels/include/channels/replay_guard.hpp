@@ -15,6 +15,9 @@ namespace channels {
 class ReplayGuard {
   public:
     static constexpr std::int64_t default_ttl_ms = 60 * 60 * 1000;
+    // A claim still unanswered after this long is taken over by the next delivery of its id: its answer
+    // died with its process (an answer takes milliseconds; platforms retry after seconds).
+    static constexpr std::int64_t claim_lease_ms = 30 * 1000;
 
     struct Claim {
         bool first = false;                // answer it, then call answered()

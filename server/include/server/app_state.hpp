@@ -56,6 +56,9 @@ class AppState {
     const channels::Wording& channel_wording() const { return channel_wording_; }
     channels::ContextStore& channel_contexts() { return *channel_contexts_; }
     channels::ReplayGuard& channel_deliveries() { return *channel_deliveries_; }
+    // Forgets every sender's context and every delivery seen, when they are in memory (not while a delivery
+    // is being answered): the channel fuzzer starts each input from the same state.
+    void forget_channel_state();
     // Whether channel_contexts() and channel_deliveries() are the shared database (which blocks: called off
     // the I/O threads).
     bool channel_contexts_shared() const { return channel_contexts_shared_; }
@@ -72,9 +75,11 @@ class AppState {
     // success). Reloads run one at a time, at least `reload_spacing` apart; requests that arrive
     // meanwhile share the next one, so however many ask, at most one reload is waiting.
     void request_reload(ReloadDone done);
-    // Runs `work` on a thread of its own, for slow admin work (a report reads the database): never on an
-    // I/O thread, nor in the way of the control thread's signals, reloads and drain.
-    void run_in_background(std::function<void()> work);
+    // Runs `work` on a thread of its own, for work that blocks on the database (a report, channel contexts):
+    // never on an I/O thread, nor in the way of the control thread's signals, reloads and drain. route()'s
+    // exception boundary does not reach that thread, so it has its own: an exception `work` lets out is
+    // logged and handed to `failed` (which replies 500, as route() would), and the thread goes on.
+    void run_in_background(std::function<void()> work, std::function<void()> failed);
     // Waits until background work is done; the server calls it before its I/O context goes, since the
     // work replies through it.
     void finish_background_work() { background_.join(); }
