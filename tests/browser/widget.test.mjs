@@ -99,6 +99,8 @@ test('a site the server does not allow sees the chat unavailable, ask() rejects 
     await page.locator('.launcher').click();
     await page.locator('#question').fill('What does a back-end developer do?');
     await page.locator('#question').press('Enter');
+    const typed = page.locator('.msg--user', { hasText: 'What does a back-end developer do?' });
+    await typed.waitFor();  // shown before the refusal is known, however slow the page (ASan builds)
     const pending = page.evaluate(() => window.CareerAdvisor.ask('Can back-end developers work remotely?')
       .then(() => 'answered', (error) => error.code));
     release();
@@ -106,7 +108,6 @@ test('a site the server does not allow sees the chat unavailable, ask() rejects 
     assert.equal(await pending, 'unavailable', 'ask() is rejected (at once, or once the state is known)');
     assert.equal(await page.locator('#status').innerText(), 'Unavailable');
     assert.match(await page.locator('.notice').innerText(), /not available on this site/);
-    const typed = page.locator('.msg--user', { hasText: 'What does a back-end developer do?' });
     assert.match(await typed.locator('.msg__pending').innerText(), /Not sent/);
     assert.equal(await page.locator('.msg--user.is-queued').count(), 0, 'nothing left "Waiting to send"');
     const later = await page.evaluate(() => window.CareerAdvisor.ask('And in Seattle?').then(() => 'answered', (e) => e.code));
