@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
     unsigned short port = 0;
     unsigned threads = 1;
     std::size_t reply_bytes = 2000;
-    bool nodelay = false;
+    bool nagle = false;
     CLI::App app{
         "advisor-echo: a bare Beast WebSocket server that answers every message with a fixed JSON reply"};
     app.add_option("--host", host, "address to listen on")->capture_default_str();
@@ -31,7 +31,8 @@ int main(int argc, char** argv) {
            "size of every reply, bytes (the advisor's median is about 1,650 with bench/questions.txt)")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
         ->capture_default_str();
-    app.add_flag("--nodelay", nodelay, "set TCP_NODELAY on accepted sockets (the advisor does not, today)");
+    app.add_flag("--nagle", nagle,
+                 "leave Nagle's algorithm on (the advisor, like this server by default, sets TCP_NODELAY)");
     CLI11_PARSE(app, argc, argv);
 
     std::string problem;
@@ -42,7 +43,7 @@ int main(int argc, char** argv) {
     std::shared_ptr<echo::Listener> listener;
     try {
         listener = std::make_shared<echo::Listener>(
-            ioc, net::ip::tcp::endpoint(net::ip::make_address(host), port), reply_bytes, nodelay);
+            ioc, net::ip::tcp::endpoint(net::ip::make_address(host), port), reply_bytes, !nagle);
     } catch (const std::exception& e) {
         std::cerr << "cannot listen on " << host << ":" << port << ": " << e.what() << "\n";
         return 1;

@@ -258,8 +258,8 @@ class PartBuilder {
             std::string kept_line;
             for (const std::string_view sentence :
                  bullet ? std::vector<std::string_view>{line} : sentences_of(line)) {
-                SentenceWords key = sentence_words(sentence_key(sentence));
-                if (key.key.empty()) continue;
+                SentenceWords key = sentence_words(sentence);
+                if (key.words.empty()) continue;
                 // Bullets and rows differ in a word or two ("- Seattle: …", "- Austin: …"): only the same
                 // bullet counts as said; prose sentences may be 80% the same.
                 const bool said_before =
@@ -330,36 +330,35 @@ bool ends_sentence(std::string_view text, std::size_t i) {
     return !initial;
 }
 
-std::string sentence_key(std::string_view sentence) {
-    std::string key;
-    key.reserve(sentence.size());
-    bool space = false;
+SentenceWords sentence_words(std::string_view sentence) {
+    // FNV-1a, 64 bits: the key hashes the words as "w1 w2 w3", each word is hashed alone.
+    constexpr std::uint64_t offset = 14695981039346656037ull, prime = 1099511628211ull;
+    SentenceWords out{offset, {}};
+    std::uint64_t word = offset;
+    bool in_word = false;
+    auto end_word = [&] {
+        if (in_word) out.words.push_back(word);
+        in_word = false;
+    };
     for (const char c : sentence) {
         // ASCII only, as the C locale's isalnum/tolower would be, without their per-call cost.
         const bool upper = c >= 'A' && c <= 'Z';
-        const bool word = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '$' || c == '%';
-        if (word) {
-            if (space && !key.empty()) key.push_back(' ');
-            key.push_back(upper ? static_cast<char>(c - 'A' + 'a') : c);
-            space = false;
+        if (upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '$' || c == '%') {
+            const auto lower = static_cast<unsigned char>(upper ? c - 'A' + 'a' : c);
+            if (!in_word) {
+                if (!out.words.empty()) out.key = (out.key ^ ' ') * prime;
+                word = offset;
+                in_word = true;
+            }
+            out.key = (out.key ^ lower) * prime;
+            word = (word ^ lower) * prime;
         } else if (c != ',' && c != '\'') {
-            space = true;
+            end_word();
         }
     }
-    return key;
-}
-
-SentenceWords sentence_words(std::string key) {
-    std::vector<std::size_t> words;
-    const std::string_view text = key;
-    for (std::size_t start = 0; start < text.size();) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string_view::npos) end = text.size();
-        if (end > start) words.push_back(std::hash<std::string_view>{}(text.substr(start, end - start)));
-        start = end + 1;
-    }
-    std::sort(words.begin(), words.end());
-    return SentenceWords{std::move(key), std::move(words)};
+    end_word();
+    std::sort(out.words.begin(), out.words.end());
+    return out;
 }
 
 bool same_sentence(const SentenceWords& a, const SentenceWords& b) {

@@ -18,6 +18,7 @@ EntityExtractor::EntityExtractor(std::vector<EntityKind> kinds, std::vector<Year
             for (const std::string& alias : v.aliases) {
                 if (alias.empty()) continue;
                 phrases_[alias].push_back(aliases_.size());
+                first_words_.insert(alias.substr(0, alias.find(' ')));
                 aliases_.push_back(Alias{k.kind, v.id, group});
                 max_words_ = std::max<std::size_t>(
                     max_words_, 1 + static_cast<std::size_t>(std::count(alias.begin(), alias.end(), ' ')));
@@ -64,14 +65,15 @@ void find_amounts(const std::string& padded, std::vector<Found>& found) {
     std::size_t start = 0;
     while (start < padded.size()) {
         const std::size_t end = padded.find(' ', start);
-        const std::string word =
-            padded.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        const std::string_view word = std::string_view(padded).substr(
+            start, end == std::string::npos ? std::string::npos : end - start);
         const bool dollar = !word.empty() && word.front() == '$';
-        const std::string digits = dollar ? word.substr(1) : word;
+        const std::string_view digits = dollar ? word.substr(1) : word;
         const bool all_digits =
             !digits.empty() && digits.size() <= 9 &&
             std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (all_digits && (dollar || digits.size() >= 5)) found.push_back(Found{start, "amount", digits});
+        if (all_digits && (dollar || digits.size() >= 5))
+            found.push_back(Found{start, "amount", std::string(digits)});
         if (end == std::string::npos) break;
         start = end + 1;
     }
@@ -94,14 +96,18 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
         if (padded[i] == ' ' && padded[i - 1] != ' ') ends.push_back(i);
     }
     const std::size_t word_count = starts.size();
+    const std::string_view text(padded);
+    std::vector<bool> starts_alias(word_count);
+    for (std::size_t i = 0; i < word_count; ++i)
+        starts_alias[i] = first_words_.contains(text.substr(starts[i], ends[i] - starts[i]));
     // Longest phrases first. Within a group a matched phrase claims its words, so a shorter alias inside
     // it ("francisco") does not match again, while other kinds may still use those words ("big tech
     // companies" is a company size and an industry).
     std::map<std::string, std::vector<bool>> claimed;  // group -> per word
     std::vector<Found> found;
-    const std::string_view text(padded);
     for (std::size_t n = std::min(max_words_, word_count); n >= 1; --n) {
         for (std::size_t i = 0; i + n <= word_count; ++i) {
+            if (!starts_alias[i]) continue;
             const std::string_view phrase = text.substr(starts[i], ends[i + n - 1] - starts[i]);
             auto it = phrases_.find(phrase);
             if (it == phrases_.end()) continue;

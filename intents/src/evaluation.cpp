@@ -127,9 +127,9 @@ std::vector<std::pair<SentenceWords, bool>> sentence_keys(const std::string& tex
         const bool end_of_sentence = i + 2 < text.size() && ends_sentence(text, i) &&
                                      std::isupper(static_cast<unsigned char>(text[i + 2]));
         if (!end_of_line && !end_of_sentence) continue;
-        const std::string piece = text.substr(start, i - start);
-        const std::string key = sentence_key(piece);
-        if (!key.empty()) keys.emplace_back(sentence_words(key), piece.starts_with("- "));
+        const std::string_view piece = std::string_view(text).substr(start, i - start);
+        SentenceWords words = sentence_words(piece);
+        if (!words.words.empty()) keys.emplace_back(std::move(words), piece.starts_with("- "));
         start = i + 1;
     }
     return keys;

@@ -1,5 +1,6 @@
 #include "intents/json_writer.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -29,11 +30,21 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
     return 0;
 }
 
+// Bytes that are copied as they are: printable ASCII but '"' and '\\'. One table load per byte
+// instead of four comparisons: every reply's text passes through here.
+constexpr std::array<bool, 256> plain_bytes = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 0x80; ++c) plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+    return plain;
+}();
+
 void escape_into(std::string& out, std::string_view text) {
     static constexpr char hex[] = "0123456789abcdef";
     std::size_t run = 0;  // start of the bytes that need no escaping, appended in one go
     const auto flush = [&](std::size_t end) { out.append(text.data() + run, end - run); };
     for (std::size_t i = 0; i < text.size();) {
+        while (i < text.size() && plain_bytes[static_cast<unsigned char>(text[i])]) ++i;
+        if (i == text.size()) break;
         const auto c = static_cast<unsigned char>(text[i]);
         if (c >= 0x80) {
             const std::size_t n = utf8_sequence(text, i);
@@ -44,10 +55,6 @@ void escape_into(std::string& out, std::string_view text) {
             flush(i);
             out += "\xEF\xBF\xBD";
             run = ++i;
-            continue;
-        }
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            ++i;
             continue;
         }
         flush(i);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,13 +32,15 @@ struct AnswerStyle {
     knowledge::FigureWords figure_words;  // how figures are written ("about ", "$", " a year")
 };
 
-// A sentence as compared: its key (sentence_key) and the hashes of its words, sorted (comparing
-// hashes, not strings, keeps this off the answer's critical path).
+// A sentence as compared, read in one pass without copying it: its words are its letters, digits, "$"
+// and "%" in lower case ("what's" and "125,000" are one word each; every other character separates
+// them). `key` is a hash of the words in order (the same words, the same key), `words` their hashes,
+// sorted. Hashes, not strings: this runs for every sentence of every answer.
 struct SentenceWords {
-    std::string key;
-    std::vector<std::size_t> words;
+    std::uint64_t key = 0;
+    std::vector<std::uint64_t> words;  // empty: no words ("- ", "...")
 };
-SentenceWords sentence_words(std::string key);
+SentenceWords sentence_words(std::string_view sentence);
 
 // What earlier parts and turns already said, so that no part says it again.
 struct Said {
@@ -76,14 +79,11 @@ std::string join_names(const std::vector<std::string>& names, const AnswerStyle&
 // A fact as text: its sentence, then its items as "- " bullets, one per line (all of them).
 std::string render_fact(const knowledge::Fact& fact);
 
-// The words of a sentence, lower case, for comparing sentences ("Pay, in Seattle!" -> "pay in seattle").
-std::string sentence_key(std::string_view sentence);
-
 // True when text[i] ends a sentence: ".", "!" or "?" before a space, but not the dot of an initial
 // ("U.S. Bureau", "J. Smith").
 bool ends_sentence(std::string_view text, std::size_t i);
 
-// True when two sentence keys are the same or share at least 80% of their words.
+// True when two sentences have the same words or share at least 80% of them.
 bool same_sentence(const SentenceWords& a, const SentenceWords& b);
 
 }  // namespace intents

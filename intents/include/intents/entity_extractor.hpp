@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "intents/lexicon.hpp"
@@ -45,7 +46,9 @@ class EntityExtractor {
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
     std::unordered_map<std::string, std::vector<std::size_t>, PhraseHash, std::equal_to<>>
-        phrases_;                // alias phrase -> aliases_ indices
+        phrases_;  // alias phrase -> aliases_ indices
+    // The first word of every alias: a phrase is looked up only where one of these starts it.
+    std::unordered_set<std::string, PhraseHash, std::equal_to<>> first_words_;
     std::size_t max_words_ = 0;  // longest alias, in words
 };
 

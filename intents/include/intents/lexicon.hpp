@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -11,9 +12,9 @@ namespace intents {
 // Word-level data for normalisation (intents/data/lexicon.json): shorthand to expand and the domain
 // vocabulary that small typos are corrected towards.
 struct LexiconWords {
-    std::map<std::string, std::string> shorthand;  // "devs" -> "developers"
-    std::vector<std::string> vocabulary;           // "salary", "developer", ...
-    std::vector<std::string> fillers;              // words that carry no meaning: "actually", "basically"
+    std::unordered_map<std::string, std::string> shorthand;  // "devs" -> "developers"
+    std::vector<std::string> vocabulary;                     // "salary", "developer", ...
+    std::vector<std::string> fillers;  // words that carry no meaning: "actually", "basically"
     std::vector<std::string>
         joiners;  // leading words that make a new question look like a follow-up: "and", "so"
     std::vector<std::string> clause_joiners;  // words that join two questions: "what ... and how ..."
