@@ -132,3 +132,21 @@ TEST(Composer, AmountIsPlacedAgainstEachRange) {
     EXPECT_NE(text("150000").find("$150,000 is within Seattle"), std::string::npos);
     EXPECT_NE(text("180000").find("$180,000 is above Seattle"), std::string::npos);
 }
+
+// The sentence check compares words, not characters: case, punctuation, "what's" and "125,000" do
+// not make a sentence new; other words, or the same words in another order, do (80% shared is the
+// same for prose).
+TEST(SentenceWords, SameWordsInOrderAreOneKeyWhateverTheCaseAndPunctuation) {
+    const SentenceWords a = sentence_words("What's the pay, in Seattle? About $125,000!");
+    const SentenceWords b = sentence_words("whats THE pay in seattle - about $125000");
+    EXPECT_EQ(a.key, b.key);
+    EXPECT_EQ(a.words, b.words);
+    EXPECT_EQ(a.words.size(), 7u);
+    const SentenceWords reordered = sentence_words("the pay in Seattle, what's about $125,000");
+    EXPECT_NE(reordered.key, a.key);
+    EXPECT_EQ(reordered.words, a.words);
+    EXPECT_TRUE(same_sentence(a, reordered));
+    EXPECT_NE(sentence_words("pay in Austin").key, sentence_words("pay in Seattle").key);
+    EXPECT_NE(sentence_words("pay in").key, sentence_words("payin").key);
+    EXPECT_TRUE(sentence_words("- ... !").words.empty());
+}
