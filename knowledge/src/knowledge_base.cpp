@@ -39,33 +39,41 @@ KnowledgeBase::KnowledgeBase(std::vector<Source> sources, std::vector<Topic> top
     : sources_(std::move(sources)), topics_(std::move(topics)), facts_(std::move(facts)) {
     for (std::size_t i = 0; i < facts_.size(); ++i) fact_index_.emplace(facts_[i].id, i);
     for (std::size_t i = 0; i < sources_.size(); ++i) source_index_.emplace(sources_[i].id, i);
+    for (std::size_t i = 0; i < facts_.size(); ++i) by_id_.push_back(i);
+    std::sort(by_id_.begin(), by_id_.end(),
+              [this](std::size_t a, std::size_t b) { return facts_[a].id < facts_[b].id; });
 }
 
 const Fact* KnowledgeBase::find_fact(std::string_view id) const {
-    auto it = fact_index_.find(std::string(id));
+    auto it = fact_index_.find(id);
     return it == fact_index_.end() ? nullptr : &facts_[it->second];
 }
 
 const Source* KnowledgeBase::find_source(std::string_view id) const {
-    auto it = source_index_.find(std::string(id));
+    auto it = source_index_.find(id);
     return it == source_index_.end() ? nullptr : &sources_[it->second];
 }
 
-std::vector<const Fact*> KnowledgeBase::with_prefix(std::string_view id_prefix) const {
+template <typename Keep>
+std::vector<const Fact*> KnowledgeBase::prefixed(std::string_view id_prefix, Keep keep) const {
+    auto it =
+        std::lower_bound(by_id_.begin(), by_id_.end(), id_prefix,
+                         [this](std::size_t i, std::string_view prefix) { return facts_[i].id < prefix; });
     std::vector<const Fact*> out;
-    for (const Fact& f : facts_) {
-        if (std::string_view(f.id).starts_with(id_prefix)) out.push_back(&f);
+    for (; it != by_id_.end() && std::string_view(facts_[*it].id).starts_with(id_prefix); ++it) {
+        if (keep(facts_[*it])) out.push_back(&facts_[*it]);
     }
+    std::sort(out.begin(), out.end(), std::less<>());  // elements of facts_: address order is file order
     return out;
+}
+
+std::vector<const Fact*> KnowledgeBase::with_prefix(std::string_view id_prefix) const {
+    return prefixed(id_prefix, [](const Fact&) { return true; });
 }
 
 std::vector<const Fact*> KnowledgeBase::select(std::string_view id_prefix, const std::string& kind,
                                                const std::string& value) const {
-    std::vector<const Fact*> out;
-    for (const Fact* f : with_prefix(id_prefix)) {
-        if (f->is_about(kind, value)) out.push_back(f);
-    }
-    return out;
+    return prefixed(id_prefix, [&](const Fact& f) { return f.is_about(kind, value); });
 }
 
 }  // namespace knowledge

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,7 +19,9 @@ class KnowledgeBase {
     const Fact* find_fact(std::string_view id) const;
     const Source* find_source(std::string_view id) const;
 
-    // Facts whose id starts with prefix and whose entities[kind] holds value, in file order.
+    // Facts whose id starts with prefix and whose entities[kind] holds value, in file order. Looks
+    // only at the facts of the prefix (an index sorted by id), so an answer's cost does not grow with
+    // the rest of the knowledge base.
     std::vector<const Fact*> select(std::string_view id_prefix, const std::string& kind,
                                     const std::string& value) const;
     // Facts whose id starts with prefix, in file order.
@@ -32,8 +35,19 @@ class KnowledgeBase {
     std::vector<Source> sources_;
     std::vector<Topic> topics_;
     std::vector<Fact> facts_;
-    std::unordered_map<std::string, std::size_t> fact_index_;
-    std::unordered_map<std::string, std::size_t> source_index_;
+    // Looked up by string_view (transparent hash): a placeholder's id is never copied to be looked up.
+    struct IdHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using Index = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;
+    Index fact_index_;
+    Index source_index_;
+    std::vector<std::size_t> by_id_;  // indices of facts_, sorted by id: a prefix is one range
+
+    // The facts whose id starts with the prefix, in file order, each kept if `keep` says so.
+    template <typename Keep>
+    std::vector<const Fact*> prefixed(std::string_view id_prefix, Keep keep) const;
 };
 
 }  // namespace knowledge
