@@ -60,11 +60,14 @@ void reply_to_a_frame(benchmark::State& state) {
 // The questions of bench/questions.txt (what scripts/bench asks), each as the session gets it.
 const std::vector<std::string>& mix_frames() {
     static const std::vector<std::string> frames = [] {
-        std::ifstream in(std::string(CAREER_ADVISOR_SOURCE_DIR) + "/bench/questions.txt");
+        const std::string path = std::string(CAREER_ADVISOR_SOURCE_DIR) + "/bench/questions.txt";
+        std::ifstream in(path);
+        if (!in) throw std::runtime_error("cannot read " + path);
         std::vector<std::string> out;
         for (std::string line; std::getline(in, line);) {
-            if (!line.empty())
-                out.push_back(nlohmann::json{{"type", "ask"}, {"id", 7}, {"text", line}}.dump());
+            if (!line.empty() && line.back() == '\r') line.pop_back();  // as advisor-load reads it
+            if (line.find_first_not_of(" \t") == std::string::npos) continue;
+            out.push_back(nlohmann::json{{"type", "ask"}, {"id", 7}, {"text", line}}.dump());
         }
         if (out.empty()) throw std::runtime_error("bench/questions.txt has no questions");
         return out;
@@ -72,8 +75,9 @@ const std::vector<std::string>& mix_frames() {
     return frames;
 }
 
-// The load generator's mix, one answer per iteration, each on a fresh connection's (empty) context:
-// the figure the "100,000 answers a second on one core" is about.
+// The load generator's questions, one answer per iteration, each with an empty context (advisor-load
+// keeps one conversation per connection, so some of its answers are follow-ups): the figure the
+// issue's "100,000 answers a second on one core" is about.
 void reply_to_the_mix(benchmark::State& state) {
     const auto& frames = mix_frames();
     std::size_t next = 0;

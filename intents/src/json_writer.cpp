@@ -30,7 +30,7 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
     return 0;
 }
 
-// Bytes that are copied as they are: printable ASCII but '"' and '\\'. One table load per byte
+// Bytes that are copied as they are: ASCII from space to DEL but '"' and '\\'. One table load per byte
 // instead of four comparisons: every reply's text passes through here.
 constexpr std::array<bool, 256> plain_bytes = [] {
     std::array<bool, 256> plain{};
