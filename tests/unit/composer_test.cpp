@@ -149,4 +149,7 @@ TEST(SentenceWords, SameWordsInOrderAreOneKeyWhateverTheCaseAndPunctuation) {
     EXPECT_NE(sentence_words("pay in Austin").key, sentence_words("pay in Seattle").key);
     EXPECT_NE(sentence_words("pay in").key, sentence_words("payin").key);
     EXPECT_TRUE(sentence_words("- ... !").words.empty());
+    // Separators at the start, doubled or before an apostrophe do not make words of their own.
+    EXPECT_EQ(sentence_words("  -- 'tis  the pay ").key, sentence_words("tis the pay").key);
+    EXPECT_EQ(sentence_words("  -- 'tis  the pay ").words.size(), 3u);
 }

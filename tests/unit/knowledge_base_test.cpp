@@ -28,14 +28,14 @@ std::vector<std::string> ids(const std::vector<const Fact*>& facts) {
 }
 
 // Ids out of alphabetical order in the file, and neighbours that share the prefix's letters without
-// being under it ("salary.cityscape", "salary" alone), so that a sorted index must still give file order
-// and exactly the prefix's facts.
+// being under it ("salary.cityscape", "salary" alone, "salary.city-x" whose "-" sorts before "."), so that a
+// sorted index must still give file order and exactly the prefix's facts.
 KnowledgeBase kb() {
     return KnowledgeBase(
         {{"s", "Source", "", "", ""}}, {},
         {fact("salary.city.seattle", "seattle"), fact("salary"), fact("salary.city.austin", "austin"),
          fact("skills.core"), fact("salary.cityscape", "seattle"), fact("salary.city.boston", "seattle"),
-         fact("a.first")});
+         fact("a.first"), fact("salary.city-x", "seattle")});
 }
 
 }  // namespace
@@ -46,8 +46,11 @@ TEST(KnowledgeBase, APrefixGivesExactlyItsFactsInFileOrder) {
               (std::vector<std::string>{"salary.city.seattle", "salary.city.austin", "salary.city.boston"}));
     EXPECT_EQ(ids(base.with_prefix("salary.city")),
               (std::vector<std::string>{"salary.city.seattle", "salary.city.austin", "salary.cityscape",
-                                        "salary.city.boston"}));
-    EXPECT_EQ(ids(base.with_prefix("")).size(), 7u);
+                                        "salary.city.boston", "salary.city-x"}));
+    const auto all = ids(base.with_prefix(""));
+    ASSERT_EQ(all.size(), 8u);
+    EXPECT_EQ(all.front(), "salary.city.seattle");
+    EXPECT_EQ(all.back(), "salary.city-x");
     EXPECT_TRUE(base.with_prefix("zzz").empty());
     EXPECT_TRUE(base.with_prefix("salary.city.z").empty());
 }
@@ -57,7 +60,8 @@ TEST(KnowledgeBase, SelectKeepsThePrefixsFactsAboutTheValueInFileOrder) {
     EXPECT_EQ(ids(base.select("salary.city.", "location", "seattle")),
               (std::vector<std::string>{"salary.city.seattle", "salary.city.boston"}));
     EXPECT_EQ(ids(base.select("salary.", "location", "seattle")),
-              (std::vector<std::string>{"salary.city.seattle", "salary.cityscape", "salary.city.boston"}));
+              (std::vector<std::string>{"salary.city.seattle", "salary.cityscape", "salary.city.boston",
+                                        "salary.city-x"}));
     EXPECT_TRUE(base.select("salary.city.", "location", "denver").empty());
     EXPECT_TRUE(base.select("salary.city.", "level", "seattle").empty());
 }
