@@ -56,9 +56,9 @@ const Source* KnowledgeBase::find_source(std::string_view id) const {
 
 template <typename Keep>
 std::vector<const Fact*> KnowledgeBase::prefixed(std::string_view id_prefix, Keep keep) const {
-    auto it =
-        std::lower_bound(by_id_.begin(), by_id_.end(), id_prefix,
-                         [this](std::size_t i, std::string_view prefix) { return facts_[i].id < prefix; });
+    auto it = std::lower_bound(
+        by_id_.begin(), by_id_.end(), id_prefix,
+        [this](std::size_t i, std::string_view prefix) { return facts_[i].id.compare(prefix) < 0; });
     std::vector<const Fact*> out;
     for (; it != by_id_.end() && std::string_view(facts_[*it].id).starts_with(id_prefix); ++it) {
         if (keep(facts_[*it])) out.push_back(&facts_[*it]);

@@ -136,7 +136,8 @@ void check_reply(Platform platform, const server::Response& reply) {
         fuzz::require(body.starts_with("<?xml") && body.ends_with("</Response>"),
                       "Twilio gets TwiML:\n" + body);
         const std::string text = twiml_text(body);
-        for (unsigned char c : text) {
+        for (char ch : text) {
+            const auto c = static_cast<unsigned char>(ch);
             fuzz::require(c >= 0x20 || c == '\n', "an SMS holds no control characters:\n" + text);
         }
         fuzz::require(channels::sms_segments(text).count <= 2, "an SMS reply fits two segments:\n" + text);
