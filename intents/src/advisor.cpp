@@ -16,7 +16,8 @@ const Intent* Advisor::find_intent(std::string_view id) const {
 }
 
 knowledge::LoadResult<AdvisorPtr> load_advisor(const std::filesystem::path& knowledge_dir,
-                                               const std::filesystem::path& intents_dir) {
+                                               const std::filesystem::path& intents_dir,
+                                               std::size_t answer_cache_bytes) {
     auto kb = knowledge::load_knowledge(knowledge_dir);
     auto data = load_intent_data(intents_dir);
     std::vector<std::string> errors = kb.errors;
@@ -40,7 +41,8 @@ knowledge::LoadResult<AdvisorPtr> load_advisor(const std::filesystem::path& know
                 EntityExtractor(std::move(d.entity_kinds), std::move(d.years_bands)),
                 std::move(*matcher.value),
                 std::move(d.style),
-                {}});
+                {},
+                nullptr});
     std::map<std::string, Advisor::ChipTarget> targets;
     for (const Intent& intent : advisor->intents) {
         // Chips are the suggestions, and each intent's first example (offered for near misses).
@@ -54,6 +56,7 @@ knowledge::LoadResult<AdvisorPtr> load_advisor(const std::filesystem::path& know
         }
     }
     advisor->chip_targets = std::move(targets);
+    if (answer_cache_bytes > 0) advisor->answers = std::make_shared<AnswerCache>(answer_cache_bytes);
     return knowledge::LoadResult<AdvisorPtr>::success(AdvisorPtr(std::move(advisor)));
 }
 

@@ -80,7 +80,8 @@ void AppState::schedule_reload() {
 }
 
 std::vector<std::string> AppState::reload() {
-    auto loaded = intents::load_advisor(config_.knowledge_dir, config_.intents_dir);
+    auto loaded =
+        intents::load_advisor(config_.knowledge_dir, config_.intents_dir, config_.answer_cache_bytes);
     if (!loaded.ok()) {
         for (const std::string& e : loaded.errors) spdlog::error("reload refused: {}", e);
         metrics_.reloaded(false);

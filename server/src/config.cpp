@@ -47,6 +47,7 @@ constexpr EnvironmentOption environment_options[] = {
     {"CAREER_ADVISOR_HANDSHAKE_TIMEOUT", "--handshake-timeout"},
     {"CAREER_ADVISOR_IDLE_TIMEOUT", "--idle-timeout"},
     {"CAREER_ADVISOR_DRAIN_SECONDS", "--drain-seconds"},
+    {"CAREER_ADVISOR_ANSWER_CACHE_BYTES", "--answer-cache-bytes"},
     {"CAREER_ADVISOR_DATA_DIR", "--data-dir"},
     {"CAREER_ADVISOR_DATABASE", "--database"},
     {"CAREER_ADVISOR_RETENTION_DAYS", "--retention-days"},
@@ -192,6 +193,10 @@ void add_serve_options(CLI::App& app, Config& c) {
         ->capture_default_str();
     app.add_option("--drain-seconds", c.drain_seconds, "On SIGTERM, seconds to finish what is in flight")
         ->check(CLI::Range(0u, 3600u))
+        ->capture_default_str();
+    app.add_option("--answer-cache-bytes", c.answer_cache_bytes,
+                   "Memory for answers to questions asked with no context, kept until a reload; 0: none")
+        ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 32))
         ->capture_default_str();
     add_store_options(app, c);
     app.add_option("--retention-days", c.retention_days,

@@ -119,6 +119,20 @@ std::string Metrics::prometheus_text(const std::string& version, bool ready, boo
     return out;
 }
 
+std::string Metrics::prometheus_text(const intents::AnswerCache::Counts& cache) {
+    std::string out;
+    family(out, "career_advisor_answer_cache_lookups_total", "counter",
+           "Questions asked with no context, by whether their answer was kept from before (since the last "
+           "reload).");
+    out += fmt::format("career_advisor_answer_cache_lookups_total{{result=\"hit\"}} {}\n", cache.hits);
+    out += fmt::format("career_advisor_answer_cache_lookups_total{{result=\"miss\"}} {}\n", cache.misses);
+    family(out, "career_advisor_answer_cache_entries", "gauge", "Answers kept.");
+    out += fmt::format("career_advisor_answer_cache_entries {}\n", cache.entries);
+    family(out, "career_advisor_answer_cache_bytes", "gauge", "Memory the kept answers take, roughly.");
+    out += fmt::format("career_advisor_answer_cache_bytes {}\n", cache.bytes);
+    return out;
+}
+
 std::string Metrics::prometheus_text(const analytics::RecorderStatus& r) {
     std::string out;
     const std::string store = label(r.kind);

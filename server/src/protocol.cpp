@@ -5,6 +5,7 @@
 #include <optional>
 #include <variant>
 
+#include "intents/answer_cache.hpp"
 #include "intents/answer_json.hpp"
 #include "intents/responder.hpp"
 
@@ -176,8 +177,16 @@ analytics::AnswerEvent answer_event(const intents::Answer& answer, std::string a
 Reply answer(const intents::Advisor& advisor, intents::Context& context, const Ask& ask, std::int64_t now_ms,
              const Recording& recording) {
     const auto started = std::chrono::steady_clock::now();
-    const intents::Answer answer = intents::respond(advisor, context, ask.text, now_ms);
-    context = answer.context;
+    // Asked with no context, the answer may be one given before (answer_cache.hpp).
+    std::shared_ptr<const intents::CachedAnswer> cached;
+    intents::Answer fresh;
+    if (context.empty() && advisor.answers) {
+        cached = advisor.answers->answer(advisor, ask.text, now_ms);
+    } else {
+        fresh = intents::respond(advisor, context, ask.text, now_ms);
+    }
+    const intents::Answer& answer = cached ? cached->answer : fresh;
+    context = cached ? cached->context_at(now_ms) : answer.context;
     std::string answer_id = recording.ids != nullptr ? recording.ids->issue(now_ms) : std::string();
     // Written as text directly: a nlohmann tree of the answer cost more than finding it
     // (docs/performance.md).
@@ -188,7 +197,11 @@ Reply answer(const intents::Advisor& advisor, intents::Context& context, const A
     out.key("type").string("answer");
     out.key("id").raw(ask.id.dump());
     if (!answer_id.empty()) out.key("answer_id").string(answer_id);
-    intents::write_answer_members(out, answer);
+    if (cached) {
+        cached->write_members(out, now_ms);
+    } else {
+        intents::write_answer_members(out, answer);
+    }
     out.end_object();
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
     Reply reply{std::move(body), answer.intent, nullptr, ask.text, took.count(), std::nullopt, std::nullopt};

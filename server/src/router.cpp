@@ -146,12 +146,18 @@ std::optional<Response> refuse_admin(AppState& state, const Request& request, co
     return error_response(state, request, http::status::forbidden, ErrorCode::forbidden, why);
 }
 
+std::string answer_cache_text(const intents::AdvisorPtr& advisor) {
+    if (!advisor || !advisor->answers) return {};
+    return Metrics::prometheus_text(advisor->answers->counts());
+}
+
 Response metrics(AppState& state, const Request& request, const Peer& peer) {
     if (auto refusal = refuse_admin(state, request, peer)) return std::move(*refusal);
     return make_response(
         state, request, http::status::ok,
         state.metrics().prometheus_text(CAREER_ADVISOR_VERSION, true, state.draining()) +
-            (state.recorder() != nullptr ? Metrics::prometheus_text(state.recorder()->status()) : ""),
+            (state.recorder() != nullptr ? Metrics::prometheus_text(state.recorder()->status()) : "") +
+            answer_cache_text(state.advisor()),
         "text/plain; version=0.0.4; charset=utf-8");
 }
 

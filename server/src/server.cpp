@@ -151,7 +151,7 @@ std::unique_ptr<net::ssl::context> tls_context(const Config& config) {
 }  // namespace
 
 int run_server(const Config& config) {
-    auto loaded = intents::load_advisor(config.knowledge_dir, config.intents_dir);
+    auto loaded = intents::load_advisor(config.knowledge_dir, config.intents_dir, config.answer_cache_bytes);
     if (!loaded.ok()) {
         for (const std::string& e : loaded.errors) spdlog::error("{}", e);
         spdlog::error("cannot start: the data has {} problem(s); `career-advisor check` lists them",

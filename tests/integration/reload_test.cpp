@@ -105,3 +105,23 @@ TEST(Reload, LiveWebSocketTrafficLosesNoAnswerDuringReloads) {
     EXPECT_GE(answered.load(), 150);
     EXPECT_NE(overview_text(server.port()).find(marker), std::string::npos);
 }
+
+TEST(Reload, StartsTheAnswerCacheAgain) {
+    DataCopy data;
+    ServerProcess server(data_args(data));
+    const auto metrics = [&] { return http_request(server.port(), http::verb::get, "/metrics").body; };
+    const std::string before = overview_text(server.port());
+    EXPECT_EQ(overview_text(server.port()), before);
+    EXPECT_NE(metrics().find("career_advisor_answer_cache_lookups_total{result=\"hit\"} 1\n"),
+              std::string::npos)
+        << metrics();
+    mark_overview_fact(data);
+    ASSERT_EQ(http_request(server.port(), http::verb::post, "/admin/reload").status, 200u);
+    EXPECT_NE(metrics().find("career_advisor_answer_cache_entries 0\n"), std::string::npos) << metrics();
+    EXPECT_NE(overview_text(server.port()).find(marker), std::string::npos) << "the same words, the new data";
+
+    ServerProcess uncached({"--answer-cache-bytes", "0"});
+    EXPECT_EQ(overview_text(uncached.port()), before);
+    EXPECT_EQ(http_request(uncached.port(), http::verb::get, "/metrics").body.find("answer_cache"),
+              std::string::npos);
+}

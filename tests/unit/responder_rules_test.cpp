@@ -55,8 +55,14 @@ AdvisorPtr small_advisor() {
          {"domain", {{"dev", "developers", {"developer", "engineer"}}}, true}},
         {});
     auto matcher = Matcher::build(intents);
-    return std::make_shared<const Advisor>(Advisor{
-        std::move(kb), std::move(intents), lexicon, std::move(entities), std::move(*matcher.value), {}, {}});
+    return std::make_shared<const Advisor>(Advisor{std::move(kb),
+                                                   std::move(intents),
+                                                   lexicon,
+                                                   std::move(entities),
+                                                   std::move(*matcher.value),
+                                                   {},
+                                                   {},
+                                                   nullptr});
 }
 
 Answer ask(const std::string& text, const Context& context = {}) {

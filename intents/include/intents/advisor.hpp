@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "intents/answer_cache.hpp"
 #include "intents/composer.hpp"
 #include "intents/entity_extractor.hpp"
 #include "intents/intent.hpp"
@@ -35,6 +36,9 @@ struct Advisor {
         Entities entities;
     };
     std::map<std::string, ChipTarget> chip_targets;
+    // Answers to questions asked with no context, kept for this snapshot (null: none are kept). Not
+    // part of what the snapshot is: respond() never reads it, the transports do (answer_cache.hpp).
+    std::shared_ptr<AnswerCache> answers;
 
     const Intent* find_intent(std::string_view id) const;
 };
@@ -42,8 +46,10 @@ struct Advisor {
 using AdvisorPtr = std::shared_ptr<const Advisor>;
 
 // Loads and cross-checks both data folders; every problem found comes back as an error line.
+// `answer_cache_bytes`: the budget of the snapshot's AnswerCache (0: no cache).
 knowledge::LoadResult<AdvisorPtr> load_advisor(const std::filesystem::path& knowledge_dir,
-                                               const std::filesystem::path& intents_dir);
+                                               const std::filesystem::path& intents_dir,
+                                               std::size_t answer_cache_bytes = AnswerCache::default_bytes);
 
 // "2 sources, 79 facts, 28 intents, 310 patterns, 45 entity values".
 std::string summary(const Advisor& advisor);

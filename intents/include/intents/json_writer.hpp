@@ -28,7 +28,7 @@ class JsonWriter {
     JsonWriter& number(double value);
     JsonWriter& boolean(bool value);
     JsonWriter& null();
-    // An already serialised JSON value, written as it is.
+    // An already serialised JSON value, or members of the object begun ("a":1,"b":2), written as it is.
     JsonWriter& raw(std::string_view json);
 
   private:

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "intents/answer_cache.hpp"
+
 namespace server {
 
 enum class Command { serve, ask, check, eval, report };
@@ -52,6 +54,7 @@ struct Config {
     unsigned handshake_timeout_s = 10;   // an HTTP request or WebSocket handshake must arrive within this
     unsigned idle_timeout_s = 60;        // a silent WebSocket is pinged, then closed after this
     unsigned drain_seconds = 10;         // SIGTERM: how long questions in flight may take to finish
+    std::size_t answer_cache_bytes = intents::AnswerCache::default_bytes;  // per data snapshot; 0: none
 
     std::string question;  // for `ask`
     std::vector<std::string>

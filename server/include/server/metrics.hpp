@@ -8,6 +8,7 @@
 #include <string>
 
 #include "analytics/recorder.hpp"
+#include "intents/answer_cache.hpp"
 
 namespace server {
 
@@ -46,6 +47,8 @@ class Metrics {
     std::string prometheus_text(const std::string& version, bool ready, bool draining) const;
     // The recorder's families, in the same format, to follow prometheus_text().
     static std::string prometheus_text(const analytics::RecorderStatus& recording);
+    // The answer cache's families (its counts start again with each data snapshot).
+    static std::string prometheus_text(const intents::AnswerCache::Counts& cache);
 
     // Upper bounds of the answer latency histogram, in seconds.
     static constexpr std::array<double, 10> latency_buckets{0.00005, 0.0001, 0.00025, 0.0005, 0.001,

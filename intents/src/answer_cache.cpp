@@ -1,0 +1,112 @@
+#include "intents/answer_cache.hpp"
+
+#include <stdexcept>
+
+#include "intents/answer_json.hpp"
+#include "intents/responder.hpp"
+
+namespace intents {
+
+namespace {
+
+// What one kept answer costs, roughly: its texts (the answer's text is held twice, as `text` and in
+// its parts, and again in the members) and the maps' nodes.
+std::size_t entry_bytes(std::string_view question, const CachedAnswer& entry) {
+    constexpr std::size_t overhead = 512;
+    return question.size() + 2 * entry.answer.text.size() + entry.members_before_time.size() +
+           entry.members_after_time.size() + overhead;
+}
+
+}  // namespace
+
+Context CachedAnswer::context_at(std::int64_t now_ms) const {
+    Context context = answer.context;
+    if (!context.empty()) context.updated_at_ms = now_ms;  // respond() stamps every context it sets
+    return context;
+}
+
+void CachedAnswer::write_members(JsonWriter& writer, std::int64_t now_ms) const {
+    if (answer.context.empty()) {
+        writer.raw(members_before_time);
+        return;
+    }
+    std::string members;
+    members.reserve(members_before_time.size() + 20 + members_after_time.size());
+    members += members_before_time;
+    members += std::to_string(now_ms);
+    members += members_after_time;
+    writer.raw(members);
+}
+
+CachedAnswer cached_answer(Answer answer) {
+    CachedAnswer out{std::move(answer), {}, {}};
+    std::string object;
+    JsonWriter writer(object);
+    writer.begin_object();
+    write_answer_members(writer, out.answer);
+    writer.end_object();
+    const std::string_view members = std::string_view(object).substr(1, object.size() - 2);
+    if (out.answer.context.empty()) {
+        out.members_before_time = members;
+        return out;
+    }
+    // Inside a JSON string every '"' is escaped, so the key's pattern is found only as a key; the
+    // context is written after the text, so the last one is the context's.
+    const std::string time_member = "\"updated_at_ms\":" + std::to_string(out.answer.context.updated_at_ms);
+    const std::size_t at = members.rfind(time_member);
+    if (at == std::string_view::npos) throw std::logic_error("an answer's context has no updated_at_ms");
+    const std::size_t value_at =
+        at + time_member.size() - std::to_string(out.answer.context.updated_at_ms).size();
+    out.members_before_time = members.substr(0, value_at);
+    out.members_after_time = members.substr(at + time_member.size());
+    return out;
+}
+
+std::shared_ptr<const CachedAnswer> AnswerCache::answer(const Advisor& advisor, std::string_view text,
+                                                        std::int64_t now_ms) {
+    const bool keepable = text.size() <= max_question_bytes && budget_bytes_ > 0;
+    if (keepable) {
+        std::lock_guard lock(mutex_);
+        if (auto it = newer_.find(text); it != newer_.end()) {
+            ++hits_;
+            return it->second;
+        }
+        if (auto it = older_.find(text); it != older_.end()) {
+            ++hits_;
+            auto entry = it->second;
+            const std::size_t bytes = entry_bytes(text, *entry);
+            older_.erase(it);
+            older_bytes_ -= std::min(older_bytes_, bytes);
+            keep(text, entry, bytes);
+            return entry;
+        }
+        ++misses_;
+    }
+    // Found outside the lock: two threads may find the same answer at once, and keep one.
+    auto entry = std::make_shared<const CachedAnswer>(cached_answer(respond(advisor, {}, text, now_ms)));
+    if (keepable) {
+        std::lock_guard lock(mutex_);
+        if (!newer_.contains(text)) keep(text, entry, entry_bytes(text, *entry));
+    }
+    return entry;
+}
+
+void AnswerCache::keep(std::string_view text, std::shared_ptr<const CachedAnswer> entry, std::size_t bytes) {
+    const std::size_t generation_budget = budget_bytes_ / 2;
+    if (bytes > generation_budget) return;
+    if (newer_bytes_ + bytes > generation_budget) {
+        older_ = std::move(newer_);
+        older_bytes_ = newer_bytes_;
+        newer_ = Generation();
+        newer_bytes_ = 0;
+    }
+    newer_.emplace(std::string(text), std::move(entry));
+    newer_bytes_ += bytes;
+}
+
+AnswerCache::Counts AnswerCache::counts() const {
+    std::lock_guard lock(mutex_);
+    return {hits_, misses_, newer_.size() + older_.size(), newer_bytes_ + older_bytes_};
+}
+
+}  // namespace intents
