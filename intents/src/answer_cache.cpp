@@ -66,7 +66,7 @@ std::shared_ptr<const CachedAnswer> AnswerCache::answer(const Advisor& advisor, 
                                                         std::int64_t now_ms) {
     const bool keepable = text.size() <= max_question_bytes && budget_bytes_ > 0;
     if (keepable) {
-        std::lock_guard lock(mutex_);
+        std::unique_lock lock(mutex_);
         if (auto it = newer_.find(text); it != newer_.end()) {
             ++hits_;
             return it->second;
@@ -77,7 +77,8 @@ std::shared_ptr<const CachedAnswer> AnswerCache::answer(const Advisor& advisor, 
             const std::size_t bytes = entry_bytes(text, *entry);
             older_.erase(it);
             older_bytes_ -= std::min(older_bytes_, bytes);
-            keep(text, entry, bytes);
+            Generation dropped = keep(text, entry, bytes);
+            lock.unlock();  // the dropped answers are freed outside the lock
             return entry;
         }
         ++misses_;
@@ -85,16 +86,21 @@ std::shared_ptr<const CachedAnswer> AnswerCache::answer(const Advisor& advisor, 
     // Found outside the lock: two threads may find the same answer at once, and keep one.
     auto entry = std::make_shared<const CachedAnswer>(cached_answer(respond(advisor, {}, text, now_ms)));
     if (keepable) {
-        std::lock_guard lock(mutex_);
-        if (!newer_.contains(text)) keep(text, entry, entry_bytes(text, *entry));
+        Generation dropped;
+        std::unique_lock lock(mutex_);
+        if (!newer_.contains(text)) dropped = keep(text, entry, entry_bytes(text, *entry));
+        lock.unlock();
     }
     return entry;
 }
 
-void AnswerCache::keep(std::string_view text, std::shared_ptr<const CachedAnswer> entry, std::size_t bytes) {
+AnswerCache::Generation AnswerCache::keep(std::string_view text, std::shared_ptr<const CachedAnswer> entry,
+                                          std::size_t bytes) {
     const std::size_t generation_budget = budget_bytes_ / 2;
-    if (bytes > generation_budget) return;
+    if (bytes > generation_budget) return {};
+    Generation dropped;
     if (newer_bytes_ + bytes > generation_budget) {
+        dropped = std::move(older_);
         older_ = std::move(newer_);
         older_bytes_ = newer_bytes_;
         newer_ = Generation();
@@ -102,6 +108,7 @@ void AnswerCache::keep(std::string_view text, std::shared_ptr<const CachedAnswer
     }
     newer_.emplace(std::string(text), std::move(entry));
     newer_bytes_ += bytes;
+    return dropped;
 }
 
 AnswerCache::Counts AnswerCache::counts() const {

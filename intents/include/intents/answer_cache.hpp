@@ -66,7 +66,8 @@ class AnswerCache {
     using Generation =
         std::unordered_map<std::string, std::shared_ptr<const CachedAnswer>, Hash, std::equal_to<>>;
 
-    void keep(std::string_view text, std::shared_ptr<const CachedAnswer> entry, std::size_t bytes);
+    // Keeps `entry` in the newer generation; returns the generation that went to make room, if any.
+    Generation keep(std::string_view text, std::shared_ptr<const CachedAnswer> entry, std::size_t bytes);
 
     const std::size_t budget_bytes_;
     mutable std::mutex mutex_;
