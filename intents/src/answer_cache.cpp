@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "intents/answer_json.hpp"
+#include "intents/context_policy.hpp"
 #include "intents/responder.hpp"
 
 namespace intents {
@@ -11,10 +12,21 @@ namespace {
 
 // What one kept answer costs, roughly: its texts (the answer's text is held twice, as `text` and in
 // its parts, and again in the members) and the maps' nodes.
-std::size_t entry_bytes(std::string_view question, const CachedAnswer& entry) {
+std::size_t entry_bytes(std::string_view key, const CachedAnswer& entry) {
     constexpr std::size_t overhead = 512;
-    return question.size() + 2 * entry.answer.text.size() + entry.members_before_time.size() +
+    return key.size() + 2 * entry.answer.text.size() + entry.members_before_time.size() +
            entry.members_after_time.size() + overhead;
+}
+
+// What a question is kept by: its sanitized context without the time, then its text.
+std::string key_of(Context context, std::string_view text) {
+    context.updated_at_ms = 0;
+    std::string key;
+    JsonWriter writer(key);
+    write_context(writer, context);
+    key += '\n';
+    key += text;
+    return key;
 }
 
 }  // namespace
@@ -62,39 +74,41 @@ CachedAnswer cached_answer(Answer answer) {
     return out;
 }
 
-std::shared_ptr<const CachedAnswer> AnswerCache::answer(const Advisor& advisor, std::string_view text,
-                                                        std::int64_t now_ms) {
-    const bool keepable = text.size() <= max_question_bytes && budget_bytes_ > 0;
-    if (keepable) {
+std::shared_ptr<const CachedAnswer> AnswerCache::answer(const Advisor& advisor, const Context& context,
+                                                        std::string_view text, std::int64_t now_ms) {
+    const auto found = [&] {
+        return std::make_shared<const CachedAnswer>(cached_answer(respond(advisor, context, text, now_ms)));
+    };
+    if (text.size() > max_question_bytes || budget_bytes_ == 0 || expired(context, now_ms)) return found();
+    const std::string key = key_of(sanitize(context, advisor, now_ms), text);
+    {
         std::unique_lock lock(mutex_);
-        if (auto it = newer_.find(text); it != newer_.end()) {
+        if (auto it = newer_.find(key); it != newer_.end()) {
             ++hits_;
             return it->second;
         }
-        if (auto it = older_.find(text); it != older_.end()) {
+        if (auto it = older_.find(key); it != older_.end()) {
             ++hits_;
             auto entry = it->second;
-            const std::size_t bytes = entry_bytes(text, *entry);
+            const std::size_t bytes = entry_bytes(key, *entry);
             older_.erase(it);
             older_bytes_ -= std::min(older_bytes_, bytes);
-            Generation dropped = keep(text, entry, bytes);
+            Generation dropped = keep(key, entry, bytes);
             lock.unlock();  // the dropped answers are freed outside the lock
             return entry;
         }
         ++misses_;
     }
     // Found outside the lock: two threads may find the same answer at once, and keep one.
-    auto entry = std::make_shared<const CachedAnswer>(cached_answer(respond(advisor, {}, text, now_ms)));
-    if (keepable) {
-        Generation dropped;
-        std::unique_lock lock(mutex_);
-        if (!newer_.contains(text)) dropped = keep(text, entry, entry_bytes(text, *entry));
-        lock.unlock();
-    }
+    auto entry = found();
+    Generation dropped;
+    std::unique_lock lock(mutex_);
+    if (!newer_.contains(key)) dropped = keep(key, entry, entry_bytes(key, *entry));
+    lock.unlock();
     return entry;
 }
 
-AnswerCache::Generation AnswerCache::keep(std::string_view text, std::shared_ptr<const CachedAnswer> entry,
+AnswerCache::Generation AnswerCache::keep(std::string_view key, std::shared_ptr<const CachedAnswer> entry,
                                           std::size_t bytes) {
     const std::size_t generation_budget = budget_bytes_ / 2;
     if (bytes > generation_budget) return {};
@@ -106,7 +120,7 @@ AnswerCache::Generation AnswerCache::keep(std::string_view text, std::shared_ptr
         newer_ = Generation();
         newer_bytes_ = 0;
     }
-    newer_.emplace(std::string(text), std::move(entry));
+    newer_.emplace(std::string(key), std::move(entry));
     newer_bytes_ += bytes;
     return dropped;
 }

@@ -177,11 +177,11 @@ analytics::AnswerEvent answer_event(const intents::Answer& answer, std::string a
 Reply answer(const intents::Advisor& advisor, intents::Context& context, const Ask& ask, std::int64_t now_ms,
              const Recording& recording) {
     const auto started = std::chrono::steady_clock::now();
-    // Asked with no context, the answer may be one given before (answer_cache.hpp).
+    // The answer may be one given before to the same words in the same context (answer_cache.hpp).
     std::shared_ptr<const intents::CachedAnswer> cached;
     intents::Answer fresh;
-    if (context.empty() && advisor.answers) {
-        cached = advisor.answers->answer(advisor, ask.text, now_ms);
+    if (advisor.answers) {
+        cached = advisor.answers->answer(advisor, context, ask.text, now_ms);
     } else {
         fresh = intents::respond(advisor, context, ask.text, now_ms);
     }

@@ -2,7 +2,8 @@
 // sends back; an empty line for none), the rest the question's text (any bytes: `career-advisor ask` takes
 // them from argv). Besides the sanitizers' findings it checks what context_policy.hpp and answer_json.hpp
 // promise: the answer's context survives the JSON round trip and sanitize() unchanged (it is what the advisor
-// itself wrote), and sanitize() keeps nothing it would drop on a second pass.
+// itself wrote), and sanitize() keeps nothing it would drop on a second pass; and the answer cache gives
+// what respond() gives, for the same words and context a moment later.
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 #include <string_view>
 
 #include "fuzz_support.hpp"
+#include "intents/answer_cache.hpp"
 #include "intents/answer_json.hpp"
 #include "intents/context_policy.hpp"
 #include "intents/responder.hpp"
@@ -19,6 +21,24 @@ namespace {
 using nlohmann::json;
 
 std::string text_of(const intents::Context& context) { return intents::context_to_json(context).dump(); }
+
+std::string members_of(const intents::Answer& answer) {
+    std::string out;
+    intents::JsonWriter writer(out);
+    writer.begin_object();
+    intents::write_answer_members(writer, answer);
+    writer.end_object();
+    return out;
+}
+
+std::string members_of(const intents::CachedAnswer& answer, std::int64_t now_ms) {
+    std::string out;
+    intents::JsonWriter writer(out);
+    writer.begin_object();
+    answer.write_members(writer, now_ms);
+    writer.end_object();
+    return out;
+}
 
 }  // namespace
 
@@ -55,5 +75,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::require(read_back && text_of(*read_back) == written.dump(), "the answer's context survives JSON");
     fuzz::require(text_of(intents::sanitize(answer.context, advisor, fuzz::now_ms)) == written.dump(),
                   "sanitize() keeps the context the advisor wrote");
+
+    (void)advisor.answers->answer(advisor, *context, text, fuzz::now_ms);  // found, and kept if it may be
+    const std::int64_t later = fuzz::now_ms + 1000;
+    const auto kept_answer = advisor.answers->answer(advisor, *context, text, later);
+    const intents::Answer fresh = intents::respond(advisor, *context, text, later);
+    fuzz::require(members_of(*kept_answer, later) == members_of(fresh),
+                  "the answer cache answers as respond()");
+    fuzz::require(text_of(kept_answer->context_at(later)) == text_of(fresh.context),
+                  "the answer cache's context is respond()'s");
     return 0;
 }

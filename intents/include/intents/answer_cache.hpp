@@ -14,9 +14,10 @@ namespace intents {
 
 struct Advisor;
 
-// An answer to a question asked with no context, with its JSON members written once.
-// respond() is pure, so the same words asked with no context always get the same answer but for
-// one field: the time in the context it sets (updated_at_ms), which is the asker's "now".
+// An answer kept for the next time the same words come with the same context, with its JSON members
+// written once. respond() is pure and reads only what sanitize() keeps of a context, and of that not its
+// time: so the same words with the same sanitized context always get the same answer but for one field,
+// the time in the context it sets (updated_at_ms), which is the asker's "now".
 struct CachedAnswer {
     Answer answer;                    // as respond() gave it; its context's time is the first asker's
     std::string members_before_time;  // write_answer_members' text up to the context's time
@@ -31,24 +32,26 @@ struct CachedAnswer {
 // Writes `answer`'s members once, and finds its context's time in them.
 CachedAnswer cached_answer(Answer answer);
 
-// The answers of one advisor snapshot to questions asked with no context, by their exact text: the
-// same popular questions come again and again, and finding an answer costs ~20× copying it
-// (docs/performance.md). Each Advisor has its own, so a reload starts empty. Thread-safe.
+// The answers of one advisor snapshot, by their question's exact text and sanitized context (without
+// its time): the same popular questions come again and again, first ones and the chips that follow
+// them, and finding an answer costs over ten times copying it (docs/performance.md). Each Advisor has
+// its own, so a reload starts empty. Thread-safe.
 // Bounded in bytes: two generations, each at most half the budget; when the newer is full it becomes
 // the older and the older goes, and a question found in the older moves to the newer. So a flood of
 // one-off questions pushes out popular ones for a generation at most.
 class AnswerCache {
   public:
-    // Longer questions are answered as they come, not kept.
+    // Answers to longer questions are not kept.
     static constexpr std::size_t max_question_bytes = 256;
     static constexpr std::size_t default_bytes = std::size_t{8} << 20;
 
     explicit AnswerCache(std::size_t budget_bytes = default_bytes) : budget_bytes_(budget_bytes) {}
 
-    // The answer to `text` asked with no context: kept from before, or respond()'s at `now_ms`,
-    // then kept. `advisor` must be the one that owns this cache.
-    std::shared_ptr<const CachedAnswer> answer(const Advisor& advisor, std::string_view text,
-                                               std::int64_t now_ms);
+    // The answer to `text` asked with `context` at `now_ms`, as respond() gives it (default policy):
+    // kept from before, or found and kept. A context past its time is answered but not kept (the
+    // answer says so). `advisor` must be the one that owns this cache.
+    std::shared_ptr<const CachedAnswer> answer(const Advisor& advisor, const Context& context,
+                                               std::string_view text, std::int64_t now_ms);
 
     struct Counts {
         std::uint64_t hits = 0;
@@ -67,7 +70,7 @@ class AnswerCache {
         std::unordered_map<std::string, std::shared_ptr<const CachedAnswer>, Hash, std::equal_to<>>;
 
     // Keeps `entry` in the newer generation; returns the generation that went to make room, if any.
-    Generation keep(std::string_view text, std::shared_ptr<const CachedAnswer> entry, std::size_t bytes);
+    Generation keep(std::string_view key, std::shared_ptr<const CachedAnswer> entry, std::size_t bytes);
 
     const std::size_t budget_bytes_;
     mutable std::mutex mutex_;
