@@ -25,7 +25,7 @@ const intents::Advisor& advisor() {
     return *loaded;
 }
 
-// As the server loads it: answers to questions asked before with no context are kept.
+// As the server loads it: answers are kept for the same words in the same context.
 const intents::Advisor& cached_advisor() {
     static const intents::AdvisorPtr loaded = load(intents::AnswerCache::default_bytes);
     return *loaded;

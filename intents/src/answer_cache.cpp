@@ -10,12 +10,38 @@ namespace intents {
 
 namespace {
 
-// What one kept answer costs, roughly: its texts (the answer's text is held twice, as `text` and in
-// its parts, and again in the members) and the maps' nodes.
+std::size_t strings_bytes(const std::vector<std::string>& strings) {
+    std::size_t n = strings.size() * sizeof(std::string);
+    for (const std::string& one : strings) n += one.size();
+    return n;
+}
+
+std::size_t entities_bytes(const Entities& entities) {
+    constexpr std::size_t node = 64;  // a map node besides its strings
+    std::size_t n = 0;
+    for (const auto& [kind, values] : entities) n += node + kind.size() + strings_bytes(values);
+    return n;
+}
+
+// What one kept answer costs, roughly: the key, every string of the answer (its text is held again in
+// its parts and in the members), its rows and sources, and the maps' nodes.
 std::size_t entry_bytes(std::string_view key, const CachedAnswer& entry) {
-    constexpr std::size_t overhead = 512;
-    return key.size() + 2 * entry.answer.text.size() + entry.members_before_time.size() +
-           entry.members_after_time.size() + overhead;
+    constexpr std::size_t overhead = 512;  // the entry, its shared_ptr block, the map node
+    const Answer& a = entry.answer;
+    std::size_t n = overhead + key.size() + entry.members_before_time.size() +
+                    entry.members_after_time.size() + a.intent.size() + a.text.size() +
+                    strings_bytes(a.suggestions) + entities_bytes(a.entities) + a.context.last_intent.size() +
+                    entities_bytes(a.context.entities) + strings_bytes(a.context.shown);
+    for (const AnswerPart& part : a.parts) n += sizeof(AnswerPart) + part.intent.size() + part.text.size();
+    for (const SourceRef& source : a.sources) {
+        n += sizeof(SourceRef) + source.id.size() + source.title.size() + source.publisher.size() +
+             source.published.size();
+    }
+    for (const DataRow& row : a.salary_rows) {
+        n += sizeof(DataRow) + row.label.size() + row.scope.size() + row.period.size() + row.location.size() +
+             row.level.size() + row.source.size() + row.figure.size() + strings_bytes(row.facts);
+    }
+    return n;
 }
 
 // What a question is kept by: its sanitized context without the time, then its text.
@@ -62,8 +88,8 @@ CachedAnswer cached_answer(Answer answer) {
         out.members_before_time = members;
         return out;
     }
-    // Inside a JSON string every '"' is escaped, so the key's pattern is found only as a key; the
-    // context is written after the text, so the last one is the context's.
+    // Inside a JSON string every '"' is escaped, and entity kinds are followed by '[': the pattern is
+    // found only as the context's member.
     const std::string time_member = "\"updated_at_ms\":" + std::to_string(out.answer.context.updated_at_ms);
     const std::size_t at = members.rfind(time_member);
     if (at == std::string_view::npos) throw std::logic_error("an answer's context has no updated_at_ms");
@@ -79,16 +105,19 @@ std::shared_ptr<const CachedAnswer> AnswerCache::answer(const Advisor& advisor, 
     const auto found = [&] {
         return std::make_shared<const CachedAnswer>(cached_answer(respond(advisor, context, text, now_ms)));
     };
-    if (text.size() > max_question_bytes || budget_bytes_ == 0 || expired(context, now_ms)) return found();
+    if (text.size() > max_question_bytes || budget_bytes_ == 0 || expired(context, now_ms)) {
+        misses_.fetch_add(1, std::memory_order_relaxed);  // answered without the cache
+        return found();
+    }
     const std::string key = key_of(sanitize(context, advisor, now_ms), text);
     {
         std::unique_lock lock(mutex_);
         if (auto it = newer_.find(key); it != newer_.end()) {
-            ++hits_;
+            hits_.fetch_add(1, std::memory_order_relaxed);
             return it->second;
         }
         if (auto it = older_.find(key); it != older_.end()) {
-            ++hits_;
+            hits_.fetch_add(1, std::memory_order_relaxed);
             auto entry = it->second;
             const std::size_t bytes = entry_bytes(key, *entry);
             older_.erase(it);
@@ -97,13 +126,13 @@ std::shared_ptr<const CachedAnswer> AnswerCache::answer(const Advisor& advisor, 
             lock.unlock();  // the dropped answers are freed outside the lock
             return entry;
         }
-        ++misses_;
+        misses_.fetch_add(1, std::memory_order_relaxed);
     }
     // Found outside the lock: two threads may find the same answer at once, and keep one.
     auto entry = found();
     Generation dropped;
     std::unique_lock lock(mutex_);
-    if (!newer_.contains(key)) dropped = keep(key, entry, entry_bytes(key, *entry));
+    if (!newer_.contains(key) && !older_.contains(key)) dropped = keep(key, entry, entry_bytes(key, *entry));
     lock.unlock();
     return entry;
 }
@@ -127,7 +156,7 @@ AnswerCache::Generation AnswerCache::keep(std::string_view key, std::shared_ptr<
 
 AnswerCache::Counts AnswerCache::counts() const {
     std::lock_guard lock(mutex_);
-    return {hits_, misses_, newer_.size() + older_.size(), newer_bytes_ + older_bytes_};
+    return {hits_.load(), misses_.load(), newer_.size() + older_.size(), newer_bytes_ + older_bytes_};
 }
 
 }  // namespace intents

@@ -195,7 +195,7 @@ void add_serve_options(CLI::App& app, Config& c) {
         ->check(CLI::Range(0u, 3600u))
         ->capture_default_str();
     app.add_option("--answer-cache-bytes", c.answer_cache_bytes,
-                   "Memory for answers to questions asked with no context, kept until a reload; 0: none")
+                   "Memory for answers kept for the same words in the same context, until a reload; 0: none")
         ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 32))
         ->capture_default_str();
     add_store_options(app, c);

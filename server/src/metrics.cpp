@@ -122,7 +122,7 @@ std::string Metrics::prometheus_text(const std::string& version, bool ready, boo
 std::string Metrics::prometheus_text(const intents::AnswerCache::Counts& cache) {
     std::string out;
     family(out, "career_advisor_answer_cache_lookups_total", "counter",
-           "Questions asked with no context, by whether their answer was kept from before (since the last "
+           "Chat and HTTP questions, by whether their answer was a kept one or found anew (since the last "
            "reload).");
     out += fmt::format("career_advisor_answer_cache_lookups_total{{result=\"hit\"}} {}\n", cache.hits);
     out += fmt::format("career_advisor_answer_cache_lookups_total{{result=\"miss\"}} {}\n", cache.misses);

@@ -47,29 +47,43 @@ std::vector<std::string> questions() {
 TEST(CachedAnswer, WritesWhatRespondWritesAtAnyLaterTime) {
     const std::vector<std::string> asked = questions();
     ASSERT_GT(asked.size(), 100u);
-    // No context, and the contexts of a few topics (a follow-up's answer depends on them).
+    constexpr std::int64_t now = 1'000'000;
+    // No context, and the contexts of a few topics (a follow-up's answer depends on them), one of them on
+    // its last turn and one stamped by a server whose clock is ahead of ours.
     std::vector<intents::Context> contexts{{}};
     for (const char* topic : {"what do back-end developers earn in Seattle?", "what skills do I need?",
                               "what does a back-end developer do?"}) {
-        contexts.push_back(intents::respond(advisor(), {}, topic, 1'000'000).context);
+        contexts.push_back(intents::respond(advisor(), {}, topic, now).context);
         ASSERT_FALSE(contexts.back().empty()) << topic;
     }
+    intents::Context last_turn = contexts[1];
+    last_turn.turns = intents::ContextPolicy{}.max_turns - 1;
+    contexts.push_back(last_turn);
+    intents::Context ahead = contexts[2];
+    ahead.updated_at_ms = now + 30'000;
+    contexts.push_back(ahead);
+
     std::size_t with_context = 0;
+    intents::AnswerCache cache;
     for (const intents::Context& context : contexts) {
         for (const std::string& question : asked) {
             const intents::CachedAnswer cached =
-                intents::cached_answer(intents::respond(advisor(), context, question, 1'000'000));
-            for (const std::int64_t later : {1'000'000LL, 1'000'001LL, 1'000'000LL + 9 * 60 * 1000}) {
+                intents::cached_answer(intents::respond(advisor(), context, question, now));
+            (void)cache.answer(advisor(), context, question, now);
+            for (const std::int64_t later : {now, now + 1, now + 9 * 60 * 1000}) {
                 const intents::Answer fresh = intents::respond(advisor(), context, question, later);
                 EXPECT_EQ(cached_members_of(cached, later), members_of(fresh)) << question << " at " << later;
                 EXPECT_EQ(intents::context_to_json(cached.context_at(later)),
                           intents::context_to_json(fresh.context))
                     << question;
+                const auto kept = cache.answer(advisor(), context, question, later);
+                EXPECT_EQ(cached_members_of(*kept, later), members_of(fresh)) << question << " at " << later;
             }
             if (!cached.answer.context.empty()) ++with_context;
         }
     }
     EXPECT_GT(with_context, asked.size()) << "most answers set a context, whose time must be replaced";
+    EXPECT_GT(cache.counts().hits, asked.size() * contexts.size()) << "the later answers were kept ones";
 }
 
 TEST(AnswerCache, TheSameWordsAreAnsweredOnceThenFound) {
@@ -149,15 +163,24 @@ TEST(AnswerCache, FollowUpsAreKeptByTheirContext) {
     EXPECT_EQ(cache.counts().entries, 2u);
 }
 
-TEST(AnswerCache, TheServerAnswersFromItAndAReplyIsTheSameEitherWay) {
-    const std::string question = R"({"type":"ask","id":1,"text":"and what about in Austin then?"})";
-    const auto before = advisor().answers->counts();
+TEST(AnswerCache, TheServerAnswersFromItAsItWouldWithout) {
+    const std::string text = "and what about in Austin then?";
+    const std::string frame = R"({"type":"ask","id":1,"text":")" + text + R"("})";
     intents::Context first_context;
-    const std::string first = server::reply_to_frame(advisor(), first_context, question, 7, {}).body;
-    EXPECT_EQ(advisor().answers->counts().misses, before.misses + 1);
+    (void)server::reply_to_frame(advisor(), first_context, frame, 7, {});
+    const auto before = advisor().answers->counts();
     intents::Context again_context;
-    const std::string again = server::reply_to_frame(advisor(), again_context, question, 7, {}).body;
+    const std::string again = server::reply_to_frame(advisor(), again_context, frame, 9, {}).body;
     EXPECT_EQ(advisor().answers->counts().hits, before.hits + 1);
-    EXPECT_EQ(again, first);
-    EXPECT_EQ(intents::context_to_json(again_context), intents::context_to_json(first_context));
+
+    const intents::Answer fresh = intents::respond(advisor(), {}, text, 9);
+    std::string expected;
+    intents::JsonWriter writer(expected);
+    writer.begin_object();
+    writer.key("type").string("answer");
+    writer.key("id").integer(1);
+    intents::write_answer_members(writer, fresh);
+    writer.end_object();
+    EXPECT_EQ(again, expected);
+    EXPECT_EQ(intents::context_to_json(again_context), intents::context_to_json(fresh.context));
 }

@@ -36,8 +36,9 @@ struct Advisor {
         Entities entities;
     };
     std::map<std::string, ChipTarget> chip_targets;
-    // Answers to questions asked with no context, kept for this snapshot (null: none are kept). Not
-    // part of what the snapshot is: respond() never reads it, the transports do (answer_cache.hpp).
+    // Answers kept for this snapshot (null: none are), by words and context. Not part of what the
+    // snapshot is, and respond() never reads it: the chat and HTTP transports look answers up there
+    // (answer_cache.hpp); the messaging channels answer with respond() directly.
     std::shared_ptr<AnswerCache> answers;
 
     const Intent* find_intent(std::string_view id) const;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -54,8 +55,8 @@ class AnswerCache {
                                                std::string_view text, std::int64_t now_ms);
 
     struct Counts {
-        std::uint64_t hits = 0;
-        std::uint64_t misses = 0;
+        std::uint64_t hits = 0;    // answers that were kept ones
+        std::uint64_t misses = 0;  // answers found (then kept, or not kept: too long, context too old)
         std::size_t entries = 0;
         std::size_t bytes = 0;
     };
@@ -78,8 +79,8 @@ class AnswerCache {
     Generation older_;
     std::size_t newer_bytes_ = 0;
     std::size_t older_bytes_ = 0;
-    std::uint64_t hits_ = 0;
-    std::uint64_t misses_ = 0;
+    std::atomic<std::uint64_t> hits_{0};
+    std::atomic<std::uint64_t> misses_{0};  // answers found, kept or not (long questions, old contexts)
 };
 
 }  // namespace intents
