@@ -1,6 +1,7 @@
 #include "intents/composer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <set>
@@ -15,22 +16,28 @@ namespace intents {
 
 namespace {
 
-// The sentences of one line of prose: cut after ". ", "! " or "? " when a capital letter follows.
-// Views into `line`.
-std::vector<std::string_view> sentences_of(std::string_view line) {
-    std::vector<std::string_view> out;
+// Calls `each` with the sentences of one line of prose, views into `line`: cut after ". ", "! " or
+// "? " when a capital letter follows.
+template <class Each>
+void for_each_sentence(std::string_view line, Each each) {
     std::size_t start = 0;
-    for (std::size_t i = 0; i + 2 < line.size(); ++i) {
+    for (std::size_t i = line.find_first_of(".!?"); i != std::string_view::npos && i + 2 < line.size();
+         i = line.find_first_of(".!?", i + 1)) {
         if (ends_sentence(line, i) && std::isupper(static_cast<unsigned char>(line[i + 2]))) {
-            out.push_back(line.substr(start, i + 1 - start));
+            each(line.substr(start, i + 1 - start));
             start = i + 2;
         }
     }
-    out.push_back(line.substr(start));
+    each(line.substr(start));
+}
+
+std::vector<std::string_view> sentences_of(std::string_view line) {
+    std::vector<std::string_view> out;
+    for_each_sentence(line, [&out](std::string_view sentence) { out.push_back(sentence); });
     return out;
 }
 
-std::string shown_id(const std::string& entry) { return entry.substr(0, entry.find('@')); }
+std::string_view shown_id(std::string_view entry) { return entry.substr(0, entry.find('@')); }
 
 // Items of `fact` shown before, per `said` (all when shown in full, none when not shown).
 std::size_t items_shown(const knowledge::Fact& fact, const Said& said) {
@@ -62,15 +69,15 @@ class PartBuilder {
     PartBuilder(const ComposeInputs& in, Said& said, ComposedPart& out) : in_(in), said_(said), out_(out) {}
 
     // One template line. `matches` stands for {matches} and {rows}, `entity_name` for {entity}.
-    void line(const std::string& text, const std::vector<const knowledge::Fact*>& matches,
+    void line(std::string_view text, const std::vector<const knowledge::Fact*>& matches,
               const std::string& entity_name) {
         bool any_fact_placeholder = false;
         std::string rendered;
         std::size_t cursor = 0;
-        for (std::size_t pos = text.find('{'); pos != std::string::npos; pos = text.find('{', cursor)) {
+        for (std::size_t pos = text.find('{'); pos != std::string_view::npos; pos = text.find('{', cursor)) {
             const std::size_t end = text.find('}', pos);
-            if (end == std::string::npos) break;
-            const std::string token = text.substr(pos + 1, end - pos - 1);
+            if (end == std::string_view::npos) break;
+            const std::string_view token = text.substr(pos + 1, end - pos - 1);
             rendered += text.substr(cursor, pos - cursor);
             cursor = end + 1;
             if (token.starts_with("fact:") || token.starts_with("text:")) {
@@ -83,25 +90,25 @@ class PartBuilder {
                     rendered += figure_of(*fact);
             } else if (token == "matches") {
                 any_fact_placeholder = true;
-                std::string joined;
+                bool first = true;
                 for (const knowledge::Fact* fact : matches) {
                     const std::string one = whole_fact(*fact);
                     if (one.empty()) continue;
-                    if (!joined.empty()) joined += "\n";
-                    joined += one;
+                    if (!first) rendered += '\n';
+                    rendered += one;
+                    first = false;
                 }
-                rendered += joined;
             } else if (token == "rows") {
                 any_fact_placeholder = true;
                 rendered += rows(matches);
             } else if (token == "entity") {
                 rendered += entity_name;  // after the scan, so a name can never expand as a placeholder
             } else {
-                rendered += "{" + token + "}";
+                rendered += text.substr(pos, end + 1 - pos);  // not ours: left as written
             }
         }
         rendered += text.substr(cursor);
-        if (any_fact_placeholder && trim(rendered).empty()) return;
+        if (any_fact_placeholder && rendered.find_first_not_of(" \n:") == std::string::npos) return;
         emit(rendered);
     }
 
@@ -144,11 +151,6 @@ class PartBuilder {
     void allow_repeats(bool allow) { repeats_ = allow; }
 
   private:
-    static std::string trim(const std::string& s) {
-        const auto b = s.find_first_not_of(" \n:");
-        return b == std::string::npos ? std::string() : s.substr(b);
-    }
-
     void use(const knowledge::Fact& fact) {
         if (std::find(out_.facts.begin(), out_.facts.end(), &fact) == out_.facts.end())
             out_.facts.push_back(&fact);
@@ -256,21 +258,24 @@ class PartBuilder {
             start = end + 1;
             const bool bullet = line.starts_with("- ");
             std::string kept_line;
-            for (const std::string_view sentence :
-                 bullet ? std::vector<std::string_view>{line} : sentences_of(line)) {
+            const auto keep_unless_said = [&](std::string_view sentence) {
                 SentenceWords key = sentence_words(sentence);
-                if (key.words.empty()) continue;
+                if (key.words.empty()) return;
                 // Bullets and rows differ in a word or two ("- Seattle: …", "- Austin: …"): only the same
                 // bullet counts as said; prose sentences may be 80% the same.
                 const bool said_before =
                     std::any_of(said_.sentences.begin(), said_.sentences.end(), [&](const SentenceWords& s) {
                         return bullet ? s.key == key.key : same_sentence(s, key);
                     });
-                if (said_before) continue;
+                if (said_before) return;
                 said_.sentences.push_back(std::move(key));
                 if (!kept_line.empty()) kept_line += ' ';
                 kept_line += sentence;
-            }
+            };
+            if (bullet)
+                keep_unless_said(line);
+            else
+                for_each_sentence(line, keep_unless_said);
             if (kept_line.empty()) continue;
             kept += (kept.empty() ? "" : "\n") + kept_line;
         }
@@ -330,21 +335,36 @@ bool ends_sentence(std::string_view text, std::size_t i) {
     return !initial;
 }
 
+namespace {
+
+// Per byte, for sentence_words: the lower-case letter, digit, '$' or '%' it adds to a word; `joins` for
+// ',' and '\'' (which neither add nor end one: "125,000", "what's"); 0 for everything that ends a word.
+// ASCII only, as the C locale's isalnum/tolower would be, without their per-call cost.
+constexpr unsigned char joins = 1;
+constexpr std::array<unsigned char, 256> word_bytes = [] {
+    std::array<unsigned char, 256> table{};
+    for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c)
+        table[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c - 'A' + 'a');
+    for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c);
+    table['$'] = '$';
+    table['%'] = '%';
+    table[','] = joins;
+    table['\''] = joins;
+    return table;
+}();
+
+}  // namespace
+
 SentenceWords sentence_words(std::string_view sentence) {
     // FNV-1a, 64 bits: the key hashes the words as "w1 w2 w3", each word is hashed alone.
     constexpr std::uint64_t offset = 14695981039346656037ull, prime = 1099511628211ull;
     SentenceWords out{offset, {}};
     std::uint64_t word = offset;
     bool in_word = false;
-    auto end_word = [&] {
-        if (in_word) out.words.push_back(word);
-        in_word = false;
-    };
     for (const char c : sentence) {
-        // ASCII only, as the C locale's isalnum/tolower would be, without their per-call cost.
-        const bool upper = c >= 'A' && c <= 'Z';
-        if (upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '$' || c == '%') {
-            const auto lower = static_cast<unsigned char>(upper ? c - 'A' + 'a' : c);
+        const unsigned char lower = word_bytes[static_cast<unsigned char>(c)];
+        if (lower > joins) {
             if (!in_word) {
                 if (!out.words.empty()) out.key = (out.key ^ ' ') * prime;
                 word = offset;
@@ -352,11 +372,12 @@ SentenceWords sentence_words(std::string_view sentence) {
             }
             out.key = (out.key ^ lower) * prime;
             word = (word ^ lower) * prime;
-        } else if (c != ',' && c != '\'') {
-            end_word();
+        } else if (lower == 0 && in_word) {
+            out.words.push_back(word);
+            in_word = false;
         }
     }
-    end_word();
+    if (in_word) out.words.push_back(word);
     std::sort(out.words.begin(), out.words.end());
     return out;
 }

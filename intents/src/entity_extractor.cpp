@@ -18,10 +18,11 @@ EntityExtractor::EntityExtractor(std::vector<EntityKind> kinds, std::vector<Year
             for (const std::string& alias : v.aliases) {
                 if (alias.empty()) continue;
                 phrases_[alias].push_back(aliases_.size());
-                first_words_.insert(alias.substr(0, alias.find(' ')));
+                const auto words = 1 + static_cast<std::size_t>(std::count(alias.begin(), alias.end(), ' '));
+                std::size_t& longest = first_words_[alias.substr(0, alias.find(' '))];
+                longest = std::max(longest, words);
                 aliases_.push_back(Alias{k.kind, v.id, group});
-                max_words_ = std::max<std::size_t>(
-                    max_words_, 1 + static_cast<std::size_t>(std::count(alias.begin(), alias.end(), ' ')));
+                max_words_ = std::max(max_words_, words);
             }
         }
     }
@@ -31,10 +32,11 @@ EntityExtractor::EntityExtractor(std::vector<EntityKind> kinds, std::vector<Year
 
 namespace {
 
+// Views into the aliases, the bands or the padded text, which outlive it.
 struct Found {
     std::size_t position;
-    std::string kind;
-    std::string id;
+    std::string_view kind;
+    std::string_view id;
 };
 
 // "5 years", "10+ years", "3 year": the number before a years word.
@@ -72,8 +74,7 @@ void find_amounts(const std::string& padded, std::vector<Found>& found) {
         const bool all_digits =
             !digits.empty() && digits.size() <= 9 &&
             std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (all_digits && (dollar || digits.size() >= 5))
-            found.push_back(Found{start, "amount", std::string(digits)});
+        if (all_digits && (dollar || digits.size() >= 5)) found.push_back(Found{start, "amount", digits});
         if (end == std::string::npos) break;
         start = end + 1;
     }
@@ -97,9 +98,11 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
     }
     const std::size_t word_count = starts.size();
     const std::string_view text(padded);
-    std::vector<bool> starts_alias(word_count);
-    for (std::size_t i = 0; i < word_count; ++i)
-        starts_alias[i] = first_words_.contains(text.substr(starts[i], ends[i] - starts[i]));
+    std::vector<std::size_t> longest_alias(word_count);  // in words, of the aliases word i may start
+    for (std::size_t i = 0; i < word_count; ++i) {
+        auto first = first_words_.find(text.substr(starts[i], ends[i] - starts[i]));
+        if (first != first_words_.end()) longest_alias[i] = first->second;
+    }
     // Longest phrases first. Within a group a matched phrase claims its words, so a shorter alias inside
     // it ("francisco") does not match again, while other kinds may still use those words ("big tech
     // companies" is a company size and an industry).
@@ -107,7 +110,7 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
     std::vector<Found> found;
     for (std::size_t n = std::min(max_words_, word_count); n >= 1; --n) {
         for (std::size_t i = 0; i + n <= word_count; ++i) {
-            if (!starts_alias[i]) continue;
+            if (longest_alias[i] < n) continue;
             const std::string_view phrase = text.substr(starts[i], ends[i + n - 1] - starts[i]);
             auto it = phrases_.find(phrase);
             if (it == phrases_.end()) continue;
@@ -131,10 +134,10 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
                      [](const Found& a, const Found& b) { return a.position < b.position; });
     Entities entities;
     for (const Found& f : found) {
-        auto& values = entities[f.kind];
+        auto& values = entities[std::string(f.kind)];
         if (values.size() < max_values_per_kind &&
             std::find(values.begin(), values.end(), f.id) == values.end()) {
-            values.push_back(f.id);
+            values.emplace_back(f.id);
         }
     }
     return entities;

@@ -1,8 +1,11 @@
 #include "intents/json_writer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace intents {
 
@@ -38,12 +41,35 @@ constexpr std::array<bool, 256> plain_bytes = [] {
     return plain;
 }();
 
+// True when any of eight bytes is not plain: under 0x20, '"', '\\' or 0x80 and over (bit tricks that test
+// all eight at once; exact as a yes/no, which is all the caller needs).
+bool any_not_plain(std::uint64_t bytes) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    const auto any_zero = [](std::uint64_t x) { return ((x - ones) & ~x & high) != 0; };
+    const bool any_control = ((bytes - ones * 0x20) & ~bytes & high) != 0;
+    return any_control || (bytes & high) != 0 || any_zero(bytes ^ (ones * '"')) ||
+           any_zero(bytes ^ (ones * '\\'));
+}
+
+// The end of the plain bytes from `i`: eight at a time, then one by one in the eight that hold the end.
+std::size_t plain_until(std::string_view text, std::size_t i) {
+    for (;;) {
+        for (std::uint64_t bytes; i + 8 <= text.size(); i += 8) {
+            std::memcpy(&bytes, text.data() + i, 8);
+            if (any_not_plain(bytes)) break;
+        }
+        const std::size_t stop = std::min(i + 8, text.size());
+        while (i < stop && plain_bytes[static_cast<unsigned char>(text[i])]) ++i;
+        if (i < stop || i == text.size()) return i;
+    }
+}
+
 void escape_into(std::string& out, std::string_view text) {
     static constexpr char hex[] = "0123456789abcdef";
     std::size_t run = 0;  // start of the bytes that need no escaping, appended in one go
     const auto flush = [&](std::size_t end) { out.append(text.data() + run, end - run); };
     for (std::size_t i = 0; i < text.size();) {
-        while (i < text.size() && plain_bytes[static_cast<unsigned char>(text[i])]) ++i;
+        i = plain_until(text, i);
         if (i == text.size()) break;
         const auto c = static_cast<unsigned char>(text[i]);
         if (c >= 0x80) {

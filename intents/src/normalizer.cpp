@@ -77,12 +77,13 @@ std::string clean_characters(const std::string& in) {
 }
 
 // Step 5: "120k" -> "120000", "$1.5k" stays as written digits times 1000 when whole.
-std::string expand_thousands(const std::string& word) {
-    if (word.size() < 2 || word.back() != 'k') return word;
+std::string expand_thousands(std::string_view word) {
+    if (word.size() < 2 || word.back() != 'k') return std::string(word);
     const std::size_t start = word.front() == '$' ? 1 : 0;
-    const std::string digits = word.substr(start, word.size() - start - 1);
-    if (digits.empty() || !std::all_of(digits.begin(), digits.end(), is_digit)) return word;
-    return word.substr(0, start) + digits + "000";
+    const std::string_view digits = word.substr(start, word.size() - start - 1);
+    if (digits.empty() || !std::all_of(digits.begin(), digits.end(), is_digit)) return std::string(word);
+    std::string out(word.substr(0, word.size() - 1));
+    return out += "000";
 }
 
 bool is_word(const std::string& w) { return std::all_of(w.begin(), w.end(), is_lower); }
@@ -214,23 +215,43 @@ struct Budget {
     std::size_t typo_checks = max_typo_checks;
 };
 
-std::string normalize_within(std::string_view text, const Lexicon& lexicon, Budget& budget) {
+// Appends the normalised words of `text` to `words`: a shorthand that expands to several words
+// ("sf" -> "san francisco") adds each.
+void normalize_within(std::string_view text, const Lexicon& lexicon, Budget& budget,
+                      std::vector<std::string>& words) {
     const std::string cleaned = clean_characters(fold_unicode(text));
-    std::string out;
-    for (std::string word : split_words(cleaned)) {
-        if (budget.words == 0) break;
+    const std::string_view rest(cleaned);
+    for (std::size_t start = rest.find_first_not_of(' ');
+         start != std::string_view::npos && budget.words > 0;) {
+        const std::size_t end = std::min(rest.find(' ', start), rest.size());
+        std::string word = expand_thousands(rest.substr(start, end - start));
+        start = rest.find_first_not_of(' ', end);
         --budget.words;
-        word = expand_thousands(word);
-        if (!lexicon.shorthand.contains(word) && budget.typo_checks > 0) {
+        auto expanded = lexicon.shorthand.find(word);
+        if (expanded == lexicon.shorthand.end() && budget.typo_checks > 0) {
             TypoCorrection corrected = correct_typo(word, lexicon);
             if (corrected.variants > 0) --budget.typo_checks;
-            word = std::move(corrected.word);
+            if (corrected.word != word) {
+                word = std::move(corrected.word);
+                expanded = lexicon.shorthand.find(word);
+            }
         }
-        if (auto it = lexicon.shorthand.find(word); it != lexicon.shorthand.end()) word = it->second;
-        if (std::find(lexicon.fillers.begin(), lexicon.fillers.end(), word) != lexicon.fillers.end())
+        const std::string& meant = expanded == lexicon.shorthand.end() ? word : expanded->second;
+        if (std::find(lexicon.fillers.begin(), lexicon.fillers.end(), meant) != lexicon.fillers.end())
             continue;
+        if (meant.find(' ') == std::string::npos) {
+            if (!meant.empty()) words.push_back(meant);
+            continue;
+        }
+        for (std::string& piece : split_words(meant)) words.push_back(std::move(piece));
+    }
+}
+
+std::string joined(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) {
         if (!out.empty()) out.push_back(' ');
-        out += word;
+        out += w;
     }
     return out;
 }
@@ -239,7 +260,9 @@ std::string normalize_within(std::string_view text, const Lexicon& lexicon, Budg
 
 std::string normalize(std::string_view text, const Lexicon& lexicon) {
     Budget budget;
-    return normalize_within(text, lexicon, budget);
+    std::vector<std::string> words;
+    normalize_within(text, lexicon, budget, words);
+    return joined(words);
 }
 
 namespace {
@@ -285,26 +308,25 @@ std::vector<Clause> normalize_clauses(std::string_view text, const Lexicon& lexi
         if (!words.empty() && clauses.size() < max_message_clauses) {
             std::size_t first = 0;
             while (first + 1 < words.size() && among(lexicon.joiners, words[first])) ++first;
-            Clause clause{"", asked || among(lexicon.question_words, words[first])};
-            for (const std::string& w : words) clause.text += (clause.text.empty() ? "" : " ") + w;
-            clauses.push_back(std::move(clause));
+            clauses.push_back(Clause{joined(words), asked || among(lexicon.question_words, words[first])});
         }
         words.clear();
     };
     Budget budget;  // one for the whole message
+    std::vector<std::string> words, current;
     for (const Piece& piece : cut_at_punctuation(text)) {
         if (budget.words == 0 || clauses.size() >= max_message_clauses) break;
-        const auto words = split_words(normalize_within(piece.text, lexicon, budget));
-        std::vector<std::string> current;
+        words.clear();
+        normalize_within(piece.text, lexicon, budget, words);
         for (std::size_t i = 0; i < words.size(); ++i) {
-            const std::string& w = words[i];
+            std::string& w = words[i];
             const bool joiner = among(lexicon.clause_joiners, w);
             if (joiner && !current.empty() && i + 1 < words.size() &&
                 among(lexicon.question_words, words[i + 1])) {
                 flush(current, false);
                 continue;
             }
-            if (w != "?") current.push_back(w);
+            if (w != "?") current.push_back(std::move(w));
         }
         flush(current, piece.asked);
     }

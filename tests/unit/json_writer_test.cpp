@@ -47,6 +47,25 @@ TEST(JsonWriter, EscapesEveryAsciiByteAsNlohmannDoes) {
     }
 }
 
+// Plain text is scanned eight bytes at a time: a byte that needs escaping is found at any offset in a
+// long run, at either end of it and between two of them.
+TEST(JsonWriter, FindsABytesToEscapeAtAnyOffsetOfALongText) {
+    for (int c = 0; c < 0x80; ++c) {
+        for (std::size_t at = 0; at < 24; ++at) {
+            std::string text(24, 'x');
+            text[at] = static_cast<char>(c);
+            ASSERT_EQ(written_string(text), json(text).dump()) << "byte " << c << " at " << at;
+        }
+    }
+    for (std::size_t at = 0; at + 2 <= 24; ++at) {
+        std::string text(24, 'y');
+        text.replace(at, 2, "é");
+        ASSERT_EQ(written_string(text), json(text).dump()) << "é at " << at;
+        text[at] = '\xFF';  // invalid: its own replacement
+        ASSERT_EQ(written_string(text).substr(at + 1, 3), "\xEF\xBF\xBD") << "0xFF at " << at;
+    }
+}
+
 TEST(JsonWriter, KeepsValidUtf8AsItIs) {
     for (const std::string text :
          {"café", "€100k", "日本語", "emoji 😀 end", "\xF4\x8F\xBF\xBF", "\xEE\x80\x80"}) {

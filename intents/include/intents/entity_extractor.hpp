@@ -4,7 +4,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "intents/lexicon.hpp"
@@ -47,8 +46,9 @@ class EntityExtractor {
     };
     std::unordered_map<std::string, std::vector<std::size_t>, PhraseHash, std::equal_to<>>
         phrases_;  // alias phrase -> aliases_ indices
-    // The first word of every alias: a phrase is looked up only where one of these starts it.
-    std::unordered_set<std::string, PhraseHash, std::equal_to<>> first_words_;
+    // The first word of every alias, with the longest alias it starts (in words): a phrase is looked up
+    // only where one of these starts it, and only as long as that.
+    std::unordered_map<std::string, std::size_t, PhraseHash, std::equal_to<>> first_words_;
     std::size_t max_words_ = 0;  // longest alias, in words
 };
 
