@@ -94,16 +94,17 @@ const std::string& meaning(const std::string& word, const Lexicon& lexicon) {
     return it == lexicon.shorthand.end() ? word : it->second;
 }
 
-// `word` with every choice of up to `depth` letters deleted (the word itself included), as hashes.
-void deletion_hashes(const std::string& word, std::size_t depth, std::vector<std::size_t>& out) {
-    const std::hash<std::string> hash;
-    out.push_back(hash(word));
-    if (depth == 0) return;
+// `word` with every choice of up to `depth` letters deleted (the word itself included), as hashes
+// (std::hash of a string_view equals that of a string with the same text).
+void deletion_hashes(std::string_view word, std::size_t depth, std::vector<std::size_t>& out) {
+    out.push_back(std::hash<std::string_view>{}(word));
+    if (depth == 0 || word.empty()) return;
+    std::string shorter;  // one buffer for every deletion at this depth
+    shorter.reserve(word.size());
     for (std::size_t i = 0; i < word.size(); ++i) {
-        std::string shorter = word;
-        shorter.erase(i, 1);
         // Deleting either of two equal neighbours gives the same word: skip the repeat.
         if (i > 0 && word[i] == word[i - 1]) continue;
+        shorter.assign(word.substr(0, i)).append(word.substr(i + 1));
         deletion_hashes(shorter, depth - 1, out);
     }
 }
@@ -125,9 +126,7 @@ TypoCorrection correct_typo(const std::string& word, const Lexicon& lexicon) {
     out.variants = variants.size();
     std::vector<std::uint32_t> candidates;
     for (std::size_t h : variants) {
-        auto it = std::lower_bound(lexicon.typo_index().begin(), lexicon.typo_index().end(),
-                                   std::make_pair(h, std::uint32_t{0}));
-        for (; it != lexicon.typo_index().end() && it->first == h; ++it) candidates.push_back(it->second);
+        for (const Lexicon::TypoEntry& entry : lexicon.typo_entries(h)) candidates.push_back(entry.second);
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -167,12 +166,31 @@ Lexicon::Lexicon(LexiconWords words) : LexiconWords(std::move(words)) {
     }
     std::sort(typo_index_.begin(), typo_index_.end());
     typo_index_.erase(std::unique(typo_index_.begin(), typo_index_.end()), typo_index_.end());
+    typo_directory_.assign((std::size_t{1} << typo_directory_bits) + 1, 0);
+    for (const TypoEntry& entry : typo_index_) ++typo_directory_[(entry.first >> directory_shift) + 1];
+    for (std::size_t i = 1; i < typo_directory_.size(); ++i) typo_directory_[i] += typo_directory_[i - 1];
     typo_word_limit_ = std::min(longest + 2, max_typo_word_letters);
+}
+
+std::span<const Lexicon::TypoEntry> Lexicon::typo_entries(std::size_t variant_hash) const {
+    if (typo_directory_.empty()) return {};
+    const std::size_t prefix = variant_hash >> directory_shift;
+    const auto first = typo_index_.begin() + typo_directory_[prefix];
+    const auto last = typo_index_.begin() + typo_directory_[prefix + 1];
+    auto from = std::lower_bound(first, last, TypoEntry{variant_hash, 0});
+    auto to = from;
+    while (to != last && to->first == variant_hash) ++to;
+    return {from, to};
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
     // Optimal string alignment: insert, delete, substitute, or swap two adjacent letters ("slaary").
-    std::vector<std::size_t> two_back(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
+    // Three rows of one buffer, rotated: no allocation per row.
+    const std::size_t width = b.size() + 1;
+    std::vector<std::size_t> rows(3 * width);
+    std::size_t* two_back = rows.data();
+    std::size_t* previous = two_back + width;
+    std::size_t* current = previous + width;
     for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         current[0] = i;
@@ -186,7 +204,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
             row_min = std::min(row_min, current[j]);
         }
         if (row_min > limit) return limit + 1;
-        two_back = previous;
+        std::swap(two_back, previous);  // the old two-back row is overwritten next
         std::swap(previous, current);
     }
     return std::min(previous[b.size()], limit + 1);

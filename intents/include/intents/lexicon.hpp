@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <map>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -32,15 +34,21 @@ class Lexicon : public LexiconWords {
     explicit Lexicon(LexiconWords words);  // defined in normalizer.cpp, beside the lookup it serves
 
     // Symmetric-delete index of the vocabulary: (hash of a word with up to two letters deleted, index
-    // into `vocabulary`), sorted. Step 7 of normalize() looks candidates up here.
-    const std::vector<std::pair<std::size_t, std::uint32_t>>& typo_index() const { return typo_index_; }
+    // into `vocabulary`). Step 7 of normalize() looks candidates up here: the entries whose hash is
+    // `variant_hash`, found through a directory of the hashes' top bits (one or two cache lines, not a
+    // binary search over the whole index).
+    using TypoEntry = std::pair<std::size_t, std::uint32_t>;
+    std::span<const TypoEntry> typo_entries(std::size_t variant_hash) const;
 
     // The longest word step 7 checks: the longest indexed vocabulary word + 2 (no longer word is
     // within two edits of it), at most max_typo_word_letters (message_bounds.hpp).
     std::size_t typo_word_limit() const { return typo_word_limit_; }
 
   private:
-    std::vector<std::pair<std::size_t, std::uint32_t>> typo_index_;
+    static constexpr int typo_directory_bits = 16;
+    static constexpr int directory_shift = std::numeric_limits<std::size_t>::digits - typo_directory_bits;
+    std::vector<TypoEntry> typo_index_;          // sorted
+    std::vector<std::uint32_t> typo_directory_;  // per top-bits prefix, its first entry; then the end
     std::size_t typo_word_limit_ = 0;
 };
 
