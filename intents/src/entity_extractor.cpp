@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 
 #include "intents/message_bounds.hpp"
 
@@ -91,32 +90,43 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
         if (c != ' ' || padded.back() != ' ') padded.push_back(c);
     }
     if (padded.back() != ' ') padded.push_back(' ');
-    std::vector<std::size_t> starts, ends;
-    for (std::size_t i = 1; i < padded.size(); ++i) {
-        if (padded[i] != ' ' && padded[i - 1] == ' ') starts.push_back(i);
-        if (padded[i] == ' ' && padded[i - 1] != ' ') ends.push_back(i);
-    }
-    const std::size_t word_count = starts.size();
+    struct Word {
+        std::size_t start, end;         // in `padded`
+        std::size_t longest_alias = 0;  // in words, of the aliases this word may start
+    };
+    std::vector<Word> words;
+    words.reserve(padded.size() / 2);
     const std::string_view text(padded);
-    std::vector<std::size_t> longest_alias(word_count);  // in words, of the aliases word i may start
-    for (std::size_t i = 0; i < word_count; ++i) {
-        auto first = first_words_.find(text.substr(starts[i], ends[i] - starts[i]));
-        if (first != first_words_.end()) longest_alias[i] = first->second;
+    for (std::size_t start = 1; start < padded.size();) {
+        const std::size_t end = padded.find(' ', start);  // there is one: padded ends in a space
+        Word word{start, end};
+        if (auto first = first_words_.find(text.substr(start, end - start)); first != first_words_.end())
+            word.longest_alias = first->second;
+        words.push_back(word);
+        start = end + 1;
     }
+    const std::size_t word_count = words.size();
     // Longest phrases first. Within a group a matched phrase claims its words, so a shorter alias inside
     // it ("francisco") does not match again, while other kinds may still use those words ("big tech
-    // companies" is a company size and an industry).
-    std::map<std::string, std::vector<bool>> claimed;  // group -> per word
+    // companies" is a company size and an industry). Groups are few: a list, not a map.
+    std::vector<std::pair<std::string_view, std::vector<bool>>> claimed;  // group -> per word
+    const auto claimed_by = [&](std::string_view group) -> std::vector<bool>& {
+        for (auto& [name, used] : claimed) {
+            if (name == group) return used;
+        }
+        return claimed.emplace_back(group, std::vector<bool>(word_count, false)).second;
+    };
     std::vector<Found> found;
     for (std::size_t n = std::min(max_words_, word_count); n >= 1; --n) {
         for (std::size_t i = 0; i + n <= word_count; ++i) {
-            if (longest_alias[i] < n) continue;
-            const std::string_view phrase = text.substr(starts[i], ends[i + n - 1] - starts[i]);
+            if (words[i].longest_alias < n) continue;
+            const std::string_view phrase =
+                text.substr(words[i].start, words[i + n - 1].end - words[i].start);
             auto it = phrases_.find(phrase);
             if (it == phrases_.end()) continue;
             for (std::size_t index : it->second) {
                 const Alias& alias = aliases_[index];
-                auto& used = claimed.try_emplace(alias.group, word_count, false).first->second;
+                std::vector<bool>& used = claimed_by(alias.group);
                 if (std::any_of(used.begin() + static_cast<std::ptrdiff_t>(i),
                                 used.begin() + static_cast<std::ptrdiff_t>(i + n),
                                 [](bool b) { return b; })) {
@@ -124,7 +134,7 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
                 }
                 std::fill(used.begin() + static_cast<std::ptrdiff_t>(i),
                           used.begin() + static_cast<std::ptrdiff_t>(i + n), true);
-                found.push_back(Found{starts[i] - 1, alias.kind, alias.id});
+                found.push_back(Found{words[i].start - 1, alias.kind, alias.id});
             }
         }
     }
