@@ -76,6 +76,15 @@ void CachedAnswer::write_members(JsonWriter& writer, std::int64_t now_ms) const 
     writer.raw(members);
 }
 
+std::string CachedAnswer::object_text(std::int64_t now_ms) const {
+    std::string out;
+    JsonWriter writer(out);
+    writer.begin_object();
+    write_members(writer, now_ms);
+    writer.end_object();
+    return out;
+}
+
 CachedAnswer cached_answer(Answer answer) {
     CachedAnswer out{std::move(answer), {}, {}};
     std::string object;

@@ -193,13 +193,15 @@ void write_answer_members(JsonWriter& w, const Answer& answer) {
     }
 }
 
-json to_json(const Answer& answer) {
+std::string answer_object_text(const Answer& answer) {
     std::string text;
     JsonWriter w(text);
     w.begin_object();
     write_answer_members(w, answer);
     w.end_object();
-    return json::parse(text);
+    return text;
 }
+
+json to_json(const Answer& answer) { return json::parse(answer_object_text(answer)); }
 
 }  // namespace intents

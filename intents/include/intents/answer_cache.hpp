@@ -28,6 +28,8 @@ struct CachedAnswer {
     Context context_at(std::int64_t now_ms) const;
     // What write_answer_members would write for the answer given at `now_ms`.
     void write_members(JsonWriter& writer, std::int64_t now_ms) const;
+    // Those members as one object's text: answer_object_text() of the answer given at `now_ms`.
+    std::string object_text(std::int64_t now_ms) const;
 };
 
 // Writes `answer`'s members once, and finds its context's time in them.

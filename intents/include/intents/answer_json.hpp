@@ -14,6 +14,9 @@ namespace intents {
 // written into an object the caller has begun. The one definition of the answer's JSON form.
 void write_answer_members(JsonWriter& writer, const Answer& answer);
 
+// Those members as one object's text ({"intent":…}), as to_json() reads it.
+std::string answer_object_text(const Answer& answer);
+
 // The same as a tree (for the command line and tests; the transports write text directly).
 nlohmann::json to_json(const Answer& answer);
 
