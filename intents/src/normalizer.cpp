@@ -83,7 +83,8 @@ std::string expand_thousands(std::string_view word) {
     const std::string_view digits = word.substr(start, word.size() - start - 1);
     if (digits.empty() || !std::all_of(digits.begin(), digits.end(), is_digit)) return std::string(word);
     std::string out(word.substr(0, word.size() - 1));
-    return out += "000";
+    out += "000";
+    return out;
 }
 
 bool is_word(const std::string& w) { return std::all_of(w.begin(), w.end(), is_lower); }

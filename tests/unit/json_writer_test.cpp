@@ -47,22 +47,26 @@ TEST(JsonWriter, EscapesEveryAsciiByteAsNlohmannDoes) {
     }
 }
 
-// Plain text is scanned eight bytes at a time: a byte that needs escaping is found at any offset in a
-// long run, at either end of it and between two of them.
-TEST(JsonWriter, FindsABytesToEscapeAtAnyOffsetOfALongText) {
-    for (int c = 0; c < 0x80; ++c) {
-        for (std::size_t at = 0; at < 24; ++at) {
-            std::string text(24, 'x');
-            text[at] = static_cast<char>(c);
-            ASSERT_EQ(written_string(text), json(text).dump()) << "byte " << c << " at " << at;
+// Plain text is scanned eight bytes at a time, then byte by byte: a byte that needs escaping is found at
+// any offset of texts of every length from 1 to 32 (whole blocks, blocks and a tail, a tail alone).
+TEST(JsonWriter, FindsEachByteToEscapeAtAnyOffset) {
+    for (std::size_t length = 1; length <= 32; ++length) {
+        for (std::size_t at = 0; at < length; ++at) {
+            for (int c = 0; c < 0x80; ++c) {
+                std::string text(length, 'x');
+                text[at] = static_cast<char>(c);
+                ASSERT_EQ(written_string(text), json(text).dump())
+                    << "byte " << c << " at " << at << " of " << length;
+            }
+            std::string text(length, 'y');
+            text[at] = '\xFF';  // invalid UTF-8: its own replacement
+            ASSERT_EQ(written_string(text).substr(at + 1, 3), "\xEF\xBF\xBD")
+                << "0xFF at " << at << " of " << length;
+            if (at + 2 <= length) {
+                text.replace(at, 2, "é");
+                ASSERT_EQ(written_string(text), json(text).dump()) << "é at " << at << " of " << length;
+            }
         }
-    }
-    for (std::size_t at = 0; at + 2 <= 24; ++at) {
-        std::string text(24, 'y');
-        text.replace(at, 2, "é");
-        ASSERT_EQ(written_string(text), json(text).dump()) << "é at " << at;
-        text[at] = '\xFF';  // invalid: its own replacement
-        ASSERT_EQ(written_string(text).substr(at + 1, 3), "\xEF\xBF\xBD") << "0xFF at " << at;
     }
 }
 

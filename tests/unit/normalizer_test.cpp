@@ -113,6 +113,20 @@ TEST(Normalize, DropsFillerWords) {
     EXPECT_EQ(normalize("what do devs actually do", l), "what do developers do");
 }
 
+// Step 9 holds whatever the lexicon's expansions look like: one that is empty, or has spaces at its ends or
+// doubled, leaves no empty word behind.
+TEST(Normalize, ExpansionsLeaveSingleSpaces) {
+    intents::LexiconWords words = test_lexicon();
+    words.shorthand["lol"] = "";
+    words.shorthand["btw"] = " by  the way ";
+    const Lexicon l(std::move(words));
+    EXPECT_EQ(normalize("pay lol now lol", l), "pay now");
+    EXPECT_EQ(normalize("btw pay btw", l), "by the way pay by the way");
+    const auto clauses = intents::normalize_clauses("lol btw what pay", l);
+    ASSERT_EQ(clauses.size(), 1u);
+    EXPECT_EQ(clauses[0].text, "by the way what pay");
+}
+
 TEST(Normalize, CorrectedShorthandIsExpanded) {
     intents::LexiconWords words = test_lexicon();
     words.vocabulary.push_back("backend");
