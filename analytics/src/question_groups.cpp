@@ -46,6 +46,7 @@ using Tally = std::map<std::string, Seen>;
 // The questions of one normal form.
 struct Form {
     std::vector<std::string> words;
+    std::vector<std::uint32_t> ids;  // the words as numbers, sorted: what the grouping compares
     std::uint64_t count = 0, fallback = 0, not_covered = 0;
     std::int64_t first = 0, last = 0;
     Tally wordings, intents;
@@ -63,7 +64,7 @@ std::vector<std::string> most_first(const Tally& tally) {
     return out;
 }
 
-std::size_t shared_words(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+std::size_t shared_words(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
     std::size_t shared = 0;
     for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
         if (*i < *j)
@@ -76,7 +77,7 @@ std::size_t shared_words(const std::vector<std::string>& a, const std::vector<st
     return shared;
 }
 
-bool alike(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+bool alike(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
     const std::size_t shared = shared_words(a, b);
     if (a.size() == 1 && b.size() == 1) return shared == 1;
     return shared >= 2 && 2 * shared >= a.size() + b.size() - shared;  // Jaccard >= 0.5
@@ -89,7 +90,7 @@ std::vector<std::string> content_words(const std::string& question, const intent
 }
 
 std::vector<QuestionGroup> group_questions(const std::vector<QuestionRow>& questions,
-                                           const intents::Lexicon& lexicon) {
+                                           const intents::Lexicon& lexicon, std::size_t max_compared) {
     const WordSet ignored = ignored_words(lexicon);
     std::unordered_map<std::string, Form> by_form;
     for (const QuestionRow& q : questions) {
@@ -120,28 +121,60 @@ std::vector<QuestionGroup> group_questions(const std::vector<QuestionRow>& quest
                                     : a->wordings.begin()->first < b->wordings.begin()->first;
     });
 
-    // Each group's forms, its main (first, most frequent) form's words, and an index of those words.
+    // Each group's forms and an index of its main (first, most frequent) form's rarest words: prefix
+    // filtering, as set-similarity joins do it. A form alike to a group's main form shares at least
+    // o = max(2, ceil(n/2)) of its n words, so with every word list ordered rarest first, the first n - o + 1
+    // words of each share one. Common words ("salary") then sit at the end of the lists and in no
+    // prefix, and a form compares with a few groups, not every group that has a common word: the
+    // grouping is O(n log n) for real questions instead of O(n^2) (once 5 minutes of CPU for 18,250).
+    std::unordered_map<std::string_view, std::uint32_t> id_of;
+    std::vector<std::uint32_t> forms_with;  // by word id
+    for (Form* form : forms) {
+        for (const std::string& w : form->words) {
+            auto [it, fresh] = id_of.try_emplace(w, static_cast<std::uint32_t>(id_of.size()));
+            if (fresh) forms_with.push_back(0);
+            ++forms_with[it->second];
+            form->ids.push_back(it->second);
+        }
+        std::sort(form->ids.begin(), form->ids.end());
+    }
+    auto rarest_first = [&](const Form& form) {
+        std::vector<std::uint32_t> ids = form.ids;
+        std::sort(ids.begin(), ids.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return forms_with[a] != forms_with[b] ? forms_with[a] < forms_with[b] : a < b;
+        });
+        const std::size_t n = ids.size();
+        const std::size_t overlap = std::max<std::size_t>(2, (n + 1) / 2);
+        ids.resize(n > overlap ? n - overlap + 1 : std::min<std::size_t>(n, 1));
+        return ids;
+    };
+
     struct Building {
         std::vector<const Form*> forms;
         std::uint64_t count = 0;
     };
     std::vector<Building> groups;
-    std::unordered_map<std::string_view, std::vector<std::size_t>> index;
-    for (const Form* form : forms) {
+    std::vector<std::vector<std::size_t>> index(forms_with.size());  // prefix word id -> groups
+    std::vector<std::size_t> compared_by;  // per group: the last form compared with it, plus one
+    for (std::size_t f = 0; f < forms.size(); ++f) {
+        const Form* form = forms[f];
         std::size_t best = groups.size();
-        std::unordered_set<std::size_t> seen;
-        for (const std::string& w : form->words) {
-            auto hit = index.find(w);
-            if (hit == index.end()) continue;
-            for (std::size_t g : hit->second) {
-                if (!seen.insert(g).second) continue;
+        const std::vector<std::uint32_t> prefix = rarest_first(*form);
+        std::size_t compared = 0;
+        for (std::uint32_t w : prefix) {
+            for (std::size_t g : index[w]) {
+                if (compared == max_compared) break;
+                if (compared_by[g] == f + 1) continue;
+                compared_by[g] = f + 1;
+                ++compared;
                 const bool bigger = best == groups.size() || groups[g].count > groups[best].count;
-                if (bigger && alike(form->words, groups[g].forms.front()->words)) best = g;
+                if (bigger && alike(form->ids, groups[g].forms.front()->ids)) best = g;
             }
         }
         if (best == groups.size()) {
             groups.emplace_back();
-            for (const std::string& w : form->words) index[w].push_back(best);
+            compared_by.push_back(0);
+            for (std::uint32_t w : prefix) index[w].push_back(best);
         }
         groups[best].forms.push_back(form);
         groups[best].count += form->count;

@@ -6,6 +6,8 @@
 #include <set>
 #include <sstream>
 
+#include "knowledge/json_text.hpp"
+
 namespace analytics {
 
 using nlohmann::json;
@@ -296,8 +298,7 @@ std::string to_text(const Report& r) {
 std::string examples_jsonl(const Report& report) {
     std::string out;
     for (const QuestionGroup& g : report.unanswered) {
-        out += json{{"text", g.text}, {"intent", g.intent}, {"count", g.count}}.dump(
-            -1, ' ', false, json::error_handler_t::replace);
+        out += knowledge::json_text(json{{"text", g.text}, {"intent", g.intent}, {"count", g.count}});
         out += "\n";
     }
     return out;

@@ -15,7 +15,10 @@ AppState::AppState(Config config, intents::AdvisorPtr advisor, analytics::Record
       advisor_(std::move(advisor)),
       connection_limits_(config_.max_connections, config_.max_connections_per_ip),
       address_rates_(config_.address_message_rate, config_.address_message_burst),
-      static_files_(config_.web_dir),
+      static_rates_(config_.address_static_rate, config_.address_static_burst),
+      stored_question_shares_(config_.stored_questions_per_address / 86400.0,
+                              std::max(1.0, config_.stored_questions_per_address / 5.0)),
+      static_files_(config_.web_dir, config_.static_cache_bytes),
       recorder_(recorder),
       channel_wording_(std::move(wording)),
       channel_contexts_shared_(config_.database.starts_with("postgres")) {
@@ -74,14 +77,26 @@ void AppState::schedule_reload() {
         reload_waiters_.clear();
         const auto errors = reload();
         last_reload_ = std::chrono::steady_clock::now();
-        for (const ReloadDone& done : waiters) done(errors);
+        for (const ReloadDone& done : waiters) {
+            // This is the control thread: an exception let out here would end the process.
+            try {
+                done(errors);
+            } catch (const std::exception& e) {
+                spdlog::error("reload: replying failed: {}", e.what());
+            }
+        }
         schedule_reload();  // requests that came in while this one ran
     });
 }
 
 std::vector<std::string> AppState::reload() {
-    auto loaded =
-        intents::load_advisor(config_.knowledge_dir, config_.intents_dir, config_.answer_cache_bytes);
+    knowledge::LoadResult<intents::AdvisorPtr> loaded;
+    try {
+        loaded =
+            intents::load_advisor(config_.knowledge_dir, config_.intents_dir, config_.answer_cache_bytes);
+    } catch (const std::exception& e) {  // the loaders record problems; this is for what they did not foresee
+        loaded.errors.push_back(std::string("the data could not be loaded: ") + e.what());
+    }
     if (!loaded.ok()) {
         for (const std::string& e : loaded.errors) spdlog::error("reload refused: {}", e);
         metrics_.reloaded(false);

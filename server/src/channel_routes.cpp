@@ -8,6 +8,7 @@
 #include "channels/form.hpp"
 #include "channels/render.hpp"
 #include "channels/signatures.hpp"
+#include "knowledge/json_text.hpp"
 #include "server/clock.hpp"
 #include "server/reply_effects.hpp"
 
@@ -40,7 +41,7 @@ std::string header(const Request& request, std::string_view name) {
     return it == request.end() ? std::string() : std::string(it->value());
 }
 
-std::string dump(const json& body) { return body.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string dump(const json& body) { return knowledge::json_text(body); }
 
 ChannelReply json_reply(const json& body) { return {200, "application/json", dump(body), nullptr}; }
 
@@ -104,7 +105,7 @@ std::optional<intents::Answer> answer(AppState& state, const std::string& sender
     const intents::Context context = state.channel_contexts().load(sender, now);
     ChannelAnswer out = answer_from_channel(*advisor, context, text, now, state.recording(), channel);
     state.channel_contexts().save(sender, out.answer.context, now);
-    settle(state, out.reply, 0);
+    settle(state, out.reply, 0, std::string(analytics::to_string(channel)) + ":" + sender);
     state.metrics().channel_answered(analytics::to_string(channel));
     return std::move(out.answer);
 }

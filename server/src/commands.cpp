@@ -18,6 +18,7 @@
 #include "intents/normalizer.hpp"
 #include "intents/responder.hpp"
 #include "knowledge/json_reader.hpp"
+#include "knowledge/json_text.hpp"
 #include "server/clock.hpp"
 #include "server/config.hpp"
 #include "server/server.hpp"
@@ -30,8 +31,8 @@ namespace {
 class JsonMessage : public spdlog::custom_flag_formatter {
   public:
     void format(const spdlog::details::log_msg& msg, const std::tm&, spdlog::memory_buf_t& dest) override {
-        const std::string text = nlohmann::json(std::string(msg.payload.data(), msg.payload.size()))
-                                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        const std::string text =
+            knowledge::json_text(nlohmann::json(std::string(msg.payload.data(), msg.payload.size())));
         dest.append(text.data(), text.data() + text.size());
     }
     std::unique_ptr<custom_flag_formatter> clone() const override { return std::make_unique<JsonMessage>(); }
@@ -86,7 +87,7 @@ int run_ask(const Config& config) {
             nlohmann::json out = intents::to_json(answer);  // as the protocol sends it (docs/protocol.md)
             out["type"] = "answer";
             out["id"] = nullptr;
-            std::cout << out.dump(2) << "\n";
+            std::cout << knowledge::json_text(out, 2) << "\n";
             continue;
         }
         if (turns.size() > 1) std::cout << (i == 0 ? "" : "\n") << "> " << turns[i] << "\n";
@@ -128,7 +129,7 @@ int run_eval(const Config& config) {
     if (!cases.ok()) return print_errors(cases.errors);
     const intents::EvalReport report = intents::evaluate(**loaded.value, *cases.value);
     if (config.json_output) {
-        std::cout << intents::to_json(report).dump(2) << "\n";
+        std::cout << knowledge::json_text(intents::to_json(report), 2) << "\n";
     } else {
         std::cout << intents::to_text(report);
     }
@@ -157,8 +158,7 @@ int run_report(const Config& config) {
                   << "\n";
     }
     if (config.json_output) {
-        std::cout << analytics::to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-                  << "\n";
+        std::cout << knowledge::json_text(analytics::to_json(report), 2) << "\n";
     } else {
         std::cout << analytics::to_text(report);
     }

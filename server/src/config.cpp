@@ -44,6 +44,10 @@ constexpr EnvironmentOption environment_options[] = {
     {"CAREER_ADVISOR_MESSAGE_BURST", "--message-burst"},
     {"CAREER_ADVISOR_ADDRESS_MESSAGE_RATE", "--address-message-rate"},
     {"CAREER_ADVISOR_ADDRESS_MESSAGE_BURST", "--address-message-burst"},
+    {"CAREER_ADVISOR_ADDRESS_STATIC_RATE", "--address-static-rate"},
+    {"CAREER_ADVISOR_ADDRESS_STATIC_BURST", "--address-static-burst"},
+    {"CAREER_ADVISOR_STATIC_CACHE_BYTES", "--static-cache-bytes"},
+    {"CAREER_ADVISOR_STORED_QUESTIONS_PER_ADDRESS", "--stored-questions-per-address"},
     {"CAREER_ADVISOR_HANDSHAKE_TIMEOUT", "--handshake-timeout"},
     {"CAREER_ADVISOR_IDLE_TIMEOUT", "--idle-timeout"},
     {"CAREER_ADVISOR_DRAIN_SECONDS", "--drain-seconds"},
@@ -182,6 +186,27 @@ void add_serve_options(CLI::App& app, Config& c) {
     app.add_option("--address-message-burst", c.address_message_burst, "Messages from one address in a burst")
         ->check(finite_problem)
         ->check(CLI::Range(1.0, 1000000.0))
+        ->capture_default_str();
+    app.add_option("--address-static-rate", c.address_static_rate,
+                   "Requests for pages and their files per second from one address, sustained")
+        ->check(finite_problem)
+        ->check(CLI::Range(0.01, 1000000.0))
+        ->capture_default_str();
+    app.add_option("--address-static-burst", c.address_static_burst,
+                   "Requests for pages and their files from one address in a burst")
+        ->check(finite_problem)
+        ->check(CLI::Range(1.0, 1000000.0))
+        ->capture_default_str();
+    app.add_option("--static-cache-bytes", c.static_cache_bytes,
+                   "Memory for web/ files kept ready to send; files past it are read from disk each time")
+        ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 32))
+        ->capture_default_str();
+    app.add_option(
+           "--stored-questions-per-address", c.stored_questions_per_address,
+           "Question texts the store keeps a day from one address (a fifth of them at once); past it, "
+           "answers are recorded without their text")
+        ->check(finite_problem)
+        ->check(CLI::Range(1.0, 1000000000.0))
         ->capture_default_str();
     app.add_option("--handshake-timeout", c.handshake_timeout_s,
                    "Seconds for an HTTP request or handshake to arrive")

@@ -79,6 +79,9 @@ std::string Metrics::prometheus_text(const std::string& version, bool ready, boo
     family(out, "career_advisor_reloads_total", "counter", "Data reloads, by result.");
     out += fmt::format("career_advisor_reloads_total{{result=\"ok\"}} {}\n", reloads_ok_.load());
     out += fmt::format("career_advisor_reloads_total{{result=\"failed\"}} {}\n", reloads_failed_.load());
+    family(out, "career_advisor_question_texts_dropped_total", "counter",
+           "Unanswered questions recorded without their text: the address had used its share of the store.");
+    out += fmt::format("career_advisor_question_texts_dropped_total {}\n", question_texts_dropped_.load());
     family(out, "career_advisor_accept_pauses_total", "counter",
            "Times accepting paused because the process ran out of file descriptors.");
     out += fmt::format("career_advisor_accept_pauses_total {}\n", accept_pauses_.load());
@@ -130,6 +133,15 @@ std::string Metrics::prometheus_text(const intents::AnswerCache::Counts& cache) 
     out += fmt::format("career_advisor_answer_cache_entries {}\n", cache.entries);
     family(out, "career_advisor_answer_cache_bytes", "gauge", "Memory the kept answers take, roughly.");
     out += fmt::format("career_advisor_answer_cache_bytes {}\n", cache.bytes);
+    return out;
+}
+
+std::string Metrics::static_files_text(std::size_t bytes, std::size_t names) {
+    std::string out;
+    family(out, "career_advisor_static_cache_bytes", "gauge", "Memory the web/ files kept take.");
+    out += fmt::format("career_advisor_static_cache_bytes {}\n", bytes);
+    family(out, "career_advisor_static_cache_names", "gauge", "URL paths that lead to a kept web/ file.");
+    out += fmt::format("career_advisor_static_cache_names {}\n", names);
     return out;
 }
 

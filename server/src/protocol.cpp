@@ -8,6 +8,7 @@
 #include "intents/answer_cache.hpp"
 #include "intents/answer_json.hpp"
 #include "intents/responder.hpp"
+#include "knowledge/json_text.hpp"
 
 namespace server {
 
@@ -72,7 +73,7 @@ bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == s
 
 Reply error_reply(const json& id, ErrorCode code, const std::string& message) {
     Reply reply;
-    reply.body = error_object(id, code, message).dump();
+    reply.body = knowledge::json_text(error_object(id, code, message));
     reply.error_code = to_string(code);
     return reply;
 }
@@ -195,7 +196,7 @@ Reply answer(const intents::Advisor& advisor, intents::Context& context, const A
     intents::JsonWriter out(body);
     out.begin_object();
     out.key("type").string("answer");
-    out.key("id").raw(ask.id.dump());
+    out.key("id").raw(knowledge::json_text(ask.id));
     if (!answer_id.empty()) out.key("answer_id").string(answer_id);
     if (cached) {
         cached->write_members(out, now_ms);
@@ -249,7 +250,7 @@ Reply feedback(const json& request, const json& id, std::int64_t now_ms, const R
     }
     const json receipt = {
         {"type", "feedback_received"}, {"id", id}, {"answer_id", answer}, {"helpful", helpful->get<bool>()}};
-    Reply reply{receipt.dump(), {}, nullptr, {}, 0, std::nullopt, std::nullopt};
+    Reply reply{knowledge::json_text(receipt), {}, nullptr, {}, 0, std::nullopt, std::nullopt};
     reply.feedback = analytics::FeedbackEvent{answer, now_ms, helpful->get<bool>(), std::move(comment)};
     return reply;
 }
@@ -266,8 +267,9 @@ Reply reply_to_frame(const intents::Advisor& advisor, intents::Context& context,
     Envelope& e = std::get<Envelope>(envelope);
     if (e.type == "feedback") return feedback(request, e.id, now_ms, recording);
     if (e.type != "ask") {
-        return error_reply(e.id, ErrorCode::unknown_type,
-                           "unknown type " + json(e.type).dump() + "; known: \"ask\", \"feedback\"");
+        return error_reply(
+            e.id, ErrorCode::unknown_type,
+            "unknown type " + knowledge::json_text(json(e.type)) + "; known: \"ask\", \"feedback\"");
     }
     auto asked = read_ask(request, e.id, "message", limits, now_ms);
     if (auto* error = std::get_if<Reply>(&asked)) return std::move(*error);

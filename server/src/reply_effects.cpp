@@ -2,9 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include "analytics/events.hpp"
+#include "server/clock.hpp"
+
 namespace server {
 
-void settle(AppState& state, Reply& reply, std::uint64_t connection) {
+void settle(AppState& state, Reply& reply, std::uint64_t connection, const std::string& asker) {
     if (reply.error_code != nullptr) {
         state.metrics().error(reply.error_code);
         return;
@@ -19,7 +22,14 @@ void settle(AppState& state, Reply& reply, std::uint64_t connection) {
     if (state.config().log_questions) {
         spdlog::info("conn {}: asked {:?} -> {}", connection, reply.question, reply.intent);
     }
-    if (recorder != nullptr && reply.answer) recorder->record(std::move(*reply.answer));
+    if (recorder == nullptr || !reply.answer) return;
+    analytics::AnswerEvent& event = *reply.answer;
+    if (!event.question.empty() && analytics::keeps_question(event, state.config().log_questions) &&
+        !state.stored_question_shares().take(asker, steady_seconds())) {
+        event.question.clear();
+        state.metrics().question_text_dropped();
+    }
+    recorder->record(std::move(event));
 }
 
 }  // namespace server

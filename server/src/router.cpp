@@ -8,6 +8,7 @@
 
 #include "analytics/report.hpp"
 #include "intents/data_api.hpp"
+#include "knowledge/json_text.hpp"
 #include "server/channel_routes.hpp"
 #include "server/clock.hpp"
 #include "server/http_policy.hpp"
@@ -56,8 +57,7 @@ Response make_response(const AppState& state, const Request& request, http::stat
 }
 
 Response json_response(const AppState& state, const Request& request, http::status status, const json& body) {
-    return make_response(state, request, status, body.dump(-1, ' ', false, json::error_handler_t::replace),
-                         "application/json");
+    return make_response(state, request, status, knowledge::json_text(body), "application/json");
 }
 
 Response error_response(AppState& state, const Request& request, http::status status, ErrorCode code,
@@ -103,7 +103,7 @@ Response ask(AppState& state, const Request& request, const Peer& peer) {
     const auto advisor = state.advisor();
     const ProtocolLimits limits{state.config().max_question_chars};
     HttpReply out = reply_to_ask(*advisor, request.body(), wall_clock_ms(), limits, state.recording());
-    settle(state, out.reply, peer.connection);
+    settle(state, out.reply, peer.connection, peer.address);
     return make_response(state, request, static_cast<http::status>(out.status), std::move(out.reply.body),
                          "application/json");
 }
@@ -111,7 +111,7 @@ Response ask(AppState& state, const Request& request, const Peer& peer) {
 Response feedback(AppState& state, const Request& request, const Peer& peer) {
     if (auto refusal = refuse_over_rate(state, request, peer)) return std::move(*refusal);
     HttpReply out = reply_to_feedback(request.body(), wall_clock_ms(), state.recording());
-    settle(state, out.reply, peer.connection);
+    settle(state, out.reply, peer.connection, peer.address);
     return make_response(state, request, static_cast<http::status>(out.status), std::move(out.reply.body),
                          "application/json");
 }
@@ -157,7 +157,8 @@ Response metrics(AppState& state, const Request& request, const Peer& peer) {
         state, request, http::status::ok,
         state.metrics().prometheus_text(CAREER_ADVISOR_VERSION, true, state.draining()) +
             (state.recorder() != nullptr ? Metrics::prometheus_text(state.recorder()->status()) : "") +
-            answer_cache_text(state.advisor()),
+            answer_cache_text(state.advisor()) +
+            Metrics::static_files_text(state.static_files().bytes(), state.static_files().names()),
         "text/plain; version=0.0.4; charset=utf-8");
 }
 
@@ -209,18 +210,19 @@ void reload(AppState& state, const Request& request, const Peer& peer, Respond r
     if (auto refusal = refuse_admin(state, request, peer)) return reply(std::move(*refusal));
     const unsigned version = request.version();
     const bool keep_alive = request.keep_alive();
-    state.request_reload([&state, version, keep_alive,
-                          reply = std::move(reply)](const std::vector<std::string>& errors) {
-        if (!errors.empty()) {
-            state.metrics().error(to_string(ErrorCode::reload_failed));
-            json body = error_object(nullptr, ErrorCode::reload_failed, errors.front());
-            body["errors"] = errors;
-            return reply(make_response(state, version, keep_alive, http::status::unprocessable_entity,
-                                       body.dump(), "application/json"));
-        }
-        const json body = {{"status", "reloaded"}, {"summary", intents::summary(*state.advisor())}};
-        reply(make_response(state, version, keep_alive, http::status::ok, body.dump(), "application/json"));
-    });
+    state.request_reload(
+        [&state, version, keep_alive, reply = std::move(reply)](const std::vector<std::string>& errors) {
+            if (!errors.empty()) {
+                state.metrics().error(to_string(ErrorCode::reload_failed));
+                json body = error_object(nullptr, ErrorCode::reload_failed, errors.front());
+                body["errors"] = errors;
+                return reply(make_response(state, version, keep_alive, http::status::unprocessable_entity,
+                                           knowledge::json_text(body), "application/json"));
+            }
+            const json body = {{"status", "reloaded"}, {"summary", intents::summary(*state.advisor())}};
+            reply(make_response(state, version, keep_alive, http::status::ok, knowledge::json_text(body),
+                                "application/json"));
+        });
 }
 
 // GET /admin/report?since=7d: the report's JSON (analytics/report.hpp). Read on the background thread: a
@@ -256,18 +258,17 @@ void report(AppState& state, const Request& request, const Peer& peer, Respond r
                 const json body =
                     analytics::to_json(analytics::make_report(*store, since, now, advisor->lexicon));
                 Response res = make_response(state, version, keep_alive, http::status::ok,
-                                             body.dump(-1, ' ', false, json::error_handler_t::replace),
-                                             "application/json");
+                                             knowledge::json_text(body), "application/json");
                 res.set(http::field::cache_control, "no-store");
                 (*respond)(std::move(res));
             } catch (const analytics::StoreError& e) {
                 spdlog::error("report: {}", e.what());
                 state.metrics().error(to_string(ErrorCode::unavailable));
-                (*respond)(make_response(
-                    state, version, keep_alive, http::status::service_unavailable,
-                    error_object(nullptr, ErrorCode::unavailable, "cannot read the store: " + e.reason())
-                        .dump(),
-                    "application/json"));
+                (*respond)(
+                    make_response(state, version, keep_alive, http::status::service_unavailable,
+                                  knowledge::json_text(error_object(nullptr, ErrorCode::unavailable,
+                                                                    "cannot read the store: " + e.reason())),
+                                  "application/json"));
             }
         },
         [&state, shape, respond] { (*respond)(internal_error(state, shape)); });
@@ -336,11 +337,19 @@ constexpr Route routes[] = {
 
 // Static files, from memory: revalidated by ETag on every use (no-cache), gzip when the client takes it; our
 // pages get the CSP; widget.js may be loaded by any site that embeds it.
-Response static_file(AppState& state, const Request& request) {
+Response static_file(AppState& state, const Request& request, const Peer& peer) {
     if (request.method() != http::verb::get && request.method() != http::verb::head) {
         Response res = error_response(state, request, http::status::method_not_allowed,
                                       ErrorCode::method_not_allowed, "only GET and HEAD are allowed here");
         res.set(http::field::allow, "GET, HEAD");
+        return res;
+    }
+    if (!state.static_rates().take(peer.address, steady_seconds())) {
+        state.metrics().refused(Refusal::rate_limited);
+        Response res =
+            error_response(state, request, http::status::too_many_requests, ErrorCode::rate_limited,
+                           "too many page requests from your address: wait a moment, then reload");
+        res.set(http::field::retry_after, "1");
         return res;
     }
     const std::string_view path = path_of(request.target());
@@ -440,7 +449,7 @@ void dispatch(AppState& state, const Request& request, const Peer& peer, const R
         res.set(http::field::allow, allow);
         return reply(std::move(res));
     }
-    reply(static_file(state, request));
+    reply(static_file(state, request, peer));
 }
 
 }  // namespace

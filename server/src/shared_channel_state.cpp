@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "intents/answer_json.hpp"
+#include "knowledge/json_text.hpp"
 
 namespace server {
 
@@ -50,7 +51,7 @@ intents::Context SharedContextStore::load(const std::string& sender, std::int64_
 
 void SharedContextStore::save(const std::string& sender, const intents::Context& context,
                               std::int64_t now_ms) {
-    const std::string text = intents::context_to_json(context).dump();
+    const std::string text = knowledge::json_text(intents::context_to_json(context));
     if (!database_->use("contexts", [&](analytics::Store& store) {
             store.save_context(sender, text, now_ms, now_ms - ttl_ms_);
         })) {

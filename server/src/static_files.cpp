@@ -33,6 +33,24 @@ std::string_view mime_type(std::string_view path) {
     return "application/octet-stream";
 }
 
+namespace {
+
+// Each name between slashes is a real one: no "", "." or ".." (nor any name with ".." in it). One file
+// then has one URL path (but for symlinks inside the root), so "/./widget.js" is not a second name for it.
+bool canonical_segments(std::string_view relative) {
+    if (relative.find("..") != std::string_view::npos) return false;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = std::min(relative.find('/', start), relative.size());
+        const std::string_view segment = relative.substr(start, end - start);
+        if (segment.empty() || segment == ".") return false;
+        if (end == relative.size()) return true;
+        start = end + 1;
+    }
+}
+
+}  // namespace
+
 std::optional<StaticFile> load_static_file(const fs::path& root, std::string_view url_path) {
     if (url_path.empty() || url_path.front() != '/') return std::nullopt;
     std::string relative(url_path.substr(1));
@@ -42,9 +60,7 @@ std::optional<StaticFile> load_static_file(const fs::path& root, std::string_vie
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' ||
                c == '.' || c == '-' || c == '_';
     });
-    if (!plain || relative.find("..") != std::string::npos || relative.find("//") != std::string::npos) {
-        return std::nullopt;
-    }
+    if (!plain || !canonical_segments(relative)) return std::nullopt;
     std::error_code ec;
     const fs::path base = fs::weakly_canonical(root, ec);
     if (ec) return std::nullopt;
@@ -54,7 +70,7 @@ std::optional<StaticFile> load_static_file(const fs::path& root, std::string_vie
     if (base_end != base.end() || !fs::is_regular_file(file, ec)) return std::nullopt;
     auto body = knowledge::read_text_file(file);
     if (!body) return std::nullopt;
-    return StaticFile{std::move(*body), std::string(mime_type(file.string()))};
+    return StaticFile{std::move(*body), std::string(mime_type(file.string())), file.string()};
 }
 
 }  // namespace server

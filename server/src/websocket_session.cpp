@@ -6,6 +6,7 @@
 #include <boost/beast/websocket/ssl.hpp>
 #include <chrono>
 
+#include "knowledge/json_text.hpp"
 #include "server/clock.hpp"
 #include "server/fail.hpp"
 #include "server/protocol.hpp"
@@ -91,16 +92,15 @@ void WebsocketSession<Stream>::on_read(beast::error_code ec, std::size_t) {
         // With its id, so the client can tell which question or vote to fail.
         const nlohmann::json id =
             ws_.got_text() ? id_of_frame(beast::buffers_to_string(buffer_.data())) : nullptr;
-        reply = error_object(id, ErrorCode::rate_limited, "too many messages: wait a moment, then ask again")
-                    .dump();
+        reply = knowledge::json_text(
+            error_object(id, ErrorCode::rate_limited, "too many messages: wait a moment, then ask again"));
         if (++refused_in_a_row_ >= max_refused_in_a_row)
             close_when_written(websocket::close_code::policy_error);
     } else if (!ws_.got_text()) {
         refused_in_a_row_ = 0;
         state_.metrics().error(to_string(ErrorCode::binary_frame));
-        reply =
-            error_object(nullptr, ErrorCode::binary_frame, "send questions as JSON text frames, not binary")
-                .dump();
+        reply = knowledge::json_text(
+            error_object(nullptr, ErrorCode::binary_frame, "send questions as JSON text frames, not binary"));
     } else {
         refused_in_a_row_ = 0;
         reply = answer(beast::buffers_to_string(buffer_.data()));
@@ -122,12 +122,13 @@ std::string WebsocketSession<Stream>::answer(std::string_view frame) {
         const auto advisor = state_.advisor();  // this message is answered on this snapshot, whatever reloads
         const ProtocolLimits limits{state_.config().max_question_chars};
         Reply reply = reply_to_frame(*advisor, context_, frame, wall_clock_ms(), limits, state_.recording());
-        settle(state_, reply, peer_.connection);
+        settle(state_, reply, peer_.connection, peer_.address);
         return std::move(reply.body);
     } catch (const std::exception& e) {
         spdlog::error("conn {}: answering failed: {}", peer_.connection, e.what());
         state_.metrics().error(to_string(ErrorCode::internal));
-        return error_object(nullptr, ErrorCode::internal, "internal error: please ask again").dump();
+        return knowledge::json_text(
+            error_object(nullptr, ErrorCode::internal, "internal error: please ask again"));
     }
 }
 

@@ -135,6 +135,22 @@ TEST(Report, AFallbackQuestionAppearsInTheReportAndItsExport) {
     EXPECT_EQ(json::parse(as_json.out)["unanswered"], seen["unanswered"]);
 }
 
+// One address once filled the report's window of 20,000 unanswered questions in minutes, pushing every
+// real visitor's question out: past its share, its answers are still counted but keep no text.
+TEST(Report, OneAddressCannotFillTheStoreWithQuestionTexts) {
+    ServerProcess server({"--stored-questions-per-address", "10"});  // two at once, then ten a day
+    WsClient ws(server.port());
+    for (int i = 0; i < 6; ++i) ws.ask("Can I become an astronaut on planet " + std::to_string(i) + "?");
+    json seen;
+    ASSERT_TRUE(eventually([&] {
+        seen = admin_report(server.port());
+        return seen["totals"]["answers"] == 6;
+    })) << seen.dump();
+    EXPECT_EQ(seen["totals"]["fallback"], 6) << "every answer is counted";
+    EXPECT_EQ(query_sqlite(database(server), "SELECT COUNT(*) FROM answers WHERE question IS NOT NULL"), "2");
+    EXPECT_EQ(metric(server.port(), "career_advisor_question_texts_dropped_total"), 4.0);
+}
+
 TEST(Report, NeedsAdminAccessAndAValidPeriod) {
     ServerProcess server({"--admin-token", "s3cret"});
     EXPECT_EQ(http_request(server.port(), http::verb::get, "/admin/report").status, 403u);

@@ -99,3 +99,32 @@ TEST(Cors, ApiAnswersPreflightAndAllowsAnyOrigin) {
     auto topics = http_request(server.port(), http::verb::get, "/api/v1/topics");
     EXPECT_EQ(topics.headers["Access-Control-Allow-Origin"], "*");
 }
+
+// A hostile client once grew the server by 100 KB for each spelling of /widget.js ("/./widget.js",
+// "/././widget.js", ...): other spellings are refused and the files kept stay one copy each.
+TEST(StaticFiles, OtherSpellingsOfAFileAreRefusedAndKeepNothing) {
+    ServerProcess server;
+    ASSERT_EQ(http_request(server.port(), http::verb::get, "/widget.js").status, 200u);
+    const double kept = metric(server.port(), "career_advisor_static_cache_bytes");
+    EXPECT_GT(kept, 10000.0);
+    std::string dots = "/.";
+    for (int i = 0; i < 100; ++i, dots += "/.") {
+        ASSERT_EQ(http_request(server.port(), http::verb::get, dots + "/widget.js").status, 404u) << dots;
+    }
+    for (const char* other : {"/widget.js/", "//widget.js", "/widget.js/."}) {
+        EXPECT_EQ(http_request(server.port(), http::verb::get, other).status, 404u) << other;
+    }
+    EXPECT_EQ(metric(server.port(), "career_advisor_static_cache_bytes"), kept);
+    EXPECT_EQ(metric(server.port(), "career_advisor_static_cache_names"), 1.0);
+}
+
+TEST(StaticFiles, OneAddressHasABudgetOfFileRequests) {
+    ServerProcess server({"--address-static-rate", "0.01", "--address-static-burst", "5"});
+    for (int i = 0; i < 5; ++i)
+        ASSERT_EQ(http_request(server.port(), http::verb::get, "/").status, 200u) << i;
+    auto refused = http_request(server.port(), http::verb::get, "/widget.js");
+    EXPECT_EQ(refused.status, 429u);
+    EXPECT_EQ(refused.headers["Retry-After"], "1");
+    EXPECT_EQ(http_request(server.port(), http::verb::get, "/healthz").status, 200u) << "not a file request";
+    EXPECT_EQ(http_request(server.port(), http::verb::get, "/api/v1/limits").status, 200u);
+}

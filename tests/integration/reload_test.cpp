@@ -125,3 +125,29 @@ TEST(Reload, StartsTheAnswerCacheAgain) {
     EXPECT_EQ(http_request(uncached.port(), http::verb::get, "/metrics").body.find("answer_cache"),
               std::string::npos);
 }
+
+// One Latin-1 byte in a data file once ended the process: the error reply quoted the byte and
+// nlohmann's dump() threw on the control thread. Each place a byte can sit gets a 422 naming the file.
+TEST(Reload, ABadByteInADataFileIsRefusedWithoutHarm) {
+    const std::string latin1_e = "\xE9";
+    const std::vector<std::pair<std::string, std::string>> breakages = {
+        {"\"text\": \"Truest sums", "\"text\": \"Truest" + latin1_e + " sums"},  // in a string
+        {"\"source\":", "\"sour" + latin1_e + "ce\":"},                          // in a key
+        {"\"text\": \"Truest sums", "\"text\": " + latin1_e + "\"Truest sums"},  // outside any string
+    };
+    DataCopy data;
+    ServerProcess server(data_args(data));
+    const std::string before = overview_text(server.port());
+    const std::string role = read_file(data.knowledge() / "facts" / "role.json");
+    for (const auto& [from, to] : breakages) {
+        replace_in_file(data.knowledge() / "facts" / "role.json", from, to);
+        auto res = http_request(server.port(), http::verb::post, "/admin/reload");
+        EXPECT_EQ(res.status, 422u) << to;
+        EXPECT_EQ(res.json()["code"], "reload_failed");
+        EXPECT_NE(res.json()["message"].get<std::string>().find("role.json"), std::string::npos) << res.body;
+        EXPECT_EQ(overview_text(server.port()), before) << "the old data keeps serving";
+        write_file(data.knowledge() / "facts" / "role.json", role);
+    }
+    auto res = http_request(server.port(), http::verb::post, "/admin/reload");
+    EXPECT_EQ(res.status, 200u) << "repaired data loads again: " << res.body;
+}

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
+
 #include "intents/evaluation.hpp"
 #include "support/project_advisor.hpp"
 
@@ -157,5 +160,56 @@ TEST(Since, ADateIsItsMidnightInUtc) {
 TEST(Since, AnythingElseIsRefused) {
     for (const char* bad : {"", "7", "d", "0d", "7w", "-7d", "7 d", "2026-13-01", "2026-1-1", "yesterday"}) {
         EXPECT_FALSE(parse_since(bad, nov_24)) << bad;
+    }
+}
+
+namespace {
+
+// The grouping rule as question_groups.hpp states it, on content words.
+bool alike_words(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    std::vector<std::string> shared;
+    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));
+    if (a.size() == 1 && b.size() == 1) return shared.size() == 1;
+    return shared.size() >= 2 && 3 * shared.size() >= a.size() + b.size();
+}
+
+}  // namespace
+
+// The index finds every group a form could join: no two groups' main forms are alike, or the second
+// would have joined the first. Words drawn with skewed frequencies, as real ones are, so that the
+// rarest-first prefixes differ from question to question.
+TEST(QuestionGroups, NoTwoGroupsAreAlikeWhateverTheMixOfWords) {
+    const std::vector<std::string> vocabulary = {
+        "salary",   "remote",  "python", "java",   "berlin", "junior", "senior",  "docker",
+        "bootcamp", "degree",  "stress", "oncall", "nights", "teams",  "startup", "security",
+        "cloud",    "kotlin",  "rust",   "golang", "visa",   "canada", "london",  "pizza",
+        "guitar",   "weather", "chess",  "mars",   "tokyo",  "bonus"};
+    std::uint64_t state = 42;
+    auto next = [&state] {  // xorshift: the same rows on every run
+        state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+        return state;
+    };
+    std::vector<QuestionRow> rows;
+    for (int i = 0; i < 3000; ++i) {
+        std::string text;
+        const std::size_t words = 1 + next() % 5;
+        for (std::size_t w = 0; w < words; ++w) {
+            const std::size_t r = next() % 1000;
+            text +=
+                vocabulary[(r * r / 1000) * vocabulary.size() / 1000] + " ";  // low indices far more often
+        }
+        rows.push_back(miss(text, i));
+    }
+    // Without the cap on comparisons, which a mix this small of so few words reaches.
+    const auto groups = group_questions(rows, lexicon(), rows.size());
+    std::uint64_t total = 0;
+    for (const auto& g : groups) total += g.count;
+    EXPECT_EQ(total, rows.size());
+    ASSERT_GT(groups.size(), 20u);
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        for (std::size_t j = i + 1; j < groups.size(); ++j) {
+            EXPECT_FALSE(alike_words(groups[i].words, groups[j].words))
+                << "'" << groups[i].text << "' and '" << groups[j].text << "' were left apart";
+        }
     }
 }

@@ -43,3 +43,45 @@ TEST(StaticCache, MissingFilesAndWaysOutAreNotFoundAndNotKept) {
     write_file(web.path() / "nope.js", "late");
     EXPECT_TRUE(cache.find("/nope.js")) << "a miss is not remembered";
 }
+
+TEST(StaticCache, NamesOfOneFileShareOneCopy) {
+    TempDir web;
+    write_file(web.path() / "widget.js", std::string(3000, 'w'));
+    std::filesystem::create_symlink(web.path() / "widget.js", web.path() / "alias.js");
+    StaticCache cache(web.path());
+    const auto first = cache.find("/widget.js");
+    const std::size_t one_file = cache.bytes();
+    EXPECT_GE(one_file, 3000u);
+    EXPECT_EQ(cache.find("/alias.js"), first) << "another name for the same file is not another copy";
+    EXPECT_EQ(cache.bytes(), one_file);
+    std::string dots = "/.";
+    for (int i = 0; i < 50; ++i, dots += "/.") EXPECT_FALSE(cache.find(dots + "/widget.js")) << dots;
+    EXPECT_EQ(cache.bytes(), one_file);
+    EXPECT_EQ(cache.names(), 2u);
+}
+
+TEST(StaticCache, KeepsNoMoreThanItsBudgetYetServesEverything) {
+    TempDir web;
+    for (int i = 0; i < 10; ++i) {
+        write_file(web.path() / ("f" + std::to_string(i) + ".png"), std::string(1000, 'x'));
+    }
+    StaticCache cache(web.path(), 3500, 100);
+    for (int i = 0; i < 10; ++i) {
+        const auto file = cache.find("/f" + std::to_string(i) + ".png");
+        ASSERT_TRUE(file) << i;
+        EXPECT_EQ(file->body.size(), 1000u);
+    }
+    EXPECT_LE(cache.bytes(), 3500u);
+    EXPECT_GE(cache.bytes(), 3000u) << "files within the budget are kept";
+}
+
+TEST(StaticCache, KeepsNoMoreThanItsCountOfNames) {
+    TempDir web;
+    write_file(web.path() / "a.js", "1");
+    // A directory that links to itself: /loop/a.js, /loop/loop/a.js, ... all name one file.
+    std::filesystem::create_directory_symlink(web.path(), web.path() / "loop");
+    StaticCache cache(web.path(), StaticCache::default_max_bytes, 8);
+    std::string prefix;
+    for (int i = 0; i < 30; ++i, prefix += "/loop") ASSERT_TRUE(cache.find(prefix + "/a.js")) << i;
+    EXPECT_EQ(cache.names(), 8u);
+}

@@ -57,3 +57,13 @@ TEST(StaticFiles, MissingFilesAndDirectoriesAreNotFound) {
     EXPECT_FALSE(load_static_file(web.root, "/nope.html"));
     EXPECT_FALSE(load_static_file(web.root, "/img"));
 }
+
+TEST(StaticFiles, OneFileHasOneNameNotManySpellings) {
+    WebRoot web;
+    for (const char* spelling : {"/./app.js", "/././app.js", "/img/./logo.svg", "/app.js/", "/img//logo.svg",
+                                 "/img/logo.svg/.", "/./"}) {
+        EXPECT_FALSE(load_static_file(web.root, spelling)) << spelling;
+    }
+    EXPECT_TRUE(load_static_file(web.root, "/app.js"));
+    EXPECT_TRUE(load_static_file(web.root, "/img/logo.svg"));
+}

@@ -20,6 +20,9 @@ struct QuestionGroup {
 };
 
 constexpr std::size_t max_examples = 3;
+// The most groups one form is compared with (the biggest, oldest first); past them it starts a group of
+// its own. Real questions never come near it; it bounds a hostile store's worst case at O(n) per form.
+constexpr std::size_t max_compared_groups = 64;
 
 // The content words of a question: its normal form (normalize()) without the lexicon's stop words,
 // question words, joiners and fillers, sorted and unique.
@@ -28,8 +31,11 @@ std::vector<std::string> content_words(const std::string& question, const intent
 // Groups questions in two steps: the same normal form without question marks (so case, punctuation,
 // typos and shorthand do not split a group), then forms whose content words overlap: they share at least two
 // and at least half of the words of the two together (Jaccard >= 0.5), or have the same single content word.
-// A form joins the biggest group it overlaps with. Groups come biggest first, then most recent first. Pure.
+// A form joins the biggest group it overlaps with (of the first max_compared_groups it could overlap with).
+// Groups come biggest first, then most recent first. Pure; O(n log n) for n questions of real wording.
+// `max_compared`: the most groups one form is compared with (tests lift it to check the index alone).
 std::vector<QuestionGroup> group_questions(const std::vector<QuestionRow>& questions,
-                                           const intents::Lexicon& lexicon);
+                                           const intents::Lexicon& lexicon,
+                                           std::size_t max_compared = max_compared_groups);
 
 }  // namespace analytics

@@ -44,6 +44,10 @@ class AppState {
     // Connections of any kind, in all and per address, taken at accept and held until the last byte.
     ConnectionLimits& connection_limits() { return connection_limits_; }
     AddressRates& address_rates() { return address_rates_; }
+    // Requests for web/ files, per address: a budget of its own, so a page's assets never use up questions.
+    AddressRates& static_rates() { return static_rates_; }
+    // Question texts the store may keep, per address (reply_effects.hpp).
+    AddressRates& stored_question_shares() { return stored_question_shares_; }
     StaticCache& static_files() { return static_files_; }
     SessionRegistry& sessions() { return sessions_; }
     LogThrottle& log_throttle() { return log_throttle_; }
@@ -96,6 +100,8 @@ class AppState {
     Metrics metrics_;
     ConnectionLimits connection_limits_;
     AddressRates address_rates_;
+    AddressRates static_rates_;
+    AddressRates stored_question_shares_;
     StaticCache static_files_;
     SessionRegistry sessions_;
     LogThrottle log_throttle_{std::chrono::minutes(1)};

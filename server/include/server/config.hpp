@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "intents/answer_cache.hpp"
+#include "server/static_cache.hpp"
 
 namespace server {
 
@@ -51,9 +52,14 @@ struct Config {
     double address_message_rate =
         50;  // messages per second from one address, WebSocket and HTTP asks together
     double address_message_burst = 200;  // and in a burst
-    unsigned handshake_timeout_s = 10;   // an HTTP request or WebSocket handshake must arrive within this
-    unsigned idle_timeout_s = 60;        // a silent WebSocket is pinged, then closed after this
-    unsigned drain_seconds = 10;         // SIGTERM: how long questions in flight may take to finish
+    double address_static_rate = 50;     // requests for web/ files per second from one address, sustained
+    double address_static_burst = 400;   // and in a burst (a page and its assets take about ten)
+    std::size_t static_cache_bytes = StaticCache::default_max_bytes;  // web/ files kept in memory
+    double stored_questions_per_address =
+        500;                            // question texts kept a day from one address (a fifth at once)
+    unsigned handshake_timeout_s = 10;  // an HTTP request or WebSocket handshake must arrive within this
+    unsigned idle_timeout_s = 60;       // a silent WebSocket is pinged, then closed after this
+    unsigned drain_seconds = 10;        // SIGTERM: how long questions in flight may take to finish
     std::size_t answer_cache_bytes = intents::AnswerCache::default_bytes;  // per data snapshot; 0: none
 
     std::string question;  // for `ask`

@@ -31,6 +31,8 @@ class Metrics {
         refused_[static_cast<std::size_t>(why)].fetch_add(1, std::memory_order_relaxed);
     }
     void reloaded(bool ok) { (ok ? reloads_ok_ : reloads_failed_).fetch_add(1, std::memory_order_relaxed); }
+    // An answer recorded without its question's text: the asker had used its share (reply_effects.hpp).
+    void question_text_dropped() { question_texts_dropped_.fetch_add(1, std::memory_order_relaxed); }
     void accept_paused() { accept_pauses_.fetch_add(1, std::memory_order_relaxed); }
     void feedback(bool helpful) {
         (helpful ? helpful_ : not_helpful_).fetch_add(1, std::memory_order_relaxed);
@@ -49,6 +51,8 @@ class Metrics {
     static std::string prometheus_text(const analytics::RecorderStatus& recording);
     // The answer cache's families (its counts start again with each data snapshot).
     static std::string prometheus_text(const intents::AnswerCache::Counts& cache);
+    // The web/ files kept in memory: bytes and URL paths (StaticCache).
+    static std::string static_files_text(std::size_t bytes, std::size_t names);
 
     // Upper bounds of the answer latency histogram, in seconds.
     static constexpr std::array<double, 10> latency_buckets{0.00005, 0.0001, 0.00025, 0.0005, 0.001,
@@ -58,7 +62,7 @@ class Metrics {
     std::atomic<std::int64_t> websockets_open_{0}, http_open_{0};
     std::atomic<std::uint64_t> messages_in_{0}, messages_out_{0}, http_requests_{0};
     std::atomic<std::uint64_t> reloads_ok_{0}, reloads_failed_{0}, accept_pauses_{0}, helpful_{0},
-        not_helpful_{0};
+        not_helpful_{0}, question_texts_dropped_{0};
     std::array<std::atomic<std::uint64_t>, 6> refused_{};
     mutable std::mutex mutex_;  // guards the labelled maps and the histogram below
     std::map<std::string, std::uint64_t> answers_, errors_, channel_answers_;

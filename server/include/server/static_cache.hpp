@@ -19,20 +19,34 @@ struct PreparedFile {
 };
 
 // The files of web/ as the router serves them, prepared on first use and kept in memory until
-// clear() (a reload). Only files that exist are kept, so the cache is bounded by web/ itself.
-// Thread-safe; a PreparedFile is immutable and outlives clear() for whoever holds it.
+// clear() (a reload). Kept by the file itself (symlinks resolved), so another name for a file adds
+// no copy; misses are not kept; and the whole is bounded: past `max_bytes` of prepared files, or
+// `max_names` URL paths, a file is served as prepared but not kept. Thread-safe; a PreparedFile
+// is immutable and outlives clear() for whoever holds it.
 class StaticCache {
   public:
-    explicit StaticCache(std::filesystem::path root) : root_(std::move(root)) {}
+    static constexpr std::size_t default_max_bytes = std::size_t{64} << 20;
+    static constexpr std::size_t default_max_names = 4096;
+
+    explicit StaticCache(std::filesystem::path root, std::size_t max_bytes = default_max_bytes,
+                         std::size_t max_names = default_max_names)
+        : root_(std::move(root)), max_bytes_(max_bytes), max_names_(max_names) {}
 
     // The file a URL path names (load_static_file's rules); null when there is none.
     std::shared_ptr<const PreparedFile> find(std::string_view url_path);
     void clear();
 
+    // Bytes of the files kept (bodies, gzipped copies, tags) and how many URL paths lead to them.
+    std::size_t bytes() const;
+    std::size_t names() const;
+
   private:
     const std::filesystem::path root_;
-    std::mutex mutex_;
-    std::map<std::string, std::shared_ptr<const PreparedFile>, std::less<>> files_;
+    const std::size_t max_bytes_, max_names_;
+    mutable std::mutex mutex_;
+    std::map<std::string, std::shared_ptr<const PreparedFile>, std::less<>> by_name_;  // URL path
+    std::map<std::string, std::shared_ptr<const PreparedFile>> by_file_;               // resolved path
+    std::size_t bytes_ = 0;
 };
 
 }  // namespace server
