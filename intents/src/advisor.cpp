@@ -42,7 +42,11 @@ knowledge::LoadResult<AdvisorPtr> load_advisor(const std::filesystem::path& know
                 std::move(*matcher.value),
                 std::move(d.style),
                 {},
-                nullptr});
+                nullptr,
+                {}});
+    // Built here, once the facts sit where they will stay: passages point at them.
+    advisor->passages = PassageIndex(advisor->knowledge, advisor->intents, advisor->lexicon,
+                                     TermRules(advisor->lexicon, advisor->lexicon.synonyms));
     std::map<std::string, Advisor::ChipTarget> targets;
     for (const Intent& intent : advisor->intents) {
         // Chips are the suggestions, and each intent's first example (offered for near misses).

@@ -116,6 +116,18 @@ class PartBuilder {
     // Lines were pending an intro that nothing followed: drop it.
     void finish() { pending_intro_.clear(); }
 
+    // One passage of the guides: an item under the sentence that introduces its list (the rest of the list
+    // is held back for "tell me more"), or a whole fact.
+    void passage(const knowledge::Fact& fact, int item) {
+        if (item < 0 || static_cast<std::size_t>(item) >= fact.items.size()) {
+            emit(whole_fact(fact));
+            return;
+        }
+        use(fact);
+        out_.held_back = fact.items.size() > 1;
+        emit(fact.text + "\n- " + fact.items[static_cast<std::size_t>(item)]);
+    }
+
     // The yearly pay figures the part used.
     std::vector<YearlyFigure> yearly() const {
         std::vector<YearlyFigure> out;
@@ -421,6 +433,14 @@ std::string render_fact(const knowledge::Fact& fact) {
     std::string text = fact.text;
     for (const std::string& item : fact.items) text += "\n- " + item;
     return text;
+}
+
+ComposedPart compose_passage(const Passage& passage, const ComposeInputs& in, Said& said) {
+    ComposedPart out;
+    PartBuilder builder(in, said, out);
+    if (passage.fact != nullptr) builder.passage(*passage.fact, passage.item);
+    builder.finish();
+    return out;
 }
 
 ComposedPart compose(const Intent& intent, const Entities& entities, const ComposeInputs& in, Said& said,

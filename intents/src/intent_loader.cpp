@@ -205,6 +205,23 @@ void read_lexicon(const fs::path& file, IntentData& data, JsonReader& reader) {
     data.lexicon.clause_joiners = reader.strings_at(*doc, "", "clause_joiners");
     data.lexicon.question_words = reader.strings_at(*doc, "", "question_words");
     data.lexicon.stop_words = reader.optional_strings(*doc, "", "stop_words");
+    if (doc->contains("synonyms")) {
+        const json* groups = reader.array_at(*doc, "", "synonyms");
+        for (std::size_t i = 0; groups != nullptr && i < groups->size(); ++i) {
+            const std::string path = "/synonyms/" + std::to_string(i);
+            const json& group = (*groups)[i];
+            const bool words = group.is_array() && group.size() >= 2 &&
+                               std::all_of(group.begin(), group.end(), [](const json& w) {
+                                   return w.is_string() && !w.get<std::string>().empty() &&
+                                          w.get<std::string>().find(' ') == std::string::npos;
+                               });
+            if (!words) {
+                reader.error(path, "must be a list of two or more single words");
+                continue;
+            }
+            data.lexicon.synonyms.push_back(group.get<std::vector<std::string>>());
+        }
+    }
 }
 
 // "figures": {"approximate","minimum","range","open_ended", "units": {UNIT: {"amount"?, "after"?}}}.

@@ -30,6 +30,7 @@ struct Resolved {
     bool more = false;                        // "tell me more" / "why?" about the last topic
     bool continues = false;                   // continues the conversation's topic
     std::vector<const Intent*> near;          // topics that matched too weakly to answer, for suggestions
+    const Passage* lead = nullptr;  // the guides' passage that answers it, said instead of the template
 };
 
 // The entities of a follow-up over those of the conversation: a value named now replaces the one
@@ -103,7 +104,7 @@ struct Question {
 // outside what the advisor knows, whatever generic words ("worth it", "skills") it shares.
 std::optional<Resolved> other_occupation(const Question& q, const Intent* fallback) {
     if (q.found.contains("occupation") && !q.found.contains("domain"))
-        return Resolved{fallback, {}, {}, false, false, {}};
+        return Resolved{fallback, {}, {}, false, false, {}, nullptr};
     return std::nullopt;
 }
 
@@ -123,7 +124,7 @@ std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context
                                                     q.entities.contains(rule.entity);
                                          });
     if (followup_matched && names_entity_of_last) {
-        return Resolved{q.last, merge(context.entities, q.entities), {}, false, true, {}};
+        return Resolved{q.last, merge(context.entities, q.entities), {}, false, true, {}, nullptr};
     }
     if (q.scores.empty() || advisor.intents[q.scores.front().intent].id != followup_id) return std::nullopt;
     const auto rest_scores = advisor.matcher.score(without_leading_joiners(q.text, advisor.lexicon));
@@ -133,8 +134,8 @@ std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context
         return std::nullopt;
     }
     if (q.last == nullptr)
-        return Resolved{fallback, q.entities, {}, false, false, {}};  // a follow-up to nothing
-    Resolved r{q.last, merge(context.entities, q.entities), {}, false, true, {}};
+        return Resolved{fallback, q.entities, {}, false, false, {}, nullptr};  // a follow-up to nothing
+    Resolved r{q.last, merge(context.entities, q.entities), {}, false, true, {}, nullptr};
     r.more = q.entities.empty();  // nothing new named: the user wants more on the same thing
     return r;
 }
@@ -158,7 +159,7 @@ std::optional<Resolved> bare_entity(const Context& context, const Question& q, c
                                         [&](const std::string& a) { return speaks_to(*q.last, a); });
         if (!spoken) return std::nullopt;
     }
-    return Resolved{q.last, merge(context.entities, q.entities), {}, false, true, {}};
+    return Resolved{q.last, merge(context.entities, q.entities), {}, false, true, {}, nullptr};
 }
 
 // Nothing (or only a weak cue) matched, but the question names something with a home topic ("do
@@ -181,7 +182,7 @@ std::optional<Resolved> entity_home(const Advisor& advisor, const Question& q, c
     for (auto it = q.entities.begin(); home == nullptr && it != q.entities.end(); ++it)
         home = home_of(it->first);
     if (home == nullptr) return std::nullopt;
-    return Resolved{home, q.entities, {}, false, false, {}};
+    return Resolved{home, q.entities, {}, false, false, {}, nullptr};
 }
 
 // Fallback, or a topic matched only by one weak cue: say what we can help with, and suggest the
@@ -192,7 +193,7 @@ std::optional<Resolved> weak_match(const Advisor& advisor, const Question& q, co
         !(answers_from_facts(best) && q.scores.front().score < min_answer_score)) {
         return std::nullopt;
     }
-    Resolved r{fallback, q.entities, {}, false, false, {}};
+    Resolved r{fallback, q.entities, {}, false, false, {}, nullptr};
     for (const IntentScore& s : q.scores) {
         const Intent* near = &advisor.intents[s.intent];
         if (is_kind(near, IntentKind::topic) && r.near.size() < 3) r.near.push_back(near);
@@ -218,6 +219,70 @@ std::vector<const Intent*> tie(const Advisor& advisor, const Question& q, const 
     return {best, second};
 }
 
+// Retrieval (passage_index.hpp) decides when the patterns are silent or weak. A passage answers only when
+// it holds at least two of the question's terms, and half of them, and scores at least this (one rare shared
+// term scores about 6, two with their pair about 13).
+constexpr double min_passage_score = 8.0;
+constexpr std::uint32_t min_passage_terms = 2;
+
+struct Retrieved {
+    const Passage* example = nullptr;  // the best hit, when it is an intent's example
+    const Passage* fact = nullptr;     // the best hit of the guides' own sentences and items
+};
+
+Retrieved retrieve(const Advisor& advisor, const std::string& normalized) {
+    Retrieved r;
+    std::vector<std::string> terms = advisor.passages.rules().terms(normalized);
+    std::sort(terms.begin(), terms.end());
+    const auto distinct = static_cast<std::uint32_t>(std::unique(terms.begin(), terms.end()) - terms.begin());
+    bool first = true;
+    for (const PassageHit& hit : advisor.passages.search(normalized, 8)) {
+        // Most of what is asked must be in the passage: two words of a long request ("fix this error in
+        // my module") do not make it a career question.
+        const bool strong =
+            hit.score >= min_passage_score && hit.matched >= min_passage_terms && 2 * hit.matched >= distinct;
+        const Passage& p = advisor.passages.passage(hit.passage);
+        const Intent* intent = advisor.find_intent(p.intent);
+        if (!strong || !is_kind(intent, IntentKind::topic)) break;
+        if (p.fact == nullptr) {
+            if (first) r.example = &p;
+        } else {
+            r.fact = &p;
+            break;
+        }
+        first = false;
+    }
+    return r;
+}
+
+// Patterns silent or weak, but the guides say it in words the question shares: the best passage's topic
+// answers, with that passage first; or the topic of an example the question is close to.
+std::optional<Resolved> retrieved_topic(const Advisor& advisor, const Question& q, const Intent* best) {
+    const bool weak = best == nullptr || best->id == fallback_id ||
+                      (answers_from_facts(best) && q.scores.front().score < min_answer_score);
+    if (!weak) return std::nullopt;
+    const Retrieved r = retrieve(advisor, q.text);
+    if (r.example != nullptr)
+        return Resolved{advisor.find_intent(r.example->intent), q.entities, {}, false, false, {}, nullptr};
+    if (r.fact != nullptr)
+        return Resolved{advisor.find_intent(r.fact->intent), q.entities, {}, false, false, {}, r.fact};
+    return std::nullopt;
+}
+
+// A topic matched on weak cues, by a question none of its entity rules answer, and one of its facts' items
+// holds the question's words: that item answers ("do they set up backups?" is one duty, not the whole list).
+const Passage* lead_item(const Advisor& advisor, const Question& q, const Intent* intent) {
+    if (!is_kind(intent, IntentKind::topic) || q.scores.empty() || q.scores.front().score >= strong_score)
+        return nullptr;
+    const bool entity_rule =
+        std::any_of(intent->answer.by_entity.begin(), intent->answer.by_entity.end(),
+                    [&q](const EntityRule& rule) { return q.entities.contains(rule.entity); });
+    if (entity_rule) return nullptr;
+    const Retrieved r = retrieve(advisor, q.text);
+    if (r.fact == nullptr || r.fact->item < 0 || r.fact->intent != intent->id) return nullptr;
+    return r.fact;
+}
+
 Resolved resolve(const Advisor& advisor, const Context& context, const std::string& normalized) {
     const Intent* fallback = advisor.find_intent(fallback_id);
     const Entities found = advisor.entities.extract(normalized);
@@ -228,9 +293,14 @@ Resolved resolve(const Advisor& advisor, const Context& context, const std::stri
     const Intent* best = q.scores.empty() ? nullptr : &advisor.intents[q.scores.front().intent];
     if (auto r = bare_entity(context, q, best)) return *r;
     if (auto r = entity_home(advisor, q, best)) return *r;
+    if (auto r = retrieved_topic(advisor, q, best)) {
+        r->continues = q.last == r->intent;
+        return *r;
+    }
     if (auto r = weak_match(advisor, q, best, fallback)) return *r;
-    Resolved r{best, q.entities, tie(advisor, q, best), false, false, {}};
+    Resolved r{best, q.entities, tie(advisor, q, best), false, false, {}, nullptr};
     r.continues = q.last == best;
+    if (r.alternatives.empty()) r.lead = lead_item(advisor, q, best);
     return r;
 }
 
@@ -373,7 +443,8 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         const bool same_topic = q.continues || (!context.empty() && q.intent->id == context.last_intent);
         Said before = said;
         if (same_topic) said.shown.insert(said.shown.end(), context.shown.begin(), context.shown.end());
-        ComposedPart part = compose(*q.intent, q.entities, inputs, said, q.more);
+        ComposedPart part = q.lead != nullptr ? compose_passage(*q.lead, inputs, said)
+                                              : compose(*q.intent, q.entities, inputs, said, q.more);
         if (part.text.empty() && same_topic && !q.more) {
             said = before;  // asked again: answer again
             part = compose(*q.intent, q.entities, inputs, said);

@@ -71,6 +71,16 @@ void explain(const intents::Advisor& advisor, const std::string& question) {
     for (const auto& [kind, values] : advisor.entities.extract(normalized)) {
         for (const auto& v : values) std::cerr << "entity: " << kind << " = " << v << "\n";
     }
+    std::cerr << "terms:";
+    for (const std::string& term : advisor.passages.rules().terms(normalized)) std::cerr << " " << term;
+    std::cerr << "\n";
+    for (const auto& hit : advisor.passages.search(normalized, 5)) {
+        const intents::Passage& p = advisor.passages.passage(hit.passage);
+        const std::string text = p.fact == nullptr ? "example"
+                                 : p.item < 0      ? p.fact->id
+                                                   : p.fact->id + "@" + std::to_string(p.item);
+        std::cerr << "passage: " << p.intent << " " << hit.score << " (" << text << ")\n";
+    }
 }
 
 int run_ask(const Config& config) {

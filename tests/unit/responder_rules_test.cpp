@@ -62,7 +62,8 @@ AdvisorPtr small_advisor() {
                                                    std::move(*matcher.value),
                                                    {},
                                                    {},
-                                                   nullptr});
+                                                   nullptr,
+                                                   {}});
 }
 
 Answer ask(const std::string& text, const Context& context = {}) {

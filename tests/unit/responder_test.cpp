@@ -409,3 +409,21 @@ TEST(Responder, RemotePayIsTheLevellingFactNotTheNationalAverages) {
     EXPECT_TRUE(contains(first_line(a.text), "level out geographic pay gaps")) << a.text;
     EXPECT_FALSE(contains(a.text, "two US averages")) << a.text;
 }
+
+// Retrieval (issue 23): a question whose words are one duty of the guides' list gets that duty first, not
+// the three general areas the patterns chose; and a request that shares two words with a duty is no career
+// question for it.
+TEST(Retrieval, AQuestionAboutOneDutyGetsThatDuty) {
+    const Answer answer =
+        respond(test_support::project_advisor(), {}, "Does the back-end person set up backups?", 1);
+    EXPECT_EQ(answer.intent, "responsibilities.overview");
+    EXPECT_NE(answer.text.find("automated backups and disaster recovery"), std::string::npos) << answer.text;
+    EXPECT_EQ(answer.text.find("Team Collaboration"), std::string::npos) << answer.text;
+    EXPECT_FALSE(answer.suggestions.empty()) << "the rest of the list is a chip away";
+}
+
+TEST(Retrieval, TwoSharedWordsOfALongRequestAreNotEnough) {
+    const Answer answer = respond(test_support::project_advisor(), {},
+                                  "node says cannot find module 'express', how do i fix it", 1);
+    EXPECT_EQ(answer.intent, "fallback") << answer.text;
+}

@@ -13,6 +13,7 @@
 #include "intents/intent.hpp"
 #include "intents/lexicon.hpp"
 #include "intents/matcher.hpp"
+#include "intents/passage_index.hpp"
 #include "knowledge/knowledge_base.hpp"
 #include "knowledge/load_result.hpp"
 
@@ -40,6 +41,9 @@ struct Advisor {
     // snapshot is, and respond() never reads it: the chat and HTTP transports look answers up there
     // (answer_cache.hpp); the messaging channels answer with respond() directly.
     std::shared_ptr<AnswerCache> answers;
+    // The facts' sentences and items and the intents' examples, searchable (passage_index.hpp). Built by
+    // load_advisor from the members above.
+    PassageIndex passages;
 
     const Intent* find_intent(std::string_view id) const;
 };

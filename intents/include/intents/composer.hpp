@@ -8,6 +8,7 @@
 #include "intents/answer.hpp"
 #include "intents/entity_extractor.hpp"
 #include "intents/intent.hpp"
+#include "intents/passage_index.hpp"
 #include "knowledge/figure_text.hpp"
 #include "knowledge/knowledge_base.hpp"
 
@@ -72,6 +73,10 @@ struct ComposeInputs {
 // the answer to "tell me more": the `more` lines and what the first answer held back.
 ComposedPart compose(const Intent& intent, const Entities& entities, const ComposeInputs& in, Said& said,
                      bool more = false);
+
+// One passage of the guides as a part (the question's best passage, passage_index.hpp): a list item under
+// the sentence that introduces its list, the rest of the list held back; or a whole fact. Pure.
+ComposedPart compose_passage(const Passage& passage, const ComposeInputs& in, Said& said);
 
 // "Seattle and Austin", "Go, Java and Python", with the style's list words.
 std::string join_names(const std::vector<std::string>& names, const AnswerStyle& style);

@@ -24,6 +24,9 @@ struct LexiconWords {
     // Words that say nothing about what a question is about ("the", "developer" in a developer advisor):
     // left out when the report groups questions by their content words.
     std::vector<std::string> stop_words;
+    // Groups of words that mean the same when the guides' passages are searched ("cv", "resume"); the first
+    // names the group (passage_index.hpp).
+    std::vector<std::vector<std::string>> synonyms;
 };
 
 // The words, with the vocabulary sorted and indexed for typo correction in the constructor, so no
