@@ -238,6 +238,49 @@ json to_json(const Report& r) {
     return out;
 }
 
+namespace {
+
+// Text a visitor wrote, made safe for the operator's terminal: control characters (ESC of an escape
+// sequence, CR and LF that would forge report lines, NUL, the C1 controls) and bytes that are not UTF-8
+// are written as \xNN, so what is shown is what was stored and nothing else.
+std::string printable(std::string_view text) {
+    std::string out;
+    auto escape = [&out](unsigned char c) {
+        static constexpr char hex[] = "0123456789abcdef";
+        out += "\\x";
+        out += hex[c >> 4];
+        out += hex[c & 0xF];
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (c < 0x20 || c == 0x7F || c == '\\') {
+                escape(c);
+            } else {
+                out += static_cast<char>(c);
+            }
+            ++i;
+            continue;
+        }
+        const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+        bool valid = length > 0 && i + length <= text.size() && c <= 0xF4;
+        for (std::size_t k = 1; valid && k < length; ++k) {
+            valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        }
+        const bool c1_control = valid && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
+        if (!valid || c1_control) {
+            escape(c);
+            ++i;
+            continue;
+        }
+        out.append(text.substr(i, length));
+        i += length;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string to_text(const Report& r) {
     std::ostringstream out;
     const auto& t = r.totals;
@@ -275,9 +318,9 @@ std::string to_text(const Report& r) {
     out << "\nunanswered questions, grouped (fallback or not covered)\n";
     if (r.unanswered.empty()) out << "  none\n";
     for (const QuestionGroup& g : r.unanswered) {
-        out << "  " << g.count << " x \"" << g.text << "\" (" << g.intent << "; first "
+        out << "  " << g.count << " x \"" << printable(g.text) << "\" (" << printable(g.intent) << "; first "
             << iso_time(g.first_seen_ms) << ", last " << iso_time(g.last_seen_ms) << ")\n";
-        for (const std::string& e : g.examples) out << "        also \"" << e << "\"\n";
+        for (const std::string& e : g.examples) out << "        also \"" << printable(e) << "\"\n";
     }
     out << "\nanswers with the worst feedback\n";
     if (r.worst_feedback.empty()) out << "  none voted not helpful\n";
@@ -287,9 +330,9 @@ std::string to_text(const Report& r) {
     }
     if (!r.not_helpful.empty()) out << "\nlatest \"not helpful\" votes\n";
     for (const VoteRow& v : r.not_helpful) {
-        out << "  " << iso_time(v.voted_at_ms) << " " << v.intents;
-        if (!v.question.empty()) out << " \"" << v.question << "\"";
-        if (!v.comment.empty()) out << ": " << v.comment;
+        out << "  " << iso_time(v.voted_at_ms) << " " << printable(v.intents);
+        if (!v.question.empty()) out << " \"" << printable(v.question) << "\"";
+        if (!v.comment.empty()) out << ": " << printable(v.comment);
         out << "\n";
     }
     return out.str();

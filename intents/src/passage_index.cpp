@@ -21,7 +21,8 @@ struct Stemmer {
 
 // Words made only of letters get stemmed; numbers and mixed tokens ("401k", "$120,000") stay as they are.
 bool stemmable(std::string_view word) {
-    return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    return !word.empty() &&
+           std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 // The topic intent each fact belongs to: the first topic whose answer names it.
@@ -59,11 +60,13 @@ std::string stem(std::string_view word) {
     const sb_symbol* out = sb_stemmer_stem(s.stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
                                            static_cast<int>(word.size()));
     if (out == nullptr) return std::string(word);
-    return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(s.stemmer)));
+    return std::string(reinterpret_cast<const char*>(out),
+                       static_cast<std::size_t>(sb_stemmer_length(s.stemmer)));
 }
 
 TermRules::TermRules(const Lexicon& lexicon, const std::vector<std::vector<std::string>>& synonyms) {
-    for (const auto* list : {&lexicon.stop_words, &lexicon.question_words, &lexicon.joiners, &lexicon.fillers}) {
+    for (const auto* list :
+         {&lexicon.stop_words, &lexicon.question_words, &lexicon.joiners, &lexicon.fillers}) {
         ignored_.insert(list->begin(), list->end());
     }
     for (const auto& group : synonyms) {
@@ -80,7 +83,8 @@ std::vector<std::string> TermRules::terms(std::string_view normalized) const {
         const std::size_t end = std::min(normalized.find(' ', start), normalized.size());
         std::string_view word = normalized.substr(start, end - start);
         start = end + 1;
-        while (!word.empty() && (word.back() == '?' || word.back() == '.' || word.back() == ',')) word.remove_suffix(1);
+        while (!word.empty() && (word.back() == '?' || word.back() == '.' || word.back() == ','))
+            word.remove_suffix(1);
         if (word.empty() || ignored_.contains(std::string(word))) continue;
         std::string term = stem(word);
         if (auto it = synonym_of_.find(term); it != synonym_of_.end()) term = it->second;
@@ -103,7 +107,8 @@ PassageIndex::PassageIndex(const knowledge::KnowledgeBase& knowledge, const std:
     }
     for (const Intent& intent : intents) {
         if (intent.kind == IntentKind::system) continue;
-        for (const std::string& example : intent.examples) add(Passage{intent.id, nullptr, -1}, example, lexicon);
+        for (const std::string& example : intent.examples)
+            add(Passage{intent.id, nullptr, -1}, example, lexicon);
     }
     double total = 0;
     for (std::uint32_t length : lengths_) total += length;

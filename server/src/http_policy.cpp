@@ -102,6 +102,29 @@ bool origin_allowed(std::string_view origin_header, std::string_view host,
            ours->second.value_or(default_port(origin->scheme)) == origin->port;
 }
 
+namespace {
+
+// "127.x.y.z" written as an IPv4 literal: four decimal numbers of 0-255. A name that merely starts with
+// "127." ("127.0.0.1.rebind.attacker.example") is a domain an attacker can point at us (DNS rebinding).
+bool ipv4_loopback_literal(std::string_view host) {
+    int parts = 0;
+    while (true) {
+        const std::size_t dot = std::min(host.find('.'), host.size());
+        const std::string_view part = host.substr(0, dot);
+        if (part.empty() || part.size() > 3 ||
+            !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            return false;
+        }
+        const int value = std::stoi(std::string(part));
+        if (value > 255 || (parts == 0 && value != 127)) return false;
+        ++parts;
+        if (dot == host.size()) return parts == 4;
+        host.remove_prefix(dot + 1);
+    }
+}
+
+}  // namespace
+
 AdminVerdict admin_access(const std::string& token, const AdminRequest& request) {
     if (!request.origin.empty() && !origin_allowed(request.origin, request.host, {}))
         return AdminVerdict::foreign_origin;
@@ -118,7 +141,7 @@ AdminVerdict admin_access(const std::string& token, const AdminRequest& request)
     if (!request.loopback || request.forwarded) return AdminVerdict::needs_token;
     const auto host = split_authority(request.host);
     const bool loopback_name =
-        host && (host->first == "localhost" || host->first == "[::1]" || host->first.starts_with("127."));
+        host && (host->first == "localhost" || host->first == "[::1]" || ipv4_loopback_literal(host->first));
     return loopback_name ? AdminVerdict::allowed : AdminVerdict::foreign_host;
 }
 

@@ -1,8 +1,8 @@
 // A reload with one data file broken, as an operator's editor or a bad copy can leave it: the input's first
 // byte picks the file, the next two where the damage starts, the fourth how many bytes go, and the rest is
 // written there (any bytes: Latin-1, NUL, half a UTF-8 sequence). Besides the sanitizers' findings it checks
-// what the reload promises: the data loads or comes back with errors, each naming a file or folder, and the 422 reply
-// built from them is JSON that parses (a bad byte once threw in dump() and ended the process).
+// what the reload promises: the data loads or comes back with errors, each naming a file or folder, and the
+// 422 reply built from them is JSON that parses (a bad byte once threw in dump() and ended the process).
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -83,7 +83,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::require(loaded.ok() == loaded.errors.empty(), "a load either succeeds or says why not");
     for (const std::string& e : loaded.errors) {
         // A file's problem names the file; a folder's (no intent 'fallback' in intents/) names the folder.
-        const bool named = e.find(".json") != std::string::npos || e.find(d.root.string()) != std::string::npos;
+        const bool named =
+            e.find(".json") != std::string::npos || e.find(d.root.string()) != std::string::npos;
         fuzz::require(named, "every load error names its file or folder: " + e);
     }
     const nlohmann::json reply = {{"code", "reload_failed"}, {"errors", loaded.errors}};

@@ -147,9 +147,16 @@ TEST(AdminAccess, WithoutATokenTheHostMustBeALoopbackName) {
     AdminRequest rebound = direct_loopback();
     rebound.host = "evil.example:8080";
     EXPECT_EQ(admin_access("", rebound), AdminVerdict::foreign_host);
-    for (const char* host : {"localhost:8080", "127.0.0.1", "[::1]:8080"}) {
+    for (const char* host : {"localhost:8080", "127.0.0.1", "[::1]:8080", "127.1.2.3:80"}) {
         AdminRequest ok = direct_loopback();
         ok.host = host;
         EXPECT_EQ(admin_access("", ok), AdminVerdict::allowed) << host;
+    }
+    // Names that only look like a loopback address resolve wherever their owner points them.
+    for (const char* host : {"127.0.0.1.rebind.attacker.example", "127.0.0.1.nip.io:8080", "127.evil.example",
+                             "127.0.0.256", "127.0.0", "127.0.0.1.", "1270.0.0.1", "128.0.0.1"}) {
+        AdminRequest rebound_name = direct_loopback();
+        rebound_name.host = host;
+        EXPECT_EQ(admin_access("", rebound_name), AdminVerdict::foreign_host) << host;
     }
 }

@@ -25,10 +25,14 @@ struct Small {
         {{"src", "The source", "", "", ""}},
         {},
         {
-            {"duties.list", "duties", "src", "The guide lists these duties:",
+            {"duties.list",
+             "duties",
+             "src",
+             "The guide lists these duties:",
              {"Setting up automated backups and disaster recovery", "Writing server-side code",
               "Designing database schemas"},
-             {}, {}},
+             {},
+             {}},
             {"fit.calm", "fit", "src", "People who thrive stay calm during production issues.", {}, {}, {}},
             {"orphan.fact", "none", "src", "No intent names this backup fact.", {}, {}, {}},
         }};

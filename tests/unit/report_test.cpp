@@ -213,3 +213,28 @@ TEST(QuestionGroups, NoTwoGroupsAreAlikeWhateverTheMixOfWords) {
         }
     }
 }
+
+// A visitor's text once reached the operator's terminal raw: an OSC title, a clear screen, CR/LF that forged
+// report lines. The text report shows each control byte as \xNN, and nothing else changes.
+TEST(Report, TextEscapesWhatAVisitorWroteForTheTerminal) {
+    ReportRows rows;
+    rows.days = {{20'781, 1, 1, 0, 0, 1}};
+    rows.unanswered = {miss("pay\x1b]0;pwned\x07 in \x1b[2Jparis\r\n  999 x \"forged\"", nov_24)};
+    rows.not_helpful = {{"id", nov_24, nov_24 + 1, "salary",
+                         "caf\xc3\xa9 \xc2\x9b"
+                         "31m",
+                         "bad\nanswer\x7f \xff\\"}};
+    const std::string text = to_text(build_report(rows, nov_24, nov_24 + day, "sqlite", lexicon()));
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        EXPECT_TRUE(byte >= 0x20 || c == '\n') << "control byte " << int{byte} << " in:\n" << text;
+        EXPECT_NE(byte, 0x7f);
+        EXPECT_NE(byte, 0xff) << "a byte that is not UTF-8";
+    }
+    EXPECT_EQ(text.find("\xc2\x9b"), std::string::npos) << "the C1 control CSI";
+    EXPECT_NE(text.find("pay\\x1b]0;pwned\\x07 in \\x1b[2Jparis\\x0d\\x0a  999 x"), std::string::npos)
+        << text;
+    EXPECT_NE(text.find("caf\xc3\xa9 \\xc2\\x9b31m"), std::string::npos) << "UTF-8 text stays as written";
+    EXPECT_NE(text.find("bad\\x0aanswer\\x7f \\xff\\x5c"), std::string::npos) << text;
+    EXPECT_EQ(text.find("\n  999 x"), std::string::npos) << "no forged line";
+}
