@@ -416,7 +416,9 @@ std::string allowed_methods(std::string_view path) {
 
 void dispatch(AppState& state, const Request& request, const Peer& peer, const Respond& reply) {
     const std::string_view path = path_of(request.target());
-    if (path != "/healthz") {  // liveness must not fail because the server is busy
+    // Liveness, readiness and metrics must not fail because the server is busy: monitoring would go blind
+    // exactly when it matters. They are cheap and touch no store.
+    if (path != "/healthz" && path != "/readyz" && path != "/metrics") {
         if (auto over = refuse_over_limit(state, request, peer)) return reply(std::move(*over));
     }
     if (request.version() >= 11 && request.find(http::field::host) == request.end()) {

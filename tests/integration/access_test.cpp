@@ -176,6 +176,9 @@ TEST(ConnectionCaps, IdleHttpConnectionsCountTooButLivenessIsAlwaysAnswered) {
     EXPECT_EQ(refused.status, 503u);
     EXPECT_EQ(refused.json()["code"], "unavailable");
     EXPECT_EQ(http_request(server.port(), http::verb::get, "/healthz").status, 200u);
+    EXPECT_EQ(http_request(server.port(), http::verb::get, "/readyz").status, 200u)
+        << "monitoring sees a full server";
+    EXPECT_EQ(http_request(server.port(), http::verb::get, "/metrics").status, 200u);
 }
 
 TEST(MessageRate, OverTheRateErrorsThenCloses1008) {
