@@ -182,7 +182,12 @@ ChannelReply telegram_webhook(AppState& state, const Request& request) {
         update.contains("message") && update.at("message").is_object() ? update.at("message") : empty_object;
     const json& chat =
         message.contains("chat") && message.at("chat").is_object() ? message.at("chat") : empty_object;
-    if (!chat.contains("id") || !chat.at("id").is_number_integer()) return delivery.answered(nothing);
+    // An id past INT64_MAX parses as unsigned and would wrap to a negative chat: not a Telegram chat id.
+    if (!chat.contains("id") || !chat.at("id").is_number_integer() ||
+        (chat.at("id").is_number_unsigned() &&
+         chat.at("id").get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))) {
+        return delivery.answered(nothing);
+    }
     const std::int64_t chat_id = chat.at("id").get<std::int64_t>();
     const std::string text = message.contains("text") && message.at("text").is_string()
                                  ? trimmed(message.at("text").get<std::string>())

@@ -170,6 +170,17 @@ TEST(TelegramWebhook, StartAndHelpAreAnsweredAndOtherUpdatesIgnored) {
     EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"telegram\"}"), 0);
 }
 
+// A chat id past INT64_MAX once wrapped to -1 and was answered as chat -1.
+TEST(TelegramWebhook, AChatIdPastInt64IsIgnored) {
+    ServerProcess server(all_channels());
+    json update = telegram_update(50, 5, "what do back-end developers earn?");
+    update["message"]["chat"]["id"] = std::uint64_t{9223372036854775808ULL};
+    const HttpResult reply = telegram(server.port(), update);
+    EXPECT_EQ(reply.status, 200u);
+    EXPECT_EQ(reply.body, "") << "nothing sent to a chat that cannot exist";
+    EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"telegram\"}"), 0);
+}
+
 TEST(TelegramWebhook, AWrongOrMissingSecretIs401AndNeverAnswered) {
     ServerProcess server(all_channels());
     EXPECT_EQ(

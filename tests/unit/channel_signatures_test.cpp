@@ -50,6 +50,18 @@ TEST(SlackSignature, AChangedBodyOrSecretIsWrong) {
     EXPECT_EQ(check_slack(slack_secret, "15314x", slack_expected, slack_body, slack_now), Signature::wrong);
 }
 
+// Signed timestamps at the ends of int64 once overflowed the skew check (undefined behaviour: never stale).
+TEST(SlackSignature, ExtremeTimestampsAreStaleNotValid) {
+    for (const char* timestamp : {"-9223372036854775808", "9223372036854775807", "-1", "0"}) {
+        const std::string signature = slack_signature(slack_secret, timestamp, slack_body);
+        EXPECT_EQ(check_slack(slack_secret, timestamp, signature, slack_body, slack_now), Signature::stale)
+            << timestamp;
+    }
+    EXPECT_EQ(check_slack(slack_secret, "9223372036854775808", "v0=x", slack_body, slack_now),
+              Signature::wrong)
+        << "past int64: not a timestamp";
+}
+
 TEST(SlackSignature, OlderOrNewerThanFiveMinutesIsStale) {
     EXPECT_EQ(check_slack(slack_secret, slack_timestamp, slack_expected, slack_body, 1531420618 + 300),
               Signature::valid);
