@@ -14,6 +14,7 @@ namespace {
 constexpr std::string_view fallback_id = "fallback";
 constexpr std::string_view followup_id = "followup";
 constexpr std::string_view clarify_id = "clarify";
+constexpr std::string_view other_language_id = "other_language";
 
 bool is_kind(const Intent* intent, IntentKind kind) { return intent != nullptr && intent->kind == kind; }
 
@@ -385,6 +386,10 @@ std::vector<Resolved> questions_of(const Advisor& advisor, const Context& contex
                 questions.push_back(std::move(r));
             }
         }
+    }
+    // "Answer in English" only stands alone: a message that also asks in English gets that answered.
+    if (questions.size() >= 2) {
+        std::erase_if(questions, [](const Resolved& q) { return q.intent->id == other_language_id; });
     }
     if (questions.size() < 2) questions = {resolve(advisor, context, whole)};
     return questions;

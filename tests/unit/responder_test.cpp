@@ -427,3 +427,19 @@ TEST(Retrieval, TwoSharedWordsOfALongRequestAreNotEnough) {
                                   "node says cannot find module 'express', how do i fix it", 1);
     EXPECT_EQ(answer.intent, "fallback") << answer.text;
 }
+
+// Issue 23, item 6: a question in another language is told the advisor answers in English, not that it is
+// "outside what I can answer"; a message that also asks in English gets that answered.
+TEST(OtherLanguage, IsToldTheAdvisorAnswersInEnglish) {
+    for (const char* question : {"Quanto ganha um desenvolvedor de software em Lisboa?",
+                                 "Wie viel verdient ein Backend-Entwickler in Hamburg?",
+                                 "¿Cuánto gana un desarrollador backend en México?"}) {
+        const Answer answer = respond(test_support::project_advisor(), {}, question, 1);
+        EXPECT_EQ(answer.intent, "other_language") << question << "\n" << answer.text;
+        EXPECT_NE(answer.text.find("English"), std::string::npos) << answer.text;
+    }
+    const Answer mixed = respond(test_support::project_advisor(), {},
+                                 "wie viel verdient man? sorry: how much do backend devs earn?", 1);
+    EXPECT_EQ(mixed.intent, "salary") << mixed.text;
+    EXPECT_EQ(mixed.text.find("English"), std::string::npos) << mixed.text;
+}
