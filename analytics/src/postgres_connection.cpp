@@ -127,7 +127,9 @@ class PostgresConnection : public Connection {
         }
         if (code == "53100") throw StoreError("the PostgreSQL server's disk is full", detail);
         if (code == "25006") throw StoreError("the database is read-only", detail);
-        throw StoreError("PostgreSQL refused a statement (SQLSTATE " + code + ")", detail);
+        // Class 22 (data exception) and 23 (integrity constraint): this row, not the database.
+        throw StoreError("PostgreSQL refused a statement (SQLSTATE " + code + ")", detail,
+                         code.starts_with("22") || code.starts_with("23"));
     }
 
     std::string url_;

@@ -152,10 +152,46 @@ bool Recorder::write(Batch& batch) {
         succeeded();
         return true;
     } catch (const StoreError& e) {
+        if (e.row_refused()) return write_each(batch);
         store_.reset();  // opened again for the retry: a lost connection or a file that was replaced
         failed(e, "write to");
         return false;
     }
+}
+
+// One transaction per event, so the refused one is found and left out. What is written leaves `batch`, so a
+// store failure midway retries only the rest.
+bool Recorder::write_each(Batch& batch) {
+    std::size_t refused = 0;
+    const auto write_one = [&](auto& events, auto write) {
+        while (!events.empty()) {
+            try {
+                write(events.front());
+                std::lock_guard lock(mutex_);
+                ++status_.written;
+            } catch (const StoreError& e) {
+                if (!e.row_refused()) {
+                    store_.reset();
+                    failed(e, "write to");
+                    return false;
+                }
+                ++refused;
+                spdlog::error("recording: the {} store refused an event, which is left out: {}", status_.kind,
+                              e.what());
+            }
+            events.erase(events.begin());
+        }
+        return true;
+    };
+    const bool ok =
+        write_one(batch.answers, [&](const AnswerEvent& a) { store_->write(std::span(&a, 1), {}); }) &&
+        write_one(batch.votes, [&](const FeedbackEvent& v) { store_->write({}, std::span(&v, 1)); });
+    {
+        std::lock_guard lock(mutex_);
+        status_.refused += refused;
+    }
+    if (ok) succeeded();
+    return ok;
 }
 
 void Recorder::delete_expired() {

@@ -80,24 +80,26 @@ std::string SqlStore::migrate() {
 }
 
 void SqlStore::write(std::span<const AnswerEvent> answers, std::span<const FeedbackEvent> votes) {
-    transaction(
-        [this] { db_->begin(); },
-        [&] {
-            for (const AnswerEvent& a : answers) {
-                const std::string intents = joined(a.intents);
-                db_->execute(sql::insert_answer,
-                             {std::string_view(a.answer_id), a.at_ms, std::string_view(intents),
-                              std::int64_t{a.fallback}, std::int64_t{a.not_covered},
-                              std::int64_t{a.latency_us}, std::string_view(to_string(a.channel)),
-                              a.question.empty() ? Param(nullptr) : Param(std::string_view(a.question))});
-            }
-            for (const FeedbackEvent& v : votes) {
-                db_->execute(sql::upsert_vote,
-                             {std::string_view(v.answer_id), v.at_ms, std::int64_t{v.helpful},
-                              v.comment.empty() ? Param(nullptr) : Param(std::string_view(v.comment))});
-            }
-            return 0;
-        });
+    transaction([this] { db_->begin(); },
+                [&] {
+                    for (const AnswerEvent& a : answers) {
+                        const std::string intents = joined(a.intents);
+                        const std::string id = storable_text(a.answer_id),
+                                          question = storable_text(a.question);
+                        db_->execute(sql::insert_answer,
+                                     {std::string_view(id), a.at_ms, std::string_view(intents),
+                                      std::int64_t{a.fallback}, std::int64_t{a.not_covered},
+                                      std::int64_t{a.latency_us}, std::string_view(to_string(a.channel)),
+                                      question.empty() ? Param(nullptr) : Param(std::string_view(question))});
+                    }
+                    for (const FeedbackEvent& v : votes) {
+                        const std::string id = storable_text(v.answer_id), comment = storable_text(v.comment);
+                        db_->execute(sql::upsert_vote,
+                                     {std::string_view(id), v.at_ms, std::int64_t{v.helpful},
+                                      comment.empty() ? Param(nullptr) : Param(std::string_view(comment))});
+                    }
+                    return 0;
+                });
 }
 
 std::uint64_t SqlStore::delete_before(std::int64_t cutoff_ms) {

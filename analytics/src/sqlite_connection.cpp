@@ -119,8 +119,10 @@ class SqliteConnection : public Connection {
     }
 
     [[noreturn]] void fail(int rc, const std::string& sql) const {
-        throw StoreError(reason_of(rc),
-                         file_ + ": " + sqlite3_errmsg(db_) + " (in: " + sql.substr(0, 60) + ")");
+        const int primary = rc & 0xFF;
+        throw StoreError(
+            reason_of(rc), file_ + ": " + sqlite3_errmsg(db_) + " (in: " + sql.substr(0, 60) + ")",
+            primary == SQLITE_CONSTRAINT || primary == SQLITE_TOOBIG || primary == SQLITE_MISMATCH);
     }
 
     // Statements are prepared once per connection and reset for each use.

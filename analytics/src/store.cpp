@@ -1,6 +1,7 @@
 #include "analytics/store.hpp"
 
 #include "engines.hpp"
+#include "intents/utf8.hpp"
 #include "schema.hpp"
 #include "sql_store.hpp"
 
@@ -36,6 +37,13 @@ const char* to_string(Channel channel) {
 
 bool keeps_question(const AnswerEvent& event, bool all_questions) {
     return all_questions || event.fallback || event.not_covered;
+}
+
+std::string storable_text(std::string_view text) {
+    std::string out = intents::repaired_utf8(text);
+    for (std::size_t nul = out.find('\0'); nul != std::string::npos; nul = out.find('\0', nul))
+        out.replace(nul, 1, "\xEF\xBF\xBD");
+    return out;
 }
 
 std::string database_problem(const std::string& database) {

@@ -86,13 +86,30 @@ Signature check_slack(std::string_view secret, std::string_view timestamp, std::
     return within ? Signature::valid : Signature::stale;
 }
 
-std::string twilio_signature(std::string_view auth_token, std::string_view url, const FormFields& params) {
+namespace {
+
+// The parameters as Twilio signs them after the URL: sorted by name, and by value for a repeated name, as
+// Twilio's own validators do; each name then value, nothing between.
+std::string twilio_signed_parameters(const FormFields& params) {
     FormFields sorted = params;
-    // Sorted by name, and by value for a repeated name, as Twilio's own validators do.
     std::sort(sorted.begin(), sorted.end());
-    std::string data(url);
+    std::string data;
     for (const auto& [name, value] : sorted) data.append(name).append(value);
-    return base64(hmac(EVP_sha1(), auth_token, data));
+    return data;
+}
+
+}  // namespace
+
+std::string twilio_signature(std::string_view auth_token, std::string_view url, const FormFields& params) {
+    return base64(hmac(EVP_sha1(), auth_token, std::string(url) + twilio_signed_parameters(params)));
+}
+
+std::string twilio_delivery_key(const FormFields& params) {
+    const std::string data = twilio_signed_parameters(params);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
+    return base64(std::string_view(reinterpret_cast<const char*>(digest), length));
 }
 
 Signature check_twilio(std::string_view auth_token, std::string_view url, const FormFields& params,

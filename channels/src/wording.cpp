@@ -1,9 +1,9 @@
 #include "channels/wording.hpp"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <utility>
+
+#include "knowledge/json_reader.hpp"
 
 namespace channels {
 
@@ -11,11 +11,9 @@ using nlohmann::json;
 
 knowledge::LoadResult<Wording> load_wording(const std::filesystem::path& file) {
     const std::string name = file.string();
-    std::ifstream in(file);
-    if (!in) return knowledge::LoadResult<Wording>::failure({name + ": cannot be read"});
-    std::stringstream text;
-    text << in.rdbuf();
-    const json data = json::parse(text.str(), nullptr, false);
+    const knowledge::FileText text = knowledge::read_text_file(file);
+    if (!text.text) return knowledge::LoadResult<Wording>::failure({name + ": the file " + text.problem});
+    const json data = json::parse(*text.text, nullptr, false);
     if (!data.is_object()) return knowledge::LoadResult<Wording>::failure({name + ": is not a JSON object"});
     Wording wording;
     std::vector<std::string> errors;

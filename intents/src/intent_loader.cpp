@@ -18,12 +18,12 @@ using nlohmann::json;
 namespace {
 
 std::optional<json> read_document(const fs::path& file, JsonReader& reader) {
-    auto text = knowledge::read_text_file(file);
-    if (!text) {
-        reader.error("", "cannot read the file");
+    auto file_text = knowledge::read_text_file(file);
+    if (!file_text.text) {
+        reader.error("", "the file " + file_text.problem);
         return std::nullopt;
     }
-    auto doc = reader.parse(*text);
+    auto doc = reader.parse(*file_text.text);
     if (!doc || !reader.require_object(*doc, "")) return std::nullopt;
     return doc;
 }

@@ -7,31 +7,11 @@
 #include <cstdint>
 #include <cstring>
 
+#include "intents/utf8.hpp"
+
 namespace intents {
 
 namespace {
-
-// The length of the valid UTF-8 sequence starting s[i] (a byte ≥ 0x80), or 0 when it is not one:
-// overlong forms, surrogates and code points over U+10FFFF are invalid, as RFC 3629 says.
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const auto continuation = [&](std::size_t k) { return k < s.size() && (byte(k) & 0xC0) == 0x80; };
-    const unsigned char b = byte(i);
-    if (b >= 0xC2 && b <= 0xDF) return continuation(i + 1) ? 2 : 0;
-    if (b >= 0xE0 && b <= 0xEF) {
-        if (!continuation(i + 1) || !continuation(i + 2)) return 0;
-        const unsigned char b1 = byte(i + 1);
-        if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F)) return 0;
-        return 3;
-    }
-    if (b >= 0xF0 && b <= 0xF4) {
-        if (!continuation(i + 1) || !continuation(i + 2) || !continuation(i + 3)) return 0;
-        const unsigned char b1 = byte(i + 1);
-        if ((b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F)) return 0;
-        return 4;
-    }
-    return 0;
-}
 
 // Bytes that are copied as they are: ASCII from space to DEL but '"' and '\\'. One table load per byte
 // instead of four comparisons: every reply's text passes through here.

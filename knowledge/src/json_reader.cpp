@@ -1,7 +1,12 @@
 #include "knowledge/json_reader.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
 
 namespace knowledge {
 
@@ -12,12 +17,34 @@ std::string join_path(const std::string& path, std::size_t index) {
     return path + "/" + std::to_string(index);
 }
 
-std::optional<std::string> read_text_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+FileText read_text_file(const std::filesystem::path& path, std::size_t max_bytes) {
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer; fstat then checks what
+    // was opened, not what the name pointed to a moment before.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return {std::nullopt, std::string("cannot be opened (") + std::strerror(errno) + ")"};
+    const auto close_fd = [fd](FileText result) {
+        ::close(fd);
+        return result;
+    };
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode))
+        return close_fd({std::nullopt, "is not a regular file"});
+    const auto too_large = [max_bytes] {
+        return FileText{std::nullopt, "is larger than " + std::to_string(max_bytes) + " bytes"};
+    };
+    if (static_cast<std::uintmax_t>(info.st_size) > max_bytes) return close_fd(too_large());
+    std::string text;
+    char chunk[65536];
+    for (;;) {  // to the end, not to st_size: a file that grows meanwhile is still capped
+        const ssize_t n = ::read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0)
+            return close_fd({std::nullopt, std::string("cannot be read (") + std::strerror(errno) + ")"});
+        if (n == 0) break;
+        if (text.size() + static_cast<std::size_t>(n) > max_bytes) return close_fd(too_large());
+        text.append(chunk, static_cast<std::size_t>(n));
+    }
+    return close_fd({std::move(text), ""});
 }
 
 void JsonReader::error(const std::string& path, const std::string& message) {

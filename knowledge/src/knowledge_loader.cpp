@@ -155,10 +155,10 @@ LoadResult<KnowledgeBase> load_knowledge(const fs::path& dir) {
     const fs::path sources_file = dir / "sources.json";
     JsonReader source_reader(sources_file.string());
     std::vector<Source> sources;
-    if (auto text = read_text_file(sources_file)) {
-        if (auto doc = source_reader.parse(*text)) sources = read_sources(*doc, source_reader);
+    if (auto file_text = read_text_file(sources_file); file_text.text) {
+        if (auto doc = source_reader.parse(*file_text.text)) sources = read_sources(*doc, source_reader);
     } else {
-        source_reader.error("", "cannot read the file");
+        source_reader.error("", "the file " + file_text.problem);
     }
     std::unordered_set<std::string> source_ids;
     for (std::size_t i = 0; i < sources.size(); ++i) {
@@ -177,13 +177,13 @@ LoadResult<KnowledgeBase> load_knowledge(const fs::path& dir) {
     std::unordered_set<std::string> fact_ids;
     for (const fs::path& file : files) {
         JsonReader reader(file.string());
-        auto text = read_text_file(file);
-        if (!text) {
-            reader.error("", "cannot read the file");
+        auto file_text = read_text_file(file);
+        if (!file_text.text) {
+            reader.error("", "the file " + file_text.problem);
             collect(reader);
             continue;
         }
-        auto doc = reader.parse(*text);
+        auto doc = reader.parse(*file_text.text);
         if (!doc || !reader.require_object(*doc, "")) {
             collect(reader);
             continue;

@@ -217,8 +217,7 @@ ChannelReply twilio_message(AppState& state, const Request& request) {
                                header(request, "X-Twilio-Signature"));
     if (verdict != channels::Signature::valid) return refusal(state, "twilio", verdict);
     const ChannelReply nothing{200, "text/xml; charset=utf-8", channels::twiml_message(""), nullptr};
-    const std::string sid = channels::form_value(*form, "MessageSid");
-    Delivery delivery(state, sid.empty() ? "" : "twilio:" + sid);
+    Delivery delivery(state, "twilio:" + channels::twilio_delivery_key(*form));
     if (auto again = delivery.seen_before("twilio", nothing)) return *again;
     const std::string from = channels::form_value(*form, "From");
     const bool whatsapp = from.starts_with("whatsapp:");

@@ -133,9 +133,9 @@ int run_check(const Config& config) {
 int run_eval(const Config& config) {
     auto loaded = intents::load_advisor(config.knowledge_dir, config.intents_dir);
     if (!loaded.ok()) return print_errors(loaded.errors);
-    auto text = knowledge::read_text_file(config.eval_file);
-    if (!text) return print_errors({config.eval_file + ": cannot read the file"});
-    auto cases = intents::read_eval_cases(*text, config.eval_file);
+    auto file_text = knowledge::read_text_file(config.eval_file);
+    if (!file_text.text) return print_errors({config.eval_file + ": the file " + file_text.problem});
+    auto cases = intents::read_eval_cases(*file_text.text, config.eval_file);
     if (!cases.ok()) return print_errors(cases.errors);
     const intents::EvalReport report = intents::evaluate(**loaded.value, *cases.value);
     if (config.json_output) {

@@ -40,6 +40,7 @@ constexpr EnvironmentOption environment_options[] = {
     {"CAREER_ADVISOR_MAX_QUESTION_CHARS", "--max-question-chars"},
     {"CAREER_ADVISOR_MAX_CONNECTIONS", "--max-connections"},
     {"CAREER_ADVISOR_MAX_CONNECTIONS_PER_IP", "--max-connections-per-ip"},
+    {"CAREER_ADVISOR_IPV6_PREFIX", "--ipv6-prefix"},
     {"CAREER_ADVISOR_MESSAGE_RATE", "--message-rate"},
     {"CAREER_ADVISOR_MESSAGE_BURST", "--message-burst"},
     {"CAREER_ADVISOR_ADDRESS_MESSAGE_RATE", "--address-message-rate"},
@@ -169,6 +170,11 @@ void add_serve_options(CLI::App& app, Config& c) {
     app.add_option("--max-connections-per-ip", c.max_connections_per_ip,
                    "Most WebSockets open from one address")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
+        ->capture_default_str();
+    app.add_option("--ipv6-prefix", c.ipv6_prefix_bits,
+                   "Per-address limits count an IPv6 client by this many leading bits (its network); 128: "
+                   "each address")
+        ->check(CLI::Range(16u, 128u))
         ->capture_default_str();
     app.add_option("--message-rate", c.message_rate, "Messages per second a connection may send, sustained")
         ->check(finite_problem)

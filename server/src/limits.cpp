@@ -1,8 +1,22 @@
 #include "server/limits.hpp"
 
 #include <algorithm>
+#include <boost/asio/ip/address.hpp>
 
 namespace server {
+
+std::string limit_key(const std::string& address, unsigned ipv6_prefix_bits) {
+    boost::system::error_code ec;
+    const auto parsed = boost::asio::ip::make_address(address, ec);
+    if (ec || !parsed.is_v6() || ipv6_prefix_bits >= 128) return address;
+    auto bytes = parsed.to_v6().to_bytes();
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const std::size_t kept =
+            std::min<std::size_t>(8, ipv6_prefix_bits > i * 8 ? ipv6_prefix_bits - i * 8 : 0);
+        bytes[i] = static_cast<unsigned char>(bytes[i] & (0xFF00u >> kept));
+    }
+    return boost::asio::ip::address_v6(bytes).to_string() + "/" + std::to_string(ipv6_prefix_bits);
+}
 
 ConnectionLimits::Slot::~Slot() {
     if (owner_ != nullptr) owner_->release(address_);

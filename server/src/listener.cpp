@@ -17,7 +17,7 @@ namespace {
 
 // Who is on the other end, as the router needs it. An IPv4 client of a dual-stack socket (--host ::)
 // arrives as ::ffff:a.b.c.d; it is that IPv4 address, for loopback and per-address limits alike.
-Peer peer_of(const net::ip::tcp::socket& socket, std::uint64_t connection) {
+Peer peer_of(const net::ip::tcp::socket& socket, std::uint64_t connection, unsigned ipv6_prefix_bits) {
     Peer peer;
     peer.connection = connection;
     beast::error_code ec;
@@ -27,6 +27,7 @@ Peer peer_of(const net::ip::tcp::socket& socket, std::uint64_t connection) {
         address = net::ip::make_address_v4(net::ip::v4_mapped, address.to_v6());
     }
     peer.address = address.to_string();
+    peer.limit_key = limit_key(peer.address, ipv6_prefix_bits);
     peer.loopback = address.is_loopback();
     return peer;
 }
@@ -89,9 +90,9 @@ void Listener::on_accept(beast::error_code ec, net::ip::tcp::socket socket) {
     // 4 KiB as two) until the client's delayed ACK: a 40 ms stall per answer.
     beast::error_code option_ec;
     socket.set_option(net::ip::tcp::no_delay(true), option_ec);
-    Peer peer = peer_of(socket, state_.sessions().next_id());
+    Peer peer = peer_of(socket, state_.sessions().next_id(), state_.config().ipv6_prefix_bits);
     // Over the caps, the connection is still read once, to say 503 (the router's reply) and close.
-    auto admission = state_.connection_limits().try_open(peer.address);
+    auto admission = state_.connection_limits().try_open(peer.limit_key);
     peer.admission = admission.verdict;
     if (tls_ != nullptr) {
         std::make_shared<HttpSession<TlsStream>>(TlsStream(PlainStream(std::move(socket)), *tls_), state_,

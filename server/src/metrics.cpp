@@ -153,10 +153,11 @@ std::string Metrics::prometheus_text(const analytics::RecorderStatus& r) {
     out += fmt::format("career_advisor_store_up{{store=\"{}\"}} {}\n", store, r.ok ? 1 : 0);
     family(out, "career_advisor_store_events_total", "counter",
            "Answer and feedback events: queued, written in committed transactions, dropped (queue full, or "
-           "left at exit).");
+           "left at exit), refused by the store (left out, the rest written).");
     out += fmt::format("career_advisor_store_events_total{{result=\"queued\"}} {}\n", r.recorded);
     out += fmt::format("career_advisor_store_events_total{{result=\"written\"}} {}\n", r.written);
     out += fmt::format("career_advisor_store_events_total{{result=\"dropped\"}} {}\n", r.dropped);
+    out += fmt::format("career_advisor_store_events_total{{result=\"refused\"}} {}\n", r.refused);
     family(out, "career_advisor_store_failures_total", "counter",
            "Failed attempts to open or write the store.");
     out += fmt::format("career_advisor_store_failures_total {}\n", r.failures);

@@ -90,7 +90,7 @@ Response ready(AppState& state, const Request& request, const Peer&) {
 
 // The address's share of messages, charged for HTTP as for WebSocket messages: nullopt, or the 429.
 std::optional<Response> refuse_over_rate(AppState& state, const Request& request, const Peer& peer) {
-    if (state.address_rates().take(peer.address, steady_seconds())) return std::nullopt;
+    if (state.address_rates().take(peer.limit_key, steady_seconds())) return std::nullopt;
     state.metrics().refused(Refusal::rate_limited);
     Response res = error_response(state, request, http::status::too_many_requests, ErrorCode::rate_limited,
                                   "too many questions from your address: wait a moment, then ask again");
@@ -103,7 +103,7 @@ Response ask(AppState& state, const Request& request, const Peer& peer) {
     const auto advisor = state.advisor();
     const ProtocolLimits limits{state.config().max_question_chars};
     HttpReply out = reply_to_ask(*advisor, request.body(), wall_clock_ms(), limits, state.recording());
-    settle(state, out.reply, peer.connection, peer.address);
+    settle(state, out.reply, peer.connection, peer.limit_key);
     return make_response(state, request, static_cast<http::status>(out.status), std::move(out.reply.body),
                          "application/json");
 }
@@ -111,7 +111,7 @@ Response ask(AppState& state, const Request& request, const Peer& peer) {
 Response feedback(AppState& state, const Request& request, const Peer& peer) {
     if (auto refusal = refuse_over_rate(state, request, peer)) return std::move(*refusal);
     HttpReply out = reply_to_feedback(request.body(), wall_clock_ms(), state.recording());
-    settle(state, out.reply, peer.connection, peer.address);
+    settle(state, out.reply, peer.connection, peer.limit_key);
     return make_response(state, request, static_cast<http::status>(out.status), std::move(out.reply.body),
                          "application/json");
 }
@@ -344,7 +344,7 @@ Response static_file(AppState& state, const Request& request, const Peer& peer) 
         res.set(http::field::allow, "GET, HEAD");
         return res;
     }
-    if (!state.static_rates().take(peer.address, steady_seconds())) {
+    if (!state.static_rates().take(peer.limit_key, steady_seconds())) {
         state.metrics().refused(Refusal::rate_limited);
         Response res =
             error_response(state, request, http::status::too_many_requests, ErrorCode::rate_limited,

@@ -69,8 +69,8 @@ std::optional<StaticFile> load_static_file(const fs::path& root, std::string_vie
     const auto [base_end, file_it] = std::mismatch(base.begin(), base.end(), file.begin(), file.end());
     if (base_end != base.end() || !fs::is_regular_file(file, ec)) return std::nullopt;
     auto body = knowledge::read_text_file(file);
-    if (!body) return std::nullopt;
-    return StaticFile{std::move(*body), std::string(mime_type(file.string())), file.string()};
+    if (!body.text) return std::nullopt;
+    return StaticFile{std::move(*body.text), std::string(mime_type(file.string())), file.string()};
 }
 
 }  // namespace server

@@ -85,7 +85,7 @@ void WebsocketSession<Stream>::on_read(beast::error_code ec, std::size_t) {
     std::string reply;
     const double now_s = steady_seconds();
     // Both buckets are charged: the connection's, and its address's shared with its other connections.
-    const bool within_rate = bucket_.take(now_s) && state_.address_rates().take(peer_.address, now_s);
+    const bool within_rate = bucket_.take(now_s) && state_.address_rates().take(peer_.limit_key, now_s);
     if (!within_rate) {
         state_.metrics().refused(Refusal::rate_limited);
         state_.metrics().error(to_string(ErrorCode::rate_limited));
@@ -122,7 +122,7 @@ std::string WebsocketSession<Stream>::answer(std::string_view frame) {
         const auto advisor = state_.advisor();  // this message is answered on this snapshot, whatever reloads
         const ProtocolLimits limits{state_.config().max_question_chars};
         Reply reply = reply_to_frame(*advisor, context_, frame, wall_clock_ms(), limits, state_.recording());
-        settle(state_, reply, peer_.connection, peer_.address);
+        settle(state_, reply, peer_.connection, peer_.limit_key);
         return std::move(reply.body);
     } catch (const std::exception& e) {
         spdlog::error("conn {}: answering failed: {}", peer_.connection, e.what());

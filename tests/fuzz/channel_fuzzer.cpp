@@ -44,7 +44,7 @@ server::AppState& app_state() {
     return state;
 }
 
-const server::Peer peer{"127.0.0.1", true, 1, {}};
+const server::Peer peer{"127.0.0.1", true, 1, {}, "127.0.0.1"};
 
 enum class Platform { slack, telegram, twilio };
 

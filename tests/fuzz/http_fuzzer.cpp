@@ -38,7 +38,7 @@ server::AppState& app_state() {
     return state;
 }
 
-const server::Peer peer{"127.0.0.1", true, 1, {}};
+const server::Peer peer{"127.0.0.1", true, 1, {}, "127.0.0.1"};
 
 // Serialises the reply as the session writes it and reads it back: exactly one response, all bytes used.
 void check_wire_form(const server::Response& response, http::verb method) {

@@ -46,7 +46,7 @@ struct DataFiles {
             }
         }
         std::sort(files.begin(), files.end());
-        for (const fs::path& f : files) text.push_back(::knowledge::read_text_file(f).value_or(""));
+        for (const fs::path& f : files) text.push_back(::knowledge::read_text_file(f).text.value_or(""));
     }
     ~DataFiles() {
         std::error_code ec;

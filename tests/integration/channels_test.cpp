@@ -248,6 +248,19 @@ TEST(TwilioMessage, ARetriedMessageIsAnsweredOnce) {
     EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"sms\"}"), 1);
 }
 
+// Twilio's signature joins names and values without separators: a captured message re-sent with its sid
+// split across the name ("MessageSidS=M0310") verifies, and was answered again each time.
+TEST(TwilioMessage, ACapturedMessageReSplitIsNotAnsweredAgain) {
+    ServerProcess server(all_channels());
+    const HttpResult first = twilio(server.port(), "+14155550105", "what do seniors earn?", "SM0310");
+    ASSERT_EQ(first.status, 200u);
+    const HttpResult resplit =
+        twilio_resplit(server.port(), "+14155550105", "what do seniors earn?", "SM0310");
+    EXPECT_EQ(resplit.status, 200u) << "it verifies; it is the same signed content";
+    EXPECT_EQ(resplit.body, first.body);
+    EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"sms\"}"), 1);
+}
+
 TEST(Channels, AnswersAreRecordedWithTheirChannel) {
     ServerProcess server(all_channels());
     slack(server.port(), "what do seniors earn?", "5.1");

@@ -138,6 +138,28 @@ TEST(Recorder, EventsKeptWhileTheStoreFailsAreWrittenWhenItComesBack) {
     EXPECT_EQ(recorder.status().problem, "");
 }
 
+// One event the database refused once held up every later one: the batch was retried forever and the
+// events queued behind it were lost at exit.
+TEST(Recorder, AnEventTheStoreRefusesIsLeftOutAndTheRestAreWritten) {
+    const std::string url = test_support::shared_postgres().create_database();
+    const StoreLocation location{url, {}, true};
+    open_store(location)->migrate();
+    test_support::execute_postgres(url,
+                                   "ALTER TABLE answers ADD CONSTRAINT refuse CHECK (answer_id <> 'poison')");
+    Recorder recorder([location] { return open_store(location); }, "postgresql", quick());
+    for (const char* id : {"a1", "poison", "a2"}) recorder.record(answer(id));
+    EXPECT_TRUE(eventually([&] { return recorder.status().written == 2; }));
+    const RecorderStatus status = recorder.status();
+    EXPECT_EQ(status.refused, 1u);
+    EXPECT_TRUE(status.ok);
+    recorder.record(answer("a3"));
+    EXPECT_TRUE(eventually([&] { return recorder.status().written == 3; })) << "later events are written";
+    EXPECT_EQ(test_support::query_postgres(
+                  url, "SELECT string_agg(answer_id, ',' ORDER BY answer_id) FROM answers"),
+              "a1,a2,a3");
+    EXPECT_EQ(recorder.status().queued, 0u);
+}
+
 TEST(Recorder, AnswerIdsAreSignedWithTheStoresKey) {
     SqliteRecorder r;
     Recorder recorder(r.opener(), "sqlite", quick());

@@ -238,6 +238,39 @@ TYPED_TEST(StoreTest, TextIsStoredAsItCame) {
     EXPECT_EQ(store->read(nov_24, 10).unanswered.at(0).text, text);
 }
 
+// A Slack command's "%FF" reached PostgreSQL as a byte it refuses (SQLSTATE 22021), and a NUL cut its text
+// where SQLite kept it: both now keep the same valid text, U+FFFD for each byte that cannot be kept.
+TYPED_TEST(StoreTest, BytesThatAreNotTextAreKeptTheSameWayByBothStores) {
+    auto store = this->migrated();
+    const std::string sent = std::string("caf\xE9 pay\xFF in ") + '\0' + "Ohio?";
+    store->write(std::vector{answer("a1", nov_24, {"fallback"}, true, false, sent)},
+                 std::vector{FeedbackEvent{"a1", nov_24 + 1, false, std::string("bad\x80") + '\0' + "x"}});
+    const ReportRows rows = store->read(nov_24, 10);
+    EXPECT_EQ(rows.unanswered.at(0).text, "caf\uFFFD pay\uFFFD in \uFFFDOhio?");
+    EXPECT_EQ(rows.not_helpful.at(0).comment, "bad\uFFFD\uFFFDx");
+}
+
+// What the store refuses of one row says so (StoreError::row_refused), so the writer can leave it out; the
+// test makes a row refusable with a trigger, as a constraint or a value the database cannot hold would.
+TYPED_TEST(StoreTest, ARowTheDatabaseRefusesIsTellingApartFromAFailingStore) {
+    auto store = this->migrated();
+    if (std::string(TypeParam::name) == "sqlite") {
+        this->engine.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON answers WHEN NEW.answer_id = 'poison' "
+            "BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    } else {
+        this->engine.execute("ALTER TABLE answers ADD CONSTRAINT refuse CHECK (answer_id <> 'poison')");
+    }
+    try {
+        store->write(std::vector{answer("poison", nov_24, {"salary"})}, {});
+        ADD_FAILURE() << "the row was written";
+    } catch (const StoreError& e) {
+        EXPECT_TRUE(e.row_refused()) << e.what();
+    }
+    store->write(std::vector{answer("fine", nov_24, {"salary"})}, {});
+    EXPECT_EQ(this->engine.query("SELECT answer_id FROM answers"), "fine");
+}
+
 TYPED_TEST(StoreTest, TwoStoresOnOneDatabaseSeeEachOthersWrites) {
     auto a = this->migrated();
     auto b = this->migrated();

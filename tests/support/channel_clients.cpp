@@ -104,23 +104,51 @@ HttpResult telegram(std::uint16_t port, const json& update, const std::string& s
     return http_request(port, http::verb::post, "/channels/telegram/webhook", update.dump(), headers);
 }
 
-HttpResult twilio(std::uint16_t port, const std::string& from, const std::string& text,
-                  const std::string& sid, const std::string& signed_url, const std::string& token) {
-    const std::vector<std::pair<std::string, std::string>> params = {
-        {"ToCountry", "US"},  {"SmsMessageSid", sid},
-        {"NumMedia", "0"},    {"Body", text},
-        {"From", from},       {"To", "+18005551212"},
-        {"MessageSid", sid},  {"AccountSid", "AC0123456789abcdef0123456789abcdef"},
-        {"NumSegments", "1"}, {"ApiVersion", "2010-04-01"}};
+namespace {
+
+using FormParams = std::vector<std::pair<std::string, std::string>>;
+
+FormParams twilio_params(const std::string& from, const std::string& text, const std::string& sid) {
+    return {{"ToCountry", "US"},  {"SmsMessageSid", sid},
+            {"NumMedia", "0"},    {"Body", text},
+            {"From", from},       {"To", "+18005551212"},
+            {"MessageSid", sid},  {"AccountSid", "AC0123456789abcdef0123456789abcdef"},
+            {"NumSegments", "1"}, {"ApiVersion", "2010-04-01"}};
+}
+
+// Posts `sent` with the signature of `signed_params`.
+HttpResult post_twilio(std::uint16_t port, const FormParams& sent, const FormParams& signed_params,
+                       const std::string& signed_url, const std::string& token) {
     std::string body;
-    for (const auto& [name, value] : params)
+    for (const auto& [name, value] : sent)
         body += (body.empty() ? "" : "&") + form_escape(name) + "=" + form_escape(value);
     const std::string url =
         signed_url.empty() ? "http://127.0.0.1:" + std::to_string(port) + "/channels/twilio" : signed_url;
     return http_request(port, http::verb::post, "/channels/twilio", body,
                         {{"Content-Type", "application/x-www-form-urlencoded"},
                          {"Host", "127.0.0.1:" + std::to_string(port)},
-                         {"X-Twilio-Signature", twilio_signature(url, params, token)}});
+                         {"X-Twilio-Signature", twilio_signature(url, signed_params, token)}});
+}
+
+}  // namespace
+
+HttpResult twilio(std::uint16_t port, const std::string& from, const std::string& text,
+                  const std::string& sid, const std::string& signed_url, const std::string& token) {
+    const FormParams params = twilio_params(from, text, sid);
+    return post_twilio(port, params, params, signed_url, token);
+}
+
+HttpResult twilio_resplit(std::uint16_t port, const std::string& from, const std::string& text,
+                          const std::string& sid) {
+    const FormParams params = twilio_params(from, text, sid);
+    FormParams resplit = params;
+    for (auto& [name, value] : resplit) {
+        if (name == "MessageSid" && !value.empty()) {
+            name += value.front();
+            value.erase(0, 1);
+        }
+    }
+    return post_twilio(port, resplit, params, "", twilio_token);
 }
 
 // The text of a TwiML <Message>, unescaped.

@@ -97,6 +97,17 @@ TEST(TwilioSignature, AnotherUrlParameterOrTokenIsWrong) {
     EXPECT_EQ(check_twilio("12345", twilio_url, twilio_params, ""), Signature::missing);
 }
 
+TEST(TwilioDeliveryKey, IsTheSameForWhatIsSignedTheSameAndOnlyThen) {
+    FormFields resplit = twilio_params;  // "CallSid=CA12..." re-sent as "CallSidC=A12...": signed the same
+    resplit[0] = {"CallSidC", "A1234567890ABCDE"};
+    EXPECT_EQ(twilio_delivery_key(resplit), twilio_delivery_key(twilio_params));
+    FormFields shuffled(twilio_params.rbegin(), twilio_params.rend());
+    EXPECT_EQ(twilio_delivery_key(shuffled), twilio_delivery_key(twilio_params));
+    FormFields changed = twilio_params;
+    changed[0].second += "0";
+    EXPECT_NE(twilio_delivery_key(changed), twilio_delivery_key(twilio_params));
+}
+
 TEST(TelegramSecret, MustMatchExactly) {
     EXPECT_EQ(check_telegram("s3cret_token-1", "s3cret_token-1"), Signature::valid);
     EXPECT_EQ(check_telegram("s3cret_token-1", "s3cret_token-2"), Signature::wrong);

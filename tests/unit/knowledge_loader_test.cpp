@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "intents/advisor.hpp"
+#include "knowledge/json_reader.hpp"
 #include "support/project_advisor.hpp"
 #include "support/temp_dir.hpp"
 
@@ -113,4 +114,17 @@ TEST(KnowledgeLoader, UnreachableFactIsReported) {
     EXPECT_NE(error.find("fact 'role.orphan' (topic role) is not reachable from any intent"),
               std::string::npos)
         << error;
+}
+
+TEST(ReadTextFile, ReadsARegularFileUpToItsCapAndSaysWhatIsWrongOtherwise) {
+    TempDir dir;
+    write_file(dir.path() / "small.json", "{}");
+    EXPECT_EQ(knowledge::read_text_file(dir.path() / "small.json", 2).text, "{}");
+    const knowledge::FileText large = knowledge::read_text_file(dir.path() / "small.json", 1);
+    EXPECT_FALSE(large.text);
+    EXPECT_EQ(large.problem, "is larger than 1 bytes");
+    EXPECT_EQ(knowledge::read_text_file(dir.path()).problem, "is not a regular file") << "a folder";
+    EXPECT_EQ(knowledge::read_text_file("/dev/zero").problem, "is not a regular file");
+    EXPECT_EQ(knowledge::read_text_file(dir.path() / "absent.json").problem,
+              "cannot be opened (No such file or directory)");
 }

@@ -67,3 +67,17 @@ TEST(LogThrottle, OncePerIntervalPerKey) {
     EXPECT_TRUE(throttle.allow("origin b", t0 + std::chrono::seconds(1)));
     EXPECT_TRUE(throttle.allow("origin a", t0 + std::chrono::seconds(61)));
 }
+
+TEST(LimitKey, IPv6IsCountedByItsNetworkAndIPv4ByItsAddress) {
+    using server::limit_key;
+    EXPECT_EQ(limit_key("2001:db8:1:2:aaaa:bbbb:cccc:dddd", 64), "2001:db8:1:2::/64");
+    EXPECT_EQ(limit_key("2001:db8:1:2::1", 64), limit_key("2001:db8:1:2:ffff::9", 64)) << "one /64";
+    EXPECT_NE(limit_key("2001:db8:1:2::1", 64), limit_key("2001:db8:1:3::1", 64));
+    EXPECT_EQ(limit_key("2001:db8:1:2::1", 48), "2001:db8:1::/48");
+    EXPECT_EQ(limit_key("2001:db8:1:2::1", 60), "2001:db8:1::/60") << "a prefix within a group of 16 bits";
+    EXPECT_EQ(limit_key("2001:db8:1:12::1", 60), "2001:db8:1:10::/60");
+    EXPECT_EQ(limit_key("2001:db8:1:2::1", 128), "2001:db8:1:2::1") << "128: each address";
+    EXPECT_EQ(limit_key("::1", 64), "::/64");
+    EXPECT_EQ(limit_key("192.0.2.7", 64), "192.0.2.7");
+    EXPECT_EQ(limit_key("not an address", 64), "not an address");
+}

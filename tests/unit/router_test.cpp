@@ -15,7 +15,8 @@ Response call(AppState& state, http::verb method, const std::string& target) {
     Request request{method, target, 11};
     request.set(http::field::host, "127.0.0.1:8080");
     std::optional<Response> out;
-    route(state, request, Peer{"127.0.0.1", true, 1, {}}, [&out](Response r) { out = std::move(r); });
+    route(state, request, Peer{"127.0.0.1", true, 1, {}, "127.0.0.1"},
+          [&out](Response r) { out = std::move(r); });
     EXPECT_TRUE(out.has_value()) << "route() must reply at once for " << target;
     return out ? *out : Response{};
 }
@@ -55,7 +56,7 @@ TEST(Router, UpgradesAreRefusedWhileDraining) {
     Request upgrade{http::verb::get, "/ws", 11};
     upgrade.set(http::field::host, "127.0.0.1:8080");
     state.start_draining();
-    const auto refusal = refuse_upgrade(state, upgrade, Peer{"127.0.0.1", true, 1, {}});
+    const auto refusal = refuse_upgrade(state, upgrade, Peer{"127.0.0.1", true, 1, {}, "127.0.0.1"});
     ASSERT_TRUE(refusal);
     EXPECT_EQ(refusal->result(), http::status::service_unavailable);
 }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace analytics {
@@ -38,5 +39,10 @@ struct FeedbackEvent {
 };
 
 constexpr std::size_t max_comment_chars = 500;
+
+// The text both stores keep of a question or comment: valid UTF-8 without NUL, each other byte and each NUL
+// as U+FFFD. PostgreSQL refuses invalid UTF-8 and cuts at a NUL, SQLite keeps both; one rule keeps a
+// message the same whichever store holds it (a Slack command's "%FF" once stopped all PostgreSQL recording).
+std::string storable_text(std::string_view text);
 
 }  // namespace analytics

@@ -34,6 +34,7 @@ struct RecorderStatus {
     std::uint64_t recorded = 0;  // events accepted into the queue
     std::uint64_t written = 0;   // events in committed transactions
     std::uint64_t dropped = 0;   // events refused because the queue was full
+    std::uint64_t refused = 0;   // events the store refused to hold (StoreError::row_refused), left out
     std::uint64_t failures = 0;  // failed attempts to open or write
     std::size_t queued = 0;      // events waiting now (a batch kept for retry included)
 };
@@ -42,7 +43,9 @@ struct RecorderStatus {
 // blocks for long, so the I/O threads may call it), and one thread writes them in batches, each in
 // one transaction. When the queue is full an event is counted and dropped; when the store fails the
 // batch is kept and retried with backoff while chat goes on, the failure logged (at most once a
-// minute while it lasts) and shown by status(). stop() writes what is queued before returning.
+// minute while it lasts) and shown by status(). An event the store refuses (StoreError::row_refused) is
+// left out and counted, the rest of its batch written: one bad row never holds up the queue. stop()
+// writes what is queued before returning.
 //
 // Also holds the answer ids: the store's key is adopted once the store opens (answer_ids.hpp).
 class Recorder {
@@ -78,6 +81,7 @@ class Recorder {
     void run();
     bool ensure_open();
     bool write(Batch& batch);
+    bool write_each(Batch& batch);
     void delete_expired();
     void failed(const StoreError& e, const char* doing);
     void succeeded();

@@ -17,12 +17,16 @@ namespace analytics {
 // it ("the database is read-only", "cannot connect to PostgreSQL"); what() has the whole story for the log.
 class StoreError : public std::runtime_error {
   public:
-    StoreError(std::string reason, const std::string& detail)
-        : std::runtime_error(detail), reason_(std::move(reason)) {}
+    // `row_refused`: the database refused what a statement holds (a constraint, a value it cannot store),
+    // so the same row fails again while other rows may be written; otherwise the store itself failed.
+    StoreError(std::string reason, const std::string& detail, bool row_refused = false)
+        : std::runtime_error(detail), reason_(std::move(reason)), row_refused_(row_refused) {}
     const std::string& reason() const { return reason_; }
+    bool row_refused() const { return row_refused_; }
 
   private:
     std::string reason_;
+    bool row_refused_ = false;
 };
 
 // Rows the report is computed from (report.hpp), read in one go. Days are UTC days since the epoch.

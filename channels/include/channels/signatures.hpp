@@ -23,8 +23,13 @@ Signature check_slack(std::string_view secret, std::string_view timestamp, std::
 // Twilio ("Webhooks security"): X-Twilio-Signature is the base64 HMAC-SHA1, keyed with the auth token,
 // of the full URL Twilio requested (scheme, host, path and query) followed by every POST parameter
 // sorted by name, each as name then value with nothing between. Twilio sends no timestamp: its
-// retries are caught by their MessageSid (replay_guard.hpp).
+// retries are caught by twilio_delivery_key (replay_guard.hpp).
 std::string twilio_signature(std::string_view auth_token, std::string_view url, const FormFields& params);
+// The name a delivery is claimed under: a digest of the parameters exactly as they are signed. Not the
+// MessageSid: without separators, a captured message re-sent as "MessageSidS=M1" for "MessageSid=SM1"
+// still verifies; not the signature either, which covers the URL, different at each replica behind a
+// proxy without --public-url.
+std::string twilio_delivery_key(const FormFields& params);
 Signature check_twilio(std::string_view auth_token, std::string_view url, const FormFields& params,
                        std::string_view signature);
 

@@ -45,8 +45,15 @@ class JsonReader {
     std::vector<std::string> errors_;
 };
 
-// Reads a whole file; nullopt when it cannot be opened.
-std::optional<std::string> read_text_file(const std::filesystem::path& path);
+// A whole data file: `text`, or nullopt and what is wrong (`problem`: "cannot be opened (...)", "is not a
+// regular file", "is larger than ... bytes"). Only a regular file (or a link to one) of at most `max_bytes`
+// is read: a FIFO would block the reader and /dev/zero never ends. Opened without blocking, then checked.
+struct FileText {
+    std::optional<std::string> text;
+    std::string problem;
+};
+inline constexpr std::size_t max_data_file_bytes = std::size_t{16} << 20;
+FileText read_text_file(const std::filesystem::path& path, std::size_t max_bytes = max_data_file_bytes);
 
 // "path/key", so error paths read as JSON pointers.
 std::string join_path(const std::string& path, const std::string& key);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "intents/answer_cache.hpp"
+#include "server/limits.hpp"
 #include "server/static_cache.hpp"
 
 namespace server {
@@ -47,8 +48,10 @@ struct Config {
     std::size_t max_question_chars = 1000;  // longer questions are refused
     std::size_t max_connections = 10000;    // open WebSockets; over it the upgrade gets 503
     std::size_t max_connections_per_ip = 64;
-    double message_rate = 5;    // messages per second per connection, sustained
-    double message_burst = 20;  // and in a burst
+    unsigned ipv6_prefix_bits =
+        default_ipv6_prefix_bits;  // per-address limits count an IPv6 client's network
+    double message_rate = 5;       // messages per second per connection, sustained
+    double message_burst = 20;     // and in a burst
     double address_message_rate =
         50;  // messages per second from one address, WebSocket and HTTP asks together
     double address_message_burst = 200;  // and in a burst

@@ -8,6 +8,13 @@
 
 namespace server {
 
+// The name the per-address limits count a client under: an IPv4 address as it is, an IPv6 address by its
+// first `ipv6_prefix_bits` bits, written as the network ("2001:db8:0:1::/64"). One IPv6 customer is handed
+// a /64 or more and may use any address in it, so counting exact addresses would give each of 2^64 its own
+// budget; 128 counts each address. Text that is no address is returned as it is.
+std::string limit_key(const std::string& address, unsigned ipv6_prefix_bits);
+inline constexpr unsigned default_ipv6_prefix_bits = 64;
+
 // How many WebSockets are open, in all and per client address. try_open() takes a slot when both
 // are under their caps; the Slot gives it back when destroyed. Thread-safe.
 class ConnectionLimits {

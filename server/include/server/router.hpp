@@ -24,6 +24,7 @@ struct Peer {
     // Whether the connection was within --max-connections(-per-ip) when accepted. One over them is
     // answered 503 (except /healthz) and closed.
     ConnectionLimits::Verdict admission = ConnectionLimits::Verdict::ok;
+    std::string limit_key;  // what the per-address limits count it under: limit_key(address, --ipv6-prefix)
 };
 
 // The router decides every reply the server sends over HTTP; sessions only move bytes.
