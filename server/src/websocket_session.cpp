@@ -24,7 +24,8 @@ WebsocketSession<Stream>::WebsocketSession(Stream&& stream, AppState& state, Pee
       state_(state),
       peer_(std::move(peer)),
       slot_(std::move(slot)),
-      bucket_(state.config().message_rate, state.config().message_burst) {}
+      bucket_(state.config().message_rate, state.config().message_burst),
+      quiet_timer_(ws_.get_executor()) {}
 
 template <class Stream>
 WebsocketSession<Stream>::~WebsocketSession() {
@@ -55,7 +56,18 @@ void WebsocketSession<Stream>::run(Request upgrade) {
 template <class Stream>
 void WebsocketSession<Stream>::drain() {
     boost::asio::post(ws_.get_executor(), [self = this->shared_from_this()] {
-        self->close_when_written(websocket::close_code::going_away);
+        self->draining_ = true;
+        self->close_when_quiet();
+    });
+}
+
+// (Re)starts the wait for a quiet client; expires_after cancels the wait before, whose handler then sees
+// operation_aborted.
+template <class Stream>
+void WebsocketSession<Stream>::close_when_quiet() {
+    quiet_timer_.expires_after(quiet_before_close);
+    quiet_timer_.async_wait([self = this->shared_from_this()](beast::error_code ec) {
+        if (!ec) self->close_when_written(websocket::close_code::going_away);
     });
 }
 
@@ -78,6 +90,7 @@ void WebsocketSession<Stream>::on_read(beast::error_code ec, std::size_t) {
     // Beast itself closes with 1009 a message over the limit, and with 1007 one that is not UTF-8.
     if (ec) return fail(ec, "websocket read", peer_.connection);
     state_.metrics().message_received();
+    if (draining_ && !close_after_writes_) close_when_quiet();
     if (closing_ || close_after_writes_ == websocket::close_code::policy_error) {
         buffer_.consume(buffer_.size());  // after our close frame: the client resends it elsewhere
         return do_read();

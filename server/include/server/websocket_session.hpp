@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
@@ -29,7 +30,8 @@ class WebsocketSession : public Drainable, public std::enable_shared_from_this<W
     ~WebsocketSession() override;
     // Takes over the upgrade request the HTTP session read.
     void run(Request upgrade);
-    // Answers what has been received, then closes with 1001 (going away).
+    // Answers what has been received, then closes with 1001 (going away) once the client has been quiet for
+    // quiet_before_close.
     void drain() override;
     bool done_talking() const override { return said_goodbye_.load(); }
 
@@ -44,6 +46,7 @@ class WebsocketSession : public Drainable, public std::enable_shared_from_this<W
     void close_when_written(boost::beast::websocket::close_code code);
     void maybe_close();
     bool ready_to_close();
+    void close_when_quiet();
 
     boost::beast::websocket::stream<Stream> ws_;
     boost::beast::flat_buffer buffer_;
@@ -60,7 +63,13 @@ class WebsocketSession : public Drainable, public std::enable_shared_from_this<W
     bool closing_ = false;  // the close frame is on its way: what arrives now is not answered
     std::atomic<bool> said_goodbye_{false};  // closing_, for the drain on the control thread
     std::optional<boost::beast::websocket::close_code> close_after_writes_;
+    bool draining_ = false;
+    boost::asio::steady_timer quiet_timer_;
     static constexpr std::size_t max_queued_replies = 32;
+    // At a drain, the close waits until no message has come for this long: frames Beast has already read into
+    // its own buffer, or half of one, cannot be seen from here, and a read that completes restarts the wait.
+    // The drain's deadline (--drain-seconds) still bounds a client that never stops sending.
+    static constexpr std::chrono::milliseconds quiet_before_close{250};
     static constexpr unsigned max_refused_in_a_row = 10;  // then the connection is closed (1008)
 };
 
