@@ -1,9 +1,11 @@
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <chrono>
 #include <filesystem>
 #include <map>
 #include <thread>
+#include <utility>
 
 #include "analytics/store.hpp"
 #include "connection.hpp"
@@ -63,6 +65,7 @@ class SqliteConnection : public Connection {
         // (kill -9), and may be lost only with the machine's power, which is enough for statistics.
         use_wal();
         execute("PRAGMA synchronous=NORMAL");
+        opened_ = identity();
     }
 
     ~SqliteConnection() override {
@@ -98,7 +101,16 @@ class SqliteConnection : public Connection {
         return rows;
     }
 
-    void begin() override { execute("BEGIN IMMEDIATE"); }
+    // Each write first checks that the name still leads to the file opened: one deleted or replaced under a
+    // running server would otherwise take every later write into a file no one can read, while /readyz says
+    // all is well. The recorder then opens the name afresh.
+    void begin() override {
+        if (identity() != opened_) {
+            throw StoreError("the database file was deleted or replaced",
+                             file_ + ": no longer the file that was opened; it is opened again");
+        }
+        execute("BEGIN IMMEDIATE");
+    }
     void begin_migration() override { begin(); }  // the write lock serialises migrations too
 
   private:
@@ -166,7 +178,15 @@ class SqliteConnection : public Connection {
         fail(rc, sql);
     }
 
+    // The file's device and inode now, or {0, 0} when the name leads nowhere.
+    std::pair<dev_t, ino_t> identity() const {
+        struct stat info {};
+        if (::stat(file_.c_str(), &info) != 0) return {0, 0};
+        return {info.st_dev, info.st_ino};
+    }
+
     std::string file_;
+    std::pair<dev_t, ino_t> opened_{0, 0};
     sqlite3* db_ = nullptr;
     std::map<std::string, sqlite3_stmt*> statements_;
 };

@@ -160,6 +160,22 @@ TEST(Recorder, AnEventTheStoreRefusesIsLeftOutAndTheRestAreWritten) {
     EXPECT_EQ(recorder.status().queued, 0u);
 }
 
+// A database file deleted under a running server once took every later write into the deleted file while
+// /readyz said all was well: now it is a store failure, and the writer starts the file again.
+TEST(Recorder, ADatabaseFileDeletedUnderItIsAFailureAndIsStartedAgain) {
+    SqliteRecorder r;
+    Recorder recorder(r.opener(), "sqlite", quick());
+    recorder.record(answer("before"));
+    ASSERT_TRUE(eventually([&] { return recorder.status().written == 1; }));
+    const auto file = r.dir.path() / "analytics.sqlite3";
+    std::filesystem::remove(file);
+    recorder.record(answer("after"));
+    EXPECT_TRUE(eventually([&] { return recorder.status().written == 2; }));
+    EXPECT_GE(recorder.status().failures, 1u);
+    EXPECT_TRUE(recorder.status().ok);
+    EXPECT_EQ(test_support::query_sqlite(file, "SELECT group_concat(answer_id) FROM answers"), "after");
+}
+
 TEST(Recorder, AnswerIdsAreSignedWithTheStoresKey) {
     SqliteRecorder r;
     Recorder recorder(r.opener(), "sqlite", quick());
