@@ -44,15 +44,49 @@ Recording AppState::recording() const {
     return {&recorder_->answer_ids(), std::int64_t{config_.retention_days} * 86'400'000};
 }
 
-void AppState::run_in_background(std::function<void()> work, std::function<void()> failed) {
-    boost::asio::post(background_, [work = std::move(work), failed = std::move(failed)] {
+void AppState::run_in_background(Background kind, std::function<void()> work, std::function<void()> failed) {
+    const bool report = kind == Background::report;
+    if (report) {
+        std::lock_guard lock(reports_mutex_);
+        ++reports_running_;  // counted from the queue on: a report waiting for the thread is waited for too
+    }
+    auto run = [this, report, work = std::move(work), failed = std::move(failed)] {
         try {
             work();
         } catch (const std::exception& e) {
             spdlog::error("background work failed: {}", e.what());
             failed();
         }
-    });
+        if (report) {
+            std::lock_guard lock(reports_mutex_);
+            --reports_running_;
+            reports_changed_.notify_all();
+        }
+    };
+    if (report)
+        boost::asio::post(reports_, std::move(run));
+    else
+        boost::asio::post(webhooks_, std::move(run));
+}
+
+bool AppState::finish_background_work(std::chrono::steady_clock::time_point deadline) {
+    webhooks_.join();
+    std::unique_lock lock(reports_mutex_);
+    const bool finished = reports_changed_.wait_until(
+        lock, deadline, [this] { return reports_running_ == 0 || reports_abandoned_; });
+    if (finished && reports_running_ == 0) {
+        lock.unlock();
+        reports_.join();
+        return true;
+    }
+    reports_.stop();  // what is still queued never starts; the one running cannot be stopped
+    return false;
+}
+
+void AppState::abandon_reports() {
+    std::lock_guard lock(reports_mutex_);
+    reports_abandoned_ = true;
+    reports_changed_.notify_all();
 }
 
 void AppState::set_control_executor(const boost::asio::any_io_executor& executor) {

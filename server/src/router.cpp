@@ -250,6 +250,7 @@ void report(AppState& state, const Request& request, const Peer& peer, Respond r
     Request shape{request.method(), request.target(), version};
     shape.keep_alive(keep_alive);
     state.run_in_background(
+        AppState::Background::report,
         [&state, version, keep_alive, since = *since, now, respond] {
             const analytics::StoreLocation location{state.config().database, state.config().data_dir, false};
             try {
@@ -294,6 +295,7 @@ void channel_later(AppState& state, const Request& request, Respond reply,
     if (!state.channel_contexts_shared()) return reply(channel(state, request, handle));
     auto respond = std::make_shared<Respond>(std::move(reply));
     state.run_in_background(
+        AppState::Background::webhook,
         [&state, request, respond, handle] { (*respond)(channel(state, request, handle)); },
         [&state, request, respond] { (*respond)(internal_error(state, request)); });
 }

@@ -9,6 +9,7 @@
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -65,12 +66,17 @@ class Control {
             }
             if (state_.draining()) {
                 spdlog::warn("signal {} again: stopping now", signal);
-                return stop();
+                state_.abandon_reports();
+                stop();
+                return wait_for_signals();  // a third while a report holds up the exit: the same
             }
             drain(signal);
             wait_for_signals();
         });
     }
+
+    // Until when the exit may wait for a report still reading the store: the drain's deadline.
+    std::chrono::steady_clock::time_point deadline() const { return deadline_; }
 
   private:
     // Stop taking new work, let every connection finish what it has (answers sent, close 1001 sent),
@@ -108,7 +114,6 @@ class Control {
     }
 
     void stop() {
-        signals_.cancel();
         drain_timer_.cancel();
         memory_timer_.cancel();
         io_.stop();
@@ -218,10 +223,18 @@ int run_server(const Config& config) {
     for (unsigned i = 0; i < config.threads; ++i) threads.emplace_back([&io] { io.run(); });
     std::thread control_thread([&control] { control.run(); });
     for (std::thread& t : threads) t.join();  // io.stop() from the control thread ends them
+    // Background work replies into `io`, which goes next; signals are still heard meanwhile (a second
+    // SIGTERM stops the wait for a report).
+    const bool finished = state.finish_background_work(controller.deadline());
     control.stop();
     control_thread.join();
-    state.finish_background_work();           // a report still being read replies into `io`, which goes next
     recorder.stop(recording_flush_deadline);  // the drain's last step: what was answered is written
+    if (!finished) {
+        // A report's query cannot be interrupted, and its thread would be joined on the way out.
+        spdlog::warn("stopped without waiting for a report still reading the store");
+        spdlog::shutdown();
+        std::_Exit(0);
+    }
     spdlog::info("stopped");
     return 0;
 }

@@ -1,6 +1,9 @@
 // Real servers on a real local PostgreSQL: replicas sharing one database, and a database that stops.
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <signal.h>
 
+#include <future>
 #include <thread>
 
 #include "support/channel_clients.hpp"
@@ -21,6 +24,40 @@ json ask(std::uint16_t port, const std::string& text) {
 }
 
 json readyz(std::uint16_t port) { return http_request(port, http::verb::get, "/readyz").json(); }
+
+// Holds an exclusive lock on the feedback table in an open transaction: a report, which reads it, waits as on
+// a slow store until the lock goes (up to the server's statement timeout); answers are still written.
+class FeedbackLocked {
+  public:
+    explicit FeedbackLocked(const std::string& url) : conn_(PQconnectdb(url.c_str())) {
+        PQclear(PQexec(conn_, "BEGIN"));
+        PGresult* locked = PQexec(conn_, "LOCK TABLE feedback IN ACCESS EXCLUSIVE MODE");
+        ok_ = PQresultStatus(locked) == PGRES_COMMAND_OK;
+        PQclear(locked);
+    }
+    ~FeedbackLocked() {
+        PQclear(PQexec(conn_, "ROLLBACK"));
+        PQfinish(conn_);
+    }
+    FeedbackLocked(const FeedbackLocked&) = delete;
+    FeedbackLocked& operator=(const FeedbackLocked&) = delete;
+    bool ok() const { return ok_; }
+
+  private:
+    PGconn* conn_;
+    bool ok_ = false;
+};
+
+// GET /admin/report on its own thread (it waits for the lock): its status, once it comes.
+std::future<unsigned> report_later(std::uint16_t port) {
+    return std::async(std::launch::async, [port] {
+        try {
+            return http_request(port, http::verb::get, "/admin/report?since=1d").status;
+        } catch (const std::exception&) {
+            return 0u;  // the server went first
+        }
+    });
+}
 
 }  // namespace
 
@@ -123,4 +160,31 @@ TEST(StoppedPostgres, IsReportedWhileChatWorksAndWhatWaitedIsWrittenWhenItReturn
         return seen["totals"]["answers"] == 1;
     })) << seen.dump();
     EXPECT_EQ(seen["unanswered"][0]["text"], "can I become an astronaut with this?");
+}
+
+// One background thread once ran reports and webhooks: a Slack reply waited 7 s behind a report (Slack gives
+// up at 3 s), and the exit waited for the report past --drain-seconds, a second SIGTERM unheard.
+TEST(SharedPostgres, AWebhookIsNotHeldUpByAReportAndASecondSigtermDoesNotWaitForOne) {
+    const std::string url = shared_postgres().create_database();
+    ServerProcess server({"--database", url, "--slack-signing-secret", slack_secret, "--drain-seconds", "60",
+                          "--log-level", "info"});
+    FeedbackLocked lock(url);
+    ASSERT_TRUE(lock.ok());
+    auto report = report_later(server.port());
+    ASSERT_TRUE(eventually([&] {  // the report is on its thread, waiting for the lock
+        return query_postgres(url, "SELECT COUNT(*) FROM pg_locks WHERE NOT granted") != "0";
+    }));
+    const auto asked = std::chrono::steady_clock::now();
+    const HttpResult reply = slack(server.port(), "what do seniors earn?", "bg.1");
+    EXPECT_EQ(reply.status, 200u);
+    EXPECT_LT(std::chrono::steady_clock::now() - asked, std::chrono::seconds(3)) << "within Slack's 3 s";
+
+    server.signal(SIGTERM);  // the report's connection holds up the drain, which may last 60 s ...
+    ASSERT_TRUE(eventually([&] { return server.log().find("draining") != std::string::npos; }))
+        << server.log();
+    const auto second = std::chrono::steady_clock::now();
+    EXPECT_EQ(server.stop(std::chrono::seconds(10)), 0)  // a second SIGTERM, which does not wait for the
+        << server.log();                                 // report either
+    EXPECT_LT(std::chrono::steady_clock::now() - second, std::chrono::seconds(5));
+    EXPECT_EQ(report.get(), 0u) << "the report never answered";
 }

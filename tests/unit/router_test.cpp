@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 
+#include "support/eventually.hpp"
 #include "support/project_advisor.hpp"
 #include "support/temp_dir.hpp"
 
@@ -30,12 +34,38 @@ intents::AdvisorPtr advisor() {
 
 TEST(AppState, BackgroundWorkThatThrowsIsHandedToItsFailureAndTheThreadGoesOn) {
     AppState state(Config{}, advisor());
-    int failed = 0, done = 0;  // the background thread's alone until finish_background_work()
-    state.run_in_background([] { throw std::runtime_error("a handler's bug"); }, [&failed] { ++failed; });
-    state.run_in_background([&done] { ++done; }, [&failed] { ++failed; });
-    state.finish_background_work();
-    EXPECT_EQ(failed, 1);
-    EXPECT_EQ(done, 1) << "the next work still runs";
+    for (const auto kind : {AppState::Background::report, AppState::Background::webhook}) {
+        std::atomic<int> failed = 0, done = 0;
+        state.run_in_background(
+            kind, [] { throw std::runtime_error("a handler's bug"); }, [&failed] { ++failed; });
+        state.run_in_background(
+            kind, [&done] { ++done; }, [&failed] { ++failed; });
+        ASSERT_TRUE(test_support::eventually([&] { return failed == 1 && done == 1; }))
+            << "the next work still runs";
+    }
+    EXPECT_TRUE(state.finish_background_work(std::chrono::steady_clock::now() + std::chrono::seconds(10)));
+}
+
+TEST(AppState, TheExitWaitsForAReportUntilItsDeadlineOrUntilToldNotTo) {
+    AppState state(Config{}, advisor());
+    std::mutex held;
+    std::unique_lock lock(held);  // the report waits on it, as on a store that does not answer
+    state.run_in_background(
+        AppState::Background::report, [&held] { std::lock_guard wait(held); }, [] {});
+    std::atomic<bool> webhook_done = false;
+    state.run_in_background(
+        AppState::Background::webhook, [&webhook_done] { webhook_done = true; }, [] {});
+    EXPECT_TRUE(test_support::eventually([&] { return webhook_done.load(); })) << "not behind the report";
+    const auto start = std::chrono::steady_clock::now();
+    std::thread second_signal([&state] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        state.abandon_reports();
+    });
+    EXPECT_FALSE(state.finish_background_work(start + std::chrono::seconds(30)));
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5))
+        << "abandoned, not waited for";
+    second_signal.join();
+    lock.unlock();  // the report ends, so the pool's destructor can join it
 }
 
 TEST(Router, ReadyzTurns503AndConnectionsCloseOnceDraining) {

@@ -4,8 +4,11 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -80,13 +83,19 @@ class AppState {
     // meanwhile share the next one, so however many ask, at most one reload is waiting.
     void request_reload(ReloadDone done);
     // Runs `work` on a thread of its own, for work that blocks on the database (a report, channel contexts):
-    // never on an I/O thread, nor in the way of the control thread's signals, reloads and drain. route()'s
-    // exception boundary does not reach that thread, so it has its own: an exception `work` lets out is
-    // logged and handed to `failed` (which replies 500, as route() would), and the thread goes on.
-    void run_in_background(std::function<void()> work, std::function<void()> failed);
-    // Waits until background work is done; the server calls it before its I/O context goes, since the
-    // work replies through it.
-    void finish_background_work() { background_.join(); }
+    // never on an I/O thread, nor in the way of the control thread's signals, reloads and drain. Reports and
+    // webhooks have threads apart: a platform gives up after seconds (Slack at 3), and a report may take
+    // longer. route()'s exception boundary does not reach these threads, so they have their own: an
+    // exception `work` lets out is logged and handed to `failed` (which replies 500, as route() would), and
+    // the thread goes on.
+    enum class Background { report, webhook };
+    void run_in_background(Background kind, std::function<void()> work, std::function<void()> failed);
+    // Waits for the webhooks (milliseconds each), then for a report until `deadline` or abandon_reports();
+    // the server calls it before its I/O context goes, since the work replies through it. False when a report
+    // was still running: it cannot be interrupted, so the caller exits without waiting for its thread.
+    bool finish_background_work(std::chrono::steady_clock::time_point deadline);
+    // Stops waiting for reports now (a second SIGTERM). Any thread.
+    void abandon_reports();
     static constexpr std::chrono::milliseconds reload_spacing{200};
 
     // Loads the data folders again, now, on the calling thread. On success swaps the snapshot in,
@@ -112,7 +121,12 @@ class AppState {
     bool channel_contexts_shared_ = false;
     std::unique_ptr<channels::ContextStore> channel_contexts_;
     std::unique_ptr<channels::ReplayGuard> channel_deliveries_;
-    boost::asio::thread_pool background_{1};
+    boost::asio::thread_pool reports_{1};
+    boost::asio::thread_pool webhooks_{2};
+    std::mutex reports_mutex_;  // guards the two below, and wakes finish_background_work
+    std::condition_variable reports_changed_;
+    std::size_t reports_running_ = 0;
+    bool reports_abandoned_ = false;
     void schedule_reload();  // on the control thread, as are the three members below
     std::optional<boost::asio::steady_timer> reload_timer_;
     std::vector<ReloadDone> reload_waiters_;
