@@ -205,6 +205,7 @@ void read_lexicon(const fs::path& file, IntentData& data, JsonReader& reader) {
     data.lexicon.clause_joiners = reader.strings_at(*doc, "", "clause_joiners");
     data.lexicon.question_words = reader.strings_at(*doc, "", "question_words");
     data.lexicon.stop_words = reader.optional_strings(*doc, "", "stop_words");
+    data.lexicon.referring_words = reader.optional_strings(*doc, "", "referring_words");
     if (doc->contains("synonyms")) {
         const json* groups = reader.array_at(*doc, "", "synonyms");
         for (std::size_t i = 0; groups != nullptr && i < groups->size(); ++i) {
@@ -299,6 +300,7 @@ void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
                                    {},
                                    reader.optional_bool(kind_json, kpath, "routing_only"),
                                    reader.optional_string(kind_json, kpath, "intent").value_or("")};
+            entity_kind.gap = reader.optional_string(kind_json, kpath, "gap").value_or("");
             for (std::size_t v = 0; v < values->size(); ++v) {
                 const std::string vpath = join_path(join_path(kpath, "values"), v);
                 const json& value = (*values)[v];
@@ -307,7 +309,10 @@ void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
                 auto name = reader.string_at(value, vpath, "name");
                 auto aliases = reader.strings_at(value, vpath, "aliases");
                 auto home = reader.optional_string(value, vpath, "intent").value_or("");
-                if (id && name) entity_kind.values.push_back(EntityValue{*id, *name, aliases, home});
+                if (id && name) {
+                    entity_kind.values.push_back(EntityValue{*id, *name, aliases, home});
+                    entity_kind.values.back().gap = reader.optional_string(value, vpath, "gap").value_or("");
+                }
             }
             data.entity_kinds.push_back(std::move(entity_kind));
         }
@@ -439,10 +444,22 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
         if (!topic)
             errors.push_back("entities.json: " + where + " /intent: '" + home + "' is not a topic intent");
     };
+    auto check_gap = [&](const std::string& gap, const std::string& where) {
+        if (gap.empty()) return;
+        const bool found = std::any_of(data.intents.begin(), data.intents.end(), [&](const Intent& i) {
+            return i.id == gap && i.kind == IntentKind::gap && !i.continues.empty();
+        });
+        if (!found)
+            errors.push_back("entities.json: " + where + " /gap: '" + gap +
+                             "' is not a gap intent that continues a topic");
+    };
     for (const EntityKind& kind : data.entity_kinds) {
         check_home(kind.intent, "kind '" + kind.kind + "'");
-        for (const EntityValue& value : kind.values)
+        check_gap(kind.gap, "kind '" + kind.kind + "'");
+        for (const EntityValue& value : kind.values) {
             check_home(value.intent, kind.kind + " '" + value.id + "'");
+            check_gap(value.gap, kind.kind + " '" + value.id + "'");
+        }
     }
     for (const Intent& intent : data.intents) {
         check_lines(intent, intent.answer.lines, "/answer/lines");

@@ -32,6 +32,7 @@ struct Resolved {
     bool continues = false;                   // continues the conversation's topic
     std::vector<const Intent*> near;          // topics that matched too weakly to answer, for suggestions
     const Passage* lead = nullptr;  // the guides' passage that answers it, said instead of the template
+    const Intent* note = nullptr;   // a gap whose first line goes before the answer (entity_gap)
 };
 
 // The entities of a follow-up over those of the conversation: a value named now replaces the one
@@ -284,7 +285,64 @@ const Passage* lead_item(const Advisor& advisor, const Question& q, const Intent
     return r.fact;
 }
 
-Resolved resolve(const Advisor& advisor, const Context& context, const std::string& normalized) {
+// True when `phrase` stands in `text` as whole words.
+bool has_phrase(std::string_view text, std::string_view phrase) {
+    for (std::size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
+        const bool starts = at == 0 || text[at - 1] == ' ';
+        const bool ends = at + phrase.size() == text.size() || text[at + phrase.size()] == ' ';
+        if (starts && ends) return true;
+    }
+    return false;
+}
+
+// The gap (entities.json "gap") a question on `topic` gets for naming a value of `kind`: the value's, else
+// its kind's, when that gap continues `topic`.
+const Intent* gap_for(const Advisor& advisor, const Intent& topic, const std::string& kind,
+                      const std::string& id) {
+    for (const EntityKind& k : advisor.entities.kinds()) {
+        if (k.kind != kind) continue;
+        std::string gap = k.gap;
+        for (const EntityValue& v : k.values) {
+            if (v.id == id && !v.gap.empty()) gap = v.gap;
+        }
+        const Intent* intent = gap.empty() ? nullptr : advisor.find_intent(gap);
+        return intent != nullptr && intent->continues == topic.id ? intent : nullptr;
+    }
+    return nullptr;
+}
+
+// A question on a topic whose facts say nothing of something it names, or points back at ("which one pays
+// more?" after the languages; "paid extra for it?" after on-call): the gap that says so answers, then its
+// nearest facts, instead of the topic's general answer passed off as one.
+const Intent* entity_gap(const Advisor& advisor, const Context& context, const std::string& normalized,
+                         const Resolved& r) {
+    if (!is_kind(r.intent, IntentKind::topic)) return nullptr;
+    const auto first_gap = [&](const Entities& entities) -> const Intent* {
+        for (const auto& [kind, values] : entities) {
+            for (const std::string& id : values) {
+                if (const Intent* gap = gap_for(advisor, *r.intent, kind, id)) return gap;
+            }
+        }
+        return nullptr;
+    };
+    if (const Intent* gap = first_gap(r.entities)) return gap;
+    if (context.empty() || context.last_intent == r.intent->id) return nullptr;
+    const auto& referring = advisor.lexicon.referring_words;
+    if (std::none_of(referring.begin(), referring.end(),
+                     [&](const std::string& w) { return has_phrase(normalized, w); }))
+        return nullptr;
+    if (const Intent* gap = first_gap(context.entities)) return gap;
+    // The things the last topic listed: the kind whose values it is home to ("which one" after the
+    // languages).
+    for (const EntityKind& k : advisor.entities.kinds()) {
+        if (k.intent != context.last_intent || k.gap.empty()) continue;
+        const Intent* gap = advisor.find_intent(k.gap);
+        if (gap != nullptr && gap->continues == r.intent->id) return gap;
+    }
+    return nullptr;
+}
+
+Resolved resolve_topic(const Advisor& advisor, const Context& context, const std::string& normalized) {
     const Intent* fallback = advisor.find_intent(fallback_id);
     const Entities found = advisor.entities.extract(normalized);
     Question q{normalized, found, advisor.entities.visible(found), advisor.matcher.score(normalized),
@@ -302,6 +360,30 @@ Resolved resolve(const Advisor& advisor, const Context& context, const std::stri
     Resolved r{best, q.entities, tie(advisor, q, best), false, false, {}, nullptr};
     r.continues = q.last == best;
     if (r.alternatives.empty()) r.lead = lead_item(advisor, q, best);
+    return r;
+}
+
+Resolved resolve(const Advisor& advisor, const Context& context, const std::string& normalized) {
+    Resolved r = resolve_topic(advisor, context, normalized);
+    if (!r.alternatives.empty()) return r;
+    const Intent* gap = entity_gap(advisor, context, normalized, r);
+    if (gap == nullptr) return r;
+    // Something else it names that the topic does answer ("python devs in Seattle"): the gap's first line,
+    // then the topic's answer for it; otherwise the gap, with its nearest facts.
+    const Entities shown = advisor.entities.visible(r.entities);
+    const bool answers_the_rest = std::any_of(shown.begin(), shown.end(), [&](const auto& entry) {
+        return entry.first != "aspect" &&
+               std::any_of(entry.second.begin(), entry.second.end(), [&](const std::string& id) {
+                   return gap_for(advisor, *r.intent, entry.first, id) == nullptr;
+               });
+    });
+    if (answers_the_rest) {
+        r.note = gap;
+        return r;
+    }
+    r.intent = gap;
+    r.lead = nullptr;
+    r.more = false;
     return r;
 }
 
@@ -459,6 +541,12 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             const Intent* followup = advisor.find_intent(followup_id);
             if (followup != nullptr && !followup->answer.lines.empty())
                 part.text = followup->answer.lines.front();
+        }
+        if (q.note != nullptr) {
+            Said scratch = said;  // only its first line is said
+            const std::string note = compose(*q.note, q.entities, inputs, scratch).text;
+            part.text = note.substr(0, note.find('\n')) + "\n" + part.text;
+            part.not_covered = true;
         }
         if (q.intent->id == fallback_id) {
             // What it caught, in place of the plain refusal that opens the fallback's lines.

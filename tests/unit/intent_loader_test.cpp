@@ -41,6 +41,18 @@ TEST(IntentLoader, GapWithoutATopicToContinueIsReported) {
         << error;
 }
 
+TEST(IntentLoader, AnEntityGapThatIsNoGapIntentIsReported) {
+    DataCopy data;
+    replace_in_file(data.intents() / "entities.json", "\"gap\": \"uncovered.pay_by_technology\"",
+                    "\"gap\": \"salary\"");
+    const std::string error = load_errors(data);
+    EXPECT_NE(
+        error.find(
+            "entities.json: kind 'technology' /gap: 'salary' is not a gap intent that continues a topic"),
+        std::string::npos)
+        << error;
+}
+
 TEST(IntentLoader, BadPatternNamesFileIntentAndRe2Error) {
     DataCopy data;
     replace_in_file(data.intents() / "intents" / "education.json", "\"patterns\": [",

@@ -443,3 +443,35 @@ TEST(OtherLanguage, IsToldTheAdvisorAnswersInEnglish) {
     EXPECT_EQ(mixed.intent, "salary") << mixed.text;
     EXPECT_EQ(mixed.text.find("English"), std::string::npos) << mixed.text;
 }
+
+// A question on a topic that names something the topic's facts do not cover for it says so first (the
+// entity's "gap" in entities.json), rather than pass the topic's general answer off as one.
+TEST(EntityGap, PayByALanguageSaysTheGuidesDoNotCompareIt) {
+    const Answer a = ask("do go developers earn more than java developers?");
+    EXPECT_EQ(a.intent, "uncovered.pay_by_technology");
+    EXPECT_TRUE(a.parts.front().not_covered);
+    EXPECT_TRUE(contains(first_line(a.text), "don't compare pay by programming language")) << a.text;
+    EXPECT_TRUE(contains(a.text, "$115,000")) << "then the nearest figure: " << a.text;
+}
+
+TEST(EntityGap, WhatTheTopicDoesAnswerStillFollowsTheNote) {
+    const Answer a = ask("how much do python developers make in seattle?");
+    EXPECT_EQ(a.intent, "salary");
+    EXPECT_TRUE(a.parts.front().not_covered);
+    EXPECT_TRUE(contains(first_line(a.text), "don't compare pay by programming language")) << a.text;
+    EXPECT_TRUE(contains(a.text, "$140,000")) << "Seattle's range: " << a.text;
+    EXPECT_FALSE(contains(first_line(ask("how much do back-end developers make in seattle?").text), "don't"))
+        << "no note when nothing uncovered is named";
+}
+
+TEST(EntityGap, AFollowUpPointingBackTakesWhatTheLastAnswerWasAbout) {
+    const Answer languages = ask("what languages do back-end developers use?");
+    const Answer which = ask("which one pays more?", languages.context);
+    EXPECT_EQ(which.intent, "uncovered.pay_by_technology") << which.text;
+    const Answer on_call = ask("what is on-call like?");
+    const Answer extra = ask("do they at least get paid extra for it?", on_call.context);
+    EXPECT_EQ(extra.intent, "uncovered.on_call_pay") << extra.text;
+    EXPECT_TRUE(contains(first_line(extra.text), "on-call")) << extra.text;
+    const Answer seattle = ask("how much do back-end developers make in seattle?", languages.context);
+    EXPECT_EQ(seattle.intent, "salary") << "a new question that points at nothing keeps its topic";
+}

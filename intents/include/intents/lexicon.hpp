@@ -27,6 +27,9 @@ struct LexiconWords {
     // Groups of words that mean the same when the guides' passages are searched ("cv", "resume"); the first
     // names the group (passage_index.hpp).
     std::vector<std::vector<std::string>> synonyms;
+    // Words and phrases by which a question points back at what was just said ("which one", "it", "those"):
+    // such a question takes the things the last answer was about (responder.cpp, entity gaps).
+    std::vector<std::string> referring_words;
 };
 
 // The words, with the vocabulary sorted and indexed for typo correction in the constructor, so no
@@ -68,6 +71,9 @@ struct EntityValue {
     std::string name;                  // "San Francisco"
     std::vector<std::string> aliases;  // normalised phrases: "san francisco", "bay area"
     std::string intent;                // the topic that answers it when nothing else matched (optional)
+    // A gap intent said instead of the topic it continues when a question on that topic names this value
+    // ("pay" with "Go": the guides give no pay by language); the kind's when empty (optional).
+    std::string gap;
 };
 
 struct EntityKind {
@@ -82,6 +88,7 @@ struct EntityKind {
     std::vector<EntityValue> values;
     bool routing_only = false;  // steers matching (e.g. "occupation") but is not shown or remembered
     std::string intent;  // the topic that answers a value of this kind named on its own (a value's own wins)
+    std::string gap;     // as EntityValue::gap, for every value of the kind without one of its own
 };
 
 // "N years" of experience up to `max_years` maps to `level`.
