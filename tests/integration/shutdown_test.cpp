@@ -15,6 +15,21 @@ namespace http = boost::beast::http;
 namespace websocket = boost::beast::websocket;
 using nlohmann::json;
 
+namespace {
+
+// Every message a chat gets until the server closes it, and how it closed (the read's error).
+std::vector<json> read_until_closed(WsClient& ws, boost::beast::error_code& ec) {
+    std::vector<json> replies;
+    for (;;) {
+        boost::beast::flat_buffer buffer;
+        ws.stream().read(buffer, ec);
+        if (ec) return replies;
+        replies.push_back(json::parse(boost::beast::buffers_to_string(buffer.data())));
+    }
+}
+
+}  // namespace
+
 TEST(Drain, SigtermAnswersEveryQuestionReceivedThenSays1001) {
     ServerProcess server({"--message-rate", "100000", "--message-burst", "100000", "--address-message-rate",
                           "100000", "--address-message-burst", "100000", "--threads", "1"});
@@ -32,11 +47,7 @@ TEST(Drain, SigtermAnswersEveryQuestionReceivedThenSays1001) {
     for (auto& ws : sockets) {
         int answered = 0;
         boost::beast::error_code ec;
-        for (;;) {
-            boost::beast::flat_buffer buffer;
-            ws->stream().read(buffer, ec);
-            if (ec) break;
-            const json reply = json::parse(boost::beast::buffers_to_string(buffer.data()));
+        for (const json& reply : read_until_closed(*ws, ec)) {
             EXPECT_EQ(reply["type"], "answer");
             EXPECT_EQ(reply["id"], answered);
             ++answered;
@@ -74,13 +85,8 @@ TEST(Drain, ManyChatsSendingWithoutWaitingEachGetEveryAnswerRunAfterRun) {
         for (auto& ws : sockets) {
             int answered = 0;
             boost::beast::error_code ec;
-            for (;;) {
-                boost::beast::flat_buffer buffer;
-                ws->stream().read(buffer, ec);
-                if (ec) break;
-                if (json::parse(boost::beast::buffers_to_string(buffer.data()))["type"] == "answer")
-                    ++answered;
-            }
+            for (const json& reply : read_until_closed(*ws, ec))
+                answered += reply["type"] == "answer" ? 1 : 0;
             lost += questions - answered;
             if (ec != websocket::error::closed ||
                 ws->stream().reason().code != websocket::close_code::going_away)
