@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <limits>
+
 namespace analytics {
 
 namespace {
@@ -10,6 +13,20 @@ using Clock = std::chrono::steady_clock;
 constexpr auto problem_log_interval = std::chrono::minutes(1);
 constexpr auto retention_interval = std::chrono::hours(1);
 constexpr std::chrono::milliseconds first_retry{1000};
+
+// What the store budget counts of events about to be written (StoreUsage): an estimate, measured exactly
+// later.
+std::uint64_t usage_bytes(const std::vector<AnswerEvent>& answers, const std::vector<FeedbackEvent>& votes) {
+    std::uint64_t bytes = 0;
+    for (const AnswerEvent& a : answers) {
+        bytes += row_overhead_bytes + a.answer_id.size() + a.question.size() + 16;  // 16: channel
+        for (const std::string& intent : a.intents) bytes += intent.size() + 1;
+    }
+    for (const FeedbackEvent& v : votes) bytes += row_overhead_bytes + v.answer_id.size() + v.comment.size();
+    return bytes;
+}
+
+std::uint64_t percent(std::uint64_t bytes, unsigned p) { return bytes / 100 * p; }
 
 std::int64_t wall_clock_ms() {
     using namespace std::chrono;
@@ -24,7 +41,7 @@ Recorder::Recorder(OpenStore open, std::string kind, RecorderOptions options)
     status_.problem = "not opened yet";
     // Before the writer thread exists, so nothing else touches store_. The first retention pass runs here
     // too, so what it costs (time, the database's cache) comes before serving rather than in the middle.
-    if (ensure_open()) delete_expired();
+    if (ensure_open()) tidy();
     thread_ = std::thread([this] { run(); });
 }
 
@@ -95,6 +112,7 @@ void Recorder::run() {
         lock.unlock();
 
         const auto now = Clock::now();
+        const std::uint64_t pending_bytes = usage_bytes(pending.answers, pending.votes);
         bool ok = true;
         if (pending.size() > 0 || !currently_ok())
             ok = ensure_open() && (pending.size() == 0 || write(pending));
@@ -102,7 +120,13 @@ void Recorder::run() {
             pending = Batch{};
             backoff = first_retry;
             last_write = now;
-            if (now >= next_retention_) delete_expired();
+            estimated_bytes_ += pending_bytes;
+            if (now >= next_retention_) {
+                tidy();
+            } else if (options_.max_store_bytes > 0 &&
+                       estimated_bytes_ >= percent(options_.max_store_bytes, over_warning_mark_ ? 100 : 80)) {
+                keep_within_budget();
+            }
         } else {
             next_attempt = Clock::now() + backoff;
             backoff = std::min(backoff * 2, options_.retry_max);
@@ -194,8 +218,13 @@ bool Recorder::write_each(Batch& batch) {
     return ok;
 }
 
-void Recorder::delete_expired() {
+void Recorder::tidy() {
     next_retention_ = Clock::now() + retention_interval;
+    delete_expired();
+    keep_within_budget();
+}
+
+void Recorder::delete_expired() {
     if (options_.retention_days == 0 || !store_) return;
     const std::int64_t cutoff = wall_clock_ms() - std::int64_t{options_.retention_days} * 86'400'000;
     try {
@@ -205,6 +234,46 @@ void Recorder::delete_expired() {
     } catch (const StoreError& e) {
         store_.reset();
         failed(e, "delete old rows from");
+    }
+}
+
+void Recorder::keep_within_budget() {
+    const std::uint64_t budget = options_.max_store_bytes;
+    if (budget == 0 || !store_) return;
+    constexpr double mib = 1 << 20;
+    try {
+        StoreUsage usage = store_->usage();
+        std::uint64_t deleted = 0;
+        if (usage.bytes >= budget) {
+            // The rows to delete, at the average row's size, to come down to 90%: the oldest answers and
+            // votes.
+            const std::uint64_t row =
+                std::max<std::uint64_t>(1, usage.bytes / std::max<std::uint64_t>(1, usage.rows));
+            const std::uint64_t rows = (usage.bytes - percent(budget, 90) + row - 1) / row;
+            const auto cutoff = store_->answer_time_at(rows);
+            const std::int64_t before = cutoff.value_or(std::numeric_limits<std::int64_t>::max());
+            deleted = store_->delete_before(before);
+            if (deleted == 0 && cutoff) deleted = store_->delete_before(before + 1);  // all at one time
+            usage = store_->usage();
+            spdlog::warn(
+                "recording: the store reached its budget of {:.1f} MiB (--store-max-mb); deleted the {} "
+                "oldest rows, {:.1f} MiB stay",
+                static_cast<double>(budget) / mib, deleted, static_cast<double>(usage.bytes) / mib);
+        }
+        const bool over_warning_mark = usage.bytes >= percent(budget, 80);
+        if (over_warning_mark && !over_warning_mark_ && deleted == 0)
+            spdlog::warn(
+                "recording: the store holds {:.1f} MiB of its {:.1f} MiB budget (--store-max-mb); at the "
+                "budget the oldest answers and votes are deleted",
+                static_cast<double>(usage.bytes) / mib, static_cast<double>(budget) / mib);
+        over_warning_mark_ = over_warning_mark;
+        estimated_bytes_ = usage.bytes;
+        std::lock_guard lock(mutex_);
+        status_.store_bytes = usage.bytes;
+        status_.budget_deleted += deleted;
+    } catch (const StoreError& e) {
+        store_.reset();
+        failed(e, "measure or trim");
     }
 }
 

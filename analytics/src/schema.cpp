@@ -75,6 +75,20 @@ const std::string delete_votes_of_old_answers =
 const std::string delete_old_answers = "DELETE FROM answers WHERE at_ms < ?";
 const std::string delete_old_votes = "DELETE FROM feedback WHERE at_ms < ?";
 
+const std::string answer_time_at = "SELECT at_ms FROM answers ORDER BY at_ms LIMIT 1 OFFSET ?";
+
+std::string usage(std::string_view kind) {
+    const auto bytes = [&](const char* column) {
+        return kind == "postgresql" ? "COALESCE(OCTET_LENGTH(" + std::string(column) + "), 0)"
+                                    : "COALESCE(LENGTH(CAST(" + std::string(column) + " AS BLOB)), 0)";
+    };
+    return "SELECT (SELECT COUNT(*) FROM answers) + (SELECT COUNT(*) FROM feedback),"
+           " COALESCE((SELECT SUM(" +
+           bytes("answer_id") + " + " + bytes("intents") + " + " + bytes("channel") + " + " +
+           bytes("question") + ") FROM answers), 0) + COALESCE((SELECT SUM(" + bytes("answer_id") + " + " +
+           bytes("comment") + ") FROM feedback), 0)";
+}
+
 const std::string report_days =
     "SELECT a.at_ms / 86400000, COUNT(*), SUM(a.fallback), SUM(a.not_covered),"
     " SUM(CASE WHEN f.helpful = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN f.helpful = 0 THEN 1 ELSE 0 END)"

@@ -113,6 +113,18 @@ std::uint64_t SqlStore::delete_before(std::int64_t cutoff_ms) {
                        });
 }
 
+StoreUsage SqlStore::usage() {
+    const Row r = db_->query(sql::usage(db_->kind())).at(0);
+    const std::uint64_t rows = count(r.at(0));
+    return {rows, count(r.at(1)) + rows * row_overhead_bytes};
+}
+
+std::optional<std::int64_t> SqlStore::answer_time_at(std::uint64_t n) {
+    const auto rows = db_->query(sql::answer_time_at, {static_cast<std::int64_t>(n)});
+    if (rows.empty()) return std::nullopt;
+    return as_integer(rows.at(0).at(0));
+}
+
 ReportRows SqlStore::read(std::int64_t since_ms, std::size_t max_rows) {
     ReportRows out;
     const auto limit = static_cast<std::int64_t>(max_rows);

@@ -17,6 +17,8 @@ class SqlStore : public Store {
     int version() override;
     void write(std::span<const AnswerEvent> answers, std::span<const FeedbackEvent> votes) override;
     std::uint64_t delete_before(std::int64_t cutoff_ms) override;
+    StoreUsage usage() override;
+    std::optional<std::int64_t> answer_time_at(std::uint64_t n) override;
     ReportRows read(std::int64_t since_ms, std::size_t max_rows) override;
     void save_context(const std::string& sender, const std::string& context, std::int64_t at_ms,
                       std::int64_t forget_before_ms) override;

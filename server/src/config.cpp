@@ -56,6 +56,7 @@ constexpr EnvironmentOption environment_options[] = {
     {"CAREER_ADVISOR_DATA_DIR", "--data-dir"},
     {"CAREER_ADVISOR_DATABASE", "--database"},
     {"CAREER_ADVISOR_RETENTION_DAYS", "--retention-days"},
+    {"CAREER_ADVISOR_STORE_MAX_MB", "--store-max-mb"},
     {"CAREER_ADVISOR_SLACK_SIGNING_SECRET", "--slack-signing-secret"},
     {"CAREER_ADVISOR_TELEGRAM_SECRET", "--telegram-secret"},
     {"CAREER_ADVISOR_TWILIO_AUTH_TOKEN", "--twilio-auth-token"},
@@ -233,6 +234,10 @@ void add_serve_options(CLI::App& app, Config& c) {
     app.add_option("--retention-days", c.retention_days,
                    "Days answers and feedback are kept; 0 keeps them all")
         ->check(CLI::Range(0u, 36500u))
+        ->capture_default_str();
+    app.add_option("--store-max-mb", c.store_max_mb,
+                   "MiB the stored answers and feedback may take; then the oldest are deleted; 0: no budget")
+        ->check(CLI::Range(0u, 1u << 22))
         ->capture_default_str();
     add_data_options(app, c);
     add_channel_options(app, c);

@@ -163,6 +163,12 @@ std::string Metrics::prometheus_text(const analytics::RecorderStatus& r) {
     out += fmt::format("career_advisor_store_failures_total {}\n", r.failures);
     family(out, "career_advisor_store_queue", "gauge", "Events waiting to be written.");
     out += fmt::format("career_advisor_store_queue {}\n", r.queued);
+    family(out, "career_advisor_store_bytes", "gauge",
+           "What the stored answers and feedback took at the last measurement (--store-max-mb counts it).");
+    out += fmt::format("career_advisor_store_bytes {}\n", r.store_bytes);
+    family(out, "career_advisor_store_budget_deleted_total", "counter",
+           "Oldest answers and votes deleted to keep the store within --store-max-mb.");
+    out += fmt::format("career_advisor_store_budget_deleted_total {}\n", r.budget_deleted);
     return out;
 }
 

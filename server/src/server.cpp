@@ -177,6 +177,7 @@ int run_server(const Config& config) {
     const analytics::StoreLocation location{config.database, config.data_dir, true};
     analytics::RecorderOptions recording;
     recording.retention_days = config.retention_days;
+    recording.max_store_bytes = std::uint64_t{config.store_max_mb} << 20;
     recording.all_questions = config.log_questions;
     const std::string kind = config.database == "sqlite" ? "sqlite" : "postgresql";
     spdlog::info("recording answers and feedback in {} ({})", analytics::describe(location), kind);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <thread>
 
@@ -195,6 +196,48 @@ TEST(Recorder, RowsOlderThanTheRetentionAreDeleted) {
     o.retention_days = 30;
     Recorder recorder(r.opener(), "sqlite", o);
     EXPECT_TRUE(eventually([&] { return r.stored() == 1; }));
+}
+
+// At the default limits one address could store ~5.8 GB a day: the budget keeps the newest within it, and the
+// file with it (measured here, as an operator sizing a disk would).
+TEST(Recorder, TheStoreBudgetDeletesTheOldestAndKeepsTheFileWithinTwiceIt) {
+    SqliteRecorder r;
+    RecorderOptions o = quick();
+    o.all_questions = true;
+    o.max_store_bytes = 1 << 20;
+    const std::string question(500, 'x');
+    const std::int64_t start = now_ms();
+    const int events = 10'000;  // ~6 MiB of rows
+    RecorderStatus status;
+    {
+        Recorder recorder(r.opener(), "sqlite", o);
+        for (int i = 0; i < events; ++i) {  // as traffic comes: a batch written before the next arrives
+            AnswerEvent e = answer("q" + std::to_string(i), start + i);
+            e.question = question;
+            ASSERT_TRUE(recorder.record(std::move(e)));
+            if ((i + 1) % 250 == 0) {
+                ASSERT_TRUE(eventually(
+                    [&] { return recorder.status().written == static_cast<std::uint64_t>(i + 1); }));
+            }
+        }
+        recorder.stop(30s);
+        status = recorder.status();
+    }
+    EXPECT_EQ(status.written, static_cast<std::uint64_t>(events));
+    EXPECT_GT(status.budget_deleted, 0u);
+    EXPECT_LE(status.store_bytes, o.max_store_bytes);
+    auto store = open_store(r.location);
+    const StoreUsage usage = store->usage();
+    EXPECT_LE(usage.bytes, o.max_store_bytes);
+    EXPECT_GE(usage.bytes, o.max_store_bytes / 2);                         // trimmed, not emptied
+    EXPECT_EQ(store->answer_time_at(usage.rows - 1), start + events - 1);  // the newest stays
+    EXPECT_GT(*store->answer_time_at(0), start);                           // the oldest went
+    store.reset();
+    const auto file = std::filesystem::file_size(r.dir.path() / "analytics.sqlite3");
+    std::printf("store budget %llu bytes: usage %llu bytes, file %llu bytes\n",
+                static_cast<unsigned long long>(o.max_store_bytes),
+                static_cast<unsigned long long>(usage.bytes), static_cast<unsigned long long>(file));
+    EXPECT_LE(file, 2 * o.max_store_bytes);
 }
 
 TEST(Recorder, RecordingFromManyThreadsLosesNothing) {

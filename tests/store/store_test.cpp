@@ -231,6 +231,24 @@ TYPED_TEST(StoreTest, DeleteBeforeRemovesOldAnswersAndTheirVotes) {
     EXPECT_EQ(store->delete_before(nov_24 - 30 * day), 0u);
 }
 
+// The store budget (--store-max-mb) counts this, and deletes up to the answer_time_at() it finds.
+TYPED_TEST(StoreTest, UsageCountsTheBytesOfTextAndARowOverheadAndTheNthOldestAnswerIsFound) {
+    auto store = this->migrated();
+    EXPECT_EQ(store->usage().rows, 0u);
+    EXPECT_EQ(store->usage().bytes, 0u);
+    EXPECT_EQ(store->answer_time_at(0), std::nullopt);
+    store->write(std::vector{answer("a2", nov_24 + 5, {"salary", "outlook"}),
+                             answer("a1", nov_24, {"salary"}, true, false, "h\u00e9llo")},
+                 std::vector{FeedbackEvent{"a1", nov_24 + 1, false, "bad"}});
+    const StoreUsage usage = store->usage();
+    EXPECT_EQ(usage.rows, 3u);
+    // id, intents, channel ("websocket"), question ("é" is two bytes); the vote's id and comment.
+    EXPECT_EQ(usage.bytes, 3 * row_overhead_bytes + (2 + 6 + 9 + 6) + (2 + 14 + 9) + (2 + 3));
+    EXPECT_EQ(store->answer_time_at(0), nov_24);
+    EXPECT_EQ(store->answer_time_at(1), nov_24 + 5);
+    EXPECT_EQ(store->answer_time_at(2), std::nullopt);
+}
+
 TYPED_TEST(StoreTest, TextIsStoredAsItCame) {
     auto store = this->migrated();
     const std::string text = "¿Cuánto gana un desarrollador? 'quotes' \"and\" ; DROP TABLE answers; --";

@@ -157,10 +157,14 @@ TEST(Config, DatabaseIsSqliteOrAPostgresUrl) {
 
 TEST(Config, StoreOptionsHaveEnvironmentVariables) {
     auto out = parse_command_line({"career-advisor"}, {{"CAREER_ADVISOR_DATA_DIR", "/srv/advisor"},
-                                                       {"CAREER_ADVISOR_RETENTION_DAYS", "30"}});
+                                                       {"CAREER_ADVISOR_RETENTION_DAYS", "30"},
+                                                       {"CAREER_ADVISOR_STORE_MAX_MB", "200"}});
     ASSERT_TRUE(out.run) << out.error;
     EXPECT_EQ(out.config.data_dir, "/srv/advisor");
     EXPECT_EQ(out.config.retention_days, 30u);
+    EXPECT_EQ(out.config.store_max_mb, 200u);
+    EXPECT_EQ(parse_command_line({"career-advisor"}, {}).config.store_max_mb, 1024u);
+    EXPECT_EQ(parse_command_line({"career-advisor", "serve", "--store-max-mb", "x"}, {}).exit_code, 2);
     EXPECT_EQ(parse_command_line({"career-advisor", "serve", "--retention-days", "-1"}, {}).exit_code, 2);
 }
 

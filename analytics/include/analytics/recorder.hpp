@@ -22,21 +22,27 @@ struct RecorderOptions {
     std::size_t batch_size = 500;  // a batch is written once this many wait ...
     std::chrono::milliseconds flush_interval{1000};  // ... or this long after the last write
     unsigned retention_days = 90;                    // 0: keep everything; else rows older are deleted hourly
+    // 0: no budget; else when the answers and votes take this many bytes (StoreUsage) the oldest are deleted
+    // down to 90% of it, with a warning from 80%. Measured at start, hourly, and whenever what was written
+    // since the last measurement may have crossed the next of those marks.
+    std::uint64_t max_store_bytes = 0;
     bool all_questions = false;                  // --log-questions: keep every question's text (events.hpp)
     std::chrono::milliseconds retry_max{30000};  // a failing store is retried at 1 s, doubling up to this
 };
 
 // What /readyz and /metrics say about recording.
 struct RecorderStatus {
-    std::string kind;            // "sqlite" or "postgresql"
-    bool ok = false;             // the last attempt to open or write succeeded
-    std::string problem;         // StoreError::reason() of the last failure while not ok
-    std::uint64_t recorded = 0;  // events accepted into the queue
-    std::uint64_t written = 0;   // events in committed transactions
-    std::uint64_t dropped = 0;   // events refused because the queue was full
-    std::uint64_t refused = 0;   // events the store refused to hold (StoreError::row_refused), left out
-    std::uint64_t failures = 0;  // failed attempts to open or write
-    std::size_t queued = 0;      // events waiting now (a batch kept for retry included)
+    std::string kind;               // "sqlite" or "postgresql"
+    bool ok = false;                // the last attempt to open or write succeeded
+    std::string problem;            // StoreError::reason() of the last failure while not ok
+    std::uint64_t recorded = 0;     // events accepted into the queue
+    std::uint64_t written = 0;      // events in committed transactions
+    std::uint64_t dropped = 0;      // events refused because the queue was full
+    std::uint64_t refused = 0;      // events the store refused to hold (StoreError::row_refused), left out
+    std::uint64_t failures = 0;     // failed attempts to open or write
+    std::size_t queued = 0;         // events waiting now (a batch kept for retry included)
+    std::uint64_t store_bytes = 0;  // StoreUsage::bytes at the last measurement (0 before one, or no budget)
+    std::uint64_t budget_deleted = 0;  // rows deleted to keep within max_store_bytes
 };
 
 // The one background writer: events go into a bounded queue under a short mutex (no I/O, never
@@ -82,7 +88,10 @@ class Recorder {
     bool ensure_open();
     bool write(Batch& batch);
     bool write_each(Batch& batch);
+    void tidy();  // the hourly pass: delete_expired() and keep_within_budget()
     void delete_expired();
+    void add_written(const Batch& batch);
+    void keep_within_budget();
     void failed(const StoreError& e, const char* doing);
     void succeeded();
     bool currently_ok();  // takes mutex_
@@ -101,6 +110,10 @@ class Recorder {
     RecorderStatus status_;
     std::chrono::steady_clock::time_point last_problem_log_{};
     std::chrono::steady_clock::time_point next_retention_{};
+    // The store budget, the writer thread's: bytes since measured (an estimate of what was written added),
+    // and whether the warning mark was passed at the last measurement.
+    std::uint64_t estimated_bytes_ = 0;
+    bool over_warning_mark_ = false;
 
     std::thread thread_;
 };

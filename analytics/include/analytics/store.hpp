@@ -61,6 +61,14 @@ struct ReportRows {
     std::vector<VoteRow> not_helpful;     // "not helpful" votes, newest first
 };
 
+// What the answers and votes take, as the store budget counts it (--store-max-mb): the bytes of their text
+// plus row_overhead_bytes a row for the numbers beside it. The file or tables, with their indexes, take about
+// twice that (measured in store_test.cpp).
+struct StoreUsage {
+    std::uint64_t rows = 0, bytes = 0;
+};
+constexpr std::uint64_t row_overhead_bytes = 64;
+
 // A database of answers and feedback. One implementation per engine (SQLite, PostgreSQL) with the same
 // schema and migrations (schema.cpp), tested by one suite. An object is used by one thread at a time;
 // several objects (threads, processes, replicas) may use one database at once. Every method throws
@@ -82,6 +90,11 @@ class Store {
     virtual void write(std::span<const AnswerEvent> answers, std::span<const FeedbackEvent> votes) = 0;
     // Deletes answers and votes from before `cutoff_ms`; returns how many rows went.
     virtual std::uint64_t delete_before(std::int64_t cutoff_ms) = 0;
+    // What the answers and votes take now (one pass over both tables).
+    virtual StoreUsage usage() = 0;
+    // The time of the answer with `n` answers before it in time (0: the oldest), or nullopt when there are
+    // not that many: delete_before() that time deletes the `n` oldest (fewer when times are equal).
+    virtual std::optional<std::int64_t> answer_time_at(std::uint64_t n) = 0;
     // The report's rows for answers since `since_ms`, at most `max_rows` questions and votes each.
     virtual ReportRows read(std::int64_t since_ms, std::size_t max_rows) = 0;
 

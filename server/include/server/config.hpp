@@ -35,6 +35,7 @@ struct Config {
     std::string data_dir;             // default: default_data_dir()
     std::string database = "sqlite";  // "sqlite" (analytics.sqlite3 in data_dir) or a postgresql:// URL
     unsigned retention_days = 90;     // rows older are deleted; 0 keeps everything
+    unsigned store_max_mb = 1024;     // MiB the answers and votes may take (StoreUsage); 0: no budget
 
     // Messaging platforms' webhooks (docs/channels.md). An empty secret turns that channel off (404).
     std::string slack_signing_secret;  // POST /channels/slack/command
