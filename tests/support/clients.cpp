@@ -13,9 +13,20 @@ namespace http = beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
-WsClient::WsClient(std::uint16_t port, const std::string& path) : ws_(ioc_) {
+namespace {
+
+// Connects to the server's loopback port from `source` (port chosen by the kernel).
+void connect_from(beast::tcp_stream& stream, const std::string& source, std::uint16_t port) {
+    stream.socket().open(tcp::v4());
+    stream.socket().bind(tcp::endpoint(net::ip::make_address(source), 0));
+    stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+}
+
+}  // namespace
+
+WsClient::WsClient(std::uint16_t port, const std::string& path, const std::string& source) : ws_(ioc_) {
     beast::get_lowest_layer(ws_).expires_after(std::chrono::seconds(10));
-    beast::get_lowest_layer(ws_).connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+    connect_from(beast::get_lowest_layer(ws_), source, port);
     beast::get_lowest_layer(ws_).expires_never();
     ws_.set_option(beast::websocket::stream_base::timeout::suggested(beast::role_type::client));
     ws_.handshake("127.0.0.1:" + std::to_string(port), path);
@@ -58,11 +69,12 @@ void WsClient::drop() {
 }
 
 HttpResult http_request(std::uint16_t port, http::verb method, const std::string& target,
-                        const std::string& body, const std::map<std::string, std::string>& headers) {
+                        const std::string& body, const std::map<std::string, std::string>& headers,
+                        const std::string& source) {
     net::io_context ioc;
     beast::tcp_stream stream(ioc);
     stream.expires_after(std::chrono::seconds(10));
-    stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+    connect_from(stream, source, port);
     http::request<http::string_body> req{method, target, 11};
     req.set(http::field::host, "127.0.0.1:" + std::to_string(port));
     for (const auto& [name, value] : headers) req.set(name, value);

@@ -13,10 +13,12 @@
 
 namespace test_support {
 
-// A blocking Beast WebSocket client for tests: connects to ws://127.0.0.1:PORT/ws.
+// A blocking Beast WebSocket client for tests: connects to ws://127.0.0.1:PORT/ws from `source` (another
+// loopback address is another client to the server's per-address limits).
 class WsClient {
   public:
-    explicit WsClient(std::uint16_t port, const std::string& path = "/ws");
+    explicit WsClient(std::uint16_t port, const std::string& path = "/ws",
+                      const std::string& source = "127.0.0.1");
     ~WsClient();
 
     void send_text(const std::string& text);
@@ -42,9 +44,10 @@ struct HttpResult {
     nlohmann::json json() const { return nlohmann::json::parse(body); }
 };
 
-// One blocking HTTP/1.1 request to 127.0.0.1:PORT.
+// One blocking HTTP/1.1 request to 127.0.0.1:PORT, from `source`.
 HttpResult http_request(std::uint16_t port, boost::beast::http::verb method, const std::string& target,
-                        const std::string& body = "", const std::map<std::string, std::string>& headers = {});
+                        const std::string& body = "", const std::map<std::string, std::string>& headers = {},
+                        const std::string& source = "127.0.0.1");
 
 // The value of one series of GET /metrics, e.g. `career_advisor_connections_open{kind="websocket"}`; 0 when
 // the server has no such line (a counter never counted).
