@@ -38,12 +38,16 @@ knowledge::LoadResult<AdvisorPtr> load_advisor(const std::filesystem::path& know
         Advisor{std::move(*kb.value),
                 std::move(d.intents),
                 std::move(d.lexicon),
+                {},
                 EntityExtractor(std::move(d.entity_kinds), std::move(d.years_bands)),
                 std::move(*matcher.value),
                 std::move(d.style),
                 {},
                 nullptr,
                 {}});
+    LexiconWords translating = advisor->lexicon;
+    for (const auto& [word, english] : translating.translations) translating.shorthand[word] = english;
+    advisor->translating = Lexicon(std::move(translating));
     // Built here, once the facts sit where they will stay: passages point at them.
     advisor->passages = PassageIndex(advisor->knowledge, advisor->intents, advisor->lexicon,
                                      TermRules(advisor->lexicon, advisor->lexicon.synonyms));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 #include "intents/message_bounds.hpp"
 
@@ -38,7 +39,21 @@ struct Found {
     std::string_view id;
 };
 
-// "5 years", "10+ years", "3 year": the number before a years word.
+// The number a word before " year" spells ("five years in"), or 0.
+int number_word(std::string_view before) {
+    static constexpr std::string_view words[] = {"one",     "two",       "three",    "four",     "five",
+                                                 "six",     "seven",     "eight",    "nine",     "ten",
+                                                 "eleven",  "twelve",    "thirteen", "fourteen", "fifteen",
+                                                 "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+    for (std::size_t i = 0; i < std::size(words); ++i) {
+        const std::string_view w = words[i];
+        if (before.ends_with(w) && before.size() > w.size() && before[before.size() - w.size() - 1] == ' ')
+            return static_cast<int>(i) + 1;
+    }
+    return 0;
+}
+
+// "5 years", "10+ years", "3 year", "five years": the number before a years word.
 void find_years(const std::string& padded, const std::vector<YearsBand>& bands, std::vector<Found>& found) {
     for (std::size_t pos = padded.find(" year"); pos != std::string::npos;
          pos = padded.find(" year", pos + 1)) {
@@ -46,11 +61,16 @@ void find_years(const std::string& padded, const std::vector<YearsBand>& bands, 
         if (end > 0 && padded[end - 1] == '+') --end;
         std::size_t start = end;
         while (start > 0 && std::isdigit(static_cast<unsigned char>(padded[start - 1]))) --start;
-        if (start == end || end - start > 2) continue;
+        const int spelled = start == end ? number_word(std::string_view(padded.data(), end)) : 0;
+        if (spelled > 0) {
+            start = padded.rfind(' ', end - 1) + 1;
+        } else if (start == end || end - start > 2) {
+            continue;
+        }
         // "in 10 years", "within 5 years" speak of the future, not of experience.
         const std::string_view before(padded.data(), start);  // a view: a copy per "year" is quadratic
         if (before.ends_with(" in ") || before.ends_with(" within ") || before.ends_with(" next ")) continue;
-        const int years = std::stoi(padded.substr(start, end - start));
+        const int years = spelled > 0 ? spelled : std::stoi(padded.substr(start, end - start));
         for (const YearsBand& band : bands) {
             if (years <= band.max_years) {
                 found.push_back(Found{start, "level", band.level});

@@ -206,6 +206,17 @@ void read_lexicon(const fs::path& file, IntentData& data, JsonReader& reader) {
     data.lexicon.question_words = reader.strings_at(*doc, "", "question_words");
     data.lexicon.stop_words = reader.optional_strings(*doc, "", "stop_words");
     data.lexicon.referring_words = reader.optional_strings(*doc, "", "referring_words");
+    if (doc->contains("translations")) {
+        if (const json* words = reader.object_at(*doc, "", "translations")) {
+            for (const auto& [word, english] : words->items()) {
+                if (!english.is_string()) {
+                    reader.error(join_path("/translations", word), "must be a string");
+                    continue;
+                }
+                data.lexicon.translations[word] = english.get<std::string>();
+            }
+        }
+    }
     if (doc->contains("synonyms")) {
         const json* groups = reader.array_at(*doc, "", "synonyms");
         for (std::size_t i = 0; groups != nullptr && i < groups->size(); ++i) {
@@ -272,6 +283,7 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     text("row", style.row);
     text("recognised", style.recognised);
     text("period_intro", style.period_intro);
+    text("in_english", style.in_english);
     text("verdict_above", style.verdict_above);
     text("verdict_below", style.verdict_below);
     text("verdict_overlap", style.verdict_overlap);

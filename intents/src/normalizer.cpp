@@ -43,6 +43,18 @@ std::string fold_unicode(std::string_view in) {
             }
         }
         if (mapped) continue;
+        // Latin letters with accents lose them ("développeur", "cuánto", "résumé"), as people often type
+        // them without: U+00C0 to U+00FF, two bytes starting 0xC3.
+        if (byte == 0xC3 && i + 1 < in.size() && (static_cast<unsigned char>(in[i + 1]) & 0xC0) == 0x80) {
+            static constexpr std::string_view latin1[64] = {
+                "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+                "d", "n", "o", "o", "o", "o", "o",  " ", "o", "u", "u", "u", "u", "y", "th", "ss",
+                "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+                "d", "n", "o", "o", "o", "o", "o",  " ", "o", "u", "u", "u", "u", "y", "th", "y"};
+            out.append(latin1[static_cast<unsigned char>(in[i + 1]) - 0x80]);
+            i += 2;
+            continue;
+        }
         out.push_back(' ');
         ++i;
         while (i < in.size() && (static_cast<unsigned char>(in[i]) & 0xC0) == 0x80)

@@ -156,6 +156,18 @@ bool speaks_to(const Intent& intent, const std::string& aspect) {
 std::optional<Resolved> bare_entity(const Context& context, const Question& q, const Intent* best) {
     const bool weak = best == nullptr || (best->id == fallback_id && q.scores.front().score < strong_score);
     if (!weak || q.entities.empty() || q.last == nullptr) return std::nullopt;
+    // A bare "in Mexico?" after the languages is a pay question: a topic without a rule for what a short
+    // question names leaves it to the named thing's home topic (entity_home). A longer one ("does it get
+    // worse the more senior you get?") asks about the topic.
+    constexpr std::size_t bare_words = 4;
+    const bool last_answers_it =
+        split_words(q.text).size() > bare_words ||
+        std::any_of(q.entities.begin(), q.entities.end(), [&](const auto& entry) {
+            return entry.first == "aspect" ||
+                   std::any_of(q.last->answer.by_entity.begin(), q.last->answer.by_entity.end(),
+                               [&](const EntityRule& rule) { return rule.entity == entry.first; });
+        });
+    if (!last_answers_it) return std::nullopt;
     if (auto aspects = q.entities.find("aspect"); aspects != q.entities.end() && q.entities.size() == 1) {
         const bool spoken = std::any_of(aspects->second.begin(), aspects->second.end(),
                                         [&](const std::string& a) { return speaks_to(*q.last, a); });
@@ -477,6 +489,35 @@ std::vector<Resolved> questions_of(const Advisor& advisor, const Context& contex
     return questions;
 }
 
+// A question in another language (the `other_language` intent alone, or a message nothing placed that is
+// mostly other languages' words) read again with the lexicon's translations: the questions it asks when that
+// reading finds a topic or a gap, the small talk beside them left out; otherwise nothing, and the advisor
+// answers as it did.
+std::optional<std::vector<Resolved>> read_in_english(const Advisor& advisor, const Context& context,
+                                                     std::string_view text, const std::string& normalized,
+                                                     const std::vector<Resolved>& asked) {
+    const auto& translations = advisor.translating.translations;
+    if (translations.empty()) return std::nullopt;
+    const bool other_language = asked.size() == 1 && asked.front().intent->id == other_language_id;
+    // A message the patterns did not place, most of whose words (three at least) are other languages' words.
+    const bool nothing_placed = std::none_of(asked.begin(), asked.end(), [](const Resolved& q) {
+        return answers_from_facts(q.intent) || is_kind(q.intent, IntentKind::smalltalk);
+    });
+    const std::vector<std::string> words = split_words(normalized);
+    const auto foreign = std::count_if(words.begin(), words.end(),
+                                       [&](const std::string& w) { return translations.contains(w); });
+    if (!other_language &&
+        !(nothing_placed && foreign >= 3 && 5 * static_cast<std::size_t>(foreign) >= 2 * words.size()))
+        return std::nullopt;
+    const std::vector<Clause> clauses = normalize_clauses(text, advisor.translating);
+    std::string whole;
+    for (const Clause& c : clauses) whole += (whole.empty() ? "" : " ") + c.text;
+    std::vector<Resolved> read = questions_of(advisor, context, clauses, whole);
+    std::erase_if(read, [](const Resolved& q) { return !answers_from_facts(q.intent); });
+    if (read.empty()) return std::nullopt;
+    return read;
+}
+
 // The topic a follow-up to this intent continues: itself, or for a gap the topic it names.
 const Intent* topic_of(const Advisor& advisor, const Intent* intent) {
     if (is_kind(intent, IntentKind::topic)) return intent;
@@ -504,6 +545,29 @@ std::string recognised_line(const Advisor& advisor, const Entities& entities) {
 
 }  // namespace
 
+// A question on the conversation's topic when everything on it was shown: one line of it again, the passage
+// of the topic's facts the question is closest to (else the answer's first line), then the `followup`
+// intent's line that this is what the guides say, before its suggestions.
+ComposedPart all_said(const Advisor& advisor, const Resolved& q, const std::string& asked,
+                      const ComposeInputs& inputs, Said& said) {
+    const Retrieved closest = retrieve(advisor, asked);
+    ComposedPart part = closest.fact != nullptr && closest.fact->intent == q.intent->id
+                            ? compose_passage(*closest.fact, inputs, said)
+                            : compose(*q.intent, q.entities, inputs, said);
+    // Its first line, with the list that line introduces.
+    std::size_t end = part.text.find('\n');
+    if (end != std::string::npos && part.text[end - 1] == ':') {
+        while (end != std::string::npos && part.text.compare(end + 1, 2, "- ") == 0)
+            end = part.text.find('\n', end + 1);
+    }
+    part.text = part.text.substr(0, end);
+    const Intent* followup = advisor.find_intent(followup_id);
+    if (followup != nullptr && !followup->answer.lines.empty())
+        part.text += "\n" + followup->answer.lines.front();
+    part.held_back = false;
+    return part;
+}
+
 Answer respond(const Advisor& advisor, const Context& incoming, std::string_view text, std::int64_t now_ms,
                const ContextPolicy& policy) {
     const Context context = sanitize(incoming, advisor, now_ms, policy);
@@ -513,7 +577,12 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
     std::string normalized;
     for (const Clause& c : clauses) normalized += (normalized.empty() ? "" : " ") + c.text;
 
-    const std::vector<Resolved> questions = questions_of(advisor, context, clauses, normalized);
+    bool in_english = false;
+    std::vector<Resolved> questions = questions_of(advisor, context, clauses, normalized);
+    if (auto read = read_in_english(advisor, context, text, normalized, questions)) {
+        questions = std::move(*read);
+        in_english = true;
+    }
     Answer answer;
     answer.context_expired = context_expired;
     std::vector<const knowledge::Fact*> facts;
@@ -533,8 +602,11 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         ComposedPart part = q.lead != nullptr ? compose_passage(*q.lead, inputs, said)
                                               : compose(*q.intent, q.entities, inputs, said, q.more);
         if (part.text.empty() && same_topic && !q.more) {
-            said = before;  // asked again: answer again
-            part = compose(*q.intent, q.entities, inputs, said);
+            // Asked again, or another angle on what was all said: not the whole answer again, but its
+            // sentence that shares the most words with the question (else its first line), and that this is
+            // all.
+            said = before;
+            part = all_said(advisor, q, normalized, inputs, said);
         }
         if (q.more && part.text.empty()) {
             // Nothing more in the data: say so, and offer the intent's follow-up questions.
@@ -557,6 +629,8 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             }
             part.not_covered = true;
         }
+        if (in_english && answer.parts.empty() && !advisor.style.in_english.empty())
+            part.text = advisor.style.in_english + "\n" + part.text;
         // Small talk beside a question ("hello, what is …") keeps only its first line.
         if (questions.size() > 1 && is_kind(q.intent, IntentKind::smalltalk))
             part.text = part.text.substr(0, part.text.find('\n'));

@@ -80,8 +80,8 @@ struct Tally {
 
 // Runs `step` until `stop`, at most `per_second` times a second (0: as fast as it goes), turning an exception
 // (a connection that broke) into a problem. The pace is a load's shape, not a wait for a condition.
-void repeat(const std::atomic<bool>& stop, Tally& tally, const std::string& name, const std::function<void()>& step,
-            int per_second = 0) {
+void repeat(const std::atomic<bool>& stop, Tally& tally, const std::string& name,
+            const std::function<void()>& step, int per_second = 0) {
     auto next = std::chrono::steady_clock::now();
     while (!stop) {
         try {
@@ -89,7 +89,8 @@ void repeat(const std::atomic<bool>& stop, Tally& tally, const std::string& name
         } catch (const std::exception& e) {
             tally.problem(name + ": " + e.what());
         }
-        if (per_second > 0) std::this_thread::sleep_until(next += std::chrono::microseconds(1'000'000 / per_second));
+        if (per_second > 0)
+            std::this_thread::sleep_until(next += std::chrono::microseconds(1'000'000 / per_second));
     }
 }
 
@@ -99,12 +100,31 @@ TEST(Chaos, EveryAcceptedQuestionIsAnsweredOnceThroughFaults) {
     PostgresServer postgres;
     const std::string database = postgres.create_database();
     DataCopy data;
-    ServerProcess server({"--database", database, "--knowledge", data.knowledge().string(), "--intents",
-                          data.intents().string(), "--store-max-mb", "1", "--log-questions",
-                          "--stored-questions-per-address", "1000000", "--message-rate", "100000",
-                          "--message-burst", "100000", "--address-message-rate", "100000",
-                          "--address-message-burst", "100000", "--telegram-secret", telegram_secret,
-                          "--drain-seconds", "20", "--log-level", "warn"});
+    ServerProcess server({"--database",
+                          database,
+                          "--knowledge",
+                          data.knowledge().string(),
+                          "--intents",
+                          data.intents().string(),
+                          "--store-max-mb",
+                          "1",
+                          "--log-questions",
+                          "--stored-questions-per-address",
+                          "1000000",
+                          "--message-rate",
+                          "100000",
+                          "--message-burst",
+                          "100000",
+                          "--address-message-rate",
+                          "100000",
+                          "--address-message-burst",
+                          "100000",
+                          "--telegram-secret",
+                          telegram_secret,
+                          "--drain-seconds",
+                          "20",
+                          "--log-level",
+                          "warn"});
     const std::uint16_t port = server.port();
     const long rss_at_start = server.rss_kib();
     Tally tally;
@@ -141,33 +161,40 @@ TEST(Chaos, EveryAcceptedQuestionIsAnsweredOnceThroughFaults) {
     // The HTTP API and Telegram's webhook, from addresses of their own.
     threads.emplace_back([&] {
         std::uint64_t n = 0;
-        repeat(stop, tally, "api", [&] {
-            const auto res = http_request(port, http::verb::post, "/api/v1/ask", json{{"text", question(n++)}}.dump(),
-                                          {}, "127.0.0.6");
-            tally.count("api", res.status);
-            if (res.status == 200 && res.json().contains("answer_id"))
-                ++tally.api_answers;
-            else
-                tally.problem("api " + std::to_string(res.status) + ": " + res.body.substr(0, 200));
-        }, questions_per_second);
+        repeat(
+            stop, tally, "api",
+            [&] {
+                const auto res = http_request(port, http::verb::post, "/api/v1/ask",
+                                              json{{"text", question(n++)}}.dump(), {}, "127.0.0.6");
+                tally.count("api", res.status);
+                if (res.status == 200 && res.json().contains("answer_id"))
+                    ++tally.api_answers;
+                else
+                    tally.problem("api " + std::to_string(res.status) + ": " + res.body.substr(0, 200));
+            },
+            questions_per_second);
     });
     threads.emplace_back([&] {
         std::int64_t update = 1;
-        repeat(stop, tally, "telegram", [&] {
-            const json body = {{"update_id", update},
-                               {"message",
-                                {{"message_id", update},
-                                 {"chat", {{"id", 1000 + update % 7}, {"type", "private"}}},
-                                 {"text", question(static_cast<std::uint64_t>(update))}}}};
-            ++update;
-            const auto res = http_request(port, http::verb::post, "/channels/telegram/webhook", body.dump(),
-                                          {{"X-Telegram-Bot-Api-Secret-Token", telegram_secret}}, "127.0.0.7");
-            tally.count("telegram", res.status);
-            if (res.status == 200)
-                ++tally.webhook_answers;
-            else
-                tally.problem("telegram " + std::to_string(res.status) + ": " + res.body.substr(0, 200));
-        }, questions_per_second);
+        repeat(
+            stop, tally, "telegram",
+            [&] {
+                const json body = {{"update_id", update},
+                                   {"message",
+                                    {{"message_id", update},
+                                     {"chat", {{"id", 1000 + update % 7}, {"type", "private"}}},
+                                     {"text", question(static_cast<std::uint64_t>(update))}}}};
+                ++update;
+                const auto res =
+                    http_request(port, http::verb::post, "/channels/telegram/webhook", body.dump(),
+                                 {{"X-Telegram-Bot-Api-Secret-Token", telegram_secret}}, "127.0.0.7");
+                tally.count("telegram", res.status);
+                if (res.status == 200)
+                    ++tally.webhook_answers;
+                else
+                    tally.problem("telegram " + std::to_string(res.status) + ": " + res.body.substr(0, 200));
+            },
+            questions_per_second);
     });
     // Floods: a new spelling of a static path each time (once a new cache entry each), and the report.
     threads.emplace_back([&] {
@@ -197,16 +224,19 @@ TEST(Chaos, EveryAcceptedQuestionIsAnsweredOnceThroughFaults) {
         const auto role = data.knowledge() / "facts" / "role.json";
         const std::string good = read_file(role);
         bool broken = false;
-        repeat(stop, tally, "reload", [&] {
-            write_file(role, broken ? good.substr(0, 40) + "\xE9" + good.substr(40) : good);
-            const auto res = http_request(port, http::verb::post, "/admin/reload");
-            tally.count(broken ? "reload broken" : "reload good", res.status);
-            if (res.status == (broken ? 422u : 200u))
-                ++(broken ? tally.reloads_refused : tally.reloads_good);
-            else
-                tally.problem("reload " + std::to_string(res.status) + ": " + res.body.substr(0, 200));
-            broken = !broken;
-        }, 2);
+        repeat(
+            stop, tally, "reload",
+            [&] {
+                write_file(role, broken ? good.substr(0, 40) + "\xE9" + good.substr(40) : good);
+                const auto res = http_request(port, http::verb::post, "/admin/reload");
+                tally.count(broken ? "reload broken" : "reload good", res.status);
+                if (res.status == (broken ? 422u : 200u))
+                    ++(broken ? tally.reloads_refused : tally.reloads_good);
+                else
+                    tally.problem("reload " + std::to_string(res.status) + ": " + res.body.substr(0, 200));
+                broken = !broken;
+            },
+            2);
         write_file(role, good);
     });
     // Memory, sampled.
@@ -230,9 +260,12 @@ TEST(Chaos, EveryAcceptedQuestionIsAnsweredOnceThroughFaults) {
 
     // Everything answered was written, nothing dropped or refused, and the budget held.
     ASSERT_TRUE(eventually([&] { return metric(port, "career_advisor_store_queue") == 0; }, 60s));
-    ASSERT_TRUE(eventually([&] { return metric(port, "career_advisor_store_up{store=\"postgresql\"}") == 1; }, 60s));
-    const auto written = static_cast<std::uint64_t>(metric(port, "career_advisor_store_events_total{result=\"written\"}"));
-    const auto deleted = static_cast<std::uint64_t>(metric(port, "career_advisor_store_budget_deleted_total"));
+    ASSERT_TRUE(
+        eventually([&] { return metric(port, "career_advisor_store_up{store=\"postgresql\"}") == 1; }, 60s));
+    const auto written =
+        static_cast<std::uint64_t>(metric(port, "career_advisor_store_events_total{result=\"written\"}"));
+    const auto deleted =
+        static_cast<std::uint64_t>(metric(port, "career_advisor_store_budget_deleted_total"));
     const std::uint64_t answers = tally.chat_answers + tally.api_answers + tally.webhook_answers;
     EXPECT_EQ(written, answers);
     EXPECT_EQ(metric(port, "career_advisor_store_events_total{result=\"dropped\"}"), 0);
@@ -247,7 +280,9 @@ TEST(Chaos, EveryAcceptedQuestionIsAnsweredOnceThroughFaults) {
     for (int c = 0; c < final_chats; ++c)
         chats.push_back(std::make_unique<WsClient>(port, "/ws", "127.0.0." + std::to_string(2 + c)));
     for (int i = 0; i < final_questions; ++i)
-        for (auto& ws : chats) ws->send_text(json{{"type", "ask"}, {"id", i}, {"text", question(static_cast<std::uint64_t>(i))}}.dump());
+        for (auto& ws : chats)
+            ws->send_text(
+                json{{"type", "ask"}, {"id", i}, {"text", question(static_cast<std::uint64_t>(i))}}.dump());
     server.signal(SIGTERM);
     std::set<std::string> final_ids;
     for (auto& ws : chats) {
@@ -278,22 +313,24 @@ TEST(Chaos, EveryAcceptedQuestionIsAnsweredOnceThroughFaults) {
 
     for (const std::string& p : tally.problems) ADD_FAILURE() << p;
     EXPECT_LE(peak_rss.load(), rss_bound_kib);
-    std::printf("chaos: %d s of traffic; questions answered: %llu chat, %llu API, %llu Telegram (+%d in the drain), "
-                "lost 0 of those checked\n",
-                chaos_seconds(), static_cast<unsigned long long>(tally.chat_answers.load()),
-                static_cast<unsigned long long>(tally.api_answers.load()),
-                static_cast<unsigned long long>(tally.webhook_answers.load()), final_chats * final_questions);
-    std::printf("chaos: faults: %llu good and %llu broken reloads, %llu static and %llu report requests, "
-                "PostgreSQL stopped for %lld s, SIGTERM in flight\n",
-                static_cast<unsigned long long>(tally.reloads_good.load()),
-                static_cast<unsigned long long>(tally.reloads_refused.load()),
-                static_cast<unsigned long long>(tally.static_requests.load()),
-                static_cast<unsigned long long>(tally.reports.load()),
-                static_cast<long long>((seconds / 6).count()));
-    std::printf("chaos: store: %llu events written, %llu rows deleted by the 1 MiB budget; RSS %ld KiB at start, "
-                "peak %ld KiB (bound %ld)\n",
-                static_cast<unsigned long long>(written), static_cast<unsigned long long>(deleted), rss_at_start,
-                peak_rss.load(), rss_bound_kib);
+    std::printf(
+        "chaos: %d s of traffic; questions answered: %llu chat, %llu API, %llu Telegram (+%d in the drain), "
+        "lost 0 of those checked\n",
+        chaos_seconds(), static_cast<unsigned long long>(tally.chat_answers.load()),
+        static_cast<unsigned long long>(tally.api_answers.load()),
+        static_cast<unsigned long long>(tally.webhook_answers.load()), final_chats * final_questions);
+    std::printf(
+        "chaos: faults: %llu good and %llu broken reloads, %llu static and %llu report requests, "
+        "PostgreSQL stopped for %lld s, SIGTERM in flight\n",
+        static_cast<unsigned long long>(tally.reloads_good.load()),
+        static_cast<unsigned long long>(tally.reloads_refused.load()),
+        static_cast<unsigned long long>(tally.static_requests.load()),
+        static_cast<unsigned long long>(tally.reports.load()), static_cast<long long>((seconds / 6).count()));
+    std::printf(
+        "chaos: store: %llu events written, %llu rows deleted by the 1 MiB budget; RSS %ld KiB at start, "
+        "peak %ld KiB (bound %ld)\n",
+        static_cast<unsigned long long>(written), static_cast<unsigned long long>(deleted), rss_at_start,
+        peak_rss.load(), rss_bound_kib);
     for (const auto& [what, count] : tally.statuses)
         std::printf("chaos:   %-16s %llu\n", what.c_str(), static_cast<unsigned long long>(count));
 }

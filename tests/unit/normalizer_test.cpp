@@ -63,8 +63,13 @@ TEST(Normalize, LeavesShortAndUnknownWordsAlone) {
     EXPECT_EQ(normalize("weather", test_lexicon()), "weather");
 }
 
-TEST(Normalize, ReplacesOtherNonAsciiWithSpaces) {
-    EXPECT_EQ(normalize("caf\xC3\xA9 salary \xF0\x9F\x98\x80", test_lexicon()), "caf salary");
+TEST(Normalize, FoldsAccentsAndReplacesOtherNonAsciiWithSpaces) {
+    EXPECT_EQ(normalize("caf\xC3\xA9 salary \xF0\x9F\x98\x80", test_lexicon()), "cafe salary");
+    EXPECT_EQ(normalize("\xC2\xBF"
+                        "Cu\xC3\xA1nto gana un d\xC3\xA9veloppeur? Stra\xC3\x9F"
+                        "e",
+                        test_lexicon()),
+              "cuanto gana un developer ? strasse");  // "developpeur", then corrected
 }
 
 TEST(EditDistance, CountsInsertDeleteSubstituteAndSwap) {

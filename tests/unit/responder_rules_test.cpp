@@ -58,6 +58,7 @@ AdvisorPtr small_advisor() {
     return std::make_shared<const Advisor>(Advisor{std::move(kb),
                                                    std::move(intents),
                                                    lexicon,
+                                                   {},
                                                    std::move(entities),
                                                    std::move(*matcher.value),
                                                    {},

@@ -25,6 +25,9 @@ struct Advisor {
     knowledge::KnowledgeBase knowledge;
     std::vector<Intent> intents;
     Lexicon lexicon;
+    // The lexicon with its `translations` as shorthand: how a question in another language is read again
+    // (responder.cpp). Built by load_advisor.
+    Lexicon translating;
     EntityExtractor entities;
     Matcher matcher;
     AnswerStyle style;

@@ -25,6 +25,7 @@ struct AnswerStyle {
     std::string row;            // one line of {rows}: "- {label}: {figure} ({source})"
     std::string recognised;     // said by a fallback that caught entities: "… {entities} …"
     std::string period_intro;   // before figures re-expressed per month, week or hour (our arithmetic)
+    std::string in_english;     // before the answer to a question asked in another language
     // {verdict} of a two-value comparison: how {a}'s main figure ({figure}) stands against {b}'s.
     // {what} names what it was compared with: `verdict_points` (averages, medians) or `verdict_ranges`.
     std::string verdict_above, verdict_below, verdict_overlap, verdict_same, verdict_points, verdict_ranges;

@@ -30,6 +30,10 @@ struct LexiconWords {
     // Words and phrases by which a question points back at what was just said ("which one", "it", "those"):
     // such a question takes the things the last answer was about (responder.cpp, entity gaps).
     std::vector<std::string> referring_words;
+    // Common words of the other languages people ask in ("cuanto" -> "how much", "gehalt" -> "salary"),
+    // written as normalize() leaves them (accents folded): a question the `other_language` intent caught
+    // is read again with these as shorthand, and answered in English when that reading asks a topic.
+    std::unordered_map<std::string, std::string> translations;
 };
 
 // The words, with the vocabulary sorted and indexed for typo correction in the constructor, so no
