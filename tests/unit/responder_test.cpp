@@ -528,3 +528,19 @@ TEST(Responder, ARequestToWriteSomethingIsDeclined) {
         "fallback");
     EXPECT_EQ(ask("rewrite my bullets to sound more senior").intent, "fallback");
 }
+
+TEST(Responder, GrowthComparedWithOtherJobsGivesTheAllOccupationsRate) {
+    const Answer roles = ask("what jobs are related to back-end development?");
+    const Answer faster = ask("so is it growing faster than other jobs", roles.context);
+    EXPECT_EQ(faster.intent, "outlook.growth");
+    EXPECT_TRUE(contains(first_line(faster.text), "8%")) << faster.text;
+}
+
+TEST(Responder, WhoPaysTheMostLeadsWithTheEmployersThatDo) {
+    const Answer industries = ask("which industries hire back-end developers?");
+    const Answer best = ask("which of those pays best", industries.context);
+    EXPECT_EQ(best.intent, "salary");
+    EXPECT_TRUE(contains(first_line(best.text), "financial institutions")) << best.text;
+    const Answer city = ask("which city pays back-end developers the most?");
+    EXPECT_TRUE(contains(first_line(city.text), "San Francisco Bay Area")) << city.text;
+}
