@@ -375,9 +375,33 @@ Resolved resolve_topic(const Advisor& advisor, const Context& context, const std
     return r;
 }
 
+// True when `entities` name a place or a level `topic` has facts on through one of its rules: what a
+// question asks besides what the guides leave out ("in Austin", "as a junior").
+bool names_what_it_answers(const Advisor& advisor, const Intent& topic, const Entities& entities) {
+    return std::any_of(
+        topic.answer.by_entity.begin(), topic.answer.by_entity.end(), [&](const EntityRule& rule) {
+            auto it = entities.find(rule.entity);
+            if ((rule.entity != "location" && rule.entity != "level") || it == entities.end()) return false;
+            return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& value) {
+                return !advisor.knowledge.select(rule.facts, rule.entity, value).empty();
+            });
+        });
+}
+
 Resolved resolve(const Advisor& advisor, const Context& context, const std::string& normalized) {
     Resolved r = resolve_topic(advisor, context, normalized);
     if (!r.alternatives.empty()) return r;
+    // A gap the patterns chose for a question that also names what the gap's topic answers ("Austin, since no
+    // state income tax: what do devs make there?"): the gap's first line, then the topic's answer for it.
+    if (is_kind(r.intent, IntentKind::gap) && !r.continues) {
+        const Intent* topic = advisor.find_intent(r.intent->continues);
+        if (is_kind(topic, IntentKind::topic) && names_what_it_answers(advisor, *topic, r.entities)) {
+            r.note = r.intent;
+            r.intent = topic;
+            r.lead = nullptr;
+            return r;
+        }
+    }
     const Intent* gap = entity_gap(advisor, context, normalized, r);
     if (gap == nullptr) return r;
     // Something else it names that the topic does answer ("python devs in Seattle"): the gap's first line,
@@ -634,7 +658,8 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         // Small talk beside a question ("hello, what is …") keeps only its first line.
         if (questions.size() > 1 && is_kind(q.intent, IntentKind::smalltalk))
             part.text = part.text.substr(0, part.text.find('\n'));
-        append_part(answer, q.intent->id, part.text, part.not_covered);
+        // A part that opens with a gap's line is that gap's answer (its topic's facts after it).
+        append_part(answer, q.note != nullptr ? q.note->id : q.intent->id, part.text, part.not_covered);
         facts.insert(facts.end(), part.facts.begin(), part.facts.end());
         shown.insert(shown.end(), part.shown.begin(), part.shown.end());
         held_back = held_back || part.held_back;
