@@ -209,9 +209,15 @@
     return String(text).replace(INLINE, (m, bold, label, href) => (bold !== undefined ? bold : `${label} (${href})`));
   }
 
+  // A source's page, when the answer gives one that is safe to link to.
+  function sourceUrl(source) {
+    return typeof source.url === 'string' && /^https:\/\/[^\s"'<>]+$/.test(source.url) ? source.url : null;
+  }
+
   // "Noble Desktop, "What Does a Back End Web Developer Do?" (March 22, 2026); Truest, "Back-End Web Developer"":
-  // the publisher as the answer names it, the title, the date when known.
-  function sourceLine(sources, lang) {
+  // the publisher as the answer names it, the title (a link to the page, in a new tab), the date when known.
+  // `plain`: text for copying and transcripts, each page's address after its title.
+  function sourceLine(sources, lang, plain = false) {
     const date = (iso) => {
       if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
       const when = new Date(iso + 'T00:00:00Z');
@@ -222,11 +228,17 @@
         return iso;
       }
     };
-    return sources.map((s) => {
+    const parts = sources.map((s, i) => {
       const publisher = typeof s.publisher === 'string' && s.publisher.trim() ? s.publisher.trim() + ', ' : '';
       const published = date(s.published);
-      return `${publisher}"${s.title}"${published ? ` (${published})` : ''}`;
-    }).join('; ');
+      const url = sourceUrl(s);
+      const title = `"${s.title}"`;
+      const when = published ? ` (${published})` : '';
+      if (plain) return `${publisher}${title}${when}${url ? ' ' + url : ''}`;
+      const named = url ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', part: 'source-link' }, title) : title;
+      return [i > 0 ? '; ' : '', publisher, named, when];
+    });
+    return plain ? parts.join('; ') : parts;
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -290,7 +302,8 @@
     return chart;
   }
 
-  function salaryTable(rows, labels) {
+  // `publishers`: source id -> publisher, so the table names who gives a figure, not the data's id for it.
+  function salaryTable(rows, labels, publishers) {
     const table = h('table', {}, h('caption', {}, labels.chartCaption));
     const head = table.insertRow();
     for (const title of [labels.chartGroup, labels.chartFigure, labels.chartKind, labels.chartSource]) {
@@ -299,7 +312,7 @@
     for (const row of rows) {
       const tr = table.insertRow();
       const kind = (labels[SCOPES[row.scope]] || row.scope || '') + (row.comparison ? ', ' + labels.comparison : '');
-      for (const cell of [rowLabel(row, labels), describe(row), kind, row.source]) {
+      for (const cell of [rowLabel(row, labels), describe(row), kind, publishers[row.source] || '']) {
         tr.insertCell().textContent = cell || '';
       }
     }
@@ -307,7 +320,7 @@
     return h('div', { class: 'visually-hidden' }, table);
   }
 
-  function salaryFigure(data, labels) {
+  function salaryFigure(data, labels, publishers = {}) {
     const rows = (data.rows || []).filter((r) => r && typeof r.label === 'string' &&
       typeof (r.high !== undefined ? r.high : r.value) === 'number');
     const scopes = [...new Set(rows.map((r) => SCOPES[r.scope] || 'range'))];
@@ -315,7 +328,7 @@
     if (rows.some((r) => r.comparison)) keys.push(['chart__bar--comparison', labels.comparison]);
     const legend = keys.length < 2 ? null : h('ul', { class: 'legend', 'aria-hidden': 'true' },
       keys.map(([swatch, name]) => h('li', {}, h('span', { class: 'swatch ' + swatch }), name)));
-    return h('figure', { class: 'msg__chart' }, salaryChart(rows, labels), legend, salaryTable(rows, labels));
+    return h('figure', { class: 'msg__chart' }, salaryChart(rows, labels), legend, salaryTable(rows, labels, publishers));
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -463,6 +476,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .msg a { color: var(--accent-text); text-underline-offset: 0.15em; }
 .msg strong { font-weight: 650; }
 .msg__sources { margin: 0.6em 0 0; font-size: 0.8em; color: var(--muted); }
+.msg__sources a { color: inherit; text-decoration: underline; }
 .chips { display: flex; flex-wrap: wrap; gap: 0.4em; margin-top: 0.6em; }
 .chip { min-height: 2em; padding: 0.3em 0.8em; border: 1px solid var(--accent-text); border-radius: 1em;
   background: var(--bg); color: var(--accent-text); font-size: 0.875em; line-height: 1.3; text-align: left; }
@@ -1342,7 +1356,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       return h('div', { class: 'msg msg--bot', part: 'message message-bot' },
         h('span', { class: 'visually-hidden' }, L.advisor + ': '),
         h('div', { class: 'msg__text' }, markdown(a.text || '', L)),
-        salary ? salaryFigure(a.data, L) : null,
+        salary ? salaryFigure(a.data, L, Object.fromEntries(sources.map((s) => [s.id, s.publisher || s.title]))) : null,
         sources.length ? h('p', { class: 'msg__sources', part: 'sources' },
           L.sources + ': ', sourceLine(sources, this.options.lang)) : null,
         suggestions.length ? h('div', { class: 'chips', role: 'group', 'aria-label': L.suggestedQuestions },
@@ -1360,7 +1374,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
     answerText(answer) {
       const sources = this.sources(answer);
       return plainText(answer.text || '') +
-        (sources.length ? '\n\n' + this.labels.sources + ': ' + sourceLine(sources, this.options.lang) : '');
+        (sources.length ? '\n\n' + this.labels.sources + ': ' + sourceLine(sources, this.options.lang, true) : '');
     }
 
     copyControl(message) {

@@ -35,16 +35,22 @@ std::string rows_table(const intents::Answer& answer) {
     return table;
 }
 
-std::string source_list(const intents::Answer& answer) {
-    std::string out;
+std::string linked_source_list(
+    const intents::Answer& answer, const std::string& wording,
+    const std::function<std::string(std::string_view)>& escape,
+    const std::function<std::string(const std::string&, const std::string&)>& link) {
+    std::string list;
     for (const intents::SourceRef& source : answer.sources) {
-        if (!out.empty()) out += "; ";
-        out += source.title;
+        if (!list.empty()) list += escape("; ");
+        list += source.url.empty() ? escape(source.title) : link(escape(source.title), source.url);
         std::string by = source.publisher;
         if (!source.published.empty()) by += (by.empty() ? "" : ", ") + source.published;
-        if (!by.empty()) out += " (" + by + ")";
+        if (!by.empty()) list += escape(" (" + by + ")");
     }
-    return out;
+    if (list.empty()) return "";
+    const std::size_t at = wording.find("{sources}");  // the wording's check makes sure it is there
+    if (at == std::string::npos) return escape(wording) + list;
+    return escape(wording.substr(0, at)) + list + escape(wording.substr(at + 9));
 }
 
 std::string escape_markup(std::string_view text, bool quotes) {
@@ -83,8 +89,10 @@ json slack_answer(const intents::Answer& answer, const Wording& wording) {
         blocks.push_back(
             {{"type", "section"}, {"text", {{"type", "mrkdwn"}, {"text", at_most(text, 2900)}}}});
     }
-    if (const std::string sources = source_list(answer); !sources.empty()) {
-        const std::string text = slack_escape(fill(wording.sources, "sources", sources));
+    const std::string text = linked_source_list(
+        answer, wording.sources, [](std::string_view t) { return slack_escape(t); },
+        [](const std::string& title, const std::string& url) { return "<" + url + "|" + title + ">"; });
+    if (!text.empty()) {
         blocks.push_back({{"type", "context"},
                           {"elements", json::array({{{"type", "mrkdwn"}, {"text", at_most(text, 2900)}}})}});
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -11,8 +12,13 @@ namespace channels {
 // (Slack's preformatted text, Telegram's <pre>); "" when the answer has none.
 std::string rows_table(const intents::Answer& answer);
 
-// "Title (Publisher, 2026-03-22); Title (Publisher)": the sources, for Slack and Telegram.
-std::string source_list(const intents::Answer& answer);
+// "Title (Publisher, 2026-03-22); Title (Publisher)", each title a link to its page, for Slack and Telegram:
+// `escape` writes text for the platform's markup and `link(escaped title, url)` a link in it. `wording` holds
+// "{sources}" where the list goes.
+std::string linked_source_list(
+    const intents::Answer& answer, const std::string& wording,
+    const std::function<std::string(std::string_view)>& escape,
+    const std::function<std::string(const std::string&, const std::string&)>& link);
 
 // `text` with &, < and > as entities (Slack's mrkdwn and Telegram's HTML ask for these three), and with
 // `quotes` " and ' too (XML attribute-safe, for TwiML).

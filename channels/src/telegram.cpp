@@ -22,9 +22,12 @@ json telegram_answer(std::int64_t chat_id, const intents::Answer& answer, const 
         text += "\n\n<b>" + telegram_escape(wording.table_title) + "</b>\n<pre>" + telegram_escape(table) +
                 "</pre>";
     }
-    if (const std::string sources = source_list(answer); !sources.empty()) {
-        text += "\n\n<i>" + telegram_escape(fill(wording.sources, "sources", sources)) + "</i>";
-    }
+    const std::string sources = linked_source_list(
+        answer, wording.sources, [](std::string_view t) { return telegram_escape(t); },
+        [](const std::string& title, const std::string& url) {
+            return "<a href=\"" + url + "\">" + title + "</a>";
+        });
+    if (!sources.empty()) text += "\n\n<i>" + sources + "</i>";
     // sendMessage takes 4096 characters after entities are parsed; our answers are far shorter, so a longer
     // text (more rows than any answer has) falls back to the answer alone rather than a cut inside a tag.
     std::size_t characters = 0;

@@ -174,6 +174,7 @@ void write_answer_members(JsonWriter& w, const Answer& answer) {
         w.key("title").string(s.title);
         if (!s.publisher.empty()) w.key("publisher").string(s.publisher);
         if (!s.published.empty()) w.key("published").string(s.published);
+        if (!s.url.empty()) w.key("url").string(s.url);
         w.end_object();
     }
     w.end_array();

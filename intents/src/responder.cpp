@@ -430,9 +430,9 @@ std::vector<SourceRef> sources_of(const Advisor& advisor, const std::vector<cons
             std::any_of(refs.begin(), refs.end(), [&](const SourceRef& s) { return s.id == fact->source; });
         if (seen) continue;
         const knowledge::Source* source = advisor.knowledge.find_source(fact->source);
-        refs.push_back(source != nullptr
-                           ? SourceRef{source->id, source->title, source->publisher, source->published}
-                           : SourceRef{fact->source, fact->source, {}, {}});
+        refs.push_back(source != nullptr ? SourceRef{source->id, source->title, source->publisher,
+                                                     source->published, source->url}
+                                         : SourceRef{fact->source, fact->source, {}, {}, {}});
     }
     return refs;
 }

@@ -16,6 +16,17 @@ namespace {
 
 const std::set<std::string> known_units{"USD/year", "percent", "jobs/year", "people", "weeks", "years"};
 
+// An address pages may link to as it is: https, a host, and no character that would end an attribute or a
+// Slack or Telegram link.
+bool web_address(const std::string& url) {
+    constexpr std::string_view scheme = "https://";
+    return url.starts_with(scheme) && url.size() > scheme.size() &&
+           std::none_of(url.begin(), url.end(), [](char c) {
+               return static_cast<unsigned char>(c) <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' ||
+                      c == '|' || c == '\\' || static_cast<unsigned char>(c) >= 0x7F;
+           });
+}
+
 std::vector<Source> read_sources(const json& doc, JsonReader& reader) {
     std::vector<Source> sources;
     if (!reader.require_object(doc, "")) return sources;
@@ -30,8 +41,13 @@ std::vector<Source> read_sources(const json& doc, JsonReader& reader) {
         auto publisher = reader.string_at(item, path, "publisher");
         auto published = reader.string_at(item, path, "published");
         auto seed = reader.string_at(item, path, "seed_file");
-        if (!id || !title || !publisher || !published || !seed) continue;
-        sources.push_back(Source{*id, *title, *publisher, *published, *seed});
+        auto url = reader.string_at(item, path, "url");
+        if (url && !web_address(*url)) {
+            reader.error(path + "/url", "must be an https:// address without spaces or quotes: " + *url);
+            url.reset();
+        }
+        if (!id || !title || !publisher || !published || !seed || !url) continue;
+        sources.push_back(Source{*id, *title, *publisher, *published, *seed, *url});
     }
     return sources;
 }

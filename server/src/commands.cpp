@@ -104,7 +104,10 @@ int run_ask(const Config& config) {
         std::cout << answer.text << "\n";
         if (!answer.sources.empty()) {
             std::cout << "\nSources:";
-            for (const auto& s : answer.sources) std::cout << "\n- " << s.title << " (" << s.id << ")";
+            for (const auto& s : answer.sources) {
+                std::cout << "\n- " << (s.publisher.empty() ? "" : s.publisher + ", ") << "\"" << s.title
+                          << "\"" << (s.url.empty() ? "" : ": " + s.url);
+            }
             std::cout << "\n";
         }
     }

@@ -16,8 +16,24 @@ test('asking shows the answer with its sources, named by publisher and title', a
   const answer = await ask(page, 'What does a back-end developer do?');
   assert.match(await answer.innerText(), /server-side/i);
   assert.equal(await answer.locator('.msg__sources').innerText(), 'Sources: Truest, "Back-End Web Developer"');
+  const link = answer.locator('.msg__sources a');
+  assert.equal(await link.getAttribute('href'), 'https://www.truest.me/careers/back-end-web-developer');
+  assert.equal(await link.getAttribute('target'), '_blank');
+  assert.match(await link.getAttribute('rel'), /\bnoopener\b/);
   assert.equal(await page.locator('#status').innerText(), 'Connected');
   assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+// The data's ids for the guides ("noble-guide-2026") once reached the screen-reader table of a salary answer.
+test('a salary answer names its sources by publisher, never by the data\'s id', async () => {
+  const page = await openChat();
+  const answer = await ask(page, 'How much do back-end developers make in Seattle?');
+  const table = await answer.locator('table').evaluate((t) => t.textContent);
+  assert.match(table, /Noble Desktop/);
+  const everything = await answer.evaluate((message) => message.innerHTML);
+  assert.match(everything, /<table/, 'the message itself, table included');
+  assert.doesNotMatch(everything, /noble-guide-2026|truest-profile/);
   await page.close();
 });
 
@@ -97,7 +113,7 @@ test('answers render bold text and http(s) links, and other links as plain text'
     const page = await openChat({}, marked.url);
     const answer = await ask(page, 'What does a back-end developer do?');
     assert.equal(await answer.locator('strong').first().innerText(), 'Bold claim');
-    const links = answer.locator('a');
+    const links = answer.locator('.msg__text a');  // the source's link is the other
     assert.equal(await links.count(), 1);
     assert.equal(await links.getAttribute('href'), 'https://example.com/guide');
     assert.equal(await links.getAttribute('target'), '_blank');

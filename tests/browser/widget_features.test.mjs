@@ -274,7 +274,7 @@ test('messages carry their time; an answer copies to the clipboard with its sour
   await answer.getByText('Copied.').waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(copied, /^Truest sums the role up/);
-  assert.match(copied, /\n\nSources: (Truest, )?"Back-End Web Developer"$/);
+  assert.match(copied, /\n\nSources: (Truest, )?"Back-End Web Developer" https:\/\/www\.truest\.me\/careers\/back-end-web-developer$/);
   await context.close();
 });
 

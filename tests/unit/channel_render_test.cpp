@@ -131,8 +131,12 @@ TEST(SlackAnswer, IsEphemeralWithTheRowsAsATableAndSourcesAsContext) {
     const std::string table = blocks[1].at("text").at("text");
     EXPECT_NE(table.find("```Seattle  $140,000\u2013$170,000```"), std::string::npos) << table;
     EXPECT_EQ(blocks[2].at("type"), "context");
-    EXPECT_NE(blocks[2].at("elements")[0].at("text").get<std::string>().find("Noble Desktop"),
-              std::string::npos);
+    const std::string sources = blocks[2].at("elements")[0].at("text");
+    EXPECT_NE(sources.find("Noble Desktop"), std::string::npos) << sources;
+    EXPECT_NE(
+        sources.find("<https://blog.nobledesktop.com/what-back-end-developers-do|What Does a Back End Web"),
+        std::string::npos)
+        << "the title links to the page: " << sources;
 }
 
 TEST(SlackAnswer, EscapesMarkupCharacters) {
@@ -147,7 +151,9 @@ TEST(TelegramAnswer, IsASendMessageInHtmlWithEscapedText) {
     EXPECT_EQ(reply.at("parse_mode"), "HTML");
     const std::string text = reply.at("text");
     EXPECT_NE(text.find("<pre>Seattle  $140,000\u2013$170,000</pre>"), std::string::npos) << text;
-    EXPECT_NE(text.find("<i>Sources: "), std::string::npos) << text;
+    EXPECT_NE(text.find("<i>Sources: <a href=\"https://blog.nobledesktop.com/what-back-end-developers-do\">"),
+              std::string::npos)
+        << text;
     EXPECT_EQ(telegram_text(1, "x < y & z").at("text"), "x &lt; y &amp; z");
 }
 

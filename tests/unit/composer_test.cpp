@@ -39,8 +39,9 @@ knowledge::KnowledgeBase test_kb() {
          {range("Austin", 140000, 170000)}},
         {"salary.national", "salary", "s2", "Nationally about $91K.", {"first item", "second item"}, {}, {}},
     };
-    return knowledge::KnowledgeBase({{"s1", "Source one", "", "", ""}, {"s2", "Source two", "", "", ""}}, {},
-                                    std::move(facts));
+    return knowledge::KnowledgeBase({{"s1", "Source one", "", "", "", "https://example.org/source"},
+                                     {"s2", "Source two", "", "", "", "https://example.org/source"}},
+                                    {}, std::move(facts));
 }
 
 EntityExtractor test_names() {

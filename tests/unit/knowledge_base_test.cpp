@@ -32,7 +32,7 @@ std::vector<std::string> ids(const std::vector<const Fact*>& facts) {
 // sorted index must still give file order and exactly the prefix's facts.
 KnowledgeBase kb() {
     return KnowledgeBase(
-        {{"s", "Source", "", "", ""}}, {},
+        {{"s", "Source", "", "", "", "https://example.org/source"}}, {},
         {fact("salary.city.seattle", "seattle"), fact("salary"), fact("salary.city.austin", "austin"),
          fact("skills.core"), fact("salary.cityscape", "seattle"), fact("salary.city.boston", "seattle"),
          fact("a.first"), fact("salary.city-x", "seattle")});

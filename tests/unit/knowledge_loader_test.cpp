@@ -55,6 +55,20 @@ TEST(KnowledgeLoader, MissingFieldNamesFileAndJsonPath) {
         << error;
 }
 
+// Answers link to a source's page: an address a page or a platform's markup could be tricked by is refused.
+TEST(KnowledgeLoader, ASourceAddressMustBeHttpsWithoutMarkup) {
+    for (const std::string bad : {"javascript:alert(1)", "http://blog.nobledesktop.com/x",
+                                  "https://a.example/\\\"onmouseover=\\\"x" /* a quote, JSON-escaped */,
+                                  "https://a.example/<b>", "https://"}) {
+        DataCopy data;
+        replace_in_file(data.knowledge() / "sources.json",
+                        "https://blog.nobledesktop.com/what-back-end-developers-do", bad);
+        const std::string error = first_error(data);
+        EXPECT_NE(error.find("sources.json: /sources/0/url: must be an https:// address"), std::string::npos)
+            << bad << ": " << error;
+    }
+}
+
 TEST(KnowledgeLoader, WrongTypeIsReported) {
     DataCopy data;
     replace_in_file(data.knowledge() / "facts" / "role.json", "\"text\": \"", "\"text\": 42, \"was\": \"");

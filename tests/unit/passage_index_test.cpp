@@ -22,7 +22,7 @@ Intent topic(const std::string& id, std::vector<std::string> lines, std::vector<
 
 struct Small {
     knowledge::KnowledgeBase kb{
-        {{"src", "The source", "", "", ""}},
+        {{"src", "The source", "", "", "", "https://example.org/source"}},
         {},
         {
             {"duties.list",

@@ -27,7 +27,8 @@ AdvisorPtr small_advisor() {
         {"hours.overall", "hours", "src", "Hours are long.", {}, {}, {}},
         {"remote.overall", "remote", "src", "Remote is common.", {}, {}, {}},
     };
-    knowledge::KnowledgeBase kb({{"src", "The source", "", "", ""}}, {}, std::move(facts));
+    knowledge::KnowledgeBase kb({{"src", "The source", "", "", "", "https://example.org/source"}}, {},
+                                std::move(facts));
     Intent pay = make_intent("pay", {{"\\bpay\\b", 2.0}}, {"{fact:pay.overall}"});
     pay.answer.by_entity = {{"location", "pay.city.", {"{matches}"}, {"Nothing for {entity}."}, {}}};
     pay.answer.more = {"More:", "{fact:pay.city.austin}"};

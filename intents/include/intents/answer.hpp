@@ -11,10 +11,11 @@ namespace intents {
 
 // A source an answer used, as sources.json names it (published: an ISO date, or empty when undated).
 struct SourceRef {
-    std::string id;
+    std::string id;  // the data's name for it: for programs, never shown to people
     std::string title;
     std::string publisher;
     std::string published;
+    std::string url;  // the public page (https://)
 };
 
 // A USD/year figure as data, so pages and programs need not parse text (salary_rows.hpp makes them).

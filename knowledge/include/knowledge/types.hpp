@@ -14,6 +14,7 @@ struct Source {
     std::string publisher;
     std::string published;
     std::string seed_file;
+    std::string url;  // the public page, https:// (what answers link to)
 };
 
 // How a figure relates to the population it describes.
