@@ -97,7 +97,7 @@
     try {
       const response = await fetch('/admin/report?since=' + encodeURIComponent($('since').value), { headers, cache: 'no-store' });
       const body = await response.json();
-      if (response.status === 403) {
+      if (response.status === 401 || response.status === 403) {
         $('token-label').hidden = false;
         throw new Error(body.message + '. Enter the admin token.');
       }

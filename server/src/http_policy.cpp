@@ -135,8 +135,9 @@ AdminVerdict admin_access(const std::string& token, const AdminRequest& request)
     }
     if (!token.empty()) {
         const std::string expected = "Bearer " + token;
+        if (request.authorization.empty()) return AdminVerdict::needs_token;
         return constant_time_equal(request.authorization, expected) ? AdminVerdict::allowed
-                                                                    : AdminVerdict::needs_token;
+                                                                    : AdminVerdict::wrong_token;
     }
     if (!request.loopback || request.forwarded) return AdminVerdict::needs_token;
     const auto host = split_authority(request.host);

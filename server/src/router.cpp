@@ -116,7 +116,8 @@ Response feedback(AppState& state, const Request& request, const Peer& peer) {
                          "application/json");
 }
 
-// nullopt when the admin may go on; otherwise the 403 that says why.
+// nullopt when the admin may go on; otherwise the refusal that says why: 401 with a Bearer challenge when the
+// token is missing or wrong (credentials would help), else 403.
 std::optional<Response> refuse_admin(AppState& state, const Request& request, const Peer& peer) {
     const std::string authorization = header(request, http::field::authorization);
     const std::string origin = header(request, http::field::origin);
@@ -135,6 +136,7 @@ std::optional<Response> refuse_admin(AppState& state, const Request& request, co
             ? "admin endpoints without --admin-token answer only requests for localhost or 127.0.0.1"
         : verdict == AdminVerdict::browser_form
             ? "admin endpoints refuse form and text/plain bodies (send no body, or JSON)"
+        : verdict == AdminVerdict::wrong_token ? "the bearer token is not this server's --admin-token"
         : state.config().admin_token.empty()
             ? "admin endpoints need a direct loopback client, or --admin-token and its bearer token"
             : "admin endpoints need Authorization: Bearer <the --admin-token>";
@@ -143,7 +145,17 @@ std::optional<Response> refuse_admin(AppState& state, const Request& request, co
                      std::string(request.method_string()), std::string(path_of(request.target())),
                      peer.address, why);
     }
-    return error_response(state, request, http::status::forbidden, ErrorCode::forbidden, why);
+    const bool token_would_help =
+        !state.config().admin_token.empty() &&
+        (verdict == AdminVerdict::needs_token || verdict == AdminVerdict::wrong_token);
+    if (!token_would_help)
+        return error_response(state, request, http::status::forbidden, ErrorCode::forbidden, why);
+    Response res = error_response(state, request, http::status::unauthorized, ErrorCode::unauthorized, why);
+    res.set(http::field::www_authenticate,
+            verdict == AdminVerdict::wrong_token
+                ? "Bearer realm=\"career-advisor admin\", error=\"invalid_token\""
+                : "Bearer realm=\"career-advisor admin\"");
+    return res;
 }
 
 std::string answer_cache_text(const intents::AdvisorPtr& advisor) {
@@ -452,6 +464,14 @@ void dispatch(AppState& state, const Request& request, const Peer& peer, const R
                            "wrong method for " + std::string(path) + "; allowed: " + allow);
         res.set(http::field::allow, allow);
         return reply(std::move(res));
+    }
+    // The API's, the admin's and the platforms' paths are endpoints, not pages: one not listed is not found,
+    // whatever the method (a POST once got "only GET and HEAD").
+    for (std::string_view prefix : {"/api/", "/admin/", "/channels/"}) {
+        if (path.starts_with(prefix)) {
+            return reply(error_response(state, request, http::status::not_found, ErrorCode::not_found,
+                                        "no such endpoint: " + std::string(path)));
+        }
     }
     reply(static_file(state, request, peer));
 }

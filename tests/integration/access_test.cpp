@@ -27,13 +27,19 @@ unsigned handshake_status(std::uint16_t port, const std::string& extra = "") {
 
 }  // namespace
 
+// A missing or wrong token is 401 with a Bearer challenge (it was 403 for both, with one message).
 TEST(Admin, WithATokenEvenLoopbackNeedsIt) {
     ServerProcess server({"--admin-token", "s3cret"});
-    EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload").status, 403u);
-    EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload", "",
-                           {{"Authorization", "Bearer wrong"}})
-                  .status,
-              403u);
+    const auto missing = http_request(server.port(), http::verb::post, "/admin/reload");
+    EXPECT_EQ(missing.status, 401u);
+    EXPECT_EQ(missing.headers.at("WWW-Authenticate"), "Bearer realm=\"career-advisor admin\"");
+    EXPECT_EQ(missing.json().at("code"), "unauthorized");
+    const auto wrong = http_request(server.port(), http::verb::post, "/admin/reload", "",
+                                    {{"Authorization", "Bearer wrong"}});
+    EXPECT_EQ(wrong.status, 401u);
+    EXPECT_EQ(wrong.headers.at("WWW-Authenticate"),
+              "Bearer realm=\"career-advisor admin\", error=\"invalid_token\"");
+    EXPECT_NE(wrong.json().at("message"), missing.json().at("message"));
     EXPECT_EQ(http_request(server.port(), http::verb::post, "/admin/reload", "",
                            {{"Authorization", "Bearer s3cret"}})
                   .status,
@@ -107,7 +113,7 @@ TEST(Metrics, CountAnswersByIntentRefusalsAndConnections) {
         EXPECT_NE(res.body.find("career_advisor_answer_seconds_count 2\n"), std::string::npos);
     }
     ServerProcess guarded({"--admin-token", "t"});
-    EXPECT_EQ(http_request(guarded.port(), http::verb::get, "/metrics").status, 403u);
+    EXPECT_EQ(http_request(guarded.port(), http::verb::get, "/metrics").status, 401u);
     EXPECT_EQ(
         http_request(guarded.port(), http::verb::get, "/metrics", "", {{"Authorization", "Bearer t"}}).status,
         200u);

@@ -153,7 +153,7 @@ TEST(Report, OneAddressCannotFillTheStoreWithQuestionTexts) {
 
 TEST(Report, NeedsAdminAccessAndAValidPeriod) {
     ServerProcess server({"--admin-token", "s3cret"});
-    EXPECT_EQ(http_request(server.port(), http::verb::get, "/admin/report").status, 403u);
+    EXPECT_EQ(http_request(server.port(), http::verb::get, "/admin/report").status, 401u);
     const auto ok = http_request(server.port(), http::verb::get, "/admin/report", "",
                                  {{"Authorization", "Bearer s3cret"}});
     EXPECT_EQ(ok.status, 200u) << ok.body;

@@ -99,6 +99,21 @@ TEST(HttpLimits, WrongMethodIs405WithAllow) {
     EXPECT_EQ(ask.headers.at("Allow"), "POST");
 }
 
+// An endpoint path that does not exist is 404 whatever the method (a POST got 405 "only GET and HEAD").
+TEST(HttpLimits, AnUnknownEndpointIs404) {
+    ServerProcess server;
+    for (const char* path : {"/api/v1/nope", "/api/v2/ask", "/admin/nope", "/channels/nope"}) {
+        for (const http::verb method : {http::verb::get, http::verb::post, http::verb::delete_}) {
+            const auto res =
+                http_request(server.port(), method, path, method == http::verb::post ? "{}" : "");
+            EXPECT_EQ(res.status, 404u) << path;
+            EXPECT_EQ(res.json().at("code"), "not_found") << path;
+        }
+    }
+    EXPECT_EQ(http_request(server.port(), http::verb::get, "/admin.html").status, 200u)
+        << "a page, not an endpoint";
+}
+
 TEST(HttpLimits, RefusalsCarryTheRoutersHeaders) {
     ServerProcess server;
     const std::string too_large =

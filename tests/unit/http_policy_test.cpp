@@ -121,7 +121,7 @@ TEST(AdminAccess, WithATokenItIsAlwaysRequiredEvenFromLoopback) {
     EXPECT_EQ(admin_access("s3cret", direct_loopback()), AdminVerdict::needs_token);
     AdminRequest wrong = direct_loopback();
     wrong.authorization = "Bearer wrong!";
-    EXPECT_EQ(admin_access("s3cret", wrong), AdminVerdict::needs_token);
+    EXPECT_EQ(admin_access("s3cret", wrong), AdminVerdict::wrong_token);
     AdminRequest right = direct_loopback();
     right.loopback = false;
     right.authorization = "Bearer s3cret";

@@ -32,8 +32,9 @@ struct AdminRequest {
     bool loopback = false;           // the peer address is 127.0.0.0/8, ::1 or ::ffff:127.x
     bool forwarded = false;          // a proxy says it forwarded the request (Forwarded, X-Forwarded-For)
 };
-enum class AdminVerdict { allowed, needs_token, foreign_origin, browser_form, foreign_host };
-// With a token configured, "Bearer TOKEN" is always required (compared in constant time); without
+enum class AdminVerdict { allowed, needs_token, wrong_token, foreign_origin, browser_form, foreign_host };
+// With a token configured, "Bearer TOKEN" is always required (compared in constant time): `needs_token`
+// without an Authorization header, `wrong_token` with another one; without
 // one, only a loopback client that is not a proxy forwarding someone else, asking for a loopback Host
 // (a page whose name rebinds to 127.0.0.1 sends its own name). A foreign Origin and the content types a
 // cross-site form may send without a preflight are refused either way.
