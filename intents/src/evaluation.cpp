@@ -384,7 +384,7 @@ std::string to_text(const EvalReport& r) {
         out << "  line " << m.line << ": \"" << m.text << "\" expected " << m.expected << ", got " << m.got
             << "\n";
     }
-    out << "\nanswer shape problems:\n";
+    if (!s.problems.empty()) out << "\nanswer shape problems:\n";
     for (const ShapeProblem& p : s.problems)
         out << "  line " << p.line << ": \"" << p.text << "\": " << p.problem << "\n";
     return out.str();

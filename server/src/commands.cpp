@@ -3,7 +3,10 @@
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -83,33 +86,69 @@ void explain(const intents::Advisor& advisor, const std::string& question) {
     }
 }
 
+// An answer as `ask` prints it: its text and sources (publisher, title, page), or the protocol's JSON.
+void print_answer(const intents::Answer& answer, bool json_output) {
+    if (json_output) {
+        nlohmann::json out = intents::to_json(answer);  // as the protocol sends it (docs/protocol.md)
+        out["type"] = "answer";
+        out["id"] = nullptr;
+        std::cout << knowledge::json_text(out, 2) << "\n";
+        return;
+    }
+    std::cout << answer.text << "\n";
+    if (answer.sources.empty()) return;
+    std::cout << "\nSources:";
+    for (const auto& s : answer.sources) {
+        std::cout << "\n- " << (s.publisher.empty() ? "" : s.publisher + ", ") << "\"" << s.title << "\""
+                  << (s.url.empty() ? "" : ": " + s.url);
+    }
+    std::cout << "\n";
+}
+
+// True when `text` has nothing but spaces: such a question is refused, as HTTP's 400 does.
+bool blank(const std::string& text) {
+    return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c) != 0; });
+}
+
+// `ask` without a question: reads them from standard input, a line each, as one conversation; with a
+// prompt on a terminal. Blank lines are skipped; "/quit" or the end of input ends.
+int run_ask_from_input(const intents::Advisor& advisor, const Config& config) {
+    const bool terminal = ::isatty(STDIN_FILENO) == 1;
+    if (terminal) std::cerr << "Ask about the back-end web developer career; /quit ends.\n";
+    intents::Context context;
+    std::string line;
+    for (bool first = true;; first = false) {
+        if (terminal) std::cerr << (first ? "" : "\n") << "> " << std::flush;
+        if (!std::getline(std::cin, line) || line == "/quit") break;
+        if (blank(line)) continue;
+        if (config.explain) explain(advisor, line);
+        const intents::Answer answer = intents::respond(advisor, context, line, wall_clock_ms());
+        context = answer.context;
+        print_answer(answer, config.json_output);
+    }
+    return 0;
+}
+
 int run_ask(const Config& config) {
+    std::vector<std::string> turns;
+    if (config.question_given) turns.push_back(config.question);
+    turns.insert(turns.end(), config.follow_ups.begin(), config.follow_ups.end());
+    if (std::any_of(turns.begin(), turns.end(), blank)) {
+        std::cerr
+            << "ask: a question must not be empty (give the question in quotes, or none to type them)\n";
+        return 2;
+    }
     auto loaded = intents::load_advisor(config.knowledge_dir, config.intents_dir);
     if (!loaded.ok()) return print_errors(loaded.errors);
-    std::vector<std::string> turns{config.question};
-    turns.insert(turns.end(), config.follow_ups.begin(), config.follow_ups.end());
+    if (turns.empty()) return run_ask_from_input(**loaded.value, config);
     intents::Context context;
     for (std::size_t i = 0; i < turns.size(); ++i) {
         if (config.explain) explain(**loaded.value, turns[i]);
         const intents::Answer answer = intents::respond(**loaded.value, context, turns[i], wall_clock_ms());
         context = answer.context;
-        if (config.json_output) {
-            nlohmann::json out = intents::to_json(answer);  // as the protocol sends it (docs/protocol.md)
-            out["type"] = "answer";
-            out["id"] = nullptr;
-            std::cout << knowledge::json_text(out, 2) << "\n";
-            continue;
-        }
-        if (turns.size() > 1) std::cout << (i == 0 ? "" : "\n") << "> " << turns[i] << "\n";
-        std::cout << answer.text << "\n";
-        if (!answer.sources.empty()) {
-            std::cout << "\nSources:";
-            for (const auto& s : answer.sources) {
-                std::cout << "\n- " << (s.publisher.empty() ? "" : s.publisher + ", ") << "\"" << s.title
-                          << "\"" << (s.url.empty() ? "" : ": " + s.url);
-            }
-            std::cout << "\n";
-        }
+        if (turns.size() > 1 && !config.json_output)
+            std::cout << (i == 0 ? "" : "\n") << "> " << turns[i] << "\n";
+        print_answer(answer, config.json_output);
     }
     return 0;
 }

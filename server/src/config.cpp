@@ -325,7 +325,10 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args,
         "Every option can also be set by its CAREER_ADVISOR_* environment variable (docs/operations.md).");
 
     CLI::App* ask = app.add_subcommand("ask", "Answer one question locally, without a server");
-    ask->add_option("question", c.question, "The question")->required();
+    ask->add_option(
+        "question", c.question,
+        "The question; without one, questions are read from standard input, a line each (a prompt "
+        "when it is a terminal; /quit ends)");
     ask->add_option("follow_ups", c.follow_ups,
                     "Follow-up questions, each asked with the context of the answer before");
     ask->add_flag("--json", c.json_output, "Print the answer object as JSON");
@@ -375,7 +378,10 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args,
         out.exit_code = 2;
         return out;
     }
-    if (ask->parsed()) c.command = Command::ask;
+    if (ask->parsed()) {
+        c.command = Command::ask;
+        c.question_given = ask->get_option("question")->count() > 0;
+    }
     if (check->parsed()) c.command = Command::check;
     if (eval->parsed()) c.command = Command::eval;
     if (report->parsed()) c.command = Command::report;

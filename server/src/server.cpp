@@ -204,6 +204,14 @@ int run_server(const Config& config) {
     try {
         listener = std::make_shared<Listener>(
             io, net::ip::tcp::endpoint(net::ip::make_address(config.host), config.port), state, tls.get());
+    } catch (const boost::system::system_error& e) {
+        // The system's words, not Boost's source location; and what to do about the usual one.
+        const bool in_use = e.code() == boost::asio::error::address_in_use;
+        spdlog::error(
+            "cannot listen on {}:{}: {}{}", config.host, config.port, e.code().message(),
+            in_use ? " (another program listens there: choose another --port, or --port 0 for a free one)"
+                   : "");
+        return 1;
     } catch (const std::exception& e) {
         spdlog::error("cannot listen on {}:{}: {}", config.host, config.port, e.what());
         return 1;

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <cstdio>
 #include <thread>
 
 #include "support/clients.hpp"
@@ -153,6 +154,49 @@ TEST(Cli, AskAnswersLocally) {
     auto j = run_command({"ask", "What does a back-end developer do?", "--json"});
     EXPECT_EQ(json::parse(j.out)["intent"], "role.overview");
     EXPECT_EQ(json::parse(j.out)["type"], "answer") << "the same object the protocol sends";
+}
+
+// `ask ""` once printed the fallback and exited 0 (HTTP says 400); `ask` alone exited 2 rather than read
+// questions.
+TEST(Cli, AskRefusesAnEmptyQuestionAndReadsQuestionsFromInput) {
+    const auto empty = run_command({"ask", "  "});
+    EXPECT_EQ(empty.exit_code, 2);
+    EXPECT_NE(empty.err.find("must not be empty"), std::string::npos) << empty.err;
+    EXPECT_EQ(empty.out, "");
+    // Two questions on standard input, one conversation: the follow-up keeps Seattle.
+    const std::string command =
+        "printf 'how much do developers make in Seattle?\\n\\nand seniors?\\n/quit\\nwhat skills?\\n' | " +
+        std::string(CAREER_ADVISOR_BINARY) + " ask --json";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    std::string out;
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
+    EXPECT_EQ(::pclose(pipe), 0);
+    std::vector<json> answers;
+    json::parser_callback_t keep_all = nullptr;
+    std::size_t at = 0;
+    while ((at = out.find_first_not_of(" \n", at)) != std::string::npos) {
+        std::size_t end = out.find("\n}", at);
+        ASSERT_NE(end, std::string::npos) << out;
+        answers.push_back(json::parse(out.substr(at, end + 2 - at), keep_all));
+        at = end + 2;
+    }
+    ASSERT_EQ(answers.size(), 2u) << "blank lines skipped, nothing after /quit: " << out;
+    EXPECT_EQ(answers[1].at("intent"), "salary");
+    EXPECT_NE(answers[1].at("text").get<std::string>().find("$150,000"), std::string::npos) << answers[1];
+}
+
+// A port in use once printed Boost's source file and function.
+TEST(Cli, APortInUseIsSaidPlainlyWithWhatToDo) {
+    ServerProcess first;
+    const auto second = run_command({"serve", "--port", std::to_string(first.port())});
+    EXPECT_EQ(second.exit_code, 1);
+    const std::string log = second.out + second.err;
+    EXPECT_NE(log.find("Address already in use (another program listens there: choose another --port"),
+              std::string::npos)
+        << log;
+    EXPECT_EQ(log.find(".hpp"), std::string::npos) << log;
 }
 
 TEST(Cli, CheckPrintsOneSummaryLine) {

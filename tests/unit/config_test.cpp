@@ -63,9 +63,15 @@ TEST(Config, AskTakesFollowUpsAfterTheQuestion) {
     EXPECT_EQ(out.config.follow_ups, (std::vector<std::string>{"and for seniors?", "why?"}));
 }
 
-TEST(Config, AskWithoutQuestionIsAnError) {
-    auto out = parse_command_line({"career-advisor", "ask"}, {});
-    EXPECT_EQ(out.exit_code, 2);
+// Without a question, ask reads them from standard input; an empty one given is refused when it runs.
+TEST(Config, AskKnowsWhetherAQuestionWasGiven) {
+    auto none = parse_command_line({"career-advisor", "ask"}, {});
+    ASSERT_TRUE(none.run) << none.error;
+    EXPECT_EQ(none.config.command, Command::ask);
+    EXPECT_FALSE(none.config.question_given);
+    auto empty = parse_command_line({"career-advisor", "ask", ""}, {});
+    ASSERT_TRUE(empty.run) << empty.error;
+    EXPECT_TRUE(empty.config.question_given);
 }
 
 TEST(Config, CheckTakesDataDirectories) {

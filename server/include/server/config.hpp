@@ -66,7 +66,8 @@ struct Config {
     unsigned drain_seconds = 10;        // SIGTERM: how long questions in flight may take to finish
     std::size_t answer_cache_bytes = intents::AnswerCache::default_bytes;  // per data snapshot; 0: none
 
-    std::string question;  // for `ask`
+    std::string question;         // for `ask`
+    bool question_given = false;  // `ask` named a question (else it reads them from standard input)
     std::vector<std::string>
         follow_ups;               // for `ask`: asked after it, each with the context of the last answer
     bool json_output = false;     // for `ask` and `eval`
