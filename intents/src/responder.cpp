@@ -567,7 +567,11 @@ std::string recognised_line(const Advisor& advisor, const Entities& entities) {
     return line;
 }
 
-}  // namespace
+// The `followup` intent's line that this is what the guides say (its suggestions follow), or "".
+std::string all_said_line(const Advisor& advisor) {
+    const Intent* followup = advisor.find_intent(followup_id);
+    return followup != nullptr && !followup->answer.lines.empty() ? followup->answer.lines.front() : "";
+}
 
 // A question on the conversation's topic when everything on it was shown: one line of it again, the passage
 // of the topic's facts the question is closest to (else the answer's first line), then the `followup`
@@ -580,17 +584,17 @@ ComposedPart all_said(const Advisor& advisor, const Resolved& q, const std::stri
                             : compose(*q.intent, q.entities, inputs, said);
     // Its first line, with the list that line introduces.
     std::size_t end = part.text.find('\n');
-    if (end != std::string::npos && part.text[end - 1] == ':') {
+    if (end != std::string::npos && end > 0 && part.text[end - 1] == ':') {
         while (end != std::string::npos && part.text.compare(end + 1, 2, "- ") == 0)
             end = part.text.find('\n', end + 1);
     }
     part.text = part.text.substr(0, end);
-    const Intent* followup = advisor.find_intent(followup_id);
-    if (followup != nullptr && !followup->answer.lines.empty())
-        part.text += "\n" + followup->answer.lines.front();
+    if (const std::string all = all_said_line(advisor); !all.empty()) part.text += "\n" + all;
     part.held_back = false;
     return part;
 }
+
+}  // namespace
 
 Answer respond(const Advisor& advisor, const Context& incoming, std::string_view text, std::int64_t now_ms,
                const ContextPolicy& policy) {
@@ -634,9 +638,7 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         }
         if (q.more && part.text.empty()) {
             // Nothing more in the data: say so, and offer the intent's follow-up questions.
-            const Intent* followup = advisor.find_intent(followup_id);
-            if (followup != nullptr && !followup->answer.lines.empty())
-                part.text = followup->answer.lines.front();
+            part.text = all_said_line(advisor);
         }
         if (q.note != nullptr) {
             Said scratch = said;  // only its first line is said
