@@ -42,6 +42,17 @@ class Control {
           state_(state),
           listener_(listener) {}
 
+    // Asio gives the signals back to their default on the way out, where a late SIGTERM (a supervisor
+    // repeating itself) would kill the rest of the teardown and turn a clean exit into status 143.
+    ~Control() {
+        boost::system::error_code ignored;
+        signals_.clear(ignored);
+        std::signal(SIGINT, SIG_IGN);
+        std::signal(SIGTERM, SIG_IGN);
+    }
+    Control(const Control&) = delete;
+    Control& operator=(const Control&) = delete;
+
     // Every few seconds: after a burst of connections has closed, give their memory back (memory_return.hpp).
     void check_memory() {
         const std::size_t peak = state_.sessions().take_peak();
@@ -93,14 +104,17 @@ class Control {
     }
 
     // Done when every connection has gone, or has said goodbye and had a moment for the peer's reply
-    // (a client that never answers a close frame must not hold up the exit).
+    // (a client that never answers a close frame must not hold up the exit). The moment restarts each
+    // time a client answers: exiting under slow readers still coming to their close frame would reset
+    // their connections.
     void check_drained() {
         const auto now = std::chrono::steady_clock::now();
         const std::size_t left = state_.sessions().size();
         if (state_.sessions().talking() > 0)
             quiet_since_.reset();
-        else if (!quiet_since_)
+        else if (!quiet_since_ || left < left_before_)
             quiet_since_ = now;
+        left_before_ = left;
         const bool all_said = quiet_since_ && now - *quiet_since_ >= close_grace;
         if (left == 0 || all_said || now >= deadline_) {
             if (left > 0 && !all_said)
@@ -128,6 +142,7 @@ class Control {
     Listener& listener_;
     std::chrono::steady_clock::time_point deadline_;
     std::optional<std::chrono::steady_clock::time_point> quiet_since_;
+    std::size_t left_before_ = 0;
     static constexpr std::chrono::milliseconds close_grace{500};
     static constexpr std::chrono::seconds memory_check_period{2};
 };

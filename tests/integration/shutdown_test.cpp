@@ -99,6 +99,47 @@ TEST(Drain, ManyChatsSendingWithoutWaitingEachGetEveryAnswerRunAfterRun) {
     }
 }
 
+// Clients that read their close frame one after another, each a little later than the grace a silent client
+// gets, still close cleanly: while closes are still being answered the server waits (within --drain-seconds)
+// instead of exiting under the slower ones, whose close reply then met a reset (CI saw 14 of 200 under TSan).
+TEST(Drain, ClientsThatAnswerTheCloseOneByOneAreAllWaitedFor) {
+    ServerProcess server({"--drain-seconds", "10"});
+    constexpr int chats = 5;
+    std::vector<std::unique_ptr<WsClient>> sockets;
+    for (int c = 0; c < chats; ++c) sockets.push_back(std::make_unique<WsClient>(server.port()));
+    for (auto& ws : sockets) EXPECT_EQ(ws->ask("what do seniors earn in austin?")["type"], "answer");
+    server.signal(SIGTERM);
+    int clean = 0;
+    for (auto& ws : sockets) {
+        // A slow reader: it comes to its close frame 400 ms after the one before did.
+        std::this_thread::sleep_for(std::chrono::milliseconds(400));
+        boost::beast::error_code ec;
+        read_until_closed(*ws, ec);
+        if (ec == websocket::error::closed && ws->stream().reason().code == websocket::close_code::going_away)
+            ++clean;
+        else
+            ADD_FAILURE() << "chat " << clean << ": " << ec.message();
+    }
+    EXPECT_EQ(clean, chats);
+    EXPECT_EQ(server.stop(), 0);
+}
+
+// A supervisor that repeats SIGTERM: the first drains, the next stops the drain, and none may kill the
+// teardown that follows (the exit status was 143 when one arrived after the signal handlers were gone).
+TEST(Drain, SigtermRepeatedUntilTheExitEndsWithStatusZero) {
+    for (int run = 0; run < 5; ++run) {
+        ServerProcess server;
+        WsClient chat(server.port());
+        EXPECT_EQ(chat.ask("what do seniors earn in austin?")["type"], "answer");
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (server.running() && std::chrono::steady_clock::now() < give_up) {
+            server.signal(SIGTERM);
+            std::this_thread::sleep_for(std::chrono::microseconds(100));
+        }
+        EXPECT_EQ(server.stop(), 0) << "run " << run;
+    }
+}
+
 TEST(Drain, ExitsWithinTheDrainDeadlineWhenAClientNeverAnswersTheClose) {
     ServerProcess server({"--drain-seconds", "2"});
     WsClient silent(server.port());  // never reads: never answers our close frame

@@ -153,13 +153,14 @@ bool ServerProcess::running() const {
     int status = 0;
     if (waitpid(pid_, &status, WNOHANG) == pid_) {
         exited_ = true;
+        exit_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
         return false;
     }
     return true;
 }
 
 int ServerProcess::stop(std::chrono::milliseconds timeout) {
-    if (exited_) return 0;
+    if (exited_) return exit_status_;
     ::kill(pid_, SIGTERM);
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     int status = 0;

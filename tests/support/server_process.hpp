@@ -35,7 +35,8 @@ class ServerProcess {
     // The data directory it records into when none was given.
     std::filesystem::path data_dir() const;
 
-    // Sends a signal; `stop` then waits for the exit and returns the exit status (-1 on timeout).
+    // Sends a signal; `stop` then waits for the exit and returns the exit status (-1 on timeout; 128 + the
+    // signal when killed by one), or the status of an exit `running()` has already seen.
     void signal(int sig) const;
     int stop(std::chrono::milliseconds timeout = std::chrono::seconds(10));
     bool running() const;
@@ -55,6 +56,7 @@ class ServerProcess {
     std::string line_;
     std::unique_ptr<TempDir> log_dir_;
     mutable bool exited_ = false;
+    mutable int exit_status_ = 0;  // once exited_: as stop() returns it
 };
 
 // Runs the binary to completion and returns its exit code and outputs.
