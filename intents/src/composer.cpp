@@ -489,18 +489,28 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         auto it = entities.find(rule.entity);
         if (it == entities.end() || it->second.empty() || answered(rule.entity)) continue;
         builder.new_budget(rule.max_facts);
-        std::vector<std::vector<const knowledge::Fact*>> per_value;
-        std::vector<std::string> found_names, missing_names;
-        for (const std::string& value : it->second) {
+        // The most direct first: facts with figures, then those with the shortest list.
+        const auto facts_of = [&](const std::string& value) {
             auto facts = in.kb.select(rule.facts, rule.entity, value);
-            // The most direct first: facts with figures, then those with the shortest list.
             std::stable_sort(facts.begin(), facts.end(),
                              [](const knowledge::Fact* a, const knowledge::Fact* b) {
                                  return std::make_pair(a->figures.empty(), a->items.size()) <
                                         std::make_pair(b->figures.empty(), b->items.size());
                              });
+            return facts;
+        };
+        std::vector<std::vector<const knowledge::Fact*>> per_value;
+        std::vector<std::string> found_names, missing_names, nearest_values;
+        for (const std::string& value : it->second) {
+            auto facts = facts_of(value);
             (facts.empty() ? missing_names : found_names)
                 .push_back(in.names.display_name(rule.entity, value));
+            const std::string& nearest = in.names.nearest(rule.entity, value);
+            const auto named = [&](const std::string& v) {
+                return std::find(it->second.begin(), it->second.end(), v) != it->second.end() ||
+                       std::find(nearest_values.begin(), nearest_values.end(), v) != nearest_values.end();
+            };
+            if (facts.empty() && !nearest.empty() && !named(nearest)) nearest_values.push_back(nearest);
             per_value.push_back(std::move(facts));
         }
         // Each value's best fact first, then each value's second, so two values both get answered.
@@ -537,8 +547,24 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         any_rule = any_rule || !found_names.empty() || !rule.missing.empty();
         if (!missing_names.empty() && !rule.missing.empty()) {
             out.not_covered = true;
-            for (const std::string& line : rule.missing)
-                render(line, {}, join_names(missing_names, in.style));
+            for (const std::string& line : rule.missing) {
+                if (line != "{nearest}") {
+                    render(line, {}, join_names(missing_names, in.style));
+                    continue;
+                }
+                // The closest values the guides do cover, each with its facts.
+                std::vector<const knowledge::Fact*> near_matches;
+                std::vector<std::string> near_names;
+                for (const std::string& value : nearest_values) {
+                    const auto facts = facts_of(value);
+                    if (facts.empty()) continue;
+                    near_names.push_back(in.names.display_name(rule.entity, value));
+                    near_matches.insert(near_matches.end(), facts.begin(), facts.end());
+                }
+                if (near_names.empty()) continue;
+                for (const std::string& near_line : rule.nearest)
+                    render(near_line, near_matches, join_names(near_names, in.style));
+            }
         }
     }
     for (const AspectLines* entry : aspects) {

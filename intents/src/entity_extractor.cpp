@@ -192,6 +192,17 @@ const std::string& EntityExtractor::home_intent(const std::string& kind, const s
     return none;
 }
 
+const std::string& EntityExtractor::nearest(const std::string& kind, const std::string& id) const {
+    static const std::string none;
+    for (const EntityKind& k : kinds_) {
+        if (k.kind != kind) continue;
+        for (const EntityValue& v : k.values) {
+            if (v.id == id) return v.nearest;
+        }
+    }
+    return none;
+}
+
 std::string EntityExtractor::display_name(const std::string& kind, const std::string& id) const {
     for (const EntityKind& k : kinds_) {
         if (k.kind != kind) continue;

@@ -136,12 +136,13 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
             auto found = reader.strings_at(r, rule_path, "found");
             auto missing = reader.strings_at(r, rule_path, "missing");
             auto compare = reader.optional_strings(r, rule_path, "compare");
+            auto nearest = reader.optional_strings(r, rule_path, "nearest");
             const double max_facts = reader.optional_number(r, rule_path, "max_facts").value_or(0);
             if (max_facts < 0 || max_facts > 50 || std::floor(max_facts) != max_facts) {
                 reader.error(join_path(rule_path, "max_facts"), "must be a whole number from 1 to 50");
             }
             if (entity && facts) {
-                answer.by_entity.push_back(EntityRule{*entity, *facts, found, missing, compare,
+                answer.by_entity.push_back(EntityRule{*entity, *facts, found, missing, compare, nearest,
                                                       static_cast<std::size_t>(max_facts)});
             }
         }
@@ -170,6 +171,7 @@ void read_intents_file(const fs::path& file, IntentData& data, JsonReader& reade
             }
         }
         intent.continues = reader.optional_string(item, path, "continues").value_or("");
+        intent.aside = reader.optional_bool(item, path, "aside");
         intent.patterns = read_patterns(item, path, reader);
         intent.examples = reader.optional_strings(item, path, "examples");
         intent.answer = read_answer(item, path, reader);
@@ -324,6 +326,8 @@ void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
                 if (id && name) {
                     entity_kind.values.push_back(EntityValue{*id, *name, aliases, home});
                     entity_kind.values.back().gap = reader.optional_string(value, vpath, "gap").value_or("");
+                    entity_kind.values.back().nearest =
+                        reader.optional_string(value, vpath, "nearest").value_or("");
                 }
             }
             data.entity_kinds.push_back(std::move(entity_kind));
@@ -468,9 +472,13 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
     for (const EntityKind& kind : data.entity_kinds) {
         check_home(kind.intent, "kind '" + kind.kind + "'");
         check_gap(kind.gap, "kind '" + kind.kind + "'");
+        const std::set<std::string> ids = values_of(kind.kind);
         for (const EntityValue& value : kind.values) {
             check_home(value.intent, kind.kind + " '" + value.id + "'");
             check_gap(value.gap, kind.kind + " '" + value.id + "'");
+            if (!value.nearest.empty() && (value.nearest == value.id || !ids.contains(value.nearest)))
+                errors.push_back("entities.json: " + kind.kind + " '" + value.id + "' /nearest: '" +
+                                 value.nearest + "' is not another " + kind.kind + " value");
         }
     }
     for (const Intent& intent : data.intents) {
@@ -519,6 +527,7 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
             check_lines(intent, rule.found, where + "/found");
             check_lines(intent, rule.compare, where + "/compare");
             check_lines(intent, rule.missing, where + "/missing");
+            check_lines(intent, rule.nearest, where + "/nearest");
         }
     }
     for (const knowledge::Fact& fact : kb.facts()) {

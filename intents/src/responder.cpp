@@ -388,6 +388,17 @@ bool names_what_it_answers(const Advisor& advisor, const Intent& topic, const En
         });
 }
 
+// The best-scoring topic other than the one `gap` continues, when the question asks it on its own
+// (a clear phrasing, strong_score or more); else null.
+const Intent* other_strong_topic(const Advisor& advisor, const std::string& normalized, const Intent& gap) {
+    for (const IntentScore& s : advisor.matcher.score(normalized)) {
+        const Intent& intent = advisor.intents[s.intent];
+        if (s.score < strong_score) break;
+        if (intent.kind == IntentKind::topic && intent.id != gap.continues) return &intent;
+    }
+    return nullptr;
+}
+
 Resolved resolve(const Advisor& advisor, const Context& context, const std::string& normalized) {
     Resolved r = resolve_topic(advisor, context, normalized);
     if (!r.alternatives.empty()) return r;
@@ -398,6 +409,17 @@ Resolved resolve(const Advisor& advisor, const Context& context, const std::stri
         if (is_kind(topic, IntentKind::topic) && names_what_it_answers(advisor, *topic, r.entities)) {
             r.note = r.intent;
             r.intent = topic;
+            r.lead = nullptr;
+            return r;
+        }
+    }
+    // An `aside` gap the patterns chose for a question that also asks another topic clearly ("I'm 25 and earn
+    // 60k, is that low?": age, and pay): the gap's first line, then that topic's answer, so neither is
+    // ignored.
+    if (is_kind(r.intent, IntentKind::gap) && r.intent->aside && !r.continues) {
+        if (const Intent* other = other_strong_topic(advisor, normalized, *r.intent)) {
+            r.note = r.intent;
+            r.intent = other;
             r.lead = nullptr;
             return r;
         }

@@ -60,6 +60,7 @@ Intent salary_intent() {
                                 "salary.city.",
                                 {"In {entity}:", "{matches}"},
                                 {"Nothing for {entity}.", "{fact:salary.national}"},
+                                {},
                                 {}}};
     intent.answer.figure_notes.periods = {{"month", 12, "{label}: {derived} a month (derived)"}};
     intent.answer.figure_notes.amount = {"{amount} is below {label} ({figure})", "{amount} is within {label}",
@@ -153,4 +154,31 @@ TEST(SentenceWords, SameWordsInOrderAreOneKeyWhateverTheCaseAndPunctuation) {
     // Separators at the start, doubled or before an apostrophe do not make words of their own.
     EXPECT_EQ(sentence_words("  -- 'tis  the pay ").key, sentence_words("tis the pay").key);
     EXPECT_EQ(sentence_words("  -- 'tis  the pay ").words.size(), 3u);
+}
+
+// A place the guides have no figures for, whose data names the closest place they do cover ("Dayton" →
+// Cincinnati): said as missing, then that place with its facts where the rule's missing lines say
+// "{nearest}"; a value named in the question itself is not offered again as the closest.
+TEST(Composer, AValueWithoutFactsIsFollowedByItsNearestValueWithFacts) {
+    const auto kb = test_kb();
+    std::vector<EntityValue> places{{"seattle", "Seattle", {"seattle"}},
+                                    {"tacoma", "Tacoma", {"tacoma"}},
+                                    {"chicago", "Chicago", {"chicago"}}};
+    places[1].nearest = "seattle";
+    const EntityExtractor names({{"location", places}}, {});
+    Intent intent = salary_intent();
+    intent.answer.by_entity[0].missing = {"Nothing for {entity}.", "{nearest}", "{fact:salary.national}"};
+    intent.answer.by_entity[0].nearest = {"The closest is {entity}:", "{matches}"};
+
+    const ComposedPart tacoma = compose(intent, {{"location", {"tacoma"}}}, kb, names);
+    EXPECT_EQ(tacoma.text.rfind("Nothing for Tacoma.\nThe closest is Seattle:\nSeattle pays $140,000 to "
+                                "$170,000.\nNationally about $91K.",
+                                0),
+              0u)
+        << tacoma.text;
+    EXPECT_TRUE(tacoma.not_covered);
+    const ComposedPart chicago = compose(intent, {{"location", {"chicago"}}}, kb, names);
+    EXPECT_EQ(chicago.text.rfind("Nothing for Chicago.\nNationally about $91K.", 0), 0u) << chicago.text;
+    const ComposedPart both = compose(intent, {{"location", {"tacoma", "seattle"}}}, kb, names);
+    EXPECT_EQ(both.text.find("The closest"), std::string::npos) << both.text;
 }

@@ -30,7 +30,7 @@ AdvisorPtr small_advisor() {
     knowledge::KnowledgeBase kb({{"src", "The source", "", "", "", "https://example.org/source"}}, {},
                                 std::move(facts));
     Intent pay = make_intent("pay", {{"\\bpay\\b", 2.0}}, {"{fact:pay.overall}"});
-    pay.answer.by_entity = {{"location", "pay.city.", {"{matches}"}, {"Nothing for {entity}."}, {}}};
+    pay.answer.by_entity = {{"location", "pay.city.", {"{matches}"}, {"Nothing for {entity}."}, {}, {}}};
     pay.answer.more = {"More:", "{fact:pay.city.austin}"};
     std::vector<Intent> intents{
         pay,

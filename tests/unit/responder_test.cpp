@@ -92,6 +92,34 @@ TEST(Responder, ContextExpiresAfterTenMinutes) {
     EXPECT_EQ(late.intent, "fallback");
 }
 
+// A place the guides have no figures for is named as such, then the closest place they do give
+// (entities.json `nearest`), then the national figures: "Dayton, Ohio" is one place, not two.
+TEST(Responder, APlaceWithoutFiguresGetsTheClosestPlaceTheGuidesGive) {
+    const Answer a = ask("how much do backend developers make in dayton ohio");
+    EXPECT_EQ(a.intent, "salary");
+    EXPECT_EQ(first_line(a.text), "The guides give no pay figures for Dayton.");
+    EXPECT_TRUE(contains(a.text, "closest place they give pay figures for is Cincinnati")) << a.text;
+    EXPECT_TRUE(contains(a.text, "$91,000 for Cincinnati, OH")) << a.text;
+    EXPECT_TRUE(a.parts.at(0).not_covered);
+    const Answer texas = ask("salary in texas?");
+    EXPECT_TRUE(contains(texas.text, "closest place they give pay figures for is Austin")) << texas.text;
+    const Answer miami = ask("salary in miami?");
+    EXPECT_EQ(miami.text.find("closest place"), std::string::npos) << miami.text;
+}
+
+// Age is named as missing when asked ("at 45 possible?"), and does not take over a pay question that
+// mentions it ("I'm 25 and earn 60k").
+TEST(Responder, AgeIsSaidToBeUncoveredWithoutHidingWhatElseIsAsked) {
+    const Answer switching = ask("career change at 45 possible?");
+    EXPECT_EQ(first_line(switching.text), "The guides say nothing about age.") << switching.text;
+    EXPECT_TRUE(contains(switching.text, "four steps")) << switching.text;
+    const Answer pay = ask("I'm 25 and earn 60k, is that low?");
+    EXPECT_TRUE(contains(pay.text, "$60,000 is below")) << pay.text;
+    EXPECT_EQ(ask("I'm 34 and work in retail, how could I switch into backend development?").intent,
+              "education.getting_started");
+    EXPECT_EQ(ask("can I keep coding at 40 hours a week?").text.find("about age"), std::string::npos);
+}
+
 TEST(Responder, OutOfDomainFallsBackWithThreeSuggestions) {
     const Answer a = ask("what's the weather like tomorrow");
     EXPECT_EQ(a.intent, "fallback");

@@ -24,6 +24,9 @@ class EntityExtractor {
     std::string display_name(const std::string& kind, const std::string& id) const;
     const std::vector<EntityKind>& kinds() const { return kinds_; }
 
+    // The value the data names as `nearest` to this one (entities.json), or "".
+    const std::string& nearest(const std::string& kind, const std::string& id) const;
+
     // The topic that answers a value named on its own (the value's `intent`, else its kind's), or "".
     const std::string& home_intent(const std::string& kind, const std::string& id) const;
 

@@ -24,6 +24,9 @@ struct EntityRule {
     std::vector<std::string> found;
     std::vector<std::string> missing;
     std::vector<std::string> compare;
+    // Said in place of a `missing` line that is exactly "{nearest}", for the values' `nearest` values
+    // (entities.json) that have facts: {entity} their names, {matches} their facts. Dropped when none has.
+    std::vector<std::string> nearest;
     std::size_t max_facts = 0;  // whole facts shown for this rule; 0: the answer style's max_facts
 };
 
@@ -99,6 +102,10 @@ struct Intent {
     std::vector<std::string> suggestions;
     IntentKind kind = IntentKind::topic;
     std::string continues;  // gap only: the topic follow-ups continue ("education.bootcamp")
+    // Gap only: it is about the asker's circumstances (age), not what they ask; a question that also
+    // asks a topic clearly gets the gap's first line, then that topic's answer ("I'm 25 and earn 60k:
+    // is that low?").
+    bool aside = false;
 };
 
 }  // namespace intents

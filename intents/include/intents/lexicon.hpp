@@ -75,6 +75,9 @@ struct EntityValue {
     std::string name;                  // "San Francisco"
     std::vector<std::string> aliases;  // normalised phrases: "san francisco", "bay area"
     std::string intent;                // the topic that answers it when nothing else matched (optional)
+    // Another value of the kind that the guides do give facts for, said when they have none for this one
+    // ("Dayton" -> "cincinnati": the closest place with pay figures) (optional).
+    std::string nearest;
     // A gap intent said instead of the topic it continues when a question on that topic names this value
     // ("pay" with "Go": the guides give no pay by language); the kind's when empty (optional).
     std::string gap;
