@@ -110,6 +110,24 @@ std::optional<Resolved> other_occupation(const Question& q, const Intent* fallba
     return std::nullopt;
 }
 
+// The home topic of an entity the question names (other than an aspect) when the last topic has no rule for
+// any such kind it names; else null.
+const Intent* home_elsewhere(const Advisor& advisor, const Question& q) {
+    const Intent* home = nullptr;
+    for (const auto& [kind, values] : q.entities) {
+        if (kind == "aspect") continue;
+        const bool ruled = std::any_of(q.last->answer.by_entity.begin(), q.last->answer.by_entity.end(),
+                                       [&kind](const EntityRule& rule) { return rule.entity == kind; });
+        if (ruled) return nullptr;
+        for (const std::string& value : values) {
+            const Intent* candidate = advisor.find_intent(advisor.entities.home_intent(kind, value));
+            if (home == nullptr && is_kind(candidate, IntentKind::topic) && candidate != q.last)
+                home = candidate;
+        }
+    }
+    return home;
+}
+
 // "tell me more", "what about …": continues the last topic, unless the text without its leading
 // "and/so/ok" strongly matches a topic of its own ("and what skills do I need?"), which then wins.
 std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context, Question& q,
@@ -137,6 +155,10 @@ std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context
     }
     if (q.last == nullptr)
         return Resolved{fallback, q.entities, {}, false, false, {}, nullptr};  // a follow-up to nothing
+    // "what about Austin, would moving there help?" after the company stages: the last topic has no rule for
+    // the kind of thing it names, so that thing's home topic (pay, for a place) answers it.
+    if (const Intent* home = home_elsewhere(advisor, q))
+        return Resolved{home, q.entities, {}, false, false, {}, nullptr};
     Resolved r{q.last, merge(context.entities, q.entities), {}, false, true, {}, nullptr};
     r.more = q.entities.empty();  // nothing new named: the user wants more on the same thing
     return r;

@@ -1,4 +1,7 @@
-#include "server/http_session.hpp"
+// The definitions of HttpSession, included by one source file per stream type (http_session_plain.cpp,
+// http_session_tls.cpp): each instantiation is the longest compile in the tree, and apart the two build
+// side by side.
+#pragma once
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
@@ -6,6 +9,7 @@
 #include <chrono>
 
 #include "server/fail.hpp"
+#include "server/http_session.hpp"
 #include "server/websocket_session.hpp"
 
 namespace server {
@@ -150,8 +154,5 @@ void HttpSession<Stream>::do_close() {
         stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ec);
     }
 }
-
-template class HttpSession<PlainStream>;
-template class HttpSession<TlsStream>;
 
 }  // namespace server

@@ -1,4 +1,7 @@
-#include "server/websocket_session.hpp"
+// The definitions of WebsocketSession, included by one source file per stream type
+// (websocket_session_plain.cpp, websocket_session_tls.cpp): each instantiation is the longest compile in the
+// tree, and apart the two build side by side.
+#pragma once
 
 #include <spdlog/spdlog.h>
 
@@ -11,6 +14,7 @@
 #include "server/fail.hpp"
 #include "server/protocol.hpp"
 #include "server/reply_effects.hpp"
+#include "server/websocket_session.hpp"
 
 namespace server {
 
@@ -212,8 +216,5 @@ bool WebsocketSession<Stream>::ready_to_close() {
     beast::error_code ec;
     return buffer_.size() == 0 && beast::get_lowest_layer(ws_).socket().available(ec) == 0;
 }
-
-template class WebsocketSession<PlainStream>;
-template class WebsocketSession<TlsStream>;
 
 }  // namespace server

@@ -124,7 +124,7 @@ TEST(AnswerCache, FollowUpsAreKeptByTheirContext) {
     const intents::Context skills = intents::respond(advisor(), {}, "what skills do I need?", 5).context;
     ASSERT_FALSE(salary.empty());
     ASSERT_FALSE(skills.empty());
-    const std::string follow_up = "and in Austin?";
+    const std::string follow_up = "tell me more";
     const auto on_salary = cache.answer(advisor(), salary, follow_up, 6);
     const auto on_skills = cache.answer(advisor(), skills, follow_up, 6);
     EXPECT_NE(on_salary->answer.text, on_skills->answer.text);

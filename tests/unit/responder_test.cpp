@@ -582,3 +582,14 @@ TEST(EntityGap, AGapBesideAPlaceWithFiguresSaysBoth) {
     EXPECT_TRUE(a.parts.front().not_covered);
     EXPECT_TRUE(contains(a.text, "$140,000")) << a.text;
 }
+
+// A follow-up naming something the last topic has no rule for goes to that thing's home topic: a place
+// after the company stages is a pay question, not the company-stage answer again.
+TEST(Responder, AFollowUpNamingAPlaceAfterATopicWithoutPlacesIsAPayQuestion) {
+    const Answer stages = ask("what would bump me up more, switching company size or industry?");
+    const Answer austin = ask("what about austin, would moving there help", stages.context);
+    EXPECT_EQ(austin.intent, "salary") << austin.text;
+    EXPECT_TRUE(contains(austin.text, "$140,000")) << austin.text;
+    const Answer seattle = ask("how much do developers earn in seattle");
+    EXPECT_EQ(ask("what about austin?", seattle.context).intent, "salary");
+}
