@@ -88,6 +88,7 @@ const IntentScore* best_answering(const Advisor& advisor, const std::vector<Inte
 
 // A strong match: more than one weak cue (weights are documented in docs/intents.md).
 constexpr double strong_score = 2.0;
+constexpr double min_small_talk_score = 1.0;  // one plain cue: "thanks", "hi"; below it a word in passing
 // Below this, a single weak cue ("good", "future") is not enough to answer a topic.
 constexpr double min_answer_score = 1.0;
 
@@ -114,12 +115,14 @@ std::optional<Resolved> other_occupation(const Question& q, const Intent* fallba
 // any such kind it names; else null.
 const Intent* home_elsewhere(const Advisor& advisor, const Question& q) {
     const Intent* home = nullptr;
-    for (const auto& [kind, values] : q.entities) {
+    for (const auto& entry : q.entities) {
+        const std::string& kind =
+            entry.first;  // named, not a structured binding: clang 14 cannot capture those
         if (kind == "aspect") continue;
         const bool ruled = std::any_of(q.last->answer.by_entity.begin(), q.last->answer.by_entity.end(),
                                        [&kind](const EntityRule& rule) { return rule.entity == kind; });
         if (ruled) return nullptr;
-        for (const std::string& value : values) {
+        for (const std::string& value : entry.second) {
             const Intent* candidate = advisor.find_intent(advisor.entities.home_intent(kind, value));
             if (home == nullptr && is_kind(candidate, IntentKind::topic) && candidate != q.last)
                 home = candidate;
@@ -516,6 +519,14 @@ void answer_clarification(const Advisor& advisor, const Resolved& r, Answer& ans
     }
 }
 
+// The score the patterns give `intent` for `text` (0 when none matched).
+double score_of(const Advisor& advisor, const std::string& text, const Intent& intent) {
+    for (const IntentScore& s : advisor.matcher.score(text)) {
+        if (&advisor.intents[s.intent] == &intent) return s.score;
+    }
+    return 0.0;
+}
+
 // The questions of a message: clauses with different intents are answered part by part;
 // otherwise the whole message is one question.
 std::vector<Resolved> questions_of(const Advisor& advisor, const Context& context,
@@ -529,8 +540,11 @@ std::vector<Resolved> questions_of(const Advisor& advisor, const Context& contex
             std::string text;
             for (const std::string& word : pending) text += word + " ";
             Resolved r = resolve(advisor, context, text + clause.text);
-            const bool small_talk = is_kind(r.intent, IntentKind::smalltalk);
-            if (!clause.question && !small_talk) {
+            // Small talk on a weak cue alone ("would moving there help?") belongs to the question around it.
+            const bool talk = is_kind(r.intent, IntentKind::smalltalk);
+            const bool small_talk =
+                talk && score_of(advisor, text + clause.text, *r.intent) >= min_small_talk_score;
+            if ((!clause.question && !small_talk) || (talk && !small_talk)) {
                 for (std::string& word : split_words(clause.text)) pending.push_back(std::move(word));
                 if (pending.size() > max_context_words) {
                     pending.erase(pending.begin(),

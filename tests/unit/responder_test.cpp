@@ -593,3 +593,14 @@ TEST(Responder, AFollowUpNamingAPlaceAfterATopicWithoutPlacesIsAPayQuestion) {
     const Answer seattle = ask("how much do developers earn in seattle");
     EXPECT_EQ(ask("what about austin?", seattle.context).intent, "salary");
 }
+
+// A word of small talk in passing ("would moving there help?") is part of the question around it, not a
+// part of its own with the capabilities blurb; a plain "thanks" beside a question still is.
+TEST(Responder, SmallTalkOnAWeakCueStaysPartOfTheQuestion) {
+    const Answer stages = ask("what does the company stage change for a back-end dev?");
+    const Answer seattle = ask("what about seattle, would moving there help?", stages.context);
+    ASSERT_EQ(seattle.parts.size(), 1u) << seattle.text;
+    EXPECT_EQ(seattle.parts[0].intent, "salary");
+    const Answer thanks = ask("thanks! and what do seniors earn?");
+    EXPECT_EQ(thanks.parts.size(), 2u) << thanks.text;
+}
