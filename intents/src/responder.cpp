@@ -111,8 +111,12 @@ std::optional<Resolved> other_occupation(const Question& q, const Intent* fallba
     return std::nullopt;
 }
 
+const Intent* gap_for(const Advisor& advisor, const Intent& topic, const std::string& kind,
+                      const std::string& id);
+
 // The home topic of an entity the question names (other than an aspect) when the last topic has no rule for
-// any such kind it names; else null.
+// any such kind it names, nor a gap that says it does not cover it ("what about Go developers?" after pay:
+// no pay by language); else null.
 const Intent* home_elsewhere(const Advisor& advisor, const Question& q) {
     const Intent* home = nullptr;
     for (const auto& entry : q.entities) {
@@ -123,6 +127,7 @@ const Intent* home_elsewhere(const Advisor& advisor, const Question& q) {
                                        [&kind](const EntityRule& rule) { return rule.entity == kind; });
         if (ruled) return nullptr;
         for (const std::string& value : entry.second) {
+            if (gap_for(advisor, *q.last, kind, value) != nullptr) return nullptr;
             const Intent* candidate = advisor.find_intent(advisor.entities.home_intent(kind, value));
             if (home == nullptr && is_kind(candidate, IntentKind::topic) && candidate != q.last)
                 home = candidate;
@@ -438,8 +443,8 @@ Resolved resolve(const Advisor& advisor, const Context& context, const std::stri
             return r;
         }
     }
-    // An `aside` gap the patterns chose for a question that also asks another topic clearly ("I'm 25 and earn
-    // 60k, is that low?": age, and pay): the gap's first line, then that topic's answer, so neither is
+    // An `aside` gap the patterns chose for a question that also asks another topic clearly ("I'm 45, is it
+    // realistic to earn 100k?": age, and pay): the gap's first line, then that topic's answer, so neither is
     // ignored.
     if (is_kind(r.intent, IntentKind::gap) && r.intent->aside && !r.continues) {
         if (const Intent* other = other_strong_topic(advisor, normalized, *r.intent)) {

@@ -43,12 +43,18 @@ class Control {
           listener_(listener) {}
 
     // Asio gives the signals back to their default on the way out, where a late SIGTERM (a supervisor
-    // repeating itself) would kill the rest of the teardown and turn a clean exit into status 143.
+    // repeating itself) would kill the rest of the teardown and turn a clean exit into status 143: from
+    // here to the exit they are ignored.
+    // Blocked meanwhile, so none lands between Asio's default and the ignore. A SIGHUP (reload) too.
     ~Control() {
+        sigset_t stopping, before;
+        sigemptyset(&stopping);
+        for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&stopping, s);
+        pthread_sigmask(SIG_BLOCK, &stopping, &before);
         boost::system::error_code ignored;
         signals_.clear(ignored);
-        std::signal(SIGINT, SIG_IGN);
-        std::signal(SIGTERM, SIG_IGN);
+        for (int s : {SIGINT, SIGTERM, SIGHUP}) std::signal(s, SIG_IGN);
+        pthread_sigmask(SIG_SETMASK, &before, nullptr);
     }
     Control(const Control&) = delete;
     Control& operator=(const Control&) = delete;

@@ -167,13 +167,15 @@ int ServerProcess::stop(std::chrono::milliseconds timeout) {
     while (std::chrono::steady_clock::now() < deadline) {
         if (waitpid(pid_, &status, WNOHANG) == pid_) {
             exited_ = true;
-            return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+            exit_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+            return exit_status_;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     ::kill(pid_, SIGKILL);
     waitpid(pid_, &status, 0);
     exited_ = true;
+    exit_status_ = -1;
     return -1;
 }
 

@@ -113,8 +113,11 @@ TEST(Responder, AgeIsSaidToBeUncoveredWithoutHidingWhatElseIsAsked) {
     const Answer switching = ask("career change at 45 possible?");
     EXPECT_EQ(first_line(switching.text), "The guides say nothing about age.") << switching.text;
     EXPECT_TRUE(contains(switching.text, "four steps")) << switching.text;
-    const Answer pay = ask("I'm 25 and earn 60k, is that low?");
-    EXPECT_TRUE(contains(pay.text, "$60,000 is below")) << pay.text;
+    // Age asked about beside a pay question: the age line, then the pay comparison.
+    const Answer pay = ask("I'm 45, is it realistic to earn 100k?");
+    EXPECT_EQ(first_line(pay.text), "The guides say nothing about age.") << pay.text;
+    EXPECT_EQ(pay.parts.at(0).intent, "uncovered.age");
+    EXPECT_TRUE(contains(pay.text, "$100,000 is")) << pay.text;
     EXPECT_EQ(ask("I'm 34 and work in retail, how could I switch into backend development?").intent,
               "education.getting_started");
     EXPECT_EQ(ask("can I keep coding at 40 hours a week?").text.find("about age"), std::string::npos);
@@ -587,11 +590,15 @@ TEST(EntityGap, AGapBesideAPlaceWithFiguresSaysBoth) {
 // after the company stages is a pay question, not the company-stage answer again.
 TEST(Responder, AFollowUpNamingAPlaceAfterATopicWithoutPlacesIsAPayQuestion) {
     const Answer stages = ask("what would bump me up more, switching company size or industry?");
+    ASSERT_EQ(stages.context.last_intent, "role.company_stage");
     const Answer austin = ask("what about austin, would moving there help", stages.context);
     EXPECT_EQ(austin.intent, "salary") << austin.text;
     EXPECT_TRUE(contains(austin.text, "$140,000")) << austin.text;
     const Answer seattle = ask("how much do developers earn in seattle");
     EXPECT_EQ(ask("what about austin?", seattle.context).intent, "salary");
+    // A thing the last topic says it does not cover keeps the topic and says so.
+    const Answer go = ask("what about go developers?", seattle.context);
+    EXPECT_EQ(go.parts.at(0).intent, "uncovered.pay_by_technology") << go.text;
 }
 
 // A word of small talk in passing ("would moving there help?") is part of the question around it, not a
