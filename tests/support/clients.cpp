@@ -1,10 +1,14 @@
 #include "support/clients.hpp"
 
+#include <netinet/in.h>
 #include <poll.h>
+#include <sys/socket.h>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/write.hpp>
+#include <cerrno>
 #include <chrono>
+#include <system_error>
 
 namespace test_support {
 
@@ -15,9 +19,16 @@ using tcp = net::ip::tcp;
 
 namespace {
 
-// Connects to the server's loopback port from `source` (port chosen by the kernel).
+// Connects to the server's loopback port from `source` (port chosen by the kernel). The port is chosen at
+// connect, not at bind (IP_BIND_ADDRESS_NO_PORT): a bind to port 0 refuses every port still in TIME_WAIT, so
+// a flood of short requests from one address runs out of ports after ~28,000 in a minute, while connect may
+// reuse a TIME_WAIT port on loopback.
 void connect_from(beast::tcp_stream& stream, const std::string& source, std::uint16_t port) {
     stream.socket().open(tcp::v4());
+    const int one = 1;
+    if (::setsockopt(stream.socket().native_handle(), IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, &one,
+                     sizeof one) != 0)
+        throw std::system_error(errno, std::generic_category(), "IP_BIND_ADDRESS_NO_PORT");
     stream.socket().bind(tcp::endpoint(net::ip::make_address(source), 0));
     stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
 }
