@@ -329,10 +329,11 @@ std::vector<const AspectLines*> aspect_lines(const Intent& intent, const Entitie
 
 }  // namespace
 
-std::string join_names(const std::vector<std::string>& names, const AnswerStyle& style) {
+std::string join_names(const std::vector<std::string>& names, const AnswerStyle& style, bool alternatives) {
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) out += i + 1 == names.size() ? style.and_word : style.list_comma;
+        if (i > 0)
+            out += i + 1 == names.size() ? (alternatives ? style.or_word : style.and_word) : style.list_comma;
         out += names[i];
     }
     return out;
@@ -469,11 +470,27 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         answered_kinds.insert(answered_kinds.end(), entry->instead_of.begin(), entry->instead_of.end());
     }
 
+    // "Entry level in the US": the guides' figures are the US's unless they say otherwise, so a rule whose
+    // values are all implied gives way to another rule that applies.
+    auto all_implied = [&](const EntityRule& rule) {
+        auto it = entities.find(rule.entity);
+        return it != entities.end() && !it->second.empty() &&
+               std::all_of(it->second.begin(), it->second.end(),
+                           [&](const std::string& v) { return in.names.implied(rule.entity, v); });
+    };
+    const bool other_rule = std::any_of(intent.answer.by_entity.begin(), intent.answer.by_entity.end(),
+                                        [&](const EntityRule& rule) {
+                                            auto it = entities.find(rule.entity);
+                                            return rule.entity != "aspect" && it != entities.end() &&
+                                                   !it->second.empty() && !all_implied(rule);
+                                        });
+    auto gives_way = [&](const EntityRule& rule) { return other_rule && all_implied(rule); };
+
     // Entity rules: one `found` (or `compare`) and one `missing` rendering per rule, for all values.
     std::vector<std::string> combined;  // display names, one per kind a rule applies to
     for (const EntityRule& rule : intent.answer.by_entity) {
         auto it = entities.find(rule.entity);
-        if (it == entities.end() || it->second.empty() || answered(rule.entity)) continue;
+        if (it == entities.end() || it->second.empty() || answered(rule.entity) || gives_way(rule)) continue;
         const auto& kinds = intent.answer.combination_kinds;
         if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), rule.entity) == kinds.end()) continue;
         const std::string name = in.names.display_name(rule.entity, it->second.front());
@@ -485,9 +502,16 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         builder.line(line, {}, "");
     }
     bool any_rule = false;
+    // What each rule found, to say again when nothing else is left to say (below).
+    struct Found {
+        const EntityRule* rule;
+        std::vector<const knowledge::Fact*> matches;
+        std::string names;
+    };
+    std::vector<Found> found_before;
     for (const EntityRule& rule : intent.answer.by_entity) {
         auto it = entities.find(rule.entity);
-        if (it == entities.end() || it->second.empty() || answered(rule.entity)) continue;
+        if (it == entities.end() || it->second.empty() || answered(rule.entity) || gives_way(rule)) continue;
         builder.new_budget(rule.max_facts);
         // The most direct first: facts with figures, then those with the shortest list.
         const auto facts_of = [&](const std::string& value) {
@@ -533,7 +557,10 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
             const bool all_shown = std::all_of(matches.begin(), matches.end(), [&](const knowledge::Fact* f) {
                 return was_shown(*f, said) && items_shown(*f, said) >= f->items.size();
             });
-            builder.allow_repeats(all_shown && !more && rule.entity == "aspect");
+            // A comparison asked for ("and against all jobs?") is said even when its fact lent a figure
+            // before.
+            builder.allow_repeats(all_shown && !more &&
+                                  (rule.entity == "aspect" || rule.entity == "comparison_group"));
             for (std::string line : comparing ? rule.compare : rule.found) {
                 if (line == "{verdict}" && verdict.empty()) continue;
                 replace_all(line, "{verdict}",
@@ -541,6 +568,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
                 render(line, matches, join_names(found_names, in.style));
             }
             builder.allow_repeats(false);
+            if (!comparing) found_before.push_back({&rule, matches, join_names(found_names, in.style)});
         }
         // A rule answers when it found facts or has words for what it did not find; a rule with
         // neither (an aspect this topic has no facts on) leaves the answer to the other lines.
@@ -549,7 +577,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
             out.not_covered = true;
             for (const std::string& line : rule.missing) {
                 if (line != "{nearest}") {
-                    render(line, {}, join_names(missing_names, in.style));
+                    render(line, {}, join_names(missing_names, in.style, true));
                     continue;
                 }
                 // The closest values the guides do cover, each with its facts.
@@ -573,7 +601,20 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         out.not_covered = out.not_covered || entry->not_covered;
     }
     if ((!any_rule && aspects.empty()) || more) {
-        for (const std::string& line : intent.answer.lines) render(line);
+        // Right after another topic, the lines that bridge from it, if the intent has them.
+        const auto after =
+            more ? intent.answer.after.end() : intent.answer.after.find(std::string(in.last_topic));
+        for (const std::string& line :
+             after != intent.answer.after.end() ? after->second : intent.answer.lines)
+            render(line);
+    } else if (out.text.empty() && !found_before.empty()) {
+        // What the question names was all said before ("the US figure for freshers" after the entry-level pay
+        // elsewhere): said again, rather than the intent's general answer to another question.
+        builder.allow_repeats(true);
+        for (const Found& f : found_before) {
+            for (const std::string& line : f.rule->found) render(line, f.matches, f.names);
+        }
+        builder.allow_repeats(false);
     } else if (out.text.empty()) {
         // The rules and aspects that applied had nothing to show: the intent's own answer, not silence.
         for (const std::string& line : intent.answer.lines) render(line);

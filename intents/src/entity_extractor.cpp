@@ -173,6 +173,43 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
     return entities;
 }
 
+namespace {
+
+const EntityValue* find_value(const std::vector<EntityKind>& kinds, const std::string& kind,
+                              const std::string& id) {
+    for (const EntityKind& k : kinds) {
+        if (k.kind != kind) continue;
+        for (const EntityValue& v : k.values) {
+            if (v.id == id) return &v;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+bool EntityExtractor::not_in_guides(const std::string& kind, const std::string& id) const {
+    const EntityValue* v = find_value(kinds_, kind, id);
+    return v != nullptr && v->not_in_guides;
+}
+
+bool EntityExtractor::implied(const std::string& kind, const std::string& id) const {
+    const EntityValue* v = find_value(kinds_, kind, id);
+    return v != nullptr && v->implied;
+}
+
+Entities EntityExtractor::mentioned(const Entities& entities) const {
+    Entities out;
+    for (const auto& [kind, values] : entities) {
+        std::vector<std::string> kept;
+        for (const std::string& v : values) {
+            if (!not_in_guides(kind, v)) kept.push_back(v);
+        }
+        if (!kept.empty()) out.emplace(kind, std::move(kept));
+    }
+    return out;
+}
+
 Entities EntityExtractor::visible(const Entities& entities) const {
     Entities out = entities;
     for (const EntityKind& k : kinds_) {

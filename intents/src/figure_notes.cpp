@@ -41,6 +41,7 @@ std::string fill(std::string line, const knowledge::Figure& f, const knowledge::
                  const std::string& source, const std::string& key, const std::string& value,
                  const knowledge::FigureWords& words) {
     replace_all(line, "{label}", f.label);
+    replace_all(line, "{phrase}", f.phrase.empty() ? f.label : f.phrase);
     replace_all(line, "{figure}", knowledge::describe(f, fact.text, words));
     replace_all(line, "{source}", source);
     replace_all(line, key, value);

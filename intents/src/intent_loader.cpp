@@ -1,6 +1,7 @@
 #include "intents/intent_loader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 
@@ -118,6 +119,19 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
                 }
                 entry.lines = lines->get<std::vector<std::string>>();
                 answer.by_aspect.push_back(std::move(entry));
+            }
+        }
+    }
+    if (auto it = obj->find("after"); it != obj->end()) {
+        const std::string after_path = join_path(here, "after");
+        if (reader.require_object(*it, after_path)) {
+            for (const auto& [topic, value] : it->items()) {
+                if (!value.is_array() || value.empty() ||
+                    !std::all_of(value.begin(), value.end(), [](const json& l) { return l.is_string(); })) {
+                    reader.error(join_path(after_path, topic), "must be a non-empty array of strings");
+                    continue;
+                }
+                answer.after[topic] = value.get<std::vector<std::string>>();
             }
         }
     }
@@ -286,6 +300,7 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     text("recognised", style.recognised);
     text("period_intro", style.period_intro);
     text("in_english", style.in_english);
+    text("not_in_guides", style.not_in_guides);
     text("verdict_above", style.verdict_above);
     text("verdict_below", style.verdict_below);
     text("verdict_overlap", style.verdict_overlap);
@@ -294,7 +309,10 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     text("verdict_ranges", style.verdict_ranges);
     if (style.recognised.find("{entities}") == std::string::npos)
         reader.error("/recognised", "must contain {entities}");
+    if (!style.not_in_guides.empty() && style.not_in_guides.find("{entities}") == std::string::npos)
+        reader.error("/not_in_guides", "must contain {entities}");
     text("and", style.and_word);
+    text("or", style.or_word);
     text("comma", style.list_comma);
     read_figure_words(*doc, style.figure_words, reader);
 }
@@ -315,6 +333,7 @@ void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
                                    reader.optional_bool(kind_json, kpath, "routing_only"),
                                    reader.optional_string(kind_json, kpath, "intent").value_or("")};
             entity_kind.gap = reader.optional_string(kind_json, kpath, "gap").value_or("");
+            entity_kind.not_in_guides = reader.optional_bool(kind_json, kpath, "not_in_guides");
             for (std::size_t v = 0; v < values->size(); ++v) {
                 const std::string vpath = join_path(join_path(kpath, "values"), v);
                 const json& value = (*values)[v];
@@ -328,6 +347,9 @@ void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
                     entity_kind.values.back().gap = reader.optional_string(value, vpath, "gap").value_or("");
                     entity_kind.values.back().nearest =
                         reader.optional_string(value, vpath, "nearest").value_or("");
+                    entity_kind.values.back().implied = reader.optional_bool(value, vpath, "implied");
+                    entity_kind.values.back().not_in_guides =
+                        entity_kind.not_in_guides || reader.optional_bool(value, vpath, "not_in_guides");
                 }
             }
             data.entity_kinds.push_back(std::move(entity_kind));
@@ -417,6 +439,47 @@ LoadResult<IntentData> load_intent_data(const fs::path& dir) {
     return LoadResult<IntentData>::success(std::move(data));
 }
 
+namespace {
+
+// The text as space-separated lower-case words of letters and digits, with a space at each end, so that
+// " phrase " finds a phrase as whole words.
+std::string spaced_words(std::string_view text) {
+    std::string out = " ";
+    for (char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) != 0) {
+            out += static_cast<char>(std::tolower(u));
+        } else if (out.back() != ' ') {
+            out += ' ';
+        }
+    }
+    if (out.back() != ' ') out += ' ';
+    return out;
+}
+
+// A value said to be in none of the guides: no fact is about it or holds one of its aliases, a topic answers
+// a question that names only it, and answering.json has the line that says so.
+void check_not_in_guides(const EntityKind& kind, const EntityValue& value, const IntentData& data,
+                         const knowledge::KnowledgeBase& kb, std::vector<std::string>& errors) {
+    const std::string where = "entities.json: " + kind.kind + " '" + value.id + "' /not_in_guides: ";
+    if (data.style.not_in_guides.empty())
+        errors.push_back(where + "answering.json has no not_in_guides line");
+    if (value.intent.empty() && kind.intent.empty())
+        errors.push_back(where + "needs an intent (the topic whose facts come after the line)");
+    for (const knowledge::Fact& fact : kb.facts()) {
+        if (fact.is_about(kind.kind, value.id))
+            errors.push_back(where + "fact '" + fact.id + "' is about it");
+        std::string text = spaced_words(fact.text);
+        for (const std::string& item : fact.items) text += spaced_words(item);
+        for (const std::string& alias : value.aliases) {
+            if (text.find(spaced_words(alias)) != std::string::npos)
+                errors.push_back(where + "fact '" + fact.id + "' says '" + alias + "'");
+        }
+    }
+}
+
+}  // namespace
+
 std::vector<std::string> check_references(const IntentData& data, const knowledge::KnowledgeBase& kb) {
     std::vector<std::string> errors;
     std::set<std::string> reached;
@@ -479,6 +542,7 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
             if (!value.nearest.empty() && (value.nearest == value.id || !ids.contains(value.nearest)))
                 errors.push_back("entities.json: " + kind.kind + " '" + value.id + "' /nearest: '" +
                                  value.nearest + "' is not another " + kind.kind + " value");
+            if (value.not_in_guides) check_not_in_guides(kind, value, data, kb, errors);
         }
     }
     for (const Intent& intent : data.intents) {
@@ -509,6 +573,17 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
             }
         }
         check_lines(intent, intent.answer.more, "/answer/more");
+        for (const auto& [topic, lines] : intent.answer.after) {
+            const bool known =
+                std::any_of(data.intents.begin(), data.intents.end(), [&](const Intent& other) {
+                    return other.id == topic && other.kind == IntentKind::topic && other.id != intent.id;
+                });
+            if (!known) {
+                errors.push_back(intent.file + ": intent '" + intent.id + "' /answer/after/" + topic +
+                                 ": not another topic intent");
+            }
+            check_lines(intent, lines, "/answer/after/" + topic);
+        }
         for (std::size_t r = 0; r < intent.answer.by_entity.size(); ++r) {
             const EntityRule& rule = intent.answer.by_entity[r];
             const std::string where = "/answer/by_entity/" + std::to_string(r);

@@ -222,7 +222,15 @@ std::optional<Resolved> entity_home(const Advisor& advisor, const Question& q, c
         }
         return nullptr;
     };
+    // Aspects say most about what is asked, then what the guides never mention ("an unpaid internship for
+    // the experience?" is about getting started, not entry-level pay), then the rest.
     const Intent* home = home_of("aspect");
+    for (auto it = q.entities.begin(); home == nullptr && it != q.entities.end(); ++it) {
+        const bool unmentioned = std::any_of(it->second.begin(), it->second.end(), [&](const std::string& v) {
+            return advisor.entities.not_in_guides(it->first, v);
+        });
+        if (unmentioned) home = home_of(it->first);
+    }
     for (auto it = q.entities.begin(); home == nullptr && it != q.entities.end(); ++it)
         home = home_of(it->first);
     if (home == nullptr) return std::nullopt;
@@ -612,6 +620,15 @@ const Intent* topic_of(const Advisor& advisor, const Intent* intent) {
     return nullptr;
 }
 
+// `line` with its "{entities}" replaced by the names, joined "A, B and C" (or "A, B or C"); "" when either is
+// empty.
+std::string with_names(const AnswerStyle& style, std::string line, const std::vector<std::string>& names,
+                       bool alternatives) {
+    const std::size_t at = line.find("{entities}");
+    if (names.empty() || at == std::string::npos) return "";
+    return line.replace(at, 10, join_names(names, style, alternatives));
+}
+
 // A fallback names what it did recognise, so the user sees what was understood.
 std::string recognised_line(const Advisor& advisor, const Entities& entities) {
     std::vector<std::string> names;
@@ -619,15 +636,19 @@ std::string recognised_line(const Advisor& advisor, const Entities& entities) {
         if (kind == "aspect" || kind == "amount" || kind == "pay_period") continue;
         for (const std::string& v : values) names.push_back(advisor.entities.display_name(kind, v));
     }
-    if (names.empty() || advisor.style.recognised.empty()) return "";
-    std::string joined;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) joined += i + 1 == names.size() ? advisor.style.and_word : advisor.style.list_comma;
-        joined += names[i];
+    return with_names(advisor.style, advisor.style.recognised, names, false);
+}
+
+// "The guides don't mention internships.": the values the question names that no guide mentions, or "".
+std::string not_in_guides_line(const Advisor& advisor, const Entities& entities) {
+    std::vector<std::string> names;
+    for (const auto& [kind, values] : entities) {
+        for (const std::string& v : values) {
+            if (advisor.entities.not_in_guides(kind, v))
+                names.push_back(advisor.entities.display_name(kind, v));
+        }
     }
-    std::string line = advisor.style.recognised;
-    line.replace(line.find("{entities}"), 10, joined);  // the loader makes sure it is there
-    return line;
+    return with_names(advisor.style, advisor.style.not_in_guides, names, true);
 }
 
 // The `followup` intent's line that this is what the guides say (its suggestions follow), or "".
@@ -680,7 +701,14 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
     std::vector<std::string> shown;
     bool held_back = false;
     Said said;
-    const ComposeInputs inputs{advisor.knowledge, advisor.entities, advisor.style};
+    // A short question, or one that opens with "and", "so"…, leans on the last topic: a topic with lines for
+    // coming from it says those ("and pay wise?" after the company stages).
+    constexpr std::size_t leaning_words = 5;
+    const bool leans =
+        questions.size() == 1 && (split_words(normalized).size() <= leaning_words ||
+                                  without_leading_joiners(normalized, advisor.lexicon) != normalized);
+    const ComposeInputs inputs{advisor.knowledge, advisor.entities, advisor.style,
+                               leans ? std::string_view(context.last_intent) : std::string_view()};
     for (const Resolved& q : questions) {
         if (!q.alternatives.empty() && questions.size() == 1) {
             answer_clarification(advisor, q, answer);
@@ -708,6 +736,14 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             const std::string note = compose(*q.note, q.entities, inputs, scratch).text;
             part.text = note.substr(0, note.find('\n')) + "\n" + part.text;
             part.not_covered = true;
+        }
+        // Something it names that no guide mentions ("an unpaid internship?") is said first, unless the part
+        // already says what it does not cover ("The guides don't name Kafka.").
+        if (answers_from_facts(q.intent) && !part.not_covered) {
+            if (const std::string line = not_in_guides_line(advisor, q.entities); !line.empty()) {
+                part.text = line + "\n" + part.text;
+                part.not_covered = true;
+            }
         }
         if (q.intent->id == fallback_id) {
             // What it caught, in place of the plain refusal that opens the fallback's lines.
@@ -753,7 +789,8 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
     const Resolved& last = questions.back();
     const Intent* topic = last.alternatives.empty() ? topic_of(advisor, last.intent) : nullptr;
     if (topic != nullptr) {
-        answer.context = Context{topic->id, last.entities, 0, now_ms, {}};
+        // What no guide mentions was said once; a follow-up ("and a bootcamp instead?") is not about it.
+        answer.context = Context{topic->id, advisor.entities.mentioned(last.entities), 0, now_ms, {}};
         // Shown facts add up while the conversation stays on one topic.
         if (context.last_intent == topic->id) answer.context.shown = context.shown;
         answer.context.shown.insert(answer.context.shown.end(), shown.begin(), shown.end());

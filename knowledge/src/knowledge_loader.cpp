@@ -64,6 +64,7 @@ std::optional<Figure> read_figure(const json& item, const std::string& path, Jso
     f.open_ended = reader.optional_bool(item, path, "open_ended");
     f.approximate = reader.optional_bool(item, path, "approximate");
     f.comparison = reader.optional_bool(item, path, "comparison");
+    f.phrase = reader.optional_string(item, path, "phrase").value_or("");
     f.period = reader.optional_string(item, path, "period").value_or("");
     f.location = reader.optional_string(item, path, "location").value_or("");
     f.level = reader.optional_string(item, path, "level").value_or("");

@@ -127,12 +127,6 @@ TEST(Drain, ClientsThatAnswerTheCloseOneByOneAreAllWaitedFor) {
 // A supervisor that repeats SIGTERM: the first drains, the next stops the drain, and none may kill the
 // teardown that follows (the exit status was 143 when one arrived after the signal handlers were gone).
 TEST(Drain, SigtermRepeatedUntilTheExitEndsWithStatusZero) {
-#if defined(__SANITIZE_THREAD__)
-    // TSan queues signals itself and replays them later with the disposition of that moment; the CI run of
-    // c1da099 saw 143 here before the signals were blocked around the hand-over (3b8ef16), which is not yet
-    // confirmed under TSan. The ci and asan runs keep the test.
-    GTEST_SKIP() << "signal delivery under TSan is deferred by its runtime";
-#endif
     for (int run = 0; run < 5; ++run) {
         ServerProcess server;
         WsClient chat(server.port());

@@ -53,6 +53,23 @@ TEST(IntentLoader, AnEntityGapThatIsNoGapIntentIsReported) {
         << error;
 }
 
+// "The guides don't mention X" is a claim about the guides: a value said to be in none of them but named by a
+// fact is refused, as is one no topic would answer.
+TEST(IntentLoader, AValueSaidToBeInNoGuideThatAFactNamesIsReported) {
+    DataCopy data;
+    replace_in_file(data.intents() / "entities.json", "\"aliases\": [\n            \"internship\",",
+                    "\"aliases\": [\n            \"digital infrastructure\",\n            \"internship\",");
+    replace_in_file(data.intents() / "entities.json",
+                    "\"intent\": \"education.getting_started\"\n        },\n        {\n          \"id\": "
+                    "\"apprenticeship\"",
+                    "\"intent\": \"\"\n        },\n        {\n          \"id\": \"apprenticeship\"");
+    const std::string error = load_errors(data);
+    EXPECT_NE(error.find("entities.json: unmentioned 'internship' /not_in_guides: fact '"), std::string::npos)
+        << error;
+    EXPECT_NE(error.find("' says 'digital infrastructure'"), std::string::npos) << error;
+    EXPECT_NE(error.find("/not_in_guides: needs an intent"), std::string::npos) << error;
+}
+
 TEST(IntentLoader, BadPatternNamesFileIntentAndRe2Error) {
     DataCopy data;
     replace_in_file(data.intents() / "intents" / "education.json", "\"patterns\": [",

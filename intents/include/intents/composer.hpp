@@ -26,10 +26,13 @@ struct AnswerStyle {
     std::string recognised;     // said by a fallback that caught entities: "… {entities} …"
     std::string period_intro;   // before figures re-expressed per month, week or hour (our arithmetic)
     std::string in_english;     // before the answer to a question asked in another language
+    std::string
+        not_in_guides;  // first, when a question names what the guides never mention: "… {entities} …"
     // {verdict} of a two-value comparison: how {a}'s main figure ({figure}) stands against {b}'s.
     // {what} names what it was compared with: `verdict_points` (averages, medians) or `verdict_ranges`.
     std::string verdict_above, verdict_below, verdict_overlap, verdict_same, verdict_points, verdict_ranges;
     std::string and_word = " and ";
+    std::string or_word = " or ";
     std::string list_comma = ", ";
     knowledge::FigureWords figure_words;  // how figures are written ("about ", "$", " a year")
 };
@@ -64,6 +67,7 @@ struct ComposeInputs {
     const knowledge::KnowledgeBase& kb;
     const EntityExtractor& names;
     const AnswerStyle& style;
+    std::string_view last_topic = {};  // the conversation's topic before this answer (AnswerTemplate::after)
 };
 
 // Fills an intent's answer template from the knowledge base. Pure.
@@ -79,8 +83,10 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
 // the sentence that introduces its list, the rest of the list held back; or a whole fact. Pure.
 ComposedPart compose_passage(const Passage& passage, const ComposeInputs& in, Said& said);
 
-// "Seattle and Austin", "Go, Java and Python", with the style's list words.
-std::string join_names(const std::vector<std::string>& names, const AnswerStyle& style);
+// "Seattle and Austin", "Go, Java and Python", with the style's list words; with `alternatives`, "Redis or
+// Memcached", as a line that says what the guides do not name reads.
+std::string join_names(const std::vector<std::string>& names, const AnswerStyle& style,
+                       bool alternatives = false);
 
 // A fact as text: its sentence, then its items as "- " bullets, one per line (all of them).
 std::string render_fact(const knowledge::Fact& fact);

@@ -33,6 +33,14 @@ class EntityExtractor {
     // The entities without the routing-only kinds: what answers show and contexts remember.
     Entities visible(const Entities& entities) const;
 
+    // True when the data says no guide mentions the value (entities.json `not_in_guides`).
+    bool not_in_guides(const std::string& kind, const std::string& id) const;
+    // True when the guides' figures are for the value unless they say otherwise (entities.json `implied`).
+    bool implied(const std::string& kind, const std::string& id) const;
+
+    // The entities without the values no guide mentions: what a context carries to the next question.
+    Entities mentioned(const Entities& entities) const;
+
   private:
     struct Alias {
         std::string kind;

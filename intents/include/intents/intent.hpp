@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -70,6 +71,9 @@ struct AspectLines {
 // facts' figures as a compact list) and `{entity}` (display names). Sources are listed by the answer.
 struct AnswerTemplate {
     std::vector<std::string> lines;
+    // Lines said instead of `lines` when the conversation's last topic was another one ("and pay wise?"
+    // after the company stages is pay by company size): last topic id -> lines.
+    std::map<std::string, std::vector<std::string>> after;
     // Lines for aspects the question names, used instead of `lines`; see AspectLines.
     std::vector<AspectLines> by_aspect;
     std::vector<EntityRule> by_entity;

@@ -26,7 +26,8 @@ struct IntentData {
 knowledge::LoadResult<IntentData> load_intent_data(const std::filesystem::path& dir);
 
 // Cross-checks intents against the knowledge base: every `{fact:ID}` exists, every entity rule names a
-// known entity kind and a fact prefix that exists, and every fact is reachable from some intent.
+// known entity kind and a fact prefix that exists, every fact is reachable from some intent, and a value
+// said to be in none of the guides (`not_in_guides`) is in no fact.
 // (The entity values facts name are check_entity_values()'s, catalogue_check.hpp.)
 std::vector<std::string> check_references(const IntentData& data, const knowledge::KnowledgeBase& kb);
 

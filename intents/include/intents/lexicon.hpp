@@ -81,6 +81,12 @@ struct EntityValue {
     // A gap intent said instead of the topic it continues when a question on that topic names this value
     // ("pay" with "Go": the guides give no pay by language); the kind's when empty (optional).
     std::string gap;
+    // The guides never mention it (internships, Copilot): a question naming it is told so before the answer.
+    // `check` refuses the claim when a fact names the value or holds one of its aliases.
+    bool not_in_guides = false;
+    // The guides' figures are for it unless they say otherwise (the US): named beside a value of another kind
+    // ("entry level in the US") it is no second criterion the guides would have to give together.
+    bool implied = false;
 };
 
 struct EntityKind {
@@ -96,6 +102,7 @@ struct EntityKind {
     bool routing_only = false;  // steers matching (e.g. "occupation") but is not shown or remembered
     std::string intent;  // the topic that answers a value of this kind named on its own (a value's own wins)
     std::string gap;     // as EntityValue::gap, for every value of the kind without one of its own
+    bool not_in_guides = false;  // as EntityValue::not_in_guides, for every value of the kind
 };
 
 // "N years" of experience up to `max_years` maps to `level`.

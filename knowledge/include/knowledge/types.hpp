@@ -22,7 +22,8 @@ enum class Scope { average, median, range, minimum, count, rate };
 
 // One number (or range) of a fact, as data, exactly as its source states it.
 struct Figure {
-    std::string label;
+    std::string label;   // names it in a table row: "National median, broader occupational category"
+    std::string phrase;  // names it in a sentence: "Truest's national median for …" (the label when empty)
     Scope scope = Scope::average;
     std::optional<double> value;  // every scope but range
     std::optional<double> low;    // range only
