@@ -34,12 +34,14 @@ knowledge::LoadResult<AdvisorPtr> load_advisor(const std::filesystem::path& know
     if (!errors.empty()) return knowledge::LoadResult<AdvisorPtr>::failure(std::move(errors));
 
     IntentData& d = *data.value;
+    std::vector<std::string> excluding =
+        d.lexicon.excluding;  // d.lexicon is moved before the extractor is made
     auto advisor = std::make_shared<Advisor>(
         Advisor{std::move(*kb.value),
                 std::move(d.intents),
                 std::move(d.lexicon),
                 {},
-                EntityExtractor(std::move(d.entity_kinds), std::move(d.years_bands)),
+                EntityExtractor(std::move(d.entity_kinds), std::move(d.years_bands), std::move(excluding)),
                 std::move(*matcher.value),
                 std::move(d.style),
                 {},

@@ -470,27 +470,28 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         answered_kinds.insert(answered_kinds.end(), entry->instead_of.begin(), entry->instead_of.end());
     }
 
+    // A rule applies when the question names values of its kind that an aspect did not answer already.
+    auto asked = [&](const EntityRule& rule) {
+        auto it = entities.find(rule.entity);
+        return it != entities.end() && !it->second.empty() && !answered(rule.entity);
+    };
     // "Entry level in the US": the guides' figures are the US's unless they say otherwise, so a rule whose
     // values are all implied gives way to another rule that applies.
     auto all_implied = [&](const EntityRule& rule) {
-        auto it = entities.find(rule.entity);
-        return it != entities.end() && !it->second.empty() &&
-               std::all_of(it->second.begin(), it->second.end(),
+        const auto& values = entities.at(rule.entity);
+        return std::all_of(values.begin(), values.end(),
                            [&](const std::string& v) { return in.names.implied(rule.entity, v); });
     };
-    const bool other_rule = std::any_of(intent.answer.by_entity.begin(), intent.answer.by_entity.end(),
-                                        [&](const EntityRule& rule) {
-                                            auto it = entities.find(rule.entity);
-                                            return rule.entity != "aspect" && it != entities.end() &&
-                                                   !it->second.empty() && !all_implied(rule);
-                                        });
-    auto gives_way = [&](const EntityRule& rule) { return other_rule && all_implied(rule); };
+    const bool other_rule = std::any_of(
+        intent.answer.by_entity.begin(), intent.answer.by_entity.end(),
+        [&](const EntityRule& rule) { return rule.entity != "aspect" && asked(rule) && !all_implied(rule); });
+    auto applies = [&](const EntityRule& rule) { return asked(rule) && !(other_rule && all_implied(rule)); };
 
     // Entity rules: one `found` (or `compare`) and one `missing` rendering per rule, for all values.
     std::vector<std::string> combined;  // display names, one per kind a rule applies to
     for (const EntityRule& rule : intent.answer.by_entity) {
+        if (!applies(rule)) continue;
         auto it = entities.find(rule.entity);
-        if (it == entities.end() || it->second.empty() || answered(rule.entity) || gives_way(rule)) continue;
         const auto& kinds = intent.answer.combination_kinds;
         if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), rule.entity) == kinds.end()) continue;
         const std::string name = in.names.display_name(rule.entity, it->second.front());
@@ -510,8 +511,8 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
     };
     std::vector<Found> found_before;
     for (const EntityRule& rule : intent.answer.by_entity) {
+        if (!applies(rule)) continue;
         auto it = entities.find(rule.entity);
-        if (it == entities.end() || it->second.empty() || answered(rule.entity) || gives_way(rule)) continue;
         builder.new_budget(rule.max_facts);
         // The most direct first: facts with figures, then those with the shortest list.
         const auto facts_of = [&](const std::string& value) {
@@ -612,6 +613,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         // elsewhere): said again, rather than the intent's general answer to another question.
         builder.allow_repeats(true);
         for (const Found& f : found_before) {
+            builder.new_budget(f.rule->max_facts);
             for (const std::string& line : f.rule->found) render(line, f.matches, f.names);
         }
         builder.allow_repeats(false);

@@ -8,8 +8,9 @@
 
 namespace intents {
 
-EntityExtractor::EntityExtractor(std::vector<EntityKind> kinds, std::vector<YearsBand> years_bands)
-    : kinds_(std::move(kinds)), years_bands_(std::move(years_bands)) {
+EntityExtractor::EntityExtractor(std::vector<EntityKind> kinds, std::vector<YearsBand> years_bands,
+                                 std::vector<std::string> excluding)
+    : kinds_(std::move(kinds)), years_bands_(std::move(years_bands)), excluding_(std::move(excluding)) {
     for (const EntityKind& k : kinds_) {
         for (const EntityValue& v : k.values) {
             // Routing-only kinds form one group, so "qa engineer" (an occupation) hides "engineer" (a
@@ -136,6 +137,15 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
         }
         return claimed.emplace_back(group, std::vector<bool>(word_count, false)).second;
     };
+    // True when the one or two words before word i are an `excluding` phrase ("besides", "other than").
+    const auto excluded = [&](std::size_t i) {
+        for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
+            const std::string_view before =
+                text.substr(words[i - back].start, words[i - 1].end - words[i - back].start);
+            if (std::find(excluding_.begin(), excluding_.end(), before) != excluding_.end()) return true;
+        }
+        return false;
+    };
     std::vector<Found> found;
     for (std::size_t n = std::min(max_words_, word_count); n >= 1; --n) {
         for (std::size_t i = 0; i + n <= word_count; ++i) {
@@ -154,7 +164,7 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
                 }
                 std::fill(used.begin() + static_cast<std::ptrdiff_t>(i),
                           used.begin() + static_cast<std::ptrdiff_t>(i + n), true);
-                found.push_back(Found{words[i].start - 1, alias.kind, alias.id});
+                if (!excluded(i)) found.push_back(Found{words[i].start - 1, alias.kind, alias.id});
             }
         }
     }

@@ -222,6 +222,7 @@ void read_lexicon(const fs::path& file, IntentData& data, JsonReader& reader) {
     data.lexicon.question_words = reader.strings_at(*doc, "", "question_words");
     data.lexicon.stop_words = reader.optional_strings(*doc, "", "stop_words");
     data.lexicon.referring_words = reader.optional_strings(*doc, "", "referring_words");
+    data.lexicon.excluding = reader.optional_strings(*doc, "", "excluding");
     if (doc->contains("translations")) {
         if (const json* words = reader.object_at(*doc, "", "translations")) {
             for (const auto& [word, english] : words->items()) {
@@ -457,13 +458,21 @@ std::string spaced_words(std::string_view text) {
     return out;
 }
 
-// A value said to be in none of the guides: no fact is about it or holds one of its aliases, a topic answers
-// a question that names only it, and answering.json has the line that says so.
+// A value said to be in none of the guides: no fact is about it or holds one of its aliases, no value of
+// another kind (but those that only steer matching) shares an alias with it, and a topic answers a question
+// that names only it.
 void check_not_in_guides(const EntityKind& kind, const EntityValue& value, const IntentData& data,
                          const knowledge::KnowledgeBase& kb, std::vector<std::string>& errors) {
     const std::string where = "entities.json: " + kind.kind + " '" + value.id + "' /not_in_guides: ";
-    if (data.style.not_in_guides.empty())
-        errors.push_back(where + "answering.json has no not_in_guides line");
+    for (const EntityKind& other : data.entity_kinds) {
+        if (other.kind == kind.kind || other.routing_only) continue;
+        for (const EntityValue& v : other.values) {
+            for (const std::string& alias : value.aliases) {
+                if (std::find(v.aliases.begin(), v.aliases.end(), alias) != v.aliases.end())
+                    errors.push_back(where + "'" + alias + "' also names " + other.kind + " '" + v.id + "'");
+            }
+        }
+    }
     if (value.intent.empty() && kind.intent.empty())
         errors.push_back(where + "needs an intent (the topic whose facts come after the line)");
     for (const knowledge::Fact& fact : kb.facts()) {
@@ -545,6 +554,13 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
             if (value.not_in_guides) check_not_in_guides(kind, value, data, kb, errors);
         }
     }
+    const bool any_not_in_guides =
+        std::any_of(data.entity_kinds.begin(), data.entity_kinds.end(), [](const EntityKind& k) {
+            return std::any_of(k.values.begin(), k.values.end(),
+                               [](const EntityValue& v) { return v.not_in_guides; });
+        });
+    if (any_not_in_guides && data.style.not_in_guides.empty())
+        errors.push_back("answering.json: /not_in_guides: needed, as entities.json has not_in_guides values");
     for (const Intent& intent : data.intents) {
         check_lines(intent, intent.answer.lines, "/answer/lines");
         for (const AspectLines& entry : intent.answer.by_aspect) {
@@ -573,7 +589,10 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
             }
         }
         check_lines(intent, intent.answer.more, "/answer/more");
-        for (const auto& [topic, lines] : intent.answer.after) {
+        for (const auto& entry : intent.answer.after) {
+            const std::string& topic =
+                entry.first;  // named, not a structured binding: clang 14 cannot capture those
+            const std::vector<std::string>& lines = entry.second;
             const bool known =
                 std::any_of(data.intents.begin(), data.intents.end(), [&](const Intent& other) {
                     return other.id == topic && other.kind == IntentKind::topic && other.id != intent.id;

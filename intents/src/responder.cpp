@@ -151,7 +151,26 @@ std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context
                                              return rule.entity != "aspect" &&
                                                     q.entities.contains(rule.entity);
                                          });
-    if (followup_matched && names_entity_of_last) {
+    // Unless it asks another topic clearly, more clearly than the follow-up cue, and that topic answers what
+    // it names too ("why does healthcare need back-end developers?" after pay by sector is the sector's need;
+    // "and does healthcare pay well?" after the sectors is its pay; "and if I move up to lead?" stays on pay,
+    // as the related roles have nothing by level).
+    const auto score_of_intent = [&](std::string_view id) {
+        for (const IntentScore& s : q.scores) {
+            if (advisor.intents[s.intent].id == id) return s.score;
+        }
+        return 0.0;
+    };
+    const bool other_topic_asked =
+        !q.scores.empty() && is_kind(&advisor.intents[q.scores.front().intent], IntentKind::topic) &&
+        &advisor.intents[q.scores.front().intent] != q.last && q.scores.front().score >= strong_score &&
+        q.scores.front().score > score_of_intent(followup_id) &&
+        std::any_of(advisor.intents[q.scores.front().intent].answer.by_entity.begin(),
+                    advisor.intents[q.scores.front().intent].answer.by_entity.end(),
+                    [&q](const EntityRule& rule) {
+                        return rule.entity != "aspect" && q.entities.contains(rule.entity);
+                    });
+    if (followup_matched && names_entity_of_last && !other_topic_asked) {
         return Resolved{q.last, merge(context.entities, q.entities), {}, false, true, {}, nullptr};
     }
     if (q.scores.empty() || advisor.intents[q.scores.front().intent].id != followup_id) return std::nullopt;
@@ -639,13 +658,15 @@ std::string recognised_line(const Advisor& advisor, const Entities& entities) {
     return with_names(advisor.style, advisor.style.recognised, names, false);
 }
 
-// "The guides don't mention internships.": the values the question names that no guide mentions, or "".
-std::string not_in_guides_line(const Advisor& advisor, const Entities& entities) {
+// "The guides don't mention internships.": the values the question names that no guide mentions and `said`
+// does not name already, or "".
+std::string not_in_guides_line(const Advisor& advisor, const Entities& entities, const std::string& said) {
     std::vector<std::string> names;
     for (const auto& [kind, values] : entities) {
         for (const std::string& v : values) {
-            if (advisor.entities.not_in_guides(kind, v))
-                names.push_back(advisor.entities.display_name(kind, v));
+            if (!advisor.entities.not_in_guides(kind, v)) continue;
+            std::string name = advisor.entities.display_name(kind, v);
+            if (said.find(name) == std::string::npos) names.push_back(std::move(name));
         }
     }
     return with_names(advisor.style, advisor.style.not_in_guides, names, true);
@@ -701,12 +722,12 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
     std::vector<std::string> shown;
     bool held_back = false;
     Said said;
-    // A short question, or one that opens with "and", "so"…, leans on the last topic: a topic with lines for
-    // coming from it says those ("and pay wise?" after the company stages).
+    // A short question (five words at most, besides a leading "and", "so"…) leans on the last topic: a topic
+    // with lines for coming from it says those ("and pay wise?" after the company stages).
     constexpr std::size_t leaning_words = 5;
     const bool leans =
-        questions.size() == 1 && (split_words(normalized).size() <= leaning_words ||
-                                  without_leading_joiners(normalized, advisor.lexicon) != normalized);
+        questions.size() == 1 &&
+        split_words(without_leading_joiners(normalized, advisor.lexicon)).size() <= leaning_words;
     const ComposeInputs inputs{advisor.knowledge, advisor.entities, advisor.style,
                                leans ? std::string_view(context.last_intent) : std::string_view()};
     for (const Resolved& q : questions) {
@@ -738,9 +759,9 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             part.not_covered = true;
         }
         // Something it names that no guide mentions ("an unpaid internship?") is said first, unless the part
-        // already says what it does not cover ("The guides don't name Kafka.").
-        if (answers_from_facts(q.intent) && !part.not_covered) {
-            if (const std::string line = not_in_guides_line(advisor, q.entities); !line.empty()) {
+        // already names it.
+        if (answers_from_facts(q.intent)) {
+            if (const std::string line = not_in_guides_line(advisor, q.entities, part.text); !line.empty()) {
                 part.text = line + "\n" + part.text;
                 part.not_covered = true;
             }

@@ -85,3 +85,14 @@ TEST(EntityExtractor, KindsMayShareWordsButOneKindMatchesAPhraseOnce) {
     EXPECT_EQ(e.at("company_size"), std::vector<std::string>{"large"});
     EXPECT_EQ(e.at("industry"), std::vector<std::string>{"technology"});
 }
+
+// "besides", "other than": what follows is left out of the question, so it does not narrow the answer to it.
+TEST(EntityExtractor, AValueAfterAnExcludingPhraseIsLeftOut) {
+    const EntityExtractor e({{"technology", {{"python", "Python", {"python"}}, {"go", "Go", {"golang"}}}},
+                             {"location", {{"seattle", "Seattle", {"seattle"}}}}},
+                            {}, {"besides", "other than"});
+    const auto found = e.extract("what languages other than python should i learn besides golang");
+    EXPECT_FALSE(found.contains("technology"));
+    EXPECT_EQ(e.extract("python jobs in seattle besides golang").at("technology"),
+              std::vector<std::string>{"python"});
+}

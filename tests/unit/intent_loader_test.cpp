@@ -70,6 +70,17 @@ TEST(IntentLoader, AValueSaidToBeInNoGuideThatAFactNamesIsReported) {
     EXPECT_NE(error.find("/not_in_guides: needs an intent"), std::string::npos) << error;
 }
 
+// "software architect" named both a level the guides give pay for and a role "they don't mention": refused.
+TEST(IntentLoader, AValueSaidToBeInNoGuideSharingAnAliasWithAnotherKindIsReported) {
+    DataCopy data;
+    replace_in_file(data.intents() / "entities.json", "\"aliases\": [\n            \"internship\",",
+                    "\"aliases\": [\n            \"senior\",\n            \"internship\",");
+    const std::string error = load_errors(data);
+    EXPECT_NE(error.find("unmentioned 'internship' /not_in_guides: 'senior' also names level 'senior'"),
+              std::string::npos)
+        << error;
+}
+
 TEST(IntentLoader, BadPatternNamesFileIntentAndRe2Error) {
     DataCopy data;
     replace_in_file(data.intents() / "intents" / "education.json", "\"patterns\": [",

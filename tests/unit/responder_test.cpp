@@ -133,13 +133,39 @@ TEST(Responder, WhatNoGuideMentionsIsSaidFirstThenTheNearestFacts) {
     const Answer copilot = ask("do backend devs use copilot?");
     EXPECT_EQ(first_line(copilot.text), "The guides don't mention GitHub Copilot.") << copilot.text;
     EXPECT_EQ(copilot.intent, "skills.technologies");
+}
+
+// Interns are not entry-level developers: no entry-level figure is offered as theirs.
+TEST(Responder, AnInternIsNotTakenForAnEntryLevelDeveloper) {
+    const Answer a = ask("what does a backend intern make?");
+    EXPECT_EQ(first_line(a.text), "The guides don't mention internships.") << a.text;
+    EXPECT_FALSE(a.entities.contains("level")) << a.text;
+}
+
+// The next question in the chat is not told again: the context does not carry what no guide mentions.
+TEST(Responder, WhatNoGuideMentionsIsNotCarriedToTheNextQuestion) {
+    const Answer internship = ask("should i take an unpaid backend internship just to get experience");
+    EXPECT_FALSE(internship.context.entities.contains("unmentioned"));
+    EXPECT_TRUE(internship.entities.contains("unmentioned"));
+}
+
+// Said once: a part that names the thing already ("The guides don't name Kafka.") gets no second line for it,
+// and what it does not name still gets one.
+TEST(Responder, WhatNoGuideMentionsIsSaidOnceEachBesideOtherNotCoveredLines) {
+    const Answer a = ask("is kafka worth learning, and copilot?");
+    EXPECT_TRUE(contains(a.text, "The guides don't mention GitHub Copilot.")) << a.text;
+    EXPECT_TRUE(contains(a.text, "The guides don't name Kafka.")) << a.text;
     EXPECT_EQ(first_line(ask("redis or memcached?").text), "The guides don't name Redis or Memcached.");
-    const Answer bootcamp = ask("what about a bootcamp instead?", internship.context, 1'001'000);
-    EXPECT_FALSE(contains(bootcamp.text, "internships")) << bootcamp.text;
-    // Said once, where the answer already says what it does not cover.
-    const Answer kafka = ask("is kafka worth learning, and copilot?");
-    EXPECT_EQ(kafka.text.find("don't mention"), std::string::npos) << kafka.text;
-    EXPECT_EQ(ask("what does a back-end developer earn?").text.find("don't mention"), std::string::npos);
+}
+
+// Ordinary words that only look like something the guides leave out do not get the line.
+TEST(Responder, OrdinaryWordsAreNotTakenForWhatNoGuideMentions) {
+    for (const char* q :
+         {"am i meeting the requirements for a backend job?", "will my salary grow over time?",
+          "what raises pay the most for backend devs?", "what does a back-end developer earn?",
+          "do backend devs use callbacks and promises a lot?"}) {
+        EXPECT_EQ(ask(q).text.find("don't mention"), std::string::npos) << q << ": " << ask(q).text;
+    }
 }
 
 // A short follow-up onto another topic says what bridges the two ("and pay wise?" after the company stages is
@@ -150,6 +176,22 @@ TEST(Responder, AComparisonAskedAfterTheGrowthFiguresIsSaid) {
     const Answer growth = ask("whats the growth outlook for backend devs");
     const Answer overall = ask("how does that compare with jobs overall?", growth.context, 1'001'000);
     EXPECT_TRUE(contains(overall.text, "8% average growth for all occupations")) << overall.text;
+}
+
+// A follow-up naming the last topic's entity keeps the topic, unless it asks another topic more clearly.
+TEST(Responder, AFollowUpThatClearlyAsksAnotherTopicLeavesTheLastOne) {
+    const Answer pay = ask("how well does healthcare pay backend devs?");
+    ASSERT_EQ(pay.intent, "salary");
+    const Answer why = ask("why does healthcare need backend developers so much?", pay.context, 1'001'000);
+    EXPECT_EQ(why.intent, "workplaces.industries") << why.text;
+    EXPECT_EQ(ask("and in finance?", pay.context, 1'001'000).intent, "salary");
+}
+
+// "besides tech companies" asks for the others: not the tech companies' fact alone.
+TEST(Responder, WhatABesidesLeavesOutIsNotTheAnswer) {
+    const Answer a = ask("which industries hire backend developers besides tech companies?");
+    EXPECT_EQ(a.intent, "workplaces.industries");
+    EXPECT_FALSE(contains(first_line(a.text), "largest employers")) << a.text;
 }
 
 TEST(Responder, AFollowUpOntoAnotherTopicSaysWhatBridgesThem) {

@@ -67,7 +67,9 @@ struct ComposeInputs {
     const knowledge::KnowledgeBase& kb;
     const EntityExtractor& names;
     const AnswerStyle& style;
-    std::string_view last_topic = {};  // the conversation's topic before this answer (AnswerTemplate::after)
+    // The conversation's last topic when the question leans on it (short: AnswerTemplate::after), else empty.
+    // A view: the caller's context outlives the inputs.
+    std::string_view last_topic = {};
 };
 
 // Fills an intent's answer template from the knowledge base. Pure.

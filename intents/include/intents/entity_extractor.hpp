@@ -11,12 +11,14 @@
 namespace intents {
 
 // Finds entity values (cities, levels, technologies, ...) in normalised text by whole-phrase alias
-// match, longest alias first, and maps "N years" to an experience level. Immutable after construction.
+// match, longest alias first, and maps "N years" to an experience level. A value right after one of the
+// `excluding` phrases ("besides tech", "other than Python") is left out. Immutable after construction.
 // At most max_values_per_kind values of one kind (message_bounds.hpp), the first ones the text
 // names; later ones are ignored.
 class EntityExtractor {
   public:
-    EntityExtractor(std::vector<EntityKind> kinds, std::vector<YearsBand> years_bands);
+    EntityExtractor(std::vector<EntityKind> kinds, std::vector<YearsBand> years_bands,
+                    std::vector<std::string> excluding = {});
 
     Entities extract(std::string_view normalized_text) const;
 
@@ -49,6 +51,7 @@ class EntityExtractor {
     };
     std::vector<EntityKind> kinds_;
     std::vector<YearsBand> years_bands_;
+    std::vector<std::string> excluding_;  // one or two words each
     std::vector<Alias> aliases_;
     // Looked up by string_view (transparent hash), so the text's phrases are never copied to be looked up.
     struct PhraseHash {

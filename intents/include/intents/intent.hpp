@@ -41,7 +41,7 @@ struct PeriodNote {
 // How an amount the user names ("is $130k good?") compares with each yearly pay figure used
 // (only those of the level or place the question names, when it names one).
 struct AmountNote {
-    std::string below, within, above;  // placeholders {amount}, {label}, {figure}, {source}
+    std::string below, within, above;  // placeholders {amount}, {label}, {phrase}, {figure}, {source}
     // Optional: one line instead of one per figure when the sum is below (above) all of them, with
     // the lowest (highest) figure as {label} and {figure}.
     std::string below_all, above_all;
@@ -71,8 +71,9 @@ struct AspectLines {
 // facts' figures as a compact list) and `{entity}` (display names). Sources are listed by the answer.
 struct AnswerTemplate {
     std::vector<std::string> lines;
-    // Lines said instead of `lines` when the conversation's last topic was another one ("and pay wise?"
-    // after the company stages is pay by company size): last topic id -> lines.
+    // Lines said instead of `lines` when a short question leans on another last topic ("and pay wise?" after
+    // the company stages is pay by company size), no rule or aspect applies, and it is no "tell me more":
+    // last topic id -> lines.
     std::map<std::string, std::vector<std::string>> after;
     // Lines for aspects the question names, used instead of `lines`; see AspectLines.
     std::vector<AspectLines> by_aspect;

@@ -30,6 +30,9 @@ struct LexiconWords {
     // Words and phrases by which a question points back at what was just said ("which one", "it", "those"):
     // such a question takes the things the last answer was about (responder.cpp, entity gaps).
     std::vector<std::string> referring_words;
+    // Words and phrases before a named thing that leave it out of the question ("besides tech", "other than
+    // Python"): the thing is not taken as what the question is about (entity_extractor.hpp).
+    std::vector<std::string> excluding;
     // Common words of the other languages people ask in ("cuanto" -> "how much", "gehalt" -> "salary"),
     // written as normalize() leaves them (accents folded): a question the `other_language` intent caught
     // is read again with these as shorthand, and answered in English when that reading asks a topic.
