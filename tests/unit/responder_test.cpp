@@ -218,6 +218,14 @@ TEST(Responder, ALevelInTheUsIsTheLevelsFigure) {
     EXPECT_TRUE(contains(us.text, "$80,000")) << us.text;
 }
 
+// "How long until I'm hired?" is answered by how long the route takes, before the steps.
+TEST(Responder, HowLongItTakesLeadsTheWayIn) {
+    EXPECT_TRUE(contains(first_line(ask("how quickly could i become a backend dev?").text), "12-24 weeks"));
+    EXPECT_TRUE(
+        contains(first_line(ask("how much time does it take to learn backend?").text), "12-24 weeks"));
+    EXPECT_FALSE(contains(first_line(ask("how do i become a backend developer?").text), "12-24 weeks"));
+}
+
 TEST(Responder, OutOfDomainFallsBackWithThreeSuggestions) {
     const Answer a = ask("what's the weather like tomorrow");
     EXPECT_EQ(a.intent, "fallback");
