@@ -226,6 +226,16 @@ TEST(Responder, HowLongItTakesLeadsTheWayIn) {
     EXPECT_FALSE(contains(first_line(ask("how do i become a backend developer?").text), "12-24 weeks"));
 }
 
+// "Is web director a promotion from back-end?": the guides list related roles without ranking them; say so
+// before the list.
+TEST(Responder, WhetherARelatedRoleIsAStepUpIsSaidToBeUncovered) {
+    const Answer a = ask("Is web director a promotion from back-end?");
+    EXPECT_EQ(first_line(a.text),
+              "The guides don't say whether any of these roles is a step up from back-end development.");
+    EXPECT_TRUE(a.parts.at(0).not_covered);
+    EXPECT_TRUE(contains(a.text, "Web Director")) << a.text;
+}
+
 TEST(Responder, OutOfDomainFallsBackWithThreeSuggestions) {
     const Answer a = ask("what's the weather like tomorrow");
     EXPECT_EQ(a.intent, "fallback");
