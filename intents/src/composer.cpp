@@ -463,9 +463,25 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
     auto answered = [&](const std::string& kind) {
         return std::find(answered_kinds.begin(), answered_kinds.end(), kind) != answered_kinds.end();
     };
+    // An aspect's lines answer what was asked ("how many people work in it?"): when everything they hold was
+    // said in an earlier turn, they are said again rather than left for the intent's general answer.
+    auto render_aspect = [&](const AspectLines& entry) {
+        const std::size_t before = out.text.size();
+        for (const std::string& line : entry.lines) render(line);
+        if (more || out.text.size() != before) return;
+        if (in.carried != nullptr) {
+            const auto carried = in.carried->find("aspect");
+            if (carried != in.carried->end() && std::find(carried->second.begin(), carried->second.end(),
+                                                          entry.aspect) != carried->second.end())
+                return;
+        }
+        builder.allow_repeats(true);
+        for (const std::string& line : entry.lines) render(line);
+        builder.allow_repeats(false);
+    };
     for (const AspectLines* entry : aspects) {
         if ((entry->instead_of.empty() && !entry->lead) || answered(entry->aspect)) continue;
-        for (const std::string& line : entry->lines) render(line);
+        render_aspect(*entry);
         out.not_covered = out.not_covered || entry->not_covered;
         answered_kinds.insert(answered_kinds.end(), entry->instead_of.begin(), entry->instead_of.end());
     }
@@ -494,6 +510,9 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         auto it = entities.find(rule.entity);
         const auto& kinds = intent.answer.combination_kinds;
         if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), rule.entity) == kinds.end()) continue;
+        // A value with no facts at all (Germany) is said to be missing by its rule; "not together" would add
+        // nothing but words.
+        if (in.kb.select(rule.facts, rule.entity, it->second.front()).empty()) continue;
         const std::string name = in.names.display_name(rule.entity, it->second.front());
         if (std::find(combined.begin(), combined.end(), name) == combined.end()) combined.push_back(name);
     }
@@ -536,6 +555,9 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
                        std::find(nearest_values.begin(), nearest_values.end(), v) != nearest_values.end();
             };
             if (facts.empty() && !nearest.empty() && !named(nearest)) nearest_values.push_back(nearest);
+            // A rule of one fact says each value's most direct one, or nothing new: not a longer list in its
+            // place when that one was said ("what about PHP?" after the languages).
+            if (rule.max_facts == 1 && facts.size() > 1) facts.resize(1);
             per_value.push_back(std::move(facts));
         }
         // Each value's best fact first, then each value's second, so two values both get answered.
@@ -598,7 +620,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
     }
     for (const AspectLines* entry : aspects) {
         if (!entry->instead_of.empty() || entry->lead || answered(entry->aspect)) continue;
-        for (const std::string& line : entry->lines) render(line);
+        render_aspect(*entry);
         out.not_covered = out.not_covered || entry->not_covered;
     }
     if ((!any_rule && aspects.empty()) || more) {

@@ -22,7 +22,7 @@ EntityExtractor::EntityExtractor(std::vector<EntityKind> kinds, std::vector<Year
                 const auto words = 1 + static_cast<std::size_t>(std::count(alias.begin(), alias.end(), ' '));
                 std::size_t& longest = first_words_[alias.substr(0, alias.find(' '))];
                 longest = std::max(longest, words);
-                aliases_.push_back(Alias{k.kind, v.id, group});
+                aliases_.push_back(Alias{k.kind, v.id, group, v.cancels});
                 max_words_ = std::max(max_words_, words);
             }
         }
@@ -147,6 +147,7 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
         return false;
     };
     std::vector<Found> found;
+    std::vector<std::string_view> cancelled;  // kinds a found value cancels
     for (std::size_t n = std::min(max_words_, word_count); n >= 1; --n) {
         for (std::size_t i = 0; i + n <= word_count; ++i) {
             if (words[i].longest_alias < n) continue;
@@ -164,7 +165,9 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
                 }
                 std::fill(used.begin() + static_cast<std::ptrdiff_t>(i),
                           used.begin() + static_cast<std::ptrdiff_t>(i + n), true);
-                if (!excluded(i)) found.push_back(Found{words[i].start - 1, alias.kind, alias.id});
+                if (excluded(i)) continue;
+                found.push_back(Found{words[i].start - 1, alias.kind, alias.id});
+                cancelled.insert(cancelled.end(), alias.cancels.begin(), alias.cancels.end());
             }
         }
     }
@@ -180,6 +183,7 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
             values.emplace_back(f.id);
         }
     }
+    for (std::string_view kind : cancelled) entities.erase(std::string(kind));
     return entities;
 }
 
@@ -213,7 +217,8 @@ Entities EntityExtractor::mentioned(const Entities& entities) const {
     for (const auto& [kind, values] : entities) {
         std::vector<std::string> kept;
         for (const std::string& v : values) {
-            if (!not_in_guides(kind, v)) kept.push_back(v);
+            const EntityValue* value = find_value(kinds_, kind, v);
+            if (value == nullptr || (!value->not_in_guides && !value->question_only)) kept.push_back(v);
         }
         if (!kept.empty()) out.emplace(kind, std::move(kept));
     }

@@ -349,6 +349,10 @@ void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
                     entity_kind.values.back().nearest =
                         reader.optional_string(value, vpath, "nearest").value_or("");
                     entity_kind.values.back().implied = reader.optional_bool(value, vpath, "implied");
+                    entity_kind.values.back().question_only =
+                        reader.optional_bool(value, vpath, "question_only");
+                    if (value.contains("cancels"))
+                        entity_kind.values.back().cancels = reader.strings_at(value, vpath, "cancels");
                     entity_kind.values.back().not_in_guides =
                         entity_kind.not_in_guides || reader.optional_bool(value, vpath, "not_in_guides");
                 }

@@ -13,16 +13,30 @@ namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
-// Step 1: map the few UTF-8 punctuation marks people type (or phones insert) to ASCII.
+// Step 1: map the few UTF-8 punctuation marks people type (or phones insert) to ASCII, and signs of
+// currencies other than the dollar to their names.
 std::string fold_unicode(std::string_view in) {
     struct Mapping {
         std::string_view utf8;
         std::string_view ascii;
     };
     static constexpr Mapping mappings[] = {
-        {"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"}, {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""},
-        {"\xE2\x80\x93", "-"}, {"\xE2\x80\x94", "-"}, {"\xE2\x80\x90", "-"},  {"\xE2\x80\x91", "-"},
-        {"\xE2\x80\xA6", "."}, {"\xC2\xA0", " "},     {"\xEF\xBC\x9F", "?"},
+        {"\xE2\x80\x98", "'"},
+        {"\xE2\x80\x99", "'"},
+        {"\xE2\x80\x9C", "\""},
+        {"\xE2\x80\x9D", "\""},
+        {"\xE2\x80\x93", "-"},
+        {"\xE2\x80\x94", "-"},
+        {"\xE2\x80\x90", "-"},
+        {"\xE2\x80\x91", "-"},
+        {"\xE2\x80\xA6", "."},
+        {"\xC2\xA0", " "},
+        {"\xEF\xBC\x9F", "?"},
+        // Currencies other than the dollar are words, so that "52k€" is not read as $52,000.
+        {"\xE2\x82\xAC", " euros "},
+        {"\xC2\xA3", " pounds "},
+        {"\xE2\x82\xB9", " rupees "},
+        {"\xC2\xA5", " yen "},
     };
     std::string out;
     out.reserve(in.size());

@@ -76,6 +76,32 @@ std::string without_leading_joiners(const std::string& normalized, const Lexicon
     return std::string(rest);
 }
 
+// True when `phrase` stands in `text` as whole words.
+bool has_phrase(std::string_view text, std::string_view phrase) {
+    for (std::size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
+        const bool starts = at == 0 || text[at - 1] == ' ';
+        const bool ends = at + phrase.size() == text.size() || text[at + phrase.size()] == ' ';
+        if (starts && ends) return true;
+    }
+    return false;
+}
+
+// A short question (six words at most, besides a leading "and", "so"…), or one of eight that points back
+// ("how much more do those pay?"), leans on the last topic: "and if I move up to lead?" after pay is pay at
+// that level; a topic with lines for coming from the last one says those ("and pay wise?" after the company
+// stages).
+bool leans_on_last(const std::string& normalized, const Lexicon& lexicon) {
+    constexpr std::size_t leaning_words = 6, pointing_words = 8;
+    const std::string rest = without_leading_joiners(normalized, lexicon);
+    const auto tokens = split_words(rest);
+    const auto words = static_cast<std::size_t>(
+        std::count_if(tokens.begin(), tokens.end(), [](const std::string& t) { return t != "?"; }));
+    if (words <= leaning_words) return true;
+    return words <= pointing_words &&
+           std::any_of(lexicon.referring_words.begin(), lexicon.referring_words.end(),
+                       [&](const std::string& phrase) { return has_phrase(rest, phrase); });
+}
+
 // The best intent among scores that answers from facts, if its score is at least `min_score`.
 const IntentScore* best_answering(const Advisor& advisor, const std::vector<IntentScore>& scores,
                                   double min_score) {
@@ -161,8 +187,13 @@ std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context
         }
         return 0.0;
     };
+    // A short one ("and if I move up to lead?") leaves only for a topic that wins ties against the last one
+    // ("and does healthcare pay well?" after the sectors is pay).
     const bool other_topic_asked =
-        !q.scores.empty() && is_kind(&advisor.intents[q.scores.front().intent], IntentKind::topic) &&
+        !q.scores.empty() &&
+        (!leans_on_last(q.text, advisor.lexicon) ||
+         (q.last != nullptr && advisor.intents[q.scores.front().intent].priority > q.last->priority)) &&
+        is_kind(&advisor.intents[q.scores.front().intent], IntentKind::topic) &&
         &advisor.intents[q.scores.front().intent] != q.last && q.scores.front().score >= strong_score &&
         q.scores.front().score > score_of_intent(followup_id) &&
         std::any_of(advisor.intents[q.scores.front().intent].answer.by_entity.begin(),
@@ -192,17 +223,21 @@ std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context
 }
 
 // True when the intent has something to say about the aspect: lines of its own, or a rule that
-// selects facts by aspect.
-bool speaks_to(const Intent& intent, const std::string& aspect) {
+// selects facts by aspect and finds some ("3am outages?" after the responsibility areas: none there).
+bool speaks_to(const Advisor& advisor, const Intent& intent, const std::string& aspect) {
     return std::any_of(intent.answer.by_aspect.begin(), intent.answer.by_aspect.end(),
                        [&](const AspectLines& entry) { return entry.aspect == aspect; }) ||
            std::any_of(intent.answer.by_entity.begin(), intent.answer.by_entity.end(),
-                       [](const EntityRule& rule) { return rule.entity == "aspect"; });
+                       [&](const EntityRule& rule) {
+                           return rule.entity == "aspect" &&
+                                  !advisor.knowledge.select(rule.facts, "aspect", aspect).empty();
+                       });
 }
 
 // A bare entity ("seniors?", "in austin", "cloud?") continues the last topic with it; an aspect
 // the last topic has nothing on ("paged at night?" after pay) is left to aspect_home.
-std::optional<Resolved> bare_entity(const Context& context, const Question& q, const Intent* best) {
+std::optional<Resolved> bare_entity(const Advisor& advisor, const Context& context, const Question& q,
+                                    const Intent* best) {
     const bool weak = best == nullptr || (best->id == fallback_id && q.scores.front().score < strong_score);
     if (!weak || q.entities.empty() || q.last == nullptr) return std::nullopt;
     // A bare "in Mexico?" after the languages is a pay question: a topic without a rule for what a short
@@ -219,7 +254,7 @@ std::optional<Resolved> bare_entity(const Context& context, const Question& q, c
     if (!last_answers_it) return std::nullopt;
     if (auto aspects = q.entities.find("aspect"); aspects != q.entities.end() && q.entities.size() == 1) {
         const bool spoken = std::any_of(aspects->second.begin(), aspects->second.end(),
-                                        [&](const std::string& a) { return speaks_to(*q.last, a); });
+                                        [&](const std::string& a) { return speaks_to(advisor, *q.last, a); });
         if (!spoken) return std::nullopt;
     }
     return Resolved{q.last, merge(context.entities, q.entities), {}, false, true, {}, nullptr};
@@ -354,16 +389,6 @@ const Passage* lead_item(const Advisor& advisor, const Question& q, const Intent
     return r.fact;
 }
 
-// True when `phrase` stands in `text` as whole words.
-bool has_phrase(std::string_view text, std::string_view phrase) {
-    for (std::size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
-        const bool starts = at == 0 || text[at - 1] == ' ';
-        const bool ends = at + phrase.size() == text.size() || text[at + phrase.size()] == ' ';
-        if (starts && ends) return true;
-    }
-    return false;
-}
-
 // The gap (entities.json "gap") a question on `topic` gets for naming a value of `kind`: the value's, else
 // its kind's, when that gap continues `topic`.
 const Intent* gap_for(const Advisor& advisor, const Intent& topic, const std::string& kind,
@@ -419,7 +444,7 @@ Resolved resolve_topic(const Advisor& advisor, const Context& context, const std
     if (auto r = other_occupation(q, fallback)) return *r;
     if (auto r = follow_up(advisor, context, q, fallback)) return *r;
     const Intent* best = q.scores.empty() ? nullptr : &advisor.intents[q.scores.front().intent];
-    if (auto r = bare_entity(context, q, best)) return *r;
+    if (auto r = bare_entity(advisor, context, q, best)) return *r;
     if (auto r = entity_home(advisor, q, best)) return *r;
     if (auto r = retrieved_topic(advisor, q, best)) {
         r->continues = q.last == r->intent;
@@ -722,14 +747,10 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
     std::vector<std::string> shown;
     bool held_back = false;
     Said said;
-    // A short question (five words at most, besides a leading "and", "so"…) leans on the last topic: a topic
-    // with lines for coming from it says those ("and pay wise?" after the company stages).
-    constexpr std::size_t leaning_words = 5;
-    const bool leans =
-        questions.size() == 1 &&
-        split_words(without_leading_joiners(normalized, advisor.lexicon)).size() <= leaning_words;
+    const bool leans = questions.size() == 1 && leans_on_last(normalized, advisor.lexicon);
     const ComposeInputs inputs{advisor.knowledge, advisor.entities, advisor.style,
-                               leans ? std::string_view(context.last_intent) : std::string_view()};
+                               leans ? std::string_view(context.last_intent) : std::string_view(),
+                               &context.entities};
     for (const Resolved& q : questions) {
         if (!q.alternatives.empty() && questions.size() == 1) {
             answer_clarification(advisor, q, answer);

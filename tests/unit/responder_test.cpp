@@ -500,10 +500,9 @@ TEST(Responder, ASoftSkillNamedLeadsItsAnswer) {
 TEST(Responder, ASumBelowEveryFigureIsOneLine) {
     const Answer a = ask("i make 52k now, what could i earn over the years as a backend dev?");
     // The figure is named as a sentence names it, with its source, not by its table label ("Entry level").
-    EXPECT_EQ(
-        first_line(a.text),
-        "$52,000 is below every figure the guides give here; the lowest is Noble Desktop's entry-level range "
-        "($80,000–$100,000 a year).");
+    EXPECT_EQ(first_line(a.text),
+              "$52,000 is below every figure quoted here; the lowest is Noble Desktop's entry-level range "
+              "($80,000–$100,000 a year).");
     std::size_t mentions = 0;
     for (std::size_t pos = a.text.find("$52,000"); pos != std::string::npos;
          pos = a.text.find("$52,000", pos + 1))
@@ -726,4 +725,77 @@ TEST(Responder, SmallTalkOnAWeakCueStaysPartOfTheQuestion) {
     EXPECT_EQ(seattle.parts[0].intent, "salary");
     const Answer thanks = ask("thanks! and what do seniors earn?");
     EXPECT_EQ(thanks.parts.size(), 2u) << thanks.text;
+}
+
+// The form of a question ("why do they differ?") is not carried to the next one: "and a senior one?" asks
+// senior pay, not the discrepancy again.
+TEST(Responder, AQuestionsFormIsNotCarriedToTheNext) {
+    const Answer pay = ask("how much do backend devs make in the US");
+    const Answer why = ask("why are those so different", pay.context, 1'001'000);
+    ASSERT_TRUE(contains(why.text, "don't explain why")) << why.text;
+    EXPECT_FALSE(why.context.entities.contains("aspect"));
+    const Answer senior = ask("ok and a senior one?", why.context, 1'002'000);
+    EXPECT_FALSE(contains(senior.text, "don't explain why")) << senior.text;
+    EXPECT_TRUE(contains(first_line(senior.text), "$150,000")) << senior.text;
+}
+
+// "forget India" leaves India out of the question and of what the context carried.
+TEST(Responder, APlaceTheUserDismissesIsLeftOut) {
+    const Answer india = ask("backend developer salary in india for freshers?");
+    const Answer us = ask("ok forget india. US entry level?", india.context, 1'001'000);
+    EXPECT_FALSE(contains(us.text, "India")) << us.text;
+    EXPECT_TRUE(contains(first_line(us.text), "$80,000 to $100,000")) << us.text;
+}
+
+// Asked directly, a fact said in an earlier turn is said again, rather than the topic's general answer.
+TEST(Responder, AnAspectAskedAfterItsFactWasShownIsAnsweredAgain) {
+    const Answer outlook = ask("is the job market for backend devs good right now?");
+    ASSERT_TRUE(contains(outlook.text, "78,860")) << outlook.text;
+    const Answer people = ask("how many people even work as backend devs", outlook.context, 1'001'000);
+    EXPECT_TRUE(contains(first_line(people.text), "78,860")) << people.text;
+}
+
+// An aspect the last topic has no facts on goes to the aspect's home topic: outages at 3am after the
+// responsibility areas is on-call work.
+TEST(Responder, AnAspectTheLastTopicHasNoFactsOnGoesHome) {
+    const Answer areas = ask("who do back-end developers work with most");
+    const Answer night =
+        ask("do they have to deal with stuff breaking at like 3am?", areas.context, 1'001'000);
+    EXPECT_TRUE(contains(night.text, "on-call rotations")) << night.text;
+}
+
+// A sum in another currency is not set against the guides' dollar figures, and is said to be outside them.
+TEST(Responder, ASumInAnotherCurrencyIsNotTakenForDollars) {
+    const Answer a = ask("got a junior offer in munich for 52k\xE2\x82\xAC, is that ok?");
+    EXPECT_FALSE(a.entities.contains("amount"));
+    EXPECT_FALSE(contains(a.text, "$52,000")) << a.text;
+    EXPECT_TRUE(contains(a.text, "currencies other than the US dollar")) << a.text;
+    EXPECT_FALSE(contains(a.text, "together")) << a.text;  // Germany has no figures at all: no "not together"
+}
+
+// Money the user spent is no salary to place.
+TEST(Responder, MoneySpentIsNotPay) {
+    EXPECT_NE(ask("are bootcamps a scam? my cousin paid 15k and still no job after 8 months").intent,
+              "salary");
+    EXPECT_EQ(ask("whats the best laptop under $1000 for backend coding?").intent, "fallback");
+}
+
+// The ladder: how long to senior says first that the guides give no number of years, then the nearest band.
+TEST(Responder, YearsToSeniorSaysTheGuidesGiveNoNumber) {
+    const Answer a = ask("how many years till ur considered a senior backend dev?");
+    EXPECT_EQ(a.intent, "role.progression");
+    EXPECT_TRUE(contains(first_line(a.text), "don't say how many years")) << a.text;
+    EXPECT_TRUE(contains(a.text, "3-5 years")) << a.text;
+    const Answer duties = ask("what changes in the job when you become senior?");
+    EXPECT_TRUE(contains(duties.text, "mentoring junior developers")) << duties.text;
+}
+
+// A greeting in front of a question does not stand in for the answer.
+TEST(Responder, AGreetingBeforeAQuestionIsNotTheWholeAnswer) {
+    const Answer a =
+        ask("good morning! my son wants to do backend and i have no idea what that is, can you explain "
+            "like im his mum");
+    ASSERT_FALSE(a.parts.empty());
+    EXPECT_EQ(a.parts.back().intent, "role.overview") << a.text;
+    EXPECT_EQ(a.context.last_intent, "role.overview");
 }

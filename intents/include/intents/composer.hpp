@@ -70,6 +70,10 @@ struct ComposeInputs {
     // The conversation's last topic when the question leans on it (short: AnswerTemplate::after), else empty.
     // A view: the caller's context outlives the inputs.
     std::string_view last_topic = {};
+    // What the conversation's context carried, if any. An aspect named again that is already in it ("the
+    // degree" once more) gets no second telling of facts all shown; one newly asked ("how many people work in
+    // it?" after the outlook, which said it in passing) does.
+    const Entities* carried = nullptr;
 };
 
 // Fills an intent's answer template from the knowledge base. Pure.

@@ -40,14 +40,16 @@ class EntityExtractor {
     // True when the guides' figures are for the value unless they say otherwise (entities.json `implied`).
     bool implied(const std::string& kind, const std::string& id) const;
 
-    // The entities without the values no guide mentions: what a context carries to the next question.
+    // The entities without the values no guide mentions and those that are one question's form
+    // (`question_only`): what a context carries to the next question.
     Entities mentioned(const Entities& entities) const;
 
   private:
     struct Alias {
         std::string kind;
         std::string id;
-        std::string group;  // aliases of one group claim words from each other (see extract)
+        std::string group;                 // aliases of one group claim words from each other (see extract)
+        std::vector<std::string> cancels;  // the value's (EntityValue::cancels)
     };
     std::vector<EntityKind> kinds_;
     std::vector<YearsBand> years_bands_;

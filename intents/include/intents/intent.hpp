@@ -28,7 +28,9 @@ struct EntityRule {
     // Said in place of a `missing` line that is exactly "{nearest}", for the values' `nearest` values
     // (entities.json) that have facts: {entity} their names, {matches} their facts. Dropped when none has.
     std::vector<std::string> nearest;
-    std::size_t max_facts = 0;  // whole facts shown for this rule; 0: the answer style's max_facts
+    std::size_t max_facts =
+        0;  // whole facts shown for this rule; 0: the answer style's max_facts; 1: each value's most direct
+            // fact only, never a lesser one in place of one said before
 };
 
 // A figure re-expressed per another period ("month": divisor 12), labelled as our arithmetic.

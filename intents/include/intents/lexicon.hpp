@@ -90,6 +90,12 @@ struct EntityValue {
     // The guides' figures are for it unless they say otherwise (the US): named beside a value of another kind
     // ("entry level in the US") it is no second criterion the guides would have to give together.
     bool implied = false;
+    // The form of one question, not a subject ("why do the figures differ", "is that good"): the context does
+    // not carry it to the next question, which has a form of its own ("and a senior one?").
+    bool question_only = false;
+    // Kinds a question naming this value does not have: "52k euros" is no dollar amount to set against the
+    // guides' figures (`cancels: ["amount"]`).
+    std::vector<std::string> cancels;
 };
 
 struct EntityKind {
