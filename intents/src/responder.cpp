@@ -691,7 +691,11 @@ std::string not_in_guides_line(const Advisor& advisor, const Entities& entities,
         for (const std::string& v : values) {
             if (!advisor.entities.not_in_guides(kind, v)) continue;
             std::string name = advisor.entities.display_name(kind, v);
-            if (said.find(name) == std::string::npos) names.push_back(std::move(name));
+            // "raises" is named by "The guides don't cover negotiating an offer or a raise." too.
+            const std::string_view singular = name.size() > 3 && name.back() == 's'
+                                                  ? std::string_view(name).substr(0, name.size() - 1)
+                                                  : name;
+            if (said.find(singular) == std::string::npos) names.push_back(std::move(name));
         }
     }
     return with_names(advisor.style, advisor.style.not_in_guides, names, true);

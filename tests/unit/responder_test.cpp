@@ -799,3 +799,29 @@ TEST(Responder, AGreetingBeforeAQuestionIsNotTheWholeAnswer) {
     EXPECT_EQ(a.parts.back().intent, "role.overview") << a.text;
     EXPECT_EQ(a.context.last_intent, "role.overview");
 }
+
+// A gap says first what the guides leave out; a thing it names that no guide mentions is not said again
+// beside it.
+TEST(Responder, AGapIsNotFollowedByASecondNotCoveredLineForTheSameThing) {
+    const Answer a =
+        ask("how do i ask for a raise as a backend dev? been at my startup 2 yrs with zero bump");
+    ASSERT_TRUE(a.intent.starts_with("uncovered")) << a.intent;
+    EXPECT_FALSE(contains(a.text, "don't mention raises")) << a.text;
+}
+
+// What to learn first is the languages without a ranking, whatever the asker's background.
+TEST(Responder, WhatToLearnFirstIsAnsweredAsSuch) {
+    const Answer a =
+        ask("im a frontend dev (react, 2 yrs) wanting to move to backend. what should i learn first");
+    EXPECT_EQ(a.intent, "skills.technologies") << a.text;
+    EXPECT_TRUE(contains(first_line(a.text), "don't rank")) << a.text;
+}
+
+// Studying while working: the guides give no part-time schedules, and say it first; then what they do say.
+TEST(Responder, PartTimeStudyIsSaidToBeOutsideTheGuidesThenWhatTheySay) {
+    const Answer bootcamp = ask("how long does a backend bootcamp take?");
+    const Answer part = ask("is the 12-24 weeks full time or can u do it part time while working",
+                            bootcamp.context, 1'001'000);
+    EXPECT_EQ(first_line(part.text), "The guides don't mention part-time schedules.") << part.text;
+    EXPECT_TRUE(contains(part.text, "keeping other jobs")) << part.text;
+}
