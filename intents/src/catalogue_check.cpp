@@ -82,6 +82,18 @@ std::vector<std::string> check_entity_values(const knowledge::KnowledgeBase& kno
             for (std::size_t i = 0; i < ids.size(); ++i)
                 known.check(kind, ids[i], join_path(where, i), errors);
         }
+        for (std::size_t item = 0; item < fact.item_entities.size(); ++item) {
+            for (const auto& [kind, ids] : fact.item_entities[item]) {
+                const std::string where =
+                    join_path(join_path(join_path(at + "/items", item), "entities"), kind);
+                if (!known.has_kind(kind)) {
+                    known.unknown_kind(kind, where, errors);
+                    continue;
+                }
+                for (std::size_t i = 0; i < ids.size(); ++i)
+                    known.check(kind, ids[i], join_path(where, i), errors);
+            }
+        }
         for (std::size_t i = 0; i < fact.figures.size(); ++i) {
             const knowledge::Figure& figure = fact.figures[i];
             const std::string where = join_path(at + "/figures", i);

@@ -163,6 +163,13 @@ class PartBuilder {
     // Asked for by name again ("which cloud providers exactly?"): facts shown before may be shown again.
     void allow_repeats(bool allow) { repeats_ = allow; }
 
+    // While set, a list whose items are tagged (Fact::item_entities) shows only the items about one of these
+    // values of `kind`, under its sentence: "do they set up backups?" is one duty, not the whole list.
+    void only_items_about(const std::string& kind, const std::vector<std::string>* values) {
+        item_kind_ = kind;
+        item_values_ = values;
+    }
+
   private:
     void use(const knowledge::Fact& fact) {
         if (std::find(out_.facts.begin(), out_.facts.end(), &fact) == out_.facts.end())
@@ -172,6 +179,7 @@ class PartBuilder {
     // The fact's text and items, or "" when it was said before or the part is full (then held back).
     // `text_only`: the sentence without its list, which is held back for "tell me more".
     std::string whole_fact(const knowledge::Fact& fact, bool text_only = false) {
+        if (std::string some = items_about(fact); !some.empty()) return some;
         const std::size_t before = items_shown(fact, said_);
         const bool shown_whole = was_shown(fact, said_) && before >= fact.items.size();
         if (shown_whole && !repeats_) return "";
@@ -224,6 +232,30 @@ class PartBuilder {
         }
         out_.shown.push_back(i < fact.items.size() ? fact.id + "@" + std::to_string(i) : fact.id);
         said_.shown.push_back(out_.shown.back());
+        return text;
+    }
+
+    // The fact's sentence and the items about the values of only_items_about, or "" when there is no such
+    // filter, no item is about them, or all are (then the whole fact is said as usual). The list stays unsaid
+    // for "tell me more".
+    std::string items_about(const knowledge::Fact& fact) {
+        if (item_values_ == nullptr || fact.item_entities.empty()) return "";
+        std::vector<std::size_t> about;
+        for (std::size_t i = 0; i < fact.items.size(); ++i) {
+            if (std::any_of(item_values_->begin(), item_values_->end(),
+                            [&](const std::string& v) { return fact.item_is_about(i, item_kind_, v); }))
+                about.push_back(i);
+        }
+        if (about.empty() || about.size() == fact.items.size()) return "";
+        if (whole_facts_ >= (limit_ > 0 ? limit_ : in_.style.max_facts)) {
+            out_.held_back = true;
+            return "";
+        }
+        ++whole_facts_;
+        use(fact);
+        out_.held_back = true;
+        std::string text = fact.text;
+        for (std::size_t i : about) text += "\n- " + fact.items[i];
         return text;
     }
 
@@ -310,6 +342,8 @@ class PartBuilder {
     std::size_t whole_facts_ = 0;
     std::size_t limit_ = 0;
     bool repeats_ = false;
+    std::string item_kind_;
+    const std::vector<std::string>* item_values_ = nullptr;  // see only_items_about
     std::string pending_intro_;
 };
 
@@ -584,6 +618,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
             // before.
             builder.allow_repeats(all_shown && !more &&
                                   (rule.entity == "aspect" || rule.entity == "comparison_group"));
+            if (rule.entity == "aspect" && !more) builder.only_items_about(rule.entity, &it->second);
             for (std::string line : comparing ? rule.compare : rule.found) {
                 if (line == "{verdict}" && verdict.empty()) continue;
                 replace_all(line, "{verdict}",
@@ -591,6 +626,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
                 render(line, matches, join_names(found_names, in.style));
             }
             builder.allow_repeats(false);
+            builder.only_items_about("", nullptr);
             if (!comparing) found_before.push_back({&rule, matches, join_names(found_names, in.style)});
         }
         // A rule answers when it found facts or has words for what it did not find; a rule with
@@ -607,8 +643,9 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
                 std::vector<const knowledge::Fact*> near_matches;
                 std::vector<std::string> near_names;
                 for (const std::string& value : nearest_values) {
-                    const auto facts = facts_of(value);
+                    auto facts = facts_of(value);
                     if (facts.empty()) continue;
+                    if (rule.max_facts == 1) facts.resize(1);  // as for the values found, above
                     near_names.push_back(in.names.display_name(rule.entity, value));
                     near_matches.insert(near_matches.end(), facts.begin(), facts.end());
                 }

@@ -38,16 +38,25 @@ struct Resolved {
 // The entities of a follow-up over those of the conversation: a value named now replaces the one
 // of its kind ("what about Austin?"), unless the question compares ("is that above the national
 // figure?"), which keeps both.
-Entities merge(const Entities& older, const Entities& newer) {
+Entities merge(const Entities& older, const Entities& newer, const knowledge::KnowledgeBase* kb = nullptr) {
     auto aspects = newer.find("aspect");
     const bool compares = aspects != newer.end() && std::find(aspects->second.begin(), aspects->second.end(),
                                                               "compare") != aspects->second.end();
     Entities merged = older;
+    // A sum the user named before is set against what they ask now only when they ask the same thing again
+    // ("and in Seattle?"), not another aspect ("so which is it, 115 or 125?").
+    if (newer.contains("aspect") && !newer.contains("amount")) merged.erase("amount");
     for (const auto& [kind, values] : newer) {
         auto& into = merged[kind];
         if (!compares || kind == "aspect") {
             into = values;
             continue;
+        }
+        // Compared with what the guides give no figures for ("US entry level, to compare" after Bangalore)
+        // is compared with nothing: that earlier value goes.
+        if (kb != nullptr) {
+            const std::string& k = kind;  // named, not a structured binding: clang 14 cannot capture those
+            std::erase_if(into, [&](const std::string& v) { return kb->select("", k, v).empty(); });
         }
         for (const std::string& v : values) {
             if (std::find(into.begin(), into.end(), v) == into.end()) into.push_back(v);
@@ -162,6 +171,29 @@ const Intent* home_elsewhere(const Advisor& advisor, const Question& q) {
     return home;
 }
 
+// True when the intent has an entity rule for `kind`.
+bool rules_on(const Intent& intent, const std::string& kind) {
+    return std::any_of(intent.answer.by_entity.begin(), intent.answer.by_entity.end(),
+                       [&kind](const EntityRule& rule) { return rule.entity == kind; });
+}
+
+// A short question that moves to another topic takes along what the conversation was about, of the kinds both
+// topics answer by: "and what's the pay bump?" after what a senior does is senior pay; "what skills do I
+// need?" after Python developers' pay is not about Python.
+std::optional<Resolved> carried_over(const Advisor& advisor, const Context& context, const Question& q,
+                                     const Intent* topic) {
+    if (q.last == nullptr || topic == q.last || !is_kind(topic, IntentKind::topic) ||
+        !leans_on_last(q.text, advisor.lexicon))
+        return std::nullopt;
+    Entities carried;
+    for (const auto& entry : context.entities) {
+        if (entry.first != "aspect" && rules_on(*q.last, entry.first) && rules_on(*topic, entry.first))
+            carried.insert(entry);
+    }
+    if (carried.empty()) return std::nullopt;
+    return Resolved{topic, merge(carried, q.entities), {}, false, false, {}, nullptr};
+}
+
 // "tell me more", "what about …": continues the last topic, unless the text without its leading
 // "and/so/ok" strongly matches a topic of its own ("and what skills do I need?"), which then wins.
 std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context, Question& q,
@@ -202,12 +234,18 @@ std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context
                         return rule.entity != "aspect" && q.entities.contains(rule.entity);
                     });
     if (followup_matched && names_entity_of_last && !other_topic_asked) {
-        return Resolved{q.last, merge(context.entities, q.entities), {}, false, true, {}, nullptr};
+        return Resolved{q.last, merge(context.entities, q.entities, &advisor.knowledge), {}, false, true, {},
+                        nullptr};
     }
-    if (q.scores.empty() || advisor.intents[q.scores.front().intent].id != followup_id) return std::nullopt;
+    if (q.scores.empty()) return std::nullopt;
+    if (advisor.intents[q.scores.front().intent].id != followup_id) {
+        if (q.scores.front().score < strong_score) return std::nullopt;
+        return carried_over(advisor, context, q, &advisor.intents[q.scores.front().intent]);
+    }
     const auto rest_scores = advisor.matcher.score(without_leading_joiners(q.text, advisor.lexicon));
     const IntentScore* fresh = best_answering(advisor, rest_scores, q.last ? strong_score : 0.0);
     if (fresh != nullptr) {
+        if (auto r = carried_over(advisor, context, q, &advisor.intents[fresh->intent])) return r;
         q.scores = {*fresh};
         return std::nullopt;
     }
@@ -217,7 +255,7 @@ std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context
     // the kind of thing it names, so that thing's home topic (pay, for a place) answers it.
     if (const Intent* home = home_elsewhere(advisor, q))
         return Resolved{home, q.entities, {}, false, false, {}, nullptr};
-    Resolved r{q.last, merge(context.entities, q.entities), {}, false, true, {}, nullptr};
+    Resolved r{q.last, merge(context.entities, q.entities, &advisor.knowledge), {}, false, true, {}, nullptr};
     r.more = q.entities.empty();  // nothing new named: the user wants more on the same thing
     return r;
 }
@@ -257,7 +295,8 @@ std::optional<Resolved> bare_entity(const Advisor& advisor, const Context& conte
                                         [&](const std::string& a) { return speaks_to(advisor, *q.last, a); });
         if (!spoken) return std::nullopt;
     }
-    return Resolved{q.last, merge(context.entities, q.entities), {}, false, true, {}, nullptr};
+    return Resolved{q.last, merge(context.entities, q.entities, &advisor.knowledge), {}, false, true, {},
+                    nullptr};
 }
 
 // Nothing (or only a weak cue) matched, but the question names something with a home topic ("do

@@ -4,10 +4,24 @@
 
 namespace knowledge {
 
-bool Fact::is_about(const std::string& kind, const std::string& value) const {
+namespace {
+
+bool tagged(const std::map<std::string, std::vector<std::string>>& entities, const std::string& kind,
+            const std::string& value) {
     auto it = entities.find(kind);
-    if (it == entities.end()) return false;
-    return std::find(it->second.begin(), it->second.end(), value) != it->second.end();
+    return it != entities.end() && std::find(it->second.begin(), it->second.end(), value) != it->second.end();
+}
+
+}  // namespace
+
+bool Fact::is_about(const std::string& kind, const std::string& value) const {
+    if (tagged(entities, kind, value)) return true;
+    return std::any_of(item_entities.begin(), item_entities.end(),
+                       [&](const auto& item) { return tagged(item, kind, value); });
+}
+
+bool Fact::item_is_about(std::size_t i, const std::string& kind, const std::string& value) const {
+    return i < item_entities.size() && tagged(item_entities[i], kind, value);
 }
 
 const char* to_string(Scope scope) {

@@ -118,15 +118,37 @@ std::optional<Fact> read_fact(const json& item, const std::string& path, const s
     auto id = reader.string_at(item, path, "id");
     auto source = reader.string_at(item, path, "source");
     auto text = reader.string_at(item, path, "text");
-    fact.items = reader.optional_strings(item, path, "items");
-    if (auto it = item.find("entities"); it != item.end()) {
-        const std::string epath = join_path(path, "entities");
-        if (reader.require_object(*it, epath)) {
-            for (const auto& [kind, values] : it->items()) {
-                fact.entities[kind] = reader.optional_strings(*it, epath, kind.c_str());
+    const auto read_entities = [&reader](const json& object, const std::string& epath) {
+        std::map<std::string, std::vector<std::string>> entities;
+        if (reader.require_object(object, epath)) {
+            for (const auto& [kind, values] : object.items())
+                entities[kind] = reader.optional_strings(object, epath, kind.c_str());
+        }
+        return entities;
+    };
+    // An item is its text, or {"text": …, "entities": {…}} when it is about something the rest is not.
+    if (auto it = item.find("items"); it != item.end()) {
+        const std::string ipath = join_path(path, "items");
+        if (!it->is_array())
+            reader.error(ipath, "must be an array of strings or {\"text\", \"entities\"} objects");
+        for (std::size_t i = 0; it->is_array() && i < it->size(); ++i) {
+            const json& entry = (*it)[i];
+            const std::string epath = join_path(ipath, i);
+            if (entry.is_string()) {
+                fact.items.push_back(entry.get<std::string>());
+                continue;
+            }
+            auto item_text = reader.string_at(entry, epath, "text");
+            fact.items.push_back(item_text.value_or(""));
+            if (auto e = entry.find("entities"); entry.is_object() && e != entry.end()) {
+                fact.item_entities.resize(fact.items.size());
+                fact.item_entities.back() = read_entities(*e, join_path(epath, "entities"));
             }
         }
+        if (!fact.item_entities.empty()) fact.item_entities.resize(fact.items.size());
     }
+    if (auto it = item.find("entities"); it != item.end())
+        fact.entities = read_entities(*it, join_path(path, "entities"));
     if (auto it = item.find("figures"); it != item.end()) {
         const std::string fpath = join_path(path, "figures");
         if (!it->is_array()) {

@@ -128,3 +128,16 @@ TEST(CatalogueCheck, YearsBandNamingAnUnknownLevelIsRefused) {
               std::string::npos)
         << error;
 }
+
+// An item's own tags are checked as a fact's are, and named by the item's path.
+TEST(CatalogueCheck, MisspeltItemEntityIsRefusedNamingTheItem) {
+    DataCopy data;
+    const fs::path file = data.knowledge() / "facts" / "responsibilities.json";
+    const std::string fact = pointer_of_fact(file, "responsibilities.list");
+    replace_in_file(file, "\"backups\"", "\"backupz\"");
+    const std::string error = all_errors(data);
+    EXPECT_NE(
+        error.find(file.string() + ": " + fact + "/items/7/entities/aspect/0: 'backupz' is not an aspect"),
+        std::string::npos)
+        << error;
+}

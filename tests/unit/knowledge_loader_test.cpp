@@ -142,3 +142,14 @@ TEST(ReadTextFile, ReadsARegularFileUpToItsCapAndSaysWhatIsWrongOtherwise) {
     EXPECT_EQ(knowledge::read_text_file(dir.path() / "absent.json").problem,
               "cannot be opened (No such file or directory)");
 }
+
+// An item may carry its own tags as {"text", "entities"}; one without its text is refused by path.
+TEST(KnowledgeLoader, AnItemObjectNeedsItsText) {
+    DataCopy data;
+    replace_in_file(data.knowledge() / "facts" / "responsibilities.json",
+                    "\"text\": \"Setting up automated backups", "\"txt\": \"Setting up automated backups");
+    const std::string error = first_error(data);
+    EXPECT_NE(error.find("responsibilities.json: /facts/0/items/7/text: required string is missing"),
+              std::string::npos)
+        << error;
+}

@@ -825,3 +825,56 @@ TEST(Responder, PartTimeStudyIsSaidToBeOutsideTheGuidesThenWhatTheySay) {
     EXPECT_EQ(first_line(part.text), "The guides don't mention part-time schedules.") << part.text;
     EXPECT_TRUE(contains(part.text, "keeping other jobs")) << part.text;
 }
+
+// A duty asked about is that item of the list under its sentence, not the whole list or the three areas.
+TEST(Responder, AnItemAskedAboutIsThatItemNotTheWholeList) {
+    const Answer backups = ask("does the back-end person set up backups?");
+    EXPECT_TRUE(contains(backups.text, "automated backups")) << backups.text;
+    EXPECT_FALSE(contains(backups.text, "Designing scalable application architecture")) << backups.text;
+    const Answer day = ask("what does a backend dev actually do day to day?");
+    const Answer with = ask("who do they work with most", day.context, 1'001'000);
+    EXPECT_TRUE(contains(with.text, "product managers")) << with.text;
+    EXPECT_FALSE(contains(with.text, "System Architecture")) << with.text;
+}
+
+// A short follow-up onto another topic takes along what the conversation was about: the pay bump after what a
+// senior does is senior pay.
+TEST(Responder, AShortFollowUpOntoAnotherTopicTakesAlongWhatWasDiscussed) {
+    const Answer senior = ask("whats expected from a senior backend dev and how do i get promoted");
+    ASSERT_EQ(senior.intent, "role.progression");
+    const Answer bump = ask("and whats the pay bump", senior.context, 1'001'000);
+    EXPECT_EQ(bump.intent, "salary");
+    EXPECT_TRUE(contains(first_line(bump.text), "$150,000")) << bump.text;
+}
+
+// Compared with a place the guides give no figures for is compared with nothing: that place is not said
+// again.
+TEST(Responder, AComparisonDropsAnEarlierPlaceWithoutFigures) {
+    const Answer india = ask("backend developer fresher salary in bangalore? in LPA pls");
+    const Answer us = ask("ok then whats entry level in the US just to compare", india.context, 1'001'000);
+    EXPECT_FALSE(contains(us.text, "Bangalore")) << us.text;
+    EXPECT_TRUE(contains(us.text, "$80,000")) << us.text;
+}
+
+// The other end of the city table, and who would not like the job.
+TEST(Responder, TheLowestPayingPlaceAndWhoWouldHateIt) {
+    const Answer top = ask("ok what's the highest paying city you do have");
+    const Answer low = ask("and lowest?", top.context, 1'001'000);
+    EXPECT_TRUE(contains(first_line(low.text), "Cincinnati")) << low.text;
+    const Answer fit = ask("im super introverted. is backend a good fit?");
+    const Answer hate = ask("ok who would hate it then", fit.context, 1'001'000);
+    // The fit answer said the front-end line already; the hard part of the job is what is left to say.
+    EXPECT_TRUE(contains(first_line(hate.text), "operational thinking")) << hate.text;
+    EXPECT_TRUE(contains(first_line(ask("who would hate being a backend developer?").text), "purely UI"));
+    EXPECT_EQ(ask("what part of backend work do people usually hate").intent, "role.challenges");
+}
+
+// A sum named in an earlier turn is not set against the figures when the follow-up asks something else about
+// them.
+TEST(Responder, AnEarlierSumIsNotPlacedWhenTheFollowUpAsksAnotherAspect) {
+    const Answer bls =
+        ask("i read the BLS says software developers median pay is $133,080. is backend the same thing?");
+    const Answer which = ask("so which is it for backend, 115 or 125?", bls.context, 1'001'000);
+    EXPECT_FALSE(contains(which.text, "$133,080")) << which.text;
+    EXPECT_TRUE(contains(first_line(which.text), "don't explain why")) << which.text;
+}

@@ -46,10 +46,16 @@ struct Fact {
     std::vector<std::string> items;
     std::map<std::string, std::vector<std::string>> entities;  // kind -> ids the fact is about
     std::vector<Figure> figures;
+    // Per item, what that item alone is about ("Setting up automated backups…": backups), as `entities`;
+    // empty when no item is tagged, else one map per item. The fact is about these too.
+    std::vector<std::map<std::string, std::vector<std::string>>> item_entities{};
     std::string file{};     // where it was read from, and its JSON pointer there ("/facts/3"), so that
     std::string pointer{};  // checks made after loading (entity values) can name both
 
+    // True when the fact, or one of its items, is about the value.
     bool is_about(const std::string& kind, const std::string& value) const;
+    // True when item `i` is tagged with the value (item_entities).
+    bool item_is_about(std::size_t i, const std::string& kind, const std::string& value) const;
 };
 
 struct Topic {
