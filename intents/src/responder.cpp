@@ -46,6 +46,12 @@ Entities merge(const Entities& older, const Entities& newer, const knowledge::Kn
     // A sum the user named before is set against what they ask now only when they ask the same thing again
     // ("and in Seattle?"), not another aspect ("so which is it, 115 or 125?").
     if (newer.contains("aspect") && !newer.contains("amount")) merged.erase("amount");
+    // Likewise the aspects asked before go when the follow-up names something else and no aspect: "does a
+    // junior do all of that?" after security and backups asks about juniors.
+    const bool names_other = std::any_of(newer.begin(), newer.end(), [](const auto& entry) {
+        return entry.first != "aspect" && entry.first != "amount" && entry.first != "domain";
+    });
+    if (names_other && !newer.contains("aspect")) merged.erase("aspect");
     for (const auto& [kind, values] : newer) {
         auto& into = merged[kind];
         if (!compares || kind == "aspect") {
@@ -171,6 +177,8 @@ const Intent* home_elsewhere(const Advisor& advisor, const Question& q) {
     return home;
 }
 
+bool speaks_to(const Advisor& advisor, const Intent& intent, const std::string& aspect);
+
 // True when the intent has an entity rule for `kind`.
 bool rules_on(const Intent& intent, const std::string& kind) {
     return std::any_of(intent.answer.by_entity.begin(), intent.answer.by_entity.end(),
@@ -255,6 +263,20 @@ std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context
     // the kind of thing it names, so that thing's home topic (pay, for a place) answers it.
     if (const Intent* home = home_elsewhere(advisor, q))
         return Resolved{home, q.entities, {}, false, false, {}, nullptr};
+    // "why do people say back-end is harder?" after pay names only aspects the last topic has nothing on: the
+    // first of them with a home topic answers.
+    if (auto aspects = q.entities.find("aspect"); aspects != q.entities.end()) {
+        const bool only_aspects = std::all_of(q.entities.begin(), q.entities.end(), [](const auto& entry) {
+            return entry.first == "aspect" || entry.first == "domain";
+        });
+        const bool spoken = std::any_of(aspects->second.begin(), aspects->second.end(),
+                                        [&](const std::string& a) { return speaks_to(advisor, *q.last, a); });
+        for (const std::string& a : aspects->second) {
+            const Intent* home = advisor.find_intent(advisor.entities.home_intent("aspect", a));
+            if (only_aspects && !spoken && is_kind(home, IntentKind::topic) && home != q.last)
+                return Resolved{home, q.entities, {}, false, false, {}, nullptr};
+        }
+    }
     Resolved r{q.last, merge(context.entities, q.entities, &advisor.knowledge), {}, false, true, {}, nullptr};
     r.more = q.entities.empty();  // nothing new named: the user wants more on the same thing
     return r;

@@ -878,3 +878,16 @@ TEST(Responder, AnEarlierSumIsNotPlacedWhenTheFollowUpAsksAnotherAspect) {
     EXPECT_FALSE(contains(which.text, "$133,080")) << which.text;
     EXPECT_TRUE(contains(first_line(which.text), "don't explain why")) << which.text;
 }
+
+// A follow-up naming only an aspect the last topic has nothing on goes to the aspect's home; one naming
+// something else leaves the earlier aspects behind.
+TEST(Responder, AFollowUpLeavesAspectsTheLastTopicCannotAnswerOrNoLongerAsks) {
+    const Answer pay = ask("how much do backend devs make?");
+    const Answer harder = ask("why do ppl say backend is harder", pay.context, 1'001'000);
+    EXPECT_EQ(harder.intent, "role.vs_frontend") << harder.text;
+    EXPECT_TRUE(contains(first_line(harder.text), "don't say whether back-end or front-end work is harder"))
+        << harder.text;
+    const Answer duties = ask("do backend devs handle security and backups too?");
+    const Answer junior = ask("thats a lot. does a junior do all of that??", duties.context, 1'001'000);
+    EXPECT_FALSE(contains(junior.text, duties.text.substr(0, duties.text.find('\n')))) << junior.text;
+}
