@@ -163,6 +163,10 @@ class PartBuilder {
     // Asked for by name again ("which cloud providers exactly?"): facts shown before may be shown again.
     void allow_repeats(bool allow) { repeats_ = allow; }
 
+    // "Tell me more": a list cut short before goes on where it stopped. Otherwise such a list counts as said,
+    // so "is C# used for that?" is not followed by "The rest of that list:".
+    void continue_lists(bool more) { continue_lists_ = more; }
+
     // While set, a list whose items are tagged (Fact::item_entities) shows only the items about one of these
     // values of `kind`, under its sentence: "do they set up backups?" is one duty, not the whole list.
     void only_items_about(const std::string& kind, const std::vector<std::string>* values) {
@@ -183,6 +187,7 @@ class PartBuilder {
         const std::size_t before = items_shown(fact, said_);
         const bool shown_whole = was_shown(fact, said_) && before >= fact.items.size();
         if (shown_whole && !repeats_) return "";
+        if (was_shown(fact, said_) && !shown_whole && !continue_lists_ && !repeats_) return "";
         if (whole_facts_ >= (limit_ > 0 ? limit_ : in_.style.max_facts)) {
             out_.held_back = true;
             return "";
@@ -342,6 +347,7 @@ class PartBuilder {
     std::size_t whole_facts_ = 0;
     std::size_t limit_ = 0;
     bool repeats_ = false;
+    bool continue_lists_ = false;
     std::string item_kind_;
     const std::vector<std::string>* item_values_ = nullptr;  // see only_items_about
     std::string pending_intro_;
@@ -482,6 +488,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
                      bool more) {
     ComposedPart out;
     PartBuilder builder(in, said, out);
+    builder.continue_lists(more);
     // On "tell me more" only lines that bring facts are rendered again; our own sentences were said.
     auto render = [&](const std::string& line, const std::vector<const knowledge::Fact*>& matches = {},
                       const std::string& name = "") {

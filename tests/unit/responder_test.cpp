@@ -392,10 +392,10 @@ TEST(Responder, TellMeMoreGivesTheRestOfACutList) {
     const Answer first = ask("what skills do I need?");
     ASSERT_TRUE(contains(first.text, "more (ask")) << first.text;
     Answer more = ask("tell me more", first.context);
-    EXPECT_EQ(more.text.rfind("The rest of that list:", 0), 0u) << more.text;
+    EXPECT_EQ(more.text.rfind("Here is the rest of that list:", 0), 0u) << more.text;
     // Asked again, the list is not cut again and again.
     more = ask("tell me more", more.context);
-    EXPECT_FALSE(contains(more.text, "The rest of that list:")) << more.text;
+    EXPECT_FALSE(contains(more.text, "Here is the rest of that list:")) << more.text;
 }
 
 TEST(Responder, IsThatAboveTheNationalFigureComparesTheLastPlaceWithTheNation) {
@@ -890,4 +890,20 @@ TEST(Responder, AFollowUpLeavesAspectsTheLastTopicCannotAnswerOrNoLongerAsks) {
     const Answer duties = ask("do backend devs handle security and backups too?");
     const Answer junior = ask("thats a lot. does a junior do all of that??", duties.context, 1'001'000);
     EXPECT_FALSE(contains(junior.text, duties.text.substr(0, duties.text.find('\n')))) << junior.text;
+}
+
+// A list cut short in an earlier turn goes on only when asked for more, not after "is C# used for that?".
+TEST(Responder, ARestOfAListComesOnlyWhenMoreIsAsked) {
+    const Answer skills = ask("what skills do backend developers need?");
+    ASSERT_TRUE(skills.parts.at(0).text.find("more") != std::string::npos) << skills.text;
+    const Answer csharp = ask("is c# even used for that?", skills.context, 1'001'000);
+    EXPECT_FALSE(contains(csharp.text, "rest of that list")) << csharp.text;
+    EXPECT_TRUE(contains(first_line(csharp.text), "C#")) << csharp.text;
+}
+
+// "so like double?" after the all-workers average is the guides' "over double".
+TEST(Responder, DoubleAfterTheAllWorkersAverageIsTheGuidesComparison) {
+    const Answer all = ask("whats the average salary for all jobs?");
+    const Answer twice = ask("so like double?", all.context, 1'001'000);
+    EXPECT_TRUE(contains(twice.text, "double")) << twice.text;
 }
