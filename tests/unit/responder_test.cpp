@@ -907,3 +907,23 @@ TEST(Responder, DoubleAfterTheAllWorkersAverageIsTheGuidesComparison) {
     const Answer twice = ask("so like double?", all.context, 1'001'000);
     EXPECT_TRUE(contains(twice.text, "double")) << twice.text;
 }
+
+// Phrasings from set i (training data since b68fdf5): code review, what a hire is responsible for, first-year
+// pay, and school subjects the guides never mention.
+TEST(Responder, CodeReviewResponsibilitiesFirstYearPayAndSchool) {
+    const Answer day = ask("what does a backend dev do all day?");
+    const Answer review = ask("do u review other ppls code a lot?", day.context, 1'001'000);
+    EXPECT_TRUE(contains(review.text, "pull requests")) << review.text;
+    EXPECT_EQ(
+        ask("small business owner, about to hire our first backend dev. what should i expect them to be "
+            "responsible for?")
+            .intent,
+        "responsibilities.overview");
+    EXPECT_TRUE(
+        contains(first_line(ask("if i did go for it what would first year pay look like").text), "$80,000"));
+    EXPECT_EQ(
+        first_line(
+            ask("im in 10th grade. what classes should i take in high school to be a backend developer?")
+                .text),
+        "The guides don't mention high school courses.");
+}
