@@ -390,7 +390,9 @@ TEST(Responder, ContextEntitiesFromAClientAreKeptOnlyWhenKnown) {
 
 TEST(Responder, TellMeMoreGivesTheRestOfACutList) {
     const Answer first = ask("what skills do I need?");
-    ASSERT_TRUE(contains(first.text, "more (ask")) << first.text;
+    ASSERT_TRUE(contains(first.text, "more.")) << first.text;
+    EXPECT_FALSE(contains(first.text, "ask \"tell me more\""))
+        << "the chip asks it, not the text: " << first.text;
     Answer more = ask("tell me more", first.context);
     EXPECT_EQ(more.text.rfind("Here is the rest of that list:", 0), 0u) << more.text;
     // Asked again, the list is not cut again and again.
@@ -926,4 +928,17 @@ TEST(Responder, CodeReviewResponsibilitiesFirstYearPayAndSchool) {
             ask("im in 10th grade. what classes should i take in high school to be a backend developer?")
                 .text),
         "The guides don't mention high school courses.");
+}
+
+// "cooked" is kept as typed (it was corrected to "looked"), so the AI question says first that the guides
+// don't discuss it; a blind developer is told the guides don't mention disabilities.
+TEST(Responder, TheAiFutureAndDisabilityAreSaidToBeOutsideTheGuides) {
+    const Answer ai =
+        ask("backend eng here, 4 yrs in. claude writes like half my code now and i mostly just review "
+            "it. is this career cooked in 5 years?");
+    EXPECT_EQ(first_line(ai.text), "The guides don't discuss whether AI will replace back-end developers.")
+        << ai.text;
+    const Answer blind =
+        ask("I'm blind and code with a screen reader. Is back-end development realistic for me?");
+    EXPECT_EQ(first_line(blind.text), "The guides don't mention disabilities.") << blind.text;
 }
