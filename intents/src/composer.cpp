@@ -117,7 +117,8 @@ class PartBuilder {
     void finish() { pending_intro_.clear(); }
 
     // One passage of the guides: an item under the sentence that introduces its list (the rest of the list
-    // is held back for "tell me more"), or a whole fact.
+    // is held back for "tell me more"), or a whole fact (none when it is a list cut short before: see
+    // continue_lists).
     void passage(const knowledge::Fact& fact, int item) {
         if (item < 0 || static_cast<std::size_t>(item) >= fact.items.size()) {
             emit(whole_fact(fact));
@@ -187,7 +188,10 @@ class PartBuilder {
         const std::size_t before = items_shown(fact, said_);
         const bool shown_whole = was_shown(fact, said_) && before >= fact.items.size();
         if (shown_whole && !repeats_) return "";
-        if (was_shown(fact, said_) && !shown_whole && !continue_lists_ && !repeats_) return "";
+        if (was_shown(fact, said_) && !shown_whole && !continue_lists_ && !repeats_) {
+            out_.held_back = true;  // "tell me more" goes on with it
+            return "";
+        }
         if (whole_facts_ >= (limit_ > 0 ? limit_ : in_.style.max_facts)) {
             out_.held_back = true;
             return "";
@@ -245,6 +249,7 @@ class PartBuilder {
     // for "tell me more".
     std::string items_about(const knowledge::Fact& fact) {
         if (item_values_ == nullptr || fact.item_entities.empty()) return "";
+        if (was_shown(fact, said_) && !repeats_) return "";  // said before: whole_fact decides
         std::vector<std::size_t> about;
         for (std::size_t i = 0; i < fact.items.size(); ++i) {
             if (std::any_of(item_values_->begin(), item_values_->end(),

@@ -498,6 +498,16 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
     std::set<std::string> reached;
     std::set<std::string> kinds;
     for (const EntityKind& k : data.entity_kinds) kinds.insert(k.kind);
+    // What a value cancels is a kind of entities.json or one the extractor finds itself (amounts, years).
+    for (const EntityKind& k : data.entity_kinds) {
+        for (const EntityValue& v : k.values) {
+            for (const std::string& cancelled : v.cancels) {
+                if (!kinds.contains(cancelled) && cancelled != "amount")
+                    errors.push_back("entities.json: " + k.kind + " '" + v.id +
+                                     "' /cancels: unknown entity kind '" + cancelled + "'");
+            }
+        }
+    }
 
     auto check_lines = [&](const Intent& intent, const std::vector<std::string>& lines,
                            const std::string& where) {
@@ -620,7 +630,10 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
                                  "/facts: no fact id starts with '" + rule.facts + "'");
             }
             for (const knowledge::Fact* f : facts) {
-                if (f->entities.contains(rule.entity)) reached.insert(f->id);
+                const bool item_tagged =
+                    std::any_of(f->item_entities.begin(), f->item_entities.end(),
+                                [&rule](const auto& item) { return item.contains(rule.entity); });
+                if (f->entities.contains(rule.entity) || item_tagged) reached.insert(f->id);
             }
             check_lines(intent, rule.found, where + "/found");
             check_lines(intent, rule.compare, where + "/compare");

@@ -45,7 +45,13 @@ Entities merge(const Entities& older, const Entities& newer, const knowledge::Kn
     Entities merged = older;
     // A sum the user named before is set against what they ask now only when they ask the same thing again
     // ("and in Seattle?"), not another aspect ("so which is it, 115 or 125?").
-    if (newer.contains("aspect") && !newer.contains("amount")) merged.erase("amount");
+    if (auto asked = newer.find("aspect"); asked != newer.end() && !newer.contains("amount")) {
+        // "is that above the national figure?" and "is it good in Seattle?" still place it.
+        const bool places_it =
+            std::any_of(asked->second.begin(), asked->second.end(),
+                        [](const std::string& a) { return a == "compare" || a == "judgement"; });
+        if (!places_it) merged.erase("amount");
+    }
     // Likewise the aspects asked before go when the follow-up names something else and no aspect: "does a
     // junior do all of that?" after security and backups asks about juniors.
     const bool names_other = std::any_of(newer.begin(), newer.end(), [](const auto& entry) {

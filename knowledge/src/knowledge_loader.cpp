@@ -138,7 +138,12 @@ std::optional<Fact> read_fact(const json& item, const std::string& path, const s
                 fact.items.push_back(entry.get<std::string>());
                 continue;
             }
+            if (!entry.is_object()) {
+                reader.error(epath, "must be a string or an object with \"text\"");
+                continue;
+            }
             auto item_text = reader.string_at(entry, epath, "text");
+            if (item_text && item_text->empty()) reader.error(join_path(epath, "text"), "must not be empty");
             fact.items.push_back(item_text.value_or(""));
             if (auto e = entry.find("entities"); entry.is_object() && e != entry.end()) {
                 fact.item_entities.resize(fact.items.size());

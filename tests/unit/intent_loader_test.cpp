@@ -107,3 +107,15 @@ TEST(IntentLoader, MalformedFigureNotesAreReported) {
               std::string::npos)
         << error;
 }
+
+// What a value cancels must be a kind there is.
+TEST(IntentLoader, ACancelledKindMustExist) {
+    test_support::DataCopy data;
+    test_support::replace_in_file(data.intents() / "entities.json", "\"cancels\": [\n            \"amount\"",
+                                  "\"cancels\": [\n            \"amounts\"");
+    auto loaded = intents::load_advisor(data.knowledge(), data.intents());
+    ASSERT_FALSE(loaded.errors.empty());
+    std::string all;
+    for (const std::string& e : loaded.errors) all += e + "\n";
+    EXPECT_NE(all.find("/cancels: unknown entity kind 'amounts'"), std::string::npos) << all;
+}

@@ -153,3 +153,16 @@ TEST(KnowledgeLoader, AnItemObjectNeedsItsText) {
               std::string::npos)
         << error;
 }
+
+// An item that is neither a string nor an object is refused by its path, not read as a missing text.
+TEST(KnowledgeLoader, AnItemMustBeAStringOrAnObject) {
+    DataCopy data;
+    replace_in_file(data.knowledge() / "facts" / "responsibilities.json",
+                    "\"Designing scalable application architecture and choosing suitable technology stacks\"",
+                    "42");
+    const std::string error = first_error(data);
+    EXPECT_NE(
+        error.find("responsibilities.json: /facts/0/items/1: must be a string or an object with \"text\""),
+        std::string::npos)
+        << error;
+}

@@ -942,3 +942,10 @@ TEST(Responder, TheAiFutureAndDisabilityAreSaidToBeOutsideTheGuides) {
         ask("I'm blind and code with a screen reader. Is back-end development realistic for me?");
     EXPECT_EQ(first_line(blind.text), "The guides don't mention disabilities.") << blind.text;
 }
+
+// A sum named before is still placed when the follow-up compares or judges it.
+TEST(Responder, AnEarlierSumIsStillPlacedWhenTheFollowUpComparesIt) {
+    const Answer offer = ask("is 95k good for a junior?");
+    const Answer above = ask("is that above the national figure?", offer.context, 1'001'000);
+    EXPECT_TRUE(contains(above.text, "$95,000")) << above.text;
+}

@@ -80,7 +80,8 @@ struct ComposeInputs {
 // Lines, in order: the `by_aspect` lines of each aspect the question names (when there are any),
 // then the `by_entity` rules that apply (see EntityRule); with neither, `lines`. Whole facts stop at
 // `style.max_facts`; the rest are held back for "tell me more". A fact or sentence in `said` is not
-// repeated, and an intro line ending in ":" is dropped when nothing follows it. `more` composes
+// repeated (except an aspect's own lines when all they hold was said before and the question asks that aspect
+// anew), and an intro line ending in ":" is dropped when nothing follows it. `more` composes
 // the answer to "tell me more": the `more` lines and what the first answer held back.
 ComposedPart compose(const Intent& intent, const Entities& entities, const ComposeInputs& in, Said& said,
                      bool more = false);

@@ -11,7 +11,8 @@ namespace intents {
 // Turns raw user text into the canonical form that patterns and entity aliases are written for.
 // Deterministic and pure; the steps, in order:
 //  1. UTF-8 curly quotes and dashes become ASCII, Latin letters with accents (U+00C0-U+00FF) their plain
-//     letters ("é" -> "e", "ß" -> "ss"); other non-ASCII characters become spaces;
+//     letters ("é" -> "e", "ß" -> "ss"), the signs €, £, ₹ and ¥ their names ("euros"…); other non-ASCII
+//     characters become spaces;
 //  2. lower case;
 //  3. punctuation becomes a space, except `$`, `%`, `?`, `+` and a dot or comma inside a number;
 //  4. runs of three or more of the same letter shrink to two ("sooo" -> "soo");
