@@ -161,18 +161,21 @@ std::optional<Resolved> other_occupation(const Question& q, const Intent* fallba
 const Intent* gap_for(const Advisor& advisor, const Intent& topic, const std::string& kind,
                       const std::string& id);
 
+// True when the intent has an entity rule for `kind`.
+bool rules_on(const Intent& intent, const std::string& kind) {
+    return std::any_of(intent.answer.by_entity.begin(), intent.answer.by_entity.end(),
+                       [&kind](const EntityRule& rule) { return rule.entity == kind; });
+}
+
 // The home topic of an entity the question names (other than an aspect) when the last topic has no rule for
 // any such kind it names, nor a gap that says it does not cover it ("what about Go developers?" after pay:
 // no pay by language); else null.
 const Intent* home_elsewhere(const Advisor& advisor, const Question& q) {
     const Intent* home = nullptr;
     for (const auto& entry : q.entities) {
-        const std::string& kind =
-            entry.first;  // named, not a structured binding: clang 14 cannot capture those
+        const std::string& kind = entry.first;
         if (kind == "aspect") continue;
-        const bool ruled = std::any_of(q.last->answer.by_entity.begin(), q.last->answer.by_entity.end(),
-                                       [&kind](const EntityRule& rule) { return rule.entity == kind; });
-        if (ruled) return nullptr;
+        if (rules_on(*q.last, kind)) return nullptr;
         for (const std::string& value : entry.second) {
             if (gap_for(advisor, *q.last, kind, value) != nullptr) return nullptr;
             const Intent* candidate = advisor.find_intent(advisor.entities.home_intent(kind, value));
@@ -184,12 +187,6 @@ const Intent* home_elsewhere(const Advisor& advisor, const Question& q) {
 }
 
 bool speaks_to(const Advisor& advisor, const Intent& intent, const std::string& aspect);
-
-// True when the intent has an entity rule for `kind`.
-bool rules_on(const Intent& intent, const std::string& kind) {
-    return std::any_of(intent.answer.by_entity.begin(), intent.answer.by_entity.end(),
-                       [&kind](const EntityRule& rule) { return rule.entity == kind; });
-}
 
 // A short question that moves to another topic takes along what the conversation was about, of the kinds both
 // topics answer by: "and what's the pay bump?" after what a senior does is senior pay; "what skills do I
@@ -310,13 +307,10 @@ std::optional<Resolved> bare_entity(const Advisor& advisor, const Context& conte
     // question names leaves it to the named thing's home topic (entity_home). A longer one ("does it get
     // worse the more senior you get?") asks about the topic.
     constexpr std::size_t bare_words = 4;
-    const bool last_answers_it =
-        split_words(q.text).size() > bare_words ||
-        std::any_of(q.entities.begin(), q.entities.end(), [&](const auto& entry) {
-            return entry.first == "aspect" ||
-                   std::any_of(q.last->answer.by_entity.begin(), q.last->answer.by_entity.end(),
-                               [&](const EntityRule& rule) { return rule.entity == entry.first; });
-        });
+    const bool last_answers_it = split_words(q.text).size() > bare_words ||
+                                 std::any_of(q.entities.begin(), q.entities.end(), [&](const auto& entry) {
+                                     return entry.first == "aspect" || rules_on(*q.last, entry.first);
+                                 });
     if (!last_answers_it) return std::nullopt;
     if (auto aspects = q.entities.find("aspect"); aspects != q.entities.end() && q.entities.size() == 1) {
         const bool spoken = std::any_of(aspects->second.begin(), aspects->second.end(),
