@@ -949,3 +949,16 @@ TEST(Responder, AnEarlierSumIsStillPlacedWhenTheFollowUpComparesIt) {
     const Answer above = ask("is that above the national figure?", offer.context, 1'001'000);
     EXPECT_TRUE(contains(above.text, "$95,000")) << above.text;
 }
+
+// Read as the asker (set i): a resume review is declined, remote work asked beside a complaint is remote
+// work, and studying while still working full time gets the flexible options.
+TEST(Responder, ResumeReviewRemoteAndStudyingWhileWorking) {
+    EXPECT_EQ(ask("can you review my resume? Junior Backend Dev | Python, Django, PostgreSQL, Docker").intent,
+              "fallback");
+    EXPECT_EQ(ask("would remote jobs be common? commuting is honestly the hardest part for me").intent,
+              "workplaces.remote");
+    const Answer bootcamp = ask("how long would a bootcamp take");
+    const Answer working = ask("can i do that while still working full time tho, cant afford to quit",
+                               bootcamp.context, 1'001'000);
+    EXPECT_TRUE(contains(working.text, "flexible schedules")) << working.text;
+}
