@@ -662,8 +662,11 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
                     near_matches.insert(near_matches.end(), facts.begin(), facts.end());
                 }
                 if (near_names.empty()) continue;
+                // Said again if shown before: it is what stands in for the place asked about now.
+                builder.allow_repeats(true);
                 for (const std::string& near_line : rule.nearest)
                     render(near_line, near_matches, join_names(near_names, in.style));
+                builder.allow_repeats(false);
             }
         }
     }

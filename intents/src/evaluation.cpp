@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "intents/composer.hpp"
+#include "intents/coverage.hpp"
 #include "intents/responder.hpp"
 
 namespace intents {
@@ -193,6 +194,23 @@ void check_shape(const Advisor& advisor, const LabelledTurn& turn, const Answer&
         ++shape.repeated;
         problem("a sentence is said twice");
     }
+    if (const Unanswered left = unanswered_words(advisor, turn.text, answer); !answer.parts.empty()) {
+        const bool from_guides =
+            std::any_of(answer.parts.begin(), answer.parts.end(), [&](const AnswerPart& p) {
+                const Intent* intent = advisor.find_intent(p.intent);
+                return intent != nullptr &&
+                       (intent->kind == IntentKind::topic || intent->kind == IntentKind::gap);
+            });
+        const bool says_not_covered = std::any_of(answer.parts.begin(), answer.parts.end(),
+                                                  [](const AnswerPart& p) { return p.not_covered; });
+        if (from_guides) ++shape.coverage_checked;
+        if (from_guides && !left.named.empty() && !says_not_covered) {
+            ++shape.coverage_violations;
+            std::string words;
+            for (const std::string& w : left.named) words += (words.empty() ? "" : " ") + w;
+            problem("leaves unanswered, without saying so: " + words);
+        }
+    }
     if (shows_internal_label(advisor, answer.text)) {
         ++shape.internal_labels;
         problem("shows an internal label");
@@ -364,7 +382,9 @@ std::string to_text(const EvalReport& r) {
     out << "expected text missing from the answer: " << s.contains_missing << "/" << s.contains_checked
         << "\n";
     out << "not covered, answered without saying so: " << s.not_covered_silent << "/" << s.not_covered
-        << "\n\n";
+        << "\n";
+    out << "coverage: a named thing left unanswered, not said: " << s.coverage_violations << "/"
+        << s.coverage_checked << "\n\n";
     out << "intent                          precision  recall     f1  support\n";
     for (const auto& [intent, m] : r.per_intent) {
         char row[160];
@@ -426,7 +446,9 @@ json to_json(const EvalReport& r) {
               {"contains_missing", r.shape.contains_missing},
               {"contains_checked", r.shape.contains_checked},
               {"not_covered_silent", r.shape.not_covered_silent},
-              {"not_covered", r.shape.not_covered}}}};
+              {"not_covered", r.shape.not_covered},
+              {"coverage_violations", r.shape.coverage_violations},
+              {"coverage_checked", r.shape.coverage_checked}}}};
 }
 
 }  // namespace intents

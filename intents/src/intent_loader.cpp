@@ -301,6 +301,7 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     text("recognised", style.recognised);
     text("period_intro", style.period_intro);
     text("in_english", style.in_english);
+    text("closest", style.closest);
     text("not_in_guides", style.not_in_guides);
     text("verdict_above", style.verdict_above);
     text("verdict_below", style.verdict_below);

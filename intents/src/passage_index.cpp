@@ -133,6 +133,14 @@ void PassageIndex::add(Passage passage, std::string_view text, const Lexicon& le
     pairs_.push_back(std::move(pairs));
 }
 
+bool PassageIndex::example_holds(std::string_view intent, const std::string& term) const {
+    auto it = postings_.find(term);
+    if (it == postings_.end()) return false;
+    return std::any_of(it->second.begin(), it->second.end(), [&](const Posting& p) {
+        return passages_[p.passage].fact == nullptr && passages_[p.passage].intent == intent;
+    });
+}
+
 std::vector<PassageHit> PassageIndex::search(std::string_view normalized, std::size_t max_hits) const {
     std::vector<std::string> terms = rules_.terms(normalized);
     if (terms.size() > max_query_terms) terms.resize(max_query_terms);

@@ -33,6 +33,7 @@ struct Resolved {
     std::vector<const Intent*> near;          // topics that matched too weakly to answer, for suggestions
     const Passage* lead = nullptr;  // the guides' passage that answers it, said instead of the template
     const Intent* note = nullptr;   // a gap whose first line goes before the answer (entity_gap)
+    bool closest = false;           // `lead` is the closest the guides come, not their answer (in_domain)
 };
 
 // The entities of a follow-up over those of the conversation: a value named now replaces the one
@@ -354,6 +355,34 @@ std::optional<Resolved> entity_home(const Advisor& advisor, const Question& q, c
 
 // Fallback, or a topic matched only by one weak cue: say what we can help with, and suggest the
 // topics the question came close to, rather than answer with confidence.
+// The closest the guides come to a career question that neither the patterns nor the stricter retrieval
+// caught: a passage that shares one of its rarer words (one rare shared term scores about 6).
+constexpr double min_closest_score = 5.0;
+
+// A career question nothing caught: it names the career, or leans on a live conversation ("could I go into
+// management at some point?", "is 7.5% good or bad?"), and the fallback's own patterns did not refuse it.
+// The guides' closest passage answers, said as the closest they come, rather than "outside what I can
+// answer".
+std::optional<Resolved> in_domain(const Advisor& advisor, const Question& q, const Intent* best) {
+    if (best != nullptr && best->id != fallback_id) return std::nullopt;  // a weak topic: weak_match decides
+    if (best != nullptr && q.scores.front().score > 0) return std::nullopt;
+    const bool domain =
+        q.found.contains("domain") || (q.last != nullptr && leans_on_last(q.text, advisor.lexicon));
+    if (!domain) return std::nullopt;
+    for (const PassageHit& hit : advisor.passages.search(q.text, 4)) {
+        if (hit.score < min_closest_score) break;
+        const Passage& p = advisor.passages.passage(hit.passage);
+        if (p.fact == nullptr || !is_kind(advisor.find_intent(p.intent), IntentKind::topic)) continue;
+        // A list item of a word or two ("Programming") names a thing; it says nothing about the question.
+        const std::string& said = p.item < 0 ? p.fact->text : p.fact->items[static_cast<std::size_t>(p.item)];
+        if (std::count(said.begin(), said.end(), ' ') < 3) continue;
+        Resolved r{advisor.find_intent(p.intent), q.entities, {}, false, false, {}, &p};
+        r.closest = true;
+        return r;
+    }
+    return std::nullopt;
+}
+
 std::optional<Resolved> weak_match(const Advisor& advisor, const Question& q, const Intent* best,
                                    const Intent* fallback) {
     if (best != nullptr && best->id != fallback_id &&
@@ -508,6 +537,10 @@ Resolved resolve_topic(const Advisor& advisor, const Context& context, const std
     if (auto r = bare_entity(advisor, context, q, best)) return *r;
     if (auto r = entity_home(advisor, q, best)) return *r;
     if (auto r = retrieved_topic(advisor, q, best)) {
+        r->continues = q.last == r->intent;
+        return *r;
+    }
+    if (auto r = in_domain(advisor, q, best)) {
         r->continues = q.last == r->intent;
         return *r;
     }
@@ -837,6 +870,10 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         if (q.more && part.text.empty()) {
             // Nothing more in the data: say so, and offer the intent's follow-up questions.
             part.text = all_said_line(advisor);
+        }
+        if (q.closest && !advisor.style.closest.empty()) {
+            part.text = advisor.style.closest + "\n" + part.text;
+            part.not_covered = true;
         }
         if (q.note != nullptr) {
             Said scratch = said;  // only its first line is said

@@ -16,6 +16,7 @@
 #include "channels/wording.hpp"
 #include "intents/advisor.hpp"
 #include "intents/answer_json.hpp"
+#include "intents/coverage.hpp"
 #include "intents/evaluation.hpp"
 #include "intents/example_check.hpp"
 #include "intents/normalizer.hpp"
@@ -145,6 +146,16 @@ int run_ask(const Config& config) {
     for (std::size_t i = 0; i < turns.size(); ++i) {
         if (config.explain) explain(**loaded.value, turns[i]);
         const intents::Answer answer = intents::respond(**loaded.value, context, turns[i], wall_clock_ms());
+        if (config.explain) {
+            const intents::Unanswered left = intents::unanswered_words(**loaded.value, turns[i], answer);
+            std::cerr << "unanswered, unknown to the guides:";
+            for (const std::string& word : left.unknown) std::cerr << " " << word;
+            std::cerr << "\nunanswered, in other passages:";
+            for (const std::string& word : left.unused) std::cerr << " " << word;
+            std::cerr << "\nunanswered, named:";
+            for (const std::string& word : left.named) std::cerr << " " << word;
+            std::cerr << "\n";
+        }
         context = answer.context;
         if (turns.size() > 1 && !config.json_output)
             std::cout << (i == 0 ? "" : "\n") << "> " << turns[i] << "\n";

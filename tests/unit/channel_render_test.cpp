@@ -27,8 +27,8 @@ const Wording& wording() {
     return loaded;
 }
 
-intents::Answer ask(const std::string& question) {
-    return intents::respond(advisor(), {}, question, 1'000'000);
+intents::Answer ask(const std::string& question, const intents::Context& context = {}) {
+    return intents::respond(advisor(), context, question, 1'000'000);
 }
 
 // Every example question of every intent: what the data says people ask.
@@ -101,7 +101,9 @@ TEST(BriefText, PayPerHourStaysInWordsAsOurArithmetic) {
 }
 
 TEST(BriefText, ALongListKeepsWholeItemsAndSaysThereIsMore) {
-    const intents::Answer answer = ask("What skills does a back-end developer need?");
+    // The duties, which cut a list of 14 short (held back for "tell me more").
+    const intents::Answer overview = ask("What are the responsibilities of a back-end developer?");
+    const intents::Answer answer = ask("tell me more", overview.context);
     ASSERT_GT(answer.text.size(), 600u);
     const std::string text = brief_text(answer, wording(), advisor().style);
     EXPECT_LE(sms_segments(text).count, 2u);

@@ -332,8 +332,15 @@ TEST(Responder, EveryChipGetsAnAnswerFromTheGuides) {
     }
 }
 
+// An answer that cuts a list short: the duties, after "tell me more" on the responsibilities (a list of 14,
+// longer than answering.json's max_items).
+Answer a_cut_list() {
+    const Answer overview = ask("What are the responsibilities of a back-end developer?");
+    return ask("tell me more", overview.context);
+}
+
 TEST(Responder, TellMeMoreGivesWhatWasHeldBackWithoutRepeating) {
-    const Answer first = ask("what skills do I need?");
+    const Answer first = a_cut_list();
     ASSERT_FALSE(first.suggestions.empty());
     EXPECT_EQ(first.suggestions.front(), "Tell me more");
     const Answer more = ask("tell me more", first.context);
@@ -389,7 +396,7 @@ TEST(Responder, ContextEntitiesFromAClientAreKeptOnlyWhenKnown) {
 }
 
 TEST(Responder, TellMeMoreGivesTheRestOfACutList) {
-    const Answer first = ask("what skills do I need?");
+    const Answer first = a_cut_list();
     ASSERT_TRUE(contains(first.text, "more.")) << first.text;
     EXPECT_FALSE(contains(first.text, "ask \"tell me more\""))
         << "the chip asks it, not the text: " << first.text;
@@ -502,9 +509,10 @@ TEST(Responder, ASoftSkillNamedLeadsItsAnswer) {
 TEST(Responder, ASumBelowEveryFigureIsOneLine) {
     const Answer a = ask("i make 52k now, what could i earn over the years as a backend dev?");
     // The figure is named as a sentence names it, with its source, not by its table label ("Entry level").
+    // The figures follow it: the line does not say one of them again.
     EXPECT_EQ(first_line(a.text),
-              "$52,000 is below every figure quoted here; the lowest is Noble Desktop's entry-level range "
-              "($80,000–$100,000 a year).");
+              "$52,000 is less than every figure below, the lowest being Noble Desktop's entry-level range.");
+    EXPECT_TRUE(contains(a.text, "$80,000")) << a.text;
     std::size_t mentions = 0;
     for (std::size_t pos = a.text.find("$52,000"); pos != std::string::npos;
          pos = a.text.find("$52,000", pos + 1))
@@ -896,9 +904,9 @@ TEST(Responder, AFollowUpLeavesAspectsTheLastTopicCannotAnswerOrNoLongerAsks) {
 
 // A list cut short in an earlier turn goes on only when asked for more, not after "is C# used for that?".
 TEST(Responder, ARestOfAListComesOnlyWhenMoreIsAsked) {
-    const Answer skills = ask("what skills do backend developers need?");
-    ASSERT_TRUE(skills.parts.at(0).text.find("more") != std::string::npos) << skills.text;
-    const Answer csharp = ask("is c# even used for that?", skills.context, 1'001'000);
+    const Answer duties = a_cut_list();
+    ASSERT_TRUE(duties.parts.at(0).text.find("more.") != std::string::npos) << duties.text;
+    const Answer csharp = ask("is c# even used for that?", duties.context, 1'001'000);
     EXPECT_FALSE(contains(csharp.text, "rest of that list")) << csharp.text;
     EXPECT_TRUE(contains(first_line(csharp.text), "C#")) << csharp.text;
 }
@@ -961,4 +969,38 @@ TEST(Responder, ResumeReviewRemoteAndStudyingWhileWorking) {
     const Answer working = ask("can i do that while still working full time tho, cant afford to quit",
                                bootcamp.context, 1'001'000);
     EXPECT_TRUE(contains(working.text, "flexible schedules")) << working.text;
+}
+
+// A career question nothing else caught, leaning on the conversation: the guides' closest passage, said as
+// the closest they come, not "outside what I can answer". Off-topic words mid-conversation still are.
+TEST(Responder, AnUncaughtCareerQuestionGetsTheClosestPassageSaidAsSuch) {
+    const Answer on_call = ask("is on call stressful?");
+    const Answer calm = ask("how do ppl stay calm during that stuff", on_call.context, 1'001'000);
+    EXPECT_EQ(first_line(calm.text), advisor().style.closest) << calm.text;
+    EXPECT_TRUE(contains(calm.text, "Calm when production issues hit")) << calm.text;
+    EXPECT_TRUE(calm.parts.at(0).not_covered);
+    const Answer bbq = ask("any good bbq spots there lol", calm.context, 1'002'000);
+    EXPECT_EQ(bbq.intent, "fallback") << bbq.text;
+}
+
+// "What are your sources?" names the two guides; "your sources say…" beside a question is no question
+// about the advisor, so no self-introduction is tacked on.
+TEST(Responder, AskedForItsSourcesItNamesTheGuides) {
+    const Answer sources = ask("what are your sources?");
+    EXPECT_EQ(sources.intent, "sources");
+    EXPECT_TRUE(contains(sources.text, "Noble Desktop") && contains(sources.text, "Truest")) << sources.text;
+    const Answer market = ask("is the junior market cooked right now? your sources say demand is strong");
+    EXPECT_FALSE(contains(market.text, "I'm Career Advisor")) << market.text;
+}
+
+// A place with no figures gets the closest place's figure even when it was given a turn before: the
+// line introducing it never ends the thought with nothing after it.
+TEST(Responder, TheClosestPlaceIsGivenAgainForAnotherUncoveredPlace) {
+    const Answer cincinnati = ask("got an offer in cincinnati for 88k, is that a lowball?");
+    ASSERT_TRUE(contains(cincinnati.text, "$91,000")) << cincinnati.text;
+    const Answer columbus = ask("columbus?", cincinnati.context, 1'001'000);
+    const std::size_t closest =
+        columbus.text.find("The closest place they give pay figures for is Cincinnati:");
+    ASSERT_NE(closest, std::string::npos) << columbus.text;
+    EXPECT_TRUE(contains(columbus.text.substr(closest), "$91,000")) << columbus.text;
 }

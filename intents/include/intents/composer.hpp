@@ -26,6 +26,9 @@ struct AnswerStyle {
     std::string recognised;     // said by a fallback that caught entities: "… {entities} …"
     std::string period_intro;   // before figures re-expressed per month, week or hour (our arithmetic)
     std::string in_english;     // before the answer to a question asked in another language
+    // First, when the guides' closest passage answers a career question nothing else caught: that it is
+    // the closest they come, not an answer they give in so many words.
+    std::string closest;
     std::string
         not_in_guides;  // first, when a question names what the guides never mention: "… {entities} …"
     // {verdict} of a two-value comparison: how {a}'s main figure ({figure}) stands against {b}'s.

@@ -64,6 +64,9 @@ struct ShapeReport {
     std::size_t first_checked = 0, first_missing = 0;        // expected figure not in the first sentence
     std::size_t contains_checked = 0, contains_missing = 0;  // expected text not in the answer
     std::size_t not_covered = 0, not_covered_silent = 0;     // "not covered" answered without saying so
+    // The coverage rule (coverage.hpp): answers from the guides, and those of them that leave a word of the
+    // question no passage knows unanswered without saying anything is not covered.
+    std::size_t coverage_checked = 0, coverage_violations = 0;
     std::vector<ShapeProblem> problems;
 
     std::size_t words_percentile(double p) const;  // 0 when there are no parts

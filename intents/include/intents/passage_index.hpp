@@ -66,6 +66,11 @@ class PassageIndex {
     // The best `max_hits` passages that share a term with the question, best first.
     std::vector<PassageHit> search(std::string_view normalized, std::size_t max_hits) const;
 
+    // True when any passage holds `term`: a word the guides or the questions they answer use.
+    bool holds(const std::string& term) const { return postings_.contains(term); }
+    // True when an example of `intent` holds `term` (a TermRules term).
+    bool example_holds(std::string_view intent, const std::string& term) const;
+
     const Passage& passage(std::uint32_t i) const { return passages_[i]; }
     std::size_t size() const { return passages_.size(); }
     const TermRules& rules() const { return rules_; }
