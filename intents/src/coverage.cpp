@@ -20,7 +20,8 @@ Unanswered unanswered_words(const Advisor& advisor, std::string_view question, c
     std::vector<std::string> answering;
     for (const AnswerPart& part : answer.parts) {
         const Intent* intent = advisor.find_intent(part.intent);
-        if (intent == nullptr || (intent->kind != IntentKind::topic && intent->kind != IntentKind::gap)) continue;
+        if (intent == nullptr || (intent->kind != IntentKind::topic && intent->kind != IntentKind::gap))
+            continue;
         answering.push_back(intent->id);
         if (!intent->continues.empty()) answering.push_back(intent->continues);
     }
@@ -66,16 +67,21 @@ Unanswered unanswered_words(const Advisor& advisor, std::string_view question, c
         start = end + 1;
         if (token.empty()) continue;
         const bool capital = std::isupper(static_cast<unsigned char>(token.front())) != 0;
-        // A sum, a year or a share ("95k", "$120,000", "2030", "15%"); a small bare number is an age or a count
-        // of years, which the level it gives answers ("4 yrs") or which names nothing the guides could cover.
-        const auto digits = static_cast<std::size_t>(std::count_if(
-            token.begin(), token.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }));
-        const bool figure = digits > 0 && (digits >= 4 || token.find_first_of("$%kK") != std::string_view::npos);
+        // A sum, a year or a share ("95k", "$120,000", "2030", "15%"); a small bare number is an age or a
+        // count of years, which the level it gives answers ("4 yrs") or which names nothing the guides could
+        // cover.
+        const auto digits = static_cast<std::size_t>(std::count_if(token.begin(), token.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c)) != 0;
+        }));
+        const bool figure =
+            digits > 0 && (digits >= 4 || token.find_first_of("$%kK") != std::string_view::npos);
         const bool named = figure || (capital && !opens_sentence && token != "I" && !token.starts_with("I'"));
-        opens_sentence = token.back() == '.' || token.back() == '?' || token.back() == '!' || token.back() == ':';
+        opens_sentence =
+            token.back() == '.' || token.back() == '?' || token.back() == '!' || token.back() == ':';
         if (!named) continue;
         const std::vector<std::string> words = split_words(normalize(token, advisor.lexicon));
-        if (!words.empty() && std::all_of(words.begin(), words.end(), unanswered)) add(left.named, std::string(token));
+        if (!words.empty() && std::all_of(words.begin(), words.end(), unanswered))
+            add(left.named, std::string(token));
     }
     return left;
 }

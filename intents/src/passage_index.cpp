@@ -83,7 +83,9 @@ std::vector<std::string> TermRules::terms(std::string_view normalized) const {
         const std::size_t end = std::min(normalized.find(' ', start), normalized.size());
         std::string_view word = normalized.substr(start, end - start);
         start = end + 1;
-        while (!word.empty() && (word.back() == '?' || word.back() == '.' || word.back() == ','))
+        // "7.5%" and "7.5" are one term: people drop the sign ("the other site said 7.5").
+        while (!word.empty() &&
+               (word.back() == '?' || word.back() == '.' || word.back() == ',' || word.back() == '%'))
             word.remove_suffix(1);
         if (word.empty() || ignored_.contains(std::string(word))) continue;
         std::string term = stem(word);

@@ -353,8 +353,6 @@ std::optional<Resolved> entity_home(const Advisor& advisor, const Question& q, c
     return Resolved{home, q.entities, {}, false, false, {}, nullptr};
 }
 
-// Fallback, or a topic matched only by one weak cue: say what we can help with, and suggest the
-// topics the question came close to, rather than answer with confidence.
 // The closest the guides come to a career question that neither the patterns nor the stricter retrieval
 // caught: a passage that shares one of its rarer words (one rare shared term scores about 6).
 constexpr double min_closest_score = 5.0;
@@ -369,20 +367,29 @@ std::optional<Resolved> in_domain(const Advisor& advisor, const Question& q, con
     const bool domain =
         q.found.contains("domain") || (q.last != nullptr && leans_on_last(q.text, advisor.lexicon));
     if (!domain) return std::nullopt;
-    for (const PassageHit& hit : advisor.passages.search(q.text, 4)) {
-        if (hit.score < min_closest_score) break;
+    // In a conversation, the closest passage of its topic comes first ("the other site said 7.5 tho?" after
+    // the outlook is the 7.5% projection, not a sentence about sites).
+    const Passage* closest = nullptr;
+    for (const PassageHit& hit : advisor.passages.search(q.text, 8)) {
         const Passage& p = advisor.passages.passage(hit.passage);
         if (p.fact == nullptr || !is_kind(advisor.find_intent(p.intent), IntentKind::topic)) continue;
         // A list item of a word or two ("Programming") names a thing; it says nothing about the question.
         const std::string& said = p.item < 0 ? p.fact->text : p.fact->items[static_cast<std::size_t>(p.item)];
         if (std::count(said.begin(), said.end(), ' ') < 3) continue;
-        Resolved r{advisor.find_intent(p.intent), q.entities, {}, false, false, {}, &p};
-        r.closest = true;
-        return r;
+        if (q.last != nullptr && p.intent == q.last->id) {
+            closest = &p;
+            break;
+        }
+        if (closest == nullptr && hit.score >= min_closest_score) closest = &p;
     }
-    return std::nullopt;
+    if (closest == nullptr) return std::nullopt;
+    Resolved r{advisor.find_intent(closest->intent), q.entities, {}, false, false, {}, closest};
+    r.closest = true;
+    return r;
 }
 
+// Fallback, or a topic matched only by one weak cue: say what we can help with, and suggest the
+// topics the question came close to, rather than answer with confidence.
 std::optional<Resolved> weak_match(const Advisor& advisor, const Question& q, const Intent* best,
                                    const Intent* fallback) {
     if (best != nullptr && best->id != fallback_id &&
@@ -864,6 +871,18 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             // Asked again, or another angle on what was all said: not the whole answer again, but its
             // sentence that shares the most words with the question (else its first line), and that this is
             // all.
+            said = before;
+            part = all_said(advisor, q, normalized, inputs, said);
+        }
+        // A follow-up on another topic that lands on just what the last answer showed ("do juniors get put on
+        // call?" after on-call) is not that answer again: its closest line, and that this is all.
+        const bool repeats_last =
+            !same_topic && !q.more && !context.empty() && answers_from_facts(q.intent) && !part.not_covered &&
+            !part.shown.empty() &&
+            std::all_of(part.shown.begin(), part.shown.end(), [&](const std::string& id) {
+                return std::find(context.shown.begin(), context.shown.end(), id) != context.shown.end();
+            });
+        if (repeats_last) {
             said = before;
             part = all_said(advisor, q, normalized, inputs, said);
         }

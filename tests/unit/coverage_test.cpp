@@ -24,7 +24,8 @@ bool has(const std::vector<std::string>& words, const std::string& word) {
 }  // namespace
 
 TEST(Coverage, ANamedThingTheAnswerNeverMentionsIsLeft) {
-    const Unanswered left = left_by("My friend at Acme says back-end developers earn a lot. How much do they make?");
+    const Unanswered left =
+        left_by("My friend at Acme says back-end developers earn a lot. How much do they make?");
     EXPECT_TRUE(has(left.named, "Acme"));
     EXPECT_TRUE(has(left.unknown, "acme"));
 }

@@ -69,6 +69,13 @@ TEST(PassageIndex, SynonymsInTheDataAreOneTerm) {
     EXPECT_EQ(s.index.passage(hits.front().passage).item, 0);
 }
 
+TEST(PassageIndex, AShareIsItsNumberWithOrWithoutTheSign) {
+    const Lexicon lexicon;
+    const TermRules rules(lexicon, {});
+    EXPECT_EQ(rules.terms("grow about 7.5% through 2034"), rules.terms("grow about 7.5 through 2034"));
+    EXPECT_TRUE(rules.terms("%").empty());
+}
+
 TEST(PassageIndex, FactsOfNoTopicAndUnsharedWordsFindNothing) {
     Small s;
     for (std::size_t i = 0; i < s.index.size(); ++i) {

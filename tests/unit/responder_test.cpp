@@ -1004,3 +1004,17 @@ TEST(Responder, TheClosestPlaceIsGivenAgainForAnotherUncoveredPlace) {
     ASSERT_NE(closest, std::string::npos) << columbus.text;
     EXPECT_TRUE(contains(columbus.text.substr(closest), "$91,000")) << columbus.text;
 }
+
+// A follow-up on another topic that lands on just the facts the last answer showed gets one line of them and
+// that this is all the guides say, not the whole answer again.
+TEST(Responder, AFollowUpLandingOnTheLastAnswersFactsDoesNotRepeatIt) {
+    const Answer roles =
+        ask("What's the actual difference between a backend developer, a web engineer and a "
+            "software engineer?");
+    ASSERT_TRUE(contains(roles.text, "purely UI work")) << roles.text;
+    const Answer designer = ask("and interface designer, thats front end right?", roles.context, 1'001'000);
+    EXPECT_FALSE(contains(designer.text, "purely UI work")) << designer.text;
+    const Intent* followup = advisor().find_intent("followup");
+    ASSERT_NE(followup, nullptr);
+    EXPECT_TRUE(contains(designer.text, followup->answer.lines.front())) << designer.text;
+}
