@@ -48,6 +48,16 @@ std::string fill(std::string line, const knowledge::Figure& f, const knowledge::
     return line;
 }
 
+// "a", "a and b", "a, b and c", in the style's words.
+std::string joined(const std::vector<std::string>& items, const AnswerStyle& style) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += i + 1 == items.size() ? style.and_word : style.list_comma;
+        out += items[i];
+    }
+    return out;
+}
+
 }  // namespace
 
 FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
@@ -138,14 +148,39 @@ FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
                                  "{amount}", money(amount, style.figure_words), style.figure_words));
             continue;
         }
-        for (std::size_t i = 0; i < relevant.size(); ++i) {
-            const auto& [f, fact] = relevant[i];
-            const std::string& line = places[i] < 0   ? notes.amount.below
-                                      : places[i] > 0 ? notes.amount.above
-                                                      : notes.amount.within;
-            lines.push_back(fill(line, *f, *fact, source_of(fact), "{amount}",
-                                 money(amount, style.figure_words), style.figure_words));
+        // One sentence: the figures it equals, is in line with, is below, is above, each group named once.
+        const auto equals = [amount](const knowledge::Figure* f) {
+            return f->value && !f->low && !f->high && *f->value == amount;
+        };
+        std::vector<std::string> verdicts;
+        for (int group = 0; group < 4; ++group) {  // equal, within, below, above
+            std::vector<std::string> phrases;
+            std::size_t first = relevant.size();
+            for (std::size_t i = 0; i < relevant.size(); ++i) {
+                const knowledge::Figure* f = relevant[i].first;
+                const bool exact = !notes.amount.equal.empty() && equals(f);
+                const int in = places[i] < 0 ? 2 : places[i] > 0 ? 3 : exact ? 0 : 1;
+                if (in != group) continue;
+                const std::string phrase = f->phrase.empty() ? f->label : f->phrase;
+                if (std::find(phrases.begin(), phrases.end(), phrase) != phrases.end()) continue;
+                phrases.push_back(phrase);
+                if (first == relevant.size()) first = i;
+            }
+            if (phrases.empty()) continue;
+            const std::string& part = group == 0   ? notes.amount.equal
+                                      : group == 1 ? notes.amount.within
+                                      : group == 2 ? notes.amount.below
+                                                   : notes.amount.above;
+            std::string verdict = part;
+            replace_all(verdict, "{phrase}", joined(phrases, style));
+            const auto& [f, fact] = relevant[first];
+            verdicts.push_back(fill(verdict, *f, *fact, source_of(fact), "{amount}",
+                                    money(amount, style.figure_words), style.figure_words));
         }
+        std::string line = notes.amount.sentence;
+        replace_all(line, "{amount}", money(amount, style.figure_words));
+        replace_all(line, "{verdicts}", joined(verdicts, style));
+        lines.push_back(line);
     }
     return out;
 }

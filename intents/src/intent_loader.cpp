@@ -81,14 +81,18 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
             if (auto amount = it->find("amount"); amount != it->end()) {
                 const std::string apath = join_path(notes_path, "amount");
                 if (reader.require_object(*amount, apath)) {
+                    auto sentence = reader.string_at(*amount, apath, "sentence");
                     auto below = reader.string_at(*amount, apath, "below");
                     auto within = reader.string_at(*amount, apath, "within");
                     auto above = reader.string_at(*amount, apath, "above");
+                    auto equal = reader.optional_string(*amount, apath, "equal").value_or("");
                     auto below_all = reader.optional_string(*amount, apath, "below_all").value_or("");
                     auto above_all = reader.optional_string(*amount, apath, "above_all").value_or("");
-                    if (below && within && above) {
+                    if (sentence && sentence->find("{verdicts}") == std::string::npos)
+                        reader.error(join_path(apath, "sentence"), "must hold {verdicts}");
+                    if (sentence && below && within && above) {
                         answer.figure_notes.amount =
-                            AmountNote{*below, *within, *above, below_all, above_all};
+                            AmountNote{*sentence, *below, *within, *above, equal, below_all, above_all};
                     }
                 }
             }

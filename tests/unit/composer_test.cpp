@@ -63,8 +63,8 @@ Intent salary_intent() {
                                 {},
                                 {}}};
     intent.answer.figure_notes.periods = {{"month", 12, "{label}: {derived} a month (derived)"}};
-    intent.answer.figure_notes.amount = {"{amount} is below {label} ({figure})", "{amount} is within {label}",
-                                         "{amount} is above {label}", "", ""};
+    intent.answer.figure_notes.amount = {
+        "{amount} is {verdicts}.", "below {label} ({figure})", "within {label}", "above {label}", "", "", ""};
     return intent;
 }
 

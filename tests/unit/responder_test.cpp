@@ -1018,3 +1018,16 @@ TEST(Responder, AFollowUpLandingOnTheLastAnswersFactsDoesNotRepeatIt) {
     ASSERT_NE(followup, nullptr);
     EXPECT_TRUE(contains(designer.text, followup->answer.lines.front())) << designer.text;
 }
+
+// A user's own sum gets one judgement sentence for every figure it is set against (level and place
+// together), with no figure said in it: the figures follow once, in the guides' sentences.
+TEST(Responder, ASumGetsOneJudgementSentenceForLevelAndPlace) {
+    const Answer a = ask("Is $95k good for a junior in Austin?");
+    EXPECT_EQ(first_line(a.text),
+              "$95,000 is in line with Noble Desktop's entry-level range and below Noble Desktop's range for "
+              "Austin.");
+    EXPECT_EQ(a.text.find("$95,000", 1), std::string::npos) << a.text;
+    const Answer same = ask("i saw $127k somewhere for seniors, is that right?");
+    EXPECT_TRUE(first_line(same.text).starts_with("$127,000 is exactly Noble Desktop's senior average"))
+        << same.text;
+}

@@ -42,10 +42,16 @@ struct PeriodNote {
 
 // How an amount the user names ("is $130k good?") compares with each yearly pay figure used
 // (only those of the level or place the question names, when it names one).
+// One judgement line per amount: `sentence` ("{amount} is {verdicts}.") with each figure's verdict
+// ("below {phrase}", "in line with {phrase}", …) joined into {verdicts}, the figures of one verdict named
+// together ("below A and B"), exact matches first, then those it is in line with, below, above. The
+// figures themselves follow in the answer: a verdict need not say them again.
 struct AmountNote {
-    std::string below, within, above;  // placeholders {amount}, {label}, {phrase}, {figure}, {source}
-    // Optional: one line instead of one per figure when the sum is below (above) all of them, with
-    // the lowest (highest) figure as {label} and {figure}.
+    std::string sentence;              // {amount}, {verdicts}
+    std::string below, within, above;  // a verdict: {phrase} (the figures'), {label}, {figure}, {source}
+    std::string equal;  // optional: the sum is the figure itself ("exactly {phrase}"); else `within`
+    // Optional: one line instead when the sum is below (above) all of two or more figures, with the
+    // lowest (highest) figure as {phrase}, {label} and {figure}.
     std::string below_all, above_all;
 };
 
