@@ -264,6 +264,7 @@ class PartBuilder {
         ++whole_facts_;
         use(fact);
         out_.held_back = true;
+        out_.direct = out_.direct || out_.text.empty();
         std::string text = fact.text;
         for (std::size_t i : about) text += "\n- " + fact.items[i];
         return text;
@@ -486,6 +487,7 @@ ComposedPart compose_passage(const Passage& passage, const ComposeInputs& in, Sa
     PartBuilder builder(in, said, out);
     if (passage.fact != nullptr) builder.passage(*passage.fact, passage.item);
     builder.finish();
+    out.direct = !out.text.empty();
     return out;
 }
 

@@ -306,6 +306,11 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     text("period_intro", style.period_intro);
     text("in_english", style.in_english);
     text("closest", style.closest);
+    style.yes = reader.optional_string(*doc, "", "yes").value_or("");
+    style.yes_openers = reader.optional_strings(*doc, "", "yes_openers");
+    style.yes_blockers = reader.optional_strings(*doc, "", "yes_blockers");
+    if (!style.yes.empty() && style.yes_openers.empty())
+        reader.error("/yes_openers", "must name the words a yes-or-no question starts with");
     text("not_in_guides", style.not_in_guides);
     text("verdict_above", style.verdict_above);
     text("verdict_below", style.verdict_below);

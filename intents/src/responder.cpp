@@ -802,6 +802,21 @@ std::string not_in_guides_line(const Advisor& advisor, const Entities& entities,
     return with_names(advisor.style, advisor.style.not_in_guides, names, true);
 }
 
+// A question a plain yes answers when the guides' passage found for its words states it ("do they review
+// code?"): it opens with one of the style's `yes_openers` and holds none of its `yes_blockers` (a negation,
+// a choice, a judgement: "is it worth it", "X or Y").
+bool asks_yes_or_no(const std::string& normalized, const Advisor& advisor) {
+    const AnswerStyle& style = advisor.style;
+    if (style.yes.empty()) return false;
+    const std::vector<std::string> words = split_words(without_leading_joiners(normalized, advisor.lexicon));
+    const auto among = [](const std::vector<std::string>& list, const std::string& w) {
+        return std::find(list.begin(), list.end(), w) != list.end();
+    };
+    if (words.empty() || !among(style.yes_openers, words.front())) return false;
+    return std::none_of(words.begin(), words.end(),
+                        [&](const std::string& w) { return among(style.yes_blockers, w); });
+}
+
 // The `followup` intent's line that this is what the guides say (its suggestions follow), or "".
 std::string all_said_line(const Advisor& advisor) {
     const Intent* followup = advisor.find_intent(followup_id);
@@ -889,6 +904,10 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         if (q.more && part.text.empty()) {
             // Nothing more in the data: say so, and offer the intent's follow-up questions.
             part.text = all_said_line(advisor);
+        }
+        if (questions.size() == 1 && part.direct && !part.not_covered && !q.closest &&
+            asks_yes_or_no(normalized, advisor)) {
+            part.text = advisor.style.yes + " " + part.text;
         }
         if (q.closest && !advisor.style.closest.empty()) {
             part.text = advisor.style.closest + "\n" + part.text;

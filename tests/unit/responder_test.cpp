@@ -1031,3 +1031,15 @@ TEST(Responder, ASumGetsOneJudgementSentenceForLevelAndPlace) {
     EXPECT_TRUE(first_line(same.text).starts_with("$127,000 is exactly Noble Desktop's senior average"))
         << same.text;
 }
+
+// A yes-or-no question answered by the list items found for its own words starts with a plain yes; a
+// question a plain yes would misanswer (a negation, a choice, a judgement) does not.
+TEST(Responder, AYesOrNoQuestionTheGuidesAffirmStartsWithYes) {
+    const Answer review = ask("do u review other ppls code a lot?");
+    EXPECT_EQ(review.text.rfind(advisor().style.yes + " ", 0), 0u) << review.text;
+    EXPECT_TRUE(contains(review.text, "Reviewing teammates' pull requests")) << review.text;
+    const Answer choice = ask("do backend devs write tests or is that QA's job?");
+    EXPECT_NE(choice.text.rfind(advisor().style.yes, 0), 0u) << choice.text;
+    const Answer open = ask("what does a backend developer do?");
+    EXPECT_NE(open.text.rfind(advisor().style.yes, 0), 0u) << open.text;
+}

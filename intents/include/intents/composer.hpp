@@ -29,6 +29,11 @@ struct AnswerStyle {
     // First, when the guides' closest passage answers a career question nothing else caught: that it is
     // the closest they come, not an answer they give in so many words.
     std::string closest;
+    // Said before a part that opens with the passage or list items found for the question's own words, when
+    // the question asks yes or no: `yes_openers` start it ("do", "is"), none of `yes_blockers` is in it
+    // ("not", "or", "worth": questions a plain yes would misanswer). Empty: never.
+    std::string yes;
+    std::vector<std::string> yes_openers, yes_blockers;
     std::string
         not_in_guides;  // first, when a question names what the guides never mention: "… {entities} …"
     // {verdict} of a two-value comparison: how {a}'s main figure ({figure}) stands against {b}'s.
@@ -63,6 +68,7 @@ struct ComposedPart {
     std::vector<std::string> shown;             // as in Said::shown, for this part
     bool held_back = false;                     // facts or items were left for "tell me more"
     bool not_covered = false;                   // the part says the sources do not cover (part of) it
+    bool direct = false;  // it opens with the passage or list items found for the question's own words
 };
 
 // Everything compose() reads besides the question.
