@@ -318,23 +318,50 @@ bool among(const std::vector<std::string>& words, const std::string& word) {
 
 struct Piece {
     std::string text;
-    bool asked = false;  // ended in ? or !
+    bool asked = false;  // ended in ? or !, or is an item of a numbered list
 };
 
-// Cuts raw text at clause punctuation; a comma or full stop counts only before a space
-// (so 125,000 and 7.5 stay whole).
+// The length of a list number at `i` ("2)", "(2)", "2.", "b)" before a space), or 0. Only at a word's start:
+// "7.5" and "C++" are no list numbers.
+std::size_t list_number(std::string_view text, std::size_t i) {
+    if (i > 0 && text[i - 1] != ' ' && text[i - 1] != '\n') return 0;
+    std::size_t j = i;
+    if (j < text.size() && text[j] == '(') ++j;
+    const std::size_t digits_from = j;
+    while (j < text.size() && j - digits_from < 2 && std::isdigit(static_cast<unsigned char>(text[j])) != 0)
+        ++j;
+    if (j == digits_from) return 0;
+    if (j < text.size() && text[j] == ')') return j + 1 - i;
+    const bool dot = j < text.size() && text[j] == '.' && text[i] != '(';
+    return dot && (j + 1 >= text.size() || text[j + 1] == ' ') ? j + 1 - i : 0;
+}
+
+// Cuts raw text at clause punctuation, line breaks and list numbers ("1) what languages 2) sql or nosql");
+// a comma or full stop counts only before a space (so 125,000 and 7.5 stay whole).
 std::vector<Piece> cut_at_punctuation(std::string_view text) {
     std::vector<Piece> pieces;
     Piece current;
     for (std::size_t i = 0; i < text.size(); ++i) {
+        if (const std::size_t number = list_number(text, i); number > 0) {
+            pieces.push_back(std::move(current));
+            current = Piece{};
+            current.asked = true;  // each item of the list is a question of its own
+            i += number - 1;
+            continue;
+        }
         const char c = text[i];
+        if (c == '\n') {
+            pieces.push_back(std::move(current));
+            current = Piece{};
+            continue;
+        }
         const bool before_space = i + 1 >= text.size() || text[i + 1] == ' ';
         const bool after_space = i > 0 && text[i - 1] == ' ';
         // A "+" between spaces joins two questions ("what to learn + is the market good"); "C++" stays.
         const bool plus = c == '+' && before_space && after_space;
         if (c == '?' || c == '!' || c == ';' || c == ':' || plus ||
             ((c == ',' || c == '.') && before_space)) {
-            current.asked = c == '?' || c == '!';
+            current.asked = current.asked || c == '?' || c == '!';
             pieces.push_back(std::move(current));
             current = Piece{};
         } else {

@@ -103,6 +103,20 @@ TEST(NormalizeClauses, KeepsNumbersAndPlainConjunctionsWhole) {
               (std::vector<std::string>{"difference between back end and frontend"}));
 }
 
+// A numbered or line-broken list is one question per item, each marked a question even without "?".
+TEST(NormalizeClauses, SplitsNumberedListsAndLinesIntoQuestions) {
+    const auto clauses =
+        intents::normalize_clauses("quick ones: 1) languages 2) sql or nosql (3) pay", test_lexicon());
+    std::vector<std::string> texts;
+    for (const auto& c : clauses) texts.push_back(c.text);
+    EXPECT_EQ(texts, (std::vector<std::string>{"quick ones", "languages", "sql or nosql", "pay"}));
+    EXPECT_TRUE(clauses[1].question && clauses[2].question && clauses[3].question);
+    EXPECT_EQ(clause_texts("1. bootcamp length\n2. pay"),
+              (std::vector<std::string>{"bootcamp length", "pay"}));
+    EXPECT_EQ(clause_texts("is 7.5 or 13 right? version 2.0"),
+              (std::vector<std::string>{"is 7.5 or 13 right", "version 2.0"}));
+}
+
 TEST(NormalizeClauses, MarksWhichClausesReadAsQuestions) {
     const auto clauses =
         intents::normalize_clauses("I panic under pressure, is it for me? hi!", test_lexicon());
