@@ -3,6 +3,7 @@
 #include <libstemmer.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <memory>
 
@@ -87,7 +88,9 @@ std::vector<std::string> TermRules::terms(std::string_view normalized) const {
         while (!word.empty() &&
                (word.back() == '?' || word.back() == '.' || word.back() == ',' || word.back() == '%'))
             word.remove_suffix(1);
-        if (word.empty() || ignored_.contains(std::string(word))) continue;
+        // A lone digit ("9-5", "2 kids") says nothing a passage could answer by.
+        const bool digit = word.size() == 1 && std::isdigit(static_cast<unsigned char>(word.front())) != 0;
+        if (word.empty() || digit || ignored_.contains(std::string(word))) continue;
         std::string term = stem(word);
         if (auto it = synonym_of_.find(term); it != synonym_of_.end()) term = it->second;
         out.push_back(std::move(term));

@@ -356,9 +356,10 @@ std::optional<Resolved> entity_home(const Advisor& advisor, const Question& q, c
 // The closest the guides come to a career question that neither the patterns nor the stricter retrieval
 // caught: a passage that shares one of its rarer words (one rare shared term scores about 6).
 constexpr double min_closest_score = 5.0;
+constexpr double min_closest_on_topic = 3.0;  // a passage of the conversation's topic or a sibling of it
 
-// A career question nothing caught: it names the career, or leans on a live conversation ("could I go into
-// management at some point?", "is 7.5% good or bad?"), and the fallback's own patterns did not refuse it.
+// A career question nothing caught: it names the career, or leans on a live conversation ("is 7.5% good or
+// bad?" after the outlook), and the fallback's own patterns did not refuse it.
 // The guides' closest passage answers, said as the closest they come, rather than "outside what I can
 // answer".
 std::optional<Resolved> in_domain(const Advisor& advisor, const Question& q, const Intent* best) {
@@ -367,6 +368,14 @@ std::optional<Resolved> in_domain(const Advisor& advisor, const Question& q, con
     const bool domain =
         q.found.contains("domain") || (q.last != nullptr && leans_on_last(q.text, advisor.lexicon));
     if (!domain) return std::nullopt;
+    // The conversation's topic and its siblings ("outlook.growth" beside "outlook.trends").
+    const auto on_topic = [&](const std::string& intent) {
+        if (q.last == nullptr) return false;
+        const std::string_view last = q.last->id;
+        const std::string_view family = last.substr(0, last.find('.'));
+        return intent == last ||
+               (intent.starts_with(family) && intent.size() > family.size() && intent[family.size()] == '.');
+    };
     // In a conversation, the closest passage of its topic comes first ("the other site said 7.5 tho?" after
     // the outlook is the 7.5% projection, not a sentence about sites).
     const Passage* closest = nullptr;
@@ -376,7 +385,7 @@ std::optional<Resolved> in_domain(const Advisor& advisor, const Question& q, con
         // A list item of a word or two ("Programming") names a thing; it says nothing about the question.
         const std::string& said = p.item < 0 ? p.fact->text : p.fact->items[static_cast<std::size_t>(p.item)];
         if (std::count(said.begin(), said.end(), ' ') < 3) continue;
-        if (q.last != nullptr && p.intent == q.last->id) {
+        if (on_topic(p.intent) && hit.score >= min_closest_on_topic) {
             closest = &p;
             break;
         }

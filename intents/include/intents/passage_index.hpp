@@ -16,8 +16,8 @@ namespace intents {
 // How a text becomes search terms: its words less those that say nothing about what is asked (the
 // lexicon's stop words, question words, joiners and fillers), each stemmed with Snowball's English stemmer
 // (libstemmer), and a stem with a synonym in the data mapped onto its group's first word's stem
-// ("cv" and "resume" are one term). A share is its number ("7.5%" and "7.5" are one term). Built once per
-// data snapshot.
+// ("cv" and "resume" are one term). A share is its number ("7.5%" and "7.5" are one term); a lone digit is
+// no term. Built once per data snapshot.
 class TermRules {
   public:
     TermRules() = default;
