@@ -36,17 +36,18 @@ knowledge::LoadResult<AdvisorPtr> load_advisor(const std::filesystem::path& know
     IntentData& d = *data.value;
     std::vector<std::string> excluding =
         d.lexicon.excluding;  // d.lexicon is moved before the extractor is made
-    auto advisor = std::make_shared<Advisor>(
-        Advisor{std::move(*kb.value),
-                std::move(d.intents),
-                std::move(d.lexicon),
-                {},
-                EntityExtractor(std::move(d.entity_kinds), std::move(d.years_bands), std::move(excluding)),
-                std::move(*matcher.value),
-                std::move(d.style),
-                {},
-                nullptr,
-                {}});
+    auto advisor =
+        std::make_shared<Advisor>(Advisor{std::move(*kb.value),
+                                          std::move(d.intents),
+                                          std::move(d.lexicon),
+                                          {},
+                                          EntityExtractor(std::move(d.entity_kinds), std::move(d.years_bands),
+                                                          std::move(excluding), std::move(d.other_years)),
+                                          std::move(*matcher.value),
+                                          std::move(d.style),
+                                          {},
+                                          nullptr,
+                                          {}});
     LexiconWords translating = advisor->lexicon;
     for (const auto& [word, english] : translating.translations) translating.shorthand[word] = english;
     advisor->translating = Lexicon(std::move(translating));

@@ -9,8 +9,11 @@
 namespace intents {
 
 EntityExtractor::EntityExtractor(std::vector<EntityKind> kinds, std::vector<YearsBand> years_bands,
-                                 std::vector<std::string> excluding)
-    : kinds_(std::move(kinds)), years_bands_(std::move(years_bands)), excluding_(std::move(excluding)) {
+                                 std::vector<std::string> excluding, std::vector<std::string> other_years)
+    : kinds_(std::move(kinds)),
+      years_bands_(std::move(years_bands)),
+      excluding_(std::move(excluding)),
+      other_years_(std::move(other_years)) {
     for (const EntityKind& k : kinds_) {
         for (const EntityValue& v : k.values) {
             // Routing-only kinds form one group, so "qa engineer" (an occupation) hides "engineer" (a
@@ -171,7 +174,12 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
             }
         }
     }
-    find_years(padded, years_bands_, found);
+    const bool other_job =
+        std::any_of(found.begin(), found.end(), [](const Found& f) { return f.kind == "occupation"; }) ||
+        std::any_of(other_years_.begin(), other_years_.end(), [&padded](const std::string& phrase) {
+            return padded.find(" " + phrase + " ") != std::string::npos;
+        });
+    if (!other_job) find_years(padded, years_bands_, found);
     find_amounts(padded, found);
     std::stable_sort(found.begin(), found.end(),
                      [](const Found& a, const Found& b) { return a.position < b.position; });

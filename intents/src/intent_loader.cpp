@@ -370,6 +370,7 @@ void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
             data.entity_kinds.push_back(std::move(entity_kind));
         }
     }
+    data.other_years = reader.optional_strings(*doc, "", "years_not_experience");
     if (const json* bands = reader.array_at(*doc, "", "years_to_level")) {
         for (std::size_t b = 0; b < bands->size(); ++b) {
             const std::string bpath = join_path("/years_to_level", b);

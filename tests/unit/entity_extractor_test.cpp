@@ -72,6 +72,16 @@ TEST(EntityExtractor, FindsAmountsOfMoneyButNotYears) {
     EXPECT_FALSE(test_extractor().extract("growth through 2030").contains("amount"));
 }
 
+// Years of another job are no developer's level: after an occupation, or a phrase that says so.
+TEST(EntityExtractor, YearsOfAnotherJobAreNoLevel) {
+    std::vector<EntityKind> kinds{{"occupation", {{"teacher", "Teacher", {"teacher"}}}, true}};
+    const EntityExtractor e(kinds, {{2, "entry"}, {5, "mid"}, {99, "senior"}}, {}, {"retrain"});
+    EXPECT_FALSE(e.extract("a teacher for 11 years, what could i earn").contains("level"));
+    EXPECT_FALSE(e.extract("11 years in retail, if i retrain what could i earn").contains("level"));
+    EXPECT_EQ(e.extract("11 years in backend, what could i earn").at("level"),
+              std::vector<std::string>{"senior"});
+}
+
 TEST(EntityExtractor, YearsInTheFutureAreNotExperience) {
     EXPECT_FALSE(test_extractor().extract("will there be jobs in 10 years").contains("level"));
 }

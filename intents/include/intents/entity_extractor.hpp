@@ -12,13 +12,15 @@ namespace intents {
 
 // Finds entity values (cities, levels, technologies, ...) in normalised text by whole-phrase alias
 // match, longest alias first, and maps "N years" to an experience level. A value right after one of the
-// `excluding` phrases ("besides tech", "other than Python") is left out. Immutable after construction.
+// `excluding` phrases ("besides tech", "other than Python") is left out. Years are no experience level when
+// the text names another occupation or one of the `other_years` phrases ("retrain", "switching careers"): a
+// teacher's 11 years make no senior developer. Immutable after construction.
 // At most max_values_per_kind values of one kind (message_bounds.hpp), the first ones the text
 // names; later ones are ignored.
 class EntityExtractor {
   public:
     EntityExtractor(std::vector<EntityKind> kinds, std::vector<YearsBand> years_bands,
-                    std::vector<std::string> excluding = {});
+                    std::vector<std::string> excluding = {}, std::vector<std::string> other_years = {});
 
     Entities extract(std::string_view normalized_text) const;
 
@@ -53,7 +55,8 @@ class EntityExtractor {
     };
     std::vector<EntityKind> kinds_;
     std::vector<YearsBand> years_bands_;
-    std::vector<std::string> excluding_;  // one or two words each
+    std::vector<std::string> excluding_;    // one or two words each
+    std::vector<std::string> other_years_;  // normalised phrases
     std::vector<Alias> aliases_;
     // Looked up by string_view (transparent hash), so the text's phrases are never copied to be looked up.
     struct PhraseHash {

@@ -19,6 +19,7 @@ struct IntentData {
     Lexicon lexicon;
     std::vector<EntityKind> entity_kinds;
     std::vector<YearsBand> years_bands;
+    std::vector<std::string> other_years;  // entities.json: phrases after which years are another job's
     AnswerStyle style;
 };
 
