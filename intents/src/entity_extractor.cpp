@@ -84,8 +84,17 @@ void find_years(const std::string& padded, const std::vector<YearsBand>& bands, 
     }
 }
 
+// Words after a number that make it a count, not a sum: "78k people", "17,900 jobs".
+bool counts_things(std::string_view next) {
+    static constexpr std::string_view counted[] = {"people",  "jobs", "openings",   "positions",
+                                                   "workers", "devs", "developers", "employees",
+                                                   "users",   "roles"};
+    return std::find(std::begin(counted), std::end(counted), next) != std::end(counted);
+}
+
 // "$130000", or a bare number of five or more digits ("130000"), is an amount of money; a
-// four-digit number is more often a year ("2030"), so it needs the dollar sign.
+// four-digit number is more often a year ("2030"), so it needs the dollar sign. A number of things counted
+// ("78k people") is none.
 void find_amounts(const std::string& padded, std::vector<Found>& found) {
     std::size_t start = 0;
     while (start < padded.size()) {
@@ -97,7 +106,14 @@ void find_amounts(const std::string& padded, std::vector<Found>& found) {
         const bool all_digits =
             !digits.empty() && digits.size() <= 9 &&
             std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (all_digits && (dollar || digits.size() >= 5)) found.push_back(Found{start, "amount", digits});
+        std::string_view next;
+        if (end != std::string::npos) {
+            const std::size_t after = padded.find(' ', end + 1);
+            next = std::string_view(padded).substr(
+                end + 1, after == std::string::npos ? std::string::npos : after - end - 1);
+        }
+        if (all_digits && (dollar || digits.size() >= 5) && !counts_things(next))
+            found.push_back(Found{start, "amount", digits});
         if (end == std::string::npos) break;
         start = end + 1;
     }

@@ -911,8 +911,11 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             part = all_said(advisor, q, normalized, inputs, said);
         }
         if (q.more && part.text.empty()) {
-            // Nothing more in the data: say so, and offer the intent's follow-up questions.
-            part.text = all_said_line(advisor);
+            // Nothing more in the data: the topic's line closest to what was asked ("which part is the back
+            // end when I log in?" read as "more"), and that this is all, before the intent's follow-up
+            // questions.
+            said = before;
+            part = all_said(advisor, q, normalized, inputs, said);
         }
         if (questions.size() == 1 && part.direct && !part.not_covered && !q.closest &&
             asks_yes_or_no(normalized, advisor)) {

@@ -82,6 +82,12 @@ TEST(EntityExtractor, YearsOfAnotherJobAreNoLevel) {
               std::vector<std::string>{"senior"});
 }
 
+TEST(EntityExtractor, ANumberOfThingsCountedIsNoSum) {
+    EXPECT_FALSE(test_extractor().extract("only 78000 people do this job").contains("amount"));
+    EXPECT_EQ(test_extractor().extract("an offer of 78000 dollars").at("amount"),
+              std::vector<std::string>{"78000"});
+}
+
 TEST(EntityExtractor, YearsInTheFutureAreNotExperience) {
     EXPECT_FALSE(test_extractor().extract("will there be jobs in 10 years").contains("level"));
 }

@@ -155,11 +155,13 @@ TEST(ResponderRules, TellMeMoreGivesTheIntentsMoreLines) {
     EXPECT_EQ(more.text, "More:\nAustin pays well.");
 }
 
+// Nothing more to say: the topic's line closest to the question again, then the `followup` line that this is
+// all (not that line alone, which answers nothing when the question was read as "more").
 TEST(ResponderRules, TellMeMoreWithoutMoreLinesSaysSo) {
     const Answer first = ask("what are the hours for this job");
     const Answer more = ask("tell me more", first.context);
     EXPECT_EQ(more.intent, "hours");
-    EXPECT_EQ(more.text, "That is all I know.");
+    EXPECT_EQ(more.text, "Hours are long.\nThat is all I know.");
 }
 
 TEST(ResponderRules, OneWeakCueIsNotEnoughToAnswerButLeadsTheSuggestions) {

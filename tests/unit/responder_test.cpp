@@ -1043,3 +1043,15 @@ TEST(Responder, AYesOrNoQuestionTheGuidesAffirmStartsWithYes) {
     const Answer open = ask("what does a backend developer do?");
     EXPECT_NE(open.text.rfind(advisor().style.yes, 0), 0u) << open.text;
 }
+
+// A question read as "more" when nothing more is left gets the topic's line closest to it, then that this is
+// all, not that line alone.
+TEST(Responder, NothingMoreLeftStillAnswersWithTheClosestLine) {
+    const Answer first = ask("wat is backend vs frontend devlopment?? im so confusd lol");
+    const Answer more =
+        ask("so like when i log into instagram which part is the backend", first.context, 1'001'000);
+    const Intent* followup = advisor().find_intent("followup");
+    ASSERT_NE(followup, nullptr);
+    EXPECT_NE(more.text, followup->answer.lines.front());
+    EXPECT_TRUE(contains(more.text, "server-side")) << more.text;
+}
