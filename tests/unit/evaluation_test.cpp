@@ -87,6 +87,10 @@ void expect_answer_shape(const EvalReport& report) {
     EXPECT_EQ(s.repeated, 0u) << to_text(report);
     EXPECT_EQ(s.internal_labels, 0u) << to_text(report);
     EXPECT_EQ(s.bare_dollars, 0u) << to_text(report);
+    // The coverage rule (issue 23): a named thing left unanswered without a word in at most 1% of the answers
+    // from the guides (today: "in 2025" twice and "RSUs" in eval.jsonl, "250k+" in real_questions.jsonl).
+    EXPECT_GT(s.coverage_checked, 0u);
+    EXPECT_LE(s.coverage_violations * 100, s.coverage_checked) << to_text(report);
 }
 
 }  // namespace
