@@ -39,10 +39,8 @@ Unanswered unanswered_words(const Advisor& advisor, std::string_view question, c
             }
         }
     }
-    for (const auto& amounts : {answer.entities.find("amount")}) {
-        if (amounts == answer.entities.end()) continue;
-        for (const std::string& amount : amounts->second) accounted.insert(amount);
-    }
+    if (auto amounts = answer.entities.find("amount"); amounts != answer.entities.end())
+        accounted.insert(amounts->second.begin(), amounts->second.end());
     const auto unanswered = [&](const std::string& word) {
         const std::vector<std::string> terms = rules.terms(word);
         if (terms.empty() || accounted.contains(terms.front())) return false;
