@@ -41,20 +41,23 @@ Unanswered unanswered_words(const Advisor& advisor, std::string_view question, c
     }
     if (auto amounts = answer.entities.find("amount"); amounts != answer.entities.end())
         accounted.insert(amounts->second.begin(), amounts->second.end());
-    const auto unanswered = [&](const std::string& word) {
+    // The word's term when the answer leaves it unanswered, else "".
+    const auto unanswered_term = [&](const std::string& word) -> std::string {
         const std::vector<std::string> terms = rules.terms(word);
-        if (terms.empty() || accounted.contains(terms.front())) return false;
-        return std::none_of(answering.begin(), answering.end(), [&](const std::string& id) {
+        if (terms.empty() || accounted.contains(terms.front())) return {};
+        const bool in_examples = std::any_of(answering.begin(), answering.end(), [&](const std::string& id) {
             return advisor.passages.example_holds(id, terms.front());
         });
+        return in_examples ? std::string() : terms.front();
     };
+    const auto unanswered = [&](const std::string& word) { return !unanswered_term(word).empty(); };
     const auto add = [](std::vector<std::string>& list, const std::string& word) {
         if (std::find(list.begin(), list.end(), word) == list.end()) list.push_back(word);
     };
     Unanswered left;
     for (const std::string& word : split_words(normalize(question, advisor.lexicon))) {
-        if (!unanswered(word)) continue;
-        add(advisor.passages.holds(rules.terms(word).front()) ? left.unused : left.unknown, word);
+        const std::string term = unanswered_term(word);
+        if (!term.empty()) add(advisor.passages.holds(term) ? left.unused : left.unknown, word);
     }
     // Named things, read from the question as written.
     bool opens_sentence = true;

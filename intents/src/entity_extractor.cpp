@@ -14,6 +14,7 @@ EntityExtractor::EntityExtractor(std::vector<EntityKind> kinds, std::vector<Year
       years_bands_(std::move(years_bands)),
       excluding_(std::move(excluding)),
       other_years_(std::move(other_years)) {
+    for (std::string& phrase : other_years_) phrase = " " + phrase + " ";  // as found in the padded text
     for (const EntityKind& k : kinds_) {
         for (const EntityValue& v : k.values) {
             // Routing-only kinds form one group, so "qa engineer" (an occupation) hides "engineer" (a
@@ -193,7 +194,7 @@ Entities EntityExtractor::extract(std::string_view normalized_text) const {
     const bool other_job =
         std::any_of(found.begin(), found.end(), [](const Found& f) { return f.kind == "occupation"; }) ||
         std::any_of(other_years_.begin(), other_years_.end(), [&padded](const std::string& phrase) {
-            return padded.find(" " + phrase + " ") != std::string::npos;
+            return padded.find(phrase) != std::string::npos;
         });
     if (!other_job) find_years(padded, years_bands_, found);
     find_amounts(padded, found);

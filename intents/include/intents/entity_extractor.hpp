@@ -56,7 +56,7 @@ class EntityExtractor {
     std::vector<EntityKind> kinds_;
     std::vector<YearsBand> years_bands_;
     std::vector<std::string> excluding_;    // one or two words each
-    std::vector<std::string> other_years_;  // normalised phrases
+    std::vector<std::string> other_years_;  // normalised phrases, padded with a space each side
     std::vector<Alias> aliases_;
     // Looked up by string_view (transparent hash), so the text's phrases are never copied to be looked up.
     struct PhraseHash {
