@@ -94,6 +94,9 @@ test('a site the server does not allow sees the chat unavailable, ask() rejects 
     let release;
     const asked = new Promise((resolve) => { release = resolve; });
     await page.route('**/api/v1/limits', async (route) => { await asked; await route.continue(); });
+    // Two refused handshakes and a server that answers /healthz also make it "unavailable" (in about a
+    // second): held back too, so a slow page still gets its question typed first.
+    await page.route('**/healthz', async (route) => { await asked; await route.continue(); });
     await page.goto(site.serve('/not-allowed', hostPage(embedTag(strict))));
     await page.waitForFunction(() => window.CareerAdvisor?.instances.length > 0);
     await page.locator('.launcher').click();
