@@ -98,6 +98,14 @@ std::optional<Response> refuse_over_rate(AppState& state, const Request& request
     return res;
 }
 
+// Whether the site a browser request comes from may use the chat: one Origin header (or none, a program's)
+// naming an --allowed-origin or this server itself.
+bool site_allowed(const AppState& state, const Request& request) {
+    return request.count(http::field::origin) <= 1 &&
+           origin_allowed(header(request, http::field::origin), header(request, http::field::host),
+                          state.config().allowed_origins);
+}
+
 Response ask(AppState& state, const Request& request, const Peer& peer) {
     if (auto refusal = refuse_over_rate(state, request, peer)) return std::move(*refusal);
     const auto advisor = state.advisor();
@@ -207,14 +215,11 @@ Response topics(AppState& state, const Request& request, const Peer&) {
 // whether the page asking may open the chat: a refused site can say so instead of seeming offline.
 Response limits(AppState& state, const Request& request, const Peer&) {
     const Config& config = state.config();
-    const bool allowed = request.count(http::field::origin) <= 1 &&
-                         origin_allowed(header(request, http::field::origin),
-                                        header(request, http::field::host), config.allowed_origins);
     return json_response(state, request, http::status::ok,
                          {{"max_question_chars", config.max_question_chars},
                           {"max_message_bytes", config.max_message_bytes},
                           {"max_comment_chars", analytics::max_comment_chars},
-                          {"origin_allowed", allowed}});
+                          {"origin_allowed", site_allowed(state, request)}});
 }
 
 // The one route that answers later: the reload runs on the control thread, never an I/O thread.
@@ -399,10 +404,11 @@ Response preflight(const AppState& state, const Request& request) {
     return res;
 }
 
-// What every reply gets on its way out: CORS on the public API, no body for HEAD (but the length
-// a GET would have had), counted.
+// What every reply gets on its way out: CORS on the public API (any site, unless the route named the one
+// site it answered), no body for HEAD (but the length a GET would have had), counted.
 Response finish(AppState& state, const Request& request, Response res) {
-    if (path_of(request.target()).starts_with("/api/"))
+    if (path_of(request.target()).starts_with("/api/") &&
+        res.count(http::field::access_control_allow_origin) == 0)
         res.set(http::field::access_control_allow_origin, "*");
     if (request.method() == http::verb::head) {
         const std::string length = res.has_content_length() ? std::string(res[http::field::content_length])
@@ -415,6 +421,17 @@ Response finish(AppState& state, const Request& request, Response res) {
 }
 
 std::optional<Response> refuse_over_limit(AppState& state, const Request& request, const Peer& peer);
+
+// The API's POSTs do work and write: a browser may send them from the sites that may open the chat
+// (--allowed-origin, and our own), programs (no Origin header) from anywhere. The GETs stay open to every
+// site.
+std::optional<Response> refuse_foreign_site(AppState& state, const Request& request) {
+    if (site_allowed(state, request)) return std::nullopt;
+    return error_response(
+        state, request, http::status::forbidden, ErrorCode::forbidden,
+        "this site may not send questions or votes to the API from a browser: start the server "
+        "with --allowed-origin <the site's origin> (programs send no Origin header)");
+}
 
 // The routes for a path, as an Allow header value ("" when the path has none).
 std::string allowed_methods(std::string_view path) {
@@ -455,8 +472,16 @@ void dispatch(AppState& state, const Request& request, const Peer& peer, const R
     const http::verb method = request.method() == http::verb::head ? http::verb::get : request.method();
     for (const Route& r : routes) {
         if (r.path != path || r.method != method) continue;
+        if (method == http::verb::post && path.starts_with("/api/")) {
+            if (auto refusal = refuse_foreign_site(state, request)) return reply(std::move(*refusal));
+        }
         if (r.handle_later != nullptr) return r.handle_later(state, request, peer, reply);
-        return reply(r.handle(state, request, peer));
+        Response res = r.handle(state, request, peer);
+        if (method == http::verb::post && request.count(http::field::origin) == 1) {
+            res.set(http::field::access_control_allow_origin, header(request, http::field::origin));
+            res.set(http::field::vary, "Origin");
+        }
+        return reply(std::move(res));
     }
     if (const std::string allow = allowed_methods(path); !allow.empty()) {
         Response res =
@@ -526,8 +551,7 @@ std::optional<Response> refuse_upgrade(AppState& state, const Request& request, 
     };
     const std::string origin = header(request, http::field::origin);
     const bool one_origin = request.count(http::field::origin) <= 1;
-    if (!one_origin ||
-        !origin_allowed(origin, header(request, http::field::host), state.config().allowed_origins)) {
+    if (!site_allowed(state, request)) {
         // Per origin once a minute, and a few a minute in all: a client can send any number of origins.
         const std::string shown = origin.substr(0, 200);
         if (state.log_throttle().allow("origin " + shown) && state.log_budget().allow("refused origins")) {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "support/clients.hpp"
 #include "support/server_process.hpp"
 
@@ -98,6 +100,41 @@ TEST(Cors, ApiAnswersPreflightAndAllowsAnyOrigin) {
     EXPECT_NE(pre.headers["Access-Control-Allow-Methods"].find("POST"), std::string::npos);
     auto topics = http_request(server.port(), http::verb::get, "/api/v1/topics");
     EXPECT_EQ(topics.headers["Access-Control-Allow-Origin"], "*");
+}
+
+// The API's POSTs from a browser: the sites that may open the chat get an answer they can read, others a
+// 403 that says how to allow them (before any work); programs, which send no Origin, are unaffected.
+TEST(Cors, BrowsersPostToTheApiFromAllowedSitesOnly) {
+    ServerProcess server({"--allowed-origin", "https://shop.example"});
+    const std::string question = R"({"text":"What does a back-end developer do?"})";
+    const std::string vote = R"({"answer_id":"abc","helpful":true})";
+    const auto post = [&](const std::string& path, const std::string& body,
+                          std::map<std::string, std::string> headers) {
+        headers.emplace("Content-Type", "application/json");
+        return http_request(server.port(), http::verb::post, path, body, headers);
+    };
+    const std::string answers = R"(career_advisor_answers_total{intent="role.overview"})";
+
+    auto allowed = post("/api/v1/ask", question, {{"Origin", "https://shop.example"}});
+    EXPECT_EQ(allowed.status, 200u);
+    EXPECT_EQ(allowed.headers["Access-Control-Allow-Origin"], "https://shop.example");
+    EXPECT_EQ(allowed.headers["Vary"], "Origin");
+
+    auto foreign = post("/api/v1/ask", question, {{"Origin", "https://elsewhere.example"}});
+    EXPECT_EQ(foreign.status, 403u);
+    EXPECT_EQ(foreign.json()["code"], "forbidden");
+    EXPECT_NE(foreign.json()["message"].get<std::string>().find("--allowed-origin"), std::string::npos);
+    EXPECT_EQ(post("/api/v1/feedback", vote, {{"Origin", "https://elsewhere.example"}}).status, 403u);
+
+    auto program = post("/api/v1/ask", question, {});
+    EXPECT_EQ(program.status, 200u);
+    EXPECT_EQ(program.headers["Access-Control-Allow-Origin"], "*");
+    EXPECT_EQ(metric(server.port(), answers), 2.0) << "the refused questions were not answered";
+
+    auto topics = http_request(server.port(), http::verb::get, "/api/v1/topics", "",
+                               {{"Origin", "https://elsewhere.example"}});
+    EXPECT_EQ(topics.status, 200u);
+    EXPECT_EQ(topics.headers["Access-Control-Allow-Origin"], "*") << "reading stays open to every site";
 }
 
 // A hostile client once grew the server by 100 KB for each spelling of /widget.js ("/./widget.js",
