@@ -9,6 +9,7 @@
 
 #include "analytics/report.hpp"
 #include "analytics/store.hpp"
+#include "intents/normalizer.hpp"
 
 namespace server {
 
@@ -141,7 +142,8 @@ void add_store_options(CLI::App& app, Config& c) {
 
 void add_serve_options(CLI::App& app, Config& c) {
     app.add_option("--host", c.host, "Address to listen on")->capture_default_str();
-    app.add_option("--port", c.port, "Port to listen on; 0 picks a free one")->capture_default_str();
+    app.add_option("--port", c.port, "Port to listen on, 0 to 65535; 0 picks a free one")
+        ->capture_default_str();
     app.add_option("--web", c.web_dir, "Directory of the chat page and widget")->capture_default_str();
     app.add_option("--threads", c.threads, "I/O threads")->check(CLI::Range(1u, 256u))->capture_default_str();
     app.add_option("--admin-token", c.admin_token, "Token /admin/* requires (Authorization: Bearer TOKEN)");
@@ -241,6 +243,68 @@ void add_serve_options(CLI::App& app, Config& c) {
         ->capture_default_str();
     add_data_options(app, c);
     add_channel_options(app, c);
+}
+
+// The name among `names` nearest to a misspelt `word` (at most a third of its letters off, at least one), or
+// "" when none is that near.
+std::string nearest_name(const std::string& word, const std::vector<std::string>& names) {
+    const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+    std::string best;
+    std::size_t best_distance = limit + 1;
+    for (const std::string& name : names) {
+        const std::size_t d = intents::edit_distance(word, name, limit);
+        if (d < best_distance) best = name, best_distance = d;
+    }
+    return best;
+}
+
+// What a parse error adds, on the same line: the command or option the user probably meant, what the option
+// it names takes, and where the full list is. `args` are the command line without the program name.
+std::string parse_hint(const CLI::App& app, const std::vector<std::string>& args, const std::string& error) {
+    const CLI::App* command = nullptr;
+    std::vector<std::string> commands;
+    for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+    for (const std::string& arg : args) {
+        if (arg.starts_with("-")) continue;
+        for (const CLI::App* sub : app.get_subcommands({}))
+            if (sub->get_name() == arg) command = sub;
+        break;  // only the first word may name the command
+    }
+    std::string hint;
+    if (command == nullptr) {
+        const auto first =
+            std::find_if(args.begin(), args.end(), [](const auto& a) { return !a.starts_with("-"); });
+        if (first != args.end()) {
+            const std::string meant = nearest_name(*first, commands);
+            hint = meant.empty() ? "the commands are serve, ask, check, eval and report"
+                                 : "did you mean " + meant + "?";
+        }
+    }
+    const CLI::App& scope = command != nullptr ? *command : app;
+    std::vector<std::string> flags;
+    for (const CLI::Option* option : scope.get_options())
+        for (const std::string& name : option->get_lnames()) flags.push_back("--" + name);
+    for (const std::string& arg : args) {
+        if (!arg.starts_with("--") || !hint.empty()) continue;
+        const std::string flag = arg.substr(0, arg.find('='));
+        if (std::find(flags.begin(), flags.end(), flag) != flags.end()) continue;
+        if (const std::string meant = nearest_name(flag, flags); !meant.empty())
+            hint = "did you mean " + meant + "?";
+    }
+    if (hint.empty()) {  // a value refused: say what its option takes
+        for (const CLI::Option* option : scope.get_options()) {
+            const std::string name = option->get_name();
+            if (name.starts_with("--") && error.find(name + " ") != std::string::npos) {
+                hint = name + ": " + option->get_description();
+                break;
+            }
+        }
+    }
+    const std::string help = "`career-advisor " +
+                             (command != nullptr ? command->get_name() + " " : std::string()) +
+                             "--help` lists the options";
+    if (hint.empty()) return " (" + help + ")";
+    return " (" + hint + (hint.ends_with('?') ? " " : "; ") + help + ")";
 }
 
 // CLI11 wants the arguments reversed, without the program name.
@@ -368,7 +432,8 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args,
         out.output = std::string("career-advisor ") + CAREER_ADVISOR_VERSION + "\n";
         return out;
     } catch (const CLI::ParseError& e) {
-        out.error = std::string("career-advisor: ") + e.what();
+        const std::vector<std::string> given(args.begin() + (args.empty() ? 0 : 1), args.end());
+        out.error = std::string("career-advisor: ") + e.what() + parse_hint(app, given, e.what());
         out.exit_code = 2;
         return out;
     }

@@ -30,6 +30,30 @@ TEST(Config, UnknownFlagExitsTwoNamingIt) {
     EXPECT_EQ(out.error.find('\n'), std::string::npos) << "one line: " << out.error;
 }
 
+TEST(Config, AMisspeltFlagOrCommandGetsTheNearestAndWhereTheListIs) {
+    auto flag = parse_command_line({"career-advisor", "serve", "--prot", "9000"}, {});
+    EXPECT_EQ(flag.exit_code, 2);
+    EXPECT_NE(flag.error.find("did you mean --port?"), std::string::npos) << flag.error;
+    EXPECT_NE(flag.error.find("career-advisor serve --help"), std::string::npos) << flag.error;
+    auto ask_flag = parse_command_line({"career-advisor", "ask", "--jsn", "hi"}, {});
+    EXPECT_NE(ask_flag.error.find("did you mean --json?"), std::string::npos) << ask_flag.error;
+    auto command = parse_command_line({"career-advisor", "srve"}, {});
+    EXPECT_NE(command.error.find("did you mean serve?"), std::string::npos) << command.error;
+    auto nothing_near = parse_command_line({"career-advisor", "launch"}, {});
+    EXPECT_NE(nothing_near.error.find("the commands are serve, ask"), std::string::npos)
+        << nothing_near.error;
+    auto far = parse_command_line({"career-advisor", "serve", "--colour", "red"}, {});
+    EXPECT_EQ(far.error.find("did you mean"), std::string::npos)
+        << "no guess when nothing is near: " << far.error;
+}
+
+TEST(Config, AValueOutOfRangeSaysWhatTheFlagTakes) {
+    auto out = parse_command_line({"career-advisor", "serve", "--port", "99999"}, {});
+    EXPECT_EQ(out.exit_code, 2);
+    EXPECT_NE(out.error.find("0 to 65535"), std::string::npos) << out.error;
+    EXPECT_EQ(out.error.find('\n'), std::string::npos) << "one line: " << out.error;
+}
+
 TEST(Config, BadValueExitsTwoNamingTheFlag) {
     auto out = parse_command_line({"career-advisor", "serve", "--port", "eighty"}, {});
     EXPECT_EQ(out.exit_code, 2);
