@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <fstream>
 #include <set>
 
 #include "intents/normalizer.hpp"
@@ -206,6 +207,22 @@ void read_intents_file(const fs::path& file, IntentData& data, JsonReader& reade
     }
 }
 
+// The words of a dictionary file, one a line, in lower case; lines of anything but letters ("Abby's",
+// "émigré") left out. False when the file cannot be read.
+bool read_dictionary(const fs::path& file, std::vector<std::string>& words) {
+    std::ifstream in(file);
+    if (!in) return false;
+    std::string line;
+    while (std::getline(in, line)) {
+        std::transform(line.begin(), line.end(), line.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (!line.empty() &&
+            std::all_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+            words.push_back(line);
+    }
+    return !in.bad();
+}
+
 void read_lexicon(const fs::path& file, IntentData& data, JsonReader& reader) {
     auto doc = read_document(file, reader);
     if (!doc) return;
@@ -227,6 +244,11 @@ void read_lexicon(const fs::path& file, IntentData& data, JsonReader& reader) {
     data.lexicon.stop_words = reader.optional_strings(*doc, "", "stop_words");
     data.lexicon.referring_words = reader.optional_strings(*doc, "", "referring_words");
     data.lexicon.excluding = reader.optional_strings(*doc, "", "excluding");
+    if (auto dictionary = reader.optional_string(*doc, "", "dictionary")) {
+        if (!read_dictionary(file.parent_path() / *dictionary, data.lexicon.english))
+            reader.error("/dictionary",
+                         "cannot read " + *dictionary + " (Debian's package wamerican has it)");
+    }
     if (doc->contains("translations")) {
         if (const json* words = reader.object_at(*doc, "", "translations")) {
             for (const auto& [word, english] : words->items()) {

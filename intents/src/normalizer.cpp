@@ -147,6 +147,7 @@ TypoCorrection correct_typo(const std::string& word, const Lexicon& lexicon) {
     TypoCorrection out{word};
     if (word.size() < 5 || word.size() > lexicon.typo_word_limit() || !is_word(word)) return out;
     if (std::binary_search(lexicon.vocabulary.begin(), lexicon.vocabulary.end(), word)) return out;
+    const bool english = std::binary_search(lexicon.english.begin(), lexicon.english.end(), word);
     const std::size_t limit = word.size() >= 8 ? 2 : 1;
     std::vector<std::size_t> variants;
     deletion_hashes(word, limit, variants);
@@ -164,6 +165,7 @@ TypoCorrection correct_typo(const std::string& word, const Lexicon& lexicon) {
     bool tie = false;
     for (std::uint32_t id : candidates) {
         const std::string& candidate = lexicon.vocabulary[id];
+        if (english && !candidate.starts_with(word) && !word.starts_with(candidate)) continue;
         const std::size_t d = edit_distance(word, candidate, limit);
         if (d < best_distance) {
             best = &candidate;
@@ -181,6 +183,8 @@ TypoCorrection correct_typo(const std::string& word, const Lexicon& lexicon) {
 Lexicon::Lexicon(LexiconWords words) : LexiconWords(std::move(words)) {
     std::sort(vocabulary.begin(), vocabulary.end());
     vocabulary.erase(std::unique(vocabulary.begin(), vocabulary.end()), vocabulary.end());
+    std::sort(english.begin(), english.end());
+    english.erase(std::unique(english.begin(), english.end()), english.end());
     std::vector<std::size_t> hashes;
     std::size_t longest = 0;
     for (std::size_t id = 0; id < vocabulary.size(); ++id) {

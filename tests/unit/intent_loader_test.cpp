@@ -119,3 +119,13 @@ TEST(IntentLoader, ACancelledKindMustExist) {
     for (const std::string& e : loaded.errors) all += e + "\n";
     EXPECT_NE(all.find("/cancels: unknown entity kind 'amounts'"), std::string::npos) << all;
 }
+
+TEST(IntentLoader, ADictionaryThatCannotBeReadIsReported) {
+    DataCopy data;
+    replace_in_file(data.intents() / "lexicon.json", "/usr/share/dict/american-english",
+                    "/nonexistent/words");
+    const std::string error = load_errors(data);
+    EXPECT_NE(error.find("lexicon.json"), std::string::npos) << error;
+    EXPECT_NE(error.find("/dictionary"), std::string::npos) << error;
+    EXPECT_NE(error.find("wamerican"), std::string::npos) << error;
+}

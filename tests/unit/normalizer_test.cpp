@@ -152,3 +152,19 @@ TEST(Normalize, CorrectedShorthandIsExpanded) {
     const Lexicon l(std::move(words));  // sorts and indexes the vocabulary itself
     EXPECT_EQ(normalize("backened", l), "back end");
 }
+
+// A real word is spelt as meant: "override" once read as "overtime" (the working-hours gap) and "undefined"
+// as "defined". It is read only as another form of itself ("nigerian" as "nigeria"); typos still correct.
+TEST(Normalize, AWordOfTheDictionaryIsNoTypo) {
+    intents::LexiconWords words = test_lexicon();
+    for (const char* w : {"overtime", "nigeria", "defined"}) words.vocabulary.push_back(w);
+    intents::LexiconWords without = words;
+    words.english = {"override", "undefined", "nigerian", "salary"};
+    const Lexicon l(std::move(words));
+    EXPECT_EQ(intents::correct_typo("override", l).word, "override");
+    EXPECT_EQ(intents::correct_typo("undefined", l).word, "undefined");
+    EXPECT_EQ(intents::correct_typo("nigerian", l).word, "nigeria");
+    EXPECT_EQ(intents::correct_typo("salery", l).word, "salary") << "not in the dictionary: a typo";
+    const Lexicon no_dictionary(std::move(without));
+    EXPECT_EQ(intents::correct_typo("override", no_dictionary).word, "overtime") << "what the rule prevents";
+}

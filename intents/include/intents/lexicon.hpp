@@ -37,6 +37,10 @@ struct LexiconWords {
     // written as normalize() leaves them (accents folded): a question the `other_language` intent caught
     // is read again with these as shorthand, and answered in English when that reading asks a topic.
     std::unordered_map<std::string, std::string> translations;
+    // The words of a general English dictionary (lexicon.json "dictionary", Debian's wamerican): a word
+    // found there is spelt as meant, so typo correction reads it only as another form of itself ("nigerian"
+    // as "nigeria", never "override" as "overtime" or "undefined" as "defined"). Sorted by the constructor.
+    std::vector<std::string> english;
 };
 
 // The words, with the vocabulary sorted and indexed for typo correction in the constructor, so no

@@ -30,7 +30,8 @@ std::string normalize(std::string_view text, const Lexicon& lexicon);
 
 // Step 7 on one word, with what it cost: the word itself, or the vocabulary word it corrects to.
 // Words too short, too long (over lexicon.typo_word_limit()), not all letters or in the vocabulary
-// cost nothing; any other costs at most 1 + L + L(L - 1) variants for L letters.
+// cost nothing; any other costs at most 1 + L + L(L - 1) variants for L letters. A word of the English
+// dictionary (lexicon.english) corrects only to a vocabulary word that starts with it or that it starts with.
 struct TypoCorrection {
     std::string word;
     std::size_t variants = 0;    // the word with up to two letters deleted, hashed and looked up
