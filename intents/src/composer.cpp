@@ -491,6 +491,18 @@ ComposedPart compose_passage(const Passage& passage, const ComposeInputs& in, Sa
     return out;
 }
 
+ComposedPart compose_facts(const std::vector<const knowledge::Fact*>& facts, const std::string& intro,
+                           const ComposeInputs& in, Said& said) {
+    ComposedPart out;
+    PartBuilder builder(in, said, out);
+    builder.allow_repeats(true);
+    for (const knowledge::Fact* fact : facts) builder.passage(*fact, -1);
+    builder.finish();
+    out.direct = !out.text.empty();
+    if (!out.text.empty() && !intro.empty()) out.text = intro + "\n" + out.text;
+    return out;
+}
+
 ComposedPart compose(const Intent& intent, const Entities& entities, const ComposeInputs& in, Said& said,
                      bool more) {
     ComposedPart out;

@@ -1,6 +1,7 @@
 #include "intents/responder.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "intents/composer.hpp"
 #include "intents/message_bounds.hpp"
@@ -34,6 +35,7 @@ struct Resolved {
     const Passage* lead = nullptr;  // the guides' passage that answers it, said instead of the template
     const Intent* note = nullptr;   // a gap whose first line goes before the answer (entity_gap)
     bool closest = false;           // `lead` is the closest the guides come, not their answer (in_domain)
+    std::vector<const knowledge::Fact*> quoted{};  // the facts whose figures it asks about (quoted_figures)
 };
 
 // The entities of a follow-up over those of the conversation: a value named now replaces the one
@@ -591,8 +593,90 @@ const Intent* other_strong_topic(const Advisor& advisor, const std::string& norm
     return nullptr;
 }
 
+// The passage that is the fact's whole text (its topic's), or null for a fact of no topic.
+const Passage* passage_of(const Advisor& advisor, const knowledge::Fact& fact) {
+    for (std::uint32_t i = 0; i < advisor.passages.size(); ++i) {
+        const Passage& p = advisor.passages.passage(i);
+        if (p.fact == &fact && p.item < 0) return &p;
+    }
+    return nullptr;
+}
+
+// The numbers of a normalised question, as written ("7.5", "$150000", "8%"); a number under a thousand
+// just before a larger one is that one's shorthand ("160 200000", from "160-200k").
+std::vector<double> numbers_in(const std::string& normalized) {
+    std::vector<double> out;
+    std::size_t start = 0;
+    while (start < normalized.size()) {
+        std::size_t end = normalized.find(' ', start);
+        if (end == std::string::npos) end = normalized.size();
+        std::string_view word = std::string_view(normalized).substr(start, end - start);
+        start = end + 1;
+        if (word.starts_with('$')) word.remove_prefix(1);
+        if (word.ends_with('%')) word.remove_suffix(1);
+        double value = 0;
+        const auto [rest, error] = std::from_chars(word.data(), word.data() + word.size(), value);
+        if (error == std::errc() && rest == word.data() + word.size() && !word.empty()) out.push_back(value);
+    }
+    for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+        if (out[i] < 1000 && out[i + 1] >= 1000 && out[i] * 1000 < out[i + 1]) out[i] *= 1000;
+    }
+    return out;
+}
+
+// A question that quotes figures of the guides and asks about them ("13 or 7.5, which do I trust?", "is the
+// 17,900 back-end only?", "why is SF 150k in one spot but 160-200k somewhere else?"): the facts that state
+// them, in the order quoted, a summary's restatement only when nothing else states it. Empty when a number is
+// no figure of the guides (a sum of the asker's own: "is 95k good?") or no `figure_cues` word asks about
+// them.
+std::vector<const knowledge::Fact*> quoted_figures(const Advisor& advisor, const std::string& normalized) {
+    const std::vector<double> numbers = numbers_in(normalized);
+    if (numbers.empty() || numbers.size() > 4) return {};
+    const std::string spaced = " " + normalized + " ";
+    const auto& cues = advisor.style.figure_cues;
+    if (std::none_of(cues.begin(), cues.end(), [&](const std::string& c) { return has_phrase(spaced, c); }))
+        return {};
+    std::vector<const knowledge::Fact*> out;
+    for (double n : numbers) {
+        std::vector<const knowledge::Fact*> stating;
+        for (const knowledge::Fact& fact : advisor.knowledge.facts()) {
+            const bool states = std::any_of(fact.figures.begin(), fact.figures.end(), [&](const auto& f) {
+                return f.value == n || f.low == n || f.high == n;
+            });
+            if (states && passage_of(advisor, fact) != nullptr) stating.push_back(&fact);
+        }
+        if (stating.empty()) return {};
+        // A fact stating several of the guides' headline figures restates them (the key takeaways).
+        const auto own = std::find_if(stating.begin(), stating.end(),
+                                      [](const auto* f) { return f->figures.size() <= 2; });
+        const knowledge::Fact* fact = own != stating.end() ? *own : stating.front();
+        if (std::find(out.begin(), out.end(), fact) == out.end()) out.push_back(fact);
+    }
+    return out;
+}
+
+// True when the topic has lines of its own for the form of the question (a `question_only` aspect: "why do
+// the figures differ"), which say more than the facts alone.
+bool answers_the_form(const Advisor& advisor, const Resolved& r) {
+    const auto asked = r.entities.find("aspect");
+    if (r.intent == nullptr || asked == r.entities.end()) return false;
+    const Entities carried = advisor.entities.mentioned(r.entities);
+    const auto kept = carried.find("aspect");
+    return std::any_of(asked->second.begin(), asked->second.end(), [&](const std::string& aspect) {
+        const bool form = kept == carried.end() ||
+                          std::find(kept->second.begin(), kept->second.end(), aspect) == kept->second.end();
+        return form && speaks_to(advisor, *r.intent, aspect);
+    });
+}
+
 Resolved resolve(const Advisor& advisor, const Context& context, const std::string& normalized) {
     Resolved r = resolve_topic(advisor, context, normalized);
+    if (auto quoted = quoted_figures(advisor, normalized); !quoted.empty() && !answers_the_form(advisor, r)) {
+        Resolved about;
+        about.intent = advisor.find_intent(passage_of(advisor, *quoted.front())->intent);
+        about.quoted = std::move(quoted);
+        return about;
+    }
     if (!r.alternatives.empty()) return r;
     // A gap the patterns chose for a question that also names what the gap's topic answers ("Austin, since no
     // state income tax: what do devs make there?"): the gap's first line, then the topic's answer for it.
@@ -889,8 +973,12 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         const bool same_topic = q.continues || (!context.empty() && q.intent->id == context.last_intent);
         Said before = said;
         if (same_topic) said.shown.insert(said.shown.end(), context.shown.begin(), context.shown.end());
-        ComposedPart part = q.lead != nullptr ? compose_passage(*q.lead, inputs, said)
-                                              : compose(*q.intent, q.entities, inputs, said, q.more);
+        ComposedPart part =
+            !q.quoted.empty()
+                ? compose_facts(q.quoted, q.quoted.size() > 1 ? advisor.style.figures_differ : "", inputs,
+                                said)
+            : q.lead != nullptr ? compose_passage(*q.lead, inputs, said)
+                                : compose(*q.intent, q.entities, inputs, said, q.more);
         if (part.text.empty() && same_topic && !q.more) {
             // Asked again, or another angle on what was all said: not the whole answer again, but its
             // sentence that shares the most words with the question (else its first line), and that this is

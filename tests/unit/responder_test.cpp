@@ -437,6 +437,31 @@ TEST(Responder, FiguresQuotedFromTheGuidesAreExplainedNotPlaced) {
     EXPECT_EQ(a.text.rfind("The guides don't explain why their figures differ", 0), 0u) << a.text;
 }
 
+// A follow-up that quotes the guides' figures and asks about them gets the sentences that state them (with
+// their source, period and scope), not the fallback or the same block again; a sum of the asker's own is
+// still placed against the figures.
+TEST(Responder, AQuestionAboutFiguresTheGuidesGaveGetsTheFactsThatStateThem) {
+    const Answer outlook = ask("is AI going to replace backend devs?");
+    const Answer which = ask("wait so which one do i trust, 13 or 7.5??", outlook.context);
+    EXPECT_NE(which.intent, "fallback") << which.text;
+    EXPECT_EQ(which.text.rfind(advisor().style.figures_differ, 0), 0u) << which.text;
+    for (const char* fact : {"outlook.growth-2030", "outlook.growth-2034"})
+        EXPECT_TRUE(contains(which.text, advisor().knowledge.find_fact(fact)->text)) << which.text;
+    const Answer eight = ask("whats the 8% thing you mentioned", which.context);
+    EXPECT_TRUE(contains(eight.text, advisor().knowledge.find_fact("outlook.growth-2030")->text))
+        << eight.text;
+    EXPECT_NE(eight.text.rfind(advisor().style.figures_differ, 0), 0u) << "one figure: no 'differ' line";
+    const Answer openings = ask("is the 17,900 backend only?");
+    EXPECT_TRUE(contains(openings.text, advisor().knowledge.find_fact("outlook.openings-2030")->text))
+        << openings.text;
+    const Answer sf = ask("why is SF 150k in one spot but 160-200k somewhere else");
+    EXPECT_TRUE(
+        contains(sf.text, advisor().knowledge.find_fact("salary.location-table.san-francisco")->text));
+    EXPECT_TRUE(contains(sf.text, advisor().knowledge.find_fact("salary.city.sf-bay-area")->text)) << sf.text;
+    const Answer own = ask("why is 95k so low for austin?");
+    EXPECT_EQ(own.text.rfind("$95,000 is", 0), 0u) << "placed, as before: " << own.text;
+}
+
 TEST(Responder, AnAspectAskedAgainIsAnsweredAgain) {
     const Answer first = ask("which cloud platforms should I know?");
     const Answer again = ask("which cloud providers exactly?", first.context);

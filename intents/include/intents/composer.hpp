@@ -29,6 +29,10 @@ struct AnswerStyle {
     // First, when the guides' closest passage answers a career question nothing else caught: that it is
     // the closest they come, not an answer they give in so many words.
     std::string closest;
+    // A question that quotes figures of the guides and asks about them (one of `figure_cues`: "why", "which",
+    // "only") gets the facts that state them; before two or more, `figures_differ`.
+    std::vector<std::string> figure_cues;
+    std::string figures_differ;
     // Said before a part that opens with the passage or list items found for the question's own words, when
     // the question asks yes or no: `yes_openers` start it ("do", "is"), none of `yes_blockers` is in it
     // ("not", "or", "worth": questions a plain yes would misanswer). Empty: never.
@@ -98,6 +102,11 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
 // One passage of the guides as a part (the question's best passage, passage_index.hpp): a list item under
 // the sentence that introduces its list, the rest of the list held back; or a whole fact. Pure.
 ComposedPart compose_passage(const Passage& passage, const ComposeInputs& in, Said& said);
+
+// The facts whole, in order, said again though shown before: what a question about their figures asks
+// ("what's the 8% thing?"). Opens with `intro` when it is not empty.
+ComposedPart compose_facts(const std::vector<const knowledge::Fact*>& facts, const std::string& intro,
+                           const ComposeInputs& in, Said& said);
 
 // "Seattle and Austin", "Go, Java and Python", with the style's list words; with `alternatives`, "Redis or
 // Memcached", as a line that says what the guides do not name reads.
