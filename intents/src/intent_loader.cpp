@@ -332,6 +332,7 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     style.yes_openers = reader.optional_strings(*doc, "", "yes_openers");
     style.yes_blockers = reader.optional_strings(*doc, "", "yes_blockers");
     style.figure_cues = reader.optional_strings(*doc, "", "figure_cues");
+    style.differ_cues = reader.optional_strings(*doc, "", "differ_cues");
     if (doc->contains("figures_differ")) text("figures_differ", style.figures_differ);
     if (!style.yes.empty() && style.yes_openers.empty())
         reader.error("/yes_openers", "must name the words a yes-or-no question starts with");

@@ -655,6 +655,43 @@ std::vector<const knowledge::Fact*> quoted_figures(const Advisor& advisor, const
     return out;
 }
 
+// "Why are those two senior numbers so far apart?": a question that names no figure but asks why the ones
+// just given differ (one of `answering.json`'s `differ_cues`) and points back at them (`referring_words`).
+// The facts with figures the conversation showed, narrowed to those about a level or place the question
+// names; two to four of them, else none (which two it means is not known).
+std::vector<const knowledge::Fact*> referred_figures(const Advisor& advisor, const Context& context,
+                                                     const std::string& normalized) {
+    if (context.empty() || !numbers_in(normalized).empty()) return {};
+    const std::string spaced = " " + normalized + " ";
+    const auto said = [&](const std::vector<std::string>& words) {
+        return std::any_of(words.begin(), words.end(),
+                           [&](const std::string& w) { return has_phrase(spaced, w); });
+    };
+    if (!said(advisor.style.differ_cues) || !said(advisor.lexicon.referring_words)) return {};
+    const Entities named = advisor.entities.extract(normalized);
+    const auto about_named = [&](const knowledge::Figure& f) {
+        for (const auto& [kind, field] : {std::pair{"level", &f.level}, std::pair{"location", &f.location}}) {
+            const auto it = named.find(kind);
+            if (it != named.end() &&
+                std::find(it->second.begin(), it->second.end(), *field) == it->second.end())
+                return false;
+        }
+        return true;
+    };
+    std::vector<const knowledge::Fact*> out;
+    for (const std::string& entry : context.shown) {
+        const knowledge::Fact* fact =
+            advisor.knowledge.find_fact(std::string_view(entry).substr(0, entry.find('@')));
+        if (fact == nullptr || passage_of(advisor, *fact) == nullptr) continue;
+        const bool figured =
+            std::any_of(fact->figures.begin(), fact->figures.end(),
+                        [&](const knowledge::Figure& f) { return !f.comparison && about_named(f); });
+        if (figured && std::find(out.begin(), out.end(), fact) == out.end()) out.push_back(fact);
+    }
+    if (out.size() < 2 || out.size() > 4) return {};
+    return out;
+}
+
 // True when the topic has lines of its own for the form of the question (a `question_only` aspect: "why do
 // the figures differ"), which say more than the facts alone.
 bool answers_the_form(const Advisor& advisor, const Resolved& r) {
@@ -671,7 +708,13 @@ bool answers_the_form(const Advisor& advisor, const Resolved& r) {
 
 Resolved resolve(const Advisor& advisor, const Context& context, const std::string& normalized) {
     Resolved r = resolve_topic(advisor, context, normalized);
-    if (auto quoted = quoted_figures(advisor, normalized); !quoted.empty() && !answers_the_form(advisor, r)) {
+    auto quoted = quoted_figures(advisor, normalized);
+    if (quoted.empty()) quoted = referred_figures(advisor, context, normalized);
+    // The topic's lines for the form speak of its figures in general (the averages): a level or a place named
+    // narrows the question to figures those lines do not explain.
+    const Entities own = advisor.entities.extract(normalized);
+    const bool narrowed = own.contains("level") || own.contains("location");
+    if (!quoted.empty() && (narrowed || !answers_the_form(advisor, r))) {
         Resolved about;
         about.intent = advisor.find_intent(passage_of(advisor, *quoted.front())->intent);
         about.quoted = std::move(quoted);
@@ -979,7 +1022,10 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
                                 said)
             : q.lead != nullptr ? compose_passage(*q.lead, inputs, said)
                                 : compose(*q.intent, q.entities, inputs, said, q.more);
-        if (part.text.empty() && same_topic && !q.more) {
+        // Figures asked about are said again, as asked (quoted_figures): none of the repeat rules below
+        // apply.
+        const bool asked_again = !q.quoted.empty();
+        if (part.text.empty() && same_topic && !q.more && !asked_again) {
             // Asked again, or another angle on what was all said: not the whole answer again, but its
             // sentence that shares the most words with the question (else its first line), and that this is
             // all.
@@ -989,8 +1035,8 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         // A follow-up on another topic that lands on just what the last answer showed ("do juniors get put on
         // call?" after on-call) is not that answer again: its closest line, and that this is all.
         const bool repeats_last =
-            !same_topic && !q.more && !context.empty() && answers_from_facts(q.intent) && !part.not_covered &&
-            !part.shown.empty() &&
+            !same_topic && !q.more && !asked_again && !context.empty() && answers_from_facts(q.intent) &&
+            !part.not_covered && !part.shown.empty() &&
             std::all_of(part.shown.begin(), part.shown.end(), [&](const std::string& id) {
                 return std::find(context.shown.begin(), context.shown.end(), id) != context.shown.end();
             });

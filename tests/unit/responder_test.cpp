@@ -458,6 +458,14 @@ TEST(Responder, AQuestionAboutFiguresTheGuidesGaveGetsTheFactsThatStateThem) {
     EXPECT_TRUE(
         contains(sf.text, advisor().knowledge.find_fact("salary.location-table.san-francisco")->text));
     EXPECT_TRUE(contains(sf.text, advisor().knowledge.find_fact("salary.city.sf-bay-area")->text)) << sf.text;
+    // No figure named, but the two just given asked about: those two, said again, not the ladder instead.
+    const Answer seniors = ask("what do seniors make");
+    const Answer apart = ask("why are those two senior numbers so far apart?", seniors.context);
+    EXPECT_EQ(apart.text.rfind(advisor().style.figures_differ, 0), 0u) << apart.text;
+    for (const char* fact : {"salary.level.senior", "salary.summary.senior-average"})
+        EXPECT_TRUE(contains(apart.text, advisor().knowledge.find_fact(fact)->text)) << apart.text;
+    EXPECT_FALSE(contains(apart.text, advisor().knowledge.find_fact("salary.level.entry")->text))
+        << apart.text;
     const Answer own = ask("why is 95k so low for austin?");
     EXPECT_EQ(own.text.rfind("$95,000 is", 0), 0u) << "placed, as before: " << own.text;
 }

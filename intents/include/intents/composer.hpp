@@ -33,6 +33,9 @@ struct AnswerStyle {
     // "only") gets the facts that state them; before two or more, `figures_differ`.
     std::vector<std::string> figure_cues;
     std::string figures_differ;
+    // A question that names no figure but asks why the ones just given differ ("why are those so far
+    // apart?").
+    std::vector<std::string> differ_cues;
     // Said before a part that opens with the passage or list items found for the question's own words, when
     // the question asks yes or no: `yes_openers` start it ("do", "is"), none of `yes_blockers` is in it
     // ("not", "or", "worth": questions a plain yes would misanswer). Empty: never.
