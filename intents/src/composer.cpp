@@ -570,10 +570,16 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         auto it = entities.find(rule.entity);
         const auto& kinds = intent.answer.combination_kinds;
         if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), rule.entity) == kinds.end()) continue;
+        // The guides' figures are the US's anyway: "the US and mid-level" are no two criteria ("the US, like
+        // Seattle?" names Seattle for this rule).
+        const auto value = std::find_if(it->second.begin(), it->second.end(), [&](const std::string& v) {
+            return !in.names.implied(rule.entity, v);
+        });
+        if (value == it->second.end()) continue;
         // A value with no facts at all (Germany) is said to be missing by its rule; "not together" would add
         // nothing but words.
-        if (in.kb.select(rule.facts, rule.entity, it->second.front()).empty()) continue;
-        const std::string name = in.names.display_name(rule.entity, it->second.front());
+        if (in.kb.select(rule.facts, rule.entity, *value).empty()) continue;
+        const std::string name = in.names.display_name(rule.entity, *value);
         if (std::find(combined.begin(), combined.end(), name) == combined.end()) combined.push_back(name);
     }
     if (combined.size() >= 2 && !intent.answer.combination.empty() && !more) {

@@ -470,6 +470,15 @@ TEST(Responder, AQuestionAboutFiguresTheGuidesGaveGetsTheFactsThatStateThem) {
     EXPECT_EQ(own.text.rfind("$95,000 is", 0), 0u) << "placed, as before: " << own.text;
 }
 
+// Every level figure is a US figure: the US named beside Seattle and a level makes no "not together" claim
+// about the US (it said "the guides do not give pay for the United States and mid-level together").
+TEST(Responder, TheImpliedCountryIsNeverOneOfTwoCriteriaNotGivenTogether) {
+    const Answer a = ask("what do senior devs make in the US, like Seattle?");
+    EXPECT_FALSE(contains(a.text, "United States and senior")) << a.text;
+    EXPECT_FALSE(contains(a.text, "senior and the United States")) << a.text;
+    EXPECT_TRUE(contains(a.text, "Seattle and senior")) << "Seattle's figures are not by level: " << a.text;
+}
+
 TEST(Responder, AnAspectAskedAgainIsAnsweredAgain) {
     const Answer first = ask("which cloud platforms should I know?");
     const Answer again = ask("which cloud providers exactly?", first.context);
