@@ -963,18 +963,27 @@ std::string all_said_line(const Advisor& advisor) {
 // of the topic's facts the question is closest to (else the answer's first line), then the `followup`
 // intent's line that this is what the guides say, before its suggestions.
 ComposedPart all_said(const Advisor& advisor, const Resolved& q, const std::string& asked,
-                      const ComposeInputs& inputs, Said& said) {
+                      const ComposeInputs& inputs, Said& said, const std::vector<std::string>& shown_before) {
     const Retrieved closest = retrieve(advisor, asked);
     ComposedPart part = closest.fact != nullptr && closest.fact->intent == q.intent->id
                             ? compose_passage(*closest.fact, inputs, said)
                             : compose(*q.intent, q.entities, inputs, said);
-    // Its first line, with the list that line introduces.
+    // Its first line, with the list that line introduces, unless the conversation showed that list: then the
+    // line ends where the list would have begun.
+    const bool list_shown =
+        !part.shown.empty() && std::all_of(part.shown.begin(), part.shown.end(), [&](const auto& id) {
+            const auto fact = std::string_view(id).substr(0, id.find('@'));
+            return std::any_of(shown_before.begin(), shown_before.end(), [&](const std::string& s) {
+                return std::string_view(s).substr(0, s.find('@')) == fact;
+            });
+        });
     std::size_t end = part.text.find('\n');
-    if (end != std::string::npos && end > 0 && part.text[end - 1] == ':') {
+    if (!list_shown && end != std::string::npos && end > 0 && part.text[end - 1] == ':') {
         while (end != std::string::npos && part.text.compare(end + 1, 2, "- ") == 0)
             end = part.text.find('\n', end + 1);
     }
     part.text = part.text.substr(0, end);
+    if (list_shown && !part.text.empty() && part.text.back() == ':') part.text.back() = '.';
     if (const std::string all = all_said_line(advisor); !all.empty()) part.text += "\n" + all;
     part.held_back = false;
     return part;
@@ -1030,7 +1039,7 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             // sentence that shares the most words with the question (else its first line), and that this is
             // all.
             said = before;
-            part = all_said(advisor, q, normalized, inputs, said);
+            part = all_said(advisor, q, normalized, inputs, said, context.shown);
         }
         // A follow-up on another topic that lands on just what the last answer showed ("do juniors get put on
         // call?" after on-call) is not that answer again: its closest line, and that this is all.
@@ -1042,14 +1051,14 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             });
         if (repeats_last) {
             said = before;
-            part = all_said(advisor, q, normalized, inputs, said);
+            part = all_said(advisor, q, normalized, inputs, said, context.shown);
         }
         if (q.more && part.text.empty()) {
             // Nothing more in the data: the topic's line closest to what was asked ("which part is the back
             // end when I log in?" read as "more"), and that this is all, before the intent's follow-up
             // questions.
             said = before;
-            part = all_said(advisor, q, normalized, inputs, said);
+            part = all_said(advisor, q, normalized, inputs, said, context.shown);
         }
         if (questions.size() == 1 && part.direct && !part.not_covered && !q.closest &&
             asks_yes_or_no(normalized, advisor)) {

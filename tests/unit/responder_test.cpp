@@ -479,6 +479,17 @@ TEST(Responder, TheImpliedCountryIsNeverOneOfTwoCriteriaNotGivenTogether) {
     EXPECT_TRUE(contains(a.text, "Seattle and senior")) << "Seattle's figures are not by level: " << a.text;
 }
 
+// "That is all the guides say" after a list just shown gives the line that introduced it, not the list again.
+TEST(Responder, AllSaidDoesNotPasteAgainTheListJustShown) {
+    const Answer day = ask("what does a backend dev actually do all day?");
+    const auto* fact = advisor().knowledge.find_fact("role.daily-work");
+    ASSERT_TRUE(fact != nullptr && !fact->items.empty());
+    ASSERT_TRUE(contains(day.text, fact->items.front())) << day.text;
+    const Answer again = ask("how much of it is coding vs meetings tho, like percent", day.context);
+    EXPECT_FALSE(contains(again.text, fact->items.front())) << again.text;
+    EXPECT_TRUE(contains(again.text, advisor().find_intent("followup")->answer.lines.front())) << again.text;
+}
+
 TEST(Responder, AnAspectAskedAgainIsAnsweredAgain) {
     const Answer first = ask("which cloud platforms should I know?");
     const Answer again = ask("which cloud providers exactly?", first.context);
