@@ -1053,6 +1053,15 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             said = before;
             part = all_said(advisor, q, normalized, inputs, said, context.shown);
         }
+        // "Which one of those would you learn first?": the line that the guides don't say, and not the facts
+        // the conversation just showed again beneath it.
+        const bool note_over_repeats =
+            !asked_again && part.not_covered && !context.empty() && !part.shown.empty() &&
+            part.text.find('\n') != std::string::npos &&
+            std::all_of(part.shown.begin(), part.shown.end(), [&](const std::string& id) {
+                return std::find(context.shown.begin(), context.shown.end(), id) != context.shown.end();
+            });
+        if (note_over_repeats) part.text.erase(part.text.find('\n'));
         if (q.more && part.text.empty()) {
             // Nothing more in the data: the topic's line closest to what was asked ("which part is the back
             // end when I log in?" read as "more"), and that this is all, before the intent's follow-up

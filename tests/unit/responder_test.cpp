@@ -490,6 +490,19 @@ TEST(Responder, AllSaidDoesNotPasteAgainTheListJustShown) {
     EXPECT_TRUE(contains(again.text, advisor().find_intent("followup")->answer.lines.front())) << again.text;
 }
 
+// A "not covered" follow-up whose nearest facts the conversation just showed says it is not covered, and not
+// those facts again beneath it ("which one of those languages would you learn first?").
+TEST(Responder, ANotCoveredLineIsNotPaddedWithWhatWasJustShown) {
+    const Answer first = ask("3 quick q's: 1) avg salary 2) job growth 3) main languages");
+    const auto* stacks = advisor().knowledge.find_fact("skills.stacks.truest");
+    ASSERT_TRUE(stacks != nullptr && !stacks->items.empty());
+    ASSERT_TRUE(contains(first.text, stacks->items.front())) << first.text;
+    const Answer which = ask("which one of those languages would u learn first", first.context);
+    ASSERT_TRUE(which.parts.at(0).not_covered) << which.text;
+    EXPECT_FALSE(contains(which.text, stacks->items.front())) << which.text;
+    EXPECT_EQ(which.text.find('\n'), std::string::npos) << "one line: " << which.text;
+}
+
 TEST(Responder, AnAspectAskedAgainIsAnsweredAgain) {
     const Answer first = ask("which cloud platforms should I know?");
     const Answer again = ask("which cloud providers exactly?", first.context);
