@@ -503,6 +503,21 @@ TEST(Responder, ANotCoveredLineIsNotPaddedWithWhatWasJustShown) {
     EXPECT_EQ(which.text.find('\n'), std::string::npos) << "one line: " << which.text;
 }
 
+// "Lead" alone is a verb or a person as often as a level: "my lead keeps talking about serverless" is no
+// question about senior pay; "tech leads", "move up to lead" still are.
+TEST(Responder, ALeadWhoTalksIsNoLevel) {
+    const Answer talk = ask("and serverless? my lead keeps talking about it");
+    EXPECT_FALSE(talk.entities.contains("level")) << talk.text;
+    EXPECT_NE(talk.intent, "salary") << talk.text;
+    const Answer career = ask("where can a backend career lead long term");
+    EXPECT_FALSE(career.entities.contains("level")) << career.text;
+    for (const char* q : {"how much do backend tech leads make", "how much more would I make as a lead?"}) {
+        const Answer pay = ask(q);
+        ASSERT_TRUE(pay.entities.contains("level")) << q;
+        EXPECT_EQ(pay.entities.at("level"), std::vector<std::string>{"senior"}) << q;
+    }
+}
+
 TEST(Responder, AnAspectAskedAgainIsAnsweredAgain) {
     const Answer first = ask("which cloud platforms should I know?");
     const Answer again = ask("which cloud providers exactly?", first.context);
