@@ -30,13 +30,14 @@ std::string figure_text(const intents::DataRow& row, bool compact) {
     return text;
 }
 
-std::string publishers(const intents::Answer& answer) {
+std::string publishers(const intents::Answer& answer, bool with_links) {
     std::string out;
     for (const intents::SourceRef& source : answer.sources) {
         const std::string& name = source.publisher.empty() ? source.title : source.publisher;
         if (out.find(name) != std::string::npos) continue;
         if (!out.empty()) out += ", ";
         out += name;
+        if (with_links && !source.url.empty()) out += " " + source.url;
     }
     return out;
 }

@@ -172,9 +172,9 @@ std::string cut_at_word(const std::string& text, const Fits& fits) {
 }  // namespace
 
 std::string brief_text(const intents::Answer& answer, const Wording& wording,
-                       const intents::AnswerStyle& style, std::size_t max_segments) {
+                       const intents::AnswerStyle& style, std::size_t max_segments, bool with_links) {
     std::string tail;
-    if (const std::string names = publishers(answer); !names.empty()) {
+    if (const std::string names = publishers(answer, with_links); !names.empty()) {
         tail += "\n" + gsm_punctuation(fill(wording.sms_sources, "sources", names));
     }
     const bool held_back = std::find(answer.suggestions.begin(), answer.suggestions.end(),

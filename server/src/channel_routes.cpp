@@ -18,6 +18,10 @@ using nlohmann::json;
 
 namespace {
 
+// A WhatsApp answer's room, counted as SMS segments: an SMS answer's two, and two more for the sources'
+// addresses.
+constexpr std::size_t whatsapp_segments = 4;
+
 // The channels, in one table: their path, the option that turns each on, and its secret.
 struct ChannelSetting {
     const char* name;
@@ -229,7 +233,11 @@ ChannelReply twilio_message(AppState& state, const Request& request) {
     } else {
         const auto given = answer(state, channels::sender_key(whatsapp ? "whatsapp" : "sms", from), text,
                                   whatsapp ? analytics::Channel::whatsapp : analytics::Channel::sms);
-        said = given ? channels::brief_text(*given, wording, state.advisor()->style) : too_long(state);
+        // WhatsApp makes the guides' addresses tappable and has room for them (no SMS segments to pay for).
+        said = !given ? too_long(state)
+               : whatsapp
+                   ? channels::brief_text(*given, wording, state.advisor()->style, whatsapp_segments, true)
+                   : channels::brief_text(*given, wording, state.advisor()->style);
     }
     ChannelReply reply = nothing;
     reply.body = channels::twiml_message(channels::gsm_punctuation(said));

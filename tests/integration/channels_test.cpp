@@ -218,6 +218,22 @@ TEST(TwilioMessage, AnswersSmsBrieflyInTwiMLAndFollowsUpPerNumber) {
     EXPECT_EQ(metric(server.port(), "career_advisor_channel_answers_total{channel=\"whatsapp\"}"), 1);
 }
 
+// WhatsApp makes addresses tappable: its answers link the guides; an SMS names them (an address per source
+// would double what each answer costs).
+TEST(TwilioMessage, WhatsAppAnswersLinkTheirSourcesAndSmsNamesThem) {
+    ServerProcess server(all_channels());
+    const std::string question = "what do developers earn in Seattle?";
+    const std::string whatsapp =
+        twiml_text(twilio(server.port(), "whatsapp:+14155550101", question, "SM0101").body);
+    EXPECT_NE(whatsapp.find("Seattle: $140K-$170K"), std::string::npos) << whatsapp;
+    EXPECT_NE(whatsapp.find("Noble Desktop https://blog.nobledesktop.com/what-back-end-developers-do"),
+              std::string::npos)
+        << whatsapp;
+    const std::string sms = twiml_text(twilio(server.port(), "+14155550101", question, "SM0102").body);
+    EXPECT_NE(sms.find("Noble Desktop"), std::string::npos) << sms;
+    EXPECT_EQ(sms.find("https://"), std::string::npos) << sms;
+}
+
 TEST(TwilioMessage, TheSignatureCoversThePublicUrlBehindAProxy) {
     ServerProcess server([] {
         auto args = all_channels();

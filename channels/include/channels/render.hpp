@@ -17,8 +17,9 @@ namespace channels {
 // `compact` for SMS: "$140K-$170K", ASCII only.
 std::string figure_text(const intents::DataRow& row, bool compact);
 
-// The publishers of the answer's sources, in order, joined with ", ": "Noble Desktop, Truest".
-std::string publishers(const intents::Answer& answer);
+// The publishers of the answer's sources, in order, joined with ", ": "Noble Desktop, Truest"; with links,
+// each followed by its page's address ("Noble Desktop https://…"), for clients that make addresses tappable.
+std::string publishers(const intents::Answer& answer, bool with_links = false);
 
 // Slack's slash-command response (docs.slack.dev "Handling slash commands"): `response_type`
 // ephemeral, `text` (the notification's fallback) and blocks: the answer as a mrkdwn section, the salary
@@ -54,9 +55,12 @@ std::string gsm_punctuation(std::string_view utf8);
 // if one does; pay per hour stays text, as it is our arithmetic); other answers their first whole sentences
 // and list items, in order, as many as fit, then the next one cut at a word with "..." when enough of it fits
 // (an intro that ends in ":" is not left without its list); then the sources' publishers, and the wording's
-// "tell me more" hint when the answer offers `style.tell_me_more` (it held facts back).
+// "tell me more" hint when the answer offers `style.tell_me_more` (it held facts back). `with_links` adds
+// each source's address (WhatsApp; an SMS keeps the names: two addresses would double what each answer
+// costs).
 std::string brief_text(const intents::Answer& answer, const Wording& wording,
-                       const intents::AnswerStyle& style, std::size_t max_segments = 2);
+                       const intents::AnswerStyle& style, std::size_t max_segments = 2,
+                       bool with_links = false);
 
 // A TwiML response that sends `text` back (an empty `text` sends nothing), XML-escaped.
 std::string twiml_message(std::string_view text);
