@@ -388,7 +388,9 @@ ParseOutcome parse_command_line(const std::vector<std::string>& args,
     serve->footer(
         "Every option can also be set by its CAREER_ADVISOR_* environment variable (docs/operations.md).");
 
-    CLI::App* ask = app.add_subcommand("ask", "Answer one question locally, without a server");
+    CLI::App* ask =
+        app.add_subcommand("ask", "Answer one question locally, without a server (`chat`: the same)");
+    ask->alias("chat");  // without a question it is an interactive chat: a prompt, follow-ups, /quit
     ask->add_option(
         "question", c.question,
         "The question; without one, questions are read from standard input, a line each (a prompt "

@@ -30,6 +30,13 @@ TEST(Config, UnknownFlagExitsTwoNamingIt) {
     EXPECT_EQ(out.error.find('\n'), std::string::npos) << "one line: " << out.error;
 }
 
+TEST(Config, ChatIsAskWithoutAQuestion) {
+    auto out = parse_command_line({"career-advisor", "chat"}, {});
+    ASSERT_TRUE(out.run) << out.error;
+    EXPECT_EQ(out.config.command, Command::ask);
+    EXPECT_FALSE(out.config.question_given);
+}
+
 TEST(Config, AMisspeltFlagOrCommandGetsTheNearestAndWhereTheListIs) {
     auto flag = parse_command_line({"career-advisor", "serve", "--prot", "9000"}, {});
     EXPECT_EQ(flag.exit_code, 2);
