@@ -1,4 +1,7 @@
+#include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <vector>
 
 #include "channels/render.hpp"
 #include "knowledge/figure_text.hpp"
@@ -32,9 +35,11 @@ std::string figure_text(const intents::DataRow& row, bool compact) {
 
 std::string publishers(const intents::Answer& answer, bool with_links) {
     std::string out;
+    std::vector<std::string_view> named;
     for (const intents::SourceRef& source : answer.sources) {
         const std::string& name = source.publisher.empty() ? source.title : source.publisher;
-        if (out.find(name) != std::string::npos) continue;
+        if (std::find(named.begin(), named.end(), name) != named.end()) continue;
+        named.push_back(name);
         if (!out.empty()) out += ", ";
         out += name;
         if (with_links && !source.url.empty()) out += " " + source.url;

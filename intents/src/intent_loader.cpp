@@ -214,6 +214,7 @@ bool read_dictionary(const fs::path& file, std::vector<std::string>& words) {
     if (!in) return false;
     std::string line;
     while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();  // a list saved with CRLF line ends
         std::transform(line.begin(), line.end(), line.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (!line.empty() &&

@@ -602,47 +602,81 @@ const Passage* passage_of(const Advisor& advisor, const knowledge::Fact& fact) {
     return nullptr;
 }
 
-// The numbers of a normalised question, as written ("7.5", "$150000", "8%"); a number under a thousand
-// just before a larger one is that one's shorthand ("160 200000", from "160-200k").
-std::vector<double> numbers_in(const std::string& normalized) {
-    std::vector<double> out;
-    std::size_t start = 0;
+// A number of a normalised question, as written ("7.5", "$150000", "8%"), with what says what it counts.
+struct QuotedNumber {
+    double value = 0;
+    bool percent = false;        // written with "%" or followed by "percent"
+    std::string_view next = {};  // the word after it ("weeks" in "24 weeks")
+};
+
+// The numbers of a normalised question: words that start with a digit (after a "$") and are a number whole. A
+// number under a thousand in the word just before a larger one is that one's shorthand ("160 200000", from
+// "160-200k").
+std::vector<QuotedNumber> numbers_in(const std::string& normalized) {
+    std::vector<QuotedNumber> out;
+    std::vector<std::size_t> positions;  // word index of each number
+    std::size_t start = 0, index = 0;
     while (start < normalized.size()) {
         std::size_t end = normalized.find(' ', start);
         if (end == std::string::npos) end = normalized.size();
         std::string_view word = std::string_view(normalized).substr(start, end - start);
         start = end + 1;
+        if (!out.empty() && positions.back() + 1 == index && out.back().next.empty()) {
+            out.back().next = word;
+            if (word == "percent") out.back().percent = true;
+        }
+        ++index;
+        QuotedNumber n;
         if (word.starts_with('$')) word.remove_prefix(1);
-        if (word.ends_with('%')) word.remove_suffix(1);
-        double value = 0;
-        const auto [rest, error] = std::from_chars(word.data(), word.data() + word.size(), value);
-        if (error == std::errc() && rest == word.data() + word.size() && !word.empty()) out.push_back(value);
+        if (word.ends_with('%')) {
+            word.remove_suffix(1);
+            n.percent = true;
+        }
+        if (word.empty() || word.front() < '0' || word.front() > '9') continue;
+        const auto [rest, error] = std::from_chars(word.data(), word.data() + word.size(), n.value);
+        if (error != std::errc() || rest != word.data() + word.size()) continue;
+        out.push_back(n);
+        positions.push_back(index - 1);
     }
     for (std::size_t i = 0; i + 1 < out.size(); ++i) {
-        if (out[i] < 1000 && out[i + 1] >= 1000 && out[i] * 1000 < out[i + 1]) out[i] *= 1000;
+        const bool adjacent = positions[i] + 1 == positions[i + 1];
+        if (adjacent && !out[i].percent && !out[i + 1].percent && out[i].value < 1000 &&
+            out[i + 1].value >= 1000 && out[i].value * 1000 < out[i + 1].value)
+            out[i].value *= 1000;
     }
     return out;
+}
+
+// Whether `n` is the guides' figure `f`, as its unit says. A number under a hundred is an age, a count of
+// years, a rank as often as a figure: it is a percentage only when written as one, or quoted beside another
+// the guides give ("13 or 7.5?"), and so many weeks or years only when the word after it says so.
+bool quotes(const QuotedNumber& n, const knowledge::Figure& f, bool beside_another) {
+    if (f.value != n.value && f.low != n.value && f.high != n.value) return false;
+    if (n.value >= 100) return true;
+    if (f.unit == "percent") return n.percent || beside_another;
+    if (f.unit == "weeks" || f.unit == "years")
+        return n.next.starts_with(std::string_view(f.unit).substr(0, 4));
+    return false;
 }
 
 // A question that quotes figures of the guides and asks about them ("13 or 7.5, which do I trust?", "is the
 // 17,900 back-end only?", "why is SF 150k in one spot but 160-200k somewhere else?"): the facts that state
 // them, in the order quoted, a summary's restatement only when nothing else states it. Empty when a number is
-// no figure of the guides (a sum of the asker's own: "is 95k good?") or no `figure_cues` word asks about
-// them.
+// no figure of the guides (a sum of the asker's own: "is 95k good?"; "I'm 24") or no `figure_cues` word asks
+// about them.
 std::vector<const knowledge::Fact*> quoted_figures(const Advisor& advisor, const std::string& normalized) {
-    const std::vector<double> numbers = numbers_in(normalized);
+    const std::vector<QuotedNumber> numbers = numbers_in(normalized);
     if (numbers.empty() || numbers.size() > 4) return {};
     const std::string spaced = " " + normalized + " ";
     const auto& cues = advisor.style.figure_cues;
     if (std::none_of(cues.begin(), cues.end(), [&](const std::string& c) { return has_phrase(spaced, c); }))
         return {};
     std::vector<const knowledge::Fact*> out;
-    for (double n : numbers) {
+    for (const QuotedNumber& n : numbers) {
         std::vector<const knowledge::Fact*> stating;
         for (const knowledge::Fact& fact : advisor.knowledge.facts()) {
-            const bool states = std::any_of(fact.figures.begin(), fact.figures.end(), [&](const auto& f) {
-                return f.value == n || f.low == n || f.high == n;
-            });
+            const bool states = std::any_of(fact.figures.begin(), fact.figures.end(),
+                                            [&](const auto& f) { return quotes(n, f, numbers.size() > 1); });
             if (states && passage_of(advisor, fact) != nullptr) stating.push_back(&fact);
         }
         if (stating.empty()) return {};
@@ -1055,13 +1089,24 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         }
         // "Which one of those would you learn first?": the line that the guides don't say, and not the facts
         // the conversation just showed again beneath it.
+        // Only when that line comes first and is ours, not a fact's (a rule's "missing" line comes after).
+        const std::size_t first_end = part.text.find('\n');
+        const std::string_view first_line = std::string_view(part.text).substr(0, first_end);
+        const bool note_first =
+            first_end != std::string::npos && !first_line.empty() &&
+            std::none_of(part.facts.begin(), part.facts.end(), [&](const knowledge::Fact* f) {
+                return f->text.find(first_line.substr(0, std::min<std::size_t>(first_line.size(), 40))) !=
+                       std::string::npos;
+            });
         const bool note_over_repeats =
-            !asked_again && part.not_covered && !context.empty() && !part.shown.empty() &&
-            part.text.find('\n') != std::string::npos &&
+            !asked_again && part.not_covered && note_first && !context.empty() && !part.shown.empty() &&
             std::all_of(part.shown.begin(), part.shown.end(), [&](const std::string& id) {
                 return std::find(context.shown.begin(), context.shown.end(), id) != context.shown.end();
             });
-        if (note_over_repeats) part.text.erase(part.text.find('\n'));
+        if (note_over_repeats) {
+            part.text.erase(first_end);
+            part.facts.clear();  // none of them is said: none is cited
+        }
         if (q.more && part.text.empty()) {
             // Nothing more in the data: the topic's line closest to what was asked ("which part is the back
             // end when I log in?" read as "more"), and that this is all, before the intent's follow-up
@@ -1069,7 +1114,7 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             said = before;
             part = all_said(advisor, q, normalized, inputs, said, context.shown);
         }
-        if (questions.size() == 1 && part.direct && !part.not_covered && !q.closest &&
+        if (questions.size() == 1 && part.direct && !part.not_covered && !q.closest && !asked_again &&
             asks_yes_or_no(normalized, advisor)) {
             part.text = advisor.style.yes + " " + part.text;
         }

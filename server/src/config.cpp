@@ -263,11 +263,14 @@ std::string nearest_name(const std::string& word, const std::vector<std::string>
 std::string parse_hint(const CLI::App& app, const std::vector<std::string>& args, const std::string& error) {
     const CLI::App* command = nullptr;
     std::vector<std::string> commands;
-    for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+    for (const CLI::App* sub : app.get_subcommands({})) {
+        commands.push_back(sub->get_name());
+        for (const std::string& alias : sub->get_aliases()) commands.push_back(alias);
+    }
     for (const std::string& arg : args) {
         if (arg.starts_with("-")) continue;
         for (const CLI::App* sub : app.get_subcommands({}))
-            if (sub->get_name() == arg) command = sub;
+            if (sub->check_name(arg)) command = sub;
         break;  // only the first word may name the command
     }
     std::string hint;
@@ -276,8 +279,10 @@ std::string parse_hint(const CLI::App& app, const std::vector<std::string>& args
             std::find_if(args.begin(), args.end(), [](const auto& a) { return !a.starts_with("-"); });
         if (first != args.end()) {
             const std::string meant = nearest_name(*first, commands);
-            hint = meant.empty() ? "the commands are serve, ask, check, eval and report"
-                                 : "did you mean " + meant + "?";
+            std::string all;
+            for (std::size_t i = 0; i < commands.size(); ++i)
+                all += (i == 0 ? "" : i + 1 == commands.size() ? " and " : ", ") + commands[i];
+            hint = meant.empty() ? "the commands are " + all : "did you mean " + meant + "?";
         }
     }
     const CLI::App& scope = command != nullptr ? *command : app;
@@ -294,7 +299,8 @@ std::string parse_hint(const CLI::App& app, const std::vector<std::string>& args
     if (hint.empty()) {  // a value refused: say what its option takes
         for (const CLI::Option* option : scope.get_options()) {
             const std::string name = option->get_name();
-            if (name.starts_with("--") && error.find(name + " ") != std::string::npos) {
+            if (name.starts_with("--") && (error.find(name + " ") != std::string::npos ||
+                                           error.find(name + ":") != std::string::npos)) {
                 hint = name + ": " + option->get_description();
                 break;
             }

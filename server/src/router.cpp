@@ -395,7 +395,8 @@ Response static_file(AppState& state, const Request& request, const Peer& peer) 
     return res;
 }
 
-// The public JSON API may be called from any site (no cookies are involved): CORS preflight.
+// CORS preflight for the public JSON API (no cookies are involved). It approves every site: a POST from a
+// site that may not use the chat is then refused by refuse_foreign_site, with a message a developer can read.
 Response preflight(const AppState& state, const Request& request) {
     Response res = make_response(state, request, http::status::no_content, "", "text/plain");
     res.set(http::field::access_control_allow_methods, "GET, POST, OPTIONS");
@@ -477,7 +478,8 @@ void dispatch(AppState& state, const Request& request, const Peer& peer, const R
         }
         if (r.handle_later != nullptr) return r.handle_later(state, request, peer, reply);
         Response res = r.handle(state, request, peer);
-        if (method == http::verb::post && request.count(http::field::origin) == 1) {
+        if (method == http::verb::post && path.starts_with("/api/") &&
+            request.count(http::field::origin) == 1 && !header(request, http::field::origin).empty()) {
             res.set(http::field::access_control_allow_origin, header(request, http::field::origin));
             res.set(http::field::vary, "Origin");
         }

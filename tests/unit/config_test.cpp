@@ -47,8 +47,12 @@ TEST(Config, AMisspeltFlagOrCommandGetsTheNearestAndWhereTheListIs) {
     auto command = parse_command_line({"career-advisor", "srve"}, {});
     EXPECT_NE(command.error.find("did you mean serve?"), std::string::npos) << command.error;
     auto nothing_near = parse_command_line({"career-advisor", "launch"}, {});
-    EXPECT_NE(nothing_near.error.find("the commands are serve, ask"), std::string::npos)
+    EXPECT_NE(nothing_near.error.find("the commands are serve, ask, chat"), std::string::npos)
         << nothing_near.error;
+    auto alias = parse_command_line({"career-advisor", "chat", "--jsn"}, {});
+    EXPECT_NE(alias.error.find("did you mean --json?"), std::string::npos) << alias.error;
+    auto range = parse_command_line({"career-advisor", "serve", "--threads", "0"}, {});
+    EXPECT_NE(range.error.find("--threads: I/O threads"), std::string::npos) << range.error;
     auto far = parse_command_line({"career-advisor", "serve", "--colour", "red"}, {});
     EXPECT_EQ(far.error.find("did you mean"), std::string::npos)
         << "no guess when nothing is near: " << far.error;

@@ -466,6 +466,18 @@ TEST(Responder, AQuestionAboutFiguresTheGuidesGaveGetsTheFactsThatStateThem) {
         EXPECT_TRUE(contains(apart.text, advisor().knowledge.find_fact(fact)->text)) << apart.text;
     EXPECT_FALSE(contains(apart.text, advisor().knowledge.find_fact("salary.level.entry")->text))
         << apart.text;
+    // A small number is an age or a count of years unless written as the guides' figure: no figure answers.
+    for (const char* q :
+         {"I'm 24, which language should I learn first?", "8 years in, where do I go next?"}) {
+        const Answer a = ask(q);
+        EXPECT_FALSE(a.text.starts_with(advisor().style.figures_differ)) << q << ": " << a.text;
+        EXPECT_FALSE(contains(a.text, advisor().knowledge.find_fact("outlook.growth-2030")->text)) << q;
+        EXPECT_FALSE(contains(a.text, advisor().knowledge.find_fact("education.bootcamp.duration")->text))
+            << q;
+    }
+    // The guides' sentence is no "yes" to what it does not say.
+    const Answer include = ask("does the 17,900 include back-end jobs?");
+    EXPECT_FALSE(include.text.starts_with(advisor().style.yes)) << include.text;
     const Answer own = ask("why is 95k so low for austin?");
     EXPECT_EQ(own.text.rfind("$95,000 is", 0), 0u) << "placed, as before: " << own.text;
 }
