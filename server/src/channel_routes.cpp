@@ -234,10 +234,11 @@ ChannelReply twilio_message(AppState& state, const Request& request) {
         const auto given = answer(state, channels::sender_key(whatsapp ? "whatsapp" : "sms", from), text,
                                   whatsapp ? analytics::Channel::whatsapp : analytics::Channel::sms);
         // WhatsApp makes the guides' addresses tappable and has room for them (no SMS segments to pay for).
-        said = !given ? too_long(state)
-               : whatsapp
-                   ? channels::brief_text(*given, wording, state.advisor()->style, whatsapp_segments, true)
-                   : channels::brief_text(*given, wording, state.advisor()->style);
+        said = !given     ? too_long(state)
+               : whatsapp ? channels::brief_text(*given, wording, state.advisor()->style,
+                                                 channels::whatsapp_max_segments, true)
+                          : channels::brief_text(*given, wording, state.advisor()->style,
+                                                 channels::sms_max_segments);
     }
     ChannelReply reply = nothing;
     reply.body = channels::twiml_message(channels::gsm_punctuation(said));

@@ -50,6 +50,11 @@ Segments sms_segments(std::string_view utf8);
 // no-break space to a space), so a message stays GSM-7 when its letters allow.
 std::string gsm_punctuation(std::string_view utf8);
 
+// How long a brief answer may be, in SMS segments: an SMS's two (each is paid for); on WhatsApp two more, for
+// the sources' addresses.
+constexpr std::size_t sms_max_segments = 2;
+constexpr std::size_t whatsapp_max_segments = 4;
+
 // The brief rendering of any answer, for SMS and WhatsApp: plain text within `max_segments` segments. Salary
 // answers give their rows ("Seattle: $140K-$170K"; after the sentence that says what the guides do not cover,
 // if one does; pay per hour stays text, as it is our arithmetic); other answers their first whole sentences
@@ -59,7 +64,7 @@ std::string gsm_punctuation(std::string_view utf8);
 // each source's address (WhatsApp; an SMS keeps the names: two addresses would double what each answer
 // costs).
 std::string brief_text(const intents::Answer& answer, const Wording& wording,
-                       const intents::AnswerStyle& style, std::size_t max_segments = 2,
+                       const intents::AnswerStyle& style, std::size_t max_segments = sms_max_segments,
                        bool with_links = false);
 
 // A TwiML response that sends `text` back (an empty `text` sends nothing), XML-escaped.
