@@ -746,9 +746,11 @@ Resolved resolve(const Advisor& advisor, const Context& context, const std::stri
     if (quoted.empty()) quoted = referred_figures(advisor, context, normalized);
     // The topic's lines for the form speak of its figures in general (the averages): a level or a place named
     // narrows the question to figures those lines do not explain.
-    const Entities own = advisor.entities.extract(normalized);
-    const bool narrowed = own.contains("level") || own.contains("location");
-    if (!quoted.empty() && (narrowed || !answers_the_form(advisor, r))) {
+    const auto narrowed = [&] {  // extracted only for a question about figures: not on every message's path
+        const Entities own = advisor.entities.extract(normalized);
+        return own.contains("level") || own.contains("location");
+    };
+    if (!quoted.empty() && (narrowed() || !answers_the_form(advisor, r))) {
         Resolved about;
         about.intent = advisor.find_intent(passage_of(advisor, *quoted.front())->intent);
         about.quoted = std::move(quoted);
