@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <fstream>
+#include <mutex>
 #include <set>
+#include <string_view>
 
 #include "intents/normalizer.hpp"
 #include "knowledge/json_reader.hpp"
@@ -207,21 +208,39 @@ void read_intents_file(const fs::path& file, IntentData& data, JsonReader& reade
     }
 }
 
-// The words of a dictionary file, one a line, in lower case; lines of anything but letters ("Abby's",
-// "émigré") left out. False when the file cannot be read.
-bool read_dictionary(const fs::path& file, std::vector<std::string>& words) {
-    std::ifstream in(file);
-    if (!in) return false;
-    std::string line;
-    while (std::getline(in, line)) {
+// The words of a dictionary file, one a line, in lower case and sorted; lines of anything but letters
+// ("Abby's", "émigré") left out. Read as any data file is (a regular file of bounded size: "/dev/zero" is
+// an error, not a hang). Parsing and sorting ~100k words is most of a reload's time, so the last list is
+// kept with the text it came from and reused while the file reads the same.
+std::optional<std::vector<std::string>> read_dictionary(const fs::path& file, std::string& problem) {
+    auto file_text = knowledge::read_text_file(file);
+    if (!file_text.text) {
+        problem = file_text.problem;
+        return std::nullopt;
+    }
+    static std::mutex mutex;  // reloads may come from more than one thread (tests, fuzzers)
+    static std::string cached_text;
+    static std::vector<std::string> cached_words;
+    std::lock_guard lock(mutex);
+    if (*file_text.text == cached_text && !cached_text.empty()) return cached_words;
+    std::vector<std::string> words;
+    std::string_view rest = *file_text.text;
+    while (!rest.empty()) {
+        const std::size_t end = rest.find('\n');
+        std::string line(rest.substr(0, end));
+        rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
         if (!line.empty() && line.back() == '\r') line.pop_back();  // a list saved with CRLF line ends
         std::transform(line.begin(), line.end(), line.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (!line.empty() &&
             std::all_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-            words.push_back(line);
+            words.push_back(std::move(line));
     }
-    return !in.bad();
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    cached_text = std::move(*file_text.text);
+    cached_words = words;
+    return words;
 }
 
 void read_lexicon(const fs::path& file, IntentData& data, JsonReader& reader) {
@@ -246,9 +265,12 @@ void read_lexicon(const fs::path& file, IntentData& data, JsonReader& reader) {
     data.lexicon.referring_words = reader.optional_strings(*doc, "", "referring_words");
     data.lexicon.excluding = reader.optional_strings(*doc, "", "excluding");
     if (auto dictionary = reader.optional_string(*doc, "", "dictionary")) {
-        if (!read_dictionary(file.parent_path() / *dictionary, data.lexicon.english))
+        std::string problem;
+        if (auto words = read_dictionary(file.parent_path() / *dictionary, problem))
+            data.lexicon.english = std::move(*words);
+        else
             reader.error("/dictionary",
-                         "cannot read " + *dictionary + " (Debian's package wamerican has it)");
+                         "the file " + *dictionary + " " + problem + " (Debian's package wamerican has it)");
     }
     if (doc->contains("translations")) {
         if (const json* words = reader.object_at(*doc, "", "translations")) {

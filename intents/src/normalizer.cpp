@@ -183,9 +183,11 @@ TypoCorrection correct_typo(const std::string& word, const Lexicon& lexicon) {
 Lexicon::Lexicon(LexiconWords words) : LexiconWords(std::move(words)) {
     std::sort(vocabulary.begin(), vocabulary.end());
     vocabulary.erase(std::unique(vocabulary.begin(), vocabulary.end()), vocabulary.end());
-    std::sort(english.begin(), english.end());
+    if (!std::is_sorted(english.begin(), english.end()))  // the loader's list comes sorted
+        std::sort(english.begin(), english.end());
     english.erase(std::unique(english.begin(), english.end()), english.end());
     std::vector<std::size_t> hashes;
+    std::vector<TypoEntry> entries;
     std::size_t longest = 0;
     for (std::size_t id = 0; id < vocabulary.size(); ++id) {
         const std::string& word = vocabulary[id];
@@ -193,13 +195,22 @@ Lexicon::Lexicon(LexiconWords words) : LexiconWords(std::move(words)) {
         longest = std::max(longest, word.size());
         hashes.clear();
         deletion_hashes(word, 2, hashes);
-        for (std::size_t h : hashes) typo_index_.emplace_back(h, static_cast<std::uint32_t>(id));
+        std::sort(hashes.begin(), hashes.end());  // "letter" less either t is one variant, indexed once
+        hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+        for (std::size_t h : hashes) entries.emplace_back(h, static_cast<std::uint32_t>(id));
     }
-    std::sort(typo_index_.begin(), typo_index_.end());
-    typo_index_.erase(std::unique(typo_index_.begin(), typo_index_.end()), typo_index_.end());
+    // A bucket sort on the hashes' top bits, which the directory needs anyway, then each small bucket
+    // sorted: one sort of the whole index was most of a reload's time.
     typo_directory_.assign((std::size_t{1} << typo_directory_bits) + 1, 0);
-    for (const TypoEntry& entry : typo_index_) ++typo_directory_[(entry.first >> directory_shift) + 1];
+    for (const TypoEntry& entry : entries) ++typo_directory_[(entry.first >> directory_shift) + 1];
     for (std::size_t i = 1; i < typo_directory_.size(); ++i) typo_directory_[i] += typo_directory_[i - 1];
+    typo_index_.resize(entries.size());
+    std::vector<std::uint32_t> next(typo_directory_.begin(), typo_directory_.end() - 1);
+    for (const TypoEntry& entry : entries) typo_index_[next[entry.first >> directory_shift]++] = entry;
+    for (std::size_t b = 0; b + 1 < typo_directory_.size(); ++b) {
+        if (typo_directory_[b + 1] - typo_directory_[b] > 1)
+            std::sort(typo_index_.begin() + typo_directory_[b], typo_index_.begin() + typo_directory_[b + 1]);
+    }
     typo_word_limit_ = std::min(longest + 2, max_typo_word_letters);
 }
 

@@ -129,3 +129,12 @@ TEST(IntentLoader, ADictionaryThatCannotBeReadIsReported) {
     EXPECT_NE(error.find("/dictionary"), std::string::npos) << error;
     EXPECT_NE(error.find("wamerican"), std::string::npos) << error;
 }
+
+// A device or a FIFO named as the dictionary is an error, not a reload that never ends or fills memory.
+TEST(IntentLoader, ADictionaryThatIsNotARegularFileIsReported) {
+    DataCopy data;
+    replace_in_file(data.intents() / "lexicon.json", "/usr/share/dict/american-english", "/dev/zero");
+    const std::string error = load_errors(data);
+    EXPECT_NE(error.find("/dictionary"), std::string::npos) << error;
+    EXPECT_NE(error.find("not a regular file"), std::string::npos) << error;
+}
