@@ -75,6 +75,12 @@ void find_years(const std::string& padded, const std::vector<YearsBand>& bands, 
         // "in 10 years", "within 5 years" speak of the future, not of experience.
         const std::string_view before(padded.data(), start);  // a view: a copy per "year" is quadratic
         if (before.ends_with(" in ") || before.ends_with(" within ") || before.ends_with(" next ")) continue;
+        // "a 12 year old codebase", "5 years from now": an age or a time ahead, not experience.
+        const std::size_t word_end = padded.find(' ', pos + 1);
+        const std::string_view after =
+            word_end == std::string::npos ? std::string_view{} : std::string_view(padded).substr(word_end);
+        if (after.starts_with(" old ") || after.starts_with(" from now ") || after.starts_with(" later "))
+            continue;
         const int years = spelled > 0 ? spelled : std::stoi(padded.substr(start, end - start));
         for (const YearsBand& band : bands) {
             if (years <= band.max_years) {

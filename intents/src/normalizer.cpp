@@ -69,6 +69,23 @@ std::string fold_unicode(std::string_view in) {
             i += 2;
             continue;
         }
+        // And those of Latin Extended-A, U+0100 to U+017F ("Cześć", "przyszłość", "Dobrý"): two bytes
+        // starting 0xC4 or 0xC5.
+        if ((byte == 0xC4 || byte == 0xC5) && i + 1 < in.size() &&
+            (static_cast<unsigned char>(in[i + 1]) & 0xC0) == 0x80) {
+            static constexpr std::string_view extended_a[128] = {
+                "a", "a", "a",  "a",  "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",
+                "d", "d", "e",  "e",  "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
+                "g", "g", "g",  "g",  "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
+                "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",
+                "l", "l", "l",  "n",  "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
+                "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
+                "s", "s", "t",  "t",  "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
+                "u", "u", "u",  "u",  "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s"};
+            out.append(extended_a[((byte - 0xC4) << 6) | (static_cast<unsigned char>(in[i + 1]) & 0x3F)]);
+            i += 2;
+            continue;
+        }
         out.push_back(' ');
         ++i;
         while (i < in.size() && (static_cast<unsigned char>(in[i]) & 0xC0) == 0x80)

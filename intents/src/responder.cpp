@@ -901,33 +901,80 @@ std::vector<Resolved> questions_of(const Advisor& advisor, const Context& contex
     return questions;
 }
 
-// A question in another language (the `other_language` intent alone, or a message nothing placed that is
-// mostly other languages' words) read again with the lexicon's translations: the questions it asks when that
-// reading finds a topic or a gap, the small talk beside them left out; otherwise nothing, and the advisor
-// answers as it did.
+// Words of the message that are no English: another language's words the lexicon translates, and words
+// neither the dictionary (lexicon.json "dictionary") nor the domain's vocabulary holds ("zarabia", "vorrei",
+// "kitni"). Digits and one-letter words count for neither side.
+std::size_t foreign_words(const Lexicon& lexicon, const std::vector<std::string>& words,
+                          std::size_t& counted) {
+    std::size_t foreign = 0;
+    counted = 0;
+    for (const std::string& w : words) {
+        if (w.size() < 2 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+            continue;
+        ++counted;
+        const bool known = !lexicon.translations.contains(w) &&
+                           (std::binary_search(lexicon.english.begin(), lexicon.english.end(), w) ||
+                            std::binary_search(lexicon.vocabulary.begin(), lexicon.vocabulary.end(), w) ||
+                            lexicon.shorthand.contains(w));
+        if (!known) ++foreign;
+    }
+    return foreign;
+}
+
+// True when most letters of the text are of a script other than Latin (Devanagari, Cyrillic, Arabic, CJK…),
+// four at least: the normaliser keeps none of them, so no word count can see such a message.
+bool mostly_other_script(std::string_view text) {
+    std::size_t latin = 0, other = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {
+            if (std::isalpha(byte)) ++latin;
+            ++i;
+            continue;
+        }
+        const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+        if (i + length > text.size()) break;
+        std::uint32_t code = length == 1 ? byte : byte & (0x7F >> length);
+        for (std::size_t k = 1; k < length; ++k)
+            code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        // Greek to the end of Ethiopic and Georgian, Devanagari among them; kana, CJK and Hangul. Not the
+        // punctuation, symbols and emoji between and after them.
+        if ((code >= 0x0370 && code < 0x1400) || (code >= 0x3040 && code < 0xD7B0))
+            ++other;
+        else if (code < 0x0250)
+            ++latin;
+        i += length;
+    }
+    return other >= 4 && other > latin;
+}
+
+// A question in another language (the `other_language` intent alone, or a message half of whose words, three
+// at least, are no English) read again with the lexicon's translations: the questions it asks when that
+// reading finds a topic or a gap, the small talk beside them left out ("Ciao" opening an Italian question
+// is no goodbye). A message in another language that reading cannot place gets the `other_language` answer,
+// not a guess from its few English words; any other message is answered as it was.
 std::optional<std::vector<Resolved>> read_in_english(const Advisor& advisor, const Context& context,
                                                      std::string_view text, const std::string& normalized,
                                                      const std::vector<Resolved>& asked) {
     const auto& translations = advisor.translating.translations;
     if (translations.empty()) return std::nullopt;
     const bool other_language = asked.size() == 1 && asked.front().intent->id == other_language_id;
-    // A message the patterns did not place, most of whose words (three at least) are other languages' words.
-    const bool nothing_placed = std::none_of(asked.begin(), asked.end(), [](const Resolved& q) {
-        return answers_from_facts(q.intent) || is_kind(q.intent, IntentKind::smalltalk);
-    });
-    const std::vector<std::string> words = split_words(normalized);
-    const auto foreign = std::count_if(words.begin(), words.end(),
-                                       [&](const std::string& w) { return translations.contains(w); });
-    if (!other_language &&
-        !(nothing_placed && foreign >= 3 && 5 * static_cast<std::size_t>(foreign) >= 2 * words.size()))
-        return std::nullopt;
+    std::size_t counted = 0;
+    const std::size_t foreign = foreign_words(advisor.lexicon, split_words(normalized), counted);
+    const bool mostly_foreign = (foreign >= 3 && 2 * foreign >= counted) || mostly_other_script(text);
+    if (!other_language && !mostly_foreign) return std::nullopt;
     const std::vector<Clause> clauses = normalize_clauses(text, advisor.translating);
     std::string whole;
     for (const Clause& c : clauses) whole += (whole.empty() ? "" : " ") + c.text;
     std::vector<Resolved> read = questions_of(advisor, context, clauses, whole);
     std::erase_if(read, [](const Resolved& q) { return !answers_from_facts(q.intent); });
-    if (read.empty()) return std::nullopt;
-    return read;
+    if (!read.empty()) return read;
+    if (other_language) return std::nullopt;
+    const Intent* answer_in_english = advisor.find_intent(other_language_id);
+    if (answer_in_english == nullptr) return std::nullopt;
+    Resolved only{};
+    only.intent = answer_in_english;
+    return std::vector<Resolved>{only};
 }
 
 // The topic a follow-up to this intent continues: itself, or for a gap the topic it names.
@@ -1040,7 +1087,7 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
     std::vector<Resolved> questions = questions_of(advisor, context, clauses, normalized);
     if (auto read = read_in_english(advisor, context, text, normalized, questions)) {
         questions = std::move(*read);
-        in_english = true;
+        in_english = questions.front().intent->id != other_language_id;  // else it says so itself
     }
     Answer answer;
     answer.context_expired = context_expired;

@@ -92,6 +92,13 @@ TEST(EntityExtractor, YearsInTheFutureAreNotExperience) {
     EXPECT_FALSE(test_extractor().extract("will there be jobs in 10 years").contains("level"));
 }
 
+TEST(EntityExtractor, AnAgeOrATimeAheadIsNotExperience) {
+    EXPECT_FALSE(test_extractor().extract("our codebase is like 12 years old").contains("level"));
+    EXPECT_FALSE(test_extractor().extract("where will i be 5 years from now").contains("level"));
+    EXPECT_EQ(test_extractor().extract("12 years of experience, what do i earn").at("level"),
+              std::vector<std::string>{"senior"});
+}
+
 TEST(EntityExtractor, KindsMayShareWordsButOneKindMatchesAPhraseOnce) {
     std::vector<EntityKind> kinds{
         {"company_size", {{"large", "large companies", {"big tech"}}}},

@@ -72,6 +72,14 @@ TEST(Normalize, FoldsAccentsAndReplacesOtherNonAsciiWithSpaces) {
               "cuanto gana un developer ? strasse");  // "developpeur", then corrected
 }
 
+// Polish, Czech, Hungarian, Turkish letters (Latin Extended-A) fold too, so their words stay whole.
+TEST(Normalize, FoldsLatinExtendedALetters) {
+    EXPECT_EQ(normalize("Cze\xC5\x9B\xC4\x87 przysz\xC5\x82o\xC5\x9B\xC4\x87 \xC5\xBC\xC3\xB3\xC5\x82w "
+                        "\xC5\x91 \xC5\xBF",
+                        test_lexicon()),
+              "czesc przyszlosc zolw o s");
+}
+
 TEST(EditDistance, CountsInsertDeleteSubstituteAndSwap) {
     EXPECT_EQ(intents::edit_distance("salary", "salary", 2), 0u);
     EXPECT_EQ(intents::edit_distance("salery", "salary", 2), 1u);

@@ -748,6 +748,35 @@ TEST(Responder, AQuestionInAnotherLanguageIsAnsweredInEnglishSayingSo) {
     EXPECT_EQ(ask("Wie ist das Wetter?").intent, "other_language");
 }
 
+// A language no pattern lists is known by its words: half of them (three at least) neither English nor the
+// domain's. Its opening "Ciao" is no goodbye; what the translations read is answered; the rest is told the
+// advisor answers in English, not given a block guessed from its few English words.
+TEST(Responder, AQuestionInALanguageNoPatternListsIsReadAsOne) {
+    const Answer italian =
+        ask("Ciao, faccio il sistemista in un'azienda a Milano e vorrei passare allo sviluppo backend. Quali "
+            "competenze servono e quanto ci vuole con un bootcamp?");
+    EXPECT_EQ(first_line(italian.text), advisor().style.in_english) << italian.text;
+    EXPECT_FALSE(contains(italian.text, "Goodbye")) << italian.text;
+    EXPECT_TRUE(contains(italian.text, "12-24 weeks")) << italian.text;
+    const Answer polish = ask(
+        "Cze\xC5\x9B\xC4\x87! Czy warto przebran\xC5\xBCowi\xC4\x87 si\xC4\x99 na backend developera? Ile "
+        "si\xC4\x99 zarabia i jakie s\xC4\x85 perspektywy na przysz\xC5\x82o\xC5\x9B\xC4\x87?");
+    EXPECT_EQ(first_line(polish.text), advisor().style.in_english) << polish.text;
+    EXPECT_TRUE(contains(polish.text, "$125,000")) << polish.text;
+    EXPECT_TRUE(contains(polish.text, "7.5%")) << polish.text;
+    // Words the translations do not know: the advisor says it answers in English, and guesses nothing.
+    const Answer unread = ask("Mam pytanie o prace jako backend developer w Krakowie, jest dobrze?");
+    EXPECT_EQ(unread.intent, "other_language") << unread.text;
+    // A script the normaliser keeps nothing of (Hindi in Devanagari, Russian).
+    EXPECT_EQ(ask("\xE0\xA4\xAC\xE0\xA5\x88\xE0\xA4\x95\xE0\xA4\x8F\xE0\xA4\x82\xE0\xA4\xA1 "
+                  "\xE0\xA4\xA1\xE0\xA5\x87\xE0\xA4\xB5\xE0\xA4\xB2\xE0\xA4\xAA\xE0\xA4\xB0 "
+                  "\xE0\xA4\x95\xE0\xA5\x80 \xE0\xA4\xB8\xE0\xA5\x88\xE0\xA4\xB2\xE0\xA4\xB0\xE0\xA5\x80?")
+                  .intent,
+              "other_language");
+    // English with slang, typos and emoji is English.
+    EXPECT_EQ(ask("ngl whats the avg salery for backend devs tbh lol \xF0\x9F\x98\x85").intent, "salary");
+}
+
 TEST(Responder, ABarePlaceAfterATopicWithoutPlacesIsAPayQuestion) {
     const Answer languages = ask("which languages should I learn for back-end?");
     const Answer mexico = ask("y en M\xC3\xA9xico?", languages.context);
