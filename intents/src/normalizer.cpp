@@ -353,12 +353,16 @@ struct Piece {
     bool asked = false;  // ended in ? or !, or is an item of a numbered list
 };
 
-// The length of a list number at `i` ("2)", "(2)", "2.", "b)" before a space), or 0. Only at a word's start:
+// The length of a list number at `i` ("2)", "(2)", "2.", "b)", "(c)"), or 0. Only at a word's start:
 // "7.5" and "C++" are no list numbers.
 std::size_t list_number(std::string_view text, std::size_t i) {
     if (i > 0 && text[i - 1] != ' ' && text[i - 1] != '\n') return 0;
     std::size_t j = i;
     if (j < text.size() && text[j] == '(') ++j;
+    // A letter item, "(a)" or "b)": one letter of a to h, closed by a parenthesis.
+    const char letter =
+        static_cast<char>(std::tolower(static_cast<unsigned char>(j < text.size() ? text[j] : ' ')));
+    if (j + 1 < text.size() && letter >= 'a' && letter <= 'h' && text[j + 1] == ')') return j + 2 - i;
     const std::size_t digits_from = j;
     while (j < text.size() && j - digits_from < 2 && std::isdigit(static_cast<unsigned char>(text[j])) != 0)
         ++j;

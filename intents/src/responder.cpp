@@ -662,24 +662,30 @@ bool quotes(const QuotedNumber& n, const knowledge::Figure& f, bool beside_anoth
 // A question that quotes figures of the guides and asks about them ("13 or 7.5, which do I trust?", "is the
 // 17,900 back-end only?", "why is SF 150k in one spot but 160-200k somewhere else?"): the facts that state
 // them, in the order quoted, a summary's restatement only when nothing else states it. Empty when a number is
-// no figure of the guides (a sum of the asker's own: "is 95k good?"; "I'm 24") or no `figure_cues` word asks
-// about them.
+// no figure of the guides (a sum of the asker's own: "is 95k good?"; "I'm 24"), or a sum of money no
+// `figure_cues` word asks about ("I was offered 80k").
 std::vector<const knowledge::Fact*> quoted_figures(const Advisor& advisor, const std::string& normalized) {
     const std::vector<QuotedNumber> numbers = numbers_in(normalized);
     if (numbers.empty() || numbers.size() > 4) return {};
     const std::string spaced = " " + normalized + " ";
     const auto& cues = advisor.style.figure_cues;
-    if (std::none_of(cues.begin(), cues.end(), [&](const std::string& c) { return has_phrase(spaced, c); }))
-        return {};
+    const bool cued =
+        std::any_of(cues.begin(), cues.end(), [&](const std::string& c) { return has_phrase(spaced, c); });
     std::vector<const knowledge::Fact*> out;
     for (const QuotedNumber& n : numbers) {
         std::vector<const knowledge::Fact*> stating;
+        bool share_or_count = false;  // a percentage or a head count: quoted, it can only be asked about
         for (const knowledge::Fact& fact : advisor.knowledge.facts()) {
-            const bool states = std::any_of(fact.figures.begin(), fact.figures.end(),
-                                            [&](const auto& f) { return quotes(n, f, numbers.size() > 1); });
+            const bool states = std::any_of(fact.figures.begin(), fact.figures.end(), [&](const auto& f) {
+                const bool quoted = quotes(n, f, numbers.size() > 1);
+                if (quoted && (f.unit == "percent" || f.unit == "people")) share_or_count = true;
+                return quoted;
+            });
             if (states && passage_of(advisor, fact) != nullptr) stating.push_back(&fact);
         }
-        if (stating.empty()) return {};
+        // A sum of money may be the asker's own (an offer, a wage): only a cue makes it a question about
+        // the guides' figure.
+        if (stating.empty() || (!cued && !share_or_count)) return {};
         // A fact stating several of the guides' headline figures restates them (the key takeaways).
         const auto own = std::find_if(stating.begin(), stating.end(),
                                       [](const auto* f) { return f->figures.size() <= 2; });

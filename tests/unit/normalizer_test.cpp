@@ -121,6 +121,8 @@ TEST(NormalizeClauses, SplitsNumberedListsAndLinesIntoQuestions) {
     EXPECT_TRUE(clauses[1].question && clauses[2].question && clauses[3].question);
     EXPECT_EQ(clause_texts("1. bootcamp length\n2. pay"),
               (std::vector<std::string>{"bootcamp length", "pay"}));
+    EXPECT_EQ(clause_texts("three things: (a) languages, (b) pay, C) bootcamp length"),
+              (std::vector<std::string>{"three things", "languages", "pay", "bootcamp length"}));
     EXPECT_EQ(clause_texts("is 7.5 or 13 right? version 2.0"),
               (std::vector<std::string>{"is 7.5 or 13 right", "version 2.0"}));
 }

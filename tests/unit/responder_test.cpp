@@ -475,6 +475,17 @@ TEST(Responder, AQuestionAboutFiguresTheGuidesGaveGetsTheFactsThatStateThem) {
         EXPECT_FALSE(contains(a.text, advisor().knowledge.find_fact("education.bootcamp.duration")->text))
             << q;
     }
+    // A share or a head count the guides give can only be asked about, cue word or none; a sum of money
+    // may be the asker's own, so "offered 80k" is still placed against the figures.
+    const Answer of_what = ask("wait, 13% of what");
+    EXPECT_TRUE(contains(of_what.text, advisor().knowledge.find_fact("outlook.growth-2030")->text))
+        << of_what.text;
+    const Answer low = ask("78,860 people total?? that seems super low for every backend dev in the US");
+    EXPECT_TRUE(contains(low.text, advisor().knowledge.find_fact("outlook.employment-truest")->text))
+        << low.text;
+    EXPECT_FALSE(contains(low.text, "$125,000")) << low.text;
+    const Answer offer = ask("I was offered 80k for my first backend job");
+    EXPECT_TRUE(offer.text.starts_with("$80,000 is")) << offer.text;
     // The guides' sentence is no "yes" to what it does not say.
     const Answer include = ask("does the 17,900 include back-end jobs?");
     EXPECT_FALSE(include.text.starts_with(advisor().style.yes)) << include.text;
