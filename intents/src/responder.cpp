@@ -607,6 +607,7 @@ struct QuotedNumber {
     double value = 0;
     bool percent = false;        // written with "%" or followed by "percent"
     std::string_view next = {};  // the word after it ("weeks" in "24 weeks")
+    std::size_t word = 0;        // its place among the question's words
 };
 
 // The numbers of a normalised question: words that start with a digit (after a "$") and are a number whole. A
@@ -635,6 +636,7 @@ std::vector<QuotedNumber> numbers_in(const std::string& normalized) {
         if (word.empty() || word.front() < '0' || word.front() > '9') continue;
         const auto [rest, error] = std::from_chars(word.data(), word.data() + word.size(), n.value);
         if (error != std::errc() || rest != word.data() + word.size()) continue;
+        n.word = index - 1;
         out.push_back(n);
         positions.push_back(index - 1);
     }
@@ -686,10 +688,23 @@ std::vector<const knowledge::Fact*> quoted_figures(const Advisor& advisor, const
         // A sum of money may be the asker's own (an offer, a wage): only a cue makes it a question about
         // the guides' figure.
         if (stating.empty() || (!cued && !share_or_count)) return {};
-        // A fact stating several of the guides' headline figures restates them (the key takeaways).
-        const auto own = std::find_if(stating.begin(), stating.end(),
-                                      [](const auto* f) { return f->figures.size() <= 2; });
-        const knowledge::Fact* fact = own != stating.end() ? *own : stating.front();
+        // A fact that states the whole range the number opens or closes ("150-200k" is the senior range,
+        // not San Francisco's 150,000); then one of its own over a fact restating several of the guides'
+        // headline figures (the key takeaways).
+        const auto states_of_quoted = [&](const knowledge::Fact* f) {
+            return std::count_if(numbers.begin(), numbers.end(), [&](const QuotedNumber& m) {
+                const bool range_of_n = m.word + 1 == n.word || n.word + 1 == m.word || m.word == n.word;
+                return range_of_n && std::any_of(f->figures.begin(), f->figures.end(), [&](const auto& fig) {
+                           return quotes(m, fig, numbers.size() > 1);
+                       });
+            });
+        };
+        const auto better = [&](const knowledge::Fact* a, const knowledge::Fact* b) {
+            const auto ca = states_of_quoted(a), cb = states_of_quoted(b);
+            if (ca != cb) return ca > cb;
+            return a->figures.size() <= 2 && b->figures.size() > 2;
+        };
+        const knowledge::Fact* fact = *std::min_element(stating.begin(), stating.end(), better);
         if (std::find(out.begin(), out.end(), fact) == out.end()) out.push_back(fact);
     }
     return out;
@@ -746,6 +761,23 @@ bool answers_the_form(const Advisor& advisor, const Resolved& r) {
     });
 }
 
+// True when the lines the topic has for the form of the question name every one of the facts quoted: then
+// they explain those figures ("115k or 125k, which is right?"); figures they do not name ("127k average but
+// 150-200k?? which one is it", the senior figures against lines on the averages) are the facts' to explain.
+bool form_names(const Resolved& r, const std::vector<const knowledge::Fact*>& quoted) {
+    const auto asked = r.entities.find("aspect");
+    if (r.intent == nullptr || asked == r.entities.end()) return false;
+    std::string lines;
+    for (const AspectLines& form : r.intent->answer.by_aspect) {
+        if (std::find(asked->second.begin(), asked->second.end(), form.aspect) == asked->second.end())
+            continue;
+        for (const std::string& line : form.lines) lines += line;
+    }
+    return std::all_of(quoted.begin(), quoted.end(), [&](const knowledge::Fact* fact) {
+        return lines.find(":" + fact->id + "}") != std::string::npos;
+    });
+}
+
 Resolved resolve(const Advisor& advisor, const Context& context, const std::string& normalized) {
     Resolved r = resolve_topic(advisor, context, normalized);
     auto quoted = quoted_figures(advisor, normalized);
@@ -756,7 +788,7 @@ Resolved resolve(const Advisor& advisor, const Context& context, const std::stri
         const Entities own = advisor.entities.extract(normalized);
         return own.contains("level") || own.contains("location");
     };
-    if (!quoted.empty() && (narrowed() || !answers_the_form(advisor, r))) {
+    if (!quoted.empty() && (narrowed() || !answers_the_form(advisor, r) || !form_names(r, quoted))) {
         Resolved about;
         about.intent = advisor.find_intent(passage_of(advisor, *quoted.front())->intent);
         about.quoted = std::move(quoted);

@@ -475,6 +475,13 @@ TEST(Responder, AQuestionAboutFiguresTheGuidesGaveGetsTheFactsThatStateThem) {
         EXPECT_FALSE(contains(a.text, advisor().knowledge.find_fact("education.bootcamp.duration")->text))
             << q;
     }
+    // Figures the form's lines do not name (they explain the averages) are the facts' to explain; a range
+    // quoted is the fact stating both its ends.
+    const Answer senior = ask("wait 127k average but 150-200k?? which one is it");
+    EXPECT_TRUE(senior.text.starts_with(advisor().style.figures_differ)) << senior.text;
+    for (const char* fact : {"salary.summary.senior-average", "salary.level.senior"})
+        EXPECT_TRUE(contains(senior.text, advisor().knowledge.find_fact(fact)->text)) << senior.text;
+    EXPECT_FALSE(contains(senior.text, "$91K")) << senior.text;
     // A share or a head count the guides give can only be asked about, cue word or none; a sum of money
     // may be the asker's own, so "offered 80k" is still placed against the figures.
     const Answer of_what = ask("wait, 13% of what");
