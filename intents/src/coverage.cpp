@@ -29,6 +29,10 @@ Unanswered unanswered_words(const Advisor& advisor, std::string_view question, c
     const TermRules& rules = advisor.passages.rules();
     std::unordered_set<std::string> accounted;
     add_terms(rules, normalize(answer.text, advisor.lexicon), accounted);
+    // A sum the answer writes "$127,000" answers the question's "127k".
+    for (const std::string& term : std::vector<std::string>(accounted.begin(), accounted.end())) {
+        if (term.size() > 1 && term.front() == '$') accounted.insert(term.substr(1));
+    }
     for (const auto& [kind, values] : answer.entities) {
         for (const EntityKind& k : advisor.entities.kinds()) {
             if (k.kind != kind) continue;

@@ -37,6 +37,12 @@ TEST(Coverage, WhatTheAnswerUsesIsNotLeft) {
     EXPECT_FALSE(has(left.unknown, "austin"));
 }
 
+TEST(Coverage, AFigureTheAnswerWritesInDollarsAnswersItsShorthand) {
+    // The answer states "$127,000/year" and "$150,000 to $200,000": "127k" and "150-200k" are answered.
+    const Unanswered left = left_by("wait 127k average but 150-200k?? which one is it");
+    EXPECT_TRUE(left.named.empty()) << left.named.front();
+}
+
 TEST(Coverage, AgesAndYearsOfExperienceAreNoNamedThings) {
     const Unanswered left = left_by("I'm 34 with 4 years of experience, what should I make?");
     EXPECT_TRUE(left.named.empty()) << left.named.front();
