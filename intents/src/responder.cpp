@@ -1121,6 +1121,12 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
     std::string normalized;
     for (const Clause& c : clauses) normalized += (normalized.empty() ? "" : " ") + c.text;
 
+    // What the message asks, as against what it tells ("a recruiter just pinged me about one there too").
+    std::string asked;
+    for (const Clause& c : clauses) {
+        if (c.question) asked += (asked.empty() ? "" : " ") + c.text;
+    }
+
     bool in_english = false;
     std::vector<Resolved> questions = questions_of(advisor, context, clauses, normalized);
     if (auto read = read_in_english(advisor, context, text, normalized, questions)) {
@@ -1216,10 +1222,18 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             part.not_covered = true;
         }
         // Something it names that no guide mentions ("an unpaid internship?") is said first, unless the part
-        // already names it.
+        // already names it. Named only in passing, outside questions that ask about something else ("ok but
+        // what about denver? a recruiter just pinged me"), it is said last, after the answer to what was
+        // asked; a statement that is the question's context ("I'm blind. Is it realistic for me?") stays
+        // first.
         if (answers_from_facts(q.intent)) {
             if (const std::string line = not_in_guides_line(advisor, q.entities, part.text); !line.empty()) {
-                part.text = line + "\n" + part.text;
+                const Entities of_questions = advisor.entities.extract(asked);
+                const bool asks_another =
+                    std::any_of(of_questions.begin(), of_questions.end(),
+                                [](const auto& e) { return e.first != "domain" && e.first != "aspect"; });
+                const bool in_passing = asks_another && not_in_guides_line(advisor, of_questions, "").empty();
+                part.text = in_passing ? part.text + "\n" + line : line + "\n" + part.text;
                 part.not_covered = true;
             }
         }
