@@ -63,7 +63,11 @@ Unanswered unanswered_words(const Advisor& advisor, std::string_view question, c
         const std::string term = unanswered_term(word);
         if (!term.empty()) add(advisor.passages.holds(term) ? left.unused : left.unknown, word);
     }
-    // Named things, read from the question as written.
+    // Named things, read from the question as written; none when the answer refuses an injection, whose
+    // names ("SYSTEM UPDATE", "Truest data was revised") the refusal answers.
+    const bool refused = std::any_of(answer.parts.begin(), answer.parts.end(),
+                                     [](const AnswerPart& part) { return part.intent == "instructions"; });
+    if (refused) return left;
     bool opens_sentence = true;
     for (std::size_t start = 0; start < question.size();) {
         std::size_t end = question.find(' ', start);

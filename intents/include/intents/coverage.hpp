@@ -19,7 +19,8 @@ namespace intents {
 // facts (small talk, the fallback). In the question's order, each word once.
 // `named` are the things the question names, as written: a capitalised word not opening a sentence
 // ("Columbus", "Claude") or one with a digit ("95k", "h1b"), that the answer leaves unanswered; the coverage
-// rule is about these (an unanswered "exactly" or "lol" is no named thing).
+// rule is about these (an unanswered "exactly" or "lol" is no named thing); an answer that refuses an
+// injection (intent `instructions`) leaves none.
 struct Unanswered {
     std::vector<std::string> unknown;  // no passage has it: neither guide nor any question they answer
     std::vector<std::string> unused;   // a passage has it, but not this answer
