@@ -480,7 +480,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .chips { display: flex; flex-wrap: wrap; gap: 0.4em; margin-top: 0.6em; }
 .chip { min-height: 2em; padding: 0.3em 0.8em; border: 1px solid var(--accent-text); border-radius: 1em;
   background: var(--bg); color: var(--accent-text); font-size: 0.875em; line-height: 1.3; text-align: left; }
-.chip:hover { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }
+.chip:not(:disabled):hover { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }
 .welcome { display: flex; flex-direction: column; align-items: flex-start; }
 .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3em 0.8em; margin-top: 0.5em; }
 .feedback { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3em; font-size: 0.8em;
@@ -540,6 +540,9 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .input::placeholder { color: var(--muted); opacity: 1; white-space: nowrap; }
 .send { display: inline-flex; align-items: center; justify-content: center; width: 2.6em; height: 2.6em;
   border: 0; border-radius: 50%; background: var(--accent); color: var(--on-accent); flex: none; }
+/* Disabled while the server refuses this site (the notice says so). */
+.input:disabled { background: var(--surface); cursor: not-allowed; }
+.send:disabled, .chip:disabled { opacity: 0.45; cursor: not-allowed; }
 .footer { padding: 0.3em 0.75em 0.5em; font-size: 0.75em; color: var(--muted); text-align: center; }
 .footer ::slotted(a) { color: var(--accent-text); }
 
@@ -896,7 +899,10 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.status = h('span', { class: 'status', id: 'status', role: 'status', part: 'status' });
       this.retry = h('button', { type: 'button', class: 'retry', hidden: true,
         onclick: () => this.connection.retryNow() }, L.retry);
-      this.notice = h('p', { class: 'notice', hidden: true, part: 'notice' }, icon('alert'), h('span', {}, L.unavailable));
+      // Shown while the server refuses this site; it describes the controls it disables and takes the focus
+      // from them (showState()).
+      this.notice = h('p', { class: 'notice', id: 'notice', tabindex: -1, hidden: true, part: 'notice' }, icon('alert'),
+        h('span', {}, L.unavailable));
       this.log = h('div', { class: 'log', id: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions',
         'aria-label': L.conversation, tabindex: 0, part: 'messages' }, this.welcome());
       this.typing = h('div', { class: 'typing', hidden: true, 'aria-hidden': 'true' }, h('span'), h('span'), h('span'));
@@ -907,10 +913,12 @@ button { font: inherit; color: inherit; cursor: pointer; }
         autocomplete: 'off', enterkeyhint: 'send', placeholder: this.placeholder, part: 'input',
         oninput: () => this.fitInput(), onkeydown: (e) => this.onInputKey(e) });
       if (window.ResizeObserver) new ResizeObserver(() => this.fitPlaceholder()).observe(this.input);
+      this.sendButton = h('button', { type: 'submit', class: 'send', 'aria-label': L.send, title: L.send, part: 'send' },
+        icon('send'));
       const composer = h('form', { class: 'composer', part: 'composer', onsubmit: (e) => this.onSubmit(e) },
         h('label', { class: 'visually-hidden', for: 'question' }, L.inputLabel),
         this.input,
-        h('button', { type: 'submit', class: 'send', 'aria-label': L.send, title: L.send, part: 'send' }, icon('send')));
+        this.sendButton);
       const slot = h('slot', { name: 'footer' }, this.options.footer || '');
       const footer = h('div', { class: 'footer', part: 'footer' }, slot);
       const showFooter = () => { footer.hidden = !this.options.footer && slot.assignedNodes().length === 0; };
@@ -998,7 +1006,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
     // A chip asks its question; pressed from the keyboard, the focus goes on to the input (a click leaves it,
     // so a phone does not open its keyboard).
     chip(text) {
-      return h('button', { type: 'button', class: 'chip', part: 'chip', onclick: (event) => {
+      return h('button', { type: 'button', class: 'chip', part: 'chip', disabled: this.connection.state === 'unavailable',
+        onclick: (event) => {
         this.ask(text).catch(() => {});
         if (event.detail === 0) this.input.focus();
       } }, text);
@@ -1267,7 +1276,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.root.dataset.state = state;
       this.status.textContent = this.labels[STATE_LABELS[state]] || state;
       this.retry.hidden = state !== 'offline';
-      this.notice.hidden = state !== 'unavailable';
+      this.showAvailable(state !== 'unavailable');
       if (state === 'connected') {
         this.contextPending = true;
         this.showTopics();
@@ -1283,6 +1292,21 @@ button { font: inherit; color: inherit; cursor: pointer; }
       }
       if (state === 'unavailable' && previous !== state) this.becameUnavailable();
       if (previous !== undefined && previous !== state) this.emit('state', { state, previous });
+    }
+
+    // While the server refuses this site nothing can be asked: the input, Send and every chip are disabled and
+    // described by the notice that says why. The focus, if on one of them, moves to that notice (a disabled
+    // control drops it, and Escape would no longer reach the widget).
+    showAvailable(available) {
+      const controls = [this.input, this.sendButton, ...this.root.querySelectorAll('.chip')];
+      const hadFocus = controls.includes(this.host.shadowRoot.activeElement);
+      this.notice.hidden = available;
+      for (const control of controls) control.disabled = !available;
+      for (const control of [this.input, this.sendButton]) {
+        if (available) control.removeAttribute('aria-describedby');
+        else control.setAttribute('aria-describedby', 'notice');
+      }
+      if (!available && hadFocus) this.notice.focus();
     }
 
     // Nothing queued will be sent: each waiting question fails, and the site owner is told once how to fix it.
