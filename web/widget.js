@@ -36,6 +36,8 @@
   const OFFLINE_AFTER_FAILURES = 3;
   const UNAVAILABLE_AFTER_FAILURES = 2;
   const UNDO_MS = 8000;
+  const COUNTER_FROM = 0.8;  // the character counter shows from this share of max_question_chars
+  const COUNT_SPOKEN_AFTER_MS = 1000;  // screen readers hear the count once the visitor pauses, not every key
   const CLOSE_TOO_BIG = 1009;
   // Below this the widget's panel covers the whole screen (the CSS says the same), so it does not open by itself.
   const WIDE_SCREEN = '(min-width: 481px) and (min-height: 481px)';
@@ -64,6 +66,11 @@
     waiting: 'Waiting to send…',
     notSent: 'Not sent',
     tooLong: 'That question is too long to send. Please shorten it.',
+    charactersLeft: '{count} characters left',
+    characterLeft: '{count} character left',
+    charactersOver: '{count} characters too many',
+    characterOver: '{count} character too many',
+    pasteCut: 'Your message was cut to {limit} characters.',
     notAnswered: 'Sorry, that question could not be answered:',
     unavailable: 'The chat is not available on this site right now.',
     unread: '{count} new',
@@ -530,8 +537,15 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .undo button { padding: 0.2em 0.9em; border: 1px solid var(--accent-text); border-radius: 1em; background: var(--bg);
   color: var(--accent-text); font-weight: 600; }
 
-.composer { display: flex; align-items: flex-end; gap: 0.5em; padding: 0.6em 0.75em;
+.composer { display: flex; flex-wrap: wrap; align-items: flex-end; column-gap: 0.5em; padding: 0.6em 0.75em;
   padding-bottom: calc(0.6em + env(safe-area-inset-bottom, 0px)); border-top: 1px solid var(--line); }
+/* A line of its own above the input, of no height while it has nothing to say. */
+.input-info { display: flex; flex-basis: 100%; align-items: baseline; gap: 0 1em; font-size: 0.8em; line-height: 1.4; }
+.input-note, .counter { margin: 0; }
+.input-note:not(:empty), .counter { padding-block-end: 0.4em; }
+.input-note { color: var(--fg); }
+.counter { margin-inline-start: auto; color: var(--muted); white-space: nowrap; font-variant-numeric: tabular-nums; }
+.counter.is-over { color: var(--error); font-weight: 600; }
 .page .composer { padding-inline: max(0.75em, calc((100% - 46em) / 2)); }
 .input { flex: 1; min-width: 0; resize: none; max-height: 8em; margin: 0; padding: 0.55em 0.75em;
   border: 1px solid var(--border); border-radius: 0.75em; background: var(--bg); color: var(--fg);
@@ -875,6 +889,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       const { origin_allowed: allowed, ...rest } = limits;
       this.limits = rest;
       this.input.maxLength = this.limits.max_question_chars;
+      this.showCount();
       if (allowed === false) this.connection.refuse();
     }
 
@@ -911,12 +926,23 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.placeholder = L.placeholder || (this.options.titleGiven ? title + '…' : L.defaultPlaceholder);
       this.input = h('textarea', { class: 'input', id: 'question', rows: 1, maxlength: this.limits.max_question_chars,
         autocomplete: 'off', enterkeyhint: 'send', placeholder: this.placeholder, part: 'input',
-        oninput: () => this.fitInput(), onkeydown: (e) => this.onInputKey(e) });
+        onbeforeinput: (e) => this.onBeforeInput(e), oninput: () => this.onInput(),
+        onkeydown: (e) => this.onInputKey(e) });
       if (window.ResizeObserver) new ResizeObserver(() => this.fitPlaceholder()).observe(this.input);
       this.sendButton = h('button', { type: 'submit', class: 'send', 'aria-label': L.send, title: L.send, part: 'send' },
         icon('send'));
-      const composer = h('form', { class: 'composer', part: 'composer', onsubmit: (e) => this.onSubmit(e) },
+      // Above the input: what happened to the text (a paste cut to the limit, a question too long) and, near
+      // the limit, how many characters are left. The count is shown at once and spoken after a pause.
+      this.inputNote = h('p', { class: 'input-note', id: 'input-note', role: 'status', part: 'input-note' });
+      this.counter = h('p', { class: 'counter', id: 'counter', 'aria-hidden': 'true', hidden: true, part: 'counter' });
+      this.spokenCount = h('p', { class: 'visually-hidden spoken-count', role: 'status' });
+      this.cutComing = false;  // the paste under way will be cut (onBeforeInput)
+      this.inputNoteFor = null;  // what the note says: 'cut', 'too_long' or nothing
+      // novalidate: the browser's own check (maxlength's "too long") would stop the submit without a word.
+      const composer = h('form', { class: 'composer', part: 'composer', novalidate: true,
+        onsubmit: (e) => this.onSubmit(e) },
         h('label', { class: 'visually-hidden', for: 'question' }, L.inputLabel),
+        h('div', { class: 'input-info' }, this.inputNote, this.counter, this.spokenCount),
         this.input,
         this.sendButton);
       const slot = h('slot', { name: 'footer' }, this.options.footer || '');
@@ -1088,12 +1114,88 @@ button { font: inherit; color: inherit; cursor: pointer; }
       }
     }
 
+    // A question the input box cannot send stays in it; one too long (the server's limit came after it was
+    // typed) is said to be.
     onSubmit(event) {
       event.preventDefault();
-      if (!this.input.value.trim() || this.connection.state === 'unavailable') return;
+      const problem = this.questionProblem(this.input.value.trim());
+      if (problem) {
+        if (problem.code === 'too_long') this.sayAboutInput(this.labels.tooLong, 'too_long');
+        return;
+      }
       this.ask(this.input.value).catch(() => {});
       this.input.value = '';
+      this.onInput();
+    }
+
+    // The box's maxlength cuts a paste (or drop) that does not fit without a word: learn here that it will,
+    // to say so once the text is in.
+    onBeforeInput(event) {
+      const text = event.data ?? (event.dataTransfer ? event.dataTransfer.getData('text/plain') : null);
+      if (!event.inputType.startsWith('insertFrom') || !text) return;
+      const { value, selectionStart, selectionEnd, maxLength } = this.input;
+      const length = value.length - (selectionEnd - selectionStart) + text.replace(/\r\n?/g, '\n').length;
+      this.cutComing = maxLength >= 0 && length > maxLength;
+    }
+
+    onInput() {
       this.fitInput();
+      if (this.cutComing) {
+        this.cutComing = false;
+        this.sayAboutInput(fill(this.labels.pasteCut, { limit: this.number(this.limits.max_question_chars) }), 'cut');
+      } else if (!this.input.value || (this.inputNoteFor === 'too_long' && !this.overLimit())) {
+        this.sayAboutInput('');
+      }
+      this.showCount();
+    }
+
+    // What happened to the text in the box, in the polite live region above it ('' clears it).
+    sayAboutInput(text, reason = null) {
+      this.inputNote.textContent = text;
+      this.inputNoteFor = text ? reason : null;
+      this.describeInput();
+    }
+
+    overLimit() {
+      return charLength(this.input.value) > this.limits.max_question_chars;
+    }
+
+    // From COUNTER_FROM of the limit: "188 characters left", or "12 characters too many" (a limit that came
+    // after the text). Counted as the server counts, in code points; maxlength counts UTF-16 units, so the box
+    // may stop short of the limit on text of emoji, never past it.
+    showCount() {
+      const limit = this.limits.max_question_chars;
+      const count = charLength(this.input.value);
+      const shown = count > 0 && count >= limit * COUNTER_FROM;
+      const left = limit - count;
+      const n = Math.abs(left);
+      const L = this.labels;
+      const text = !shown ? '' : fill(left >= 0 ? (n === 1 ? L.characterLeft : L.charactersLeft)
+        : (n === 1 ? L.characterOver : L.charactersOver), { count: this.number(n) });
+      this.counter.hidden = !shown;
+      this.counter.textContent = text;
+      this.counter.classList.toggle('is-over', left < 0);
+      if (left < 0) this.input.setAttribute('aria-invalid', 'true');
+      else this.input.removeAttribute('aria-invalid');
+      clearTimeout(this.countTimer);
+      this.countTimer = setTimeout(() => { this.spokenCount.textContent = text; }, COUNT_SPOKEN_AFTER_MS);
+      this.describeInput();
+    }
+
+    // The input's description: why it is disabled, what happened to its text, the count near the limit.
+    describeInput() {
+      const ids = [[this.notice, !this.notice.hidden], [this.inputNote, this.inputNote.textContent !== ''],
+        [this.counter, !this.counter.hidden]].filter(([, on]) => on).map(([node]) => node.id);
+      if (ids.length) this.input.setAttribute('aria-describedby', ids.join(' '));
+      else this.input.removeAttribute('aria-describedby');
+    }
+
+    number(n) {
+      try {
+        return new Intl.NumberFormat(this.options.lang || undefined).format(n);
+      } catch {
+        return String(n);
+      }
     }
 
     // The placeholder whole on one line, or the short one where the box is too narrow for it (a phone, a long
@@ -1302,10 +1404,9 @@ button { font: inherit; color: inherit; cursor: pointer; }
       const hadFocus = controls.includes(this.host.shadowRoot.activeElement);
       this.notice.hidden = available;
       for (const control of controls) control.disabled = !available;
-      for (const control of [this.input, this.sendButton]) {
-        if (available) control.removeAttribute('aria-describedby');
-        else control.setAttribute('aria-describedby', 'notice');
-      }
+      if (available) this.sendButton.removeAttribute('aria-describedby');
+      else this.sendButton.setAttribute('aria-describedby', 'notice');
+      this.describeInput();
       if (!available && hadFocus) this.notice.focus();
     }
 

@@ -1,14 +1,16 @@
 // What the visitor is told about what they can send and whether it goes: a site the server refuses gets a
-// composer that takes nothing and says why, in real Chromium against the real server.
+// composer that takes nothing and says why; near the question's limit a counter, and a paste cut to it is said;
+// in real Chromium against the real server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  accessibilityViolations, embeddingSetup, hostPage, embedTag, newPageOf, startServer, waitForState,
+  accessibilityViolations, embeddingSetup, hostPage, embedTag, newPageOf, pageProblems, startServer, waitForState,
 } from './support.mjs';
 
 let browser;
 let site;    // another origin, whose pages embed the widget
-embeddingSetup((started) => ({ browser, site } = started));
+let server;  // a Career Advisor that allows that origin
+embeddingSetup((started) => ({ browser, site, server } = started));
 const newPage = (options) => newPageOf(browser, options);
 
 // The node Chromium's accessibility tree has for `role` named `name` (shadow DOM included), as assistive
@@ -115,4 +117,83 @@ test('a chat page on a refused site disables its input, Send and chips, and move
     await page.close();
     await strict.stop();
   }
+});
+
+// ----- the question's length
+
+test('a counter shows from 80% of the question limit; a paste over the limit is cut and says so', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  const page = await context.newPage();
+  const problems = pageProblems(page);
+  try {
+    await page.goto(server.url);
+    await waitForState(page, 'connected');
+    const limit = await page.evaluate(() => window.CareerAdvisor.instances[0].limits.max_question_chars);
+    const input = page.locator('#question');
+    const counter = page.locator('.counter');
+    const spoken = page.locator('.spoken-count');
+
+    await input.fill('a'.repeat(limit * 0.8 - 1));
+    assert.equal(await counter.isVisible(), false, 'below 80% no counter');
+    await input.press('b');
+    await counter.getByText(`${limit * 0.2} characters left`).waitFor();
+    await spoken.getByText(`${limit * 0.2} characters left`).waitFor({ state: 'attached' });  // said once typing pauses
+
+    await input.fill('');
+    await counter.waitFor({ state: 'hidden' });
+    const pasted = 'Which skills matter most for a back-end developer? '.repeat(40).slice(0, 1520);
+    await page.evaluate((text) => navigator.clipboard.writeText(text), pasted);
+    await input.press('Control+V');
+    const note = page.locator('.input-note');
+    await note.getByText(`Your message was cut to ${limit.toLocaleString('en-US')} characters.`).waitFor();
+    assert.equal(await note.getAttribute('role'), 'status', 'a polite live region');
+    assert.equal(await input.inputValue(), pasted.slice(0, limit));
+    assert.equal(await counter.innerText(), '0 characters left');
+    const description = await accessibleNode(page, 'textbox', 'Your question');
+    assert.match(description.description, /cut to 1,000 characters.*0 characters left/);
+
+    await input.press('Enter');
+    await page.locator('.msg--bot').first().waitFor();
+    assert.equal(await note.innerText(), '', 'said until the question is sent');
+    assert.equal(await counter.isVisible(), false);
+    assert.deepEqual(await accessibilityViolations(page), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a question over a limit that came after it was typed stays in the box with the "too long" message', async () => {
+  const page = await newPage();
+  let release;
+  const typed = new Promise((resolve) => { release = resolve; });
+  await page.route('**/api/v1/limits', async (route) => {
+    await typed;
+    await route.fulfill({ contentType: 'application/json', headers: { 'Access-Control-Allow-Origin': '*' },
+      body: JSON.stringify({ max_question_chars: 50, max_message_bytes: 4096, max_comment_chars: 500 }) });
+  });
+  await page.goto(site.serve('/late-limit', hostPage(embedTag(server, 'data-open="true"'))));
+  await waitForState(page, 'connected');
+  const input = page.locator('#question');
+  const question = 'What does a back-end developer do on a normal day?';  // 50 characters
+  await input.fill(question + ' Thanks!');
+  release();
+  await page.waitForFunction(() => window.CareerAdvisor.instances[0].limits.max_question_chars === 50);
+  await page.locator('.counter').getByText('8 characters too many').waitFor();
+  assert.equal(await input.getAttribute('aria-invalid'), 'true');
+
+  await input.press('Enter');
+  const note = page.locator('.input-note');
+  await note.getByText('That question is too long to send. Please shorten it.').waitFor();
+  assert.equal(await input.inputValue(), question + ' Thanks!', 'the text stays to be shortened');
+  assert.equal(await page.locator('.msg--user').count(), 0, 'nothing was asked');
+
+  await input.fill(question);
+  await page.locator('.counter').getByText('0 characters left').waitFor();
+  assert.equal(await note.innerText(), '', 'short enough: the message goes');
+  assert.equal(await input.getAttribute('aria-invalid'), null);
+  await input.press('Enter');
+  await page.locator('.msg--bot').first().waitFor();
+  await page.close();
 });
