@@ -73,6 +73,7 @@
     pasteCut: 'Your message was cut to {limit} characters.',
     notAnswered: 'Sorry, that question could not be answered:',
     unavailable: 'The chat is not available on this site right now.',
+    offlineNotice: 'Connection lost. Your questions will be sent once it is back.',
     unread: '{count} new',
     sources: 'Sources',
     copy: 'Copy answer',
@@ -447,19 +448,25 @@ button { font: inherit; color: inherit; cursor: pointer; }
   height: 2.5em; padding: 0 0.5em; border: 0; border-radius: 0.5em; background: transparent; color: inherit; }
 .icon-button:hover { background: var(--surface); }
 .icon-button[aria-pressed="true"] { background: rgba(127, 127, 127, 0.25); }
-.retry { border: 1px solid var(--border); border-radius: 999px; padding: 0.2em 0.8em; font-size: 0.8em;
-  background: var(--bg); color: var(--fg); }
 
 .widget .bar { background: var(--accent); color: var(--on-accent); border-bottom: 0; }
 .widget .bar .status { color: inherit; }
 .widget .bar .status::before { box-shadow: 0 0 0 2px var(--on-accent); }
 .widget .bar .icon-button:hover { background: rgba(127, 127, 127, 0.25); }
 .widget .bar :focus-visible { outline-color: var(--on-accent); outline-offset: -3px; }
-.widget .bar .retry { border-color: currentColor; background: transparent; color: inherit; }
 
 .notice { display: flex; gap: 0.5em; align-items: flex-start; margin: 0; padding: 0.6em 1em;
   border-bottom: 1px solid var(--error); color: var(--fg); background: var(--surface); font-size: 0.9em; }
 .notice .icon { color: var(--error); margin-top: 0.1em; }
+/* Empty, and of no height, while connected: the live region stays in the page so that what it says is heard. */
+.banner:not(:empty) { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4em 0.75em; margin: 0;
+  padding: 0.5em 1em; border-block-end: 1px solid var(--down); background: var(--surface); color: var(--fg);
+  font-size: 0.9em; }
+.page .banner:not(:empty) { padding-inline: max(1em, calc((100% - 46em) / 2)); }
+.banner .icon { color: var(--down); }
+.banner__text { flex: 1 1 12em; }
+.retry { min-height: 2.25em; padding: 0.2em 1em; border: 1px solid var(--border); border-radius: 999px;
+  background: var(--bg); color: var(--fg); font-weight: 600; }
 
 .log { flex: 1; min-height: 0; overflow-y: auto; overscroll-behavior: contain; position: relative;
   padding: 1em 0.75em; display: flex; flex-direction: column; gap: 0.75em; }
@@ -912,8 +919,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
       const button = (label, name, onclick, extra = {}) => h('button', { type: 'button', class: 'icon-button',
         'aria-label': label, title: label, part: 'header-button', onclick, ...extra }, icon(name));
       this.status = h('span', { class: 'status', id: 'status', role: 'status', part: 'status' });
-      this.retry = h('button', { type: 'button', class: 'retry', hidden: true,
-        onclick: () => this.connection.retryNow() }, L.retry);
+      // Says so while offline, with Retry (showBanner()).
+      this.banner = h('div', { class: 'banner', id: 'banner', role: 'status', part: 'banner' });
       // Shown while the server refuses this site; it describes the controls it disables and takes the focus
       // from them (showState()).
       this.notice = h('p', { class: 'notice', id: 'notice', tabindex: -1, hidden: true, part: 'notice' }, icon('alert'),
@@ -956,7 +963,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       const bar = h('div', { class: 'bar', part: 'header' },
         h('div', { class: 'bar__titles' },
           h(this.page ? 'h1' : 'h2', { class: 'title', id: 'title', part: 'title' }, title),
-          h('div', {}, this.status, ' ', this.retry)),
+          h('div', {}, this.status)),
         button(L.download, 'download', () => this.download()),
         button(L.clear, 'clear', () => this.clear()),
         this.expandButton,
@@ -964,7 +971,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
 
       this.panel = h('div', { class: 'panel', id: 'panel', role: this.page ? null : 'dialog', part: 'panel',
         'aria-labelledby': this.page ? null : 'title', hidden: !this.page },
-      bar, this.notice, this.log, this.typing, this.undoBar, composer, footer);
+      bar, this.notice, this.banner, this.log, this.typing, this.undoBar, composer, footer);
 
       this.launcher = null;
       this.badge = null;
@@ -1377,8 +1384,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
     showState(state, previous) {
       this.root.dataset.state = state;
       this.status.textContent = this.labels[STATE_LABELS[state]] || state;
-      this.retry.hidden = state !== 'offline';
       this.showAvailable(state !== 'unavailable');
+      this.showBanner(state === 'offline');
       if (state === 'connected') {
         this.contextPending = true;
         this.showTopics();
@@ -1408,6 +1415,19 @@ button { font: inherit; color: inherit; cursor: pointer; }
       else this.sendButton.setAttribute('aria-describedby', 'notice');
       this.describeInput();
       if (!available && hadFocus) this.notice.focus();
+    }
+
+    // Offline (OFFLINE_AFTER_FAILURES attempts in a row failed, or the browser has no network): the banner says
+    // that questions wait, and Retry connects now instead of after the backoff. Gone once connected; the focus,
+    // if on Retry, goes on to the input.
+    showBanner(show) {
+      if (show === this.banner.hasChildNodes()) return;
+      const hadFocus = this.banner.contains(this.host.shadowRoot.activeElement);
+      this.banner.replaceChildren(...(!show ? [] : [icon('alert'),
+        h('span', { class: 'banner__text' }, this.labels.offlineNotice),
+        h('button', { type: 'button', class: 'retry', part: 'retry', onclick: () => this.connection.retryNow() },
+          this.labels.retry)]));
+      if (hadFocus) (this.input.disabled ? this.notice : this.input).focus();
     }
 
     // Nothing queued will be sent: each waiting question fails, and the site owner is told once how to fix it.

@@ -1,10 +1,11 @@
 // What the visitor is told about what they can send and whether it goes: a site the server refuses gets a
 // composer that takes nothing and says why; near the question's limit a counter, and a paste cut to it is said;
-// in real Chromium against the real server.
+// while offline a banner with Retry. In real Chromium against the real server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  accessibilityViolations, embeddingSetup, hostPage, embedTag, newPageOf, pageProblems, startServer, waitForState,
+  accessibilityViolations, embeddingSetup, embedTag, freePort, hostPage, newPageOf, pageProblems, startServer,
+  waitForState,
 } from './support.mjs';
 
 let browser;
@@ -196,4 +197,44 @@ test('a question over a limit that came after it was typed stays in the box with
   await input.press('Enter');
   await page.locator('.msg--bot').first().waitFor();
   await page.close();
+});
+
+// ----- the connection
+
+test('offline, a banner says questions wait and its Retry reconnects at once; it goes once connected', async () => {
+  const port = await freePort();
+  let flaky = await startServer([], port);
+  const page = await newPage();
+  try {
+    await page.clock.install();  // time runs as usual until paused below
+    await page.goto(flaky.url);
+    await waitForState(page, 'connected');
+    const banner = page.locator('.banner');
+    assert.equal(await banner.innerText(), '', 'nothing to say while connected');
+
+    await flaky.stop();
+    await waitForState(page, 'offline', 20000);  // three attempts failed, after their backoff
+    await banner.getByText('Connection lost. Your questions will be sent once it is back.').waitFor();
+    assert.equal(await banner.getAttribute('role'), 'status', 'a polite live region');
+    assert.ok((await banner.boundingBox()).width > 300, 'a banner across the chat, not a dot');
+    assert.deepEqual(await accessibilityViolations(page), []);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.deepEqual(await accessibilityViolations(page), []);
+
+    await page.locator('#question').fill('What does a back-end developer do?');
+    await page.locator('#question').press('Enter');
+    await page.locator('.msg--user', { hasText: 'Waiting to send' }).waitFor();
+
+    // No timer fires from now on, so only Retry can bring the connection back.
+    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1));
+    flaky = await startServer([], port);
+    await banner.getByRole('button', { name: 'Retry' }).click();
+    await waitForState(page, 'connected');
+    assert.equal(await banner.innerText(), '', 'gone once connected');
+    assert.equal(await focusedInChat(page), 'question', 'the focus left the Retry that went for the input');
+    await page.locator('.msg--bot').first().waitFor();
+  } finally {
+    await page.close();
+    await flaky.stop();
+  }
 });
