@@ -43,12 +43,12 @@ TEST(Describe, RendersOpenEndedRange) {
     EXPECT_EQ(describe(f, "", words()), "$160,000–$200,000+ a year");
 }
 
-TEST(Describe, RendersMinimumAsOver) {
+TEST(Describe, RendersMinimumAsPotentiallyOver) {
     Figure f;
     f.scope = Scope::minimum;
     f.value = 250000;
     f.unit = "USD/year";
-    EXPECT_EQ(describe(f, "", words()), "over $250,000 a year");
+    EXPECT_EQ(describe(f, "", words()), "potentially over $250,000 a year");  // the guide: "potentially exceeding"
 }
 
 TEST(Describe, KeepsTheThousandsSpellingOfTheSentence) {
