@@ -823,6 +823,19 @@ TEST(Responder, AnUnmentionedThingNamedInPassingIsSaidLast) {
     EXPECT_TRUE(ask("do recruiters matter?").text.starts_with("The guides don't mention recruiters."));
 }
 
+// Whether one technology is enough or important, or which to learn, is a judgement or a ranking the guides
+// don't make: said first, then what they name.
+TEST(Responder, WhetherATechnologyIsEnoughOrWhichToLearnIsSaidToBeUnjudged) {
+    const std::string judgement = "The guides don't judge individual technologies";
+    for (const char* q : {"and is python enough or do i need more languages",
+                          "is git really that important or is that just filler on the list"}) {
+        const Answer a = ask(q);
+        EXPECT_TRUE(a.text.starts_with(judgement)) << q << ": " << a.text;
+    }
+    const Answer which = ask("which language should I learn for backend");
+    EXPECT_TRUE(which.text.starts_with("The guides don't rank")) << which.text;
+}
+
 TEST(Responder, ABarePlaceAfterATopicWithoutPlacesIsAPayQuestion) {
     const Answer languages = ask("which languages should I learn for back-end?");
     const Answer mexico = ask("y en M\xC3\xA9xico?", languages.context);
