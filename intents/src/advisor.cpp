@@ -48,10 +48,9 @@ knowledge::LoadResult<AdvisorPtr> load_advisor(const std::filesystem::path& know
                                           {},
                                           nullptr,
                                           {}});
-    // The same vocabulary, so the same typo index: a copy, with the translations as more shorthand.
-    advisor->translating = advisor->lexicon;
-    for (const auto& [word, english] : advisor->lexicon.translations)
-        advisor->translating.shorthand[word] = english;
+    LexiconWords translating = advisor->lexicon;
+    for (const auto& [word, english] : translating.translations) translating.shorthand[word] = english;
+    advisor->translating = Lexicon(std::move(translating));
     // Built here, once the facts sit where they will stay: passages point at them.
     advisor->passages = PassageIndex(advisor->knowledge, advisor->intents, advisor->lexicon,
                                      TermRules(advisor->lexicon, advisor->lexicon.synonyms));
