@@ -1226,7 +1226,9 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         // what about denver? a recruiter just pinged me"), it is said last, after the answer to what was
         // asked; a statement that is the question's context ("I'm blind. Is it realistic for me?") stays
         // first.
-        if (answers_from_facts(q.intent)) {
+        // A gap's answer already opens with what the guides leave out ("The guides don't discuss whether AI
+        // will replace back-end developers"): a product it names ("claude writes half my code") adds nothing.
+        if (is_kind(q.intent, IntentKind::topic)) {
             if (const std::string line = not_in_guides_line(advisor, q.entities, part.text); !line.empty()) {
                 const Entities of_questions = advisor.entities.extract(asked);
                 const bool asks_another =

@@ -48,7 +48,8 @@ TEST(Describe, RendersMinimumAsPotentiallyOver) {
     f.scope = Scope::minimum;
     f.value = 250000;
     f.unit = "USD/year";
-    EXPECT_EQ(describe(f, "", words()), "potentially over $250,000 a year");  // the guide: "potentially exceeding"
+    EXPECT_EQ(describe(f, "", words()),
+              "potentially over $250,000 a year");  // the guide: "potentially exceeding"
 }
 
 TEST(Describe, KeepsTheThousandsSpellingOfTheSentence) {

@@ -836,6 +836,18 @@ TEST(Responder, WhetherATechnologyIsEnoughOrWhichToLearnIsSaidToBeUnjudged) {
     EXPECT_TRUE(which.text.starts_with("The guides don't rank")) << which.text;
 }
 
+// "Those contradict each other" after the degree and the bootcamp views is about those views, not the pay
+// figures; "which stack makes the most sense" is a ranking, not pay by language.
+TEST(Responder, AContradictionIsAboutWhatWasJustSaid) {
+    const Answer degree = ask("do i actually need a CS degree for backend or can i get in without one");
+    const Answer contradict = ask("hm those kinda contradict each other no?", degree.context);
+    EXPECT_EQ(contradict.intent, "education.paths") << contradict.text;
+    EXPECT_FALSE(contains(contradict.text, "$91K")) << contradict.text;
+    const Answer stack = ask("which backend stack makes the most sense coming from JS");
+    EXPECT_EQ(stack.intent, "skills.technologies") << stack.text;
+    EXPECT_TRUE(stack.text.starts_with("The guides don't rank")) << stack.text;
+}
+
 TEST(Responder, ABarePlaceAfterATopicWithoutPlacesIsAPayQuestion) {
     const Answer languages = ask("which languages should I learn for back-end?");
     const Answer mexico = ask("y en M\xC3\xA9xico?", languages.context);
