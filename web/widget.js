@@ -57,6 +57,7 @@
     undo: 'Undo',
     download: 'Download transcript',
     expand: 'Full screen',
+    moreActions: 'More actions',  // the header's ⋯ menu button (widget)
     retry: 'Retry',
     conversation: 'Conversation',
     you: 'You',
@@ -152,6 +153,8 @@
     copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
     download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
     expand: 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',
+    more: 'M5 12h.01M12 12h.01M19 12h.01',
+    check: 'M5 12l5 5L20 7',
     thumbs_up: 'M7 10v11M7 10l4-8a2.5 2.5 0 0 1 3 2.7L13.5 9H19a2 2 0 0 1 2 2.3l-1.3 7A2 2 0 0 1 17.7 20H7M3 10h4v11H3z',
     thumbs_down: 'M17 14V3M17 14l-4 8a2.5 2.5 0 0 1-3-2.7l.5-4.3H5a2 2 0 0 1-2-2.3l1.3-7A2 2 0 0 1 6.3 4H17M21 14h-4V3h4z',
   };
@@ -434,12 +437,14 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .root.page { height: 100%; background: var(--bg); }
 .panel { display: flex; flex-direction: column; height: 100%; min-height: 0; background: var(--bg); }
 
-.bar { display: flex; align-items: center; gap: 0.25em; padding: 0.6em 0.5em 0.6em 1em;
+.bar { position: relative; display: flex; align-items: center; gap: 0.25em; padding: 0.6em 0.5em 0.6em 1em;
   border-bottom: 1px solid var(--line); }
 .page .bar { padding-inline: max(1em, calc((100% - 46em) / 2)); }
 .bar__titles { flex: 1; min-width: 0; }
 .title { margin: 0; font-size: 1.15em; font-weight: 650; line-height: 1.3; overflow-wrap: anywhere; }
 .page .title { font-size: 1.3em; }
+/* One line in the widget, whatever the width: a title too long for it ends in "…" (the dialog's name stays whole). */
+.widget .title { font-size: 1em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .status { display: inline-flex; align-items: center; gap: 0.4em; font-size: 0.8em; color: var(--muted); }
 .status::before { content: ""; width: 0.6em; height: 0.6em; border-radius: 50%; background: var(--wait); }
 [data-state="connected"] .status::before { background: var(--ok); }
@@ -447,13 +452,25 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .icon-button { display: inline-flex; align-items: center; justify-content: center; min-width: 2.5em;
   height: 2.5em; padding: 0 0.5em; border: 0; border-radius: 0.5em; background: transparent; color: inherit; }
 .icon-button:hover { background: var(--surface); }
-.icon-button[aria-pressed="true"] { background: rgba(127, 127, 127, 0.25); }
 
 .widget .bar { background: var(--accent); color: var(--on-accent); border-bottom: 0; }
 .widget .bar .status { color: inherit; }
 .widget .bar .status::before { box-shadow: 0 0 0 2px var(--on-accent); }
 .widget .bar .icon-button:hover { background: rgba(127, 127, 127, 0.25); }
 .widget .bar :focus-visible { outline-color: var(--on-accent); outline-offset: -3px; }
+.icon--more { stroke-width: 3; }
+
+/* The header's ⋯ menu (MenuButton), under its button at the header's end. */
+.menu { position: absolute; z-index: 2; inset-block-start: calc(100% - 0.25em); inset-inline-end: 0.5em;
+  min-width: 13em; margin: 0; padding: 0.3em 0; border: 1px solid var(--line); border-radius: 0.6em;
+  background: var(--bg); color: var(--fg); box-shadow: 0 6px 20px rgba(15, 23, 42, 0.25); }
+.menu__item { display: flex; align-items: center; gap: 0.75em; width: 100%; min-height: 2.5em; padding: 0.4em 1em;
+  border: 0; background: transparent; color: var(--fg); text-align: start; }
+.menu__item:hover, .menu__item:focus { background: var(--surface); }
+.widget .bar .menu :focus-visible { outline-color: var(--accent-text); outline-offset: -3px; }
+.menu__label { flex: 1; }
+.menu__check { visibility: hidden; color: var(--accent-text); }
+.menu__item[aria-checked="true"] .menu__check { visibility: visible; }
 
 .notice { display: flex; gap: 0.5em; align-items: flex-start; margin: 0; padding: 0.6em 1em;
   border-bottom: 1px solid var(--error); color: var(--fg); background: var(--surface); font-size: 0.9em; }
@@ -807,6 +824,91 @@ button { font: inherit; color: inherit; cursor: pointer; }
   }
 
   // ---------------------------------------------------------------------------------------------------------
+  // A menu button, as the WAI-ARIA pattern has it. The button (aria-haspopup, aria-expanded) opens its menu with
+  // a click, Enter, Space or ArrowDown (the focus on the first item) or ArrowUp (on the last); in the menu the
+  // arrows (round), Home and End move, Enter and Space choose, Escape closes it and gives the focus back to the
+  // button; Tab, a click outside or a choice closes it. Items hidden by the CSS (full screen on a phone) are
+  // skipped. `items`: { label, icon, onselect, className, checkbox } (a checkbox item says aria-checked).
+
+  class MenuButton {
+    constructor({ id, label, items }) {
+      this.button = h('button', { type: 'button', class: 'icon-button', id: id + '-button', 'aria-label': label,
+        title: label, 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': id, part: 'header-button',
+        onclick: () => (this.isOpen ? this.close() : this.open('first')),
+        onkeydown: (e) => this.onButtonKey(e) }, icon('more'));
+      this.button.querySelector('.icon').classList.add('icon--more');
+      this.items = items.map((item) => h('button', { type: 'button', role: item.checkbox ? 'menuitemcheckbox' : 'menuitem',
+        class: 'menu__item' + (item.className ? ' ' + item.className : ''), tabindex: -1, part: 'menu-item',
+        'aria-checked': item.checkbox ? 'false' : null, onclick: () => this.choose(item) },
+      icon(item.icon), h('span', { class: 'menu__label' }, item.label),
+      item.checkbox ? h('span', { class: 'menu__check' }, icon('check')) : null));
+      this.popup = h('div', { class: 'menu', id, role: 'menu', 'aria-labelledby': id + '-button', hidden: true,
+        part: 'menu', onkeydown: (e) => this.onMenuKey(e),
+        onfocusout: (e) => { if (!this.popup.contains(e.relatedTarget)) this.close(); } }, this.items);
+      this.outside = (event) => {
+        const path = event.composedPath();
+        if (!path.includes(this.popup) && !path.includes(this.button)) this.close();
+      };
+    }
+
+    get isOpen() { return !this.popup.hidden; }
+
+    // Items the visitor can see, in order.
+    shown() { return this.items.filter((item) => item.getClientRects().length > 0); }
+
+    open(which) {
+      if (!this.isOpen) {
+        this.popup.hidden = false;
+        this.button.setAttribute('aria-expanded', 'true');
+        document.addEventListener('pointerdown', this.outside, true);
+      }
+      const items = this.shown();
+      const item = which === 'last' ? items[items.length - 1] : items[0];
+      if (item) item.focus();
+    }
+
+    close({ focusButton = false } = {}) {
+      if (this.isOpen) {
+        this.popup.hidden = true;
+        this.button.setAttribute('aria-expanded', 'false');
+        document.removeEventListener('pointerdown', this.outside, true);
+      }
+      if (focusButton) this.button.focus();
+    }
+
+    // The menu closes and the button has the focus before the item acts, so that an action that moves the
+    // focus (Clear conversation, to the input) has the last word.
+    choose(item) {
+      this.close({ focusButton: true });
+      item.onselect();
+    }
+
+    setChecked(className, checked) {
+      const item = this.items.find((node) => node.classList.contains(className));
+      if (item) item.setAttribute('aria-checked', String(checked));
+    }
+
+    onButtonKey(event) {
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      event.preventDefault();
+      this.open(event.key === 'ArrowUp' ? 'last' : 'first');
+    }
+
+    onMenuKey(event) {
+      const items = this.shown();
+      const at = items.indexOf(event.target);
+      const move = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key];
+      if (move !== undefined) {
+        event.preventDefault();
+        items[(move + items.length) % items.length].focus();
+      } else if (event.key === 'Escape') {
+        event.stopPropagation();  // the menu closes, not the chat
+        this.close({ focusButton: true });
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
   // The chat: one per script tag, in its own open shadow root.
 
   const STATE_LABELS = { idle: 'stateIdle', connecting: 'stateConnecting', connected: 'stateConnected',
@@ -832,6 +934,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       // data-open opens only where the panel floats; on a phone it would hide the whole page.
       this.isOpen = (options.open && window.matchMedia(WIDE_SCREEN).matches) || saved.open;
       this.expanded = false;
+      this.moreMenu = null;  // the widget's ⋯ menu (MenuButton), made by build()
       this.waiters = new Map();  // question id -> promise callbacks of ask()
       this.voteFrames = new Map();  // id of a feedback frame in flight -> the answer message it is about
       this.voteNodes = new WeakMap();  // answer message -> its feedback controls
@@ -958,16 +1061,21 @@ button { font: inherit; color: inherit; cursor: pointer; }
       slot.addEventListener('slotchange', showFooter);
       showFooter();
 
-      this.expandButton = this.page ? null : button(L.expand, 'expand', () => this.setExpanded(!this.expanded),
-        { class: 'icon-button expand', 'aria-pressed': String(this.expanded) });
+      // The page has room for its two actions; the widget keeps its header to the title, ⋯ and Close, so that
+      // the title has one line on a phone, and puts the rarer actions in the ⋯ menu.
+      if (this.moreMenu) this.moreMenu.close();
+      this.moreMenu = this.page ? null : new MenuButton({ id: 'more', label: L.moreActions, items: [
+        { label: L.expand, icon: 'expand', className: 'expand', checkbox: true,
+          onselect: () => this.setExpanded(!this.expanded) },
+        { label: L.download, icon: 'download', onselect: () => this.download() },
+        { label: L.clear, icon: 'clear', onselect: () => this.clear() },
+      ] });
       const bar = h('div', { class: 'bar', part: 'header' },
         h('div', { class: 'bar__titles' },
           h(this.page ? 'h1' : 'h2', { class: 'title', id: 'title', part: 'title' }, title),
           h('div', {}, this.status)),
-        button(L.download, 'download', () => this.download()),
-        button(L.clear, 'clear', () => this.clear()),
-        this.expandButton,
-        this.page ? null : button(L.close, 'down', () => this.close()));
+        this.page ? [button(L.download, 'download', () => this.download()), button(L.clear, 'clear', () => this.clear())]
+          : [this.moreMenu.button, this.moreMenu.popup, button(L.close, 'down', () => this.close())]);
 
       this.panel = h('div', { class: 'panel', id: 'panel', role: this.page ? null : 'dialog', part: 'panel',
         'aria-labelledby': this.page ? null : 'title', hidden: !this.page },
@@ -1093,7 +1201,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
     setExpanded(expanded) {
       this.expanded = expanded;
       this.root.classList.toggle('expanded', expanded);
-      if (this.expandButton) this.expandButton.setAttribute('aria-pressed', String(expanded));
+      if (this.moreMenu) this.moreMenu.setChecked('expand', expanded);
     }
 
     showUnread() {

@@ -53,7 +53,9 @@ test('data-theme, data-font, data-lang and data-labels apply, and the host sets 
   assert.equal(await style(page.locator('#panel'), 'borderTopLeftRadius'), '4px', '--ca-radius');
   assert.equal(await style(page.locator('.send'), 'outlineColor'), 'rgb(1, 2, 3)', '::part(send)');
   assert.equal(await page.locator('.send').getAttribute('aria-label'), 'Envoyer');
-  await page.getByRole('button', { name: 'Effacer la conversation' }).waitFor();
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name: 'Effacer la conversation' }).waitFor();
+  await page.keyboard.press('Escape');
   await page.getByLabel('Votre question').waitFor();
   assert.equal(await page.locator('.msg--welcome').innerText(), 'Bonjour !');
   assert.equal(await page.locator('#status').innerText(), 'Connecté');
@@ -300,12 +302,13 @@ test('the widget goes full screen and back; a footer shows data-footer text or t
   const page = await openHost('/full', hostPage(embedTag(server, 'data-footer="Answers from public career guides."')));
   await page.locator('.launcher').click();
   assert.equal(await page.locator('.footer').innerText(), 'Answers from public career guides.');
-  const expand = page.getByRole('button', { name: 'Full screen' });
+  await page.getByRole('button', { name: 'More actions' }).click();
+  const expand = page.getByRole('menuitemcheckbox', { name: 'Full screen', includeHidden: true });
   await expand.click();
-  assert.equal(await expand.getAttribute('aria-pressed'), 'true');
+  assert.equal(await expand.getAttribute('aria-checked'), 'true');
   assert.deepEqual(await page.locator('#panel').boundingBox(), { x: 0, y: 0, width: 1000, height: 760 });
   await page.keyboard.press('Escape');
-  assert.equal(await expand.getAttribute('aria-pressed'), 'false', 'Escape leaves full screen first');
+  assert.equal(await expand.getAttribute('aria-checked'), 'false', 'Escape leaves full screen first');
   assert.equal((await page.locator('#panel').boundingBox()).width, 380);
   await page.evaluate(() => {
     const note = Object.assign(document.createElement('span'), { slot: 'footer', textContent: 'Powered by us' });
