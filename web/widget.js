@@ -36,6 +36,7 @@
   const OFFLINE_AFTER_FAILURES = 3;
   const UNAVAILABLE_AFTER_FAILURES = 2;
   const UNDO_MS = 8000;
+  const COPIED_SHOWN_MS = 2000;  // the Copy button's check (or alert) before it is a Copy button again
   const COUNTER_FROM = 0.8;  // the character counter shows from this share of max_question_chars
   const COUNT_SPOKEN_AFTER_MS = 1000;  // screen readers hear the count once the visitor pauses, not every key
   const CLOSE_TOO_BIG = 1009;
@@ -513,17 +514,21 @@ button { font: inherit; color: inherit; cursor: pointer; }
   background: var(--bg); color: var(--accent-text); font-size: 0.875em; line-height: 1.3; text-align: left; }
 .chip:not(:disabled):hover { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }
 .welcome { display: flex; flex-direction: column; align-items: flex-start; }
-.actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3em 0.8em; margin-top: 0.5em; }
-.feedback { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3em; font-size: 0.8em;
-  color: var(--muted); }
+/* 👍 👎 on the left, Copy at the end, on one row that nothing moves: what voting adds (the note, the comment box)
+   goes on lines of its own under the buttons, as wide as the row but adding nothing to the bubble's width (contain),
+   and Copy says "copied" on itself. */
+.actions { display: flex; align-items: flex-start; gap: 0.8em; margin-top: 0.5em; }
+.feedback { flex: 1 1 auto; min-width: 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0 0.3em;
+  font-size: 0.8em; color: var(--muted); }
 .vote, .copy { display: inline-flex; align-items: center; justify-content: center; width: 2.25em; height: 2.25em;
   padding: 0; border: 1px solid var(--border); border-radius: 50%; background: var(--bg); color: var(--fg); }
 .copy { font-size: 0.8em; }
+.copy-group { flex: none; }
 .vote .icon, .copy .icon { width: 1.1em; height: 1.1em; }
 .vote[aria-pressed="true"] { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }
-.feedback__note, .copy__note { margin-left: 0.3em; font-size: 0.8em; color: var(--muted); }
-.feedback .feedback__note { font-size: 1em; }
-.feedback__comment { display: flex; gap: 0.4em; flex-basis: 100%; margin-top: 0.3em; }
+.feedback__note, .feedback__comment { flex-basis: 100%; contain: inline-size; }
+.feedback__note:not(:empty), .feedback__comment { margin-block-start: 0.3em; }
+.feedback__comment { display: flex; gap: 0.4em; }
 .feedback__comment input { flex: 1; min-width: 0; padding: 0.35em 0.6em; border: 1px solid var(--border);
   border-radius: 0.5em; background: var(--bg); color: var(--fg); font: inherit; }
 .feedback__comment button { padding: 0.3em 0.8em; border: 1px solid var(--accent-text); border-radius: 1em;
@@ -611,6 +616,12 @@ button { font: inherit; color: inherit; cursor: pointer; }
   .widget .panel { inset: 0; width: 100%; max-width: none; height: 100%; border: 0; border-radius: 0; }
   .widget.open .launcher { display: none; }
   .expand { display: none !important; }
+}
+/* Fingers need bigger targets than a mouse pointer: 44 px at least. */
+@media (pointer: coarse) {
+  .vote, .copy, .icon-button, .send { min-width: 44px; min-height: 44px; }
+  .vote .icon, .copy .icon { width: 1.5em; height: 1.5em; }
+  .menu__item { min-height: 44px; }
 }
 @media (prefers-reduced-motion: reduce) {
   .widget .panel, .typing span { animation: none; }
@@ -1630,8 +1641,17 @@ button { font: inherit; color: inherit; cursor: pointer; }
         (sources.length ? '\n\n' + this.labels.sources + ': ' + sourceLine(sources, this.options.lang, true) : '');
     }
 
+    // Whether it copied shows on the button itself for a moment (a check, or an alert) and is said by a status
+    // region: a note beside the button would push the buttons about.
     copyControl(message) {
-      const note = h('span', { class: 'copy__note', role: 'status' });
+      const L = this.labels;
+      const note = h('span', { class: 'visually-hidden', role: 'status' });
+      let timer = 0;
+      const show = (name, said) => {
+        button.replaceChildren(icon(name));
+        button.title = said || L.copy;
+        note.textContent = said;
+      };
       const copy = async () => {
         const text = this.answerText(message.answer || {});
         let done = false;
@@ -1639,11 +1659,13 @@ button { font: inherit; color: inherit; cursor: pointer; }
           await navigator.clipboard.writeText(text);
           done = true;
         } catch { /* no permission, or no clipboard API (plain http) */ }
-        note.textContent = done ? this.labels.copied : this.labels.copyFailed;
+        show(done ? 'check' : 'alert', done ? L.copied : L.copyFailed);
+        clearTimeout(timer);
+        timer = setTimeout(() => show('copy', ''), COPIED_SHOWN_MS);
       };
-      return h('span', { class: 'copy-group' },
-        h('button', { type: 'button', class: 'copy', 'aria-label': this.labels.copy, title: this.labels.copy,
-          part: 'copy', onclick: copy }, icon('copy')), note);
+      const button = h('button', { type: 'button', class: 'copy', 'aria-label': L.copy, title: L.copy, part: 'copy',
+        onclick: copy }, icon('copy'));
+      return h('span', { class: 'copy-group' }, button, note);
     }
 
     transcript() {

@@ -1,5 +1,5 @@
-// The widget's frame on phones and desktops: a header of one line whose rarer actions are in a ⋯ menu, in real
-// Chromium against the real server.
+// The widget's frame on phones and desktops: a header of one line whose rarer actions are in a ⋯ menu, and
+// answer buttons a finger can press that stay put, in real Chromium against the real server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -140,4 +140,50 @@ test('on a phone the ⋯ menu leaves out Full screen: the panel already fills th
   await page.keyboard.press('ArrowDown');
   assert.equal(await focused(page), 'Download transcript');
   await page.close();
+});
+
+// ----- the buttons under an answer
+
+// Where 👍, 👎 and Copy are in their answer's bubble, and their size.
+const answerButtons = (answer) => answer.evaluate((node) => {
+  const bubble = node.getBoundingClientRect();
+  return ['Helpful', 'Not helpful', 'Copy answer'].map((name) => {
+    const box = node.querySelector(`button[aria-label="${name}"]`).getBoundingClientRect();
+    return { name, x: box.x - bubble.x, y: box.y - bubble.y, width: box.width, height: box.height };
+  });
+});
+
+test('on a touch screen 👍, 👎 and Copy are 44 px targets that stay put while voting, commenting and copying', async () => {
+  const context = await browser.newContext(phone(390, 844));
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+  const page = await context.newPage();
+  try {
+    await page.goto(site.serve('/touch-answer', hostPage(embedTag(server))));
+    await page.waitForFunction(() => window.CareerAdvisor?.instances?.length > 0);
+    await page.locator('.launcher').tap();
+    await waitForState(page, 'connected');
+    const answer = await ask(page, 'What does a back-end developer do?');
+    const before = await answerButtons(answer);
+    for (const { name, width, height } of before) {
+      assert.ok(width >= 44 && height >= 44, `${name} is ${width}×${height} px`);
+    }
+
+    await answer.getByRole('button', { name: 'Not helpful' }).tap();
+    await answer.getByText('Thanks for the feedback.').waitFor();
+    const comment = answer.getByRole('textbox', { name: 'What was missing? (optional)' });
+    await comment.waitFor();
+    assert.deepEqual(await answerButtons(answer), before, 'voted: the note and the comment box moved none');
+    await comment.fill('More about the day to day');
+    await comment.press('Enter');
+    await comment.waitFor({ state: 'detached' });
+    assert.deepEqual(await answerButtons(answer), before, 'the comment box gone: none moved back');
+
+    await answer.getByRole('button', { name: 'Copy answer' }).tap();
+    await answer.getByText('Copied.').waitFor();
+    assert.deepEqual(await answerButtons(answer), before, 'copied: none moved');
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^Truest sums the role up/);
+    assert.deepEqual(await accessibilityViolations(page), []);
+  } finally {
+    await context.close();
+  }
 });
