@@ -40,8 +40,9 @@
   const COUNTER_FROM = 0.8;  // the character counter shows from this share of max_question_chars
   const COUNT_SPOKEN_AFTER_MS = 1000;  // screen readers hear the count once the visitor pauses, not every key
   const CLOSE_TOO_BIG = 1009;
-  // Below this the widget's panel covers the whole screen (the CSS says the same), so it does not open by itself.
-  const WIDE_SCREEN = '(min-width: 481px) and (min-height: 481px)';
+  // Here the widget's panel covers the whole screen (the CSS and the JS both ask this query): it does not open by
+  // itself, and it is modal while open.
+  const SMALL_SCREEN = '(max-width: 480px), (max-height: 480px)';
 
   // Every string a visitor sees or hears. `data-labels` (JSON) and `CareerAdvisor.init({ labels })` replace any
   // of them; {count}, {origin} and the like are filled in.
@@ -612,7 +613,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .widget.expanded .panel { inset: 0; width: 100%; max-width: none; height: 100%; border: 0; border-radius: 0; }
 .widget.expanded.open .launcher { display: none; }
 @keyframes rise { from { opacity: 0; transform: translateY(8px); } }
-@media (max-width: 480px), (max-height: 480px) {
+@media ${SMALL_SCREEN} {
   .widget .panel { inset: 0; width: 100%; max-width: none; height: 100%; border: 0; border-radius: 0; }
   .widget.open .launcher { display: none; }
   .expand { display: none !important; }
@@ -835,6 +836,62 @@ button { font: inherit; color: inherit; cursor: pointer; }
   }
 
   // ---------------------------------------------------------------------------------------------------------
+  // A modal panel's frame: where Tab stops in it, and the page behind held still.
+
+  const TAB_STOP = 'a[href], button, input, textarea, select, [tabindex]';
+
+  // The elements Tab stops at in `container`, in order: shown, enabled and not taken out of the order (tabindex
+  // -1). What a slot shows (the site's footer) counts where the slot is. No element here has a positive tabindex.
+  function tabStops(container) {
+    const stops = [];
+    const visit = (element) => {
+      if (element.localName === 'slot') {
+        const shown = element.assignedElements({ flatten: true });
+        for (const child of shown.length ? shown : element.children) visit(child);
+        return;
+      }
+      if (element.getClientRects().length === 0) return;  // not shown, and nor is anything in it
+      if (element.matches(TAB_STOP) && element.tabIndex >= 0 && !element.disabled) stops.push(element);
+      for (const child of element.children) visit(child);
+    };
+    visit(container);
+    return stops;
+  }
+
+  // The page's own scrolling, stopped while a chat's panel covers it and given back as it was: the inline
+  // overflow of <html> (the page's own CSS is not touched; <body>'s is left alone, as hiding it would change how
+  // its margins collapse and move the page) and the scroll position. One per page, in the registry, held by
+  // every modal chat on it, so that two chats do not undo each other.
+  class PageScroll {
+    constructor() {
+      this.holders = new Set();
+      this.saved = null;
+    }
+
+    hold(holder) {
+      if (this.holders.size === 0) {
+        const html = document.documentElement;
+        this.saved = { x: window.scrollX, y: window.scrollY, style: html.getAttribute('style'),
+          overflow: html.style.overflow };
+        html.style.overflow = 'hidden';
+        this.saved.ours = html.getAttribute('style');
+      }
+      this.holders.add(holder);
+    }
+
+    release(holder) {
+      if (!this.holders.delete(holder) || this.holders.size > 0) return;
+      // No style attribute, if the page had none and nothing else set one meanwhile (an emptied one would stay
+      // behind); else the overflow as it was (through the CSSOM, which a strict CSP allows).
+      const html = document.documentElement;
+      if (this.saved.style === null && html.getAttribute('style') === this.saved.ours) html.removeAttribute('style');
+      else html.style.overflow = this.saved.overflow;
+      window.scrollTo(this.saved.x, this.saved.y);
+      this.saved = null;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
   // A menu button, as the WAI-ARIA pattern has it. The button (aria-haspopup, aria-expanded) opens its menu with
   // a click, Enter, Space or ArrowDown (the focus on the first item) or ArrowUp (on the last); in the menu the
   // arrows (round), Home and End move, Enter and Space choose, Escape closes it and gives the focus back to the
@@ -943,8 +1000,12 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.contextPending = true;
       this.unread = Number.isInteger(saved.unread) ? saved.unread : 0;
       // data-open opens only where the panel floats; on a phone it would hide the whole page.
-      this.isOpen = (options.open && window.matchMedia(WIDE_SCREEN).matches) || saved.open;
+      this.smallScreen = window.matchMedia(SMALL_SCREEN);
+      this.isOpen = (options.open && !this.smallScreen.matches) || saved.open;
       this.expanded = false;
+      this.modal = false;  // the open panel covers the page (showModal())
+      this.tabGuard = (event) => this.keepTabInside(event);
+      this.focusGuard = (event) => this.guardFocus(event);
       this.moreMenu = null;  // the widget's ⋯ menu (MenuButton), made by build()
       this.waiters = new Map();  // question id -> promise callbacks of ask()
       this.voteFrames = new Map();  // id of a feedback frame in flight -> the answer message it is about
@@ -990,6 +1051,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       shadow.append(this.build());
       this.renderMessages();
       this.showState(this.connection.state);
+      if (!this.page) this.smallScreen.addEventListener('change', () => this.showModal());
       if (this.page || this.isOpen) this.setOpen(true);
       else if (this.messages.some((m) => m.status === 'queued' || m.status === 'sent')) this.start();
       // The chat page is there to be typed in; a widget waits to be opened.
@@ -1185,7 +1247,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.setOpen(false);
       if (hadFocus) {
         const back = this.launcher || (this.returnFocus && this.returnFocus.isConnected ? this.returnFocus : null);
-        if (back) back.focus();
+        if (back) back.focus({ preventScroll: true });  // the page is back where the visitor left it
       }
       this.emit('close');
     }
@@ -1201,6 +1263,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
           this.showUnread();
         }
         if (!quiet) this.save();
+        this.showModal();
       }
       if (open) {
         this.start();
@@ -1212,6 +1275,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
     setExpanded(expanded) {
       this.expanded = expanded;
       this.root.classList.toggle('expanded', expanded);
+      this.showModal();
       if (this.moreMenu) this.moreMenu.setChecked('expand', expanded);
     }
 
@@ -1229,6 +1293,54 @@ button { font: inherit; color: inherit; cursor: pointer; }
         if (this.expanded) this.setExpanded(false);
         else this.close();
       }
+    }
+
+    // ----- modal: the open panel covers the page (a small screen, or full screen)
+
+    // While the panel covers the page the dialog is modal: it says so (aria-modal), Tab and Shift+Tab go round
+    // inside it, the focus cannot stay behind it, and the page behind does not scroll. All undone, and the page
+    // scrolled back to where it was, once the panel no longer covers the page or closes (close() gives the
+    // focus back). The listeners are the document's: the focus may be on its body, after a tap on the panel's text.
+    showModal() {
+      const modal = !this.page && this.isOpen && (this.expanded || this.smallScreen.matches);
+      if (modal) this.panel.setAttribute('aria-modal', 'true');
+      else this.panel.removeAttribute('aria-modal');
+      if (modal === this.modal) return;
+      this.modal = modal;
+      if (modal) {
+        this.registry.pageScroll.hold(this);
+        document.addEventListener('keydown', this.tabGuard, true);
+        document.addEventListener('focusin', this.focusGuard);
+      } else {
+        this.registry.pageScroll.release(this);
+        document.removeEventListener('keydown', this.tabGuard, true);
+        document.removeEventListener('focusin', this.focusGuard);
+      }
+    }
+
+    // Whether `node` is in the chat: in its shadow tree, or the site's content slotted into it.
+    contains(node) {
+      return this.root.contains(node) || this.host.contains(node);
+    }
+
+    // Tab from the panel's last stop goes to its first, Shift+Tab from the first to the last, and either from
+    // outside the panel (the page's body) into it.
+    keepTabInside(event) {
+      if (event.key !== 'Tab') return;
+      const stops = tabStops(this.panel);
+      if (!stops.length) return;
+      const [first, last] = [stops[0], stops[stops.length - 1]];
+      const from = event.composedPath()[0];
+      if (this.contains(from) && from !== (event.shiftKey ? first : last)) return;
+      event.preventDefault();
+      (event.shiftKey ? last : first).focus();
+    }
+
+    // The focus went to the page behind the modal panel another way: back to the panel's first stop.
+    guardFocus(event) {
+      if (this.contains(event.composedPath()[0])) return;
+      const [first] = tabStops(this.panel);
+      if (first) first.focus();
     }
 
     // ----- asking
@@ -1911,6 +2023,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       ready,
       settings,
       told: new Set(),  // servers whose refusal the console has heard about
+      pageScroll: new PageScroll(),  // held while a chat's panel covers the page
       get state() { return instances.length ? instances[0].state : 'loading'; },
       init(options = {}) {
         Object.assign(settings, options, { labels: { ...settings.labels, ...(options.labels || {}) } });
@@ -1954,6 +2067,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
     window.CareerAdvisor = registry;
     if (Array.isArray(existing)) registry.push(...existing);  // init runs now, before the chat is built
   }
+  if (!registry.pageScroll) registry.pageScroll = new PageScroll();  // a registry an older copy of this file made
 
   const options = readOptions(script, registry);
 

@@ -1,9 +1,10 @@
-// The widget's frame on phones and desktops: a header of one line whose rarer actions are in a ⋯ menu, and
-// answer buttons a finger can press that stay put, in real Chromium against the real server.
+// The widget's frame on phones and desktops: a header of one line whose rarer actions are in a ⋯ menu, answer
+// buttons a finger can press that stay put, and a panel that is modal while it covers the page, in real Chromium
+// against the real server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  accessibilityViolations, ask, embeddingSetup, embedTag, hostPage, openHostOf, waitForState,
+  accessibilityViolations, ask, embeddingSetup, embedTag, hostPage, newPageOf, openHostOf, waitForState,
 } from './support.mjs';
 
 let browser;
@@ -15,10 +16,10 @@ const openHost = (path, html, options) => openHostOf(browser, site, path, html, 
 const TITLE = 'Ask about back-end careers';  // the title docs/widget.md's embed line gives
 const phone = (width, height) => ({ viewport: { width, height }, isMobile: true, hasTouch: true });
 
-// The id, or else the text, of the element focused inside the chat's shadow root.
+// The id, or else the name, of the element focused inside the chat's shadow root.
 const focused = (page) => page.evaluate(() => {
   const active = document.activeElement?.shadowRoot?.activeElement;
-  return active ? active.id || active.textContent : null;
+  return active ? active.id || active.getAttribute('aria-label') || active.textContent : null;
 });
 
 // The widget of `TITLE`, opened and connected.
@@ -186,4 +187,121 @@ test('on a touch screen 👍, 👎 and Copy are 44 px targets that stay put whil
   } finally {
     await context.close();
   }
+});
+
+// ----- a panel that covers the page is modal
+
+// A finger put down at x, y and drawn 300 px up, as to scroll down; resolves once the page has drawn twice since.
+async function swipe(page, x, y) {
+  const session = await page.context().newCDPSession(page);
+  try {
+    await session.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    for (let moved = 30; moved <= 300; moved += 30) {
+      await session.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - moved }] });
+    }
+    await session.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  } finally {
+    await session.detach();
+  }
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+// The mouse wheel turned over x, y, as to scroll down; resolves once the page has drawn twice since (the scroll
+// may go on: scrollEnd()).
+async function wheel(page, x, y) {
+  await page.mouse.move(x, y);
+  await page.mouse.wheel(0, 300);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+const scrollY = (page) => page.evaluate(() => window.scrollY);
+
+// Resolves once the page's next scroll has ended.
+async function scrollEnd(page) {
+  await page.evaluate(() => { window.scrolled = new Promise((resolve) => addEventListener('scrollend', resolve, { once: true })); });
+  return () => page.evaluate(() => window.scrolled);
+}
+
+// Whether the focus is in the chat's panel.
+const focusInPanel = (page) => page.evaluate(() => {
+  const host = document.querySelector('[data-career-advisor]');
+  return document.activeElement === host && host.shadowRoot.querySelector('#panel').contains(host.shadowRoot.activeElement);
+});
+
+// A long article with a link before the widget (whose tag has `attributes`).
+const longArticle = (attributes) => hostPage('<p>Some article the visitor is reading, and reading on.</p>'.repeat(80) +
+  `<a href="#top">Back to the top</a>${embedTag(server, attributes)}`);
+
+test('on a phone the open widget is modal: Tab goes round inside it, the page behind does not scroll; both come back on close', async () => {
+  const page = await newPageOf(browser, phone(390, 844));
+  try {
+    // A strict Content-Security-Policy: the page's scroll is held without a <style>.
+    const socket = server.url.replace('http:', 'ws:').replace(/\/$/, '');
+    const csp = `default-src 'none'; script-src ${server.url}widget.js; connect-src ${server.url} ${socket}; ` +
+      "style-src 'none'; img-src data:";
+    const article = longArticle('data-footer="Answers from public career guides."');
+    await page.goto(site.serve('/modal-phone', article, { 'Content-Security-Policy': csp }));
+    await page.waitForFunction(() => window.CareerAdvisor?.instances?.length > 0);
+    await page.evaluate(() => window.scrollTo(0, 600));
+    await page.waitForFunction(() => window.scrollY === 600);
+    await page.locator('.launcher').tap();
+    await waitForState(page, 'connected');
+    assert.equal(await page.getByRole('dialog').getAttribute('aria-modal'), 'true');
+    await swipe(page, 195, 60);  // on the header, which does not scroll
+    assert.equal(await scrollY(page), 600, 'the page behind did not scroll');
+
+    await page.locator('.send').focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(page), 'more-button', 'Tab from the last stop goes to the first');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focused(page), 'Send', 'Shift+Tab from the first goes to the last');
+    for (let i = 0; i < 12; i += 1) {
+      await page.keyboard.press('Tab');
+      assert.ok(await focusInPanel(page), `Tab ${i + 1} stayed in the panel`);
+    }
+    await page.locator('.footer').tap();  // text after the last stop: the focus goes to the page's body
+    await page.keyboard.press('Tab');
+    assert.ok(await focusInPanel(page), 'Tab after a tap on the footer goes back into the panel');
+
+    await page.getByRole('button', { name: 'Close chat' }).tap();
+    assert.equal(await focused(page), 'launcher', 'the focus is back on the launcher');
+    assert.equal(await scrollY(page), 600, 'the page is where the visitor left it');
+    assert.equal(await page.evaluate(() => document.documentElement.getAttribute('style')), null, 'its style as it was');
+    await swipe(page, 195, 600);
+    await page.waitForFunction(() => window.scrollY > 600);  // closed, the page scrolls again
+    assert.deepEqual(page.problems, [], 'no error, nothing the Content-Security-Policy refused');
+  } finally {
+    await page.close();
+  }
+});
+
+test('on a desktop the floating panel leaves the page usable; full screen is modal until it is left', async () => {
+  const page = await openHost('/modal-desktop', longArticle());
+  await page.evaluate(() => window.scrollTo(0, 600));
+  await page.waitForFunction(() => window.scrollY === 600);
+  await page.locator('.launcher').click();
+  await waitForState(page, 'connected');
+  const dialog = page.getByRole('dialog');
+  assert.equal(await dialog.getAttribute('aria-modal'), null, 'floating, the panel is not modal');
+  const ended = await scrollEnd(page);
+  await wheel(page, 300, 300);  // on the article beside the panel
+  await ended();
+  const scrolled = await scrollY(page);
+  assert.ok(scrolled > 600, 'the page scrolls beside the panel');
+
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Full screen' }).click();
+  assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+  await wheel(page, 300, 30);  // on the header, which does not scroll
+  assert.equal(await scrollY(page), scrolled, 'the page behind did not scroll');
+  await page.locator('.send').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'more-button', 'Tab goes round');
+
+  await page.keyboard.press('Escape');
+  assert.equal(await dialog.getAttribute('aria-modal'), null, 'floating again');
+  assert.equal(await scrollY(page), scrolled);
+  await wheel(page, 300, 300);
+  await page.waitForFunction((y) => window.scrollY > y, scrolled);
+  await page.close();
 });
