@@ -26,26 +26,32 @@ bool stemmable(std::string_view word) {
            std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-// The topic intent each fact belongs to: the first topic whose answer names it.
+// The topic intent each fact belongs to: the first topic whose answer names it in its lines, its "more" or an
+// entity rule; only then one whose lines for an aspect borrow it ("is it worth it?" cites pay and growth
+// figures from their own topics, which stay theirs).
 std::unordered_map<std::string, std::string> topic_of_facts(const knowledge::KnowledgeBase& knowledge,
                                                             const std::vector<Intent>& intents) {
     std::unordered_map<std::string, std::string> topic;
     auto claim = [&](const std::string& fact, const std::string& intent) { topic.try_emplace(fact, intent); };
     for (const Intent& intent : intents) {
         if (intent.kind != IntentKind::topic) continue;
-        std::vector<const std::string*> lines;
-        for (const std::string& l : intent.answer.lines) lines.push_back(&l);
-        for (const std::string& l : intent.answer.more) lines.push_back(&l);
-        for (const AspectLines& a : intent.answer.by_aspect) {
-            for (const std::string& l : a.lines) lines.push_back(&l);
-        }
-        for (const std::string* line : lines) {
-            for (const std::string& id : fact_references(*line)) claim(id, intent.id);
+        for (const auto* lines : {&intent.answer.lines, &intent.answer.more}) {
+            for (const std::string& line : *lines) {
+                for (const std::string& id : fact_references(line)) claim(id, intent.id);
+            }
         }
         for (const EntityRule& rule : intent.answer.by_entity) {
             if (rule.facts.empty()) continue;
             for (const knowledge::Fact& fact : knowledge.facts()) {
                 if (fact.id.starts_with(rule.facts)) claim(fact.id, intent.id);
+            }
+        }
+    }
+    for (const Intent& intent : intents) {
+        if (intent.kind != IntentKind::topic) continue;
+        for (const AspectLines& a : intent.answer.by_aspect) {
+            for (const std::string& line : a.lines) {
+                for (const std::string& id : fact_references(line)) claim(id, intent.id);
             }
         }
     }

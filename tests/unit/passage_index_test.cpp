@@ -129,3 +129,22 @@ TEST(PassageIndex, TheProjectGuidesAnswerUnseenWording) {
         EXPECT_NE(text.find(c.words), std::string::npos) << c.question << " -> " << text;
     }
 }
+
+// A fact that a topic's lines for an aspect borrow ("is it worth it?" cites the pay and growth figures) stays
+// the fact of the topic whose own lines name it: a question about those figures is answered there.
+TEST(PassageIndex, AFactBorrowedByAnAspectsLinesStaysItsOwnTopics) {
+    Small s;
+    Intent borrower = topic("borrower", {"{text:fit.calm}"});
+    borrower.answer.by_aspect.push_back(AspectLines{"worth", {"{fact:duties.list}"}, {}, false, false});
+    std::vector<Intent> intents{borrower, s.intents[0]};  // the borrower comes first
+    const PassageIndex index{s.kb, intents, s.lexicon, TermRules(s.lexicon, {})};
+    bool found = false;
+    for (std::uint32_t i = 0; i < index.size(); ++i) {
+        const Passage& p = index.passage(i);
+        if (p.fact != nullptr && p.fact->id == "duties.list") {
+            EXPECT_EQ(p.intent, "duties");
+            found = true;
+        }
+    }
+    EXPECT_TRUE(found);
+}
