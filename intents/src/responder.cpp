@@ -673,6 +673,7 @@ std::vector<const knowledge::Fact*> quoted_figures(const Advisor& advisor, const
     const auto& cues = advisor.style.figure_cues;
     const bool cued =
         std::any_of(cues.begin(), cues.end(), [&](const std::string& c) { return has_phrase(spaced, c); });
+    const std::vector<std::string> words = split_words(normalized);
     std::vector<const knowledge::Fact*> out;
     for (const QuotedNumber& n : numbers) {
         std::vector<const knowledge::Fact*> stating;
@@ -699,9 +700,24 @@ std::vector<const knowledge::Fact*> quoted_figures(const Advisor& advisor, const
                        });
             });
         };
+        // A kind of figure named beside the number ("median is 91k": Truest's median, not Cincinnati's
+        // average of 91,000).
+        const auto named_kind = [&](const knowledge::Fact* f) {
+            return std::any_of(f->figures.begin(), f->figures.end(), [&](const knowledge::Figure& fig) {
+                if (!quotes(n, fig, numbers.size() > 1)) return false;
+                const std::string_view kind = knowledge::to_string(fig.scope);
+                const std::size_t from = n.word >= 3 ? n.word - 3 : 0;
+                for (std::size_t w = from; w <= n.word + 2 && w < words.size(); ++w) {
+                    if (words[w] == kind) return true;
+                }
+                return false;
+            });
+        };
         const auto better = [&](const knowledge::Fact* a, const knowledge::Fact* b) {
             const auto ca = states_of_quoted(a), cb = states_of_quoted(b);
             if (ca != cb) return ca > cb;
+            const bool ka = named_kind(a), kb = named_kind(b);
+            if (ka != kb) return ka;
             return a->figures.size() <= 2 && b->figures.size() > 2;
         };
         const knowledge::Fact* fact = *std::min_element(stating.begin(), stating.end(), better);

@@ -482,6 +482,12 @@ TEST(Responder, AQuestionAboutFiguresTheGuidesGaveGetsTheFactsThatStateThem) {
     for (const char* fact : {"salary.summary.senior-average", "salary.level.senior"})
         EXPECT_TRUE(contains(senior.text, advisor().knowledge.find_fact(fact)->text)) << senior.text;
     EXPECT_FALSE(contains(senior.text, "$91K")) << senior.text;
+    // A number two facts state is the one whose kind of figure the question names beside it: "median is 91k"
+    // is Truest's median, not Cincinnati's average of 91,000.
+    const Answer median =
+        ask("one site told me backend devs average 125k, another said median is 91k. which is it");
+    EXPECT_TRUE(contains(median.text, "median of about $91K")) << median.text;
+    EXPECT_FALSE(contains(median.text, "Cincinnati")) << median.text;
     // A share or a head count the guides give can only be asked about, cue word or none; a sum of money
     // may be the asker's own, so "offered 80k" is still placed against the figures.
     const Answer of_what = ask("wait, 13% of what");
