@@ -919,11 +919,21 @@ std::vector<Resolved> questions_of(const Advisor& advisor, const Context& contex
     // The words of clauses that are context for the next question ("I'm 34, how do I start?"): the
     // latest max_context_words, as each clause is matched with them.
     std::vector<std::string> pending;
+    Context running = context;
     if (clauses.size() >= 2) {
         for (const Clause& clause : clauses) {
             std::string text;
             for (const std::string& word : pending) text += word + " ";
             Resolved r = resolve(advisor, context, text + clause.text);
+            // A clause that means nothing alone leans on the question before it in the same message ("…in
+            // the US? and in Austin?"), as a follow-up leans on the last answer, when it continues that
+            // topic.
+            if ((r.intent == nullptr || r.intent->id == fallback_id) &&
+                running.last_intent != context.last_intent) {
+                Resolved leaning = resolve(advisor, running, text + clause.text);
+                if (leaning.intent != nullptr && leaning.intent->id == running.last_intent)
+                    r = std::move(leaning);
+            }
             // Small talk on a weak cue alone ("would moving there help?") belongs to the question around it.
             const bool talk = is_kind(r.intent, IntentKind::smalltalk);
             const bool small_talk =
@@ -938,10 +948,21 @@ std::vector<Resolved> questions_of(const Advisor& advisor, const Context& contex
             }
             pending.clear();
             if (r.intent == nullptr || r.intent->id == fallback_id) continue;
+            if (answers_from_facts(r.intent)) {
+                running.last_intent = r.intent->id;
+                running.entities = r.entities;
+            }
             auto same = std::find_if(questions.begin(), questions.end(),
                                      [&](const Resolved& q) { return q.intent == r.intent; });
             if (same != questions.end()) {
-                same->entities = merge(same->entities, r.entities);
+                // Two clauses of one message on one topic ask both things ("in the US? and in Austin?"):
+                // every value of each, not the later one in place of the earlier as a follow-up would.
+                for (const auto& [kind, values] : r.entities) {
+                    auto& into = same->entities[kind];
+                    for (const std::string& v : values) {
+                        if (std::find(into.begin(), into.end(), v) == into.end()) into.push_back(v);
+                    }
+                }
             } else {
                 questions.push_back(std::move(r));
             }

@@ -854,6 +854,18 @@ TEST(Responder, AContradictionIsAboutWhatWasJustSaid) {
     EXPECT_TRUE(stack.text.starts_with("The guides don't rank")) << stack.text;
 }
 
+// A clause that means nothing alone leans on the question before it in the same message, as a follow-up
+// leans on the last answer: "… in the US? and in Austin?" asks both places, greeting or none.
+TEST(Responder, AClauseLeansOnTheQuestionBeforeItInTheSameMessage) {
+    for (const char* q :
+         {"hola! how much do backend devs earn in the united states? and in austin?",
+          "hola! cu\xC3\xA1nto gana un desarrollador backend en Estados Unidos? y en Austin?"}) {
+        const Answer a = ask(q);
+        EXPECT_TRUE(contains(a.text, "$140,000")) << q << ": " << a.text;
+        EXPECT_TRUE(contains(a.text, "$125,000")) << q << ": " << a.text;
+    }
+}
+
 TEST(Responder, ABarePlaceAfterATopicWithoutPlacesIsAPayQuestion) {
     const Answer languages = ask("which languages should I learn for back-end?");
     const Answer mexico = ask("y en M\xC3\xA9xico?", languages.context);
