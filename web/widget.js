@@ -282,12 +282,29 @@
     return lines.length ? lines : [''];
   }
 
+  // The direction of a text by its first strong letter (as dir="auto" decides): 'rtl' for Hebrew, Arabic and the
+  // other right-to-left scripts, else 'ltr'.
+  function textDirection(text) {
+    const first = /[A-Za-z\u00C0-\u02AF\u0370-\u058F\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/.exec(text);
+    return first && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/.test(first[0]) ? 'rtl' : 'ltr';
+  }
+
   // Drawn at 300 units, shown at most 300 px wide so the text stays the size of the answer's small print and
   // shrinks little on a phone. A light track behind each bar gives ranges (which start above zero) a scale;
   // the figures line up in a column after the tracks. Comparison rows (the all-workers baseline) are drawn
-  // hollow and say so in their label.
+  // hollow and say so in their label. The chart reads in the direction of its labels (whatever the page's):
+  // right to left, the labels start at the right edge, bars grow leftwards and the figures end at the left.
+  // Each text says its own direction and anchor, so neither the page nor the chart's side can push it out.
   function salaryChart(rows, labels) {
     const width = 300, lineHeight = 16, barBlock = 32;
+    const dir = textDirection(rows.map((r) => r.label).join(' '));
+    const x = (at) => (dir === 'rtl' ? width - at : at);  // from the chart's start side
+    // text-anchor is in the text's own direction: 'start' on the chart's start side for a text of its direction.
+    const text = (content, at, y, cls) => {
+      const own = textDirection(content);
+      return svg('text', { x: x(at), y, class: cls, direction: own, 'text-anchor': own === dir ? 'start' : 'end' },
+        content);
+    };
     // Characters are at most about 0.64 em wide at the 13 px the CSS sets; labels wrap at what that allows.
     const valueRoom = 10 + 8.4 * Math.max(...rows.map((r) => describe(r).length));
     const barArea = width - valueRoom;
@@ -297,19 +314,21 @@
     const height = drawn.reduce((sum, d) => sum + d.lines.length * lineHeight + barBlock - 2, 0);
     const chart = svg('svg', {
       class: 'chart', viewBox: `0 0 ${width} ${height}`, 'aria-hidden': 'true', focusable: 'false', part: 'chart',
+      direction: dir,
     });
     let y = 0;
     for (const { row, lines } of drawn) {
       const from = row.low !== undefined ? row.low * scale : 0;
       const to = (row.high !== undefined ? row.high : row.value) * scale;
-      const label = svg('text', { x: 0, y: y + 12, class: 'chart__label' });
-      lines.forEach((text, i) => label.append(svg('tspan', { x: 0, dy: i === 0 ? 0 : lineHeight }, text)));
+      const label = svg('g', { class: 'chart__label' });
+      lines.forEach((line, i) => label.append(text(line, 0, y + 12 + i * lineHeight, 'chart__label-line')));
       const barY = y + lines.length * lineHeight + 2;
+      const length = Math.max(to - from, 3);
       chart.append(label,
-        svg('line', { x1: 0, x2: barArea, y1: barY + 7, y2: barY + 7, class: 'chart__track' }),
-        svg('rect', { x: from, y: barY, width: Math.max(to - from, 3), height: 14, rx: 3,
+        svg('line', { x1: x(0), x2: x(barArea), y1: barY + 7, y2: barY + 7, class: 'chart__track' }),
+        svg('rect', { x: dir === 'rtl' ? width - from - length : from, y: barY, width: length, height: 14, rx: 3,
           class: 'chart__bar chart__bar--' + (SCOPES[row.scope] || 'range') + (row.comparison ? ' chart__bar--comparison' : '') }),
-        svg('text', { x: barArea + 8, y: barY + 12, class: 'chart__value' }, describe(row)));
+        text(describe(row), barArea + 8, barY + 12, 'chart__value'));
       y += lines.length * lineHeight + barBlock - 2;
     }
     return chart;
@@ -419,7 +438,7 @@
 :host([data-career-advisor="page"]) { height: 100vh; height: 100dvh; }
 .root { all: initial; display: block; box-sizing: border-box; color-scheme: light;
   font: var(--ca-font-size, 16px)/1.5 var(--ca-font, var(--site-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif));
-  color: var(--fg); text-align: left; --radius: var(--ca-radius, 16px);
+  color: var(--fg); text-align: start; --radius: var(--ca-radius, 16px);
   --offset-x: var(--ca-offset-x, var(--site-offset-x, 20px)); --offset-y: var(--ca-offset-y, var(--site-offset-y, 20px));
   --z: var(--ca-z-index, var(--site-z-index, 2147483000)); --launcher-size: var(--ca-launcher-size, 56px);
   ${variables(THEMES.light)} --accent-text: var(--ca-accent-text, var(--site-accent-text-light, var(--accent))); }
@@ -439,7 +458,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .root.page { height: 100%; background: var(--bg); }
 .panel { display: flex; flex-direction: column; height: 100%; min-height: 0; background: var(--bg); }
 
-.bar { position: relative; display: flex; align-items: center; gap: 0.25em; padding: 0.6em 0.5em 0.6em 1em;
+.bar { position: relative; display: flex; align-items: center; gap: 0.25em; padding-block: 0.6em; padding-inline: 1em 0.5em;
   border-bottom: 1px solid var(--line); }
 .page .bar { padding-inline: max(1em, calc((100% - 46em) / 2)); }
 .bar__titles { flex: 1; min-width: 0; }
@@ -476,7 +495,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
 
 .notice { display: flex; gap: 0.5em; align-items: flex-start; margin: 0; padding: 0.6em 1em;
   border-bottom: 1px solid var(--error); color: var(--fg); background: var(--surface); font-size: 0.9em; }
-.notice .icon { color: var(--error); margin-top: 0.1em; }
+.notice .icon { color: var(--error); margin-block-start: 0.1em; }
 /* Empty, and of no height, while connected: the live region stays in the page so that what it says is heard. */
 .banner:not(:empty) { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4em 0.75em; margin: 0;
   padding: 0.5em 1em; border-block-end: 1px solid var(--down); background: var(--surface); color: var(--fg);
@@ -491,20 +510,20 @@ button { font: inherit; color: inherit; cursor: pointer; }
   padding: 1em 0.75em; display: flex; flex-direction: column; gap: 0.75em; }
 .page .log { padding-inline: max(0.75em, calc((100% - 46em) / 2)); }
 .msg { max-width: 100%; padding: 0.6em 0.85em; border-radius: var(--radius); overflow-wrap: anywhere; }
-.msg--bot, .msg--welcome { align-self: flex-start; background: var(--surface); border-top-left-radius: 0.3em; }
+.msg--bot, .msg--welcome { align-self: flex-start; background: var(--surface); border-start-start-radius: 0.3em; }
 .msg--user { align-self: flex-end; max-width: 85%; background: var(--accent); color: var(--on-accent);
-  border-bottom-right-radius: 0.3em; white-space: pre-wrap; }
+  border-end-end-radius: 0.3em; white-space: pre-wrap; }
 .msg--user.is-queued { background: var(--bg); color: var(--fg); border: 1px dashed var(--accent-text); }
 .msg--user.is-failed { background: var(--bg); color: var(--fg); border: 1px solid var(--error); }
 .msg--error { align-self: flex-start; border: 1px solid var(--error); }
-.msg__pending { display: flex; align-items: center; gap: 0.3em; margin-top: 0.2em; font-size: 0.8em;
+.msg__pending { display: flex; align-items: center; gap: 0.3em; margin-block-start: 0.2em; font-size: 0.8em;
   color: var(--muted); white-space: normal; }
-.msg__time { display: block; margin-top: 0.25em; font-size: 0.75em; text-align: right; white-space: nowrap; }
-.msg--bot .msg__time { text-align: left; color: var(--muted); }
+.msg__time { display: block; margin-block-start: 0.25em; font-size: 0.75em; text-align: end; white-space: nowrap; }
+.msg--bot .msg__time { text-align: start; color: var(--muted); }
 .msg p, .msg ul { margin: 0.4em 0 0; }
 .msg .part { margin-top: 0.9em; }
 .msg > :first-child, .msg__text > :first-child { margin-top: 0; }
-.msg ul { padding-left: 1.25em; }
+.msg ul { padding-inline-start: 1.25em; }
 .msg li + li { margin-top: 0.15em; }
 .msg a { color: var(--accent-text); text-underline-offset: 0.15em; }
 .msg strong { font-weight: 650; }
@@ -512,10 +531,10 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .msg__sources a { color: inherit; text-decoration: underline; }
 .chips { display: flex; flex-wrap: wrap; gap: 0.4em; margin-top: 0.6em; }
 .chip { min-height: 2em; padding: 0.3em 0.8em; border: 1px solid var(--accent-text); border-radius: 1em;
-  background: var(--bg); color: var(--accent-text); font-size: 0.875em; line-height: 1.3; text-align: left; }
+  background: var(--bg); color: var(--accent-text); font-size: 0.875em; line-height: 1.3; text-align: start; }
 .chip:not(:disabled):hover { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }
 .welcome { display: flex; flex-direction: column; align-items: flex-start; }
-/* 👍 👎 on the left, Copy at the end, on one row that nothing moves: what voting adds (the note, the comment box)
+/* 👍 👎 at the start, Copy at the end, on one row that nothing moves: what voting adds (the note, the comment box)
    goes on lines of its own under the buttons, as wide as the row but adding nothing to the bubble's width (contain),
    and Copy says "copied" on itself. */
 .actions { display: flex; align-items: flex-start; gap: 0.8em; margin-top: 0.5em; }
@@ -554,7 +573,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
 
 .typing { display: flex; gap: 0.3em; align-self: flex-start; margin: 0 0.75em 0.5em; padding: 0.75em 0.9em;
   border-radius: 1em; background: var(--surface); width: max-content; }
-.page .typing { margin-left: max(0.75em, calc((100% - 46em) / 2)); }
+.page .typing { margin-inline-start: max(0.75em, calc((100% - 46em) / 2)); }
 .typing span { width: 0.45em; height: 0.45em; border-radius: 50%; background: var(--muted);
   animation: blink 1.2s infinite ease-in-out; }
 .typing span:nth-child(2) { animation-delay: 0.15s; }
@@ -590,6 +609,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .footer { padding: 0.3em 0.75em 0.5em; font-size: 0.75em; color: var(--muted); text-align: center; }
 .footer ::slotted(a) { color: var(--accent-text); }
 
+/* The corners are the physical ones data-position names, whatever the page's direction. */
 .launcher { position: fixed; z-index: var(--z); bottom: calc(var(--offset-y) + env(safe-area-inset-bottom, 0px));
   right: var(--offset-x); min-width: var(--launcher-size); height: var(--launcher-size); padding: 0; border: 0;
   border-radius: calc(var(--launcher-size) / 2); display: flex; align-items: center; justify-content: center;
@@ -598,7 +618,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .launcher:not(.has-label) { width: var(--launcher-size); border-radius: 50%; }
 .launcher .icon { width: 28px; height: 28px; }
 .launcher:focus-visible { outline-offset: 3px; }
-.badge { position: absolute; top: -4px; right: -4px; min-width: 22px; height: 22px; padding: 0 6px;
+.badge { position: absolute; inset-block-start: -4px; inset-inline-end: -4px; min-width: 22px; height: 22px; padding: 0 6px;
   border-radius: 11px; background: #b91c1c; color: #ffffff; font-size: 12px; font-weight: 700; line-height: 22px;
   text-align: center; box-shadow: 0 0 0 2px #ffffff; }
 .widget .panel { position: fixed; z-index: calc(var(--z) + 1); right: var(--offset-x);
@@ -1107,7 +1127,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.undoBar = h('div', { class: 'undo', role: 'status', part: 'undo' });
       this.undoBar.hidden = true;
       this.placeholder = L.placeholder || (this.options.titleGiven ? title + '…' : L.defaultPlaceholder);
-      this.input = h('textarea', { class: 'input', id: 'question', rows: 1, maxlength: this.limits.max_question_chars,
+      this.input = h('textarea', { class: 'input', id: 'question', dir: 'auto', rows: 1, maxlength: this.limits.max_question_chars,
         autocomplete: 'off', enterkeyhint: 'send', placeholder: this.placeholder, part: 'input',
         onbeforeinput: (e) => this.onBeforeInput(e), oninput: () => this.onInput(),
         onkeydown: (e) => this.onInputKey(e) });
@@ -1191,7 +1211,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
     welcome() {
       this.topicChips = h('div', { class: 'chips', role: 'group', 'aria-label': this.labels.exampleQuestions, hidden: true });
       return h('div', { class: 'welcome' },
-        h('p', { class: 'msg msg--welcome', part: 'message message-welcome' }, this.labels.welcome),
+        h('p', { class: 'msg msg--welcome', part: 'message message-welcome', dir: 'auto' }, this.labels.welcome),
         this.topicChips);
     }
 
@@ -1220,7 +1240,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
     // A chip asks its question; pressed from the keyboard, the focus goes on to the input (a click leaves it,
     // so a phone does not open its keyboard).
     chip(text) {
-      return h('button', { type: 'button', class: 'chip', part: 'chip', disabled: this.connection.state === 'unavailable',
+      return h('button', { type: 'button', class: 'chip', part: 'chip', dir: 'auto', disabled: this.connection.state === 'unavailable',
         onclick: (event) => {
         this.ask(text).catch(() => {});
         if (event.detail === 0) this.input.focus();
@@ -1681,6 +1701,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
     }
 
     // ----- rendering
+    // Texts written by the visitor or the server say their own direction (dir="auto"): an English answer on a
+    // right-to-left page keeps its full stop at its end; the layout around them follows the page (logical CSS).
 
     add(message) {
       this.messages.push(message);
@@ -1717,13 +1739,13 @@ button { font: inherit; color: inherit; cursor: pointer; }
       if (message.role === 'user') {
         const node = h('div', { class: 'msg msg--user', part: 'message message-user' },
           h('span', { class: 'visually-hidden' }, L.you + ': '),
-          h('span', { class: 'msg__text' }, message.text), this.time(message.at));
+          h('span', { class: 'msg__text', dir: 'auto' }, message.text), this.time(message.at));
         this.nodes.set(message.id, node);
         this.updateQuestion(message);
         return node;
       }
       if (message.role === 'error') {
-        return h('div', { class: 'msg msg--error', part: 'message message-error' }, message.text);
+        return h('div', { class: 'msg msg--error', part: 'message message-error', dir: 'auto' }, message.text);
       }
       const a = message.answer || {};
       const salary = a.data && a.data.kind === 'salary' && Array.isArray(a.data.rows) && a.data.rows.length > 0;
@@ -1731,9 +1753,9 @@ button { font: inherit; color: inherit; cursor: pointer; }
       const suggestions = Array.isArray(a.suggestions) ? a.suggestions.filter((s) => typeof s === 'string') : [];
       return h('div', { class: 'msg msg--bot', part: 'message message-bot' },
         h('span', { class: 'visually-hidden' }, L.advisor + ': '),
-        h('div', { class: 'msg__text' }, markdown(a.text || '', L)),
+        h('div', { class: 'msg__text', dir: 'auto' }, markdown(a.text || '', L)),
         salary ? salaryFigure(a.data, L, Object.fromEntries(sources.map((s) => [s.id, s.publisher || s.title]))) : null,
-        sources.length ? h('p', { class: 'msg__sources', part: 'sources' },
+        sources.length ? h('p', { class: 'msg__sources', part: 'sources', dir: 'auto' },
           L.sources + ': ', sourceLine(sources, this.options.lang)) : null,
         suggestions.length ? h('div', { class: 'chips', role: 'group', 'aria-label': L.suggestedQuestions },
           suggestions.map((s) => this.chip(s))) : null,
