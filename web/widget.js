@@ -8,7 +8,8 @@
 //
 // docs/widget.md is the reference: every data-* attribute, CSS custom property, ::part() name, label key, API
 // method, event and state. In short: data-title, -position, -color, -open, -storage, -id, -mount, -theme, -font,
-// -lang, -labels (JSON), -footer, -launcher, -launcher-label, -launcher-icon, -offset, -z-index; the host element
+// -lang, -labels (JSON), -footer, -launcher, -launcher-label, -launcher-icon, -offset, -z-index, -teaser,
+// -teaser-delay; the host element
 // takes --ca-accent, --ca-font, --ca-radius …; window.CareerAdvisor is a command queue before the script runs and
 // the API after (ready, open, close, toggle, ask, clear, init, push, instances).
 //
@@ -43,6 +44,7 @@
   // Here the widget's panel covers the whole screen (the CSS and the JS both ask this query): it does not open by
   // itself, and it is modal while open.
   const SMALL_SCREEN = '(max-width: 480px), (max-height: 480px)';
+  const TEASER_DELAY_S = 5;  // the greeting beside the launcher (data-teaser) waits this long unless told
 
   // Every string a visitor sees or hears. `data-labels` (JSON) and `CareerAdvisor.init({ labels })` replace any
   // of them; {count}, {origin} and the like are filled in.
@@ -108,6 +110,7 @@
     median: 'median',
     minimum: 'minimum',
     transcriptTitle: 'Conversation with {title}, {date}',
+    teaserClose: 'Dismiss the greeting',
   });
 
   const fill = (template, values) => String(template).replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
@@ -634,18 +637,35 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .widget.expanded.open .launcher { display: none; }
 @keyframes rise { from { opacity: 0; transform: translateY(8px); } }
 @media ${SMALL_SCREEN} {
+  .teaser { display: none !important; }
   .widget .panel { inset: 0; width: 100%; max-width: none; height: 100%; border: 0; border-radius: 0; }
   .widget.open .launcher { display: none; }
   .expand { display: none !important; }
 }
+/* The greeting above the launcher (data-teaser); never shown on a small screen, where it would cover the page. */
+.teaser { position: fixed; z-index: var(--z); right: var(--offset-x);
+  bottom: calc(var(--offset-y) + var(--launcher-size) + 12px + env(safe-area-inset-bottom, 0px));
+  display: flex; align-items: flex-start; gap: 0.25em; max-width: min(20em, calc(100vw - 2 * var(--offset-x)));
+  padding: 0.25em; border: 1px solid var(--line); border-radius: var(--radius); background: var(--bg); color: var(--fg);
+  box-shadow: 0 6px 20px rgba(15, 23, 42, 0.25); animation: rise 0.16s ease-out; }
+.left .teaser { right: auto; left: var(--offset-x); }
+.widget.no-launcher .teaser { display: none; }
+.teaser__text { flex: 1; min-width: 0; margin: 0; padding-block: 0.5em; padding-inline: 0.6em 0.25em; border: 0; border-radius: 0.6em;
+  background: transparent; color: inherit; text-align: start; overflow-wrap: anywhere; }
+.teaser__text:hover { color: var(--accent-text); }
+.teaser__close { min-width: 2em; height: 2em; padding: 0; border: 0; border-radius: 50%; background: transparent;
+  color: var(--muted); display: inline-flex; align-items: center; justify-content: center; flex: none; }
+.teaser__close:hover { background: var(--surface); color: var(--fg); }
+.teaser__close .icon { width: 1em; height: 1em; }
 /* Fingers need bigger targets than a mouse pointer: 44 px at least. */
 @media (pointer: coarse) {
   .vote, .copy, .icon-button, .send { min-width: 44px; min-height: 44px; }
   .vote .icon, .copy .icon { width: 1.5em; height: 1.5em; }
   .menu__item { min-height: 44px; }
+  .teaser__close { min-width: 44px; min-height: 44px; }
 }
 @media (prefers-reduced-motion: reduce) {
-  .widget .panel, .typing span { animation: none; }
+  .widget .panel, .typing span, .teaser { animation: none; }
 }
 `;
 
@@ -1034,6 +1054,10 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.topicsShown = false;
       this.limitsAsked = false;
       this.undoTimer = 0;
+      this.startedAt = Date.now();  // the greeting's delay counts from here
+      this.teaserTimer = 0;  // the greeting's delay, running (scheduleTeaser())
+      this.teaserShown = false;  // the greeting is on the screen now
+      this.teaserEscape = (event) => { if (event.key === 'Escape') this.hideTeaser(); };
       this.connection = new Connection(options.socketUrl, {
         onState: (state, previous) => this.showState(state, previous),
         onMessage: (message) => this.receive(message),
@@ -1072,6 +1096,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.renderMessages();
       this.showState(this.connection.state);
       if (!this.page) this.smallScreen.addEventListener('change', () => this.showModal());
+      this.scheduleTeaser();
       if (this.page || this.isOpen) this.setOpen(true);
       else if (this.messages.some((m) => m.status === 'queued' || m.status === 'sent')) this.start();
       // The chat page is there to be typed in; a widget waits to be opened.
@@ -1107,6 +1132,9 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.showState(this.connection.state, this.connection.state);
       this.setOpen(this.isOpen, { quiet: true });
       this.setExpanded(this.expanded);
+      clearTimeout(this.teaserTimer);  // the delay or the text may be new
+      this.teaserTimer = 0;
+      this.scheduleTeaser();
     }
 
     build() {
@@ -1187,12 +1215,25 @@ button { font: inherit; color: inherit; cursor: pointer; }
         this.badge);
       }
 
+      // The greeting: its text opens the chat, × dismisses it. Not a live region: the visually hidden status
+      // below says it once, politely, when it appears.
+      this.teaser = null;
+      this.teaserSaid = null;
+      if (this.launcher && this.options.teaser) {
+        this.teaser = h('div', { class: 'teaser', part: 'teaser', hidden: !this.teaserShown },
+          h('button', { type: 'button', class: 'teaser__text', dir: 'auto', part: 'teaser-text',
+            onclick: () => this.open() }, this.options.teaser),
+          h('button', { type: 'button', class: 'teaser__close', 'aria-label': L.teaserClose, title: L.teaserClose,
+            part: 'teaser-close', onclick: () => this.hideTeaser({ focusLauncher: true }) }, icon('close')));
+        this.teaserSaid = h('p', { class: 'visually-hidden', role: 'status' });
+      }
+
       const classes = ['root', this.page ? 'page' : 'widget', position === 'left' ? 'left' : '',
         theme === 'light' || theme === 'dark' ? 'theme-' + theme : '', this.launcher || this.page ? '' : 'no-launcher'];
       this.root = h(this.page ? 'section' : 'aside', {
         class: classes.filter(Boolean).join(' '), lang: lang || null,
         'aria-label': this.page ? null : title, 'aria-labelledby': this.page ? 'title' : null,
-        onkeydown: (e) => this.onKey(e) }, this.launcher, this.panel);
+        onkeydown: (e) => this.onKey(e) }, this.teaser, this.teaserSaid, this.launcher, this.panel);
       this.applyStyleOptions();
       this.showUnread();
       return this.root;
@@ -1278,6 +1319,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
         this.panel.hidden = !open;
         this.root.classList.toggle('open', open);
         if (this.launcher) this.launcher.setAttribute('aria-expanded', String(open));
+        if (open) this.hideTeaser();
         if (open && this.unread) {
           this.unread = 0;
           this.showUnread();
@@ -1297,6 +1339,49 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.root.classList.toggle('expanded', expanded);
       this.showModal();
       if (this.moreMenu) this.moreMenu.setChecked('expand', expanded);
+    }
+
+    // ----- the greeting beside the launcher (data-teaser)
+
+    // Once per tab session (sessionStorage, per chat), after the delay, while the panel is closed and the screen is
+    // large enough for the greeting to sit beside the page rather than over it (the CSS hides it if that changes).
+    get teaserKey() { return this.options.storageKey + ':teaser'; }
+
+    scheduleTeaser() {
+      if (!this.teaser || this.teaserTimer || this.teaserShown || this.isOpen || this.teaserSeen()) return;
+      this.teaserTimer = setTimeout(() => {
+        this.teaserTimer = 0;
+        this.showTeaser();
+      }, Math.max(0, this.options.teaserDelay * 1000 - (Date.now() - this.startedAt)));
+    }
+
+    teaserSeen() {
+      try { return window.sessionStorage.getItem(this.teaserKey) !== null; } catch { return false; }
+    }
+
+    showTeaser() {
+      if (!this.teaser || this.isOpen || this.smallScreen.matches || this.teaserSeen()) return;
+      try { window.sessionStorage.setItem(this.teaserKey, 'shown'); } catch { /* then once per page */ }
+      this.teaserShown = true;
+      this.teaser.hidden = false;
+      this.teaserSaid.textContent = this.options.teaser;
+      document.addEventListener('keydown', this.teaserEscape);
+    }
+
+    // Dismissed (×, Escape), or the chat opened (before or after it showed): not again this session. × gives
+    // the focus to the launcher, as does any way of hiding it from under the focus.
+    hideTeaser({ focusLauncher = false } = {}) {
+      if (!this.teaser) return;
+      clearTimeout(this.teaserTimer);
+      this.teaserTimer = 0;
+      try { window.sessionStorage.setItem(this.teaserKey, 'done'); } catch { /* then once per page */ }
+      if (!this.teaserShown) return;
+      this.teaserShown = false;
+      document.removeEventListener('keydown', this.teaserEscape);
+      const hadFocus = this.teaser.contains(this.host.shadowRoot.activeElement);
+      this.teaser.hidden = true;
+      this.teaserSaid.textContent = '';
+      if (hadFocus || focusLauncher) this.launcher.focus({ preventScroll: true });
     }
 
     showUnread() {
@@ -1973,7 +2058,18 @@ button { font: inherit; color: inherit; cursor: pointer; }
     if (s.color !== undefined) merged.accent = checkColour(s.color, 'color');
     if (s.zIndex !== undefined) merged.zIndex = /^-?\d+$/.test(String(s.zIndex)) ? String(s.zIndex) : null;
     if (s.offset !== undefined) Object.assign(merged, offsets(s.offset));
+    if (typeof s.teaser === 'string') merged.teaser = s.teaser.trim();
+    if (s.teaserDelay !== undefined) merged.teaserDelay = teaserDelay(s.teaserDelay, 'teaserDelay');
     return merged;
+  }
+
+  // Seconds before the greeting shows: a number from 0 up; anything else is a warning and the default.
+  function teaserDelay(value, name) {
+    if (value === undefined || value === null || value === '') return TEASER_DELAY_S;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+    console.warn(`Career Advisor: ${name} is a number of seconds, not`, value);
+    return TEASER_DELAY_S;
   }
 
   function checkColour(value, name) {
@@ -2016,6 +2112,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
       zIndex: /^-?\d+$/.test(data.zIndex || '') ? data.zIndex : null,
       ...offsets(data.offset),
       open: data.open === 'true',
+      teaser: (data.teaser || '').trim(),
+      teaserDelay: teaserDelay(data.teaserDelay, 'data-teaser-delay'),
       storage: data.storage === 'local' ? 'local' : 'session',
       storageKey: 'career-advisor:' + (data.id || `${server.origin}|${data.mount || 'widget'}|${twins.indexOf(tag)}`),
       serverUrl: server.origin,
