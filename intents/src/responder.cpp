@@ -1009,9 +1009,9 @@ bool mostly_other_script(std::string_view text) {
         }
         const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
         if (i + length > text.size()) break;
-        std::uint32_t code = length == 1 ? byte : byte & (0x7F >> length);
+        std::uint32_t code = length == 1 ? byte : static_cast<std::uint32_t>(byte & (0x7Fu >> length));
         for (std::size_t k = 1; k < length; ++k)
-            code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+            code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
         // Greek to the end of Ethiopic and Georgian, Devanagari among them; kana, CJK and Hangul. Not the
         // punctuation, symbols and emoji between and after them.
         if ((code >= 0x0370 && code < 0x1400) || (code >= 0x3040 && code < 0xD7B0))
