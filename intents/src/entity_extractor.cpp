@@ -79,8 +79,7 @@ void find_years(const std::string& padded, const std::vector<YearsBand>& bands, 
         const std::size_t word_end = padded.find(' ', pos + 1);
         const std::string_view after =
             word_end == std::string::npos ? std::string_view{} : std::string_view(padded).substr(word_end);
-        if (after.starts_with(" old ") || after.starts_with(" from now ") || after.starts_with(" later "))
-            continue;
+        if (after.starts_with(" old ") || after.starts_with(" from now ")) continue;
         const int years = spelled > 0 ? spelled : std::stoi(padded.substr(start, end - start));
         for (const YearsBand& band : bands) {
             if (years <= band.max_years) {

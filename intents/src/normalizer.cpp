@@ -353,16 +353,18 @@ struct Piece {
     bool asked = false;  // ended in ? or !, or is an item of a numbered list
 };
 
-// The length of a list number at `i` ("2)", "(2)", "2.", "b)", "(c)"), or 0. Only at a word's start:
-// "7.5" and "C++" are no list numbers.
-std::size_t list_number(std::string_view text, std::size_t i) {
+// The length of a list number at `i` ("2)", "(2)", "2.", "a)", "(c)" once `lettered`), or 0. Only at a word's
+// start: "7.5" and "C++" are no list numbers.
+std::size_t list_number(std::string_view text, std::size_t i, bool lettered) {
     if (i > 0 && text[i - 1] != ' ' && text[i - 1] != '\n') return 0;
     std::size_t j = i;
     if (j < text.size() && text[j] == '(') ++j;
-    // A letter item, "(a)" or "b)": one letter of a to h, closed by a parenthesis.
+    // A letter item, "(a)" or "b)": one letter of a to h, closed by a parenthesis; "b)" to "h)" only after an
+    // "a)" item, so that "plan b) is a bootcamp" stays one clause.
     const char letter =
         static_cast<char>(std::tolower(static_cast<unsigned char>(j < text.size() ? text[j] : ' ')));
-    if (j + 1 < text.size() && letter >= 'a' && letter <= 'h' && text[j + 1] == ')') return j + 2 - i;
+    const bool item_letter = letter == 'a' || (lettered && letter >= 'b' && letter <= 'h');
+    if (j + 1 < text.size() && item_letter && text[j + 1] == ')') return j + 2 - i;
     const std::size_t digits_from = j;
     while (j < text.size() && j - digits_from < 2 && std::isdigit(static_cast<unsigned char>(text[j])) != 0)
         ++j;
@@ -377,8 +379,10 @@ std::size_t list_number(std::string_view text, std::size_t i) {
 std::vector<Piece> cut_at_punctuation(std::string_view text) {
     std::vector<Piece> pieces;
     Piece current;
+    bool lettered = false;  // an "a)" item was seen: "b)", "c)" … are items too
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (const std::size_t number = list_number(text, i); number > 0) {
+        if (const std::size_t number = list_number(text, i, lettered); number > 0) {
+            lettered = lettered || std::isalpha(static_cast<unsigned char>(text[i + number - 2])) != 0;
             pieces.push_back(std::move(current));
             current = Piece{};
             current.asked = true;  // each item of the list is a question of its own

@@ -4,9 +4,11 @@
 #include <charconv>
 
 #include "intents/composer.hpp"
+#include "intents/intent_loader.hpp"
 #include "intents/message_bounds.hpp"
 #include "intents/normalizer.hpp"
 #include "intents/salary_rows.hpp"
+#include "intents/utf8.hpp"
 
 namespace intents {
 
@@ -677,18 +679,20 @@ std::vector<const knowledge::Fact*> quoted_figures(const Advisor& advisor, const
     std::vector<const knowledge::Fact*> out;
     for (const QuotedNumber& n : numbers) {
         std::vector<const knowledge::Fact*> stating;
-        bool share_or_count = false;  // a percentage or a head count: quoted, it can only be asked about
+        bool head_count = false;  // a count of people: quoted, it can only be the guides'
         for (const knowledge::Fact& fact : advisor.knowledge.facts()) {
-            const bool states = std::any_of(fact.figures.begin(), fact.figures.end(), [&](const auto& f) {
-                const bool quoted = quotes(n, f, numbers.size() > 1);
-                if (quoted && (f.unit == "percent" || f.unit == "people")) share_or_count = true;
-                return quoted;
-            });
-            if (states && passage_of(advisor, fact) != nullptr) stating.push_back(&fact);
+            if (passage_of(advisor, fact) == nullptr) continue;
+            bool states = false;
+            for (const knowledge::Figure& f : fact.figures) {
+                if (!quotes(n, f, numbers.size() > 1)) continue;
+                states = true;
+                if (f.unit == "people") head_count = true;
+            }
+            if (states) stating.push_back(&fact);
         }
-        // A sum of money may be the asker's own (an offer, a wage): only a cue makes it a question about
-        // the guides' figure.
-        if (stating.empty() || (!cued && !share_or_count)) return {};
+        // A sum or a share may be the asker's own (an offer, a wage, "a 7.5% raise"): only a cue makes it a
+        // question about the guides' figure.
+        if (stating.empty() || (!cued && !head_count)) return {};
         // A fact that states the whole range the number opens or closes ("150-200k" is the senior range,
         // not San Francisco's 150,000); then one of its own over a fact restating several of the guides'
         // headline figures (the key takeaways).
@@ -783,14 +787,16 @@ bool answers_the_form(const Advisor& advisor, const Resolved& r) {
 bool form_names(const Resolved& r, const std::vector<const knowledge::Fact*>& quoted) {
     const auto asked = r.entities.find("aspect");
     if (r.intent == nullptr || asked == r.entities.end()) return false;
-    std::string lines;
+    std::vector<std::string> named;
     for (const AspectLines& form : r.intent->answer.by_aspect) {
         if (std::find(asked->second.begin(), asked->second.end(), form.aspect) == asked->second.end())
             continue;
-        for (const std::string& line : form.lines) lines += line;
+        for (const std::string& line : form.lines) {
+            for (std::string& id : fact_references(line)) named.push_back(std::move(id));
+        }
     }
     return std::all_of(quoted.begin(), quoted.end(), [&](const knowledge::Fact* fact) {
-        return lines.find(":" + fact->id + "}") != std::string::npos;
+        return std::find(named.begin(), named.end(), fact->id) != named.end();
     });
 }
 
@@ -976,9 +982,9 @@ std::vector<Resolved> questions_of(const Advisor& advisor, const Context& contex
     return questions;
 }
 
-// Words of the message that are no English: another language's words the lexicon translates, and words
-// neither the dictionary (lexicon.json "dictionary") nor the domain's vocabulary holds ("zarabia", "vorrei",
-// "kitni"). Digits and one-letter words count for neither side.
+// Words of the message that are no English: words neither the dictionary (lexicon.json "dictionary") nor the
+// domain's vocabulary holds ("zarabia", "vorrei", "kitni"); a translated word that is English too ("france",
+// "was", "diploma") is English. Digits and one-letter words count for neither side.
 std::size_t foreign_words(const Lexicon& lexicon, const std::vector<std::string>& words,
                           std::size_t& counted) {
     std::size_t foreign = 0;
@@ -987,10 +993,9 @@ std::size_t foreign_words(const Lexicon& lexicon, const std::vector<std::string>
         if (w.size() < 2 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
             continue;
         ++counted;
-        const bool known = !lexicon.translations.contains(w) &&
-                           (std::binary_search(lexicon.english.begin(), lexicon.english.end(), w) ||
-                            std::binary_search(lexicon.vocabulary.begin(), lexicon.vocabulary.end(), w) ||
-                            lexicon.shorthand.contains(w));
+        const bool known = std::binary_search(lexicon.english.begin(), lexicon.english.end(), w) ||
+                           std::binary_search(lexicon.vocabulary.begin(), lexicon.vocabulary.end(), w) ||
+                           lexicon.shorthand.contains(w);
         if (!known) ++foreign;
     }
     return foreign;
@@ -1007,16 +1012,19 @@ bool mostly_other_script(std::string_view text) {
             ++i;
             continue;
         }
-        const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
-        if (i + length > text.size()) break;
-        std::uint32_t code = length == 1 ? byte : static_cast<std::uint32_t>(byte & (0x7Fu >> length));
+        const std::size_t length = utf8_sequence(text, i);
+        if (length == 0) {  // no valid sequence: a byte of nothing
+            ++i;
+            continue;
+        }
+        std::uint32_t code = static_cast<std::uint32_t>(byte & (0x7Fu >> length));
         for (std::size_t k = 1; k < length; ++k)
             code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
-        // Greek to the end of Ethiopic and Georgian, Devanagari among them; kana, CJK and Hangul. Not the
-        // punctuation, symbols and emoji between and after them.
+        // Greek to the end of Ethiopic and Georgian, Devanagari among them; kana, CJK and Hangul. Latin
+        // letters with accents are Latin; punctuation, symbols and emoji are neither.
         if ((code >= 0x0370 && code < 0x1400) || (code >= 0x3040 && code < 0xD7B0))
             ++other;
-        else if (code < 0x0250)
+        else if (code >= 0x00C0 && code < 0x0250)
             ++latin;
         i += length;
     }
@@ -1035,9 +1043,18 @@ std::optional<std::vector<Resolved>> read_in_english(const Advisor& advisor, con
     if (translations.empty()) return std::nullopt;
     const bool other_language = asked.size() == 1 && asked.front().intent->id == other_language_id;
     std::size_t counted = 0;
-    const std::size_t foreign = foreign_words(advisor.lexicon, split_words(normalized), counted);
+    const std::vector<std::string> words = split_words(normalized);
+    const std::size_t foreign = foreign_words(advisor.lexicon, words, counted);
     const bool mostly_foreign = (foreign >= 3 && 2 * foreign >= counted) || mostly_other_script(text);
-    if (!other_language && !mostly_foreign) return std::nullopt;
+    // Or one the patterns did not place, two in five of whose words (three at least) the translations know,
+    // English as some of them are ("pour", "perspectives").
+    const bool nothing_placed = std::none_of(asked.begin(), asked.end(), [](const Resolved& q) {
+        return answers_from_facts(q.intent) || is_kind(q.intent, IntentKind::smalltalk);
+    });
+    const auto translated = static_cast<std::size_t>(std::count_if(
+        words.begin(), words.end(), [&](const std::string& w) { return translations.contains(w); }));
+    const bool translatable = nothing_placed && translated >= 3 && 5 * translated >= 2 * words.size();
+    if (!other_language && !mostly_foreign && !translatable) return std::nullopt;
     const std::vector<Clause> clauses = normalize_clauses(text, advisor.translating);
     std::string whole;
     for (const Clause& c : clauses) whole += (whole.empty() ? "" : " ") + c.text;

@@ -123,6 +123,7 @@ TEST(NormalizeClauses, SplitsNumberedListsAndLinesIntoQuestions) {
               (std::vector<std::string>{"bootcamp length", "pay"}));
     EXPECT_EQ(clause_texts("three things: (a) languages, (b) pay, C) bootcamp length"),
               (std::vector<std::string>{"three things", "languages", "pay", "bootcamp length"}));
+    EXPECT_EQ(clause_texts("plan b) is a bootcamp"), (std::vector<std::string>{"plan b is a bootcamp"}));
     EXPECT_EQ(clause_texts("is 7.5 or 13 right? version 2.0"),
               (std::vector<std::string>{"is 7.5 or 13 right", "version 2.0"}));
 }

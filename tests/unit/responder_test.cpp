@@ -497,6 +497,10 @@ TEST(Responder, AQuestionAboutFiguresTheGuidesGaveGetsTheFactsThatStateThem) {
     EXPECT_TRUE(contains(low.text, advisor().knowledge.find_fact("outlook.employment-truest")->text))
         << low.text;
     EXPECT_FALSE(contains(low.text, "$125,000")) << low.text;
+    // A share may be the asker's own too: "a 7.5% raise" is no question about the growth projection.
+    const Answer raise = ask("I got a 7.5% raise this year, is that normal?");
+    EXPECT_FALSE(contains(raise.text, advisor().knowledge.find_fact("outlook.growth-2034")->text))
+        << raise.text;
     const Answer offer = ask("I was offered 80k for my first backend job");
     EXPECT_TRUE(offer.text.starts_with("$80,000 is")) << offer.text;
     // The guides' sentence is no "yes" to what it does not say.
@@ -797,6 +801,8 @@ TEST(Responder, AQuestionInALanguageNoPatternListsIsReadAsOne) {
                   "\xE0\xA4\x95\xE0\xA5\x80 \xE0\xA4\xB8\xE0\xA5\x88\xE0\xA4\xB2\xE0\xA4\xB0\xE0\xA5\x80?")
                   .intent,
               "other_language");
+    // Words another language shares with English are English ("diploma", "france", "portugal").
+    EXPECT_FALSE(ask("diploma in france or portugal?").text.starts_with(advisor().style.in_english));
     // English with slang, typos and emoji is English.
     EXPECT_EQ(ask("ngl whats the avg salery for backend devs tbh lol \xF0\x9F\x98\x85").intent, "salary");
 }
