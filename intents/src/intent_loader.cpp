@@ -702,8 +702,9 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
     }
     for (const knowledge::Fact& fact : kb.facts()) {
         if (!reached.contains(fact.id)) {
-            errors.push_back("fact '" + fact.id + "' (topic " + fact.topic +
-                             ") is not reachable from any intent");
+            // Named by its file, as every load error is: a reload's 422 points the operator at it.
+            errors.push_back(fact.file + ": " + fact.pointer + ": fact '" + fact.id + "' (topic " +
+                             fact.topic + ") is not reachable from any intent");
         }
     }
     return errors;
