@@ -5,6 +5,7 @@
 
 #include "intents/composer.hpp"
 #include "intents/intent_loader.hpp"
+#include "intents/language.hpp"
 #include "intents/message_bounds.hpp"
 #include "intents/normalizer.hpp"
 #include "intents/salary_rows.hpp"
@@ -982,55 +983,6 @@ std::vector<Resolved> questions_of(const Advisor& advisor, const Context& contex
     return questions;
 }
 
-// Words of the message that are no English: words neither the dictionary (lexicon.json "dictionary") nor the
-// domain's vocabulary holds ("zarabia", "vorrei", "kitni"); a translated word that is English too ("france",
-// "was", "diploma") is English. Digits and one-letter words count for neither side.
-std::size_t foreign_words(const Lexicon& lexicon, const std::vector<std::string>& words,
-                          std::size_t& counted) {
-    std::size_t foreign = 0;
-    counted = 0;
-    for (const std::string& w : words) {
-        if (w.size() < 2 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-            continue;
-        ++counted;
-        const bool known = std::binary_search(lexicon.english.begin(), lexicon.english.end(), w) ||
-                           std::binary_search(lexicon.vocabulary.begin(), lexicon.vocabulary.end(), w) ||
-                           lexicon.shorthand.contains(w);
-        if (!known) ++foreign;
-    }
-    return foreign;
-}
-
-// True when most letters of the text are of a script other than Latin (Devanagari, Cyrillic, Arabic, CJK…),
-// four at least: the normaliser keeps none of them, so no word count can see such a message.
-bool mostly_other_script(std::string_view text) {
-    std::size_t latin = 0, other = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte < 0x80) {
-            if (std::isalpha(byte)) ++latin;
-            ++i;
-            continue;
-        }
-        const std::size_t length = utf8_sequence(text, i);
-        if (length == 0) {  // no valid sequence: a byte of nothing
-            ++i;
-            continue;
-        }
-        std::uint32_t code = static_cast<std::uint32_t>(byte & (0x7Fu >> length));
-        for (std::size_t k = 1; k < length; ++k)
-            code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
-        // Greek to the end of Ethiopic and Georgian, Devanagari among them; kana, CJK and Hangul. Latin
-        // letters with accents are Latin; punctuation, symbols and emoji are neither.
-        if ((code >= 0x0370 && code < 0x1400) || (code >= 0x3040 && code < 0xD7B0))
-            ++other;
-        else if (code >= 0x00C0 && code < 0x0250)
-            ++latin;
-        i += length;
-    }
-    return other >= 4 && other > latin;
-}
-
 // A question in another language (the `other_language` intent alone, or a message half of whose words, three
 // at least, are no English) read again with the lexicon's translations: the questions it asks when that
 // reading finds a topic or a gap, the small talk beside them left out ("Ciao" opening an Italian question
@@ -1042,10 +994,8 @@ std::optional<std::vector<Resolved>> read_in_english(const Advisor& advisor, con
     const auto& translations = advisor.translating.translations;
     if (translations.empty()) return std::nullopt;
     const bool other_language = asked.size() == 1 && asked.front().intent->id == other_language_id;
-    std::size_t counted = 0;
     const std::vector<std::string> words = split_words(normalized);
-    const std::size_t foreign = foreign_words(advisor.lexicon, words, counted);
-    const bool mostly_foreign = (foreign >= 3 && 2 * foreign >= counted) || mostly_other_script(text);
+    const bool mostly_foreign = reads_as_other_language(advisor.lexicon, words, text);
     // Or one the patterns did not place, two in five of whose words (three at least) the translations know,
     // English as some of them are ("pour", "perspectives").
     const bool nothing_placed = std::none_of(asked.begin(), asked.end(), [](const Resolved& q) {
