@@ -65,8 +65,10 @@ Unanswered unanswered_words(const Advisor& advisor, std::string_view question, c
     }
     // Named things, read from the question as written; none when the answer refuses an injection, whose
     // names ("SYSTEM UPDATE", "Truest data was revised") the refusal answers.
-    const bool refused = std::any_of(answer.parts.begin(), answer.parts.end(),
-                                     [](const AnswerPart& part) { return part.intent == "instructions"; });
+    const bool refused = std::any_of(answer.parts.begin(), answer.parts.end(), [&](const AnswerPart& part) {
+        const Intent* intent = advisor.find_intent(part.intent);
+        return intent != nullptr && intent->refuses;
+    });
     if (refused) return left;
     bool opens_sentence = true;
     for (std::size_t start = 0; start < question.size();) {

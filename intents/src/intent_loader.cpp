@@ -192,6 +192,7 @@ void read_intents_file(const fs::path& file, IntentData& data, JsonReader& reade
         }
         intent.continues = reader.optional_string(item, path, "continues").value_or("");
         intent.aside = reader.optional_bool(item, path, "aside");
+        intent.refuses = reader.optional_bool(item, path, "refuses");
         intent.patterns = read_patterns(item, path, reader);
         intent.examples = reader.optional_strings(item, path, "examples");
         intent.answer = read_answer(item, path, reader);
@@ -660,6 +661,10 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
                                  "' /continues: a gap must name the topic intent follow-ups continue, not '" +
                                  intent.continues + "'");
             }
+        }
+        if (intent.refuses && intent.kind != IntentKind::smalltalk) {
+            errors.push_back(intent.file + ": intent '" + intent.id +
+                             "' /refuses: only a smalltalk intent declines what a message asks");
         }
         check_lines(intent, intent.answer.more, "/answer/more");
         for (const auto& entry : intent.answer.after) {

@@ -23,7 +23,8 @@ bool english(const Lexicon& lexicon, const std::string& w) {
 
 }  // namespace
 
-bool reads_as_other_language(const Lexicon& lexicon, const std::vector<std::string>& words, std::string_view text) {
+bool reads_as_other_language(const Lexicon& lexicon, const std::vector<std::string>& words,
+                             std::string_view text) {
     std::size_t counted = 0, foreign = 0;
     for (const std::string& w : words) {
         if (!lowercase_word(w)) continue;

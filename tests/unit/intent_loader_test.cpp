@@ -41,6 +41,15 @@ TEST(IntentLoader, GapWithoutATopicToContinueIsReported) {
         << error;
 }
 
+TEST(IntentLoader, RefusesOnAnIntentThatIsNoSmalltalkIsReported) {
+    DataCopy data;
+    replace_in_file(data.intents() / "intents" / "gaps.json", "\"continues\": \"salary\"",
+                    "\"continues\": \"salary\", \"refuses\": true");
+    const std::string error = load_errors(data);
+    EXPECT_NE(error.find("/refuses: only a smalltalk intent declines what a message asks"), std::string::npos)
+        << error;
+}
+
 TEST(IntentLoader, AnEntityGapThatIsNoGapIntentIsReported) {
     DataCopy data;
     replace_in_file(data.intents() / "entities.json", "\"gap\": \"uncovered.pay_by_technology\"",

@@ -24,7 +24,8 @@ Lexicon test_lexicon() {
 
 TEST(Language, EnglishWordsFromTheDictionaryVocabularyOrShorthandAreEnglish) {
     const Lexicon lexicon = test_lexicon();
-    EXPECT_FALSE(reads_as_other_language(lexicon, {"how", "much", "does", "a", "backend", "developer", "make"},
+    EXPECT_FALSE(reads_as_other_language(lexicon,
+                                         {"how", "much", "does", "a", "backend", "developer", "make"},
                                          "how much does a backend developer make"));
     EXPECT_FALSE(reads_as_other_language(lexicon, {"what", "do", "devs", "make"}, "what do devs make"));
 }
@@ -38,13 +39,15 @@ TEST(Language, HalfTheWordsUnknownAndThreeAtLeastIsAnotherLanguage) {
     EXPECT_FALSE(reads_as_other_language(lexicon, {"vorrei", "kitni"}, "vorrei kitni"));
     // Three unknown among seven known: under half.
     EXPECT_FALSE(reads_as_other_language(
-        lexicon, {"how", "much", "does", "a", "backend", "developer", "make", "in", "xx", "yy", "zz"}, "..."));
+        lexicon, {"how", "much", "does", "a", "backend", "developer", "make", "in", "xx", "yy", "zz"},
+        "..."));
 }
 
 TEST(Language, DigitsAndOneLetterWordsCountForNeitherSide) {
     const Lexicon lexicon = test_lexicon();
     // "2025" and "x" are not counted: three unknown of four counted.
-    EXPECT_TRUE(reads_as_other_language(lexicon, {"quanto", "guadagna", "sviluppatore", "salary", "2025", "x"},
+    EXPECT_TRUE(reads_as_other_language(lexicon,
+                                        {"quanto", "guadagna", "sviluppatore", "salary", "2025", "x"},
                                         "quanto guadagna sviluppatore salary 2025 x"));
 }
 
@@ -59,5 +62,5 @@ TEST(Language, AccentsEmojiAndAFewForeignLettersAreNotAnotherScript) {
     EXPECT_FALSE(mostly_other_script("¿Cuánto gana un desarrollador backend en España?"));
     EXPECT_FALSE(mostly_other_script("backend salary 🚀🚀🚀🚀🚀"));
     EXPECT_FALSE(mostly_other_script("is the pay good in Kraków or in Мск"));  // three Cyrillic letters
-    EXPECT_FALSE(mostly_other_script("\xff\xfe\xfd\xfc\xfb"));                  // no valid sequence
+    EXPECT_FALSE(mostly_other_script("\xff\xfe\xfd\xfc\xfb"));                 // no valid sequence
 }

@@ -119,6 +119,9 @@ struct Intent {
     // asks a topic clearly gets the gap's first line, then that topic's answer ("I'm 25 and earn 60k:
     // is that low?").
     bool aside = false;
+    // Smalltalk only: the answer declines what the message asks (instructions to change the advisor, figures
+    // to use), so nothing the message names is left unanswered by it (coverage.hpp).
+    bool refuses = false;
 };
 
 }  // namespace intents

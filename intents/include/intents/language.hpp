@@ -15,7 +15,8 @@ namespace intents {
 // "vorrei", "kitni"); or most of its letters, four at least, are of a script other than Latin. A word counts
 // when it has two letters or more and only a-z (digits and one-letter words count for neither side).
 // `words` are the message's normalised words; `text` is the message as sent.
-bool reads_as_other_language(const Lexicon& lexicon, const std::vector<std::string>& words, std::string_view text);
+bool reads_as_other_language(const Lexicon& lexicon, const std::vector<std::string>& words,
+                             std::string_view text);
 
 // True when most letters of the text are of a script other than Latin (Greek to Ethiopic and Georgian,
 // Devanagari among them; kana, CJK and Hangul), four at least. Accented Latin letters are Latin; punctuation,
