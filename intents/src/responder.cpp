@@ -1089,12 +1089,30 @@ std::string all_said_line(const Advisor& advisor) {
 // intent's line that this is what the guides say, before its suggestions.
 ComposedPart all_said(const Advisor& advisor, const Resolved& q, const std::string& asked,
                       const ComposeInputs& inputs, Said& said, const std::vector<std::string>& shown_before) {
-    const Retrieved closest = retrieve(advisor, asked);
-    ComposedPart part = closest.fact != nullptr && closest.fact->intent == q.intent->id
-                            ? compose_passage(*closest.fact, inputs, said)
-                            : compose(*q.intent, q.entities, inputs, said);
-    // Its first line, with the list that line introduces, unless the conversation showed that list: then the
-    // line ends where the list would have begun.
+    // The passage closest to the question among the facts this conversation showed ("which specializations
+    // are most wanted?" after the outlook's forces and specializations: the specializations), else among the
+    // topic's facts, else the topic's answer.
+    const Passage* closest = nullptr;
+    for (const PassageHit& hit : advisor.passages.search(asked, 8)) {
+        const Passage& p = advisor.passages.passage(hit.passage);
+        if (p.fact == nullptr) continue;
+        const bool shown = std::any_of(shown_before.begin(), shown_before.end(), [&](const std::string& s) {
+            return std::string_view(s).substr(0, s.find('@')) == p.fact->id;
+        });
+        if (shown) {
+            closest = &p;
+            break;
+        }
+    }
+    if (closest == nullptr) {
+        const Retrieved retrieved = retrieve(advisor, asked);
+        if (retrieved.fact != nullptr && retrieved.fact->intent == q.intent->id) closest = retrieved.fact;
+    }
+    ComposedPart part = closest != nullptr ? compose_passage(*closest, inputs, said)
+                                           : compose(*q.intent, q.entities, inputs, said);
+    // Its first line, with the list that line introduces, unless the conversation showed that list and the
+    // question does not ask for it ("how much of it is meetings?" after the typical day): then the line that
+    // would introduce a list again goes, and only the `followup` line is said.
     const bool list_shown =
         !part.shown.empty() && std::all_of(part.shown.begin(), part.shown.end(), [&](const auto& id) {
             const auto fact = std::string_view(id).substr(0, id.find('@'));
@@ -1102,14 +1120,20 @@ ComposedPart all_said(const Advisor& advisor, const Resolved& q, const std::stri
                 return std::string_view(s).substr(0, s.find('@')) == fact;
             });
         });
+    const std::vector<std::string> words = split_words(asked);
+    const bool asks_for_list = std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+        return std::find(advisor.style.list_askers.begin(), advisor.style.list_askers.end(), w) !=
+               advisor.style.list_askers.end();
+    });
     std::size_t end = part.text.find('\n');
-    if (!list_shown && end != std::string::npos && end > 0 && part.text[end - 1] == ':') {
+    const bool introduces_list = end != std::string::npos && end > 0 && part.text[end - 1] == ':';
+    if (introduces_list && (!list_shown || asks_for_list)) {
         while (end != std::string::npos && part.text.compare(end + 1, 2, "- ") == 0)
             end = part.text.find('\n', end + 1);
     }
-    part.text = part.text.substr(0, end);
-    if (list_shown && !part.text.empty() && part.text.back() == ':') part.text.back() = '.';
-    if (const std::string all = all_said_line(advisor); !all.empty()) part.text += "\n" + all;
+    part.text = introduces_list && list_shown && !asks_for_list ? std::string() : part.text.substr(0, end);
+    if (const std::string all = all_said_line(advisor); !all.empty())
+        part.text += (part.text.empty() ? "" : "\n") + all;
     part.held_back = false;
     return part;
 }

@@ -558,6 +558,28 @@ TEST(Responder, ALeadWhoTalksIsNoLevel) {
     }
 }
 
+// Asked for by name once everything was shown, a list is given again, whole: never its introducing line alone
+// ("… lists these skills.") before "That is all the guides say on this".
+TEST(Responder, AListAskedForAgainIsGivenAgainNotItsLineAlone) {
+    const auto* roles = advisor().knowledge.find_fact("role.related-roles");
+    ASSERT_TRUE(roles != nullptr && !roles->items.empty());
+    const Answer first = ask("whats the difference between a web engineer and a backend developer");
+    ASSERT_TRUE(contains(first.text, roles->items.front())) << first.text;
+    const Answer again = ask("what other roles are close to backend", first.context);
+    EXPECT_TRUE(contains(again.text, roles->items.back())) << again.text;
+}
+
+// The list asked for is the one of the facts just shown that the question names, whichever topic holds it.
+TEST(Responder, AllSaidGivesTheShownFactTheQuestionNames) {
+    const auto* special = advisor().knowledge.find_fact("outlook.specializations");
+    ASSERT_TRUE(special != nullptr && !special->items.empty());
+    const Answer market = ask("is the market for new backend grads actually bad rn");
+    const Answer driving = ask("what's supposed to be driving that demand", market.context);
+    ASSERT_TRUE(contains(driving.text, special->items.front())) << driving.text;
+    const Answer which = ask("which specializations are most wanted", driving.context);
+    EXPECT_TRUE(contains(which.text, special->items.front())) << which.text;
+}
+
 TEST(Responder, AnAspectAskedAgainIsAnsweredAgain) {
     const Answer first = ask("which cloud platforms should I know?");
     const Answer again = ask("which cloud providers exactly?", first.context);

@@ -41,6 +41,9 @@ struct AnswerStyle {
     // ("not", "or", "worth": questions a plain yes would misanswer). Empty: never.
     std::string yes;
     std::vector<std::string> yes_openers, yes_blockers;
+    // Words by which a question asks for the items of a list ("what", "which", "list"): asked again once
+    // everything on the topic was shown, such a question gets the list again, not its introducing line alone.
+    std::vector<std::string> list_askers;
     std::string
         not_in_guides;  // first, when a question names what the guides never mention: "… {entities} …"
     // {verdict} of a two-value comparison: how {a}'s main figure ({figure}) stands against {b}'s.
