@@ -1084,11 +1084,14 @@ std::string all_said_line(const Advisor& advisor) {
     return followup != nullptr && !followup->answer.lines.empty() ? followup->answer.lines.front() : "";
 }
 
-// A question on the conversation's topic when everything on it was shown: one line of it again, the passage
-// of the topic's facts the question is closest to (else the answer's first line), then the `followup`
-// intent's line that this is what the guides say, before its suggestions.
+// A question on the conversation's topic when everything on it was shown. Asked for more ("tell me more")
+// or for a list again ("which ones?"): the passage the question is closest to (a list whole), then the
+// `followup` intent's line that this is all the guides say, before its suggestions. Asked anything else
+// ("how long till you land the job?"): that the guides go no further (style `no_further`), and nothing the
+// conversation holds again.
 ComposedPart all_said(const Advisor& advisor, const Resolved& q, const std::string& asked,
-                      const ComposeInputs& inputs, Said& said, const std::vector<std::string>& shown_before) {
+                      const ComposeInputs& inputs, Said& said, const std::vector<std::string>& shown_before,
+                      bool asked_more) {
     // The passage closest to the question among the facts this conversation showed ("which specializations
     // are most wanted?" after the outlook's forces and specializations: the specializations), else among the
     // topic's facts, else the topic's answer.
@@ -1127,13 +1130,20 @@ ComposedPart all_said(const Advisor& advisor, const Resolved& q, const std::stri
     });
     std::size_t end = part.text.find('\n');
     const bool introduces_list = end != std::string::npos && end > 0 && part.text[end - 1] == ':';
-    if (introduces_list && (!list_shown || asks_for_list)) {
+    const bool whole_list = introduces_list && (!list_shown || asks_for_list);
+    if (whole_list) {
         while (end != std::string::npos && part.text.compare(end + 1, 2, "- ") == 0)
             end = part.text.find('\n', end + 1);
     }
-    part.text = introduces_list && list_shown && !asks_for_list ? std::string() : part.text.substr(0, end);
-    if (const std::string all = all_said_line(advisor); !all.empty())
-        part.text += (part.text.empty() ? "" : "\n") + all;
+    if (!asked_more && !(asks_for_list && whole_list) && !advisor.style.no_further.empty()) {
+        part.text = advisor.style.no_further;  // nothing the conversation holds said again
+        part.facts.clear();
+        part.not_covered = true;
+    } else {
+        part.text = introduces_list && !whole_list ? std::string() : part.text.substr(0, end);
+        if (const std::string all = all_said_line(advisor); !all.empty())
+            part.text += (part.text.empty() ? "" : "\n") + all;
+    }
     part.held_back = false;
     return part;
 }
@@ -1194,7 +1204,7 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             // sentence that shares the most words with the question (else its first line), and that this is
             // all.
             said = before;
-            part = all_said(advisor, q, normalized, inputs, said, context.shown);
+            part = all_said(advisor, q, normalized, inputs, said, context.shown, q.more);
         }
         // A follow-up on another topic that lands on just what the last answer showed ("do juniors get put on
         // call?" after on-call) is not that answer again: its closest line, and that this is all.
@@ -1206,7 +1216,7 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             });
         if (repeats_last) {
             said = before;
-            part = all_said(advisor, q, normalized, inputs, said, context.shown);
+            part = all_said(advisor, q, normalized, inputs, said, context.shown, q.more);
         }
         // "Which one of those would you learn first?": the line that the guides don't say, and not the facts
         // the conversation just showed again beneath it.
@@ -1233,7 +1243,7 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             // end when I log in?" read as "more"), and that this is all, before the intent's follow-up
             // questions.
             said = before;
-            part = all_said(advisor, q, normalized, inputs, said, context.shown);
+            part = all_said(advisor, q, normalized, inputs, said, context.shown, q.more);
         }
         if (questions.size() == 1 && part.direct && !part.not_covered && !q.closest && !asked_again &&
             asks_yes_or_no(normalized, advisor)) {

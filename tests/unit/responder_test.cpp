@@ -519,7 +519,8 @@ TEST(Responder, TheImpliedCountryIsNeverOneOfTwoCriteriaNotGivenTogether) {
     EXPECT_TRUE(contains(a.text, "Seattle and senior")) << "Seattle's figures are not by level: " << a.text;
 }
 
-// "That is all the guides say" after a list just shown gives the line that introduced it, not the list again.
+// A question a list just shown does not answer gets that the guides go no further: not the list again, nor
+// the line that introduced it.
 TEST(Responder, AllSaidDoesNotPasteAgainTheListJustShown) {
     const Answer day = ask("what does a backend dev actually do all day?");
     const auto* fact = advisor().knowledge.find_fact("role.daily-work");
@@ -527,7 +528,8 @@ TEST(Responder, AllSaidDoesNotPasteAgainTheListJustShown) {
     ASSERT_TRUE(contains(day.text, fact->items.front())) << day.text;
     const Answer again = ask("how much of it is coding vs meetings tho, like percent", day.context);
     EXPECT_FALSE(contains(again.text, fact->items.front())) << again.text;
-    EXPECT_TRUE(contains(again.text, advisor().find_intent("followup")->answer.lines.front())) << again.text;
+    EXPECT_FALSE(contains(again.text, fact->text.substr(0, 30))) << again.text;
+    EXPECT_TRUE(contains(again.text, advisor().style.no_further)) << again.text;
 }
 
 // A "not covered" follow-up whose nearest facts the conversation just showed says it is not covered, and not
@@ -907,15 +909,15 @@ TEST(Responder, YearsSpelledOutPlaceTheLevel) {
     EXPECT_TRUE(contains(first_line(five.text), "$120,000")) << five.text;
 }
 
-// Asking again (or another angle on a topic all said) once gave the whole answer word for word.
-TEST(Responder, ATopicAllSaidIsOneLineAgainAndThatThisIsAll) {
+// Asking again (or another angle on a topic all said) once gave the whole answer word for word; then one line
+// of it again. Now: that the guides go no further, and nothing shown again.
+TEST(Responder, ATopicAllSaidSaysTheGuidesGoNoFurther) {
     const Answer first = ask("do you need a degree to become a back-end developer?");
     const Answer again = ask("so what does the degree give you that the bootcamp doesnt", first.context);
     EXPECT_EQ(again.intent, first.intent);
     EXPECT_LT(again.text.size(), first.text.size() / 2) << again.text;
-    const Intent* followup = advisor().find_intent("followup");
-    ASSERT_NE(followup, nullptr);
-    EXPECT_TRUE(contains(again.text, followup->answer.lines.front())) << again.text;
+    EXPECT_EQ(first_line(again.text), advisor().style.no_further) << again.text;
+    EXPECT_TRUE(again.sources.empty()) << "nothing from the guides is said again";
 }
 
 TEST(Responder, ARequestToWriteSomethingIsDeclined) {
@@ -1244,8 +1246,8 @@ TEST(Responder, TheClosestPlaceIsGivenAgainForAnotherUncoveredPlace) {
     EXPECT_TRUE(contains(columbus.text.substr(closest), "$91,000")) << columbus.text;
 }
 
-// A follow-up on another topic that lands on just the facts the last answer showed gets one line of them and
-// that this is all the guides say, not the whole answer again.
+// A follow-up on another topic that lands on just the facts the last answer showed is told the guides go no
+// further, not the whole answer again.
 TEST(Responder, AFollowUpLandingOnTheLastAnswersFactsDoesNotRepeatIt) {
     const Answer roles =
         ask("What's the actual difference between a backend developer, a web engineer and a "
@@ -1253,9 +1255,7 @@ TEST(Responder, AFollowUpLandingOnTheLastAnswersFactsDoesNotRepeatIt) {
     ASSERT_TRUE(contains(roles.text, "purely UI work")) << roles.text;
     const Answer designer = ask("and interface designer, thats front end right?", roles.context, 1'001'000);
     EXPECT_FALSE(contains(designer.text, "purely UI work")) << designer.text;
-    const Intent* followup = advisor().find_intent("followup");
-    ASSERT_NE(followup, nullptr);
-    EXPECT_TRUE(contains(designer.text, followup->answer.lines.front())) << designer.text;
+    EXPECT_TRUE(contains(designer.text, advisor().style.no_further)) << designer.text;
 }
 
 // A user's own sum gets one judgement sentence for every figure it is set against (level and place

@@ -44,6 +44,9 @@ struct AnswerStyle {
     // Words by which a question asks for the items of a list ("what", "which", "list"): asked again once
     // everything on the topic was shown, such a question gets the list again, not its introducing line alone.
     std::vector<std::string> list_askers;
+    // Said instead of the facts when a follow-up asks what the conversation already holds all the guides say
+    // on ("how long till you land the job?" after the bootcamp's length). Empty: that line again instead.
+    std::string no_further;
     std::string
         not_in_guides;  // first, when a question names what the guides never mention: "… {entities} …"
     // {verdict} of a two-value comparison: how {a}'s main figure ({figure}) stands against {b}'s.
