@@ -25,13 +25,17 @@ bool english(const Lexicon& lexicon, const std::string& w) {
 
 bool reads_as_other_language(const Lexicon& lexicon, const std::vector<std::string>& words,
                              std::string_view text) {
-    std::size_t counted = 0, foreign = 0;
+    std::size_t counted = 0, foreign = 0, translated = 0;
     for (const std::string& w : words) {
         if (!lowercase_word(w)) continue;
         ++counted;
         if (!english(lexicon, w)) ++foreign;
+        if (lexicon.translations.contains(w)) ++translated;
     }
-    return (foreign >= 3 && 2 * foreign >= counted) || mostly_other_script(text);
+    // Short words of other languages are often English too ("un", "la", "pena"): two in five words the
+    // translations know, beside three no English, read as another language as well.
+    return (foreign >= 3 && (2 * foreign >= counted || 5 * translated >= 2 * counted)) ||
+           mostly_other_script(text);
 }
 
 bool mostly_other_script(std::string_view text) {

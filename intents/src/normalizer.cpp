@@ -335,6 +335,12 @@ std::string joined(const std::vector<std::string>& words) {
 
 }  // namespace
 
+std::vector<std::string> written_words(std::string_view text) {
+    std::vector<std::string> words = split_words(clean_characters(fold_unicode(text)));
+    if (words.size() > max_message_words) words.resize(max_message_words);
+    return words;
+}
+
 std::string normalize(std::string_view text, const Lexicon& lexicon) {
     Budget budget;
     std::vector<std::string> words;

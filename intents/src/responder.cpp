@@ -995,7 +995,7 @@ std::optional<std::vector<Resolved>> read_in_english(const Advisor& advisor, con
     if (translations.empty()) return std::nullopt;
     const bool other_language = asked.size() == 1 && asked.front().intent->id == other_language_id;
     const std::vector<std::string> words = split_words(normalized);
-    const bool mostly_foreign = reads_as_other_language(advisor.lexicon, words, text);
+    const bool mostly_foreign = reads_as_other_language(advisor.lexicon, written_words(text), text);
     // Or one the patterns did not place, two in five of whose words (three at least) the translations know,
     // English as some of them are ("pour", "perspectives").
     const bool nothing_placed = std::none_of(asked.begin(), asked.end(), [](const Resolved& q) {

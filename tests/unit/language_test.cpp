@@ -14,7 +14,10 @@ Lexicon test_lexicon() {
     intents::LexiconWords l;
     l.shorthand = {{"devs", "developers"}};
     l.vocabulary = {"backend", "salary", "developer"};
-    l.english = {"how", "much", "does", "a", "make", "in", "is", "the", "pay", "was", "france", "what"};
+    l.english = {"how", "much", "does", "a",      "make", "in", "is",
+                 "the", "pay",  "was",  "france", "what", "la", "un"};
+    l.translations = {
+        {"cuanto", "how much"}, {"gana", "earn"}, {"un", "a"}, {"la", "the"}, {"universidad", "university"}};
     std::sort(l.english.begin(), l.english.end());
     std::sort(l.vocabulary.begin(), l.vocabulary.end());
     return Lexicon(std::move(l));
@@ -63,4 +66,15 @@ TEST(Language, AccentsEmojiAndAFewForeignLettersAreNotAnotherScript) {
     EXPECT_FALSE(mostly_other_script("backend salary 🚀🚀🚀🚀🚀"));
     EXPECT_FALSE(mostly_other_script("is the pay good in Kraków or in Мск"));  // three Cyrillic letters
     EXPECT_FALSE(mostly_other_script("\xff\xfe\xfd\xfc\xfb"));                 // no valid sequence
+}
+
+// Short words of other languages are often English words too ("un", "la"): when two in five words are ones
+// the translations know, three unknown words are enough.
+TEST(Language, TranslatedWordsBesideThreeUnknownOnesAreAnotherLanguage) {
+    const Lexicon lexicon = test_lexicon();
+    // Unknown: cuanto, gana, mejor (3 of 8); translated: cuanto, gana, un, la, universidad (5 of 8).
+    EXPECT_TRUE(reads_as_other_language(
+        lexicon, {"cuanto", "gana", "un", "backend", "developer", "mejor", "la", "universidad"}, "..."));
+    // Translated words alone, without three unknown ones, are English ("la", "un").
+    EXPECT_FALSE(reads_as_other_language(lexicon, {"la", "un", "salary", "cuanto", "gana"}, "..."));
 }

@@ -179,3 +179,9 @@ TEST(Normalize, AWordOfTheDictionaryIsNoTypo) {
     const Lexicon no_dictionary(std::move(without));
     EXPECT_EQ(intents::correct_typo("override", no_dictionary).word, "overtime") << "what the rule prevents";
 }
+
+// The words as written: no typo correction ("mejor" is not "major"), no shorthand, accents folded.
+TEST(WrittenWords, AreTheMessagesOwnWordsLowerCasedWithAccentsFolded) {
+    EXPECT_EQ(intents::written_words("¿Vale la pena? ¡Mejor la Universidad, devs!"),
+              (std::vector<std::string>{"vale", "la", "pena", "?", "mejor", "la", "universidad", "devs"}));
+}

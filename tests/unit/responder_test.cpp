@@ -779,6 +779,20 @@ TEST(EntityGap, AFollowUpPointingBackTakesWhatTheLastAnswerWasAbout) {
     EXPECT_EQ(seattle.intent, "salary") << "a new question that points at nothing keeps its topic";
 }
 
+// Spanish whose short words are English too ("un", "la", "vale", "pena") and whose "mejor" a typo
+// correction read as "major" was answered from its English-looking words alone: the junior pay it asks
+// first was left out.
+TEST(Responder, SpanishWithEnglishLookingWordsIsReadInEnglishWhole) {
+    const Answer a =
+        ask("Hola! \xC2\xBF"
+            "cu\xC3\xA1nto gana un desarrollador backend junior? y \xC2\xBF"
+            "vale la "
+            "pena un bootcamp o mejor la universidad?");
+    EXPECT_EQ(first_line(a.text), advisor().style.in_english) << a.text;
+    EXPECT_TRUE(contains(a.text, "$80,000")) << a.text;
+    EXPECT_TRUE(contains(a.text, "bootcamp")) << a.text;
+}
+
 // Questions in other languages were refused; the guides answer most of them. They are read again with the
 // lexicon's translations and answered in English, saying so first.
 TEST(Responder, AQuestionInAnotherLanguageIsAnsweredInEnglishSayingSo) {

@@ -12,9 +12,11 @@ namespace intents {
 
 // True when a message reads as another language: half of its counted words, three at least, are neither in
 // the dictionary (lexicon.json "dictionary"), the domain's vocabulary nor its shorthand ("zarabia",
-// "vorrei", "kitni"); or most of its letters, four at least, are of a script other than Latin. A word counts
-// when it has two letters or more and only a-z (digits and one-letter words count for neither side).
-// `words` are the message's normalised words; `text` is the message as sent.
+// "vorrei", "kitni"); or three such words and two in five of its words in the lexicon's translations
+// ("un", "la" are English words too); or most of its letters, four at least, are of a script other than
+// Latin. A word counts when it has two letters or more and only a-z (digits and one-letter words count for
+// neither side). `words` are the message's words as written (normalizer.hpp written_words: no typo
+// correction, which would read "mejor" as "major"); `text` is the message as sent.
 bool reads_as_other_language(const Lexicon& lexicon, const std::vector<std::string>& words,
                              std::string_view text);
 

@@ -53,6 +53,11 @@ struct Clause {
 // whole message, and to the first max_message_clauses clauses: the rest of the message is ignored.
 std::vector<Clause> normalize_clauses(std::string_view text, const Lexicon& lexicon);
 
+// The words of a message as written: steps 1-4 only (accents folded, lower case, punctuation a space), no
+// shorthand, typo correction or fillers, so a word of another language is not read as the English word it
+// is one letter from ("mejor" stays "mejor", not "major"). Bounded as normalize() is.
+std::vector<std::string> written_words(std::string_view text);
+
 // The words of a text split at spaces, empty ones dropped.
 std::vector<std::string> split_words(const std::string& text);
 
