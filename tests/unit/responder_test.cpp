@@ -290,7 +290,7 @@ TEST(Responder, ProgressionListsEveryLevelInTheFirstSentence) {
 TEST(Responder, SeveralTechnologiesGetOneAnswerThatNamesEach) {
     const Answer a = ask("Should I pick up Go or Java after Python?");
     ASSERT_EQ(a.parts.size(), 1u);
-    EXPECT_EQ(a.text.rfind("The guides name Go, Java and Python, without ranking one above another.", 0), 0u)
+    EXPECT_EQ(a.text.rfind("The guides name Go, Java and Python but don't say which one to choose.", 0), 0u)
         << a.text;
     std::size_t words = 0;
     for (char c : a.text) words += c == ' ';
@@ -598,7 +598,7 @@ TEST(Responder, WhatPeriodAfterTheOutlookNamesBothPeriods) {
 
 TEST(Responder, ATechnologyAnswerIsOneFactNotTheWholeChecklist) {
     const Answer a = ask("do i need to know docker");
-    EXPECT_EQ(a.text.rfind("Docker is among the back-end technologies the guides name.", 0), 0u) << a.text;
+    EXPECT_EQ(a.text.rfind("The guides list Docker among the technologies back-end developers work with.", 0), 0u) << a.text;
     EXPECT_FALSE(contains(a.text, "lists these skills")) << a.text;
 }
 
