@@ -1148,6 +1148,40 @@ ComposedPart all_said(const Advisor& advisor, const Resolved& q, const std::stri
     return part;
 }
 
+struct NamedPart {
+    std::string intent;
+    ComposedPart part;
+};
+
+// The first thing of an `answer_named` kind (answering.json) that `named` holds, that no used fact is about,
+// and whose own topic, other than the question's, has facts about it: that topic's answer for it alone.
+std::optional<NamedPart> named_elsewhere(const Advisor& advisor, const Resolved& q, const Entities& named,
+                                         const std::vector<const knowledge::Fact*>& used,
+                                         const ComposeInputs& inputs, Said& said) {
+    const Intent* asked_topic = topic_of(advisor, q.intent);
+    for (const std::string& kind : advisor.style.answer_named) {
+        auto values = named.find(kind);
+        if (values == named.end()) continue;
+        for (const std::string& value : values->second) {
+            if (advisor.entities.not_in_guides(kind, value)) continue;
+            const Intent* home = advisor.find_intent(advisor.entities.home_intent(kind, value));
+            if (!is_kind(home, IntentKind::topic) || home == q.intent || home == asked_topic) continue;
+            const bool answered = std::any_of(
+                used.begin(), used.end(), [&](const knowledge::Fact* f) { return f->is_about(kind, value); });
+            if (answered) continue;
+            Said scratch = said;
+            ComposedPart part = compose(*home, Entities{{kind, {value}}}, inputs, scratch);
+            const bool about =
+                std::any_of(part.facts.begin(), part.facts.end(),
+                            [&](const knowledge::Fact* f) { return f->is_about(kind, value); });
+            if (!about || part.text.empty()) continue;
+            said = std::move(scratch);
+            return NamedPart{home->id, std::move(part)};
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 Answer respond(const Advisor& advisor, const Context& incoming, std::string_view text, std::int64_t now_ms,
@@ -1297,6 +1331,25 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         shown.insert(shown.end(), part.shown.begin(), part.shown.end());
         held_back = held_back || part.held_back;
         for (const auto& [kind, values] : q.entities) answer.entities[kind] = values;
+    }
+    // A thing of the style's `answer_named` kinds that the one question names and its answer left out
+    // ("what's it like being a backend dev in healthcare?" answered with the typical day): the thing's own
+    // topic answers it too, after, when the guides say something about it there.
+    if (questions.size() == 1 && answers_from_facts(questions.front().intent) && !answer.parts.empty() &&
+        !answer.parts.front().not_covered) {
+        // Named in what is asked, not in what the asker says of themselves ("I work in retail, how do I
+        // switch?").
+        std::string asked_clauses;
+        for (const Clause& c : clauses) {
+            if (c.question) asked_clauses += c.text + " ";
+        }
+        const Entities named = advisor.entities.extract(asked_clauses.empty() ? normalized : asked_clauses);
+        if (auto extra = named_elsewhere(advisor, questions.front(), named, facts, inputs, said)) {
+            append_part(answer, extra->intent, extra->part.text, false);
+            facts.insert(facts.end(), extra->part.facts.begin(), extra->part.facts.end());
+            shown.insert(shown.end(), extra->part.shown.begin(), extra->part.shown.end());
+            held_back = held_back || extra->part.held_back;
+        }
     }
     // Chips: "tell me more" when something was held back, then the topics a weak question came
     // close to, then each part's own follow-up questions.

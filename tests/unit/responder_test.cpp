@@ -598,7 +598,9 @@ TEST(Responder, WhatPeriodAfterTheOutlookNamesBothPeriods) {
 
 TEST(Responder, ATechnologyAnswerIsOneFactNotTheWholeChecklist) {
     const Answer a = ask("do i need to know docker");
-    EXPECT_EQ(a.text.rfind("The guides list Docker among the technologies back-end developers work with.", 0), 0u) << a.text;
+    EXPECT_EQ(a.text.rfind("The guides list Docker among the technologies back-end developers work with.", 0),
+              0u)
+        << a.text;
     EXPECT_FALSE(contains(a.text, "lists these skills")) << a.text;
 }
 
@@ -791,6 +793,25 @@ TEST(Responder, SpanishWithEnglishLookingWordsIsReadInEnglishWhole) {
     EXPECT_EQ(first_line(a.text), advisor().style.in_english) << a.text;
     EXPECT_TRUE(contains(a.text, "$80,000")) << a.text;
     EXPECT_TRUE(contains(a.text, "bootcamp")) << a.text;
+}
+
+// An industry the question names that its answer's facts are not about (the typical day, for healthcare)
+// is answered too, after, by the industry's own topic: nothing the question names is ignored.
+TEST(Responder, AnIndustryTheAnswerLeftOutIsAnsweredByItsOwnTopicAfter) {
+    const auto* healthcare = advisor().knowledge.find_fact("workplaces.healthcare");
+    ASSERT_NE(healthcare, nullptr);
+    const Answer a = ask("what's it like being a backend dev in healthcare with all the HIPAA stuff");
+    ASSERT_GE(a.parts.size(), 2u) << a.text;
+    EXPECT_NE(a.parts.front().intent, "workplaces.industries") << "the question's own topic answers first";
+    EXPECT_EQ(a.parts.back().intent, "workplaces.industries") << a.text;
+    EXPECT_TRUE(contains(a.text, healthcare->text)) << a.text;
+    // An answer about the industry already gets nothing more.
+    const Answer industries = ask("do hospitals and healthcare companies hire back-end developers?");
+    EXPECT_EQ(industries.parts.size(), 1u) << industries.text;
+    EXPECT_TRUE(contains(industries.text, healthcare->text)) << industries.text;
+    // What the asker says of themselves is no question about it: "I work in retail" asks nothing of retail.
+    const Answer retail = ask("I'm 34 and work in retail, how could I switch into backend development?");
+    EXPECT_EQ(retail.parts.size(), 1u) << retail.text;
 }
 
 // Questions in other languages were refused; the guides answer most of them. They are read again with the

@@ -47,6 +47,9 @@ struct AnswerStyle {
     // Said instead of the facts when a follow-up asks what the conversation already holds all the guides say
     // on ("how long till you land the job?" after the bootcamp's length). Empty: that line again instead.
     std::string no_further;
+    // Kinds of named things ("industry", "aspect") that a one-question answer must not leave out: when its
+    // facts are about none of them, the thing's own topic answers it too, after (responder.cpp).
+    std::vector<std::string> answer_named;
     std::string
         not_in_guides;  // first, when a question names what the guides never mention: "… {entities} …"
     // {verdict} of a two-value comparison: how {a}'s main figure ({figure}) stands against {b}'s.
