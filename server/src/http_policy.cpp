@@ -1,5 +1,6 @@
 #include "server/http_policy.hpp"
 
+#include <brotli/encode.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -173,8 +174,8 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
     return match;
 }
 
-bool accepts_gzip(std::string_view accept_encoding) {
-    std::optional<bool> gzip_ok, any_ok;  // what "gzip" and "*" say, when present
+bool accepts_coding(std::string_view accept_encoding, std::string_view coding_wanted) {
+    std::optional<bool> named_ok, any_ok;  // what the coding and "*" say, when present
     for_each_element(accept_encoding, [&](std::string_view element) {
         const std::size_t semicolon = element.find(';');
         const std::string coding = lower(trim(element.substr(0, semicolon)));
@@ -182,10 +183,10 @@ bool accepts_gzip(std::string_view accept_encoding) {
         params.erase(std::remove(params.begin(), params.end(), ' '), params.end());
         const bool refused =
             params.starts_with("q=0") && params.find_first_not_of("q=0.") == std::string::npos;
-        if (coding == "gzip") gzip_ok = !refused;
+        if (coding == coding_wanted) named_ok = !refused;
         if (coding == "*") any_ok = !refused;
     });
-    return gzip_ok.value_or(any_ok.value_or(false));
+    return named_ok.value_or(any_ok.value_or(false));
 }
 
 std::string gzip(std::string_view data) {
@@ -203,6 +204,18 @@ std::string gzip(std::string_view data) {
     deflateEnd(&stream);
     if (result != Z_STREAM_END) throw std::runtime_error("deflate failed");
     out.resize(stream.total_out);
+    return out;
+}
+
+std::string brotli(std::string_view data) {
+    std::size_t size = BrotliEncoderMaxCompressedSize(data.size());
+    std::string out(size, '\0');
+    if (!BrotliEncoderCompress(9, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, data.size(),
+                               reinterpret_cast<const std::uint8_t*>(data.data()), &size,
+                               reinterpret_cast<std::uint8_t*>(out.data()))) {
+        throw std::runtime_error("BrotliEncoderCompress failed");
+    }
+    out.resize(size);
     return out;
 }
 

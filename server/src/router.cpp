@@ -354,8 +354,40 @@ constexpr Route routes[] = {
     {http::verb::post, "/channels/twilio", nullptr, twilio},
 };
 
-// Static files, from memory: revalidated by ETag on every use (no-cache), gzip when the client takes it; our
-// pages get the CSP; widget.js may be loaded by any site that embeds it.
+// The representation of a file a request takes: Brotli, else gzip, else the bytes themselves.
+struct Encoded {
+    const std::string* body;
+    const std::string* etag;
+    std::string_view coding;  // "" for identity
+};
+
+Encoded encoded_for(const PreparedFile& file, std::string_view accept_encoding) {
+    if (!file.brotli.empty() && accepts_coding(accept_encoding, "br"))
+        return {&file.brotli, &file.brotli_etag, "br"};
+    if (!file.gzipped.empty() && accepts_coding(accept_encoding, "gzip"))
+        return {&file.gzipped, &file.gzipped_etag, "gzip"};
+    return {&file.body, &file.etag, ""};
+}
+
+// /widget.js, the name other sites' pages hold, leads to the current version, briefly: a deploy reaches
+// every site within five minutes, and the version itself is then kept for a year.
+Response version_redirect(AppState& state, const Request& request, std::string_view path,
+                          const PreparedFile& file) {
+    const std::string etag = "\"" + file.hash + "\"";
+    const bool not_modified = etag_matches(header(request, http::field::if_none_match), etag);
+    Response res =
+        make_response(state, request, not_modified ? http::status::not_modified : http::status::found, "",
+                      "text/plain; charset=utf-8");
+    res.set(http::field::location, versioned_path(path, file.hash));
+    res.set(http::field::etag, etag);
+    res.set(http::field::cache_control, cache_control(AssetName::plain));
+    return res;
+}
+
+// Static files, from memory (web/, asset_versions.hpp): a versioned name is cached for a year, a plain name
+// for five minutes, another version's name gets the current file revalidated each time (a page from before a
+// deploy, or from another replica during one, keeps working); each with its ETag, compressed once (Brotli or
+// gzip) as the client accepts. Our pages get the CSP; the widget may be loaded by any site that embeds it.
 Response static_file(AppState& state, const Request& request, const Peer& peer) {
     if (request.method() != http::verb::get && request.method() != http::verb::head) {
         Response res = error_response(state, request, http::status::method_not_allowed,
@@ -372,26 +404,33 @@ Response static_file(AppState& state, const Request& request, const Peer& peer) 
         return res;
     }
     const std::string_view path = path_of(request.target());
-    const auto file = state.static_files().find(path);
-    if (!file)
+    const StaticLookup found = state.static_files().lookup(path);
+    if (!found.file)
         return error_response(state, request, http::status::not_found, ErrorCode::not_found, "no such page");
-    const bool zipped = !file->gzipped.empty() && accepts_gzip(header(request, http::field::accept_encoding));
-    const std::string& etag = zipped ? file->gzipped_etag : file->etag;
-    const bool not_modified = etag_matches(header(request, http::field::if_none_match), etag);
-    std::string body = not_modified ? std::string() : zipped ? file->gzipped : file->body;
-    Response res = make_response(state, request, not_modified ? http::status::not_modified : http::status::ok,
-                                 std::move(body), file->content_type);
-    res.set(http::field::etag, etag);
-    res.set(http::field::cache_control, "no-cache");
-    res.set(http::field::vary, "Accept-Encoding");
-    if (zipped && !not_modified) res.set(http::field::content_encoding, "gzip");
-    if (file->content_type.starts_with("text/html"))
-        res.set("Content-Security-Policy", page_security_policy());
-    if (path == "/widget.js") {
+    const PreparedFile& file = *found.file;
+    const std::string plain =
+        found.name == AssetName::plain ? std::string(path) : split_versioned_path(path)->plain;
+    Response res = [&] {
+        if (found.name == AssetName::plain && !file.hash.empty() && redirects_to_version(plain))
+            return version_redirect(state, request, plain, file);
+        const Encoded chosen = encoded_for(file, header(request, http::field::accept_encoding));
+        const bool not_modified = etag_matches(header(request, http::field::if_none_match), *chosen.etag);
+        Response ok =
+            make_response(state, request, not_modified ? http::status::not_modified : http::status::ok,
+                          not_modified ? std::string() : *chosen.body, file.content_type);
+        ok.set(http::field::etag, *chosen.etag);
+        ok.set(http::field::cache_control, cache_control(found.name));
+        ok.set(http::field::vary, "Accept-Encoding");
+        if (!chosen.coding.empty() && !not_modified) ok.set(http::field::content_encoding, chosen.coding);
+        if (file.content_type.starts_with("text/html"))
+            ok.set("Content-Security-Policy", page_security_policy());
+        if (not_modified) ok.content_length(0);
+        return ok;
+    }();
+    if (plain == "/widget.js") {
         res.set(http::field::access_control_allow_origin, "*");
         res.set("Cross-Origin-Resource-Policy", "cross-origin");
     }
-    if (not_modified) res.content_length(0);
     return res;
 }
 

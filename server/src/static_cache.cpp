@@ -12,22 +12,53 @@ bool compressible(std::string_view type) {
 }
 
 std::size_t prepared_bytes(const PreparedFile& f) {
-    return f.body.size() + f.gzipped.size() + f.etag.size() + f.gzipped_etag.size() + f.content_type.size();
+    return f.body.size() + f.gzipped.size() + f.brotli.size() + f.etag.size() + f.gzipped_etag.size() +
+           f.brotli_etag.size() + f.content_type.size() + f.hash.size();
 }
 
-std::shared_ptr<const PreparedFile> prepare(StaticFile file) {
+bool is_page(std::string_view content_type) { return content_type.starts_with("text/html"); }
+
+}  // namespace
+
+// Pages first get their references rewritten: the files they name are prepared (or found) to learn their
+// hashes, so a page and the versions it names come from the same reading. Only other types are looked up,
+// so two pages naming each other cannot recurse.
+std::shared_ptr<const PreparedFile> StaticCache::prepare(StaticFile file) {
     auto prepared = std::make_shared<PreparedFile>();
+    if (is_page(file.content_type)) {
+        file.body =
+            rewrite_references(file.body, [this](std::string_view path) -> std::optional<std::string> {
+                if (is_page(mime_type(path))) return std::nullopt;
+                const auto named = find(path);
+                if (!named || named->hash.empty()) return std::nullopt;
+                return versioned_path(path, named->hash);
+            });
+    } else {
+        prepared->hash = content_hash(file.body);
+    }
     prepared->etag = entity_tag(file.body);
     if (file.body.size() > 512 && compressible(file.content_type)) {
+        const std::string_view tag = std::string_view(prepared->etag).substr(0, prepared->etag.size() - 1);
         prepared->gzipped = gzip(file.body);
-        prepared->gzipped_etag = prepared->etag.substr(0, prepared->etag.size() - 1) + "-gz\"";
+        prepared->gzipped_etag = std::string(tag) + "-gz\"";
+        prepared->brotli = brotli(file.body);
+        prepared->brotli_etag = std::string(tag) + "-br\"";
     }
     prepared->body = std::move(file.body);
     prepared->content_type = std::move(file.content_type);
     return prepared;
 }
 
-}  // namespace
+StaticLookup StaticCache::lookup(std::string_view url_path) {
+    if (auto versioned = split_versioned_path(url_path)) {
+        auto file = find(versioned->plain);
+        if (file && !file->hash.empty()) {
+            return {file,
+                    versioned->hash == file->hash ? AssetName::current_version : AssetName::other_version};
+        }
+    }
+    return {find(url_path), AssetName::plain};
+}
 
 std::shared_ptr<const PreparedFile> StaticCache::find(std::string_view url_path) {
     {

@@ -21,14 +21,14 @@ constexpr const char* first_of_a = "2001:db8:1:2::1";
 constexpr const char* second_of_a = "2001:db8:1:2::2";
 constexpr const char* first_of_b = "2001:db8:1:3::1";
 
-// The status of GET /widget.js sent from `source` to the server on [first_of_a]:port.
+// The status of GET / (the chat page) sent from `source` to the server on [first_of_a]:port.
 unsigned static_status_from(const char* source, std::uint16_t port) {
     net::io_context ioc;
     tcp::socket socket(ioc);
     socket.open(tcp::v6());
     socket.bind(tcp::endpoint(net::ip::make_address(source), 0));
     socket.connect(tcp::endpoint(net::ip::make_address(first_of_a), port));
-    const std::string request = "GET /widget.js HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    const std::string request = "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
     net::write(socket, net::buffer(request));
     std::string raw;
     boost::system::error_code ec;

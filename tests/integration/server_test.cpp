@@ -123,7 +123,9 @@ TEST(Server, ServesHealthAndTheChatPage) {
     EXPECT_EQ(page.status, 200u);
     EXPECT_EQ(page.headers["Content-Type"], "text/html; charset=utf-8");
     EXPECT_NE(page.body.find("<html"), std::string::npos);
-    auto script = http_request(server.port(), http::verb::get, "/widget.js");
+    auto tag = http_request(server.port(), http::verb::get, "/widget.js");
+    EXPECT_EQ(tag.status, 302u) << "to the current version";
+    auto script = http_request(server.port(), http::verb::get, tag.headers["Location"]);
     EXPECT_EQ(script.status, 200u);
     EXPECT_EQ(script.headers["Content-Type"], "text/javascript; charset=utf-8");
     EXPECT_EQ(http_request(server.port(), http::verb::get, "/nope.html").status, 404u);

@@ -40,13 +40,23 @@ TEST(EntityTag, IfNoneMatchAcceptsListsWeakTagsAndStar) {
 }
 
 TEST(AcceptEncoding, GzipUnlessRefused) {
-    EXPECT_TRUE(accepts_gzip("gzip, deflate, br"));
-    EXPECT_TRUE(accepts_gzip("br;q=1.0, gzip;q=0.8"));
-    EXPECT_TRUE(accepts_gzip("*"));
-    EXPECT_FALSE(accepts_gzip("gzip;q=0"));
-    EXPECT_FALSE(accepts_gzip("*, gzip;q=0"));
-    EXPECT_FALSE(accepts_gzip("br"));
-    EXPECT_FALSE(accepts_gzip(""));
+    EXPECT_TRUE(accepts_coding("gzip, deflate, br", "gzip"));
+    EXPECT_TRUE(accepts_coding("br;q=1.0, gzip;q=0.8", "gzip"));
+    EXPECT_TRUE(accepts_coding("*", "gzip"));
+    EXPECT_FALSE(accepts_coding("gzip;q=0", "gzip"));
+    EXPECT_FALSE(accepts_coding("*, gzip;q=0", "gzip"));
+    EXPECT_FALSE(accepts_coding("br", "gzip"));
+    EXPECT_FALSE(accepts_coding("", "gzip"));
+}
+
+TEST(AcceptEncoding, BrotliWhenNamedOrAnyUnlessRefused) {
+    EXPECT_TRUE(accepts_coding("gzip, deflate, br", "br"));
+    EXPECT_TRUE(accepts_coding("BR;q=0.5", "br"));
+    EXPECT_TRUE(accepts_coding("*", "br"));
+    EXPECT_FALSE(accepts_coding("br;q=0", "br"));
+    EXPECT_FALSE(accepts_coding("*, br;q=0.0", "br"));
+    EXPECT_FALSE(accepts_coding("gzip, deflate", "br")) << "curl --compressed without Brotli";
+    EXPECT_FALSE(accepts_coding("", "br"));
 }
 
 TEST(Gzip, RoundTripsThroughZlib) {

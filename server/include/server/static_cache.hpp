@@ -7,15 +7,28 @@
 #include <string>
 #include <string_view>
 
+#include "server/asset_versions.hpp"
+#include "server/static_files.hpp"
+
 namespace server {
 
-// A file of web/ ready to send: read once, its ETag and (when worth it) gzip computed once.
+// A file of web/ ready to send: read once, its ETag, versioned name and (when worth it) gzip and Brotli
+// computed once. A page's references to the other files are rewritten to their versioned names first.
 struct PreparedFile {
     std::string body;
     std::string gzipped;  // empty when the type does not compress or the file is small
+    std::string brotli;   // likewise
     std::string etag;
     std::string gzipped_etag;  // another representation, another tag (RFC 9110 8.8.3)
+    std::string brotli_etag;
     std::string content_type;
+    std::string hash;  // content_hash(body), for its versioned name; empty for a page (HTML), which has none
+};
+
+// A file found by name, and how the name named it (plain, or a versioned name of this or another version).
+struct StaticLookup {
+    std::shared_ptr<const PreparedFile> file;  // null when no file has the name
+    AssetName name = AssetName::plain;
 };
 
 // The files of web/ as the router serves them, prepared on first use and kept in memory until
@@ -34,6 +47,9 @@ class StaticCache {
 
     // The file a URL path names (load_static_file's rules); null when there is none.
     std::shared_ptr<const PreparedFile> find(std::string_view url_path);
+    // The same, and a versioned name ("/widget.<hash>.js") leads to its plain name's file, whatever the hash:
+    // `name` says whether the hash is the file's. Versioned names add no entry of their own.
+    StaticLookup lookup(std::string_view url_path);
     void clear();
 
     // Bytes of the files kept (bodies, gzipped copies, tags) and how many URL paths lead to them.
@@ -41,6 +57,8 @@ class StaticCache {
     std::size_t names() const;
 
   private:
+    std::shared_ptr<const PreparedFile> prepare(StaticFile file);
+
     const std::filesystem::path root_;
     const std::size_t max_bytes_, max_names_;
     mutable std::mutex mutex_;
