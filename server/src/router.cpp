@@ -12,6 +12,7 @@
 #include "server/channel_routes.hpp"
 #include "server/clock.hpp"
 #include "server/http_policy.hpp"
+#include "server/openapi.hpp"
 #include "server/protocol.hpp"
 #include "server/query_string.hpp"
 #include "server/reply_effects.hpp"
@@ -327,6 +328,44 @@ void twilio(AppState& state, const Request& request, const Peer&, Respond reply)
     channel_later(state, request, std::move(reply), twilio_message);
 }
 
+// The representation of a file a request takes: Brotli, else gzip, else the bytes themselves.
+struct Encoded {
+    const std::string* body;
+    const std::string* etag;
+    std::string_view coding;  // "" for identity
+};
+
+Encoded encoded_for(const PreparedFile& file, std::string_view accept_encoding) {
+    if (!file.brotli.empty() && accepts_coding(accept_encoding, "br"))
+        return {&file.brotli, &file.brotli_etag, "br"};
+    if (!file.gzipped.empty() && accepts_coding(accept_encoding, "gzip"))
+        return {&file.gzipped, &file.gzipped_etag, "gzip"};
+    return {&file.body, &file.etag, ""};
+}
+
+// A file from memory, in the representation the client takes (encoded_for), with that representation's ETag
+// (304 when If-None-Match holds it) and the given Cache-Control.
+Response file_response(const AppState& state, const Request& request, const PreparedFile& file,
+                       std::string_view cache_control) {
+    const Encoded chosen = encoded_for(file, header(request, http::field::accept_encoding));
+    const bool not_modified = etag_matches(header(request, http::field::if_none_match), *chosen.etag);
+    Response res = make_response(state, request, not_modified ? http::status::not_modified : http::status::ok,
+                                 not_modified ? std::string() : *chosen.body, file.content_type);
+    res.set(http::field::etag, *chosen.etag);
+    res.set(http::field::cache_control, cache_control);
+    res.set(http::field::vary, "Accept-Encoding");
+    if (!chosen.coding.empty() && !not_modified) res.set(http::field::content_encoding, chosen.coding);
+    if (not_modified) res.content_length(0);
+    return res;
+}
+
+// docs/openapi.yaml as JSON, built into the binary: prepared once (ETag, gzip, Brotli), then only read, and
+// revalidated on every use.
+Response openapi(AppState& state, const Request& request, const Peer&) {
+    static const std::shared_ptr<const PreparedFile> spec = prepare_file(openapi_json(), "application/json");
+    return file_response(state, request, *spec, "no-cache");
+}
+
 using Handler = Response (*)(AppState&, const Request&, const Peer&);
 using LaterHandler = void (*)(AppState&, const Request&, const Peer&, Respond);
 
@@ -347,27 +386,13 @@ constexpr Route routes[] = {
     {http::verb::get, "/api/v1/salary/filters", salary_filters, nullptr},
     {http::verb::get, "/api/v1/topics", topics, nullptr},
     {http::verb::get, "/api/v1/limits", limits, nullptr},
+    {http::verb::get, "/api/v1/openapi.json", openapi, nullptr},
     {http::verb::post, "/admin/reload", nullptr, reload},
     {http::verb::get, "/admin/report", nullptr, report},
     {http::verb::post, "/channels/slack/command", nullptr, slack},
     {http::verb::post, "/channels/telegram/webhook", nullptr, telegram},
     {http::verb::post, "/channels/twilio", nullptr, twilio},
 };
-
-// The representation of a file a request takes: Brotli, else gzip, else the bytes themselves.
-struct Encoded {
-    const std::string* body;
-    const std::string* etag;
-    std::string_view coding;  // "" for identity
-};
-
-Encoded encoded_for(const PreparedFile& file, std::string_view accept_encoding) {
-    if (!file.brotli.empty() && accepts_coding(accept_encoding, "br"))
-        return {&file.brotli, &file.brotli_etag, "br"};
-    if (!file.gzipped.empty() && accepts_coding(accept_encoding, "gzip"))
-        return {&file.gzipped, &file.gzipped_etag, "gzip"};
-    return {&file.body, &file.etag, ""};
-}
 
 // /widget.js, the name other sites' pages hold, leads to the current version, briefly: a deploy reaches
 // every site within five minutes, and the version itself is then kept for a year.
@@ -413,18 +438,9 @@ Response static_file(AppState& state, const Request& request, const Peer& peer) 
     Response res = [&] {
         if (found.name == AssetName::plain && !file.hash.empty() && redirects_to_version(plain))
             return version_redirect(state, request, plain, file);
-        const Encoded chosen = encoded_for(file, header(request, http::field::accept_encoding));
-        const bool not_modified = etag_matches(header(request, http::field::if_none_match), *chosen.etag);
-        Response ok =
-            make_response(state, request, not_modified ? http::status::not_modified : http::status::ok,
-                          not_modified ? std::string() : *chosen.body, file.content_type);
-        ok.set(http::field::etag, *chosen.etag);
-        ok.set(http::field::cache_control, cache_control(found.name));
-        ok.set(http::field::vary, "Accept-Encoding");
-        if (!chosen.coding.empty() && !not_modified) ok.set(http::field::content_encoding, chosen.coding);
+        Response ok = file_response(state, request, file, cache_control(found.name));
         if (file.content_type.starts_with("text/html"))
             ok.set("Content-Security-Policy", page_security_policy());
-        if (not_modified) ok.content_length(0);
         return ok;
     }();
     if (plain == "/widget.js") {

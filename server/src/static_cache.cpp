@@ -20,11 +20,26 @@ bool is_page(std::string_view content_type) { return content_type.starts_with("t
 
 }  // namespace
 
+std::shared_ptr<PreparedFile> prepare_file(std::string body, std::string content_type) {
+    auto prepared = std::make_shared<PreparedFile>();
+    prepared->etag = entity_tag(body);
+    if (body.size() > 512 && compressible(content_type)) {
+        const std::string_view tag = std::string_view(prepared->etag).substr(0, prepared->etag.size() - 1);
+        prepared->gzipped = gzip(body);
+        prepared->gzipped_etag = std::string(tag) + "-gz\"";
+        prepared->brotli = brotli(body);
+        prepared->brotli_etag = std::string(tag) + "-br\"";
+    }
+    prepared->body = std::move(body);
+    prepared->content_type = std::move(content_type);
+    return prepared;
+}
+
 // Pages first get their references rewritten: the files they name are prepared (or found) to learn their
 // hashes, so a page and the versions it names come from the same reading. Only other types are looked up,
-// so two pages naming each other cannot recurse.
+// so two pages naming each other cannot recurse. The rest is prepare_file's.
 std::shared_ptr<const PreparedFile> StaticCache::prepare(StaticFile file) {
-    auto prepared = std::make_shared<PreparedFile>();
+    std::string hash;
     if (is_page(file.content_type)) {
         file.body =
             rewrite_references(file.body, [this](std::string_view path) -> std::optional<std::string> {
@@ -34,18 +49,10 @@ std::shared_ptr<const PreparedFile> StaticCache::prepare(StaticFile file) {
                 return versioned_path(path, named->hash);
             });
     } else {
-        prepared->hash = content_hash(file.body);
+        hash = content_hash(file.body);
     }
-    prepared->etag = entity_tag(file.body);
-    if (file.body.size() > 512 && compressible(file.content_type)) {
-        const std::string_view tag = std::string_view(prepared->etag).substr(0, prepared->etag.size() - 1);
-        prepared->gzipped = gzip(file.body);
-        prepared->gzipped_etag = std::string(tag) + "-gz\"";
-        prepared->brotli = brotli(file.body);
-        prepared->brotli_etag = std::string(tag) + "-br\"";
-    }
-    prepared->body = std::move(file.body);
-    prepared->content_type = std::move(file.content_type);
+    auto prepared = prepare_file(std::move(file.body), std::move(file.content_type));
+    prepared->hash = std::move(hash);
     return prepared;
 }
 

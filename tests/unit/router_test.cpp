@@ -120,3 +120,26 @@ TEST(Router, FeedbackIsAPostAndTheReportAGet) {
     EXPECT_EQ(unrecorded.result(), http::status::service_unavailable)
         << "a server without a recorder has no report";
 }
+
+TEST(Router, ServesTheOpenApiDescriptionAsJsonRevalidatedByItsETag) {
+    AppState state(Config{}, advisor());
+    Response first = call(state, http::verb::get, "/api/v1/openapi.json");
+    ASSERT_EQ(first.result(), http::status::ok);
+    EXPECT_EQ(first[http::field::content_type], "application/json");
+    EXPECT_EQ(first[http::field::cache_control], "no-cache");
+    EXPECT_EQ(first[http::field::access_control_allow_origin], "*");
+    const auto spec = nlohmann::json::parse(first.body(), nullptr, false);
+    ASSERT_TRUE(spec.is_object()) << "JSON, not the YAML it is written in";
+    EXPECT_EQ(spec.at("openapi"), "3.1.0");
+    EXPECT_TRUE(spec.at("paths").contains("/api/v1/openapi.json")) << "it describes itself too";
+
+    Request again{http::verb::get, "/api/v1/openapi.json", 11};
+    again.set(http::field::host, "127.0.0.1:8080");
+    again.set(http::field::if_none_match, std::string(first[http::field::etag]));
+    std::optional<Response> revalidated;
+    route(state, again, Peer{"127.0.0.1", true, 1, {}, "127.0.0.1"},
+          [&revalidated](Response r) { revalidated = std::move(r); });
+    ASSERT_TRUE(revalidated.has_value());
+    EXPECT_EQ(revalidated->result(), http::status::not_modified);
+    EXPECT_TRUE(revalidated->body().empty());
+}

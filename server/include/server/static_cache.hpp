@@ -31,6 +31,10 @@ struct StaticLookup {
     AssetName name = AssetName::plain;
 };
 
+// A body ready to send as a file is: its ETag, and its gzipped and Brotli copies (each with its own tag) when
+// the type compresses and the body is worth it. No hash: StaticCache::prepare adds a file's.
+std::shared_ptr<PreparedFile> prepare_file(std::string body, std::string content_type);
+
 // The files of web/ as the router serves them, prepared on first use and kept in memory until
 // clear() (a reload). Kept by the file itself (symlinks resolved), so another name for a file adds
 // no copy; misses are not kept; and the whole is bounded: past `max_bytes` of prepared files, or
