@@ -393,17 +393,31 @@ test('the chat socket and the pages', async () => {
 
   const page = await call(open, 'get', '/', {}, 200);
   await call(open, 'get', '/', { headers: { 'If-None-Match': page.headers.etag } }, 304);
-  const widget = await call(open, 'get', '/widget.js', {}, 200);
+  const redirect = await call(open, 'get', '/widget.js', {}, 302);
+  await call(open, 'get', '/widget.js', { headers: { 'If-None-Match': redirect.headers.etag } }, 304);
+  const version = redirect.headers.location;
+  const widget = await call(open, 'get', version, {}, 200);
+  assert.equal(widget.headers['cache-control'], 'public, max-age=31536000, immutable');
   assert.equal(widget.headers['access-control-allow-origin'], '*');
-  await call(open, 'get', '/widget.js', { headers: { 'If-None-Match': widget.headers.etag } }, 304);
-  await call(open, 'get', '/admin.html', {}, 200);
+  await call(open, 'get', version, { headers: { 'If-None-Match': widget.headers.etag } }, 304);
+  const brotli = await call(open, 'get', version, { headers: { 'Accept-Encoding': 'br, gzip' } }, 200);
+  assert.equal(brotli.headers['content-encoding'], 'br');
+  const gzipped = await call(open, 'get', version, { headers: { 'Accept-Encoding': 'gzip' } }, 200);
+  assert.equal(gzipped.headers['content-encoding'], 'gzip');
+  assert.notEqual(brotli.headers.etag, gzipped.headers.etag);
+  const other = await call(open, 'get', '/widget.0123456789abcdef.js', {}, 200);
+  assert.equal(other.headers['cache-control'], 'no-cache');
+  assert.equal(other.headers.etag, widget.headers.etag);
+  const admin = await call(open, 'get', '/admin.html', {}, 200);
+  assert.equal(admin.headers['cache-control'], 'public, max-age=300');
   await call(open, 'get', '/no-such-page.html', {}, 404);
   await call(open, 'get', '/..%2fCMakeLists.txt', {}, 404);
   await call(open, 'post', '/', {}, 405);
 
-  await call(guarded, 'get', '/widget.js', {}, 200);
+  await call(guarded, 'get', '/widget.js', {}, 302);
   await call(guarded, 'get', '/', {}, 429);
   await call(guarded, 'get', '/widget.js', {}, 429);
+  await call(guarded, 'get', '/admin.html', {}, 429);
 });
 
 test('every outcome the description lists was provoked and checked', () => {

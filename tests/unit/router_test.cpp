@@ -143,3 +143,29 @@ TEST(Router, ServesTheOpenApiDescriptionAsJsonRevalidatedByItsETag) {
     EXPECT_EQ(revalidated->result(), http::status::not_modified);
     EXPECT_TRUE(revalidated->body().empty());
 }
+
+TEST(Router, ServesTheOpenApiDescriptionAsTheStaticFilesAreEncoded) {
+    AppState state(Config{}, advisor());
+    const auto with = [&state](std::string_view accept_encoding) {
+        Request request{http::verb::get, "/api/v1/openapi.json", 11};
+        request.set(http::field::host, "127.0.0.1:8080");
+        request.set(http::field::accept_encoding, accept_encoding);
+        std::optional<Response> reply;
+        route(state, request, Peer{"127.0.0.1", true, 1, {}, "127.0.0.1"},
+              [&reply](Response r) { reply = std::move(r); });
+        return *reply;
+    };
+    const Response brotli = with("gzip, br");
+    const Response gzipped = with("gzip");
+    const Response identity = with("identity");
+    EXPECT_EQ(brotli[http::field::content_encoding], "br");
+    EXPECT_EQ(gzipped[http::field::content_encoding], "gzip");
+    EXPECT_EQ(identity[http::field::content_encoding], "");
+    for (const Response* r : {&brotli, &gzipped, &identity}) {
+        EXPECT_EQ((*r)[http::field::vary], "Accept-Encoding");
+        EXPECT_EQ((*r)[http::field::cache_control], "no-cache");
+    }
+    EXPECT_NE(brotli[http::field::etag], gzipped[http::field::etag]) << "each representation its own tag";
+    EXPECT_NE(gzipped[http::field::etag], identity[http::field::etag]);
+    EXPECT_LT(brotli.body().size(), identity.body().size());
+}
