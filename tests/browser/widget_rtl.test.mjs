@@ -3,7 +3,8 @@
 // server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessibilityViolations, ask, embeddingSetup, embedTag, newPageOf, waitForState } from './support.mjs';
+import { join } from 'node:path';
+import { accessibilityViolations, ask, embeddingSetup, embedTag, newPageOf, screenshotDir, waitForState } from './support.mjs';
 
 let browser;
 let site;    // another origin, whose pages embed the widget
@@ -83,6 +84,7 @@ test('on a right-to-left page an English salary answer ends in its full stop and
   assertInside(boxes);
   assert.deepEqual(await accessibilityViolations(page), []);
   assert.deepEqual(page.problems, []);
+  await page.screenshot({ path: join(screenshotDir, 'widget-rtl.png') });
   await page.close();
 });
 

@@ -3,7 +3,10 @@
 // real server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessibilityViolations, embeddingSetup, embedTag, hostPage, newPageOf, waitForState } from './support.mjs';
+import { join } from 'node:path';
+import {
+  accessibilityViolations, embeddingSetup, embedTag, hostPage, newPageOf, screenshotDir, waitForState,
+} from './support.mjs';
 
 let browser;
 let site;    // another origin, whose pages embed the widget
@@ -48,6 +51,7 @@ test('the greeting shows after its delay beside the launcher, says itself once a
   const [box, launcher] = [await teaser(page).boundingBox(), await page.locator('.launcher').boundingBox()];
   assert.ok(box.y + box.height <= launcher.y, 'above the launcher');
   assert.ok(box.x >= 0 && box.x + box.width <= 1000, 'inside the screen');
+  await page.screenshot({ path: join(screenshotDir, 'widget-teaser.png'), animations: 'disabled' });
 
   assert.deepEqual(await accessibilityViolations(page), []);
   const light = await teaser(page).evaluate((n) => getComputedStyle(n).backgroundColor);
