@@ -360,6 +360,7 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     style.answer_named = reader.optional_strings(*doc, "", "answer_named");
     style.figure_cues = reader.optional_strings(*doc, "", "figure_cues");
     style.differ_cues = reader.optional_strings(*doc, "", "differ_cues");
+    style.differ_pointers = reader.optional_strings(*doc, "", "differ_pointers");
     if (doc->contains("figures_differ")) text("figures_differ", style.figures_differ);
     if (!style.yes.empty() && style.yes_openers.empty())
         reader.error("/yes_openers", "must name the words a yes-or-no question starts with");

@@ -34,8 +34,9 @@ struct AnswerStyle {
     std::vector<std::string> figure_cues;
     std::string figures_differ;
     // A question that names no figure but asks why the ones just given differ ("why are those so far
-    // apart?").
-    std::vector<std::string> differ_cues;
+    // apart?"): one of `differ_cues`, and a word pointing back at them ("those") or one of `differ_pointers`
+    // ("why are there two different senior numbers?").
+    std::vector<std::string> differ_cues, differ_pointers;
     // Said before a part that opens with the passage or list items found for the question's own words, when
     // the question asks yes or no: `yes_openers` start it ("do", "is"), none of `yes_blockers` is in it
     // ("not", "or", "worth": questions a plain yes would misanswer). Empty: never.
