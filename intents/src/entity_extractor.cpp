@@ -18,8 +18,11 @@ EntityExtractor::EntityExtractor(std::vector<EntityKind> kinds, std::vector<Year
     for (const EntityKind& k : kinds_) {
         for (const EntityValue& v : k.values) {
             // Routing-only kinds form one group, so "qa engineer" (an occupation) hides "engineer" (a
-            // domain word); every other kind is a group of its own.
-            const std::string group = k.routing_only ? std::string("#routing") : k.kind;
+            // domain word); kinds that name the same `claims` form one ("mid sized" hides "mid"); every other
+            // kind is a group of its own.
+            const std::string group = k.routing_only      ? std::string("#routing")
+                                      : !k.claims.empty() ? "#" + k.claims
+                                                          : k.kind;
             for (const std::string& alias : v.aliases) {
                 if (alias.empty()) continue;
                 phrases_[alias].push_back(aliases_.size());

@@ -398,6 +398,7 @@ void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
                                    reader.optional_string(kind_json, kpath, "intent").value_or("")};
             entity_kind.gap = reader.optional_string(kind_json, kpath, "gap").value_or("");
             entity_kind.not_in_guides = reader.optional_bool(kind_json, kpath, "not_in_guides");
+            entity_kind.claims = reader.optional_string(kind_json, kpath, "claims").value_or("");
             for (std::size_t v = 0; v < values->size(); ++v) {
                 const std::string vpath = join_path(join_path(kpath, "values"), v);
                 const json& value = (*values)[v];

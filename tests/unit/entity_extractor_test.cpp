@@ -119,3 +119,16 @@ TEST(EntityExtractor, AValueAfterAnExcludingPhraseIsLeftOut) {
     EXPECT_EQ(e.extract("python jobs in seattle besides golang").at("technology"),
               std::vector<std::string>{"python"});
 }
+
+TEST(EntityExtractor, KindsThatShareClaimsTakeWordsFromEachOther) {
+    EntityKind level{"level", {{"mid", "Mid level", {"mid", "mid level"}}}};
+    EntityKind size{"company_size", {{"midsize", "Mid-sized companies", {"mid sized"}}}};
+    const auto apart = EntityExtractor({level, size}, {}).extract("an offer in a mid sized company");
+    EXPECT_TRUE(apart.contains("level")) << "each kind claims words for itself alone";
+    level.claims = size.claims = "size";
+    const auto shared = EntityExtractor({level, size}, {}).extract("an offer in a mid sized company");
+    EXPECT_FALSE(shared.contains("level")) << "\"mid sized\" leaves no \"mid\" behind";
+    EXPECT_EQ(shared.at("company_size"), std::vector<std::string>{"midsize"});
+    EXPECT_EQ(EntityExtractor({level, size}, {}).extract("mid devs at mid sized firms").at("level"),
+              std::vector<std::string>{"mid"});
+}

@@ -1388,3 +1388,13 @@ TEST(Responder, AnInjectionIsRefusedFirstAndTheTopicItAsksAboutAnsweredFromTheGu
     EXPECT_EQ(plain.parts.size(), 1u) << plain.text;
     EXPECT_EQ(ask("do i need to know statistics?").intent, "uncovered.math");
 }
+
+TEST(Responder, AnOfferAskedAboutIsSetAgainstTheGuidesPayNotTheAskersBackground) {
+    const Answer offer =
+        ask("bootcamp grad here, just got an offer for 78k as a junior backend dev in a mid "
+            "sized city. is that lowballing me??");
+    EXPECT_EQ(offer.intent, "salary") << offer.text;
+    EXPECT_TRUE(contains(first_line(offer.text), "$78,000")) << offer.text;
+    EXPECT_TRUE(contains(offer.text, "$80,000")) << offer.text;
+    EXPECT_FALSE(contains(offer.text, "$120,000")) << "no mid level in a mid sized city: " << offer.text;
+}

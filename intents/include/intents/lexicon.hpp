@@ -116,6 +116,9 @@ struct EntityKind {
     std::string intent;  // the topic that answers a value of this kind named on its own (a value's own wins)
     std::string gap;     // as EntityValue::gap, for every value of the kind without one of its own
     bool not_in_guides = false;  // as EntityValue::not_in_guides, for every value of the kind
+    // Kinds that share a `claims` name take words from each other: "mid sized" (a company size) leaves no
+    // "mid" (a level) behind. Empty: the kind claims words for itself alone.
+    std::string claims;
 };
 
 // "N years" of experience up to `max_years` maps to `level`.
