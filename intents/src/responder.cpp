@@ -908,7 +908,69 @@ std::vector<SourceRef> sources_of(const Advisor& advisor, const std::vector<cons
     return refs;
 }
 
-void append_part(Answer& answer, const std::string& intent, const std::string& text, bool not_covered) {
+// The figures a line states as written: dollar sums ("$115,000", "$91K") and shares ("13%").
+std::vector<std::string> stated_figures(std::string_view line) {
+    std::vector<std::string> out;
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const bool dollar = line[i] == '$' && i + 1 < line.size() && digit(line[i + 1]);
+        const bool share_start = digit(line[i]) && (i == 0 || (!digit(line[i - 1]) && line[i - 1] != ',' &&
+                                                               line[i - 1] != '.' && line[i - 1] != '$'));
+        if (!dollar && !share_start) continue;
+        std::size_t end = dollar ? i + 1 : i;
+        while (end < line.size() && (digit(line[end]) || ((line[end] == ',' || line[end] == '.') &&
+                                                          end + 1 < line.size() && digit(line[end + 1]))))
+            ++end;
+        if (dollar) {
+            if (end < line.size() && line[end] == 'K') ++end;
+            out.emplace_back(line.substr(i, end - i));
+        } else if (end < line.size() && line[end] == '%') {
+            out.emplace_back(line.substr(i, end + 1 - i));
+        }
+        i = end;
+    }
+    return out;
+}
+
+// `text` less its lines whose figures one line before them (in `earlier`, then in `text`) states already:
+// "$115,000 … over double" then "the national average is $115,000" says it once. A list's items and the line
+// introducing them are kept whole, and so are a line saying what the guides don't cover (`gap_openers`) and
+// a line whose figures only several lines state between them ("$150,000 to $200,000" for seniors after San
+// Francisco's two lines).
+std::string without_restated_figures(const std::string& text, const std::string& earlier,
+                                     const std::vector<std::string>& gap_openers) {
+    std::vector<std::vector<std::string>> said;  // each line's figures
+    const auto each_line = [](const std::string& s, const auto& use) {
+        for (std::size_t from = 0; from < s.size();) {
+            const std::size_t end = std::min(s.find('\n', from), s.size());
+            use(std::string_view(s).substr(from, end - from));
+            from = end + 1;
+        }
+    };
+    each_line(earlier, [&](std::string_view line) { said.push_back(stated_figures(line)); });
+    std::string out;
+    each_line(text, [&](std::string_view line) {
+        std::vector<std::string> figures = stated_figures(line);
+        const bool listed = line.starts_with("- ") || line.ends_with(":");
+        const bool gap = std::any_of(gap_openers.begin(), gap_openers.end(),
+                                     [&](const std::string& opener) { return line.starts_with(opener); });
+        const bool restated =
+            !listed && !gap && !figures.empty() &&
+            std::any_of(said.begin(), said.end(), [&](const auto& before) {
+                return std::all_of(figures.begin(), figures.end(), [&](const std::string& f) {
+                    return std::find(before.begin(), before.end(), f) != before.end();
+                });
+            });
+        if (restated) return;
+        out += (out.empty() ? "" : "\n") + std::string(line);
+        said.push_back(std::move(figures));
+    });
+    return out.empty() ? text : out;
+}
+
+void append_part(const AnswerStyle& style, Answer& answer, const std::string& intent,
+                 const std::string& given, bool not_covered) {
+    const std::string text = without_restated_figures(given, answer.text, style.gap_openers);
     answer.parts.push_back(AnswerPart{intent, text, not_covered});
     if (!answer.text.empty()) answer.text += "\n\n";
     answer.text += text;
@@ -936,7 +998,7 @@ void add_suggestions(const Advisor& advisor, Answer& answer, const std::vector<s
 
 void answer_clarification(const Advisor& advisor, const Resolved& r, Answer& answer) {
     const Intent* clarify = advisor.find_intent(clarify_id);  // resolve() asks only when it exists
-    append_part(answer, clarify->id,
+    append_part(advisor.style, answer, clarify->id,
                 clarify->answer.lines.empty() ? std::string() : clarify->answer.lines.front(), false);
     for (const Intent* alternative : r.alternatives) {
         if (!alternative->examples.empty()) answer.suggestions.push_back(alternative->examples.front());
@@ -1412,7 +1474,8 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         if (questions.size() > 1 && is_kind(q.intent, IntentKind::smalltalk))
             part.text = part.text.substr(0, part.text.find('\n'));
         // A part that opens with a gap's line is that gap's answer (its topic's facts after it).
-        append_part(answer, q.note != nullptr ? q.note->id : q.intent->id, part.text, part.not_covered);
+        append_part(advisor.style, answer, q.note != nullptr ? q.note->id : q.intent->id, part.text,
+                    part.not_covered);
         facts.insert(facts.end(), part.facts.begin(), part.facts.end());
         shown.insert(shown.end(), part.shown.begin(), part.shown.end());
         held_back = held_back || part.held_back;
@@ -1431,7 +1494,7 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         }
         const Entities named = advisor.entities.extract(asked_clauses.empty() ? normalized : asked_clauses);
         if (auto extra = named_elsewhere(advisor, questions.front(), named, facts, inputs, said)) {
-            append_part(answer, extra->intent, extra->part.text, false);
+            append_part(advisor.style, answer, extra->intent, extra->part.text, false);
             facts.insert(facts.end(), extra->part.facts.begin(), extra->part.facts.end());
             shown.insert(shown.end(), extra->part.shown.begin(), extra->part.shown.end());
             held_back = held_back || extra->part.held_back;

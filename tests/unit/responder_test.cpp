@@ -1398,3 +1398,22 @@ TEST(Responder, AnOfferAskedAboutIsSetAgainstTheGuidesPayNotTheAskersBackground)
     EXPECT_TRUE(contains(offer.text, "$80,000")) << offer.text;
     EXPECT_FALSE(contains(offer.text, "$120,000")) << "no mid level in a mid sized city: " << offer.text;
 }
+
+TEST(Responder, ALineWhoseFiguresAnEarlierLineStatesIsNotSaidAgain) {
+    const auto count = [](const std::string& text, const std::string& what) {
+        std::size_t n = 0;
+        for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+        return n;
+    };
+    const Answer atlanta = ask("waht is the avg salery for backend devlopers in atlanta georgia");
+    EXPECT_EQ(count(atlanta.text, "$115,000"), 1u) << atlanta.text;
+    EXPECT_EQ(count(atlanta.text, "$91K"), 1u) << atlanta.text;
+    // Figures that only two lines state between them are another fact's: the seniors' range stays.
+    const Answer senior = ask("what a senior backend dev makes in sf");
+    EXPECT_TRUE(contains(senior.text, "$150,000 to $200,000")) << senior.text;
+    // A line saying what the guides don't cover stays, whatever figures follow it.
+    const Answer hybrid =
+        ask("just got an offer, 72k base for a junior backend role in Raleigh NC. hybrid, "
+            "small-ish company. is that fair or am i getting lowballed?");
+    EXPECT_TRUE(contains(hybrid.text, "hybrid")) << hybrid.text;
+}

@@ -48,6 +48,9 @@ struct AnswerStyle {
     // Said instead of the facts when a follow-up asks what the conversation already holds all the guides say
     // on ("how long till you land the job?" after the bootcamp's length). Empty: that line again instead.
     std::string no_further;
+    // How a line saying what the guides don't cover opens ("The guides give no"): such a line is never
+    // dropped as restating figures said before (responder.cpp), since what it says is the gap.
+    std::vector<std::string> gap_openers;
     // Kinds of named things ("industry", "aspect") that a one-question answer must not leave out: when its
     // facts are about none of them, the thing's own topic answers it too, after (responder.cpp).
     std::vector<std::string> answer_named;
