@@ -314,10 +314,31 @@ std::optional<Resolved> bare_entity(const Advisor& advisor, const Context& conte
     // question names leaves it to the named thing's home topic (entity_home). A longer one ("does it get
     // worse the more senior you get?") asks about the topic.
     constexpr std::size_t bare_words = 4;
-    const bool last_answers_it = split_words(q.text).size() > bare_words ||
-                                 std::any_of(q.entities.begin(), q.entities.end(), [&](const auto& entry) {
-                                     return entry.first == "aspect" || rules_on(*q.last, entry.first);
-                                 });
+    const bool ruled = std::any_of(q.entities.begin(), q.entities.end(), [&](const auto& entry) {
+        return entry.first == "aspect" || rules_on(*q.last, entry.first);
+    });
+    // Nor when it does not point back, the last topic has no rule for anything it names and it asks an aspect
+    // with a home topic of its own: "ok and whats the average in the US then" after remote work is pay, not
+    // remote work again ("does it get worse the more senior u get?" is still about the topic; "could i live
+    // in portugal and work for a us company" still remote work).
+    const bool ruled_by_last = std::any_of(q.entities.begin(), q.entities.end(), [&](const auto& entry) {
+        return (entry.first == "aspect" &&
+                std::any_of(entry.second.begin(), entry.second.end(),
+                            [&](const std::string& a) { return speaks_to(advisor, *q.last, a); })) ||
+               (entry.first != "aspect" && entry.first != "domain" && rules_on(*q.last, entry.first));
+    });
+    const auto asked = q.entities.find("aspect");
+    const bool homed_elsewhere =
+        asked != q.entities.end() &&
+        std::any_of(asked->second.begin(), asked->second.end(), [&](const std::string& a) {
+            const Intent* home = advisor.find_intent(advisor.entities.home_intent("aspect", a));
+            return is_kind(home, IntentKind::topic) && home != q.last;
+        });
+    const bool points_back =
+        std::any_of(advisor.lexicon.referring_words.begin(), advisor.lexicon.referring_words.end(),
+                    [&](const std::string& w) { return has_phrase(q.text, w); });
+    if (!points_back && !ruled_by_last && homed_elsewhere) return std::nullopt;
+    const bool last_answers_it = split_words(q.text).size() > bare_words || ruled;
     if (!last_answers_it) return std::nullopt;
     if (auto aspects = q.entities.find("aspect"); aspects != q.entities.end() && q.entities.size() == 1) {
         const bool spoken = std::any_of(aspects->second.begin(), aspects->second.end(),
@@ -698,8 +719,11 @@ bool quotes(const QuotedNumber& n, const knowledge::Figure& f, bool beside_anoth
 // 17,900 back-end only?", "why is SF 150k in one spot but 160-200k somewhere else?"): the facts that state
 // them, in the order quoted, a summary's restatement only when nothing else states it. Empty when a number is
 // no figure of the guides (a sum of the asker's own: "is 95k good?"; "I'm 24"), or a sum of money no
-// `figure_cues` word asks about ("I was offered 80k").
-std::vector<const knowledge::Fact*> quoted_figures(const Advisor& advisor, const std::string& normalized) {
+// `figure_cues` word asks about ("I was offered 80k"). Of several facts stating a number, the one the
+// conversation showed (`shown`), then a national one when the question names no place ("so different from
+// the 91k" after the median is Truest's $91K, not Cincinnati's $91,000).
+std::vector<const knowledge::Fact*> quoted_figures(const Advisor& advisor, const std::string& normalized,
+                                                   const std::vector<std::string>& shown = {}) {
     const std::vector<QuotedNumber> numbers = numbers_in(normalized);
     if (numbers.empty() || numbers.size() > 4) return {};
     const std::string spaced = " " + normalized + " ";
@@ -748,11 +772,27 @@ std::vector<const knowledge::Fact*> quoted_figures(const Advisor& advisor, const
                 return false;
             });
         };
+        const auto was_shown = [&](const knowledge::Fact* f) {
+            return std::any_of(shown.begin(), shown.end(), [&](const std::string& s) {
+                return std::string_view(s).substr(0, s.find('@')) == f->id;
+            });
+        };
+        const auto placed = [&](const knowledge::Fact* f) {
+            return std::any_of(f->figures.begin(), f->figures.end(), [&](const knowledge::Figure& fig) {
+                return quotes(n, fig, numbers.size() > 1) && !fig.location.empty() &&
+                       !advisor.entities.implied("location", fig.location);
+            });
+        };
+        const bool names_place = advisor.entities.extract(normalized).contains("location");
         const auto better = [&](const knowledge::Fact* a, const knowledge::Fact* b) {
             const auto ca = states_of_quoted(a), cb = states_of_quoted(b);
             if (ca != cb) return ca > cb;
             const bool ka = named_kind(a), kb = named_kind(b);
             if (ka != kb) return ka;
+            const bool sa = was_shown(a), sb = was_shown(b);
+            if (sa != sb) return sa;
+            const bool pa = placed(a), pb = placed(b);
+            if (!names_place && pa != pb) return !pa;
             return a->figures.size() <= 2 && b->figures.size() > 2;
         };
         const knowledge::Fact* fact = *std::min_element(stating.begin(), stating.end(), better);
@@ -836,7 +876,7 @@ bool form_names(const Resolved& r, const std::vector<const knowledge::Fact*>& qu
 
 Resolved resolve(const Advisor& advisor, const Context& context, const std::string& normalized) {
     Resolved r = resolve_topic(advisor, context, normalized);
-    auto quoted = quoted_figures(advisor, normalized);
+    auto quoted = quoted_figures(advisor, normalized, context.shown);
     if (quoted.empty()) quoted = referred_figures(advisor, context, normalized);
     // The topic's lines for the form speak of its figures in general (the averages): a level or a place named
     // narrows the question to figures those lines do not explain.
@@ -1227,9 +1267,10 @@ ComposedPart all_said(const Advisor& advisor, const Resolved& q, const std::stri
     // The passage closest to the question among the facts this conversation showed ("which specializations
     // are most wanted?" after the outlook's forces and specializations: the specializations), else among the
     // topic's facts, else the topic's answer.
-    // When a yes-or-no question's closest passage in the guides is one the conversation showed ("is
-    // freelancing even common?" after freelance rates, whose answer said many opt for it), that sentence
-    // answers it again.
+    // When the question's closest passage in the guides is one the conversation showed, holding half its
+    // terms (two at least, or one for a yes-or-no question: "is freelancing even common?" after freelance
+    // rates, whose answer said many opt for it; "and the noble guide's average?"), that sentence answers it
+    // again.
     // Half the question's words at least must be in it: "what does the degree give you that the bootcamp
     // doesn't?" is not answered by "most have a bachelor's degree" again.
     std::vector<std::string> terms = advisor.passages.rules().terms(asked);
@@ -1247,7 +1288,7 @@ ComposedPart all_said(const Advisor& advisor, const Resolved& q, const std::stri
         if (shown) {
             closest = &p;
             restates = first_fact && hit.score >= min_closest_on_topic && 2 * hit.matched >= distinct &&
-                       asks_yes_or_no(asked, advisor);
+                       (hit.matched >= 2 || asks_yes_or_no(asked, advisor));
             break;
         }
         first_fact = false;

@@ -1417,3 +1417,25 @@ TEST(Responder, ALineWhoseFiguresAnEarlierLineStatesIsNotSaidAgain) {
             "small-ish company. is that fair or am i getting lowballed?");
     EXPECT_TRUE(contains(hybrid.text, "hybrid")) << hybrid.text;
 }
+
+TEST(Responder, APayAspectAskedAfterAnotherTopicGoesToPayUnlessItPointsBack) {
+    const Answer remote = ask("can i work remotely for a us company as a back-end developer?");
+    const Answer average = ask("ok and whats the average in the US then", remote.context);
+    EXPECT_EQ(average.intent, "salary") << average.text;
+    EXPECT_TRUE(contains(average.text, "$115,000")) << average.text;
+}
+
+TEST(Responder, AFigureAskedAboutAgainIsTheOneTheConversationShowed) {
+    const Answer three =
+        ask("3 q's: whats the median pay, whats the range, and how many ppl actually do this job?");
+    const Answer noble = ask("and the noble guide's average?", three.context);
+    EXPECT_NE(first_line(noble.text), advisor().style.no_further) << noble.text;
+    EXPECT_TRUE(contains(noble.text, "$115,000")) << noble.text;
+    const Answer why = ask("why is that so different from the 91k", noble.context);
+    EXPECT_TRUE(contains(why.text, "median")) << why.text;
+    EXPECT_FALSE(contains(why.text, "Cincinnati")) << "Truest's $91K, not Cincinnati's $91,000: " << why.text;
+    // Without a conversation the national figure is still the one meant, unless a place is named.
+    EXPECT_FALSE(
+        contains(ask("why does one site say 91k and another says 115k or 125k?").text, "Cincinnati"));
+    EXPECT_TRUE(contains(ask("is 91k what they make in cincinnati?").text, "Cincinnati"));
+}
