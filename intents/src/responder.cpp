@@ -246,11 +246,21 @@ std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context
         is_kind(&advisor.intents[q.scores.front().intent], IntentKind::topic) &&
         &advisor.intents[q.scores.front().intent] != q.last && q.scores.front().score >= strong_score &&
         q.scores.front().score > score_of_intent(followup_id) &&
-        std::any_of(advisor.intents[q.scores.front().intent].answer.by_entity.begin(),
-                    advisor.intents[q.scores.front().intent].answer.by_entity.end(),
-                    [&q](const EntityRule& rule) {
-                        return rule.entity != "aspect" && q.entities.contains(rule.entity);
-                    });
+        (std::any_of(advisor.intents[q.scores.front().intent].answer.by_entity.begin(),
+                     advisor.intents[q.scores.front().intent].answer.by_entity.end(),
+                     [&q](const EntityRule& rule) {
+                         return rule.entity != "aspect" && q.entities.contains(rule.entity);
+                     }) ||
+         // A topic with no entity rules that is home to what the question names: a longer question that asks
+         // it clearly ("and is the actual work different at a startup" after startup pay) leaves for it.
+         (advisor.intents[q.scores.front().intent].answer.by_entity.empty() &&
+          !leans_on_last(q.text, advisor.lexicon) &&
+          std::any_of(q.entities.begin(), q.entities.end(), [&](const auto& entry) {
+              return std::any_of(entry.second.begin(), entry.second.end(), [&](const std::string& v) {
+                  return advisor.entities.home_intent(entry.first, v) ==
+                         advisor.intents[q.scores.front().intent].id;
+              });
+          })));
     if (followup_matched && names_entity_of_last && !other_topic_asked) {
         return Resolved{q.last, merge(context.entities, q.entities, &advisor.knowledge), {}, false, true, {},
                         nullptr};

@@ -1439,3 +1439,12 @@ TEST(Responder, AFigureAskedAboutAgainIsTheOneTheConversationShowed) {
         contains(ask("why does one site say 91k and another says 115k or 125k?").text, "Cincinnati"));
     EXPECT_TRUE(contains(ask("is 91k what they make in cincinnati?").text, "Cincinnati"));
 }
+
+TEST(Responder, AFollowUpThatClearlyAsksTheNamedThingsOwnTopicLeavesTheLastOne) {
+    const Answer pay = ask("big tech vs startup for backend pay — how different is it");
+    ASSERT_EQ(pay.intent, "salary");
+    const Answer work = ask("and is the actual work different at a startup", pay.context);
+    EXPECT_EQ(work.intent, "role.company_stage") << work.text;
+    // A short one stays: "and at a startup?" after pay is startup pay.
+    EXPECT_EQ(ask("and at a startup?", ask("what do back-end developers earn?").context).intent, "salary");
+}
