@@ -357,6 +357,8 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     style.yes_blockers = reader.optional_strings(*doc, "", "yes_blockers");
     style.list_askers = reader.optional_strings(*doc, "", "list_askers");
     style.gap_openers = reader.optional_strings(*doc, "", "gap_openers");
+    style.figure_askers = reader.optional_strings(*doc, "", "figure_askers");
+    if (doc->contains("no_figure")) text("no_figure", style.no_figure);
     if (doc->contains("no_further")) text("no_further", style.no_further);
     style.answer_named = reader.optional_strings(*doc, "", "answer_named");
     style.figure_cues = reader.optional_strings(*doc, "", "figure_cues");

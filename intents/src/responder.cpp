@@ -1260,6 +1260,13 @@ bool asks_yes_or_no(const std::string& normalized, const Advisor& advisor) {
                         [&](const std::string& w) { return among(style.yes_blockers, w); });
 }
 
+// True when the question asks for a number: one of the style's `figure_askers` ("what %", "how many").
+bool asks_for_figure(const std::string& normalized, const Advisor& advisor) {
+    const std::string spaced = " " + normalized + " ";
+    return std::any_of(advisor.style.figure_askers.begin(), advisor.style.figure_askers.end(),
+                       [&](const std::string& phrase) { return has_phrase(spaced, phrase); });
+}
+
 // The `followup` intent's line that this is what the guides say (its suggestions follow), or "".
 std::string all_said_line(const Advisor& advisor) {
     const Intent* followup = advisor.find_intent(followup_id);
@@ -1484,6 +1491,15 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         // Not before the line that the guides go no further: that says it already.
         if (q.closest && !advisor.style.closest.empty() && part.text != advisor.style.no_further) {
             part.text = advisor.style.closest + "\n" + part.text;
+            part.not_covered = true;
+        }
+        // "What % of back-end jobs are remote?": a number asked for that the answer does not hold is said
+        // to be missing before the guides' nearby words.
+        if (questions.size() == 1 && !part.not_covered && !q.closest && !asked_again && q.note == nullptr &&
+            !advisor.style.no_figure.empty() &&
+            asks_for_figure(asked.empty() ? normalized : asked, advisor) &&
+            std::none_of(part.text.begin(), part.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            part.text = advisor.style.no_figure + "\n" + part.text;
             part.not_covered = true;
         }
         if (q.note != nullptr) {

@@ -1448,3 +1448,13 @@ TEST(Responder, AFollowUpThatClearlyAsksTheNamedThingsOwnTopicLeavesTheLastOne) 
     // A short one stays: "and at a startup?" after pay is startup pay.
     EXPECT_EQ(ask("and at a startup?", ask("what do back-end developers earn?").context).intent, "salary");
 }
+
+TEST(Responder, ANumberAskedForThatTheAnswerLacksIsSaidToBeMissingFirst) {
+    const Answer share = ask("what percentage of backend jobs are fully remote these days?");
+    EXPECT_EQ(first_line(share.text), advisor().style.no_figure) << share.text;
+    EXPECT_TRUE(contains(share.text, "remote")) << "the guides' nearby words follow: " << share.text;
+    // A number the answer holds is no gap.
+    const Answer people = ask("how many people work as backend devs");
+    EXPECT_TRUE(contains(people.text, "78,860")) << people.text;
+    EXPECT_NE(first_line(people.text), advisor().style.no_figure);
+}

@@ -51,6 +51,10 @@ struct AnswerStyle {
     // How a line saying what the guides don't cover opens ("The guides give no"): such a line is never
     // dropped as restating figures said before (responder.cpp), since what it says is the gap.
     std::vector<std::string> gap_openers;
+    // A question asking for a number (`figure_askers`: "what %", "how many") whose answer holds none gets
+    // `no_figure` first: the guides' nearby words are not passed off as the number asked for.
+    std::vector<std::string> figure_askers;
+    std::string no_figure;
     // Kinds of named things ("industry", "aspect") that a one-question answer must not leave out: when its
     // facts are about none of them, the thing's own topic answers it too, after (responder.cpp).
     std::vector<std::string> answer_named;
