@@ -451,7 +451,14 @@ std::optional<Resolved> leaning_on_topic(const Advisor& advisor, const Context& 
                                     words.front()) != lexicon.question_words.end();
     const bool points_back = std::any_of(lexicon.referring_words.begin(), lexicon.referring_words.end(),
                                          [&](const std::string& w) { return has_phrase(rest, w); });
-    if (!asks && !points_back) return std::nullopt;
+    // A question that only opens as one must share a word with the guides or a cue with a topic ("how much
+    // more exactly"; "how do I get a passport?" has neither).
+    const bool career_words =
+        !advisor.passages.search(q.text, 1).empty() ||
+        std::any_of(q.scores.begin(), q.scores.end(), [&](const IntentScore& s) {
+            return s.score > 0 && is_kind(&advisor.intents[s.intent], IntentKind::topic);
+        });
+    if (!points_back && !(asks && career_words)) return std::nullopt;
     const bool nothing_caught =
         best == nullptr || (best->id == fallback_id && q.scores.front().score <= 0) ||
         (best->id != fallback_id && answers_from_facts(best) && q.scores.front().score < min_answer_score);
@@ -793,7 +800,12 @@ std::vector<const knowledge::Fact*> quoted_figures(const Advisor& advisor, const
                        !advisor.entities.implied("location", fig.location);
             });
         };
-        const bool names_place = advisor.entities.extract(normalized).contains("location");
+        const Entities own = advisor.entities.extract(normalized);
+        const auto places = own.find("location");
+        const bool names_place =
+            places != own.end() &&
+            std::any_of(places->second.begin(), places->second.end(),
+                        [&](const std::string& v) { return !advisor.entities.implied("location", v); });
         const auto better = [&](const knowledge::Fact* a, const knowledge::Fact* b) {
             const auto ca = states_of_quoted(a), cb = states_of_quoted(b);
             if (ca != cb) return ca > cb;
@@ -828,6 +840,13 @@ std::vector<const knowledge::Fact*> referred_figures(const Advisor& advisor, con
         !(said(advisor.lexicon.referring_words) || said(advisor.style.differ_pointers)))
         return {};
     const Entities named = advisor.entities.extract(normalized);
+    // "is there a difference in salaries between python and java?" asks about other things, not these
+    // figures.
+    const bool names_other = std::any_of(named.begin(), named.end(), [](const auto& entry) {
+        return entry.first != "level" && entry.first != "location" && entry.first != "aspect" &&
+               entry.first != "domain";
+    });
+    if (names_other) return {};
     const auto about_named = [&](const knowledge::Figure& f) {
         for (const auto& [kind, field] : {std::pair{"level", &f.level}, std::pair{"location", &f.location}}) {
             const auto it = named.find(kind);
@@ -999,6 +1018,8 @@ std::string without_restated_figures(const std::string& text, const std::string&
     };
     each_line(earlier, [&](std::string_view line) { said.push_back(stated_figures(line)); });
     std::string out;
+    bool after_intro = false;  // the line before ends in ":"
+    bool orphaned = false;     // a line introduced so would go: then nothing goes
     each_line(text, [&](std::string_view line) {
         std::vector<std::string> figures = stated_figures(line);
         const bool listed = line.starts_with("- ") || line.ends_with(":");
@@ -1011,16 +1032,22 @@ std::string without_restated_figures(const std::string& text, const std::string&
                     return std::find(before.begin(), before.end(), f) != before.end();
                 });
             });
-        if (restated) return;
+        if (restated) {
+            orphaned = orphaned || after_intro;
+            return;
+        }
+        after_intro = line.ends_with(":");
         out += (out.empty() ? "" : "\n") + std::string(line);
         said.push_back(std::move(figures));
     });
-    return out.empty() ? text : out;
+    return out.empty() || orphaned ? text : out;
 }
 
+// `restating`: figures asked about are said again as asked (quoted_figures), so none of its lines goes.
 void append_part(const AnswerStyle& style, Answer& answer, const std::string& intent,
-                 const std::string& given, bool not_covered) {
-    const std::string text = without_restated_figures(given, answer.text, style.gap_openers);
+                 const std::string& given, bool not_covered, bool restating = false) {
+    const std::string text =
+        restating ? given : without_restated_figures(given, answer.text, style.gap_openers);
     answer.parts.push_back(AnswerPart{intent, text, not_covered});
     if (!answer.text.empty()) answer.text += "\n\n";
     answer.text += text;
@@ -1156,8 +1183,8 @@ std::vector<Resolved> refused_first(const Advisor& advisor, const std::string& n
         for (const IntentScore& s : advisor.matcher.score(normalized)) {
             const Intent* topic = &advisor.intents[s.intent];
             if (is_kind(topic, IntentKind::topic) && s.score >= min_topic_beside_refusal) {
-                out.push_back(
-                    Resolved{topic, advisor.entities.extract(normalized), {}, false, false, {}, nullptr});
+                Entities named = advisor.entities.visible(advisor.entities.extract(normalized));
+                out.push_back(Resolved{topic, std::move(named), {}, false, false, {}, nullptr});
                 break;
             }
         }
@@ -1345,6 +1372,8 @@ ComposedPart all_said(const Advisor& advisor, const Resolved& q, const std::stri
         part.not_covered = true;
     } else {
         part.text = introduces_list && !whole_list ? std::string() : part.text.substr(0, end);
+        // Said again for what it states, not as a yes: "is freelancing shrinking?" shares its subject only.
+        if (restated) part.direct = false;
         const std::string all = restated ? std::string() : all_said_line(advisor);
         if (!all.empty()) part.text += (part.text.empty() ? "" : "\n") + all;
     }
@@ -1495,7 +1524,8 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         }
         // "What % of back-end jobs are remote?": a number asked for that the answer does not hold is said
         // to be missing before the guides' nearby words.
-        if (questions.size() == 1 && !part.not_covered && !q.closest && !asked_again && q.note == nullptr &&
+        if (questions.size() == 1 && answers_from_facts(q.intent) && !part.facts.empty() &&
+            !part.not_covered && !q.closest && !asked_again && q.note == nullptr &&
             !advisor.style.no_figure.empty() &&
             asks_for_figure(asked.empty() ? normalized : asked, advisor) &&
             std::none_of(part.text.begin(), part.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
@@ -1542,7 +1572,7 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             part.text = part.text.substr(0, part.text.find('\n'));
         // A part that opens with a gap's line is that gap's answer (its topic's facts after it).
         append_part(advisor.style, answer, q.note != nullptr ? q.note->id : q.intent->id, part.text,
-                    part.not_covered);
+                    part.not_covered, !q.quoted.empty());
         facts.insert(facts.end(), part.facts.begin(), part.facts.end());
         shown.insert(shown.end(), part.shown.begin(), part.shown.end());
         held_back = held_back || part.held_back;
