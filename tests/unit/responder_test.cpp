@@ -1342,6 +1342,15 @@ TEST(Responder, TwoFiguresReferredToAsNumbersAreExplainedOneByOne) {
     const Answer which = ask("which one should i believe", growth.context);
     EXPECT_EQ(first_line(which.text), advisor().style.figures_differ) << which.text;
     EXPECT_TRUE(contains(which.text, "13%") && contains(which.text, "7.5%")) << which.text;
+    // A question naming other things asks about them, not about the figures shown.
+    const Answer languages =
+        ask("is there a difference in salaries between python and java devs?", pay.context);
+    EXPECT_NE(first_line(languages.text), advisor().style.figures_differ) << languages.text;
+    // Figures asked about are given as asked, even when an earlier part of the message stated one of them.
+    const Answer both = ask("what do backend devs make? and why do sites say 115k and 125k?");
+    ASSERT_TRUE(contains(both.text, advisor().style.figures_differ)) << both.text;
+    const std::string asked_part = both.text.substr(both.text.rfind(advisor().style.figures_differ));
+    EXPECT_TRUE(contains(asked_part, "$115,000") && contains(asked_part, "$125,000")) << both.text;
 }
 
 TEST(Responder, AShortFollowUpNothingCatchesStaysOnTheTopicAsTheClosestTheGuidesCome) {
