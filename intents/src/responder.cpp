@@ -118,6 +118,13 @@ bool has_phrase(std::string_view text, std::string_view phrase) {
 // ("how much more do those pay?"), leans on the last topic: "and if I move up to lead?" after pay is pay at
 // that level; a topic with lines for coming from the last one says those ("and pay wise?" after the company
 // stages).
+// True when the text points back at what was just said: one of the lexicon's `referring_words` ("that",
+// "those", "which one").
+bool points_back(std::string_view text, const Lexicon& lexicon) {
+    return std::any_of(lexicon.referring_words.begin(), lexicon.referring_words.end(),
+                       [&](const std::string& phrase) { return has_phrase(text, phrase); });
+}
+
 bool leans_on_last(const std::string& normalized, const Lexicon& lexicon) {
     constexpr std::size_t leaning_words = 6, pointing_words = 8;
     const std::string rest = without_leading_joiners(normalized, lexicon);
@@ -125,9 +132,7 @@ bool leans_on_last(const std::string& normalized, const Lexicon& lexicon) {
     const auto words = static_cast<std::size_t>(
         std::count_if(tokens.begin(), tokens.end(), [](const std::string& t) { return t != "?"; }));
     if (words <= leaning_words) return true;
-    return words <= pointing_words &&
-           std::any_of(lexicon.referring_words.begin(), lexicon.referring_words.end(),
-                       [&](const std::string& phrase) { return has_phrase(rest, phrase); });
+    return words <= pointing_words && points_back(rest, lexicon);
 }
 
 // The best intent among scores that answers from facts, if its score is at least `min_score`.
@@ -344,10 +349,7 @@ std::optional<Resolved> bare_entity(const Advisor& advisor, const Context& conte
             const Intent* home = advisor.find_intent(advisor.entities.home_intent("aspect", a));
             return is_kind(home, IntentKind::topic) && home != q.last;
         });
-    const bool points_back =
-        std::any_of(advisor.lexicon.referring_words.begin(), advisor.lexicon.referring_words.end(),
-                    [&](const std::string& w) { return has_phrase(q.text, w); });
-    if (!points_back && !ruled_by_last && homed_elsewhere) return std::nullopt;
+    if (!points_back(q.text, advisor.lexicon) && !ruled_by_last && homed_elsewhere) return std::nullopt;
     const bool last_answers_it = split_words(q.text).size() > bare_words || ruled;
     if (!last_answers_it) return std::nullopt;
     if (auto aspects = q.entities.find("aspect"); aspects != q.entities.end() && q.entities.size() == 1) {
@@ -449,8 +451,6 @@ std::optional<Resolved> leaning_on_topic(const Advisor& advisor, const Context& 
     const bool asks =
         !words.empty() && std::find(lexicon.question_words.begin(), lexicon.question_words.end(),
                                     words.front()) != lexicon.question_words.end();
-    const bool points_back = std::any_of(lexicon.referring_words.begin(), lexicon.referring_words.end(),
-                                         [&](const std::string& w) { return has_phrase(rest, w); });
     // A question that only opens as one must share a word with the guides or a cue with a topic ("how much
     // more exactly"; "how do I get a passport?" has neither).
     const bool career_words =
@@ -458,7 +458,7 @@ std::optional<Resolved> leaning_on_topic(const Advisor& advisor, const Context& 
         std::any_of(q.scores.begin(), q.scores.end(), [&](const IntentScore& s) {
             return s.score > 0 && is_kind(&advisor.intents[s.intent], IntentKind::topic);
         });
-    if (!points_back && !(asks && career_words)) return std::nullopt;
+    if (!points_back(rest, lexicon) && !(asks && career_words)) return std::nullopt;
     const bool nothing_caught =
         best == nullptr || (best->id == fallback_id && q.scores.front().score <= 0) ||
         (best->id != fallback_id && answers_from_facts(best) && q.scores.front().score < min_answer_score);
@@ -514,11 +514,25 @@ struct Retrieved {
     const Passage* fact = nullptr;     // the best hit of the guides' own sentences and items
 };
 
+// The fact a `shown` entry names ("salary.skills@2" is an item of "salary.skills").
+std::string_view shown_fact(std::string_view entry) { return entry.substr(0, entry.find('@')); }
+
+// True when the conversation showed the fact, whole or an item of it.
+bool was_shown(const std::vector<std::string>& shown, std::string_view fact) {
+    return std::any_of(shown.begin(), shown.end(),
+                       [&](const std::string& s) { return shown_fact(s) == fact; });
+}
+
+// How many different search terms the text has (passage_index.hpp): what a passage's `matched` is out of.
+std::uint32_t distinct_terms(const Advisor& advisor, const std::string& text) {
+    std::vector<std::string> terms = advisor.passages.rules().terms(text);
+    std::sort(terms.begin(), terms.end());
+    return static_cast<std::uint32_t>(std::unique(terms.begin(), terms.end()) - terms.begin());
+}
+
 Retrieved retrieve(const Advisor& advisor, const std::string& normalized) {
     Retrieved r;
-    std::vector<std::string> terms = advisor.passages.rules().terms(normalized);
-    std::sort(terms.begin(), terms.end());
-    const auto distinct = static_cast<std::uint32_t>(std::unique(terms.begin(), terms.end()) - terms.begin());
+    const std::uint32_t distinct = distinct_terms(advisor, normalized);
     bool first = true;
     for (const PassageHit& hit : advisor.passages.search(normalized, 8)) {
         // Most of what is asked must be in the passage: two words of a long request ("fix this error in
@@ -599,10 +613,7 @@ const Intent* entity_gap(const Advisor& advisor, const Context& context, const s
     };
     if (const Intent* gap = first_gap(r.entities)) return gap;
     if (context.empty() || context.last_intent == r.intent->id) return nullptr;
-    const auto& referring = advisor.lexicon.referring_words;
-    if (std::none_of(referring.begin(), referring.end(),
-                     [&](const std::string& w) { return has_phrase(normalized, w); }))
-        return nullptr;
+    if (!points_back(normalized, advisor.lexicon)) return nullptr;
     if (const Intent* gap = first_gap(context.entities)) return gap;
     // The things the last topic listed: the kind whose values it is home to ("which one" after the
     // languages).
@@ -789,11 +800,6 @@ std::vector<const knowledge::Fact*> quoted_figures(const Advisor& advisor, const
                 return false;
             });
         };
-        const auto was_shown = [&](const knowledge::Fact* f) {
-            return std::any_of(shown.begin(), shown.end(), [&](const std::string& s) {
-                return std::string_view(s).substr(0, s.find('@')) == f->id;
-            });
-        };
         const auto placed = [&](const knowledge::Fact* f) {
             return std::any_of(f->figures.begin(), f->figures.end(), [&](const knowledge::Figure& fig) {
                 return quotes(n, fig, numbers.size() > 1) && !fig.location.empty() &&
@@ -811,7 +817,7 @@ std::vector<const knowledge::Fact*> quoted_figures(const Advisor& advisor, const
             if (ca != cb) return ca > cb;
             const bool ka = named_kind(a), kb = named_kind(b);
             if (ka != kb) return ka;
-            const bool sa = was_shown(a), sb = was_shown(b);
+            const bool sa = was_shown(shown, a->id), sb = was_shown(shown, b->id);
             if (sa != sb) return sa;
             const bool pa = placed(a), pb = placed(b);
             if (!names_place && pa != pb) return !pa;
@@ -858,8 +864,7 @@ std::vector<const knowledge::Fact*> referred_figures(const Advisor& advisor, con
     };
     std::vector<const knowledge::Fact*> out;
     for (const std::string& entry : context.shown) {
-        const knowledge::Fact* fact =
-            advisor.knowledge.find_fact(std::string_view(entry).substr(0, entry.find('@')));
+        const knowledge::Fact* fact = advisor.knowledge.find_fact(shown_fact(entry));
         if (fact == nullptr || passage_of(advisor, *fact) == nullptr) continue;
         const bool figured =
             std::any_of(fact->figures.begin(), fact->figures.end(),
@@ -1317,19 +1322,14 @@ ComposedPart all_said(const Advisor& advisor, const Resolved& q, const std::stri
     // again.
     // Half the question's words at least must be in it: "what does the degree give you that the bootcamp
     // doesn't?" is not answered by "most have a bachelor's degree" again.
-    std::vector<std::string> terms = advisor.passages.rules().terms(asked);
-    std::sort(terms.begin(), terms.end());
-    const auto distinct = static_cast<std::uint32_t>(std::unique(terms.begin(), terms.end()) - terms.begin());
+    const std::uint32_t distinct = distinct_terms(advisor, asked);
     const Passage* closest = nullptr;
     bool restates = false;
     bool first_fact = true;
     for (const PassageHit& hit : advisor.passages.search(asked, 8)) {
         const Passage& p = advisor.passages.passage(hit.passage);
         if (p.fact == nullptr) continue;
-        const bool shown = std::any_of(shown_before.begin(), shown_before.end(), [&](const std::string& s) {
-            return std::string_view(s).substr(0, s.find('@')) == p.fact->id;
-        });
-        if (shown) {
+        if (was_shown(shown_before, p.fact->id)) {
             closest = &p;
             restates = first_fact && hit.score >= min_closest_on_topic && 2 * hit.matched >= distinct &&
                        (hit.matched >= 2 || asks_yes_or_no(asked, advisor));
@@ -1348,10 +1348,7 @@ ComposedPart all_said(const Advisor& advisor, const Resolved& q, const std::stri
     // would introduce a list again goes, and only the `followup` line is said.
     const bool list_shown =
         !part.shown.empty() && std::all_of(part.shown.begin(), part.shown.end(), [&](const auto& id) {
-            const auto fact = std::string_view(id).substr(0, id.find('@'));
-            return std::any_of(shown_before.begin(), shown_before.end(), [&](const std::string& s) {
-                return std::string_view(s).substr(0, s.find('@')) == fact;
-            });
+            return was_shown(shown_before, shown_fact(id));
         });
     const std::vector<std::string> words = split_words(asked);
     const bool asks_for_list = std::any_of(words.begin(), words.end(), [&](const std::string& w) {
