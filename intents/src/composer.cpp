@@ -595,6 +595,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         std::string names;
     };
     std::vector<Found> found_before;
+    bool found_shown_only = false;
     for (const EntityRule& rule : intent.answer.by_entity) {
         if (!applies(rule)) continue;
         auto it = entities.find(rule.entity);
@@ -647,8 +648,9 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
                 return was_shown(*f, said) && items_shown(*f, said) >= f->items.size();
             });
             // A comparison asked for ("and against all jobs?") is said even when its fact lent a figure
-            // before.
-            builder.allow_repeats(all_shown && !more &&
+            // before. Not when the question also asks something no fact answers ("how often are you on
+            // call?" after on-call): the same sentence again would pass for its answer.
+            builder.allow_repeats(all_shown && !more && missing_names.empty() &&
                                   (rule.entity == "aspect" || rule.entity == "comparison_group"));
             if (rule.entity == "aspect" && !more) builder.only_items_about(rule.entity, &it->second);
             for (std::string line : comparing ? rule.compare : rule.found) {
@@ -659,7 +661,12 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
             }
             builder.allow_repeats(false);
             builder.only_items_about("", nullptr);
-            if (!comparing) found_before.push_back({&rule, matches, join_names(found_names, in.style)});
+            // Said again below only when nothing else the question names went unanswered; else nothing
+            // is said for it (the caller says the guides go no further).
+            if (!comparing && missing_names.empty())
+                found_before.push_back({&rule, matches, join_names(found_names, in.style)});
+            else if (!comparing && all_shown)
+                found_shown_only = true;
         }
         // A rule answers when it found facts or has words for what it did not find; a rule with
         // neither (an aspect this topic has no facts on) leaves the answer to the other lines.
@@ -711,7 +718,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
             for (const std::string& line : f.rule->found) render(line, f.matches, f.names);
         }
         builder.allow_repeats(false);
-    } else if (out.text.empty()) {
+    } else if (out.text.empty() && !found_shown_only) {
         // The rules and aspects that applied had nothing to show: the intent's own answer, not silence.
         for (const std::string& line : intent.answer.lines) render(line);
     }

@@ -1472,3 +1472,14 @@ TEST(Responder, ANumberAskedForThatTheAnswerLacksIsSaidToBeMissingFirst) {
     EXPECT_TRUE(contains(people.text, "78,860")) << people.text;
     EXPECT_NE(first_line(people.text), advisor().style.no_figure);
 }
+
+// An aspect asked about again is said again ("which cloud providers exactly?"), but not when the question
+// also asks something no fact answers: "how often are you on call?" after on-call is not the on-call sentence
+// again as if it said how often.
+TEST(Responder, AnAspectAskedAgainWithSomethingUnansweredIsNotSaidAgain) {
+    const Answer on_call = ask("do backend devs have to be on call? whats it actually like");
+    ASSERT_TRUE(contains(on_call.text, "on-call rotations")) << on_call.text;
+    const Answer often = ask("how often r you usually on call", on_call.context, 1'001'000);
+    EXPECT_FALSE(contains(often.text, "on-call rotations")) << often.text;
+    EXPECT_EQ(first_line(often.text), advisor().style.no_further) << often.text;
+}
