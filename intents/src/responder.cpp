@@ -759,23 +759,39 @@ std::vector<const knowledge::Fact*> quoted_figures(const Advisor& advisor, const
     const bool cued =
         std::any_of(cues.begin(), cues.end(), [&](const std::string& c) { return has_phrase(spaced, c); });
     const std::vector<std::string> words = split_words(normalized);
-    std::vector<const knowledge::Fact*> out;
-    for (const QuotedNumber& n : numbers) {
-        std::vector<const knowledge::Fact*> stating;
-        bool head_count = false;  // a count of people: quoted, it can only be the guides'
+    // The facts stating each number, and whether one is a count of people (quoted, it can only be the
+    // guides').
+    struct Stating {
+        std::vector<const knowledge::Fact*> facts;
+        bool head_count = false;
+    };
+    std::vector<Stating> stating_of(numbers.size());
+    for (std::size_t i = 0; i < numbers.size(); ++i) {
         for (const knowledge::Fact& fact : advisor.knowledge.facts()) {
             if (passage_of(advisor, fact) == nullptr) continue;
             bool states = false;
             for (const knowledge::Figure& f : fact.figures) {
-                if (!quotes(n, f, numbers.size() > 1)) continue;
+                if (!quotes(numbers[i], f, numbers.size() > 1)) continue;
                 states = true;
-                if (f.unit == "people") head_count = true;
+                if (f.unit == "people") stating_of[i].head_count = true;
             }
-            if (states) stating.push_back(&fact);
+            if (states) stating_of[i].facts.push_back(&fact);
         }
+    }
+    // Several numbers quoted, one of them a figure the conversation showed ("wait so is it 7.5% or 13%" after
+    // a projection): the guides' figures, asked about.
+    const bool shown_among =
+        numbers.size() > 1 && std::any_of(stating_of.begin(), stating_of.end(), [&](const Stating& s) {
+            return std::any_of(s.facts.begin(), s.facts.end(),
+                               [&](const auto* f) { return was_shown(shown, f->id); });
+        });
+    std::vector<const knowledge::Fact*> out;
+    for (std::size_t i = 0; i < numbers.size(); ++i) {
+        const QuotedNumber& n = numbers[i];
+        const std::vector<const knowledge::Fact*>& stating = stating_of[i].facts;
         // A sum or a share may be the asker's own (an offer, a wage, "a 7.5% raise"): only a cue makes it a
-        // question about the guides' figure.
-        if (stating.empty() || (!cued && !head_count)) return {};
+        // question about the guides' figure, or its being quoted beside one the conversation showed.
+        if (stating.empty() || (!cued && !stating_of[i].head_count && !shown_among)) return {};
         // A fact that states the whole range the number opens or closes ("150-200k" is the senior range,
         // not San Francisco's 150,000); then one of its own over a fact restating several of the guides'
         // headline figures (the key takeaways).

@@ -1483,3 +1483,16 @@ TEST(Responder, AnAspectAskedAgainWithSomethingUnansweredIsNotSaidAgain) {
     EXPECT_FALSE(contains(often.text, "on-call rotations")) << often.text;
     EXPECT_EQ(first_line(often.text), advisor().style.no_further) << often.text;
 }
+
+// Two of the guides' figures quoted together, one of them just shown, are asked about even with no cue word
+// ("wait so is it 7.5% or 13%" after the outlook): each figure's fact, not the last topic's closest passage.
+TEST(Responder, FiguresQuotedBesideOneJustShownAreTheGuides) {
+    const Answer outlook =
+        ask("whats the job outlook for backend, how many ppl actually do this job, and do most of them have "
+            "degrees?");
+    ASSERT_TRUE(contains(outlook.text, "7.5%")) << outlook.text;
+    const Answer which = ask("wait so is it 7.5% or 13%", outlook.context, 1'001'000);
+    EXPECT_TRUE(contains(which.text, "through 2034")) << which.text;
+    EXPECT_TRUE(contains(which.text, "through 2030")) << which.text;
+    EXPECT_FALSE(contains(which.text, "bootcamp")) << which.text;
+}
