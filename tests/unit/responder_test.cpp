@@ -1496,3 +1496,11 @@ TEST(Responder, FiguresQuotedBesideOneJustShownAreTheGuides) {
     EXPECT_TRUE(contains(which.text, "through 2030")) << which.text;
     EXPECT_FALSE(contains(which.text, "bootcamp")) << which.text;
 }
+
+// Pay "by level" is the pay progression, in whatever words: not the off-topic reply.
+TEST(Responder, PayByLevelAfterAnotherPayQuestionGivesTheLevels) {
+    const Answer other = ask("full stack vs backend, who makes more");
+    const Answer levels = ask("fine just give me backend by level then", other.context, 1'001'000);
+    EXPECT_EQ(levels.intent, "salary") << levels.text;
+    EXPECT_TRUE(contains(levels.text, "$120,000")) << levels.text;
+}
