@@ -1504,3 +1504,9 @@ TEST(Responder, PayByLevelAfterAnotherPayQuestionGivesTheLevels) {
     EXPECT_EQ(levels.intent, "salary") << levels.text;
     EXPECT_TRUE(contains(levels.text, "$120,000")) << levels.text;
 }
+
+// "What should someone with my experience be making?" asks for pay, with words between who and "be making".
+TEST(Responder, WhatSomeoneShouldBeMakingIsAPayQuestion) {
+    const Answer a = ask("roughly what should someone with my experience be making");
+    EXPECT_EQ(a.intent, "salary") << a.text;
+}
