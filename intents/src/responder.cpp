@@ -436,6 +436,39 @@ std::optional<Resolved> in_domain(const Advisor& advisor, const Question& q, con
     return r;
 }
 
+// A thing the conversation named whose own topic is not the last one (an industry after its pay, a company
+// size after startup pay), and the passage about it that the question's words find: "what would I be
+// building there?" after fintech pay is what financial institutions hire back-end developers to build, not
+// more about pay. `partial` when the passage holds under half the question's terms (said as the closest the
+// guides come).
+std::uint32_t distinct_terms(const Advisor& advisor, const std::string& text);
+
+struct CarriedHome {
+    const Intent* topic = nullptr;
+    const Passage* passage = nullptr;
+    bool partial = false;
+};
+std::optional<CarriedHome> carried_home(const Advisor& advisor, const Context& context, const Question& q) {
+    constexpr double min_home_score = 2.0;  // one shared word of middling rarity
+    const std::uint32_t distinct = distinct_terms(advisor, q.text);
+    const std::vector<PassageHit> hits = advisor.passages.search(q.text, 32);
+    for (const auto& [kind, values] : context.entities) {
+        for (const std::string& value : values) {
+            if (advisor.entities.implied(kind, value)) continue;
+            const Intent* home = advisor.find_intent(advisor.entities.home_intent(kind, value));
+            if (!is_kind(home, IntentKind::topic) || home == q.last) continue;
+            for (const PassageHit& hit : hits) {
+                const Passage& p = advisor.passages.passage(hit.passage);
+                if (hit.score < min_home_score) break;
+                if (p.fact == nullptr) continue;
+                if (!p.fact->is_about(kind, value)) continue;
+                return CarriedHome{home, &p, 2 * hit.matched < distinct};
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 // A short follow-up that nothing caught, not even a passage sharing its words, and that the fallback's own
 // patterns did not refuse ("will that last tho?" after why demand is high, "how much more tho, like
 // numbers" after which employer pays more): the closest the guides come is more of the conversation's topic,
@@ -463,7 +496,15 @@ std::optional<Resolved> leaning_on_topic(const Advisor& advisor, const Context& 
         best == nullptr || (best->id == fallback_id && q.scores.front().score <= 0) ||
         (best->id != fallback_id && answers_from_facts(best) && q.scores.front().score < min_answer_score);
     if (!nothing_caught) return std::nullopt;
-    Resolved r{q.last, merge(context.entities, q.entities, &advisor.knowledge), {}, true, true, {}, nullptr};
+    const Entities entities = merge(context.entities, q.entities, &advisor.knowledge);
+    if (const std::optional<CarriedHome> home = carried_home(advisor, context, q)) {
+        Resolved r{home->topic, entities, {}, false, false, {}, home->passage};
+        r.closest = home->partial;
+        // Placed only by leaning on the conversation: no clause of its own in a longer message.
+        r.leaning = true;
+        return r;
+    }
+    Resolved r{q.last, entities, {}, true, true, {}, nullptr};
     r.closest = true;
     r.leaning = true;
     return r;

@@ -1510,3 +1510,25 @@ TEST(Responder, WhatSomeoneShouldBeMakingIsAPayQuestion) {
     const Answer a = ask("roughly what should someone with my experience be making");
     EXPECT_EQ(a.intent, "salary") << a.text;
 }
+
+// A short follow-up about a thing the conversation named, whose own topic is not the last one, is answered
+// from that thing's passage: "what would I be building there?" after fintech pay is what financial
+// institutions hire back-end developers to build, not more about pay.
+TEST(Responder, AFollowUpOnANamedThingIsAnsweredFromItsOwnTopic) {
+    const Answer pay = ask("does fintech pay backend devs more than regular tech companies?");
+    const Answer build = ask("what would i actually be building there", pay.context, 1'001'000);
+    EXPECT_TRUE(contains(build.text, "trading platforms")) << build.text;
+    EXPECT_FALSE(contains(build.text, "$49K")) << build.text;
+}
+
+// Not as a clause of a longer message: "does that show up" beside a language is no question about the company
+// size named two turns before.
+TEST(Responder, AClauseLeaningOnTheConversationAddsNoTopicOfItsOwn) {
+    const Answer first =
+        ask("im a node dev and everyone says learn a 2nd backend language. what else is common in "
+            "backend stacks?");
+    const Answer stacks =
+        ask("spring boot is java right? is java mostly an enterprise thing", first.context, 1'001'000);
+    const Answer csharp = ask("what about c# / .net, does that show up", stacks.context, 1'002'000);
+    EXPECT_FALSE(contains(csharp.text, "operational maturity")) << csharp.text;
+}
