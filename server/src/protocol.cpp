@@ -46,8 +46,6 @@ const char* to_string(ErrorCode code) {
             return "headers_too_large";
         case ErrorCode::uri_too_long:
             return "uri_too_long";
-        case ErrorCode::unsupported_media_type:
-            return "unsupported_media_type";
         case ErrorCode::unknown_answer:
             return "unknown_answer";
         case ErrorCode::unauthorized:

@@ -30,7 +30,6 @@ enum class ErrorCode {
     length_required,
     headers_too_large,
     uri_too_long,
-    unsupported_media_type,
     unknown_answer,
     unauthorized
 };
