@@ -117,9 +117,10 @@ std::optional<Context> context_from_json(const json& value, std::string& error) 
     if (auto shown = value.find("shown"); shown != value.end()) {
         // Only fact ids of our own answers belong here; a client can send anything, so it is bounded
         // (and sanitize() drops ids that name no fact).
-        constexpr std::size_t max_shown = 64, max_id = 120;
-        if (!shown->is_array() || shown->size() > max_shown) {
-            error = "context.shown must be an array of at most 64 strings";
+        constexpr std::size_t max_id = 120;
+        if (!shown->is_array() || shown->size() > Context::max_shown) {
+            error = "context.shown must be an array of at most " + std::to_string(Context::max_shown) +
+                    " strings";
             return std::nullopt;
         }
         for (const json& id : *shown) {

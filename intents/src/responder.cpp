@@ -1679,10 +1679,11 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         // Shown facts add up while the conversation stays on one topic.
         if (context.last_intent == topic->id) answer.context.shown = context.shown;
         answer.context.shown.insert(answer.context.shown.end(), shown.begin(), shown.end());
-        constexpr std::size_t max_shown = 64;  // the oldest go first; context_from_json accepts as many
-        if (answer.context.shown.size() > max_shown) {
-            answer.context.shown.erase(answer.context.shown.begin(),
-                                       answer.context.shown.end() - static_cast<std::ptrdiff_t>(max_shown));
+        // The oldest go first.
+        if (answer.context.shown.size() > Context::max_shown) {
+            answer.context.shown.erase(
+                answer.context.shown.begin(),
+                answer.context.shown.end() - static_cast<std::ptrdiff_t>(Context::max_shown));
         }
     } else {
         answer.context = context;

@@ -52,6 +52,9 @@ struct Context {
     // Facts already shown on this topic ("id", or "id@N" when only N items of its list were), so a
     // follow-up says what is new and "tell me more" gives the rest.
     std::vector<std::string> shown;
+    // The most `shown` holds: the responder keeps the newest, and a context from a client with more is
+    // refused.
+    static constexpr std::size_t max_shown = 64;
 
     bool empty() const { return last_intent.empty(); }
 };
