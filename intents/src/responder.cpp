@@ -436,11 +436,6 @@ std::optional<Resolved> in_domain(const Advisor& advisor, const Question& q, con
     return r;
 }
 
-// A thing the conversation named whose own topic is not the last one (an industry after its pay, a company
-// size after startup pay), and the passage about it that the question's words find: "what would I be
-// building there?" after fintech pay is what financial institutions hire back-end developers to build, not
-// more about pay. `partial` when the passage holds under half the question's terms (said as the closest the
-// guides come).
 std::uint32_t distinct_terms(const Advisor& advisor, const std::string& text);
 
 struct CarriedHome {
@@ -448,22 +443,35 @@ struct CarriedHome {
     const Passage* passage = nullptr;
     bool partial = false;
 };
+
+// A thing the conversation named whose own topic is not the last one (an industry after its pay, a company
+// size after startup pay), and the passage about it that the question's words find: "what would I be
+// building there?" after fintech pay is what financial institutions hire back-end developers to build, not
+// more about pay. `partial` when the passage holds under half the question's terms (said as the closest the
+// guides come). Searches the passages only when such a thing was named.
 std::optional<CarriedHome> carried_home(const Advisor& advisor, const Context& context, const Question& q) {
     constexpr double min_home_score = 2.0;  // one shared word of middling rarity
-    const std::uint32_t distinct = distinct_terms(advisor, q.text);
-    const std::vector<PassageHit> hits = advisor.passages.search(q.text, 32);
+    struct Named {
+        const std::string* kind;
+        const std::string* value;
+        const Intent* home;
+    };
+    std::vector<Named> named;
     for (const auto& [kind, values] : context.entities) {
         for (const std::string& value : values) {
             if (advisor.entities.implied(kind, value)) continue;
             const Intent* home = advisor.find_intent(advisor.entities.home_intent(kind, value));
-            if (!is_kind(home, IntentKind::topic) || home == q.last) continue;
-            for (const PassageHit& hit : hits) {
-                const Passage& p = advisor.passages.passage(hit.passage);
-                if (hit.score < min_home_score) break;
-                if (p.fact == nullptr) continue;
-                if (!p.fact->is_about(kind, value)) continue;
-                return CarriedHome{home, &p, 2 * hit.matched < distinct};
-            }
+            if (is_kind(home, IntentKind::topic) && home != q.last) named.push_back({&kind, &value, home});
+        }
+    }
+    if (named.empty()) return std::nullopt;
+    const std::vector<PassageHit> hits = advisor.passages.search(q.text, 32);
+    for (const Named& n : named) {
+        for (const PassageHit& hit : hits) {
+            if (hit.score < min_home_score) break;
+            const Passage& p = advisor.passages.passage(hit.passage);
+            if (p.fact == nullptr || !p.fact->is_about(*n.kind, *n.value)) continue;
+            return CarriedHome{n.home, &p, 2 * hit.matched < distinct_terms(advisor, q.text)};
         }
     }
     return std::nullopt;
