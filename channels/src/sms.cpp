@@ -112,17 +112,11 @@ void add_sentences(std::vector<Piece>& pieces, const std::string& text) {
     }
 }
 
-bool is_salary_part(const intents::AnswerPart& part) {
-    return part.intent.starts_with("salary") && part.text.find('$') != std::string::npos;
-}
-
-std::vector<Piece> pieces_of(const intents::Answer& answer, const intents::AnswerStyle& style) {
+std::vector<Piece> pieces_of(const intents::Answer& answer) {
     std::vector<Piece> pieces;
     bool rows_given = false;
     for (const intents::AnswerPart& part : answer.parts) {
-        // Pay per hour or month is our arithmetic on the yearly rows: the text says so, the rows would not.
-        const bool per_period = !style.period_intro.empty() && part.text.starts_with(style.period_intro);
-        if (!answer.salary_rows.empty() && is_salary_part(part) && !per_period) {
+        if (!answer.salary_rows.empty() && part.states_pay) {
             if (rows_given) continue;
             rows_given = true;
             // "The guides give no pay figures for Chicago." must come before the national figures that follow
@@ -184,7 +178,7 @@ std::string brief_text(const intents::Answer& answer, const Wording& wording,
 
     std::string body;
     std::size_t taken = 0;
-    const std::vector<Piece> pieces = pieces_of(answer, style);
+    const std::vector<Piece> pieces = pieces_of(answer);
     for (const Piece& piece : pieces) {
         const std::string candidate = body.empty() ? piece.text : body + piece.before + piece.text;
         if (!fits(candidate)) break;

@@ -140,13 +140,6 @@ class PartBuilder {
         return out;
     }
 
-    // The notes say all the facts did, per the period asked: they stand in for the facts' text
-    // (which still count as used, for sources and data).
-    void replace_text(const std::vector<std::string>& lines) {
-        out_.text.clear();
-        prepend(lines);
-    }
-
     // Lines that answer the question more directly than the facts ("$95,000 is within …"): first.
     void prepend(const std::vector<std::string>& lines) {
         std::string head;
@@ -732,12 +725,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
     if (intent.kind == IntentKind::gap) out.not_covered = true;
     const FigureNoteLines notes =
         figure_notes(intent.answer.figure_notes, entities, builder.yearly(), in.kb, in.style);
-    if (notes.derived_periods) {
-        builder.replace_text(notes.lines);
-        out.not_covered = true;  // the guides state yearly pay only
-    } else {
-        builder.prepend(notes.lines);
-    }
+    builder.prepend(notes.lines);
     return out;
 }
 

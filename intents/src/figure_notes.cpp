@@ -11,24 +11,13 @@ namespace intents {
 
 namespace {
 
-// Dollars of our own arithmetic (a yearly figure divided, the user's amount): unit "USD", no period.
+// Dollars the user names (their amount): unit "USD", no period.
 constexpr const char* plain_dollars = "USD";
 
 std::string money(double v, const knowledge::FigureWords& words) {
     knowledge::Figure f;
     f.value = std::round(v);
     f.unit = plain_dollars;
-    return knowledge::describe(f, "", words);
-}
-
-// A yearly figure divided by `divisor`, in whole dollars, as its own scope and open end are written.
-std::string divided(const knowledge::Figure& yearly, double divisor, const knowledge::FigureWords& words) {
-    knowledge::Figure f = yearly;
-    f.approximate = false;
-    f.unit = plain_dollars;
-    if (f.value) f.value = std::round(*f.value / divisor);
-    if (f.low) f.low = std::round(*f.low / divisor);
-    if (f.high) f.high = std::round(*f.high / divisor);
     return knowledge::describe(f, "", words);
 }
 
@@ -65,24 +54,11 @@ FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
                              const AnswerStyle& style) {
     FigureNoteLines out;
     if (yearly.empty()) return out;
-    bool& derived_periods = out.derived_periods;
     std::vector<std::string>& lines = out.lines;
     auto source_of = [&kb](const knowledge::Fact* fact) {
         const knowledge::Source* s = kb.find_source(fact->source);
         return s ? s->publisher : fact->source;
     };
-
-    const std::string period = first_value(entities, "pay_period");
-    for (const PeriodNote& note : notes.periods) {
-        if (note.period != period) continue;
-        for (const auto& [f, fact] : yearly) {
-            const std::string derived = divided(*f, note.divisor, style.figure_words);
-            if (!derived_periods && !style.period_intro.empty()) lines.push_back(style.period_intro);
-            lines.push_back(
-                fill(note.line, *f, *fact, source_of(fact), "{derived}", derived, style.figure_words));
-            derived_periods = true;
-        }
-    }
 
     auto amounts = entities.find("amount");
     if (amounts == entities.end() || notes.amount.below.empty()) return out;

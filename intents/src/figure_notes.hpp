@@ -8,20 +8,17 @@
 #include "intents/intent.hpp"
 #include "knowledge/knowledge_base.hpp"
 
-// The composer's lines about pay figures: per-period re-expressions, sums placed against figures,
-// and the verdict of a two-value comparison. Pure; wording from the intent's figure_notes and the
-// answer style.
+// The composer's lines about pay figures: sums placed against figures, and the verdict of a two-value
+// comparison. Pure; wording from the intent's figure_notes and the answer style.
 namespace intents {
 
 using YearlyFigure = std::pair<const knowledge::Figure*, const knowledge::Fact*>;
 
 struct FigureNoteLines {
     std::vector<std::string> lines;
-    bool derived_periods = false;  // figures were re-expressed per month/week/hour (our arithmetic)
 };
 
-// "Per month/hour" and "is $X good?" lines for the yearly figures a part used. The composer puts them
-// first; per-period lines stand in for the facts' own sentences.
+// "Is $X good?" lines for the yearly figures a part used. The composer puts them first.
 FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
                              const std::vector<YearlyFigure>& yearly, const knowledge::KnowledgeBase& kb,
                              const AnswerStyle& style);

@@ -63,23 +63,6 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
     if (auto it = obj->find("figure_notes"); it != obj->end()) {
         const std::string notes_path = join_path(here, "figure_notes");
         if (reader.require_object(*it, notes_path)) {
-            auto periods = it->find("periods");
-            if (periods != it->end() && !periods->is_array()) {
-                reader.error(join_path(notes_path, "periods"), "must be an array");
-            } else if (periods != it->end()) {
-                for (std::size_t i = 0; i < periods->size(); ++i) {
-                    const std::string ppath = join_path(join_path(notes_path, "periods"), i);
-                    const json& p = (*periods)[i];
-                    if (!reader.require_object(p, ppath)) continue;
-                    auto period = reader.string_at(p, ppath, "period");
-                    auto divisor = reader.number_at(p, ppath, "divisor");
-                    auto line = reader.string_at(p, ppath, "line");
-                    if (divisor && *divisor <= 0)
-                        reader.error(join_path(ppath, "divisor"), "must be positive");
-                    if (period && divisor && line)
-                        answer.figure_notes.periods.push_back(PeriodNote{*period, *divisor, *line});
-                }
-            }
             if (auto amount = it->find("amount"); amount != it->end()) {
                 const std::string apath = join_path(notes_path, "amount");
                 if (reader.require_object(*amount, apath)) {
@@ -349,7 +332,6 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     text("tell_me_more", style.tell_me_more);
     text("row", style.row);
     text("recognised", style.recognised);
-    text("period_intro", style.period_intro);
     text("in_english", style.in_english);
     text("closest", style.closest);
     style.yes = reader.optional_string(*doc, "", "yes").value_or("");

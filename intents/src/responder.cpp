@@ -1113,12 +1113,20 @@ std::string without_restated_figures(const std::string& text, const std::string&
     return out.empty() || orphaned ? text : out;
 }
 
+// True when one of the facts states a yearly pay figure (what salary_rows() lists).
+bool states_pay(const std::vector<const knowledge::Fact*>& facts) {
+    return std::any_of(facts.begin(), facts.end(), [](const knowledge::Fact* f) {
+        return std::any_of(f->figures.begin(), f->figures.end(),
+                           [](const knowledge::Figure& figure) { return figure.unit == "USD/year"; });
+    });
+}
+
 // `restating`: figures asked about are said again as asked (quoted_figures), so none of its lines goes.
 void append_part(const AnswerStyle& style, Answer& answer, const std::string& intent,
-                 const std::string& given, bool not_covered, bool restating = false) {
+                 const std::string& given, bool not_covered, bool pay, bool restating = false) {
     const std::string text =
         restating ? given : without_restated_figures(given, answer.text, style.gap_openers);
-    answer.parts.push_back(AnswerPart{intent, text, not_covered});
+    answer.parts.push_back(AnswerPart{intent, text, not_covered, pay});
     if (!answer.text.empty()) answer.text += "\n\n";
     answer.text += text;
 }
@@ -1146,7 +1154,7 @@ void add_suggestions(const Advisor& advisor, Answer& answer, const std::vector<s
 void answer_clarification(const Advisor& advisor, const Resolved& r, Answer& answer) {
     const Intent* clarify = advisor.find_intent(clarify_id);  // resolve() asks only when it exists
     append_part(advisor.style, answer, clarify->id,
-                clarify->answer.lines.empty() ? std::string() : clarify->answer.lines.front(), false);
+                clarify->answer.lines.empty() ? std::string() : clarify->answer.lines.front(), false, false);
     for (const Intent* alternative : r.alternatives) {
         if (!alternative->examples.empty()) answer.suggestions.push_back(alternative->examples.front());
     }
@@ -1634,7 +1642,7 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             part.text = part.text.substr(0, part.text.find('\n'));
         // A part that opens with a gap's line is that gap's answer (its topic's facts after it).
         append_part(advisor.style, answer, q.note != nullptr ? q.note->id : q.intent->id, part.text,
-                    part.not_covered, !q.quoted.empty());
+                    part.not_covered, states_pay(part.facts), !q.quoted.empty());
         facts.insert(facts.end(), part.facts.begin(), part.facts.end());
         shown.insert(shown.end(), part.shown.begin(), part.shown.end());
         held_back = held_back || part.held_back;
@@ -1653,7 +1661,8 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         }
         const Entities named = advisor.entities.extract(asked_clauses.empty() ? normalized : asked_clauses);
         if (auto extra = named_elsewhere(advisor, questions.front(), named, facts, inputs, said)) {
-            append_part(advisor.style, answer, extra->intent, extra->part.text, false);
+            append_part(advisor.style, answer, extra->intent, extra->part.text, false,
+                        states_pay(extra->part.facts));
             facts.insert(facts.end(), extra->part.facts.begin(), extra->part.facts.end());
             shown.insert(shown.end(), extra->part.shown.begin(), extra->part.shown.end());
             held_back = held_back || extra->part.held_back;

@@ -93,10 +93,12 @@ TEST(BriefText, SaysWhatTheGuidesDoNotCoverBeforeTheFiguresThatStandIn) {
     EXPECT_NE(text.find("$115K"), std::string::npos) << text;
 }
 
-TEST(BriefText, PayPerHourStaysInWordsAsOurArithmetic) {
+TEST(BriefText, PayPerHourSaysTheGuidesGiveYearlyPayFirstThenTheirFigures) {
     const std::string text =
         brief_text(ask("what do seniors in seattle earn per hour?"), wording(), advisor().style);
-    EXPECT_NE(text.find("an hour"), std::string::npos) << text;
+    EXPECT_TRUE(text.starts_with("The guides give yearly pay only")) << text;
+    EXPECT_NE(text.find("Seattle: $140K-$170K"), std::string::npos) << text;
+    EXPECT_NE(text.find("$150K-$200K+"), std::string::npos) << text;
     EXPECT_LE(sms_segments(text).count, 2u) << text;
 }
 

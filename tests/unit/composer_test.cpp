@@ -62,7 +62,6 @@ Intent salary_intent() {
                                 {"Nothing for {entity}.", "{fact:salary.national}"},
                                 {},
                                 {}}};
-    intent.answer.figure_notes.periods = {{"month", 12, "{label}: {derived} a month (derived)"}};
     intent.answer.figure_notes.amount = {
         "{amount} is {verdicts}.", "below {label} ({figure})", "within {label}", "above {label}", "", "", ""};
     return intent;
@@ -115,13 +114,6 @@ TEST(Composer, MissingValueSaysSoAndFallsBackToNamedFacts) {
     const auto kb = test_kb();
     const ComposedPart part = compose(salary_intent(), {{"location", {"chicago"}}}, kb, test_names());
     EXPECT_EQ(part.text.rfind("Nothing for Chicago.\nNationally about $91K.", 0), 0u) << part.text;
-}
-
-TEST(Composer, PerMonthFiguresAreDerivedAndLabelled) {
-    const auto kb = test_kb();
-    const ComposedPart part =
-        compose(salary_intent(), {{"location", {"seattle"}}, {"pay_period", {"month"}}}, kb, test_names());
-    EXPECT_NE(part.text.find("Seattle: $11,667–$14,167 a month (derived)"), std::string::npos) << part.text;
 }
 
 TEST(Composer, AmountIsPlacedAgainstEachRange) {

@@ -109,10 +109,10 @@ TEST(IntentLoader, MissingFallbackIsReported) {
 
 TEST(IntentLoader, MalformedFigureNotesAreReported) {
     DataCopy data;
-    replace_in_file(data.intents() / "intents" / "salary.json", "\"periods\": [",
-                    "\"periods\": \"monthly\", \"unused\": [");
+    replace_in_file(data.intents() / "intents" / "salary.json", "\"amount\": {",
+                    "\"amount\": \"below\", \"unused\": {");
     const std::string error = load_errors(data);
-    EXPECT_NE(error.find("salary.json: /intents/0/answer/figure_notes/periods: must be an array"),
+    EXPECT_NE(error.find("salary.json: /intents/0/answer/figure_notes/amount: must be an object"),
               std::string::npos)
         << error;
 }

@@ -424,11 +424,20 @@ TEST(Responder, AnAspectTheTopicHasNoFactsOnStillGetsTheTopicsAnswer) {
     EXPECT_TRUE(contains(a.text, fact->text)) << a.text;
 }
 
-TEST(Responder, PayPerHourSaysFirstThatTheGuidesGiveYearlyPayOnly) {
+// Pay per hour, week or month is not in the guides: said first, then their yearly figures as they state them,
+// never divided out by us (blind graders read such sums as invented figures).
+TEST(Responder, PayPerHourSaysFirstThatTheGuidesGiveYearlyPayOnlyAndDividesNothing) {
     const Answer a = ask("how much do backend developers make an hour");
+    EXPECT_EQ(a.intent, "uncovered.pay_period");
     EXPECT_TRUE(a.parts.at(0).not_covered);
-    EXPECT_EQ(a.text.rfind("The guides give yearly pay only;", 0), 0u) << a.text;
-    EXPECT_TRUE(contains(a.text, "roughly $55 an hour ($115,000 a year ÷ 2,080 working hours)")) << a.text;
+    EXPECT_TRUE(contains(a.text, "$115,000")) << a.text;
+    EXPECT_FALSE(contains(a.text, "÷")) << a.text;
+    EXPECT_FALSE(contains(a.text, "an hour")) << a.text;
+    const Answer seniors = ask("what do seniors in seattle earn per month?");
+    EXPECT_EQ(seniors.intent, "uncovered.pay_period");
+    EXPECT_TRUE(contains(seniors.text, "$150,000 to $200,000")) << seniors.text;
+    EXPECT_TRUE(contains(seniors.text, "$140,000 to $170,000")) << seniors.text;
+    EXPECT_FALSE(contains(seniors.text, "a month")) << seniors.text;
 }
 
 TEST(Responder, FiguresQuotedFromTheGuidesAreExplainedNotPlaced) {
@@ -615,13 +624,6 @@ TEST(Responder, AFallbackThatCaughtSomethingRefusesOnce) {
     const Answer a = ask("write me a python function to sort a list");
     EXPECT_EQ(a.text.rfind("I can't help with that, even though it mentions Python:", 0), 0u) << a.text;
     EXPECT_FALSE(contains(a.text, "That is outside what I can answer")) << a.text;
-}
-
-TEST(Responder, PerHourFiguresStandInForTheYearlySentences) {
-    const Answer a = ask("how much do backend developers make an hour");
-    EXPECT_FALSE(contains(a.text, "Noble Desktop puts the average")) << a.text;
-    EXPECT_FALSE(a.sources.empty());
-    EXPECT_FALSE(a.salary_rows.empty());
 }
 
 TEST(Responder, BigTechPayHasNoCombinationPreamble) {

@@ -41,6 +41,7 @@ struct AnswerPart {
     std::string intent;
     std::string text;
     bool not_covered = false;  // says the sources do not cover the question, or part of it
+    bool states_pay = false;   // quotes a yearly pay figure of the guides (one of the answer's salary_rows)
 };
 
 // What a conversation remembers between turns, so follow-ups ("what about Austin?") resolve.

@@ -24,7 +24,6 @@ struct AnswerStyle {
     std::string tell_me_more;   // the chip offered when facts were held back
     std::string row;            // one line of {rows}: "- {label}: {figure} ({source})"
     std::string recognised;     // said by a fallback that caught entities: "… {entities} …"
-    std::string period_intro;   // before figures re-expressed per month, week or hour (our arithmetic)
     std::string in_english;     // before the answer to a question asked in another language
     // First, when the guides' closest passage answers a career question nothing else caught: that it is
     // the closest they come, not an answer they give in so many words.

@@ -33,13 +33,6 @@ struct EntityRule {
             // fact only, never a lesser one in place of one said before
 };
 
-// A figure re-expressed per another period ("month": divisor 12), labelled as our arithmetic.
-struct PeriodNote {
-    std::string period;  // a value of the `pay_period` entity
-    double divisor = 1.0;
-    std::string line;  // placeholders {label}, {figure}, {derived}
-};
-
 // How an amount the user names ("is $130k good?") compares with each yearly pay figure used
 // (only those of the level or place the question names, when it names one).
 // One judgement line per amount: `sentence` ("{amount} is {verdicts}.") with each figure's verdict
@@ -57,9 +50,8 @@ struct AmountNote {
 
 // Extra lines about the USD/year figures an answer used, driven by entities in the question.
 struct FigureNotes {
-    std::vector<PeriodNote> periods;
     AmountNote amount;
-    bool empty() const { return periods.empty() && amount.below.empty(); }
+    bool empty() const { return amount.below.empty(); }
 };
 
 // Lines that answer one aspect of a question ("median", "progression"). When `instead_of` names
