@@ -518,6 +518,40 @@ std::optional<Resolved> leaning_on_topic(const Advisor& advisor, const Context& 
     return r;
 }
 
+// Below this a topic's score is one generic cue or two weak ones ("i want to", "get hired", "growing").
+constexpr double clear_score = 3.0;
+
+// A topic won on generic cues only, by a question naming an aspect that topic has nothing on and the aspect's
+// home topic has ("what projects should I build to get hired?" is the portfolio, not the four steps to get
+// started; "how many weeks until I'm hireable?" is the bootcamp's length): the home topic answers.
+std::optional<Resolved> aspect_elsewhere(const Advisor& advisor, const Question& q, const Intent* best) {
+    if (!is_kind(best, IntentKind::topic) || q.scores.front().score >= clear_score) return std::nullopt;
+    const auto aspects = q.entities.find("aspect");
+    if (aspects == q.entities.end()) return std::nullopt;
+    for (const std::string& a : aspects->second) {
+        if (speaks_to(advisor, *best, a)) return std::nullopt;
+    }
+    // Something else it names that the topic answers ("is 90k good in Cincinnati?" names a place pay has
+    // figures for) keeps the topic.
+    const bool backed = std::any_of(best->answer.by_entity.begin(), best->answer.by_entity.end(),
+                                    [&q](const EntityRule& rule) {
+                                        return rule.entity != "aspect" && q.entities.contains(rule.entity);
+                                    }) ||
+                        (q.entities.contains("amount") && !best->answer.figure_notes.amount.below.empty());
+    if (backed) return std::nullopt;
+    for (const std::string& a : aspects->second) {
+        const Intent* home = advisor.find_intent(advisor.entities.home_intent("aspect", a));
+        // The home topic must have a cue of its own: an aspect's word alone ("online", "how long") is too
+        // common to move a question.
+        const bool cued = std::any_of(q.scores.begin(), q.scores.end(), [&](const IntentScore& s) {
+            return &advisor.intents[s.intent] == home && s.score > 0;
+        });
+        if (is_kind(home, IntentKind::topic) && home != best && cued && speaks_to(advisor, *home, a))
+            return Resolved{home, q.entities, {}, false, false, {}, nullptr};
+    }
+    return std::nullopt;
+}
+
 // Fallback, or a topic matched only by one weak cue: say what we can help with, and suggest the
 // topics the question came close to, rather than answer with confidence.
 std::optional<Resolved> weak_match(const Advisor& advisor, const Question& q, const Intent* best,
@@ -694,6 +728,10 @@ Resolved resolve_topic(const Advisor& advisor, const Context& context, const std
     }
     if (auto r = leaning_on_topic(advisor, context, q, best)) return *r;
     if (auto r = weak_match(advisor, q, best, fallback)) return *r;
+    if (auto r = aspect_elsewhere(advisor, q, best)) {
+        r->continues = q.last == r->intent;
+        return *r;
+    }
     Resolved r{best, q.entities, tie(advisor, q, best), false, false, {}, nullptr};
     r.continues = q.last == best;
     if (r.alternatives.empty()) r.lead = lead_item(advisor, q, best);

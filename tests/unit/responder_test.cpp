@@ -1534,3 +1534,21 @@ TEST(Responder, AClauseLeaningOnTheConversationAddsNoTopicOfItsOwn) {
     const Answer csharp = ask("what about c# / .net, does that show up", stacks.context, 1'002'000);
     EXPECT_FALSE(contains(csharp.text, "operational maturity")) << csharp.text;
 }
+
+// A topic won on a generic cue or two ("growing", "the job"), by a question naming an aspect only another
+// topic has facts on: that topic answers. Without the rule, security work got the outlook's demand drivers
+// and the database side the one-line role summary.
+TEST(Responder, AnAspectTheWeaklyMatchedTopicHasNothingOnIsAnsweredByItsHome) {
+    const Answer security =
+        ask("how much of backend work is security stuff? im kinda into cybersecurity too");
+    EXPECT_EQ(security.intent, "skills.overview") << security.text;
+    EXPECT_TRUE(contains(first_line(security.text), "security")) << security.text;
+    const Answer databases =
+        ask("ok then just tell me about the database side of backend, how much of the job is that");
+    EXPECT_EQ(databases.intent, "skills.technologies") << databases.text;
+    EXPECT_TRUE(contains(first_line(databases.text), "SQL and NoSQL")) << databases.text;
+    // Something else it names that the topic answers keeps it: a sum and a city are pay's.
+    const Answer offer =
+        ask("is 90k good for a backend dev in cincinnati? everyone online compares to bay area numbers");
+    EXPECT_EQ(offer.intent, "salary") << offer.text;
+}
