@@ -1552,3 +1552,11 @@ TEST(Responder, AnAspectTheWeaklyMatchedTopicHasNothingOnIsAnsweredByItsHome) {
         ask("is 90k good for a backend dev in cincinnati? everyone online compares to bay area numbers");
     EXPECT_EQ(offer.intent, "salary") << offer.text;
 }
+
+// "I don't want to be …" is no wish to become anything: it got the four steps to get started.
+TEST(Responder, ANegatedWishIsNoCueForGettingStarted) {
+    const Answer a =
+        ask("is it repetitive? i dont wanna be writing the same crud endpoints for 10 years straight");
+    EXPECT_NE(a.intent, "education.getting_started") << a.text;
+    EXPECT_EQ(ask("i want to be a backend developer, where do i start").intent, "education.getting_started");
+}
