@@ -1560,3 +1560,18 @@ TEST(Responder, ANegatedWishIsNoCueForGettingStarted) {
     EXPECT_NE(a.intent, "education.getting_started") << a.text;
     EXPECT_EQ(ask("i want to be a backend developer, where do i start").intent, "education.getting_started");
 }
+
+// "Is that base or total comp?" is not answered by the guides: said first, then what they say about extras
+// (the extras sentence alone read as "yes, it includes them").
+TEST(Responder, BaseOrTotalCompensationIsSaidToBeNotCovered) {
+    const Answer pay = ask("what do senior backend devs make");
+    const Answer a = ask("is that base or does it include bonus and stock", pay.context);
+    EXPECT_EQ(a.intent, "uncovered.base_or_total") << a.text;
+    EXPECT_TRUE(a.parts.at(0).not_covered);
+    EXPECT_TRUE(contains(a.text, "stock options")) << a.text;
+}
+
+// "Even" says nothing of what is asked: "what does a web director even do" is the related role's question.
+TEST(Responder, EvenIsAFillerWord) {
+    EXPECT_EQ(ask("what does a web director even do").text, ask("what does a web director do").text);
+}
