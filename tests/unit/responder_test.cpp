@@ -1576,3 +1576,11 @@ TEST(Responder, EvenIsAFillerWord) {
     EXPECT_EQ(ask("what does a web director even do day to day?").text,
               ask("what does a web director do day to day?").text);
 }
+
+// "Too late" at an age is the age question, whatever follows it ("to become", "to get into"); asked in French
+// it is answered in English from the guides like Spanish or German, not refused.
+TEST(Responder, TooLateAtAnAgeSaysTheGuidesSayNothingAboutAgeInFrenchToo) {
+    EXPECT_EQ(ask("is 40 too late to become a back end developer").intent, "uncovered.age");
+    const Answer french = ask("40 ans c'est trop tard pour devenir développeur backend ?");
+    EXPECT_TRUE(contains(french.text, "The guides say nothing about age.")) << french.text;
+}
