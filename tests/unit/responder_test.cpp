@@ -1584,3 +1584,12 @@ TEST(Responder, TooLateAtAnAgeSaysTheGuidesSayNothingAboutAgeInFrenchToo) {
     const Answer french = ask("40 ans c'est trop tard pour devenir développeur backend ?");
     EXPECT_TRUE(contains(french.text, "The guides say nothing about age.")) << french.text;
 }
+
+// Living costs are not in the guides: "is Austin cheaper to live in than Seattle?" says so first, then what
+// they say of pay and place, not the two cities' pay alone as if it answered.
+TEST(Responder, LivingCostsAreSaidToBeNotCoveredFirst) {
+    const Answer a = ask("is austin cheaper to live in than seattle");
+    EXPECT_EQ(first_line(a.text).rfind("The guides don't compare living costs", 0), 0u) << a.text;
+    EXPECT_TRUE(a.parts.at(0).not_covered);
+    EXPECT_TRUE(contains(a.text, "make up for living costs")) << a.text;
+}
