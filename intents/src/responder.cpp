@@ -522,8 +522,8 @@ std::optional<Resolved> leaning_on_topic(const Advisor& advisor, const Context& 
 constexpr double clear_score = 3.0;
 
 // A topic won on generic cues only, by a question naming an aspect that topic has nothing on and the aspect's
-// home topic has ("what projects should I build to get hired?" is the portfolio, not the four steps to get
-// started; "how many weeks until I'm hireable?" is the bootcamp's length): the home topic answers.
+// home topic has ("how much of backend work is security stuff?" is the security skills, not the outlook's
+// demand drivers; "how long till I'd be job ready?" is the bootcamp's length): the home topic answers.
 std::optional<Resolved> aspect_elsewhere(const Advisor& advisor, const Question& q, const Intent* best) {
     if (!is_kind(best, IntentKind::topic) || q.scores.front().score >= clear_score) return std::nullopt;
     const auto aspects = q.entities.find("aspect");
@@ -533,9 +533,9 @@ std::optional<Resolved> aspect_elsewhere(const Advisor& advisor, const Question&
     }
     // Something else it names that the topic answers ("is 90k good in Cincinnati?" names a place pay has
     // figures for) keeps the topic.
-    const bool backed = std::any_of(best->answer.by_entity.begin(), best->answer.by_entity.end(),
-                                    [&q](const EntityRule& rule) {
-                                        return rule.entity != "aspect" && q.entities.contains(rule.entity);
+    const bool backed = std::any_of(q.entities.begin(), q.entities.end(),
+                                    [&](const auto& entry) {
+                                        return entry.first != "aspect" && rules_on(*best, entry.first);
                                     }) ||
                         (q.entities.contains("amount") && !best->answer.figure_notes.amount.below.empty());
     if (backed) return std::nullopt;
@@ -1151,11 +1151,10 @@ std::string without_restated_figures(const std::string& text, const std::string&
     return out.empty() || orphaned ? text : out;
 }
 
-// True when one of the facts states a yearly pay figure (what salary_rows() lists).
+// True when one of the facts states a yearly pay figure (one of the answer's salary rows).
 bool states_pay(const std::vector<const knowledge::Fact*>& facts) {
     return std::any_of(facts.begin(), facts.end(), [](const knowledge::Fact* f) {
-        return std::any_of(f->figures.begin(), f->figures.end(),
-                           [](const knowledge::Figure& figure) { return figure.unit == "USD/year"; });
+        return std::any_of(f->figures.begin(), f->figures.end(), is_pay_row);
     });
 }
 

@@ -19,7 +19,7 @@ std::vector<DataRow> salary_rows(const std::vector<const knowledge::Fact*>& fact
     std::vector<DataRow> rows;
     for (const knowledge::Fact* fact : facts) {
         for (const knowledge::Figure& f : fact->figures) {
-            if (f.unit != "USD/year") continue;
+            if (!is_pay_row(f)) continue;
             knowledge::Figure amount_only = f;
             amount_only.unit = "USD";  // the amount as written, without " a year"
             DataRow row{f.label,       knowledge::to_string(f.scope),
@@ -40,5 +40,7 @@ std::vector<DataRow> salary_rows(const std::vector<const knowledge::Fact*>& fact
     }
     return rows;
 }
+
+bool is_pay_row(const knowledge::Figure& figure) { return figure.unit == "USD/year"; }
 
 }  // namespace intents

@@ -18,4 +18,7 @@ namespace intents {
 std::vector<DataRow> salary_rows(const std::vector<const knowledge::Fact*>& facts,
                                  const knowledge::FigureWords& words);
 
+// True when the figure is a yearly pay figure: one salary_rows() lists.
+bool is_pay_row(const knowledge::Figure& figure);
+
 }  // namespace intents
