@@ -1604,7 +1604,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
         if (this.contextPending && this.context) frame.context = this.context;
         let text = JSON.stringify(frame);
         if (!fits(text) && frame.context) {
-          frame.context = { ...frame.context, shown: [] };
+          frame.context = { ...frame.context, shown: [], last_shown: undefined };
           text = JSON.stringify(frame);
         }
         if (!fits(text) && frame.context) {

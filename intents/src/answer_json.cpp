@@ -75,6 +75,8 @@ void write_context(JsonWriter& w, const Context& context) {
             for (const std::string& id : context.shown) w.string(id);
             w.end_array();
         }
+        if (context.last_shown > 0)
+            w.key("last_shown").integer(static_cast<std::int64_t>(context.last_shown));
     }
     w.end_object();
 }
@@ -130,6 +132,14 @@ std::optional<Context> context_from_json(const json& value, std::string& error) 
             }
             context.shown.push_back(id.get<std::string>());
         }
+    }
+    if (auto last = value.find("last_shown"); last != value.end()) {
+        if (!last->is_number_unsigned() || last->get<std::uint64_t>() > Context::max_shown) {
+            error = "context.last_shown must be an integer from 0 to 64";
+            return std::nullopt;
+        }
+        // More than `shown` holds (a client that trimmed the list) counts as all of it: sanitize() clamps.
+        context.last_shown = last->get<std::size_t>();
     }
     if (auto entities = value.find("entities"); entities != value.end()) {
         if (!entities->is_object()) {

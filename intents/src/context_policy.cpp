@@ -79,8 +79,12 @@ Context sanitize(const Context& context, const Advisor& advisor, std::int64_t no
                  std::max(context.turns, 0),
                  context.updated_at_ms,
                  {}};
-    std::copy_if(context.shown.begin(), context.shown.end(), std::back_inserter(kept.shown),
-                 [&](const std::string& entry) { return is_shown_entry(advisor.knowledge, entry); });
+    const std::size_t newest_from = context.shown.size() - std::min(context.last_shown, context.shown.size());
+    for (std::size_t i = 0; i < context.shown.size(); ++i) {
+        if (!is_shown_entry(advisor.knowledge, context.shown[i])) continue;
+        kept.shown.push_back(context.shown[i]);
+        if (i >= newest_from) ++kept.last_shown;
+    }
     return kept;
 }
 

@@ -346,6 +346,7 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     style.figure_cues = reader.optional_strings(*doc, "", "figure_cues");
     style.differ_cues = reader.optional_strings(*doc, "", "differ_cues");
     style.differ_pointers = reader.optional_strings(*doc, "", "differ_pointers");
+    style.count_words = reader.optional_strings(*doc, "", "count_words");
     if (doc->contains("figures_differ")) text("figures_differ", style.figures_differ);
     if (!style.yes.empty() && style.yes_openers.empty())
         reader.error("/yes_openers", "must name the words a yes-or-no question starts with");

@@ -965,15 +965,33 @@ std::vector<const knowledge::Fact*> referred_figures(const Advisor& advisor, con
         }
         return true;
     };
-    std::vector<const knowledge::Fact*> out;
-    for (const std::string& entry : context.shown) {
-        const knowledge::Fact* fact = advisor.knowledge.find_fact(shown_fact(entry));
-        if (fact == nullptr || passage_of(advisor, *fact) == nullptr) continue;
-        const bool figured =
-            std::any_of(fact->figures.begin(), fact->figures.end(),
-                        [&](const knowledge::Figure& f) { return !f.comparison && about_named(f); });
-        if (figured && std::find(out.begin(), out.end(), fact) == out.end()) out.push_back(fact);
+    // The figures of the shown entries from `from` on.
+    const auto figured_from = [&](std::size_t from) {
+        std::vector<const knowledge::Fact*> out;
+        for (std::size_t i = from; i < context.shown.size(); ++i) {
+            const knowledge::Fact* fact = advisor.knowledge.find_fact(shown_fact(context.shown[i]));
+            if (fact == nullptr || passage_of(advisor, *fact) == nullptr) continue;
+            const bool figured =
+                std::any_of(fact->figures.begin(), fact->figures.end(),
+                            [&](const knowledge::Figure& f) { return !f.comparison && about_named(f); });
+            if (figured && std::find(out.begin(), out.end(), fact) == out.end()) out.push_back(fact);
+        }
+        return out;
+    };
+    // How many it says it means ("three different averages"), 0 when it does not say.
+    std::size_t counted = 0;
+    for (std::size_t i = 0; i < advisor.style.count_words.size(); ++i) {
+        if (has_phrase(spaced, advisor.style.count_words[i])) counted = i + 2;
     }
+    // Pointed at ("why are those so far apart?"), those of the last answer when it showed two or more, as
+    // many as it says (the averages, not the entry-level range of the turn before); else those of the whole
+    // conversation.
+    if (said(advisor.lexicon.referring_words) && context.last_shown > 0 &&
+        context.last_shown <= context.shown.size()) {
+        std::vector<const knowledge::Fact*> last = figured_from(context.shown.size() - context.last_shown);
+        if (last.size() >= 2 && last.size() <= 4 && (counted == 0 || counted == last.size())) return last;
+    }
+    std::vector<const knowledge::Fact*> out = figured_from(0);
     if (out.size() < 2 || out.size() > 4) return {};
     return out;
 }
@@ -1739,6 +1757,7 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
                 answer.context.shown.begin(),
                 answer.context.shown.end() - static_cast<std::ptrdiff_t>(Context::max_shown));
         }
+        answer.context.last_shown = std::min(shown.size(), answer.context.shown.size());
     } else {
         answer.context = context;
         if (!answer.context.empty()) {

@@ -137,6 +137,7 @@ TEST(AnswerCache, FollowUpsAreKeptByTheirContext) {
     // What sanitize() drops does not make another key: an unknown fact among those shown.
     intents::Context noisy = salary;
     noisy.shown.push_back("no.such.fact");
+    ++noisy.last_shown;  // as if the last answer had added it
     EXPECT_EQ(cache.answer(advisor(), noisy, follow_up, 8).get(), on_salary.get());
 
     // A context past its time is answered (saying so) but not kept.

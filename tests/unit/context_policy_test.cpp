@@ -191,3 +191,32 @@ TEST(ContextPolicy, AnAnswerSaysWhenItsContextHadExpired) {
     const json written = json::parse(to_json(ask("what about Austin?", old)).dump());
     EXPECT_EQ(written.value("context_expired", false), true);
 }
+
+// How many of the shown entries the last answer added travels with the context, counts only the entries
+// sanitize() keeps, and cannot exceed what was shown.
+TEST(ContextPolicy, TheLastAnswersShownEntriesRoundTripAndAreCountedAfterSanitize) {
+    const Answer first = ask("what is the average back end developer salary");
+    ASSERT_GT(first.context.last_shown, 0u);
+    EXPECT_EQ(first.context.last_shown, first.context.shown.size());
+    std::string error;
+    const auto back = context_from_json(context_to_json(first.context), error);
+    ASSERT_TRUE(back) << error;
+    EXPECT_EQ(back->last_shown, first.context.last_shown);
+
+    Context context = seattle_pay();
+    context.shown.insert(context.shown.end(), {"Evil Town", "skills.checklist@1"});
+    context.last_shown = 2;  // the last answer added an entry that names no fact, and one that does
+    EXPECT_EQ(sanitize(context, advisor(), now).last_shown, 1u);
+
+    // A client that trimmed `shown` but kept the count: all that is left counts as the last answer's.
+    json trimmed = context_to_json(seattle_pay());
+    trimmed["last_shown"] = trimmed["shown"].size() + 1;
+    const auto read = context_from_json(trimmed, error);
+    ASSERT_TRUE(read) << error;
+    EXPECT_EQ(sanitize(*read, advisor(), now).last_shown, seattle_pay().shown.size());
+
+    json too_many = context_to_json(seattle_pay());
+    too_many["last_shown"] = 65;
+    EXPECT_FALSE(context_from_json(too_many, error));
+    EXPECT_NE(error.find("context.last_shown"), std::string::npos) << error;
+}

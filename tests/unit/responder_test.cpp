@@ -1593,3 +1593,15 @@ TEST(Responder, LivingCostsAreSaidToBeNotCoveredFirst) {
     EXPECT_TRUE(a.parts.at(0).not_covered);
     EXPECT_TRUE(contains(a.text, "make up for living costs")) << a.text;
 }
+
+// "Why are those so far apart?" points at the figures the last answer gave (the averages), not at the
+// entry-level range said the turn before; a question that names how many it means ("three different
+// averages") and the last answer did not give that many still reads the whole conversation's figures.
+TEST(Responder, FiguresPointedAtAreTheLastAnswers) {
+    const Answer start = ask("front end or back end, which one makes more money?? just starting out");
+    const Answer averages =
+        ask("ok so whats the average for backend then, just give me one number pls", start.context);
+    const Answer apart = ask("why are those so far apart lol which one is the real one", averages.context);
+    EXPECT_TRUE(contains(apart.text, "$125,000")) << apart.text;
+    EXPECT_FALSE(contains(apart.text, "$80,000")) << apart.text;
+}

@@ -53,6 +53,9 @@ struct Context {
     // Facts already shown on this topic ("id", or "id@N" when only N items of its list were), so a
     // follow-up says what is new and "tell me more" gives the rest.
     std::vector<std::string> shown;
+    // How many of `shown`'s newest entries the last answer on the topic added (0: not known, as from a client
+    // that does not send it): what "those figures" points back at.
+    std::size_t last_shown = 0;
     // The most `shown` holds: the responder keeps the newest, and a context from a client with more is
     // refused.
     static constexpr std::size_t max_shown = 64;

@@ -36,6 +36,9 @@ struct AnswerStyle {
     // apart?"): one of `differ_cues`, and a word pointing back at them ("those") or one of `differ_pointers`
     // ("why are there two different senior numbers?").
     std::vector<std::string> differ_cues, differ_pointers;
+    // Numbers as words, from two ("which one" names no count): "why are there three different averages"
+    // names how many figures it means.
+    std::vector<std::string> count_words;
     // Said before a part that opens with the passage or list items found for the question's own words, when
     // the question asks yes or no: `yes_openers` start it ("do", "is"), none of `yes_blockers` is in it
     // ("not", "or", "worth": questions a plain yes would misanswer). Empty: never.
