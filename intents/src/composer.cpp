@@ -607,9 +607,14 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         std::vector<std::string> found_names, missing_names, nearest_values;
         for (const std::string& value : it->second) {
             auto facts = facts_of(value);
-            (facts.empty() ? missing_names : found_names)
-                .push_back(in.names.display_name(rule.entity, value));
             const std::string& nearest = in.names.nearest(rule.entity, value);
+            std::string name = in.names.display_name(rule.entity, value);
+            if (facts.empty() && in.names.nearest_within(rule.entity, value) && !facts_of(nearest).empty()) {
+                std::string whole = in.style.as_a_whole;
+                replace_all(whole, "{name}", name);
+                name = std::move(whole);
+            }
+            (facts.empty() ? missing_names : found_names).push_back(std::move(name));
             const auto named = [&](const std::string& v) {
                 return std::find(it->second.begin(), it->second.end(), v) != it->second.end() ||
                        std::find(nearest_values.begin(), nearest_values.end(), v) != nearest_values.end();
@@ -682,8 +687,10 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
                     near_matches.insert(near_matches.end(), facts.begin(), facts.end());
                 }
                 if (near_names.empty()) continue;
-                // Said again if shown before: it is what stands in for the place asked about now.
+                // Said again if shown before: it is what stands in for the place asked about now; with a
+                // budget of its own, whatever the values found took.
                 builder.allow_repeats(true);
+                builder.new_budget(rule.max_facts);
                 for (const std::string& near_line : rule.nearest)
                     render(near_line, near_matches, join_names(near_names, in.style));
                 builder.allow_repeats(false);

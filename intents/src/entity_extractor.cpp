@@ -288,6 +288,16 @@ const std::string& EntityExtractor::nearest(const std::string& kind, const std::
     return none;
 }
 
+bool EntityExtractor::nearest_within(const std::string& kind, const std::string& id) const {
+    for (const EntityKind& k : kinds_) {
+        if (k.kind != kind) continue;
+        for (const EntityValue& v : k.values) {
+            if (v.id == id) return v.nearest_within;
+        }
+    }
+    return false;
+}
+
 std::string EntityExtractor::display_name(const std::string& kind, const std::string& id) const {
     for (const EntityKind& k : kinds_) {
         if (k.kind != kind) continue;

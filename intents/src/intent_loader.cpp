@@ -334,6 +334,7 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     text("recognised", style.recognised);
     text("in_english", style.in_english);
     text("closest", style.closest);
+    style.as_a_whole = reader.optional_string(*doc, "", "as_a_whole").value_or("{name}");
     style.yes = reader.optional_string(*doc, "", "yes").value_or("");
     style.yes_openers = reader.optional_strings(*doc, "", "yes_openers");
     style.yes_blockers = reader.optional_strings(*doc, "", "yes_blockers");
@@ -398,6 +399,8 @@ void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
                     entity_kind.values.back().gap = reader.optional_string(value, vpath, "gap").value_or("");
                     entity_kind.values.back().nearest =
                         reader.optional_string(value, vpath, "nearest").value_or("");
+                    entity_kind.values.back().nearest_within =
+                        reader.optional_bool(value, vpath, "nearest_within");
                     entity_kind.values.back().implied = reader.optional_bool(value, vpath, "implied");
                     entity_kind.values.back().question_only =
                         reader.optional_bool(value, vpath, "question_only");
@@ -613,6 +616,9 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
         for (const EntityValue& value : kind.values) {
             check_home(value.intent, kind.kind + " '" + value.id + "'");
             check_gap(value.gap, kind.kind + " '" + value.id + "'");
+            if (value.nearest_within && value.nearest.empty())
+                errors.push_back("entities.json: " + kind.kind + " '" + value.id +
+                                 "' /nearest_within: names no nearest value");
             if (!value.nearest.empty() && (value.nearest == value.id || !ids.contains(value.nearest)))
                 errors.push_back("entities.json: " + kind.kind + " '" + value.id + "' /nearest: '" +
                                  value.nearest + "' is not another " + kind.kind + " value");

@@ -1605,3 +1605,18 @@ TEST(Responder, FiguresPointedAtAreTheLastAnswers) {
     EXPECT_TRUE(contains(apart.text, "$125,000")) << apart.text;
     EXPECT_FALSE(contains(apart.text, "$80,000")) << apart.text;
 }
+
+// A state whose one listed city lies within it is said to have no figure as a whole, not none at all, and
+// the city's figure follows even when another place named first took the part's budget (the "closest
+// place" line was left with nothing after it).
+TEST(Responder, AStateGetsItsListedCitysFigureEvenBesideAnotherPlace) {
+    const Answer alone = ask("how much do backend devs make in ohio");
+    EXPECT_TRUE(contains(alone.text, "Ohio as a whole")) << alone.text;
+    EXPECT_TRUE(contains(alone.text, "$91,000")) << alone.text;
+    const Answer beside =
+        ask("is backend pay way higher in san francisco? thinking abt moving from ohio for it");
+    EXPECT_TRUE(contains(beside.text, "$150,000")) << beside.text;
+    EXPECT_TRUE(contains(beside.text, "$91,000 for Cincinnati")) << beside.text;
+    const Answer city = ask("how much do backend devs make in dayton");
+    EXPECT_TRUE(contains(city.text, "pay figures for Dayton.")) << city.text;
+}

@@ -28,6 +28,8 @@ struct AnswerStyle {
     // First, when the guides' closest passage answers a career question nothing else caught: that it is
     // the closest they come, not an answer they give in so many words.
     std::string closest;
+    // A place the guides give no figure for but one within it ("Ohio as a whole"): `{name}`.
+    std::string as_a_whole = "{name}";
     // A question that quotes figures of the guides and asks about them (one of `figure_cues`: "why", "which",
     // "only") gets the facts that state them; before two or more, `figures_differ`.
     std::vector<std::string> figure_cues;

@@ -30,6 +30,8 @@ class EntityExtractor {
 
     // The value the data names as `nearest` to this one (entities.json), or "".
     const std::string& nearest(const std::string& kind, const std::string& id) const;
+    // True when that `nearest` lies within the value (entities.json `nearest_within`).
+    bool nearest_within(const std::string& kind, const std::string& id) const;
 
     // The topic that answers a value named on its own (the value's `intent`, else its kind's), or "".
     const std::string& home_intent(const std::string& kind, const std::string& id) const;

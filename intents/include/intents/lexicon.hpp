@@ -85,6 +85,9 @@ struct EntityValue {
     // Another value of the kind that the guides do give facts for, said when they have none for this one
     // ("Dayton" -> "cincinnati": the closest place with pay figures) (optional).
     std::string nearest;
+    // `nearest` lies within this value (Ohio's Cincinnati): what the guides lack is a figure for it as a
+    // whole.
+    bool nearest_within = false;
     // A gap intent said instead of the topic it continues when a question on that topic names this value
     // ("pay" with "Go": the guides give no pay by language); the kind's when empty (optional).
     std::string gap;
