@@ -396,6 +396,7 @@ std::optional<Resolved> entity_home(const Advisor& advisor, const Question& q, c
 // caught: a passage that shares one of its rarer words (one rare shared term scores about 6).
 constexpr double min_closest_score = 5.0;
 constexpr double min_closest_on_topic = 3.0;  // a passage of the conversation's topic or a sibling of it
+constexpr double min_short_item_score = 6.0;  // one rare word, for a list item of three words
 
 // A career question nothing caught: it names the career, or leans on a live conversation ("is 7.5% good or
 // bad?" after the outlook), and the fallback's own patterns did not refuse it.
@@ -421,9 +422,12 @@ std::optional<Resolved> in_domain(const Advisor& advisor, const Question& q, con
     for (const PassageHit& hit : advisor.passages.search(q.text, 8)) {
         const Passage& p = advisor.passages.passage(hit.passage);
         if (p.fact == nullptr || !is_kind(advisor.find_intent(p.intent), IntentKind::topic)) continue;
-        // A list item of a word or two ("Programming") names a thing; it says nothing about the question.
+        // A list item of a word or two ("Programming") names a thing; it says nothing about the question. One
+        // of three words answers only through a rare word ("Refactoring data models" for "is refactoring part
+        // of the work?", not "Machine learning infrastructure" for "what should I learn first?").
         const std::string& said = p.item < 0 ? p.fact->text : p.fact->items[static_cast<std::size_t>(p.item)];
-        if (std::count(said.begin(), said.end(), ' ') < 3) continue;
+        const auto spaces = std::count(said.begin(), said.end(), ' ');
+        if (spaces < 2 || (spaces == 2 && hit.score < min_short_item_score)) continue;
         if (on_topic(p.intent) && hit.score >= min_closest_on_topic) {
             closest = &p;
             break;

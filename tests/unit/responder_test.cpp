@@ -1620,3 +1620,24 @@ TEST(Responder, AStateGetsItsListedCitysFigureEvenBesideAnotherPlace) {
     const Answer city = ask("how much do backend devs make in dayton");
     EXPECT_TRUE(contains(city.text, "pay figures for Dayton.")) << city.text;
 }
+
+// A career question nothing else caught finds a list item of three words through a rare word of it; a
+// common one ("learn") is not enough.
+TEST(Responder, AShortItemAnswersThroughARareWordOnly) {
+    const Answer refactoring =
+        ask("is refactoring part of normal backend work or do u only build new features");
+    EXPECT_TRUE(contains(refactoring.text, "Refactoring data models")) << refactoring.text;
+    const Answer learn = ask("backend: ok and what should i learn first");
+    EXPECT_FALSE(contains(learn.text, "Machine learning infrastructure")) << learn.text;
+}
+
+// "Soft skills" are the whole of Noble Desktop's soft-skill facts, not communication alone: after the
+// communication line, "does the list include soft skills?" gets the analytical ones, not "nothing further".
+TEST(Responder, SoftSkillsAreBothAnalyticalAndCommunication) {
+    const Answer soft = ask("what soft skills matter for backend?");
+    EXPECT_TRUE(contains(soft.text, "analytical thinking")) << soft.text;
+    EXPECT_TRUE(contains(soft.text, "communication skills")) << soft.text;
+    const Answer talk = ask("do backend devs need communication skills?");
+    const Answer then = ask("does noble's skill list include soft skills too or only tech", talk.context);
+    EXPECT_TRUE(contains(then.text, "analytical thinking")) << then.text;
+}
