@@ -728,10 +728,19 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         builder.new_budget();
         for (const std::string& line : intent.answer.more) builder.line(line, {}, "");
     }
+    // A sum above every figure used, weighed against the guides' figure that reaches it alone.
+    const knowledge::Fact* reach =
+        more ? nullptr : reaching_fact(intent.answer.figure_notes, entities, builder.yearly(), in.kb);
+    if (reach != nullptr) {
+        builder.new_budget(1);  // whatever the lines before took: it is what the verdict is weighed against
+        render("{fact:" + reach->id + "}");
+    }
     builder.finish();
     if (intent.kind == IntentKind::gap) out.not_covered = true;
+    std::vector<YearlyFigure> weighed = builder.yearly();
+    if (reach != nullptr) std::erase_if(weighed, [&](const YearlyFigure& f) { return f.second != reach; });
     const FigureNoteLines notes =
-        figure_notes(intent.answer.figure_notes, entities, builder.yearly(), in.kb, in.style);
+        figure_notes(intent.answer.figure_notes, entities, weighed, in.kb, in.style);
     builder.prepend(notes.lines);
     return out;
 }

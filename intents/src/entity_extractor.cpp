@@ -111,7 +111,9 @@ void find_amounts(const std::string& padded, std::vector<Found>& found) {
         const std::string_view word = std::string_view(padded).substr(
             start, end == std::string::npos ? std::string::npos : end - start);
         const bool dollar = !word.empty() && word.front() == '$';
-        const std::string_view digits = dollar ? word.substr(1) : word;
+        std::string_view digits = dollar ? word.substr(1) : word;
+        if (digits.size() > 1 && digits.back() == '+')
+            digits.remove_suffix(1);  // "250000+": that much or more
         const bool all_digits =
             !digits.empty() && digits.size() <= 9 &&
             std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 
 #include "knowledge/figure_text.hpp"
 #include "template_text.hpp"
@@ -48,6 +49,55 @@ std::string joined(const std::vector<std::string>& items, const AnswerStyle& sty
 }
 
 }  // namespace
+
+std::vector<std::string> written_sums(const Entities& entities, const AnswerStyle& style) {
+    std::vector<std::string> out;
+    if (auto amounts = entities.find("amount"); amounts != entities.end()) {
+        for (const std::string& amount : amounts->second)
+            out.push_back(money(std::atof(amount.c_str()), style.figure_words));
+    }
+    return out;
+}
+
+const knowledge::Fact* reaching_fact(const FigureNotes& notes, const Entities& entities,
+                                     const std::vector<YearlyFigure>& yearly,
+                                     const knowledge::KnowledgeBase& kb) {
+    if (notes.amount.reach_aspect.empty() || yearly.empty() || entities.contains("level") ||
+        entities.contains("location"))
+        return nullptr;
+    auto amounts = entities.find("amount");
+    if (amounts == entities.end() || amounts->second.size() != 1) return nullptr;
+    // A sum said of another aspect ("the average is $300k") is weighed against that aspect's figures alone.
+    if (auto aspects = entities.find("aspect");
+        aspects != entities.end() &&
+        std::any_of(aspects->second.begin(), aspects->second.end(),
+                    [&](const std::string& a) { return a != notes.amount.reach_aspect; }))
+        return nullptr;
+    const double amount = std::atof(amounts->second.front().c_str());  // digits only (the extractor)
+    const auto low_of = [](const knowledge::Figure& f) { return f.low ? *f.low : f.value.value_or(0); };
+    const auto high_of = [](const knowledge::Figure& f) { return f.high ? *f.high : f.value.value_or(0); };
+    const auto unbounded = [](const knowledge::Figure& f) {
+        return f.open_ended || f.scope == knowledge::Scope::minimum;
+    };
+    for (const auto& [f, fact] : yearly) {
+        if (fact->entities.contains("comparison_group")) continue;
+        if (unbounded(*f) || amount <= high_of(*f)) return nullptr;  // a figure used reaches it already
+    }
+    const knowledge::Fact* best = nullptr;
+    double best_low = -1;
+    for (const knowledge::Fact* fact : kb.select("", "aspect", notes.amount.reach_aspect)) {
+        for (const knowledge::Figure& f : fact->figures) {
+            if (f.unit != "USD/year" || low_of(f) > amount) continue;
+            if (!unbounded(f) && amount > high_of(f)) continue;
+            if (!unbounded(f)) return fact;  // a closed range that holds it
+            if (low_of(f) > best_low) {
+                best = fact;
+                best_low = low_of(f);
+            }
+        }
+    }
+    return best;
+}
 
 FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
                              const std::vector<YearlyFigure>& yearly, const knowledge::KnowledgeBase& kb,
@@ -125,8 +175,10 @@ FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
             continue;
         }
         // One sentence: the figures it equals, is in line with, is below, is above, each group named once.
+        // Not a minimum: "$250,000" is within "more than $250,000", not exactly it.
         const auto equals = [amount](const knowledge::Figure* f) {
-            return f->value && !f->low && !f->high && *f->value == amount;
+            return f->value && !f->low && !f->high && !f->open_ended &&
+                   f->scope != knowledge::Scope::minimum && *f->value == amount;
         };
         std::vector<std::string> verdicts;
         for (int group = 0; group < 4; ++group) {  // equal, within, below, above

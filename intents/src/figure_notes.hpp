@@ -23,6 +23,17 @@ FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
                              const std::vector<YearlyFigure>& yearly, const knowledge::KnowledgeBase& kb,
                              const AnswerStyle& style);
 
+// The sums the question names as the figure notes write them ("$250,000"): the asker's, not the guides'.
+std::vector<std::string> written_sums(const Entities& entities, const AnswerStyle& style);
+
+// The fact of `notes.amount.reach_aspect` whose yearly figure reaches the one sum the question names
+// when that sum is above every figure `yearly` holds and no level, place or other aspect ("average") is
+// named: a closed range holding it, else the open-ended figure with the highest start at or below it. Null
+// when there is none or no such sum.
+const knowledge::Fact* reaching_fact(const FigureNotes& notes, const Entities& entities,
+                                     const std::vector<YearlyFigure>& yearly,
+                                     const knowledge::KnowledgeBase& kb);
+
 // "Seattle ($140,000–$170,000 a year) is above every average and median the guides give for the
 // United States": where the first value's main figure stands against the second value's figures;
 // "" when either has none.

@@ -76,8 +76,11 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
                     if (sentence && sentence->find("{verdicts}") == std::string::npos)
                         reader.error(join_path(apath, "sentence"), "must hold {verdicts}");
                     if (sentence && below && within && above) {
-                        answer.figure_notes.amount =
-                            AmountNote{*sentence, *below, *within, *above, equal, below_all, above_all};
+                        answer.figure_notes.amount = AmountNote{
+                            *sentence, *below,
+                            *within,   *above,
+                            equal,     below_all,
+                            above_all, reader.optional_string(*amount, apath, "reach_aspect").value_or("")};
                     }
                 }
             }

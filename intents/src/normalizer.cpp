@@ -119,8 +119,10 @@ std::string clean_characters(const std::string& in) {
     return out;
 }
 
-// Step 5: "120k" -> "120000", "$1.5k" stays as written digits times 1000 when whole.
+// Step 5: "120k" -> "120000" ("250k+" -> "250000+"), "$1.5k" stays as written digits times 1000 when whole.
 std::string expand_thousands(std::string_view word) {
+    if (word.size() >= 3 && word.back() == '+')
+        return expand_thousands(word.substr(0, word.size() - 1)) + '+';
     if (word.size() < 2 || word.back() != 'k') return std::string(word);
     const std::size_t start = word.front() == '$' ? 1 : 0;
     const std::string_view digits = word.substr(start, word.size() - start - 1);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "figure_notes.hpp"
 #include "intents/composer.hpp"
 #include "intents/intent_loader.hpp"
 #include "intents/language.hpp"
@@ -1135,9 +1136,11 @@ std::vector<std::string> stated_figures(std::string_view line) {
 // "$115,000 … over double" then "the national average is $115,000" says it once. A list's items and the line
 // introducing them are kept whole, and so are a line saying what the guides don't cover (`gap_openers`) and
 // a line whose figures only several lines state between them ("$150,000 to $200,000" for seniors after San
-// Francisco's two lines).
+// Francisco's two lines). The asker's own `sums` state none of the guides' figures ("$250,000 is in line
+// with …" does not stand for the guide's "more than $250,000").
 std::string without_restated_figures(const std::string& text, const std::string& earlier,
-                                     const std::vector<std::string>& gap_openers) {
+                                     const std::vector<std::string>& gap_openers,
+                                     const std::vector<std::string>& sums) {
     std::vector<std::vector<std::string>> said;  // each line's figures
     const auto each_line = [](const std::string& s, const auto& use) {
         for (std::size_t from = 0; from < s.size();) {
@@ -1168,6 +1171,9 @@ std::string without_restated_figures(const std::string& text, const std::string&
         }
         after_intro = line.ends_with(":");
         out += (out.empty() ? "" : "\n") + std::string(line);
+        std::erase_if(figures, [&](const std::string& f) {
+            return std::find(sums.begin(), sums.end(), f) != sums.end();
+        });
         said.push_back(std::move(figures));
     });
     return out.empty() || orphaned ? text : out;
@@ -1182,9 +1188,10 @@ bool states_pay(const std::vector<const knowledge::Fact*>& facts) {
 
 // `restating`: figures asked about are said again as asked (quoted_figures), so none of its lines goes.
 void append_part(const AnswerStyle& style, Answer& answer, const std::string& intent,
-                 const std::string& given, bool not_covered, bool pay, bool restating = false) {
+                 const std::string& given, bool not_covered, bool pay, bool restating = false,
+                 const std::vector<std::string>& sums = {}) {
     const std::string text =
-        restating ? given : without_restated_figures(given, answer.text, style.gap_openers);
+        restating ? given : without_restated_figures(given, answer.text, style.gap_openers, sums);
     answer.parts.push_back(AnswerPart{intent, text, not_covered, pay});
     if (!answer.text.empty()) answer.text += "\n\n";
     answer.text += text;
@@ -1701,7 +1708,8 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             part.text = part.text.substr(0, part.text.find('\n'));
         // A part that opens with a gap's line is that gap's answer (its topic's facts after it).
         append_part(advisor.style, answer, q.note != nullptr ? q.note->id : q.intent->id, part.text,
-                    part.not_covered, states_pay(part.facts), !q.quoted.empty());
+                    part.not_covered, states_pay(part.facts), !q.quoted.empty(),
+                    written_sums(q.entities, advisor.style));
         facts.insert(facts.end(), part.facts.begin(), part.facts.end());
         shown.insert(shown.end(), part.shown.begin(), part.shown.end());
         held_back = held_back || part.held_back;

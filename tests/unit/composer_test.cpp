@@ -62,8 +62,14 @@ Intent salary_intent() {
                                 {"Nothing for {entity}.", "{fact:salary.national}"},
                                 {},
                                 {}}};
-    intent.answer.figure_notes.amount = {
-        "{amount} is {verdicts}.", "below {label} ({figure})", "within {label}", "above {label}", "", "", ""};
+    intent.answer.figure_notes.amount = {"{amount} is {verdicts}.",
+                                         "below {label} ({figure})",
+                                         "within {label}",
+                                         "above {label}",
+                                         "",
+                                         "",
+                                         "",
+                                         ""};
     return intent;
 }
 

@@ -70,6 +70,8 @@ TEST(EntityExtractor, FindsAmountsOfMoneyButNotYears) {
     EXPECT_EQ(test_extractor().extract("is $130000 good").at("amount"), std::vector<std::string>{"130000"});
     EXPECT_EQ(test_extractor().extract("i make 95000 now").at("amount"), std::vector<std::string>{"95000"});
     EXPECT_FALSE(test_extractor().extract("growth through 2030").contains("amount"));
+    EXPECT_EQ(test_extractor().extract("can i make 250000+").at("amount"),
+              std::vector<std::string>{"250000"});
 }
 
 // Years of another job are no developer's level: after an occupation, or a phrase that says so.

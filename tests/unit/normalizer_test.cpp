@@ -48,6 +48,7 @@ TEST(Normalize, ExpandsShorthand) {
 
 TEST(Normalize, ExpandsThousandsAndDropsNumberCommas) {
     EXPECT_EQ(normalize("is $130k good? or 125,000", test_lexicon()), "is $130000 good ? or 125000");
+    EXPECT_EQ(normalize("can i make 250k+", test_lexicon()), "can i make 250000+");
 }
 
 TEST(Normalize, KeepsDecimalPoints) { EXPECT_EQ(normalize("7.5% growth", test_lexicon()), "7.5% growth"); }

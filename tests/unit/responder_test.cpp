@@ -1641,3 +1641,18 @@ TEST(Responder, SoftSkillsAreBothAnalyticalAndCommunication) {
     const Answer then = ask("does noble's skill list include soft skills too or only tech", talk.context);
     EXPECT_TRUE(contains(then.text, "analytical thinking")) << then.text;
 }
+
+// A sum above every figure the answer gives ("250k+" beside the averages) is weighed against the guides'
+// figure that reaches it, which the answer then gives, not "more than every figure"; a sum said of the
+// average is still weighed against the averages, and a minimum is no exact figure.
+TEST(Responder, ASumAboveTheAveragesIsWeighedAgainstTheFigureThatReachesIt) {
+    const Answer high = ask("can a backend engineer actually make 250k+? or is that only faang ppl");
+    EXPECT_TRUE(contains(high.text, "$250,000 is in line with Noble Desktop's figure for principal"))
+        << high.text;
+    EXPECT_TRUE(contains(high.text, "may earn more than $250,000")) << high.text;
+    const Answer senior = ask("can i make 210k as a backend dev");
+    EXPECT_TRUE(contains(senior.text, "$150,000 to $200,000 or more")) << senior.text;
+    const Answer average = ask("is the average backend salary 300k now?");
+    EXPECT_TRUE(contains(average.text, "more than every figure")) << average.text;
+    EXPECT_FALSE(contains(average.text, "principal")) << average.text;
+}

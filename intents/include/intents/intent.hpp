@@ -46,6 +46,10 @@ struct AmountNote {
     // Optional: one line instead when the sum is below (above) all of two or more figures, with the
     // lowest (highest) figure as {phrase}, {label} and {figure}.
     std::string below_all, above_all;
+    // Optional: an aspect whose facts are searched when the sum is above every figure the answer used ("can
+    // I make 250k?" beside the averages): the one whose figure reaches it is added, so the verdict is against
+    // the guides' figure that does ("in line with … principal engineers"), not "more than every figure".
+    std::string reach_aspect;
 };
 
 // Extra lines about the USD/year figures an answer used, driven by entities in the question.
