@@ -1656,3 +1656,17 @@ TEST(Responder, ASumAboveTheAveragesIsWeighedAgainstTheFigureThatReachesIt) {
     EXPECT_TRUE(contains(average.text, "more than every figure")) << average.text;
     EXPECT_FALSE(contains(average.text, "principal")) << average.text;
 }
+
+// Why the pay is high is Noble Desktop's reason (specialised skills, critical work), not a level's range; who
+// pays better between company sizes is pay by company size, not how the work differs; learning beside a
+// full-time job is the flexible online classes.
+TEST(Responder, WhyPayIsHighWhoPaysBetterAndLearningBesideAJob) {
+    const Answer why =
+        ask("why do backend developers earn so much? my wife is a vet and earns less than me as a junior");
+    EXPECT_TRUE(contains(why.text, "highest-paying roles in technology")) << why.text;
+    const Answer who = ask("startup or big company for backend, who pays better");
+    EXPECT_EQ(who.intent, "salary");
+    EXPECT_TRUE(contains(who.text, "startups may offer lower base salaries")) << who.text;
+    const Answer job = ask("can i learn backend while keeping my full time job?");
+    EXPECT_TRUE(contains(job.text, "flexible schedules")) << job.text;
+}
