@@ -1670,3 +1670,13 @@ TEST(Responder, WhyPayIsHighWhoPaysBetterAndLearningBesideAJob) {
     const Answer job = ask("can i learn backend while keeping my full time job?");
     EXPECT_TRUE(contains(job.text, "flexible schedules")) << job.text;
 }
+
+// What to specialise in is Noble Desktop's list of specialisations in demand, not the growth figures or the
+// demand drivers; microservices are a technology the guides name (Noble's skills).
+TEST(Responder, SpecialisationsAndMicroservicesFromTheirOwnFacts) {
+    const Answer special = ask("which backend specializations are in demand these days?");
+    EXPECT_TRUE(contains(special.text, "Machine learning infrastructure")) << special.text;
+    EXPECT_FALSE(contains(special.text, "13%")) << special.text;
+    const Answer micro = ask("do backend jobs want microservices experience?");
+    EXPECT_TRUE(contains(micro.text, "web applications and microservices")) << micro.text;
+}
