@@ -637,7 +637,8 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
             }
         }
         if (!found_names.empty()) {
-            const bool comparing = found_names.size() >= 2 && !rule.compare.empty();
+            const bool comparing = found_names.size() >= 2 && !rule.compare.empty() &&
+                                   (!rule.compare_needs_choice || in.choosing);
             const std::string verdict = comparing ? compare_two(per_value, found_names, in.style) : "";
             // An aspect asked about again ("which cloud providers exactly?") whose facts were all shown
             // before: show them again. Places and levels carried over from the conversation are not

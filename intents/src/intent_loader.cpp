@@ -148,8 +148,9 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
                 reader.error(join_path(rule_path, "max_facts"), "must be a whole number from 1 to 50");
             }
             if (entity && facts) {
-                answer.by_entity.push_back(EntityRule{*entity, *facts, found, missing, compare, nearest,
-                                                      static_cast<std::size_t>(max_facts)});
+                answer.by_entity.push_back(EntityRule{
+                    *entity, *facts, found, missing, compare, nearest, static_cast<std::size_t>(max_facts),
+                    reader.optional_bool(r, rule_path, "compare_needs_choice")});
             }
         }
     }
@@ -342,6 +343,7 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     style.yes_openers = reader.optional_strings(*doc, "", "yes_openers");
     style.yes_blockers = reader.optional_strings(*doc, "", "yes_blockers");
     style.list_askers = reader.optional_strings(*doc, "", "list_askers");
+    style.choice_words = reader.optional_strings(*doc, "", "choice_words");
     style.gap_openers = reader.optional_strings(*doc, "", "gap_openers");
     style.figure_askers = reader.optional_strings(*doc, "", "figure_askers");
     if (doc->contains("no_figure")) text("no_figure", style.no_figure);

@@ -1582,9 +1582,18 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
     bool held_back = false;
     Said said;
     const bool leans = questions.size() == 1 && leans_on_last(normalized, advisor.lexicon);
-    const ComposeInputs inputs{advisor.knowledge, advisor.entities, advisor.style,
-                               leans ? std::string_view(context.last_intent) : std::string_view(),
-                               &context.entities};
+    const std::vector<std::string> words = split_words(normalized);
+    // Read in translation too: "SQL o NoSQL" asks to choose.
+    const bool choosing = std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+        const auto english = advisor.translating.translations.find(w);
+        const std::string& word = english != advisor.translating.translations.end() ? english->second : w;
+        return std::find(advisor.style.choice_words.begin(), advisor.style.choice_words.end(), word) !=
+               advisor.style.choice_words.end();
+    });
+    const ComposeInputs inputs{
+        advisor.knowledge, advisor.entities,
+        advisor.style,     leans ? std::string_view(context.last_intent) : std::string_view(),
+        &context.entities, choosing};
     for (const Resolved& q : questions) {
         if (!q.alternatives.empty() && questions.size() == 1) {
             answer_clarification(advisor, q, answer);

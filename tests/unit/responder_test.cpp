@@ -1680,3 +1680,13 @@ TEST(Responder, SpecialisationsAndMicroservicesFromTheirOwnFacts) {
     const Answer micro = ask("do backend jobs want microservices experience?");
     EXPECT_TRUE(contains(micro.text, "web applications and microservices")) << micro.text;
 }
+
+// Two technologies named without a choice asked for are each listed, not "… but don't say which one to
+// choose"; asked to choose (in English or in translation), they are.
+TEST(Responder, TechnologiesAreComparedOnlyWhenAChoiceIsAsked) {
+    const Answer both = ask("is node/express something backend devs actually use at real jobs?");
+    EXPECT_FALSE(contains(both.text, "which one to choose")) << both.text;
+    EXPECT_TRUE(contains(both.text, "Node.js and Express.js among the technologies")) << both.text;
+    const Answer choose = ask("should i learn python or java for backend?");
+    EXPECT_TRUE(contains(choose.text, "which one to choose")) << choose.text;
+}

@@ -28,6 +28,9 @@ struct AnswerStyle {
     // First, when the guides' closest passage answers a career question nothing else caught: that it is
     // the closest they come, not an answer they give in so many words.
     std::string closest;
+    // Words of a question that asks to choose between what it names ("or", "vs", "which"):
+    // ComposeInputs::choosing.
+    std::vector<std::string> choice_words;
     // A place the guides give no figure for but one within it ("Ohio as a whole"): `{name}`.
     std::string as_a_whole = "{name}";
     // A question that quotes figures of the guides and asks about them (one of `figure_cues`: "why", "which",
@@ -111,6 +114,9 @@ struct ComposeInputs {
     // degree" once more) gets no second telling of facts all shown; one newly asked ("how many people work in
     // it?" after the outlook, which said it in passing) does.
     const Entities* carried = nullptr;
+    // The question asks to choose between what it names (one of the style's `choice_words`): rules with
+    // `compare_needs_choice` compare two values only then.
+    bool choosing = false;
 };
 
 // Fills an intent's answer template from the knowledge base. Pure.

@@ -31,6 +31,9 @@ struct EntityRule {
     std::size_t max_facts =
         0;  // whole facts shown for this rule; 0: the answer style's max_facts; 1: each value's most direct
             // fact only, never a lesser one in place of one said before
+    // `compare` only when the question asks to choose (ComposeInputs::choosing): "microservices + docker,
+    // worth getting good at?" names two technologies without asking which one.
+    bool compare_needs_choice = false;
 };
 
 // How an amount the user names ("is $130k good?") compares with each yearly pay figure used
