@@ -1690,3 +1690,10 @@ TEST(Responder, TechnologiesAreComparedOnlyWhenAChoiceIsAsked) {
     const Answer choose = ask("should i learn python or java for backend?");
     EXPECT_TRUE(contains(choose.text, "which one to choose")) << choose.text;
 }
+
+// How stock options, RSUs or vesting work is said not to be in the guides, first, before what they do say.
+TEST(Responder, HowEquityWorksIsSaidNotToBeCovered) {
+    const Answer rsu = ask("how does the stock options / rsu part of those offers work");
+    EXPECT_TRUE(rsu.text.starts_with("The guides don't explain how stock options")) << rsu.text;
+    EXPECT_TRUE(contains(rsu.text, "add substantially to total compensation")) << rsu.text;
+}
