@@ -24,12 +24,14 @@ function strictPage(path, attributes = `data-teaser="${GREETING}" data-teaser-de
   return site.serve(path, hostPage(embedTag(server, attributes)), { 'Content-Security-Policy': csp });
 }
 
-// A page of a new context (a new tab session) on a fake clock, at `url`, once its widget exists.
+// A page of a new context (a new tab session) at `url`, once its widget exists, on a fake clock paused before
+// the page loads: its timers run only as the test runs the clock, however slow the machine.
 async function openOnClock(url, options) {
   const page = await newPageOf(browser, options);
   await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 60000);
   await page.goto(url);
-  await page.waitForFunction(() => window.CareerAdvisor?.instances?.length > 0);
+  await page.waitForFunction(() => window.CareerAdvisor?.instances?.length > 0, null, { polling: 50 });
   return page;
 }
 
@@ -41,6 +43,7 @@ test('the greeting shows after its delay beside the launcher, says itself once a
   assert.equal(await teaser(page).isVisible(), false, 'not before its 8 seconds');
   await page.clock.runFor(1500);
   assert.equal(await teaser(page).isVisible(), true, 'after its 8 seconds');
+  await page.clock.resume();  // the rest (a screenshot, animations) needs time to pass
   assert.equal(await teaser(page).innerText(), GREETING);
   assert.equal(await page.locator('.root > [role="status"]').first().textContent(), GREETING, 'said once, politely');
   assert.equal(await teaser(page).locator('[aria-live], [role="status"], [role="alert"]').count(), 0,
@@ -66,6 +69,7 @@ test('a dismissed greeting does not come back in the same session; Escape dismis
   const page = await openOnClock(strictPage('/teaser-dismiss'));
   await page.clock.runFor(9000);
   await teaser(page).waitFor({ state: 'visible' });
+  await page.clock.resume();
   await page.getByRole('button', { name: 'Dismiss the greeting' }).click();
   await teaser(page).waitFor({ state: 'hidden' });
   assert.equal(await page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.id), 'launcher',
@@ -80,6 +84,7 @@ test('a dismissed greeting does not come back in the same session; Escape dismis
   const other = await openOnClock(strictPage('/teaser-escape'));  // another tab session
   await other.clock.runFor(9000);
   await teaser(other).waitFor({ state: 'visible' });
+  await other.clock.resume();
   await other.locator('h1').click();
   await other.keyboard.press('Escape');
   await teaser(other).waitFor({ state: 'hidden' });
@@ -104,6 +109,7 @@ test('clicking the greeting opens the chat and it goes; the JS API sets one too'
   assert.equal(await teaser(page).isVisible(), false, 'not before its 2 seconds');
   await page.clock.runFor(1000);
   assert.equal(await teaser(page).isVisible(), true, 'after its 2 seconds (not the default 5)');
+  await page.clock.resume();
   assert.equal(await teaser(page).innerText(), GREETING);
   await teaser(page).getByText(GREETING).click();
   await page.getByRole('dialog').waitFor();
