@@ -91,6 +91,14 @@ Unanswered unanswered_words(const Advisor& advisor, std::string_view question, c
             token.back() == '.' || token.back() == '?' || token.back() == '!' || token.back() == ':';
         if (!named) continue;
         const std::vector<std::string> words = split_words(normalize(token, advisor.lexicon));
+        // German writes its nouns with a capital ("Firmen"): a word of another language the translations know
+        // names nothing ("France", English too, still does).
+        const auto translated = [&](const std::string& w) {
+            const Lexicon& l = advisor.lexicon;
+            return l.translations.contains(w) && !std::binary_search(l.english.begin(), l.english.end(), w) &&
+                   !std::binary_search(l.vocabulary.begin(), l.vocabulary.end(), w);
+        };
+        if (!figure && std::all_of(words.begin(), words.end(), translated)) continue;
         if (!words.empty() && std::all_of(words.begin(), words.end(), unanswered))
             add(left.named, std::string(token));
     }

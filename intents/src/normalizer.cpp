@@ -86,6 +86,27 @@ std::string fold_unicode(std::string_view in) {
             i += 2;
             continue;
         }
+        // Cyrillic, U+0400 to U+045F, is written in Latin letters ("сколько" -> "skolko", "бэкенд" ->
+        // "bekend"), so that the lexicon's translations can read a Russian or Ukrainian question: two bytes
+        // starting 0xD0 or 0xD1.
+        if ((byte == 0xD0 || byte == 0xD1) && i + 1 < in.size() &&
+            (static_cast<unsigned char>(in[i + 1]) & 0xC0) == 0x80) {
+            const unsigned code = ((byte & 0x1Fu) << 6) | (static_cast<unsigned char>(in[i + 1]) & 0x3Fu);
+            if (code >= 0x400 && code < 0x460) {
+                // а..я (and А..Я), then ѐ..џ (and Ѐ..Џ): the letters Russian and Ukrainian write.
+                static constexpr std::string_view basic[32] = {
+                    "a", "b", "v", "g", "d", "e",  "zh", "z",  "i",  "y",    "k", "l", "m", "n", "o",  "p",
+                    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "",  "y", "",  "e", "yu", "ya"};
+                static constexpr std::string_view extra[16] = {"e", "e",  "dj", "g", "ye", "dz", "i", "yi",
+                                                               "j", "lj", "nj", "c", "k",  "i",  "u", "dz"};
+                if (code >= 0x410 && code < 0x450)
+                    out.append(basic[(code - 0x410) % 32]);
+                else
+                    out.append(extra[code % 16]);
+                i += 2;
+                continue;
+            }
+        }
         out.push_back(' ');
         ++i;
         while (i < in.size() && (static_cast<unsigned char>(in[i]) & 0xC0) == 0x80)

@@ -81,6 +81,17 @@ TEST(Normalize, FoldsLatinExtendedALetters) {
               "czesc przyszlosc zolw o s");
 }
 
+// Cyrillic is written in Latin letters, capitals too, so Russian and Ukrainian words can be translated;
+// the hard and soft signs leave nothing.
+TEST(Normalize, WritesCyrillicInLatinLetters) {
+    EXPECT_EQ(normalize("\xD0\xA1\xD0\xBA\xD0\xBE\xD0\xBB\xD1\x8C\xD0\xBA\xD0\xBE "          // Сколько
+                        "\xD0\xBF\xD0\xBE\xD0\xBB\xD1\x83\xD1\x87\xD0\xB0\xD0\xB5\xD1\x82 "  // получает
+                        "\xD0\xB1\xD1\x8D\xD0\xBA\xD0\xB5\xD0\xBD\xD0\xB4\xD0\xB5\xD1\x80? "  // бэкендер
+                        "\xD0\xA9\xD1\x91 \xD1\x97",                                          // Щё ї
+                        test_lexicon()),
+              "skolko poluchaet bekender ? shche yi");
+}
+
 TEST(EditDistance, CountsInsertDeleteSubstituteAndSwap) {
     EXPECT_EQ(intents::edit_distance("salary", "salary", 2), 0u);
     EXPECT_EQ(intents::edit_distance("salery", "salary", 2), 1u);
