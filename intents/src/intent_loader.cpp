@@ -367,6 +367,10 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
         reader.error("/recognised", "must contain {entities}");
     if (!style.not_in_guides.empty() && style.not_in_guides.find("{entities}") == std::string::npos)
         reader.error("/not_in_guides", "must contain {entities}");
+    if (doc->contains("level_not_given")) text("level_not_given", style.level_not_given);
+    style.level_given_by = reader.optional_strings(*doc, "", "level_given_by");
+    if (!style.level_not_given.empty() && style.level_not_given.find("{entities}") == std::string::npos)
+        reader.error("/level_not_given", "must contain {entities}");
     text("and", style.and_word);
     text("or", style.or_word);
     text("comma", style.list_comma);

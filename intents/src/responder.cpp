@@ -1416,6 +1416,37 @@ std::string not_in_guides_line(const Advisor& advisor, const Entities& entities,
     return with_names(advisor.style, advisor.style.not_in_guides, names, true);
 }
 
+// "The guides don't say how this differs for entry-level developers": the levels `asked` names that a topic
+// without level rules (nor one of the style's `level_given_by`) answered from facts none of which (nor any
+// item of theirs) is about that level, or "".
+std::string level_not_given_line(const Advisor& advisor, const Intent& intent, const std::string& asked,
+                                 const std::vector<const knowledge::Fact*>& facts) {
+    if (advisor.style.level_not_given.empty() || facts.empty()) return "";
+    const bool has_level_rule = std::any_of(intent.answer.by_entity.begin(), intent.answer.by_entity.end(),
+                                            [](const EntityRule& r) { return r.entity == "level"; });
+    const auto& given_by = advisor.style.level_given_by;
+    if (has_level_rule || std::any_of(given_by.begin(), given_by.end(), [&](const std::string& prefix) {
+            return intent.id.starts_with(prefix);
+        }))
+        return "";
+    const Entities named = advisor.entities.extract(asked);
+    const auto levels = named.find("level");
+    if (levels == named.end()) return "";
+    std::vector<std::string> names;
+    for (const std::string& level : levels->second) {
+        const auto about = [&](const std::map<std::string, std::vector<std::string>>& tags) {
+            const auto it = tags.find("level");
+            return it != tags.end() &&
+                   std::find(it->second.begin(), it->second.end(), level) != it->second.end();
+        };
+        const bool said = std::any_of(facts.begin(), facts.end(), [&](const knowledge::Fact* f) {
+            return about(f->entities) || std::any_of(f->item_entities.begin(), f->item_entities.end(), about);
+        });
+        if (!said) names.push_back(advisor.entities.display_name("level", level));
+    }
+    return with_names(advisor.style, advisor.style.level_not_given, names, false);
+}
+
 // A question a plain yes answers when the guides' passage found for its words states it ("do they review
 // code?"): it opens with one of the style's `yes_openers` and holds none of its `yes_blockers` (a negation,
 // a choice, a judgement: "is it worth it", "X or Y").
@@ -1698,6 +1729,16 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
                                 [](const auto& e) { return e.first != "domain" && e.first != "aspect"; });
                 const bool in_passing = asks_another && not_in_guides_line(advisor, of_questions, "").empty();
                 part.text = in_passing ? part.text + "\n" + line : line + "\n" + part.text;
+                part.not_covered = true;
+            }
+        }
+        // A level asked about that the facts given say nothing of ("do juniors get paged too?" answered with
+        // on-call at scale): said first, so the role's facts are not passed off as that level's.
+        if (questions.size() == 1 && is_kind(q.intent, IntentKind::topic) && !part.not_covered) {
+            if (const std::string line =
+                    level_not_given_line(advisor, *q.intent, asked.empty() ? normalized : asked, part.facts);
+                !line.empty()) {
+                part.text = line + "\n" + part.text;
                 part.not_covered = true;
             }
         }

@@ -1697,3 +1697,21 @@ TEST(Responder, HowEquityWorksIsSaidNotToBeCovered) {
     EXPECT_TRUE(rsu.text.starts_with("The guides don't explain how stock options")) << rsu.text;
     EXPECT_TRUE(contains(rsu.text, "add substantially to total compensation")) << rsu.text;
 }
+
+// A level asked about that the facts given say nothing of is said first, so the role's facts are not passed
+// off as that level's ("do juniors get paged too?" after on-call at scale); not where the facts are about it,
+// nor for getting started, which is entry-level by nature.
+TEST(Responder, ALevelTheFactsSayNothingOfIsSaidToBeMissingFirst) {
+    const std::string prefix =
+        advisor().style.level_not_given.substr(0, advisor().style.level_not_given.find("{entities}"));
+    ASSERT_FALSE(prefix.empty());
+    const Answer on_call = ask("do backend devs have to be on call?");
+    const Answer juniors = ask("do juniors get paged too?", on_call.context);
+    EXPECT_TRUE(first_line(juniors.text).starts_with(prefix)) << juniors.text;
+    EXPECT_TRUE(contains(first_line(juniors.text), "entry-level")) << juniors.text;
+    const Answer market = ask("is the job market worse for juniors?");
+    EXPECT_TRUE(first_line(market.text).starts_with(prefix)) << market.text;
+    // Senior duties are about seniors: nothing is missing.
+    EXPECT_FALSE(contains(ask("what do senior back-end developers do differently?").text, prefix));
+    EXPECT_FALSE(contains(ask("how do i get my first junior backend job?").text, prefix));
+}

@@ -67,6 +67,11 @@ struct AnswerStyle {
     std::vector<std::string> answer_named;
     std::string
         not_in_guides;  // first, when a question names what the guides never mention: "… {entities} …"
+    // First, when a question names a level ("is it worse for juniors?") and a topic answers it whose facts
+    // say nothing of that level: "… {entities} …" (responder.cpp). Not for topics whose ids start with one of
+    // `level_given_by`: how to get started is entry-level by nature.
+    std::string level_not_given;
+    std::vector<std::string> level_given_by;
     // {verdict} of a two-value comparison: how {a}'s main figure ({figure}) stands against {b}'s.
     // {what} names what it was compared with: `verdict_points` (averages, medians) or `verdict_ranges`.
     std::string verdict_above, verdict_below, verdict_overlap, verdict_same, verdict_points, verdict_ranges;
