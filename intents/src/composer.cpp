@@ -352,7 +352,9 @@ class PartBuilder {
     std::string pending_intro_;
 };
 
-// The aspects the question names that the intent has lines for, in the question's order.
+// The aspects the question names that the intent has lines for, in the question's order, except that one
+// standing in for another the question names comes before it ("good for introverts?": how much the job is
+// with people answers whether it is good, not after it).
 std::vector<const AspectLines*> aspect_lines(const Intent& intent, const Entities& entities) {
     std::vector<const AspectLines*> out;
     auto it = entities.find("aspect");
@@ -363,6 +365,13 @@ std::vector<const AspectLines*> aspect_lines(const Intent& intent, const Entitie
                 out.push_back(&entry);
         }
     }
+    const auto stands_in = [&](const AspectLines* entry) {
+        return std::any_of(out.begin(), out.end(), [&](const AspectLines* other) {
+            return std::find(entry->instead_of.begin(), entry->instead_of.end(), other->aspect) !=
+                   entry->instead_of.end();
+        });
+    };
+    std::stable_partition(out.begin(), out.end(), stands_in);
     return out;
 }
 

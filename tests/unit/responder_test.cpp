@@ -1149,7 +1149,7 @@ TEST(Responder, TheLowestPayingPlaceAndWhoWouldHateIt) {
     const Answer top = ask("ok what's the highest paying city you do have");
     const Answer low = ask("and lowest?", top.context, 1'001'000);
     EXPECT_TRUE(contains(first_line(low.text), "Cincinnati")) << low.text;
-    const Answer fit = ask("im super introverted. is backend a good fit?");
+    const Answer fit = ask("is backend a good fit for me?");
     const Answer hate = ask("ok who would hate it then", fit.context, 1'001'000);
     // The fit answer said the front-end line already; the hard part of the job is what is left to say.
     EXPECT_TRUE(contains(first_line(hate.text), "operational thinking")) << hate.text;
@@ -1714,4 +1714,12 @@ TEST(Responder, ALevelTheFactsSayNothingOfIsSaidToBeMissingFirst) {
     // Senior duties are about seniors: nothing is missing.
     EXPECT_FALSE(contains(ask("what do senior back-end developers do differently?").text, prefix));
     EXPECT_FALSE(contains(ask("how do i get my first junior backend job?").text, prefix));
+}
+
+// An aspect standing in for another the question names comes first, whatever the word order: "good for
+// introverts?" is answered by how much the job is with people, not by whether the job is good in general.
+TEST(Responder, AnAspectStandingInForAnotherComesFirst) {
+    const Answer introverts = ask("is back end good for introverts?");
+    EXPECT_TRUE(contains(first_line(introverts.text), "introverts")) << introverts.text;
+    EXPECT_FALSE(contains(introverts.text, "$125,000")) << "no pay and growth for a question about people";
 }
