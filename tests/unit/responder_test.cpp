@@ -1723,3 +1723,12 @@ TEST(Responder, AnAspectStandingInForAnotherComesFirst) {
     EXPECT_TRUE(contains(first_line(introverts.text), "introverts")) << introverts.text;
     EXPECT_FALSE(contains(introverts.text, "$125,000")) << "no pay and growth for a question about people";
 }
+
+// How long to reach a level is answered by what the guides say of time (not covered, then the bands), not
+// padded with what seniors do once there.
+TEST(Responder, HowLongToReachALevelIsNotPaddedWithTheLevelsDuties) {
+    const Answer years = ask("how many years till im considered senior?");
+    EXPECT_TRUE(years.parts.front().not_covered) << years.text;
+    EXPECT_TRUE(contains(years.text, "3-5 years")) << years.text;
+    EXPECT_FALSE(contains(years.text, "mentoring")) << years.text;
+}
