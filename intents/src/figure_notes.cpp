@@ -140,6 +140,8 @@ FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
     };
     const bool quotes =
         amounts->second.size() >= 2 && std::all_of(amounts->second.begin(), amounts->second.end(), is_figure);
+    const std::size_t first_line = lines.size();
+    std::vector<std::string> placed;  // the sums placed, as written in their lines, in order
     for (const std::string& amount_text : quotes ? std::vector<std::string>{} : amounts->second) {
         double amount = 0;
         try {
@@ -172,6 +174,7 @@ FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
             const std::string& line = all_below ? notes.amount.below_all : notes.amount.above_all;
             lines.push_back(fill(line, *nearest->first, *nearest->second, source_of(nearest->second),
                                  "{amount}", money(amount, style.figure_words), style.figure_words));
+            placed.push_back(money(amount, style.figure_words));
             continue;
         }
         // One sentence: the figures it equals, is in line with, is below, is above, each group named once.
@@ -209,6 +212,24 @@ FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
         replace_all(line, "{amount}", money(amount, style.figure_words));
         replace_all(line, "{verdicts}", joined(verdicts, style));
         lines.push_back(line);
+        placed.push_back(money(amount, style.figure_words));
+    }
+    // Two yearly sums that stand alike ("81k-98k, is that right?") are one range in one line, not two lines
+    // that differ only in the sum ("$150/hr and $20" are no range of salaries).
+    const auto yearly_sum = [](const std::string& text) { return std::atof(text.c_str()) >= 1000; };
+    if (placed.size() == 2 && lines.size() == first_line + 2 &&
+        std::all_of(amounts->second.begin(), amounts->second.end(), yearly_sum)) {
+        std::string a = lines[first_line], b = lines[first_line + 1];
+        replace_all(a, placed[0], "\x01");
+        replace_all(b, placed[1], "\x01");
+        if (a == b && a.find('\x01') != std::string::npos) {
+            const bool ascending =
+                std::atof(amounts->second[0].c_str()) <= std::atof(amounts->second[1].c_str());
+            replace_all(a, "\x01",
+                        ascending ? placed[0] + "\u2013" + placed[1] : placed[1] + "\u2013" + placed[0]);
+            lines.resize(first_line);
+            lines.push_back(a);
+        }
     }
     return out;
 }

@@ -60,6 +60,12 @@ Entities merge(const Entities& older, const Entities& newer, const knowledge::Kn
                         [](const std::string& a) { return a == "compare" || a == "judgement"; });
         if (!places_it) merged.erase("amount");
     }
+    // Nor when the follow-up asks of another level: "81k-98k for entry level, right?" then "and after 3-5
+    // years?" asks the mid-level figure, not how 81k compares with it.
+    if (auto level = newer.find("level"); level != newer.end() && !newer.contains("amount")) {
+        const auto before = older.find("level");
+        if (before != older.end() && before->second != level->second) merged.erase("amount");
+    }
     // Likewise the aspects asked before go when the follow-up names something else and no aspect: "does a
     // junior do all of that?" after security and backups asks about juniors.
     const bool names_other = std::any_of(newer.begin(), newer.end(), [](const auto& entry) {

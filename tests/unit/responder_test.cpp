@@ -1732,3 +1732,18 @@ TEST(Responder, HowLongToReachALevelIsNotPaddedWithTheLevelsDuties) {
     EXPECT_TRUE(contains(years.text, "3-5 years")) << years.text;
     EXPECT_FALSE(contains(years.text, "mentoring")) << years.text;
 }
+
+// Two sums that stand alike are one range in one line; a follow-up asking of another level does not set
+// them against that level's figures.
+TEST(Responder, ARangeTheAskerQuotesIsPlacedOnceAndNotAgainstTheNextLevel) {
+    const Answer entry =
+        ask("what does an entry level backend dev earn in the US? a blog said 81k-98k, is that right");
+    EXPECT_TRUE(contains(first_line(entry.text), "$81,000\u2013$98,000")) << entry.text;
+    EXPECT_FALSE(contains(entry.text, "\n$98,000")) << "not a second line for the other end: " << entry.text;
+    const Answer mid = ask("and after 3-5 years?", entry.context, 1'001'000);
+    EXPECT_TRUE(contains(mid.text, "$120,000")) << mid.text;
+    EXPECT_FALSE(contains(mid.text, "$81,000")) << mid.text;
+    // The same sum asked of another place is still placed.
+    const Answer austin = ask("i make 95k as a junior in austin, is that good?");
+    EXPECT_TRUE(contains(ask("and in seattle?", austin.context, 1'001'000).text, "$95,000"));
+}
