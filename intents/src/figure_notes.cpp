@@ -63,7 +63,7 @@ const knowledge::Fact* reaching_fact(const FigureNotes& notes, const Entities& e
                                      const std::vector<YearlyFigure>& yearly,
                                      const knowledge::KnowledgeBase& kb) {
     if (notes.amount.reach_aspect.empty() || yearly.empty() || entities.contains("level") ||
-        entities.contains("location"))
+        entities.contains("location") || entities.contains("pay_period"))
         return nullptr;
     auto amounts = entities.find("amount");
     if (amounts == entities.end() || amounts->second.size() != 1) return nullptr;
@@ -111,7 +111,9 @@ FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
     };
 
     auto amounts = entities.find("amount");
-    if (amounts == entities.end() || notes.amount.below.empty()) return out;
+    // A sum per hour, week or month ("$50/hr") is not set against yearly figures: the pay-period gap says so.
+    if (amounts == entities.end() || notes.amount.below.empty() || entities.contains("pay_period"))
+        return out;
     // Compare with the figures of the level or place the question names; with none named, with
     // every back-end figure used (not the all-workers comparison).
     const std::string level = first_value(entities, "level");

@@ -129,6 +129,9 @@ std::string clean_characters(const std::string& in) {
             out.push_back(c);
         } else if (c == '\'') {
             // "what's" -> "whats": apostrophes join rather than split words.
+        } else if (c == '/' && i > 0 && (is_digit(in[i - 1]) || in[i - 1] == 'k' || in[i - 1] == 'K')) {
+            // "$150/hr", "8k/mo": a sum per period, as "per hr" and "per mo" read.
+            out += " per ";
         } else if ((c == '.' || c == ',') && between_digits) {
             if (c == '.') out.push_back('.');  // 7.5 stays; 125,000 becomes 125000
         } else if (c == '?') {

@@ -92,6 +92,13 @@ TEST(Normalize, WritesCyrillicInLatinLetters) {
               "skolko poluchaet bekender ? shche yi");
 }
 
+// A sum over a period ("$150/hr", "8k/mo") reads as per that period; other slashes part words.
+TEST(Normalize, ASlashAfterASumReadsAsPer) {
+    const std::string hourly = normalize("they charge $150/hr", test_lexicon());
+    EXPECT_NE(hourly.find("$150 per "), std::string::npos) << hourly;
+    EXPECT_EQ(normalize("node/express", test_lexicon()).find("per"), std::string::npos);
+}
+
 TEST(EditDistance, CountsInsertDeleteSubstituteAndSwap) {
     EXPECT_EQ(intents::edit_distance("salary", "salary", 2), 0u);
     EXPECT_EQ(intents::edit_distance("salery", "salary", 2), 1u);

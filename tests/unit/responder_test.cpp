@@ -1747,3 +1747,11 @@ TEST(Responder, ARangeTheAskerQuotesIsPlacedOnceAndNotAgainstTheNextLevel) {
     const Answer austin = ask("i make 95k as a junior in austin, is that good?");
     EXPECT_TRUE(contains(ask("and in seattle?", austin.context, 1'001'000).text, "$95,000"));
 }
+
+// A sum per hour ("$50/hr") is not set against yearly figures: the guides give yearly pay only, said first.
+TEST(Responder, ASumPerHourIsNotPlacedAgainstYearlyFigures) {
+    const Answer hourly = ask("is $50/hr good for a junior backend dev?");
+    EXPECT_TRUE(hourly.parts.front().not_covered) << hourly.text;
+    EXPECT_FALSE(contains(hourly.text, "$50 is")) << hourly.text;
+    EXPECT_TRUE(contains(hourly.text, "$80,000")) << "the entry-level figure follows: " << hourly.text;
+}
