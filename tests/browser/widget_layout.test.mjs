@@ -145,12 +145,15 @@ test('on a phone the ⋯ menu leaves out Full screen: the panel already fills th
 
 // ----- the buttons under an answer
 
-// Where 👍, 👎 and Copy are in their answer's bubble, and their size.
+// Where 👍, 👎 and Copy are in their answer's bubble, and their size, to a hundredth of a pixel: layout
+// floats differ by millionths between two reads of the same place (365.953125 against 365.9530944824219 under
+// ASan), and a move anyone sees is a pixel.
 const answerButtons = (answer) => answer.evaluate((node) => {
   const bubble = node.getBoundingClientRect();
+  const px = (v) => Math.round(v * 100) / 100;
   return ['Helpful', 'Not helpful', 'Copy answer'].map((name) => {
     const box = node.querySelector(`button[aria-label="${name}"]`).getBoundingClientRect();
-    return { name, x: box.x - bubble.x, y: box.y - bubble.y, width: box.width, height: box.height };
+    return { name, x: px(box.x - bubble.x), y: px(box.y - bubble.y), width: px(box.width), height: px(box.height) };
   });
 });
 
