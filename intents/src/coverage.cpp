@@ -4,6 +4,7 @@
 #include <cctype>
 #include <unordered_set>
 
+#include "intents/language.hpp"
 #include "intents/normalizer.hpp"
 
 namespace intents {
@@ -94,9 +95,7 @@ Unanswered unanswered_words(const Advisor& advisor, std::string_view question, c
         // German writes its nouns with a capital ("Firmen"): a word of another language the translations know
         // names nothing ("France", English too, still does).
         const auto translated = [&](const std::string& w) {
-            const Lexicon& l = advisor.lexicon;
-            return l.translations.contains(w) && !std::binary_search(l.english.begin(), l.english.end(), w) &&
-                   !std::binary_search(l.vocabulary.begin(), l.vocabulary.end(), w);
+            return advisor.lexicon.translations.contains(w) && !is_english_word(advisor.lexicon, w);
         };
         if (!figure && std::all_of(words.begin(), words.end(), translated)) continue;
         if (!words.empty() && std::all_of(words.begin(), words.end(), unanswered))

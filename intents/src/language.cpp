@@ -14,14 +14,14 @@ bool lowercase_word(const std::string& w) {
     return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+}  // namespace
+
 // A translated word that is English too ("france", "was", "diploma") is English.
-bool english(const Lexicon& lexicon, const std::string& w) {
+bool is_english_word(const Lexicon& lexicon, const std::string& w) {
     return std::binary_search(lexicon.english.begin(), lexicon.english.end(), w) ||
            std::binary_search(lexicon.vocabulary.begin(), lexicon.vocabulary.end(), w) ||
            lexicon.shorthand.contains(w);
 }
-
-}  // namespace
 
 bool reads_as_other_language(const Lexicon& lexicon, const std::vector<std::string>& words,
                              std::string_view text) {
@@ -29,7 +29,7 @@ bool reads_as_other_language(const Lexicon& lexicon, const std::vector<std::stri
     for (const std::string& w : words) {
         if (!lowercase_word(w)) continue;
         ++counted;
-        if (!english(lexicon, w)) ++foreign;
+        if (!is_english_word(lexicon, w)) ++foreign;
         if (lexicon.translations.contains(w)) ++translated;
     }
     // Short words of other languages are often English too ("un", "la", "pena"): two in five words the

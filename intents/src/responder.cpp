@@ -1440,14 +1440,8 @@ std::string level_not_given_line(const Advisor& advisor, const Intent& intent, c
     if (levels == named.end()) return "";
     std::vector<std::string> names;
     for (const std::string& level : levels->second) {
-        const auto about = [&](const std::map<std::string, std::vector<std::string>>& tags) {
-            const auto it = tags.find("level");
-            return it != tags.end() &&
-                   std::find(it->second.begin(), it->second.end(), level) != it->second.end();
-        };
-        const bool said = std::any_of(facts.begin(), facts.end(), [&](const knowledge::Fact* f) {
-            return about(f->entities) || std::any_of(f->item_entities.begin(), f->item_entities.end(), about);
-        });
+        const bool said = std::any_of(facts.begin(), facts.end(),
+                                      [&](const knowledge::Fact* f) { return f->is_about("level", level); });
         if (!said) names.push_back(advisor.entities.display_name("level", level));
     }
     return with_names(advisor.style, advisor.style.level_not_given, names, false);

@@ -20,6 +20,10 @@ namespace intents {
 bool reads_as_other_language(const Lexicon& lexicon, const std::vector<std::string>& words,
                              std::string_view text);
 
+// True when a word is in the English dictionary, the domain's vocabulary or its shorthand ("france", "was",
+// "diploma" are English however translated).
+bool is_english_word(const Lexicon& lexicon, const std::string& word);
+
 // True when most letters of the text are of a script other than Latin (Greek to Ethiopic and Georgian,
 // Devanagari among them; kana, CJK and Hangul), four at least. Accented Latin letters are Latin; punctuation,
 // symbols, emoji and invalid UTF-8 count for neither side.
