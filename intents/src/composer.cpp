@@ -387,6 +387,12 @@ std::string join_names(const std::vector<std::string>& names, const AnswerStyle&
     return out;
 }
 
+std::string with_entities(std::string line, const std::vector<std::string>& names, const AnswerStyle& style,
+                          bool alternatives) {
+    replace_all(line, "{entities}", join_names(names, style, alternatives));
+    return line;
+}
+
 bool ends_sentence(std::string_view text, std::size_t i) {
     if (i >= text.size() || i + 1 >= text.size() || text[i + 1] != ' ') return false;
     const char c = text[i];
@@ -585,9 +591,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         if (std::find(combined.begin(), combined.end(), name) == combined.end()) combined.push_back(name);
     }
     if (combined.size() >= 2 && !intent.answer.combination.empty() && !more) {
-        std::string line = intent.answer.combination;
-        replace_all(line, "{entities}", join_names(combined, in.style));
-        builder.line(line, {}, "");
+        builder.line(with_entities(intent.answer.combination, combined, in.style), {}, "");
     }
     bool any_rule = false;
     // What each rule found, to say again when nothing else is left to say (below).

@@ -135,11 +135,7 @@ QueryResult salary_figures(const Advisor& advisor, const std::vector<std::string
         for (const std::string& id : *location_ids)
             names.push_back(advisor.entities.display_name("location", id));
         for (const std::string& id : *level_ids) names.push_back(advisor.entities.display_name("level", id));
-        std::string note = salary->answer.combination;
-        if (const auto at = note.find("{entities}"); at != std::string::npos) {
-            note.replace(at, 10, join_names(names, advisor.style));
-        }
-        w.key("note").string(note);
+        w.key("note").string(with_entities(salary->answer.combination, names, advisor.style));
         std::vector<DataRow> nearest = rows_for(advisor, *location_ids, {});
         for (DataRow& row : rows_for(advisor, {}, *level_ids)) nearest.push_back(std::move(row));
         w.key("nearest");

@@ -1389,9 +1389,8 @@ const Intent* topic_of(const Advisor& advisor, const Intent* intent) {
 // empty.
 std::string with_names(const AnswerStyle& style, std::string line, const std::vector<std::string>& names,
                        bool alternatives) {
-    const std::size_t at = line.find("{entities}");
-    if (names.empty() || at == std::string::npos) return "";
-    return line.replace(at, 10, join_names(names, style, alternatives));
+    if (names.empty() || line.find("{entities}") == std::string::npos) return "";
+    return with_entities(std::move(line), names, style, alternatives);
 }
 
 // A fallback names what it did recognise, so the user sees what was understood.

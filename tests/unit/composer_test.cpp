@@ -180,3 +180,16 @@ TEST(Composer, AValueWithoutFactsIsFollowedByItsNearestValueWithFacts) {
     const ComposedPart both = compose(intent, {{"location", {"tacoma", "seattle"}}}, kb, names);
     EXPECT_EQ(both.text.find("The closest"), std::string::npos) << both.text;
 }
+
+// One filler for every template's {entities}: each placeholder, the style's list words, "or" for
+// alternatives.
+TEST(Composer, WithEntitiesFillsEveryPlaceholderWithTheStylesListWords) {
+    AnswerStyle style = test_style();
+    style.and_word = " & ";
+    style.or_word = " or ";
+    style.list_comma = "; ";
+    EXPECT_EQ(with_entities("{entities}: not {entities}.", {"A", "B", "C"}, style),
+              "A; B & C: not A; B & C.");
+    EXPECT_EQ(with_entities("No {entities}.", {"Redis", "Memcached"}, style, true), "No Redis or Memcached.");
+    EXPECT_EQ(with_entities("Nothing to fill.", {"A"}, style), "Nothing to fill.");
+}

@@ -148,6 +148,11 @@ ComposedPart compose_facts(const std::vector<const knowledge::Fact*>& facts, con
 std::string join_names(const std::vector<std::string>& names, const AnswerStyle& style,
                        bool alternatives = false);
 
+// `line` with every "{entities}" placeholder replaced by `names` joined as join_names does: the one place a
+// template's {entities} is filled (answers, fallbacks and the salary API's note).
+std::string with_entities(std::string line, const std::vector<std::string>& names, const AnswerStyle& style,
+                          bool alternatives = false);
+
 // A fact as text: its sentence, then its items as "- " bullets, one per line (all of them).
 std::string render_fact(const knowledge::Fact& fact);
 
