@@ -490,9 +490,10 @@ std::string render_fact(const knowledge::Fact& fact) {
     return text;
 }
 
-ComposedPart compose_passage(const Passage& passage, const ComposeInputs& in, Said& said) {
+ComposedPart compose_passage(const Passage& passage, const ComposeInputs& in, Said& said, bool again) {
     ComposedPart out;
     PartBuilder builder(in, said, out);
+    builder.allow_repeats(again);
     if (passage.fact != nullptr) builder.passage(*passage.fact, passage.item);
     builder.finish();
     out.direct = !out.text.empty();

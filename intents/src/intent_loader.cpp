@@ -348,6 +348,7 @@ void read_style(const fs::path& file, IntentData& data, JsonReader& reader) {
     style.figure_askers = reader.optional_strings(*doc, "", "figure_askers");
     if (doc->contains("no_figure")) text("no_figure", style.no_figure);
     if (doc->contains("no_further")) text("no_further", style.no_further);
+    if (doc->contains("said_above")) text("said_above", style.said_above);
     style.answer_named = reader.optional_strings(*doc, "", "answer_named");
     style.figure_cues = reader.optional_strings(*doc, "", "figure_cues");
     style.differ_cues = reader.optional_strings(*doc, "", "differ_cues");

@@ -405,6 +405,16 @@ constexpr double min_closest_score = 5.0;
 constexpr double min_closest_on_topic = 3.0;  // a passage of the conversation's topic or a sibling of it
 constexpr double min_short_item_score = 6.0;  // one rare word, for a list item of three words
 
+// False for a list item of a word or two ("Programming", "Go"): it names a thing and says nothing about a
+// question ("going in" is no question about Go). One of three words answers only through a rare word
+// ("Refactoring data models" for "is refactoring part of the work?", not "Machine learning infrastructure"
+// for "what should I learn first?").
+bool says_enough(const Passage& p, const PassageHit& hit) {
+    const std::string& said = p.item < 0 ? p.fact->text : p.fact->items[static_cast<std::size_t>(p.item)];
+    const auto spaces = std::count(said.begin(), said.end(), ' ');
+    return spaces > 2 || (spaces == 2 && hit.score >= min_short_item_score);
+}
+
 // A career question nothing caught: it names the career, or leans on a live conversation ("is 7.5% good or
 // bad?" after the outlook), and the fallback's own patterns did not refuse it.
 // The guides' closest passage answers, said as the closest they come, rather than "outside what I can
@@ -429,12 +439,7 @@ std::optional<Resolved> in_domain(const Advisor& advisor, const Question& q, con
     for (const PassageHit& hit : advisor.passages.search(q.text, 8)) {
         const Passage& p = advisor.passages.passage(hit.passage);
         if (p.fact == nullptr || !is_kind(advisor.find_intent(p.intent), IntentKind::topic)) continue;
-        // A list item of a word or two ("Programming") names a thing; it says nothing about the question. One
-        // of three words answers only through a rare word ("Refactoring data models" for "is refactoring part
-        // of the work?", not "Machine learning infrastructure" for "what should I learn first?").
-        const std::string& said = p.item < 0 ? p.fact->text : p.fact->items[static_cast<std::size_t>(p.item)];
-        const auto spaces = std::count(said.begin(), said.end(), ' ');
-        if (spaces < 2 || (spaces == 2 && hit.score < min_short_item_score)) continue;
+        if (!says_enough(p, hit)) continue;
         if (on_topic(p.intent) && hit.score >= min_closest_on_topic) {
             closest = &p;
             break;
@@ -1474,6 +1479,22 @@ std::string all_said_line(const Advisor& advisor) {
     return followup != nullptr && !followup->answer.lines.empty() ? followup->answer.lines.front() : "";
 }
 
+// The guides' passage closest to `asked` that the conversation has not shown, on any topic, when it shares
+// two of the question's terms and scores above one rare shared term (about 6: "people skills" sharing
+// "skills" and "expect" with a sentence on building applications is no answer); or null.
+constexpr double min_unshown_score = 6.5;
+const Passage* unshown_closest(const Advisor& advisor, const std::string& asked,
+                               const std::vector<std::string>& shown) {
+    for (const PassageHit& hit : advisor.passages.search(asked, 8)) {
+        if (hit.score < min_unshown_score) break;
+        const Passage& p = advisor.passages.passage(hit.passage);
+        if (p.fact == nullptr || !is_kind(advisor.find_intent(p.intent), IntentKind::topic)) continue;
+        if (was_shown(shown, p.fact->id) || !says_enough(p, hit) || hit.matched < 2) continue;
+        return &p;
+    }
+    return nullptr;
+}
+
 // A question on the conversation's topic when everything on it was shown. Asked for more ("tell me more")
 // or for a list again ("which ones?"): the passage the question is closest to (a list whole), then the
 // `followup` intent's line that this is all the guides say, before its suggestions. Asked anything else
@@ -1491,9 +1512,11 @@ ComposedPart all_said(const Advisor& advisor, const Resolved& q, const std::stri
     // again.
     // Half the question's words at least must be in it: "what does the degree give you that the bootcamp
     // doesn't?" is not answered by "most have a bachelor's degree" again.
+    const Said on_entry = said;
     const std::uint32_t distinct = distinct_terms(advisor, asked);
     const Passage* closest = nullptr;
     bool restates = false;
+    bool near = false;  // the closest shown passage shares a word of some weight with the question
     bool first_fact = true;
     for (const PassageHit& hit : advisor.passages.search(asked, 8)) {
         const Passage& p = advisor.passages.passage(hit.passage);
@@ -1502,6 +1525,7 @@ ComposedPart all_said(const Advisor& advisor, const Resolved& q, const std::stri
             closest = &p;
             restates = first_fact && hit.score >= min_closest_on_topic && 2 * hit.matched >= distinct &&
                        (hit.matched >= 2 || asks_yes_or_no(asked, advisor));
+            near = hit.score >= min_closest_on_topic && says_enough(p, hit);
             break;
         }
         first_fact = false;
@@ -1532,6 +1556,27 @@ ComposedPart all_said(const Advisor& advisor, const Resolved& q, const std::stri
             end = part.text.find('\n', end + 1);
     }
     const bool restated = restates && !asked_more && !(asks_for_list && whole_list) && !introduces_list;
+    if (!asked_more && !(asks_for_list && whole_list) && !restated) {
+        // Another angle on a topic all said ("who are those meetings with?" after the typical day) is often
+        // answered elsewhere in the guides (Noble's list of whom back-end developers work with): that
+        // passage, as the closest they come, rather than "they go no further".
+        if (const Passage* other = unshown_closest(advisor, asked, shown_before)) {
+            part = compose_passage(*other, inputs, said);
+            part.text = advisor.style.closest + "\n" + part.text;
+            part.not_covered = true;
+            part.held_back = false;
+            return part;
+        }
+        // Else the closest sentence the conversation showed, said again as all the guides say on it.
+        if (near && !introduces_list && !advisor.style.said_above.empty()) {
+            said = on_entry;
+            part = compose_passage(*closest, inputs, said, true);
+            part.text = advisor.style.said_above + "\n" + part.text.substr(0, part.text.find('\n'));
+            part.direct = false;  // said again for what it states, not as a yes
+            part.held_back = false;
+            return part;
+        }
+    }
     if (!asked_more && !(asks_for_list && whole_list) && !restated && !advisor.style.no_further.empty()) {
         part.text = advisor.style.no_further;  // nothing the conversation holds said again
         part.facts.clear();
@@ -1693,7 +1738,8 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             part.text = advisor.style.yes + " " + part.text;
         }
         // Not before the line that the guides go no further: that says it already.
-        if (q.closest && !advisor.style.closest.empty() && part.text != advisor.style.no_further) {
+        if (q.closest && !advisor.style.closest.empty() && part.text != advisor.style.no_further &&
+            !part.text.starts_with(advisor.style.said_above)) {
             part.text = advisor.style.closest + "\n" + part.text;
             part.not_covered = true;
         }

@@ -55,6 +55,9 @@ struct AnswerStyle {
     // Said instead of the facts when a follow-up asks what the conversation already holds all the guides say
     // on ("how long till you land the job?" after the bootcamp's length). Empty: that line again instead.
     std::string no_further;
+    // Before a sentence the conversation showed that is the closest the guides come to a question asked again
+    // in other words ("what's the hard part nobody expects?" after a line on what surprises people).
+    std::string said_above;
     // How a line saying what the guides don't cover opens ("The guides give no"): such a line is never
     // dropped as restating figures said before (responder.cpp), since what it says is the gap.
     std::vector<std::string> gap_openers;
@@ -135,8 +138,9 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
                      bool more = false);
 
 // One passage of the guides as a part (the question's best passage, passage_index.hpp): a list item under
-// the sentence that introduces its list, the rest of the list held back; or a whole fact. Pure.
-ComposedPart compose_passage(const Passage& passage, const ComposeInputs& in, Said& said);
+// the sentence that introduces its list, the rest of the list held back; or a whole fact. With `again`, said
+// even though `said` shows it (a sentence said again on purpose). Pure.
+ComposedPart compose_passage(const Passage& passage, const ComposeInputs& in, Said& said, bool again = false);
 
 // The facts whole, in order, said again though shown before: what a question about their figures asks
 // ("what's the 8% thing?"). Opens with `intro` when it is not empty.
