@@ -16,200 +16,177 @@
 // The server is the script's own origin: answers come over wss://HOST/ws (ws:// for http), limits from
 // /api/v1/limits, example questions from /api/v1/topics. Sites on another origin must be allowed with
 // `serve --allowed-origin`; a refused site sees the state "unavailable" (the rule is in docs/widget.md).
+//
+// Generated from web/src/ by scripts/build-widget: edit the modules there, then run it.
+"use strict";
 (() => {
-  'use strict';
-
-  // Captured now: document.currentScript is null once this first run is over. A script injected in a way
-  // that hides it (an ES module, eval) falls back to the last tag that names us.
-  const script = document.currentScript ||
-    [...document.querySelectorAll('script[src*="widget.js"]')].pop();
-  if (!script || !script.src) {
-    console.error('Career Advisor: load widget.js with a <script src> tag');
-    return;
-  }
-
-  // What the server takes unless GET /api/v1/limits says otherwise (docs/protocol.md).
-  const DEFAULT_LIMITS = Object.freeze({ max_question_chars: 1000, max_message_bytes: 4096, max_comment_chars: 500 });
-  const KEPT_MESSAGES = 200;
-  const RETRY_BASE_MS = 500;
-  const RETRY_CAP_MS = 10000;
-  const RETRY_UNAVAILABLE_MS = 60000;  // a refusing server is asked again, rarely, in case it is reconfigured
-  const OFFLINE_AFTER_FAILURES = 3;
-  const UNAVAILABLE_AFTER_FAILURES = 2;
-  const UNDO_MS = 8000;
-  const COPIED_SHOWN_MS = 2000;  // the Copy button's check (or alert) before it is a Copy button again
-  const COUNTER_FROM = 0.8;  // the character counter shows from this share of max_question_chars
-  const COUNT_SPOKEN_AFTER_MS = 1000;  // screen readers hear the count once the visitor pauses, not every key
-  const CLOSE_TOO_BIG = 1009;
-  // Here the widget's panel covers the whole screen (the CSS and the JS both ask this query): it does not open by
-  // itself, and it is modal while open.
-  const SMALL_SCREEN = '(max-width: 480px), (max-height: 480px)';
-  const TEASER_DELAY_S = 5;  // the greeting beside the launcher (data-teaser) waits this long unless told
-
-  // Every string a visitor sees or hears. `data-labels` (JSON) and `CareerAdvisor.init({ labels })` replace any
-  // of them; {count}, {origin} and the like are filled in.
-  const LABELS = Object.freeze({
-    welcome: 'Hi! Ask me about the back-end web developer career: the job, skills, pay, outlook and how to get there.',
-    placeholder: '',  // empty: the title followed by "…", or "Ask about back-end careers…" without a data-title
-    defaultPlaceholder: 'Ask about back-end careers…',
-    shortPlaceholder: 'Ask a question…',  // where the input is too narrow for the placeholder
-    inputLabel: 'Your question',
-    send: 'Send',
-    close: 'Close chat',
-    clear: 'Clear conversation',
-    cleared: 'Conversation cleared.',
-    undo: 'Undo',
-    download: 'Download transcript',
-    expand: 'Full screen',
-    moreActions: 'More actions',  // the header's ⋯ menu button (widget)
-    retry: 'Retry',
-    conversation: 'Conversation',
-    you: 'You',
-    advisor: 'Advisor',
-    exampleQuestions: 'Example questions',
-    suggestedQuestions: 'Suggested questions',
-    waiting: 'Waiting to send…',
-    notSent: 'Not sent',
-    tooLong: 'That question is too long to send. Please shorten it.',
-    charactersLeft: '{count} characters left',
-    characterLeft: '{count} character left',
-    charactersOver: '{count} characters too many',
-    characterOver: '{count} character too many',
-    pasteCut: 'Your message was cut to {limit} characters.',
-    notAnswered: 'Sorry, that question could not be answered:',
-    unavailable: 'The chat is not available on this site right now.',
-    offlineNotice: 'Connection lost. Your questions will be sent once it is back.',
-    unread: '{count} new',
-    sources: 'Sources',
-    copy: 'Copy answer',
-    copied: 'Copied.',
-    copyFailed: 'Could not copy.',
-    opensInNewTab: '(opens in a new tab)',
-    stateIdle: 'Not connected',
-    stateConnecting: 'Connecting…',
-    stateConnected: 'Connected',
-    stateReconnecting: 'Reconnecting…',
-    stateOffline: 'Offline',
-    stateUnavailable: 'Unavailable',
-    feedbackQuestion: 'Was this answer helpful?',
-    feedbackPrompt: 'Helpful?',
-    helpful: 'Helpful',
-    notHelpful: 'Not helpful',
-    feedbackThanks: 'Thanks for the feedback.',
-    feedbackFailed: 'Your vote could not be saved.',
-    commentPrompt: 'What was missing? (optional)',
-    commentSend: 'Send',
-    chartCaption: 'Salary figures in US dollars a year',
-    chartGroup: 'Group',
-    chartFigure: 'Figure',
-    chartKind: 'Kind',
-    chartSource: 'Source',
-    comparison: 'comparison',
-    range: 'range',
-    average: 'average',
-    median: 'median',
-    minimum: 'minimum',
-    transcriptTitle: 'Conversation with {title}, {date}',
-    teaserClose: 'Dismiss the greeting',
-  });
-
-  const fill = (template, values) => String(template).replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
-
-  function failure(code, message) {
-    return Object.assign(new Error('Career Advisor: ' + message), { code });
-  }
-
-  const byteLength = (text) => new TextEncoder().encode(text).length;
-  const charLength = (text) => [...text].length;  // code points, as the server counts
-
-  // ---------------------------------------------------------------------------------------------------------
-  // DOM building. Every string from the server or the user goes in as a text node, never as markup.
-
+  // web/src/dom.mjs
   function h(tag, attrs = {}, ...children) {
     const node = document.createElement(tag);
     for (const [name, value] of Object.entries(attrs)) {
-      if (value === false || value === null || value === undefined) continue;
-      if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-      else node.setAttribute(name, value === true ? '' : String(value));
+      if (value === false || value === null || value === void 0)
+        continue;
+      if (name.startsWith("on"))
+        node.addEventListener(name.slice(2), value);
+      else
+        node.setAttribute(name, value === true ? "" : String(value));
     }
-    node.append(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false && c !== ''));
+    node.append(...children.flat(Infinity).filter((c) => c !== null && c !== void 0 && c !== false && c !== ""));
     return node;
   }
-
-  const SVG = 'http://www.w3.org/2000/svg';
-
+  var SVG = "http://www.w3.org/2000/svg";
   function svg(tag, attrs = {}, text) {
     const node = document.createElementNS(SVG, tag);
-    for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
-    if (text !== undefined) node.textContent = text;
+    for (const [name, value] of Object.entries(attrs))
+      node.setAttribute(name, String(value));
+    if (text !== void 0)
+      node.textContent = text;
     return node;
   }
-
-  // 24×24 stroke icons; always decorative, the button around them carries the name.
-  const ICONS = {
-    chat: 'M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12z',
-    help: 'M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0zM9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14M12 17.5v.01',
-    down: 'M6 9l6 6 6-6',
-    close: 'M6 6l12 12M18 6L6 18',
-    send: 'M5 12h13M12 5l7 7-7 7',
-    clear: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
-    clock: 'M12 7v5l3 2M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z',
-    alert: 'M12 8v5M12 16.5v.01M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z',
-    copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
-    download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
-    expand: 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',
-    more: 'M5 12h.01M12 12h.01M19 12h.01',
-    check: 'M5 12l5 5L20 7',
-    thumbs_up: 'M7 10v11M7 10l4-8a2.5 2.5 0 0 1 3 2.7L13.5 9H19a2 2 0 0 1 2 2.3l-1.3 7A2 2 0 0 1 17.7 20H7M3 10h4v11H3z',
-    thumbs_down: 'M17 14V3M17 14l-4 8a2.5 2.5 0 0 1-3-2.7l.5-4.3H5a2 2 0 0 1-2-2.3l1.3-7A2 2 0 0 1 6.3 4H17M21 14h-4V3h4z',
+  var ICONS = {
+    chat: "M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12z",
+    help: "M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0zM9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14M12 17.5v.01",
+    down: "M6 9l6 6 6-6",
+    close: "M6 6l12 12M18 6L6 18",
+    send: "M5 12h13M12 5l7 7-7 7",
+    clear: "M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3",
+    clock: "M12 7v5l3 2M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z",
+    alert: "M12 8v5M12 16.5v.01M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z",
+    copy: "M9 9h11v11H9zM5 15H4V4h11v1",
+    download: "M12 4v11M7 10l5 5 5-5M5 20h14",
+    expand: "M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5",
+    more: "M5 12h.01M12 12h.01M19 12h.01",
+    check: "M5 12l5 5L20 7",
+    thumbs_up: "M7 10v11M7 10l4-8a2.5 2.5 0 0 1 3 2.7L13.5 9H19a2 2 0 0 1 2 2.3l-1.3 7A2 2 0 0 1 17.7 20H7M3 10h4v11H3z",
+    thumbs_down: "M17 14V3M17 14l-4 8a2.5 2.5 0 0 1-3-2.7l.5-4.3H5a2 2 0 0 1-2-2.3l1.3-7A2 2 0 0 1 6.3 4H17M21 14h-4V3h4z"
   };
-  const LAUNCHER_ICONS = ['chat', 'help', 'none'];
-
+  var LAUNCHER_ICONS = ["chat", "help", "none"];
   function icon(name) {
-    const node = svg('svg', { viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false', class: 'icon' });
-    node.append(svg('path', { d: ICONS[name] }));
+    const node = svg("svg", { viewBox: "0 0 24 24", "aria-hidden": "true", focusable: "false", class: "icon" });
+    node.append(svg("path", { d: ICONS[name] }));
     return node;
   }
+  var context2d = null;
+  function canvasContext() {
+    context2d = context2d || document.createElement("canvas").getContext("2d");
+    return context2d;
+  }
 
-  // ---------------------------------------------------------------------------------------------------------
-  // Answer text: plain text with a small markdown subset. Each line is a paragraph, "- " lines make a list,
-  // a blank line starts a new part; inline **bold** and [text](url) links, the latter only to http(s).
+  // web/src/labels.mjs
+  var LABELS = Object.freeze({
+    welcome: "Hi! Ask me about the back-end web developer career: the job, skills, pay, outlook and how to get there.",
+    placeholder: "",
+    // empty: the title followed by "…", or "Ask about back-end careers…" without a data-title
+    defaultPlaceholder: "Ask about back-end careers…",
+    shortPlaceholder: "Ask a question…",
+    // where the input is too narrow for the placeholder
+    inputLabel: "Your question",
+    send: "Send",
+    close: "Close chat",
+    clear: "Clear conversation",
+    cleared: "Conversation cleared.",
+    undo: "Undo",
+    download: "Download transcript",
+    expand: "Full screen",
+    moreActions: "More actions",
+    // the header's ⋯ menu button (widget)
+    retry: "Retry",
+    conversation: "Conversation",
+    you: "You",
+    advisor: "Advisor",
+    exampleQuestions: "Example questions",
+    suggestedQuestions: "Suggested questions",
+    waiting: "Waiting to send…",
+    notSent: "Not sent",
+    tooLong: "That question is too long to send. Please shorten it.",
+    charactersLeft: "{count} characters left",
+    characterLeft: "{count} character left",
+    charactersOver: "{count} characters too many",
+    characterOver: "{count} character too many",
+    pasteCut: "Your message was cut to {limit} characters.",
+    notAnswered: "Sorry, that question could not be answered:",
+    unavailable: "The chat is not available on this site right now.",
+    offlineNotice: "Connection lost. Your questions will be sent once it is back.",
+    unread: "{count} new",
+    sources: "Sources",
+    copy: "Copy answer",
+    copied: "Copied.",
+    copyFailed: "Could not copy.",
+    opensInNewTab: "(opens in a new tab)",
+    stateIdle: "Not connected",
+    stateConnecting: "Connecting…",
+    stateConnected: "Connected",
+    stateReconnecting: "Reconnecting…",
+    stateOffline: "Offline",
+    stateUnavailable: "Unavailable",
+    feedbackQuestion: "Was this answer helpful?",
+    feedbackPrompt: "Helpful?",
+    helpful: "Helpful",
+    notHelpful: "Not helpful",
+    feedbackThanks: "Thanks for the feedback.",
+    feedbackFailed: "Your vote could not be saved.",
+    commentPrompt: "What was missing? (optional)",
+    commentSend: "Send",
+    chartCaption: "Salary figures in US dollars a year",
+    chartGroup: "Group",
+    chartFigure: "Figure",
+    chartKind: "Kind",
+    chartSource: "Source",
+    comparison: "comparison",
+    range: "range",
+    average: "average",
+    median: "median",
+    minimum: "minimum",
+    transcriptTitle: "Conversation with {title}, {date}",
+    teaserClose: "Dismiss the greeting"
+  });
+  var fill = (template, values) => String(template).replace(/\{(\w+)\}/g, (m, k) => k in values ? values[k] : m);
 
-  const INLINE = /\*\*(.+?)\*\*|\[([^\]\n]+)\]\(([^)\s]+)\)/g;
-
+  // web/src/markdown.mjs
+  var INLINE = /\*\*(.+?)\*\*|\[([^\]\n]+)\]\(([^)\s]+)\)/g;
   function inline(text, labels) {
     const nodes = [];
     let last = 0;
     for (const m of text.matchAll(INLINE)) {
       nodes.push(text.slice(last, m.index));
-      if (m[1] !== undefined) nodes.push(h('strong', {}, inline(m[1], labels)));
-      else nodes.push(link(m[2], m[3], labels) || m[0]);
+      if (m[1] !== void 0)
+        nodes.push(h("strong", {}, inline(m[1], labels)));
+      else
+        nodes.push(link(m[2], m[3], labels) || m[0]);
       last = m.index + m[0].length;
     }
     nodes.push(text.slice(last));
     return nodes;
   }
-
   function link(label, href, labels) {
     let url;
-    try { url = new URL(href); } catch { return null; }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    return h('a', { href: url.href, target: '_blank', rel: 'noopener noreferrer' },
-      label, h('span', { class: 'visually-hidden' }, ' ' + labels.opensInNewTab));
+    try {
+      url = new URL(href);
+    } catch {
+      return null;
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+      return null;
+    return h(
+      "a",
+      { href: url.href, target: "_blank", rel: "noopener noreferrer" },
+      label,
+      h("span", { class: "visually-hidden" }, " " + labels.opensInNewTab)
+    );
   }
-
   function markdown(text, labels) {
     const out = document.createDocumentFragment();
     let list = null;
     let newPart = false;
-    for (const line of String(text).split('\n')) {
+    for (const line of String(text).split("\n")) {
       const item = /^\s*- (.*)$/.exec(line);
       if (item) {
-        if (!list) out.append(list = h('ul', { class: newPart ? 'part' : null }));
-        list.append(h('li', {}, inline(item[1], labels)));
+        if (!list)
+          out.append(list = h("ul", { class: newPart ? "part" : null }));
+        list.append(h("li", {}, inline(item[1], labels)));
         newPart = false;
       } else if (line.trim()) {
-        out.append(h('p', { class: newPart ? 'part' : null }, inline(line, labels)));
+        out.append(h("p", { class: newPart ? "part" : null }, inline(line, labels)));
         list = null;
         newPart = false;
       } else {
@@ -219,187 +196,214 @@
     }
     return out;
   }
-
-  // The same text without its markup, for copying and transcripts: **bold** loses its stars, a link keeps its URL.
   function plainText(text) {
-    return String(text).replace(INLINE, (m, bold, label, href) => (bold !== undefined ? bold : `${label} (${href})`));
+    return String(text).replace(INLINE, (m, bold, label, href) => bold !== void 0 ? bold : `${label} (${href})`);
   }
 
-  // A source's page, when the answer gives one that is safe to link to.
+  // web/src/sources.mjs
   function sourceUrl(source) {
-    return typeof source.url === 'string' && /^https:\/\/[^\s"'<>]+$/.test(source.url) ? source.url : null;
+    return typeof source.url === "string" && /^https:\/\/[^\s"'<>]+$/.test(source.url) ? source.url : null;
   }
-
-  // "Noble Desktop, "What Does a Back End Web Developer Do?" (March 22, 2026); Truest, "Back-End Web Developer"":
-  // the publisher as the answer names it, the title (a link to the page, in a new tab), the date when known.
-  // `plain`: text for copying and transcripts, each page's address after its title.
   function sourceLine(sources, lang, plain = false) {
     const date = (iso) => {
-      if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
-      const when = new Date(iso + 'T00:00:00Z');
-      if (Number.isNaN(when.getTime())) return null;
+      if (typeof iso !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(iso))
+        return null;
+      const when = new Date(iso + "T00:00:00Z");
+      if (Number.isNaN(when.getTime()))
+        return null;
       try {
-        return new Intl.DateTimeFormat(lang || 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(when);
+        return new Intl.DateTimeFormat(lang || "en-US", { dateStyle: "long", timeZone: "UTC" }).format(when);
       } catch {
         return iso;
       }
     };
     const parts = sources.map((s, i) => {
-      const publisher = typeof s.publisher === 'string' && s.publisher.trim() ? s.publisher.trim() + ', ' : '';
+      const publisher = typeof s.publisher === "string" && s.publisher.trim() ? s.publisher.trim() + ", " : "";
       const published = date(s.published);
       const url = sourceUrl(s);
       const title = `"${s.title}"`;
-      const when = published ? ` (${published})` : '';
-      if (plain) return `${publisher}${title}${when}${url ? ' ' + url : ''}`;
-      const named = url ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', part: 'source-link' }, title) : title;
-      return [i > 0 ? '; ' : '', publisher, named, when];
+      const when = published ? ` (${published})` : "";
+      if (plain)
+        return `${publisher}${title}${when}${url ? " " + url : ""}`;
+      const named = url ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer", part: "source-link" }, title) : title;
+      return [i > 0 ? "; " : "", publisher, named, when];
     });
-    return plain ? parts.join('; ') : parts;
+    return plain ? parts.join("; ") : parts;
   }
 
-  // ---------------------------------------------------------------------------------------------------------
-  // Salary figures: a bar chart for the eye (label above each bar so it fits a phone) and the same figures as
-  // a table for screen readers; the chart is hidden from them.
-
-  // The figure as the answer text writes it ("$160,000–$200,000+", "about $125,000"): the server writes it.
-  const describe = (row) => row.figure;
-
-  const SCOPES = { range: 'range', average: 'average', median: 'median', minimum: 'minimum' };
-
-  const rowLabel = (row, labels) => (row.comparison ? `${row.label} (${labels.comparison})` : row.label);
-
-  // Lines of at most `width` characters, broken at spaces (a longer word is cut): a label is never cut off.
+  // web/src/chart.mjs
+  var describe = (row) => row.figure;
+  var SCOPES = { range: "range", average: "average", median: "median", minimum: "minimum" };
+  var rowLabel = (row, labels) => row.comparison ? `${row.label} (${labels.comparison})` : row.label;
   function wrap(text, width) {
     const lines = [];
-    let line = '';
+    let line = "";
     for (let word of text.split(/\s+/).filter(Boolean)) {
       while (word.length > width) {
-        if (line) { lines.push(line); line = ''; }
+        if (line) {
+          lines.push(line);
+          line = "";
+        }
         lines.push(word.slice(0, width));
         word = word.slice(width);
       }
-      if (line && line.length + 1 + word.length > width) { lines.push(line); line = ''; }
-      line = line ? line + ' ' + word : word;
+      if (line && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = "";
+      }
+      line = line ? line + " " + word : word;
     }
-    if (line) lines.push(line);
-    return lines.length ? lines : [''];
+    if (line)
+      lines.push(line);
+    return lines.length ? lines : [""];
   }
-
-  // The direction of a text by its first strong letter (as dir="auto" decides): 'rtl' for Hebrew, Arabic and the
-  // other right-to-left scripts, else 'ltr'.
   function textDirection(text) {
     const first = /[A-Za-z\u00C0-\u02AF\u0370-\u058F\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/.exec(text);
-    return first && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/.test(first[0]) ? 'rtl' : 'ltr';
+    return first && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/.test(first[0]) ? "rtl" : "ltr";
   }
-
-  // Drawn at 300 units, shown at most 300 px wide so the text stays the size of the answer's small print and
-  // shrinks little on a phone. A light track behind each bar gives ranges (which start above zero) a scale;
-  // the figures line up in a column after the tracks. Comparison rows (the all-workers baseline) are drawn
-  // hollow and say so in their label. The chart reads in the direction of its labels (whatever the page's):
-  // right to left, the labels start at the right edge, bars grow leftwards and the figures end at the left.
-  // Each text says its own direction and anchor, so neither the page nor the chart's side can push it out.
   function salaryChart(rows, labels) {
     const width = 300, lineHeight = 16, barBlock = 32;
-    const dir = textDirection(rows.map((r) => r.label).join(' '));
-    const x = (at) => (dir === 'rtl' ? width - at : at);  // from the chart's start side
-    // text-anchor is in the text's own direction: 'start' on the chart's start side for a text of its direction.
-    const text = (content, at, y, cls) => {
+    const dir = textDirection(rows.map((r) => r.label).join(" "));
+    const x = (at) => dir === "rtl" ? width - at : at;
+    const text = (content, at, y2, cls) => {
       const own = textDirection(content);
-      return svg('text', { x: x(at), y, class: cls, direction: own, 'text-anchor': own === dir ? 'start' : 'end' },
-        content);
+      return svg(
+        "text",
+        { x: x(at), y: y2, class: cls, direction: own, "text-anchor": own === dir ? "start" : "end" },
+        content
+      );
     };
-    // Characters are at most about 0.64 em wide at the 13 px the CSS sets; labels wrap at what that allows.
     const valueRoom = 10 + 8.4 * Math.max(...rows.map((r) => describe(r).length));
     const barArea = width - valueRoom;
-    const top = Math.max(...rows.map((r) => (r.high !== undefined ? r.high : r.value)));
+    const top = Math.max(...rows.map((r) => r.high !== void 0 ? r.high : r.value));
     const scale = barArea / top;
     const drawn = rows.map((row) => ({ row, lines: wrap(rowLabel(row, labels), 40) }));
     const height = drawn.reduce((sum, d) => sum + d.lines.length * lineHeight + barBlock - 2, 0);
-    const chart = svg('svg', {
-      class: 'chart', viewBox: `0 0 ${width} ${height}`, 'aria-hidden': 'true', focusable: 'false', part: 'chart',
-      direction: dir,
+    const chart = svg("svg", {
+      class: "chart",
+      viewBox: `0 0 ${width} ${height}`,
+      "aria-hidden": "true",
+      focusable: "false",
+      part: "chart",
+      direction: dir
     });
     let y = 0;
     for (const { row, lines } of drawn) {
-      const from = row.low !== undefined ? row.low * scale : 0;
-      const to = (row.high !== undefined ? row.high : row.value) * scale;
-      const label = svg('g', { class: 'chart__label' });
-      lines.forEach((line, i) => label.append(text(line, 0, y + 12 + i * lineHeight, 'chart__label-line')));
+      const from = row.low !== void 0 ? row.low * scale : 0;
+      const to = (row.high !== void 0 ? row.high : row.value) * scale;
+      const label = svg("g", { class: "chart__label" });
+      lines.forEach((line, i) => label.append(text(line, 0, y + 12 + i * lineHeight, "chart__label-line")));
       const barY = y + lines.length * lineHeight + 2;
       const length = Math.max(to - from, 3);
-      chart.append(label,
-        svg('line', { x1: x(0), x2: x(barArea), y1: barY + 7, y2: barY + 7, class: 'chart__track' }),
-        svg('rect', { x: dir === 'rtl' ? width - from - length : from, y: barY, width: length, height: 14, rx: 3,
-          class: 'chart__bar chart__bar--' + (SCOPES[row.scope] || 'range') + (row.comparison ? ' chart__bar--comparison' : '') }),
-        text(describe(row), barArea + 8, barY + 12, 'chart__value'));
+      chart.append(
+        label,
+        svg("line", { x1: x(0), x2: x(barArea), y1: barY + 7, y2: barY + 7, class: "chart__track" }),
+        svg("rect", {
+          x: dir === "rtl" ? width - from - length : from,
+          y: barY,
+          width: length,
+          height: 14,
+          rx: 3,
+          class: "chart__bar chart__bar--" + (SCOPES[row.scope] || "range") + (row.comparison ? " chart__bar--comparison" : "")
+        }),
+        text(describe(row), barArea + 8, barY + 12, "chart__value")
+      );
       y += lines.length * lineHeight + barBlock - 2;
     }
     return chart;
   }
-
-  // `publishers`: source id -> publisher, so the table names who gives a figure, not the data's id for it.
   function salaryTable(rows, labels, publishers) {
-    const table = h('table', {}, h('caption', {}, labels.chartCaption));
+    const table = h("table", {}, h("caption", {}, labels.chartCaption));
     const head = table.insertRow();
     for (const title of [labels.chartGroup, labels.chartFigure, labels.chartKind, labels.chartSource]) {
-      head.append(h('th', { scope: 'col' }, title));
+      head.append(h("th", { scope: "col" }, title));
     }
     for (const row of rows) {
       const tr = table.insertRow();
-      const kind = (labels[SCOPES[row.scope]] || row.scope || '') + (row.comparison ? ', ' + labels.comparison : '');
-      for (const cell of [rowLabel(row, labels), describe(row), kind, publishers[row.source] || '']) {
-        tr.insertCell().textContent = cell || '';
+      const kind = (labels[SCOPES[row.scope]] || row.scope || "") + (row.comparison ? ", " + labels.comparison : "");
+      for (const cell of [rowLabel(row, labels), describe(row), kind, publishers[row.source] || ""]) {
+        tr.insertCell().textContent = cell || "";
       }
     }
-    // Hidden through a wrapper: a table grows to its content whatever its own width and overflow say.
-    return h('div', { class: 'visually-hidden' }, table);
+    return h("div", { class: "visually-hidden" }, table);
   }
-
   function salaryFigure(data, labels, publishers = {}) {
-    const rows = (data.rows || []).filter((r) => r && typeof r.label === 'string' &&
-      typeof (r.high !== undefined ? r.high : r.value) === 'number');
-    const scopes = [...new Set(rows.map((r) => SCOPES[r.scope] || 'range'))];
-    const keys = scopes.map((s) => ['chart__bar--' + s, labels[s]]);
-    if (rows.some((r) => r.comparison)) keys.push(['chart__bar--comparison', labels.comparison]);
-    const legend = keys.length < 2 ? null : h('ul', { class: 'legend', 'aria-hidden': 'true' },
-      keys.map(([swatch, name]) => h('li', {}, h('span', { class: 'swatch ' + swatch }), name)));
-    return h('figure', { class: 'msg__chart' }, salaryChart(rows, labels), legend, salaryTable(rows, labels, publishers));
+    const rows = (data.rows || []).filter((r) => r && typeof r.label === "string" && typeof (r.high !== void 0 ? r.high : r.value) === "number");
+    const scopes = [...new Set(rows.map((r) => SCOPES[r.scope] || "range"))];
+    const keys = scopes.map((s) => ["chart__bar--" + s, labels[s]]);
+    if (rows.some((r) => r.comparison))
+      keys.push(["chart__bar--comparison", labels.comparison]);
+    const legend = keys.length < 2 ? null : h(
+      "ul",
+      { class: "legend", "aria-hidden": "true" },
+      keys.map(([swatch, name]) => h("li", {}, h("span", { class: "swatch " + swatch }), name))
+    );
+    return h("figure", { class: "msg__chart" }, salaryChart(rows, labels), legend, salaryTable(rows, labels, publishers));
   }
 
-  // ---------------------------------------------------------------------------------------------------------
-  // Colours. One table feeds both the CSS and the contrast checks for a site's own accent colour.
-
-  const THEMES = {
-    light: { bg: '#ffffff', surface: '#f1f5f9', fg: '#0f172a', muted: '#475569', line: '#e2e8f0', border: '#64748b',
-      accent: '#1d4ed8', 'on-accent': '#ffffff', error: '#b91c1c',
-      range: '#2563eb', average: '#0f766e', median: '#b45309', minimum: '#7c3aed',
-      track: '#dbe2ea', ok: '#15803d', wait: '#b45309', down: '#b91c1c' },
-    dark: { bg: '#0f172a', surface: '#1e293b', fg: '#e2e8f0', muted: '#a5b4c8', line: '#334155', border: '#8191a8',
-      accent: '#93c5fd', 'on-accent': '#0f172a', error: '#fca5a5',
-      range: '#60a5fa', average: '#2dd4bf', median: '#fbbf24', minimum: '#c4b5fd',
-      track: '#334155', ok: '#4ade80', wait: '#fbbf24', down: '#f87171' },
+  // web/src/theme.mjs
+  var THEMES = {
+    light: {
+      bg: "#ffffff",
+      surface: "#f1f5f9",
+      fg: "#0f172a",
+      muted: "#475569",
+      line: "#e2e8f0",
+      border: "#64748b",
+      accent: "#1d4ed8",
+      "on-accent": "#ffffff",
+      error: "#b91c1c",
+      range: "#2563eb",
+      average: "#0f766e",
+      median: "#b45309",
+      minimum: "#7c3aed",
+      track: "#dbe2ea",
+      ok: "#15803d",
+      wait: "#b45309",
+      down: "#b91c1c"
+    },
+    dark: {
+      bg: "#0f172a",
+      surface: "#1e293b",
+      fg: "#e2e8f0",
+      muted: "#a5b4c8",
+      line: "#334155",
+      border: "#8191a8",
+      accent: "#93c5fd",
+      "on-accent": "#0f172a",
+      error: "#fca5a5",
+      range: "#60a5fa",
+      average: "#2dd4bf",
+      median: "#fbbf24",
+      minimum: "#c4b5fd",
+      track: "#334155",
+      ok: "#4ade80",
+      wait: "#fbbf24",
+      down: "#f87171"
+    }
   };
-  // Colours a site may set as --ca-NAME on the element (or any ancestor); the accent also as data-color.
-  const HOST_COLOURS = ['accent', 'on-accent', 'bg', 'surface', 'fg', 'muted', 'line', 'border'];
-
-  let canvas = null;
-
-  // Any CSS colour as [r, g, b] (alpha ignored), or null when it is not one or cannot be resolved here
-  // (var(), currentcolor). The browser's own parser does the reading.
+  var HOST_COLOURS = ["accent", "on-accent", "bg", "surface", "fg", "muted", "line", "border"];
   function rgb(color) {
-    const text = String(color || '').trim();
-    if (!text || !(window.CSS && CSS.supports('color', text))) return null;
-    canvas = canvas || document.createElement('canvas').getContext('2d');
-    if (!canvas) return null;
-    const read = (base) => { canvas.fillStyle = base; canvas.fillStyle = text; return canvas.fillStyle; };
-    const value = read('#000000');
-    if (value !== read('#ffffff')) return null;  // not taken: the base colour stayed
+    const text = String(color || "").trim();
+    if (!text || !(window.CSS && CSS.supports("color", text)))
+      return null;
+    const canvas = canvasContext();
+    if (!canvas)
+      return null;
+    const read = (base) => {
+      canvas.fillStyle = base;
+      canvas.fillStyle = text;
+      return canvas.fillStyle;
+    };
+    const value = read("#000000");
+    if (value !== read("#ffffff"))
+      return null;
     const hex = /^#([0-9a-f]{6})$/i.exec(value);
-    if (hex) return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16));
+    if (hex)
+      return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16));
     const fn = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)/i.exec(value);
     return fn ? fn.slice(1, 4).map(Number) : null;
   }
-
   function luminance(color) {
     const [r, g, b] = (Array.isArray(color) ? color : rgb(color)).map((c) => {
       const s = c / 255;
@@ -407,35 +411,38 @@
     });
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   }
-
   function contrast(a, b) {
     const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
     return (hi + 0.05) / (lo + 0.05);
   }
-
-  // A site's colour fills the launcher, its own bubbles and buttons in both themes. Text on it is black or
-  // white; text in it (links, chips) keeps it only where it reaches 4.5:1 on that theme's backgrounds.
   function accentVariables(color) {
     const value = rgb(color);
-    if (!value) return { '--site-accent': color };  // valid but not measurable here: the theme's text colours
-    const onAccent = contrast(value, '#ffffff') >= contrast(value, '#000000') ? '#ffffff' : '#000000';
-    const textIn = (t) => (Math.min(contrast(value, t.bg), contrast(value, t.surface)) >= 4.5 ? color : t.fg);
-    return { '--site-accent': color, '--site-on-accent': onAccent,
-      '--site-accent-text-light': textIn(THEMES.light), '--site-accent-text-dark': textIn(THEMES.dark) };
+    if (!value)
+      return { "--site-accent": color };
+    const onAccent = contrast(value, "#ffffff") >= contrast(value, "#000000") ? "#ffffff" : "#000000";
+    const textIn = (t) => Math.min(contrast(value, t.bg), contrast(value, t.surface)) >= 4.5 ? color : t.fg;
+    return {
+      "--site-accent": color,
+      "--site-on-accent": onAccent,
+      "--site-accent-text-light": textIn(THEMES.light),
+      "--site-accent-text-dark": textIn(THEMES.dark)
+    };
   }
-
-  // --NAME for the CSS: the site's --ca-NAME if set, then a value from the script tag (--site-NAME), then ours.
-  const variables = (theme) => Object.entries(theme).map(([k, v]) => (HOST_COLOURS.includes(k)
-    ? `--${k}: var(--ca-${k}, var(--site-${k}, ${v}));` : `--${k}: ${v};`)).join('');
-
-  // ---------------------------------------------------------------------------------------------------------
-  // Styles, adopted by each shadow root. Sizes are in px and em from a px base because rem follows the host
-  // page's root font size. Constructed sheets also pass a host page CSP that forbids inline <style>.
-
-  const DARK = `${variables(THEMES.dark)} color-scheme: dark;
+  var variables = (theme) => Object.entries(theme).map(([k, v]) => HOST_COLOURS.includes(k) ? `--${k}: var(--ca-${k}, var(--site-${k}, ${v}));` : `--${k}: ${v};`).join("");
+  var DARK = `${variables(THEMES.dark)} color-scheme: dark;
     --accent-text: var(--ca-accent-text, var(--site-accent-text-dark, var(--accent)));`;
+  var paletteRules = () => `
+.root { ${variables(THEMES.light)} --accent-text: var(--ca-accent-text, var(--site-accent-text-light, var(--accent))); }
+@media (prefers-color-scheme: dark) {
+  .root:not(.theme-light) { ${DARK} }
+}
+.root.theme-dark { ${DARK} }
+`;
 
-  const STYLES = `
+  // web/src/styles.css
+  var styles_default = `/* The chat's styles, adopted by each shadow root (styles.mjs). The palette's custom properties (--bg, --fg,
+   --accent, --accent-text … for the light and the dark theme) come from theme.mjs, in rules before these.
+   Sizes are in px and em from a px base because rem follows the host page's root font size. */
 :host { display: block !important; }
 :host([data-career-advisor="widget"]) { all: initial !important; display: block !important; }
 :host([data-career-advisor="page"]) { height: 100vh; height: 100dvh; }
@@ -443,12 +450,7 @@
   font: var(--ca-font-size, 16px)/1.5 var(--ca-font, var(--site-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif));
   color: var(--fg); text-align: start; --radius: var(--ca-radius, 16px);
   --offset-x: var(--ca-offset-x, var(--site-offset-x, 20px)); --offset-y: var(--ca-offset-y, var(--site-offset-y, 20px));
-  --z: var(--ca-z-index, var(--site-z-index, 2147483000)); --launcher-size: var(--ca-launcher-size, 56px);
-  ${variables(THEMES.light)} --accent-text: var(--ca-accent-text, var(--site-accent-text-light, var(--accent))); }
-@media (prefers-color-scheme: dark) {
-  .root:not(.theme-light) { ${DARK} }
-}
-.root.theme-dark { ${DARK} }
+  --z: var(--ca-z-index, var(--site-z-index, 2147483000)); --launcher-size: var(--ca-launcher-size, 56px); }
 *, *::before, *::after { box-sizing: inherit; }
 [hidden] { display: none !important; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
@@ -636,7 +638,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .widget.expanded .panel { inset: 0; width: 100%; max-width: none; height: 100%; border: 0; border-radius: 0; }
 .widget.expanded.open .launcher { display: none; }
 @keyframes rise { from { opacity: 0; transform: translateY(8px); } }
-@media ${SMALL_SCREEN} {
+/* SMALL_SCREEN of modal.mjs, where the script asks the same query (a unit test keeps the two alike). */
+@media (max-width: 480px), (max-height: 480px) {
   .teaser { display: none !important; }
   .widget .panel { inset: 0; width: 100%; max-width: none; height: 100%; border: 0; border-radius: 0; }
   .widget.open .launcher { display: none; }
@@ -669,137 +672,176 @@ button { font: inherit; color: inherit; cursor: pointer; }
 }
 `;
 
-  let sheet = null;
-
+  // web/src/styles.mjs
+  var STYLES = paletteRules() + styles_default;
+  var sheet = null;
   function adoptStyles(root) {
-    if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
-      if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(STYLES); }
+    if ("adoptedStyleSheets" in root && typeof CSSStyleSheet === "function" && "replaceSync" in CSSStyleSheet.prototype) {
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(STYLES);
+      }
       root.adoptedStyleSheets = [sheet];
     } else {
-      root.append(h('style', {}, STYLES));
+      root.append(h("style", {}, STYLES));
     }
   }
 
-  // ---------------------------------------------------------------------------------------------------------
-  // History in Web Storage. Storage may be missing or full (private modes, sandboxed frames, quotas): the chat
-  // then works for the life of the page.
-
-  class History {
+  // web/src/history.mjs
+  var KEPT_MESSAGES = 200;
+  var History = class {
+    // kind: 'local' or 'session'; key: the chat's storage key (options.mjs).
     constructor(kind, key) {
       this.key = key;
-      try { this.area = kind === 'local' ? window.localStorage : window.sessionStorage; } catch { this.area = null; }
+      try {
+        this.area = kind === "local" ? window.localStorage : window.sessionStorage;
+      } catch {
+        this.area = null;
+      }
     }
-
+    // What was stored, or an empty conversation when nothing usable was.
     load() {
       try {
         const saved = JSON.parse(this.area.getItem(this.key));
-        if (saved && saved.v === 1 && Array.isArray(saved.messages)) return saved;
-      } catch { /* nothing usable stored */ }
+        if (saved && saved.v === 1 && Array.isArray(saved.messages))
+          return saved;
+      } catch {
+      }
       return { v: 1, open: false, messages: [], context: null, unread: 0 };
     }
-
     save(state) {
       try {
-        this.area.setItem(this.key, JSON.stringify({ v: 1, open: state.open, messages: state.messages.slice(-KEPT_MESSAGES),
-          context: state.context, unread: state.unread }));
-      } catch { /* see the class comment */ }
+        this.area.setItem(this.key, JSON.stringify({
+          v: 1,
+          open: state.open,
+          messages: state.messages.slice(-KEPT_MESSAGES),
+          context: state.context,
+          unread: state.unread
+        }));
+      } catch {
+      }
     }
-  }
+  };
 
-  // ---------------------------------------------------------------------------------------------------------
-  // What the server says about itself, asked once per server and page. Both are best effort: without an answer
-  // the defaults hold and the chat still works.
-
-  const limitRequests = new Map();
-
-  // GET /api/v1/limits: {"max_question_chars":1000,"max_message_bytes":4096,"max_comment_chars":500} and, when
-  // the server says so, "origin_allowed" for the Origin of this request.
+  // web/src/server_info.mjs
+  var DEFAULT_LIMITS = Object.freeze({ max_question_chars: 1e3, max_message_bytes: 4096, max_comment_chars: 500 });
+  var limitRequests = /* @__PURE__ */ new Map();
   function serverLimits(serverUrl) {
     if (!limitRequests.has(serverUrl)) {
-      limitRequests.set(serverUrl, fetch(new URL('/api/v1/limits', serverUrl), { credentials: 'omit' })
-        .then((response) => (response.ok ? response.json() : {}))
-        .catch(() => ({}))
-        .then((data) => {
-          const limits = { ...DEFAULT_LIMITS };
-          for (const key of Object.keys(DEFAULT_LIMITS)) {
-            if (Number.isInteger(data && data[key]) && data[key] > 0) limits[key] = data[key];
-          }
-          if (data && typeof data.origin_allowed === 'boolean') limits.origin_allowed = data.origin_allowed;
-          return limits;
-        }));
+      limitRequests.set(serverUrl, fetch(new URL("/api/v1/limits", serverUrl), { credentials: "omit" }).then((response) => response.ok ? response.json() : {}).catch(() => ({})).then(readLimits));
     }
     return limitRequests.get(serverUrl);
   }
-
-  // Whether the server answers HTTP at all, whatever it thinks of this origin: an opaque no-cors reply is
-  // enough, only a network failure rejects.
+  function readLimits(data) {
+    const limits = { ...DEFAULT_LIMITS };
+    for (const key of Object.keys(DEFAULT_LIMITS)) {
+      if (Number.isInteger(data && data[key]) && data[key] > 0)
+        limits[key] = data[key];
+    }
+    if (data && typeof data.origin_allowed === "boolean")
+      limits.origin_allowed = data.origin_allowed;
+    return limits;
+  }
   function serverReachable(serverUrl) {
-    return fetch(new URL('/healthz', serverUrl), { mode: 'no-cors', credentials: 'omit', cache: 'no-store' })
-      .then(() => true, () => false);
+    return fetch(new URL("/healthz", serverUrl), { mode: "no-cors", credentials: "omit", cache: "no-store" }).then(() => true, () => false);
+  }
+  async function exampleQuestions(serverUrl, count) {
+    const response = await fetch(new URL("/api/v1/topics", serverUrl), { credentials: "omit" });
+    if (!response.ok)
+      throw new Error("HTTP " + response.status);
+    const { topics } = await response.json();
+    return pickExamples(topics, count);
+  }
+  function pickExamples(topics, count) {
+    const byTopic = /* @__PURE__ */ new Map();
+    for (const t of topics) {
+      if (t.kind !== "topic" || typeof t.example !== "string")
+        continue;
+      const main = t.intent === t.topic || t.intent === t.topic + ".overview";
+      if (!byTopic.has(t.topic) || main)
+        byTopic.set(t.topic, { example: t.example, main });
+    }
+    return [...byTopic.values()].sort((a, b) => b.main - a.main).slice(0, count).map((p) => p.example);
   }
 
-  // ---------------------------------------------------------------------------------------------------------
-  // One WebSocket, reopened after drops with exponential backoff and jitter (so a restarted server is not hit
-  // by every client at once). The owner hears state changes, messages and closes; it keeps its own queue.
-  //
-  // "unavailable" rather than "offline": a browser is not told why a handshake failed, so it is inferred. The
-  // server refuses this site when it says so (/api/v1/limits: "origin_allowed": false), or when this page has
-  // never had a socket open, UNAVAILABLE_AFTER_FAILURES handshakes in a row failed and the server still answers
-  // HTTP. Retries go on, once a minute, in case the server is reconfigured.
-
-  class Connection {
+  // web/src/connection.mjs
+  var State = Object.freeze({
+    idle: "idle",
+    // a closed widget that has not connected yet
+    connecting: "connecting",
+    connected: "connected",
+    reconnecting: "reconnecting",
+    // it was connected; retrying with backoff
+    offline: "offline",
+    // OFFLINE_AFTER_FAILURES attempts in a row failed, or the browser is offline; retries go on
+    unavailable: "unavailable"
+    // the server refuses this site
+  });
+  var RETRY_BASE_MS = 500;
+  var RETRY_CAP_MS = 1e4;
+  var RETRY_UNAVAILABLE_MS = 6e4;
+  var OFFLINE_AFTER_FAILURES = 3;
+  var UNAVAILABLE_AFTER_FAILURES = 2;
+  var Connection = class {
+    // url: the socket's (ws:// or wss://). onState(state, previous) on each change; onMessage(object) for each
+    // JSON object the server sends; onClose(code, opened) when a socket closes; reachable() → a promise of
+    // whether the server answers HTTP (server_info.mjs). Nothing connects before start().
     constructor(url, { onState, onMessage, onClose, reachable }) {
       this.url = url;
       this.onState = onState;
       this.onMessage = onMessage;
       this.onClose = onClose;
       this.reachable = reachable;
-      this.refused = false;  // the server said it refuses this origin
+      this.refused = false;
       this.socket = null;
       this.timer = 0;
       this.failures = 0;
       this.everOpened = false;
-      this.state = 'idle';
-      window.addEventListener('online', () => this.retryNow());
-      window.addEventListener('offline', () => {
-        if (!this.open && this.state !== 'idle' && this.state !== 'unavailable') this.setState('offline');
+      this.state = State.idle;
+      window.addEventListener("online", () => this.retryNow());
+      window.addEventListener("offline", () => {
+        if (!this.open && this.state !== State.idle && this.state !== State.unavailable)
+          this.setState(State.offline);
       });
-      document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'visible') this.retryNow();
+      document.addEventListener("visibilitychange", () => {
+        if (document.visibilityState === "visible")
+          this.retryNow();
       });
     }
-
-    get open() { return this.state === 'connected'; }
-
+    get open() {
+      return this.state === State.connected;
+    }
     start() {
-      if (this.state === 'idle') this.connect();
+      if (this.state === State.idle)
+        this.connect();
     }
-
     // After a user action, or when the network returns: no reason to sit out the backoff.
     retryNow() {
-      if (this.state !== 'idle' && !this.socket) this.connect();
+      if (this.state !== State.idle && !this.socket)
+        this.connect();
     }
-
     // A fresh socket, so the server forgets the conversation's context.
     restart() {
       const old = this.socket;
       this.socket = null;
-      if (old) old.close(1000, 'conversation cleared');
-      if (this.state !== 'idle') this.connect();
+      if (old)
+        old.close(1e3, "conversation cleared");
+      if (this.state !== State.idle)
+        this.connect();
     }
-
     // The server refuses this origin (it said so): no need to wait for failures to show it.
     refuse() {
       this.refused = true;
-      if (!this.open && this.state !== 'idle') this.unavailable();
+      if (!this.open && this.state !== State.idle)
+        this.unavailable();
     }
-
+    // Sends a frame (text, or an object as JSON) if connected; false when not.
     send(message) {
-      if (!this.open) return false;
-      this.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+      if (!this.open)
+        return false;
+      this.socket.send(typeof message === "string" ? message : JSON.stringify(message));
       return true;
     }
-
     connect() {
       clearTimeout(this.timer);
       this.setState(this.notConnectedState());
@@ -807,303 +849,471 @@ button { font: inherit; color: inherit; cursor: pointer; }
       try {
         socket = new WebSocket(this.url);
       } catch {
-        this.failed();  // e.g. a host page CSP that forbids the connection
+        this.failed();
         return;
       }
       this.socket = socket;
       let opened = false;
-      socket.addEventListener('open', () => {
-        if (this.socket !== socket) return;
+      socket.addEventListener("open", () => {
+        if (this.socket !== socket)
+          return;
         opened = true;
         this.everOpened = true;
         this.failures = 0;
-        this.setState('connected');
+        this.setState(State.connected);
       });
-      socket.addEventListener('message', (event) => {
-        if (this.socket !== socket) return;
+      socket.addEventListener("message", (event) => {
+        if (this.socket !== socket)
+          return;
         let message;
-        try { message = JSON.parse(event.data); } catch { return; }
-        if (message && typeof message === 'object') this.onMessage(message);
+        try {
+          message = JSON.parse(event.data);
+        } catch {
+          return;
+        }
+        if (message && typeof message === "object")
+          this.onMessage(message);
       });
-      socket.addEventListener('close', (event) => {
-        if (this.socket !== socket) return;
+      socket.addEventListener("close", (event) => {
+        if (this.socket !== socket)
+          return;
         this.socket = null;
         this.onClose(event.code, opened);
         this.failed(opened);
       });
     }
-
     failed(afterOpen = false) {
-      if (!afterOpen) this.failures += 1;
-      if (this.refused || this.notConnectedState() === 'unavailable') {
-        this.unavailable();  // still refused: the next try in a minute
+      if (!afterOpen)
+        this.failures += 1;
+      if (this.refused || this.notConnectedState() === State.unavailable) {
+        this.unavailable();
         return;
       }
       this.schedule(Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** this.failures));
       this.setState(this.notConnectedState());
-      if (!afterOpen && !this.everOpened && this.failures >= UNAVAILABLE_AFTER_FAILURES && this.state !== 'unavailable') {
+      if (!afterOpen && !this.everOpened && this.failures >= UNAVAILABLE_AFTER_FAILURES && this.state !== State.unavailable) {
         const failures = this.failures;
         this.reachable().then((up) => {
-          if (up && this.failures === failures && !this.open && !this.socket && this.state !== 'idle') this.unavailable();
+          if (up && this.failures === failures && !this.open && !this.socket && this.state !== State.idle)
+            this.unavailable();
         });
       }
     }
-
     unavailable() {
       this.schedule(RETRY_UNAVAILABLE_MS);
-      this.setState('unavailable');
+      this.setState(State.unavailable);
     }
-
     // The next attempt in between half the ceiling and the ceiling.
     schedule(ceiling) {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.connect(), ceiling / 2 + Math.random() * ceiling / 2);
     }
-
     // Said while trying: a few failed attempts in a row (or no network) is "offline", though retries go on.
     notConnectedState() {
-      if (this.state === 'unavailable' && !this.everOpened) return 'unavailable';
-      if (navigator.onLine === false || this.failures >= OFFLINE_AFTER_FAILURES) return 'offline';
-      return this.everOpened ? 'reconnecting' : 'connecting';
+      if (this.state === State.unavailable && !this.everOpened)
+        return State.unavailable;
+      if (navigator.onLine === false || this.failures >= OFFLINE_AFTER_FAILURES)
+        return State.offline;
+      return this.everOpened ? State.reconnecting : State.connecting;
     }
-
     setState(state) {
-      if (state === this.state) return;
+      if (state === this.state)
+        return;
       const previous = this.state;
       this.state = state;
       this.onState(state, previous);
     }
-  }
+  };
 
-  // ---------------------------------------------------------------------------------------------------------
-  // A modal panel's frame: where Tab stops in it, and the page behind held still.
-
-  const TAB_STOP = 'a[href], button, input, textarea, select, [tabindex]';
-
-  // The elements Tab stops at in `container`, in order: shown, enabled and not taken out of the order (tabindex
-  // -1). What a slot shows (the site's footer) counts where the slot is. No element here has a positive tabindex.
-  function tabStops(container) {
-    const stops = [];
-    const visit = (element) => {
-      if (element.localName === 'slot') {
-        const shown = element.assignedElements({ flatten: true });
-        for (const child of shown.length ? shown : element.children) visit(child);
-        return;
-      }
-      if (element.getClientRects().length === 0) return;  // not shown, and nor is anything in it
-      if (element.matches(TAB_STOP) && element.tabIndex >= 0 && !element.disabled) stops.push(element);
-      for (const child of element.children) visit(child);
-    };
-    visit(container);
-    return stops;
-  }
-
-  // The page's own scrolling, stopped while a chat's panel covers it and given back as it was: the inline
-  // overflow of <html> (the page's own CSS is not touched; <body>'s is left alone, as hiding it would change how
-  // its margins collapse and move the page) and the scroll position. One per page, in the registry, held by
-  // every modal chat on it, so that two chats do not undo each other.
-  class PageScroll {
-    constructor() {
-      this.holders = new Set();
-      this.saved = null;
-    }
-
-    hold(holder) {
-      if (this.holders.size === 0) {
-        const html = document.documentElement;
-        this.saved = { x: window.scrollX, y: window.scrollY, style: html.getAttribute('style'),
-          overflow: html.style.overflow };
-        html.style.overflow = 'hidden';
-        this.saved.ours = html.getAttribute('style');
-      }
-      this.holders.add(holder);
-    }
-
-    release(holder) {
-      if (!this.holders.delete(holder) || this.holders.size > 0) return;
-      // No style attribute, if the page had none and nothing else set one meanwhile (an emptied one would stay
-      // behind); else the overflow as it was (through the CSSOM, which a strict CSP allows).
-      const html = document.documentElement;
-      if (this.saved.style === null && html.getAttribute('style') === this.saved.ours) html.removeAttribute('style');
-      else html.style.overflow = this.saved.overflow;
-      window.scrollTo(this.saved.x, this.saved.y);
-      this.saved = null;
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------------------
-  // A menu button, as the WAI-ARIA pattern has it. The button (aria-haspopup, aria-expanded) opens its menu with
-  // a click, Enter, Space or ArrowDown (the focus on the first item) or ArrowUp (on the last); in the menu the
-  // arrows (round), Home and End move, Enter and Space choose, Escape closes it and gives the focus back to the
-  // button; Tab, a click outside or a choice closes it. Items hidden by the CSS (full screen on a phone) are
-  // skipped. `items`: { label, icon, onselect, className, checkbox } (a checkbox item says aria-checked).
-
-  class MenuButton {
+  // web/src/menu_button.mjs
+  var MenuButton = class {
     constructor({ id, label, items }) {
-      this.button = h('button', { type: 'button', class: 'icon-button', id: id + '-button', 'aria-label': label,
-        title: label, 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': id, part: 'header-button',
-        onclick: () => (this.isOpen ? this.close() : this.open('first')),
-        onkeydown: (e) => this.onButtonKey(e) }, icon('more'));
-      this.button.querySelector('.icon').classList.add('icon--more');
-      this.items = items.map((item) => h('button', { type: 'button', role: item.checkbox ? 'menuitemcheckbox' : 'menuitem',
-        class: 'menu__item' + (item.className ? ' ' + item.className : ''), tabindex: -1, part: 'menu-item',
-        'aria-checked': item.checkbox ? 'false' : null, onclick: () => this.choose(item) },
-      icon(item.icon), h('span', { class: 'menu__label' }, item.label),
-      item.checkbox ? h('span', { class: 'menu__check' }, icon('check')) : null));
-      this.popup = h('div', { class: 'menu', id, role: 'menu', 'aria-labelledby': id + '-button', hidden: true,
-        part: 'menu', onkeydown: (e) => this.onMenuKey(e),
-        onfocusout: (e) => { if (!this.popup.contains(e.relatedTarget)) this.close(); } }, this.items);
+      this.button = h("button", {
+        type: "button",
+        class: "icon-button",
+        id: id + "-button",
+        "aria-label": label,
+        title: label,
+        "aria-haspopup": "menu",
+        "aria-expanded": "false",
+        "aria-controls": id,
+        part: "header-button",
+        onclick: () => this.isOpen ? this.close() : this.open("first"),
+        onkeydown: (e) => this.onButtonKey(e)
+      }, icon("more"));
+      this.button.querySelector(".icon").classList.add("icon--more");
+      this.items = items.map((item) => h(
+        "button",
+        {
+          type: "button",
+          role: item.checkbox ? "menuitemcheckbox" : "menuitem",
+          class: "menu__item" + (item.className ? " " + item.className : ""),
+          tabindex: -1,
+          part: "menu-item",
+          "aria-checked": item.checkbox ? "false" : null,
+          onclick: () => this.choose(item)
+        },
+        icon(item.icon),
+        h("span", { class: "menu__label" }, item.label),
+        item.checkbox ? h("span", { class: "menu__check" }, icon("check")) : null
+      ));
+      this.popup = h("div", {
+        class: "menu",
+        id,
+        role: "menu",
+        "aria-labelledby": id + "-button",
+        hidden: true,
+        part: "menu",
+        onkeydown: (e) => this.onMenuKey(e),
+        onfocusout: (e) => {
+          if (!this.popup.contains(e.relatedTarget))
+            this.close();
+        }
+      }, this.items);
       this.outside = (event) => {
         const path = event.composedPath();
-        if (!path.includes(this.popup) && !path.includes(this.button)) this.close();
+        if (!path.includes(this.popup) && !path.includes(this.button))
+          this.close();
       };
     }
-
-    get isOpen() { return !this.popup.hidden; }
-
+    get isOpen() {
+      return !this.popup.hidden;
+    }
     // Items the visitor can see, in order.
-    shown() { return this.items.filter((item) => item.getClientRects().length > 0); }
-
+    shown() {
+      return this.items.filter((item) => item.getClientRects().length > 0);
+    }
     open(which) {
       if (!this.isOpen) {
         this.popup.hidden = false;
-        this.button.setAttribute('aria-expanded', 'true');
-        document.addEventListener('pointerdown', this.outside, true);
+        this.button.setAttribute("aria-expanded", "true");
+        document.addEventListener("pointerdown", this.outside, true);
       }
       const items = this.shown();
-      const item = which === 'last' ? items[items.length - 1] : items[0];
-      if (item) item.focus();
+      const item = which === "last" ? items[items.length - 1] : items[0];
+      if (item)
+        item.focus();
     }
-
     close({ focusButton = false } = {}) {
       if (this.isOpen) {
         this.popup.hidden = true;
-        this.button.setAttribute('aria-expanded', 'false');
-        document.removeEventListener('pointerdown', this.outside, true);
+        this.button.setAttribute("aria-expanded", "false");
+        document.removeEventListener("pointerdown", this.outside, true);
       }
-      if (focusButton) this.button.focus();
+      if (focusButton)
+        this.button.focus();
     }
-
     // The menu closes and the button has the focus before the item acts, so that an action that moves the
     // focus (Clear conversation, to the input) has the last word.
     choose(item) {
       this.close({ focusButton: true });
       item.onselect();
     }
-
     setChecked(className, checked) {
       const item = this.items.find((node) => node.classList.contains(className));
-      if (item) item.setAttribute('aria-checked', String(checked));
+      if (item)
+        item.setAttribute("aria-checked", String(checked));
     }
-
     onButtonKey(event) {
-      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp")
+        return;
       event.preventDefault();
-      this.open(event.key === 'ArrowUp' ? 'last' : 'first');
+      this.open(event.key === "ArrowUp" ? "last" : "first");
     }
-
     onMenuKey(event) {
       const items = this.shown();
       const at = items.indexOf(event.target);
       const move = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key];
-      if (move !== undefined) {
+      if (move !== void 0) {
         event.preventDefault();
         items[(move + items.length) % items.length].focus();
-      } else if (event.key === 'Escape') {
-        event.stopPropagation();  // the menu closes, not the chat
+      } else if (event.key === "Escape") {
+        event.stopPropagation();
         this.close({ focusButton: true });
       }
     }
+  };
+
+  // web/src/modal.mjs
+  var SMALL_SCREEN = "(max-width: 480px), (max-height: 480px)";
+  var TAB_STOP = "a[href], button, input, textarea, select, [tabindex]";
+  function tabStops(container) {
+    const stops = [];
+    const visit = (element) => {
+      if (element.localName === "slot") {
+        const shown = element.assignedElements({ flatten: true });
+        for (const child of shown.length ? shown : element.children)
+          visit(child);
+        return;
+      }
+      if (element.getClientRects().length === 0)
+        return;
+      if (element.matches(TAB_STOP) && element.tabIndex >= 0 && !element.disabled)
+        stops.push(element);
+      for (const child of element.children)
+        visit(child);
+    };
+    visit(container);
+    return stops;
+  }
+  var PageScroll = class {
+    constructor() {
+      this.holders = /* @__PURE__ */ new Set();
+      this.saved = null;
+    }
+    hold(holder) {
+      if (this.holders.size === 0) {
+        const html = document.documentElement;
+        this.saved = {
+          x: window.scrollX,
+          y: window.scrollY,
+          style: html.getAttribute("style"),
+          overflow: html.style.overflow
+        };
+        html.style.overflow = "hidden";
+        this.saved.ours = html.getAttribute("style");
+      }
+      this.holders.add(holder);
+    }
+    release(holder) {
+      if (!this.holders.delete(holder) || this.holders.size > 0)
+        return;
+      const html = document.documentElement;
+      if (this.saved.style === null && html.getAttribute("style") === this.saved.ours)
+        html.removeAttribute("style");
+      else
+        html.style.overflow = this.saved.overflow;
+      window.scrollTo(this.saved.x, this.saved.y);
+      this.saved = null;
+    }
+  };
+
+  // web/src/options.mjs
+  var TEASER_DELAY_S = 5;
+  function cssLength(value, name) {
+    if (!value)
+      return null;
+    const text = String(value).trim();
+    if (window.CSS && CSS.supports("width", text) && /\d/.test(text))
+      return /^\d+(\.\d+)?$/.test(text) ? text + "px" : text;
+    console.warn(`Career Advisor: ${name} must be a CSS length such as 24px, not`, value);
+    return null;
+  }
+  function parseLabels(text) {
+    if (!text)
+      return {};
+    try {
+      const labels = JSON.parse(text);
+      if (labels && typeof labels === "object" && !Array.isArray(labels))
+        return labels;
+    } catch {
+    }
+    console.warn('Career Advisor: data-labels must be a JSON object such as {"send":"Envoyer"}, not', text);
+    return {};
+  }
+  function mergeSettings(options, settings = {}) {
+    const merged = { ...options, labels: { ...options.labels } };
+    const s = settings || {};
+    for (const [key, value] of Object.entries(s.labels || {})) {
+      if (!(key in LABELS))
+        console.warn("Career Advisor: no label named", key);
+      else if (typeof value === "string")
+        merged.labels[key] = value;
+    }
+    if (typeof s.title === "string" && s.title.trim()) {
+      merged.title = s.title.trim();
+      merged.titleGiven = true;
+    }
+    if (["light", "dark", "auto"].includes(s.theme))
+      merged.theme = s.theme;
+    if (typeof s.lang === "string")
+      merged.lang = s.lang;
+    if (typeof s.font === "string")
+      merged.font = s.font;
+    if (typeof s.footer === "string")
+      merged.footer = s.footer;
+    if (s.color !== void 0)
+      merged.accent = checkColour(s.color, "color");
+    if (s.zIndex !== void 0)
+      merged.zIndex = /^-?\d+$/.test(String(s.zIndex)) ? String(s.zIndex) : null;
+    if (s.offset !== void 0)
+      Object.assign(merged, offsets(s.offset));
+    if (typeof s.teaser === "string")
+      merged.teaser = s.teaser.trim();
+    if (s.teaserDelay !== void 0)
+      merged.teaserDelay = teaserDelay(s.teaserDelay, "teaserDelay");
+    return merged;
+  }
+  function teaserDelay(value, name) {
+    if (value === void 0 || value === null || value === "")
+      return TEASER_DELAY_S;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds) && seconds >= 0)
+      return seconds;
+    console.warn(`Career Advisor: ${name} is a number of seconds, not`, value);
+    return TEASER_DELAY_S;
+  }
+  function checkColour(value, name) {
+    if (value === void 0 || value === null || value === "")
+      return null;
+    const text = String(value).trim();
+    if (window.CSS && CSS.supports("color", text))
+      return text;
+    console.warn(`Career Advisor: ${name} is not a CSS colour, so the default accent is used:`, value);
+    return null;
+  }
+  function offsets(value) {
+    const [x, y = x] = String(value || "").trim().split(/\s+/);
+    return { offsetX: cssLength(x, "data-offset"), offsetY: cssLength(y, "data-offset") };
+  }
+  function readOptions(tag, registry) {
+    const data = tag.dataset;
+    const server = new URL(tag.src, document.baseURI);
+    const socket = new URL("/ws", server);
+    socket.protocol = server.protocol === "https:" ? "wss:" : "ws:";
+    const twins = [...document.querySelectorAll("script[src]")].filter((s) => s.src === tag.src && (s.dataset.mount || "") === (data.mount || ""));
+    const title = (data.title || "").trim();
+    const options = {
+      mode: data.mount ? "page" : "widget",
+      mount: data.mount,
+      title: title || "Career Advisor",
+      titleGiven: !!title,
+      position: data.position === "left" ? "left" : "right",
+      accent: checkColour(data.color, "data-color"),
+      theme: ["light", "dark"].includes(data.theme) ? data.theme : "auto",
+      font: data.font ? data.font.trim() : null,
+      lang: data.lang ? data.lang.trim() : null,
+      footer: data.footer ? data.footer.trim() : "",
+      launcher: data.launcher === "none" ? "none" : "button",
+      launcherLabel: (data.launcherLabel || "").trim(),
+      launcherIcon: LAUNCHER_ICONS.includes(data.launcherIcon) ? data.launcherIcon : "chat",
+      zIndex: /^-?\d+$/.test(data.zIndex || "") ? data.zIndex : null,
+      ...offsets(data.offset),
+      open: data.open === "true",
+      teaser: (data.teaser || "").trim(),
+      teaserDelay: teaserDelay(data.teaserDelay, "data-teaser-delay"),
+      storage: data.storage === "local" ? "local" : "session",
+      storageKey: "career-advisor:" + (data.id || `${server.origin}|${data.mount || "widget"}|${twins.indexOf(tag)}`),
+      serverUrl: server.origin,
+      socketUrl: socket.href,
+      labels: { ...LABELS }
+    };
+    if (data.theme && options.theme !== data.theme)
+      console.warn("Career Advisor: data-theme is light, dark or auto, not", data.theme);
+    return mergeSettings(mergeSettings(options, { labels: parseLabels(data.labels) }), registry.settings);
   }
 
-  // ---------------------------------------------------------------------------------------------------------
-  // The chat: one per script tag, in its own open shadow root.
-
-  const STATE_LABELS = { idle: 'stateIdle', connecting: 'stateConnecting', connected: 'stateConnected',
-    reconnecting: 'stateReconnecting', offline: 'stateOffline', unavailable: 'stateUnavailable' };
-
-  let lastId = 0;
-  const newId = () => Date.now().toString(36) + '-' + (lastId += 1);
-
-  class Chat {
+  // web/src/chat.mjs
+  var UNDO_MS = 8e3;
+  var COPIED_SHOWN_MS = 2e3;
+  var COUNTER_FROM = 0.8;
+  var COUNT_SPOKEN_AFTER_MS = 1e3;
+  var CLOSE_TOO_BIG = 1009;
+  function failure(code, message) {
+    return Object.assign(new Error("Career Advisor: " + message), { code });
+  }
+  var byteLength = (text) => new TextEncoder().encode(text).length;
+  var charLength = (text) => [...text].length;
+  var STATE_LABELS = {
+    idle: "stateIdle",
+    connecting: "stateConnecting",
+    connected: "stateConnected",
+    reconnecting: "stateReconnecting",
+    offline: "stateOffline",
+    unavailable: "stateUnavailable"
+  };
+  var lastId = 0;
+  var newId = () => Date.now().toString(36) + "-" + (lastId += 1);
+  var Chat = class {
     constructor(options, registry) {
       this.options = options;
       this.registry = registry;
-      this.page = options.mode === 'page';
+      this.page = options.mode === "page";
       this.limits = { ...DEFAULT_LIMITS };
       this.history = new History(options.storage, options.storageKey);
       const saved = this.history.load();
       this.messages = saved.messages;
-      // The server's follow-up context ("what about Austin?"). A new socket starts without it, so the first
-      // question on each socket carries the last one back (docs/protocol.md).
       this.context = saved.context || null;
       this.contextPending = true;
       this.unread = Number.isInteger(saved.unread) ? saved.unread : 0;
-      // data-open opens only where the panel floats; on a phone it would hide the whole page.
       this.smallScreen = window.matchMedia(SMALL_SCREEN);
-      this.isOpen = (options.open && !this.smallScreen.matches) || saved.open;
+      this.isOpen = options.open && !this.smallScreen.matches || saved.open;
       this.expanded = false;
-      this.modal = false;  // the open panel covers the page (showModal())
+      this.modal = false;
       this.tabGuard = (event) => this.keepTabInside(event);
       this.focusGuard = (event) => this.guardFocus(event);
-      this.moreMenu = null;  // the widget's ⋯ menu (MenuButton), made by build()
-      this.waiters = new Map();  // question id -> promise callbacks of ask()
-      this.voteFrames = new Map();  // id of a feedback frame in flight -> the answer message it is about
-      this.voteNodes = new WeakMap();  // answer message -> its feedback controls
-      this.nodes = new Map();    // question id -> its bubble, to update its pending note
+      this.moreMenu = null;
+      this.waiters = /* @__PURE__ */ new Map();
+      this.voteFrames = /* @__PURE__ */ new Map();
+      this.voteNodes = /* @__PURE__ */ new WeakMap();
+      this.nodes = /* @__PURE__ */ new Map();
       this.topicsShown = false;
       this.limitsAsked = false;
       this.undoTimer = 0;
-      this.startedAt = Date.now();  // the greeting's delay counts from here
-      this.teaserTimer = 0;  // the greeting's delay, running (scheduleTeaser())
-      this.teaserShown = false;  // the greeting is on the screen now
-      this.teaserEscape = (event) => { if (event.key === 'Escape') this.hideTeaser(); };
+      this.startedAt = Date.now();
+      this.teaserTimer = 0;
+      this.teaserShown = false;
+      this.teaserEscape = (event) => {
+        if (event.key === "Escape")
+          this.hideTeaser();
+      };
       this.connection = new Connection(options.socketUrl, {
         onState: (state, previous) => this.showState(state, previous),
         onMessage: (message) => this.receive(message),
         onClose: (code) => this.closed(code),
-        reachable: () => serverReachable(options.serverUrl),
+        reachable: () => serverReachable(options.serverUrl)
       });
       this.api = this.publicApi();
     }
-
-    get labels() { return this.options.labels; }
-
+    get labels() {
+      return this.options.labels;
+    }
     publicApi() {
       const chat = this;
       return Object.freeze({
-        get element() { return chat.host; },
-        get state() { return chat.connection.state; },
-        get isOpen() { return chat.isOpen; },
-        get unread() { return chat.unread; },
-        get limits() { return { ...chat.limits }; },
+        get element() {
+          return chat.host;
+        },
+        get state() {
+          return chat.connection.state;
+        },
+        get isOpen() {
+          return chat.isOpen;
+        },
+        get unread() {
+          return chat.unread;
+        },
+        get limits() {
+          return { ...chat.limits };
+        },
         open: () => chat.open(),
         close: () => chat.close(),
-        toggle: () => (chat.isOpen ? chat.close() : chat.open()),
+        toggle: () => chat.isOpen ? chat.close() : chat.open(),
         ask: (text) => chat.ask(text),
         clear: () => chat.clear(),
         configure: (settings) => chat.configure(settings),
-        transcript: () => chat.transcript(),
+        transcript: () => chat.transcript()
       });
     }
-
     mount(host) {
       this.host = host;
-      host.setAttribute('data-career-advisor', this.page ? 'page' : 'widget');
-      const shadow = host.attachShadow({ mode: 'open' });
+      host.setAttribute("data-career-advisor", this.page ? "page" : "widget");
+      const shadow = host.attachShadow({ mode: "open" });
       adoptStyles(shadow);
       shadow.append(this.build());
       this.renderMessages();
       this.showState(this.connection.state);
-      if (!this.page) this.smallScreen.addEventListener('change', () => this.showModal());
+      if (!this.page)
+        this.smallScreen.addEventListener("change", () => this.showModal());
       this.scheduleTeaser();
-      if (this.page || this.isOpen) this.setOpen(true);
-      else if (this.messages.some((m) => m.status === 'queued' || m.status === 'sent')) this.start();
-      // The chat page is there to be typed in; a widget waits to be opened.
-      if (this.page) this.input.focus({ preventScroll: true });
-      this.emit('ready');
+      if (this.page || this.isOpen)
+        this.setOpen(true);
+      else if (this.messages.some((m) => m.status === "queued" || m.status === "sent"))
+        this.start();
+      if (this.page)
+        this.input.focus({ preventScroll: true });
+      this.emit("ready");
     }
-
     // Connects, and asks the server its limits: nothing goes over the network before the chat is used.
     start() {
       this.connection.start();
@@ -1112,19 +1322,19 @@ button { font: inherit; color: inherit; cursor: pointer; }
         serverLimits(this.options.serverUrl).then((limits) => this.applyLimits(limits));
       }
     }
-
     applyLimits(limits) {
       const { origin_allowed: allowed, ...rest } = limits;
       this.limits = rest;
       this.input.maxLength = this.limits.max_question_chars;
       this.showCount();
-      if (allowed === false) this.connection.refuse();
+      if (allowed === false)
+        this.connection.refuse();
     }
-
     // New settings (CareerAdvisor.init): rebuilt in place, conversation and connection kept.
     configure(settings) {
       this.options = mergeSettings(this.options, settings);
-      if (!this.host) return;
+      if (!this.host)
+        return;
       const old = this.root;
       this.topicsShown = false;
       old.replaceWith(this.build());
@@ -1132,199 +1342,292 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.showState(this.connection.state, this.connection.state);
       this.setOpen(this.isOpen, { quiet: true });
       this.setExpanded(this.expanded);
-      clearTimeout(this.teaserTimer);  // the delay or the text may be new
+      clearTimeout(this.teaserTimer);
       this.teaserTimer = 0;
       this.scheduleTeaser();
     }
-
     build() {
       const { title, position, theme, lang, launcher, launcherLabel, launcherIcon } = this.options;
       const L = this.labels;
-      const button = (label, name, onclick, extra = {}) => h('button', { type: 'button', class: 'icon-button',
-        'aria-label': label, title: label, part: 'header-button', onclick, ...extra }, icon(name));
-      this.status = h('span', { class: 'status', id: 'status', role: 'status', part: 'status' });
-      // Says so while offline, with Retry (showBanner()).
-      this.banner = h('div', { class: 'banner', id: 'banner', role: 'status', part: 'banner' });
-      // Shown while the server refuses this site; it describes the controls it disables and takes the focus
-      // from them (showState()).
-      this.notice = h('p', { class: 'notice', id: 'notice', tabindex: -1, hidden: true, part: 'notice' }, icon('alert'),
-        h('span', {}, L.unavailable));
-      this.log = h('div', { class: 'log', id: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions',
-        'aria-label': L.conversation, tabindex: 0, part: 'messages' }, this.welcome());
-      this.typing = h('div', { class: 'typing', hidden: true, 'aria-hidden': 'true' }, h('span'), h('span'), h('span'));
-      this.undoBar = h('div', { class: 'undo', role: 'status', part: 'undo' });
+      const button = (label, name, onclick, extra = {}) => h("button", {
+        type: "button",
+        class: "icon-button",
+        "aria-label": label,
+        title: label,
+        part: "header-button",
+        onclick,
+        ...extra
+      }, icon(name));
+      this.status = h("span", { class: "status", id: "status", role: "status", part: "status" });
+      this.banner = h("div", { class: "banner", id: "banner", role: "status", part: "banner" });
+      this.notice = h(
+        "p",
+        { class: "notice", id: "notice", tabindex: -1, hidden: true, part: "notice" },
+        icon("alert"),
+        h("span", {}, L.unavailable)
+      );
+      this.log = h("div", {
+        class: "log",
+        id: "log",
+        role: "log",
+        "aria-live": "polite",
+        "aria-relevant": "additions",
+        "aria-label": L.conversation,
+        tabindex: 0,
+        part: "messages"
+      }, this.welcome());
+      this.typing = h("div", { class: "typing", hidden: true, "aria-hidden": "true" }, h("span"), h("span"), h("span"));
+      this.undoBar = h("div", { class: "undo", role: "status", part: "undo" });
       this.undoBar.hidden = true;
-      this.placeholder = L.placeholder || (this.options.titleGiven ? title + '…' : L.defaultPlaceholder);
-      this.input = h('textarea', { class: 'input', id: 'question', dir: 'auto', rows: 1, maxlength: this.limits.max_question_chars,
-        autocomplete: 'off', enterkeyhint: 'send', placeholder: this.placeholder, part: 'input',
-        onbeforeinput: (e) => this.onBeforeInput(e), oninput: () => this.onInput(),
-        onkeydown: (e) => this.onInputKey(e) });
-      if (window.ResizeObserver) new ResizeObserver(() => this.fitPlaceholder()).observe(this.input);
-      this.sendButton = h('button', { type: 'submit', class: 'send', 'aria-label': L.send, title: L.send, part: 'send' },
-        icon('send'));
-      // Above the input: what happened to the text (a paste cut to the limit, a question too long) and, near
-      // the limit, how many characters are left. The count is shown at once and spoken after a pause.
-      this.inputNote = h('p', { class: 'input-note', id: 'input-note', role: 'status', part: 'input-note' });
-      this.counter = h('p', { class: 'counter', id: 'counter', 'aria-hidden': 'true', hidden: true, part: 'counter' });
-      this.spokenCount = h('p', { class: 'visually-hidden spoken-count', role: 'status' });
-      this.cutComing = false;  // the paste under way will be cut (onBeforeInput)
-      this.inputNoteFor = null;  // what the note says: 'cut', 'too_long' or nothing
-      // novalidate: the browser's own check (maxlength's "too long") would stop the submit without a word.
-      const composer = h('form', { class: 'composer', part: 'composer', novalidate: true,
-        onsubmit: (e) => this.onSubmit(e) },
-        h('label', { class: 'visually-hidden', for: 'question' }, L.inputLabel),
-        h('div', { class: 'input-info' }, this.inputNote, this.counter, this.spokenCount),
+      this.placeholder = L.placeholder || (this.options.titleGiven ? title + "…" : L.defaultPlaceholder);
+      this.input = h("textarea", {
+        class: "input",
+        id: "question",
+        dir: "auto",
+        rows: 1,
+        maxlength: this.limits.max_question_chars,
+        autocomplete: "off",
+        enterkeyhint: "send",
+        placeholder: this.placeholder,
+        part: "input",
+        onbeforeinput: (e) => this.onBeforeInput(e),
+        oninput: () => this.onInput(),
+        onkeydown: (e) => this.onInputKey(e)
+      });
+      if (window.ResizeObserver)
+        new ResizeObserver(() => this.fitPlaceholder()).observe(this.input);
+      this.sendButton = h(
+        "button",
+        { type: "submit", class: "send", "aria-label": L.send, title: L.send, part: "send" },
+        icon("send")
+      );
+      this.inputNote = h("p", { class: "input-note", id: "input-note", role: "status", part: "input-note" });
+      this.counter = h("p", { class: "counter", id: "counter", "aria-hidden": "true", hidden: true, part: "counter" });
+      this.spokenCount = h("p", { class: "visually-hidden spoken-count", role: "status" });
+      this.cutComing = false;
+      this.inputNoteFor = null;
+      const composer = h(
+        "form",
+        {
+          class: "composer",
+          part: "composer",
+          novalidate: true,
+          onsubmit: (e) => this.onSubmit(e)
+        },
+        h("label", { class: "visually-hidden", for: "question" }, L.inputLabel),
+        h("div", { class: "input-info" }, this.inputNote, this.counter, this.spokenCount),
         this.input,
-        this.sendButton);
-      const slot = h('slot', { name: 'footer' }, this.options.footer || '');
-      const footer = h('div', { class: 'footer', part: 'footer' }, slot);
-      const showFooter = () => { footer.hidden = !this.options.footer && slot.assignedNodes().length === 0; };
-      slot.addEventListener('slotchange', showFooter);
+        this.sendButton
+      );
+      const slot = h("slot", { name: "footer" }, this.options.footer || "");
+      const footer = h("div", { class: "footer", part: "footer" }, slot);
+      const showFooter = () => {
+        footer.hidden = !this.options.footer && slot.assignedNodes().length === 0;
+      };
+      slot.addEventListener("slotchange", showFooter);
       showFooter();
-
-      // The page has room for its two actions; the widget keeps its header to the title, ⋯ and Close, so that
-      // the title has one line on a phone, and puts the rarer actions in the ⋯ menu.
-      if (this.moreMenu) this.moreMenu.close();
-      this.moreMenu = this.page ? null : new MenuButton({ id: 'more', label: L.moreActions, items: [
-        { label: L.expand, icon: 'expand', className: 'expand', checkbox: true,
-          onselect: () => this.setExpanded(!this.expanded) },
-        { label: L.download, icon: 'download', onselect: () => this.download() },
-        { label: L.clear, icon: 'clear', onselect: () => this.clear() },
+      if (this.moreMenu)
+        this.moreMenu.close();
+      this.moreMenu = this.page ? null : new MenuButton({ id: "more", label: L.moreActions, items: [
+        {
+          label: L.expand,
+          icon: "expand",
+          className: "expand",
+          checkbox: true,
+          onselect: () => this.setExpanded(!this.expanded)
+        },
+        { label: L.download, icon: "download", onselect: () => this.download() },
+        { label: L.clear, icon: "clear", onselect: () => this.clear() }
       ] });
-      const bar = h('div', { class: 'bar', part: 'header' },
-        h('div', { class: 'bar__titles' },
-          h(this.page ? 'h1' : 'h2', { class: 'title', id: 'title', part: 'title' }, title),
-          h('div', {}, this.status)),
-        this.page ? [button(L.download, 'download', () => this.download()), button(L.clear, 'clear', () => this.clear())]
-          : [this.moreMenu.button, this.moreMenu.popup, button(L.close, 'down', () => this.close())]);
-
-      this.panel = h('div', { class: 'panel', id: 'panel', role: this.page ? null : 'dialog', part: 'panel',
-        'aria-labelledby': this.page ? null : 'title', hidden: !this.page },
-      bar, this.notice, this.banner, this.log, this.typing, this.undoBar, composer, footer);
-
+      const bar = h(
+        "div",
+        { class: "bar", part: "header" },
+        h(
+          "div",
+          { class: "bar__titles" },
+          h(this.page ? "h1" : "h2", { class: "title", id: "title", part: "title" }, title),
+          h("div", {}, this.status)
+        ),
+        this.page ? [button(L.download, "download", () => this.download()), button(L.clear, "clear", () => this.clear())] : [this.moreMenu.button, this.moreMenu.popup, button(L.close, "down", () => this.close())]
+      );
+      this.panel = h(
+        "div",
+        {
+          class: "panel",
+          id: "panel",
+          role: this.page ? null : "dialog",
+          part: "panel",
+          "aria-labelledby": this.page ? null : "title",
+          hidden: !this.page
+        },
+        bar,
+        this.notice,
+        this.banner,
+        this.log,
+        this.typing,
+        this.undoBar,
+        composer,
+        footer
+      );
       this.launcher = null;
       this.badge = null;
-      if (!this.page && launcher !== 'none') {
-        // Named by aria-label (the visible label or the title, and the unread count), set by showUnread().
-        this.badge = h('span', { class: 'badge', part: 'badge', 'aria-hidden': 'true', hidden: true });
-        this.launcher = h('button', { type: 'button', class: 'launcher' + (launcherLabel ? ' has-label' : ''),
-          id: 'launcher', title, 'aria-expanded': 'false', 'aria-controls': 'panel', part: 'launcher',
-          onclick: () => (this.isOpen ? this.close() : this.open()) },
-        launcherIcon === 'none' && launcherLabel ? null : icon(launcherIcon === 'help' ? 'help' : 'chat'),
-        launcherLabel ? h('span', { class: 'launcher__label', 'aria-hidden': 'true' }, launcherLabel) : null,
-        this.badge);
+      if (!this.page && launcher !== "none") {
+        this.badge = h("span", { class: "badge", part: "badge", "aria-hidden": "true", hidden: true });
+        this.launcher = h(
+          "button",
+          {
+            type: "button",
+            class: "launcher" + (launcherLabel ? " has-label" : ""),
+            id: "launcher",
+            title,
+            "aria-expanded": "false",
+            "aria-controls": "panel",
+            part: "launcher",
+            onclick: () => this.isOpen ? this.close() : this.open()
+          },
+          launcherIcon === "none" && launcherLabel ? null : icon(launcherIcon === "help" ? "help" : "chat"),
+          launcherLabel ? h("span", { class: "launcher__label", "aria-hidden": "true" }, launcherLabel) : null,
+          this.badge
+        );
       }
-
-      // The greeting: its text opens the chat, × dismisses it. Not a live region: the visually hidden status
-      // below says it once, politely, when it appears.
       this.teaser = null;
       this.teaserSaid = null;
       if (this.launcher && this.options.teaser) {
-        this.teaser = h('div', { class: 'teaser', part: 'teaser', hidden: !this.teaserShown },
-          h('button', { type: 'button', class: 'teaser__text', dir: 'auto', part: 'teaser-text',
-            onclick: () => this.open() }, this.options.teaser),
-          h('button', { type: 'button', class: 'teaser__close', 'aria-label': L.teaserClose, title: L.teaserClose,
-            part: 'teaser-close', onclick: () => this.hideTeaser({ focusLauncher: true }) }, icon('close')));
-        this.teaserSaid = h('p', { class: 'visually-hidden', role: 'status' });
+        this.teaser = h(
+          "div",
+          { class: "teaser", part: "teaser", hidden: !this.teaserShown },
+          h("button", {
+            type: "button",
+            class: "teaser__text",
+            dir: "auto",
+            part: "teaser-text",
+            onclick: () => this.open()
+          }, this.options.teaser),
+          h("button", {
+            type: "button",
+            class: "teaser__close",
+            "aria-label": L.teaserClose,
+            title: L.teaserClose,
+            part: "teaser-close",
+            onclick: () => this.hideTeaser({ focusLauncher: true })
+          }, icon("close"))
+        );
+        this.teaserSaid = h("p", { class: "visually-hidden", role: "status" });
       }
-
-      const classes = ['root', this.page ? 'page' : 'widget', position === 'left' ? 'left' : '',
-        theme === 'light' || theme === 'dark' ? 'theme-' + theme : '', this.launcher || this.page ? '' : 'no-launcher'];
-      this.root = h(this.page ? 'section' : 'aside', {
-        class: classes.filter(Boolean).join(' '), lang: lang || null,
-        'aria-label': this.page ? null : title, 'aria-labelledby': this.page ? 'title' : null,
-        onkeydown: (e) => this.onKey(e) }, this.teaser, this.teaserSaid, this.launcher, this.panel);
+      const classes = [
+        "root",
+        this.page ? "page" : "widget",
+        position === "left" ? "left" : "",
+        theme === "light" || theme === "dark" ? "theme-" + theme : "",
+        this.launcher || this.page ? "" : "no-launcher"
+      ];
+      this.root = h(this.page ? "section" : "aside", {
+        class: classes.filter(Boolean).join(" "),
+        lang: lang || null,
+        "aria-label": this.page ? null : title,
+        "aria-labelledby": this.page ? "title" : null,
+        onkeydown: (e) => this.onKey(e)
+      }, this.teaser, this.teaserSaid, this.launcher, this.panel);
       this.applyStyleOptions();
       this.showUnread();
       return this.root;
     }
-
     // What the tag and init() say about colour, font, offset and stacking, as --site-* variables below the
     // site's own --ca-* ones. An accent set as --ca-accent on the page is measured like data-color.
     applyStyleOptions() {
       const { accent, font, offsetX, offsetY, zIndex } = this.options;
-      const hostAccent = this.host ? getComputedStyle(this.host).getPropertyValue('--ca-accent').trim() : '';
-      const values = { '--site-font': font, '--site-offset-x': offsetX, '--site-offset-y': offsetY,
-        '--site-z-index': zIndex, ...(hostAccent || accent ? accentVariables(hostAccent || accent) : {}) };
-      for (const [k, v] of Object.entries(values)) if (v) this.root.style.setProperty(k, v);
+      const hostAccent = this.host ? getComputedStyle(this.host).getPropertyValue("--ca-accent").trim() : "";
+      const values = {
+        "--site-font": font,
+        "--site-offset-x": offsetX,
+        "--site-offset-y": offsetY,
+        "--site-z-index": zIndex,
+        ...hostAccent || accent ? accentVariables(hostAccent || accent) : {}
+      };
+      for (const [k, v] of Object.entries(values))
+        if (v)
+          this.root.style.setProperty(k, v);
     }
-
     welcome() {
-      this.topicChips = h('div', { class: 'chips', role: 'group', 'aria-label': this.labels.exampleQuestions, hidden: true });
-      return h('div', { class: 'welcome' },
-        h('p', { class: 'msg msg--welcome', part: 'message message-welcome', dir: 'auto' }, this.labels.welcome),
-        this.topicChips);
+      this.topicChips = h("div", { class: "chips", role: "group", "aria-label": this.labels.exampleQuestions, hidden: true });
+      return h(
+        "div",
+        { class: "welcome" },
+        h("p", { class: "msg msg--welcome", part: "message message-welcome", dir: "auto" }, this.labels.welcome),
+        this.topicChips
+      );
     }
-
     // Example questions, one per topic, the topic's main question first. Best effort: the chat works without.
     async showTopics() {
-      if (this.topicsShown) return;
+      if (this.topicsShown)
+        return;
       this.topicsShown = true;
       try {
-        const response = await fetch(new URL('/api/v1/topics', this.options.serverUrl), { credentials: 'omit' });
-        if (!response.ok) throw new Error('HTTP ' + response.status);
-        const { topics } = await response.json();
-        const byTopic = new Map();
-        for (const t of topics) {
-          if (t.kind !== 'topic' || typeof t.example !== 'string') continue;
-          const main = t.intent === t.topic || t.intent === t.topic + '.overview';
-          if (!byTopic.has(t.topic) || main) byTopic.set(t.topic, { example: t.example, main });
-        }
-        const picks = [...byTopic.values()].sort((a, b) => b.main - a.main).slice(0, this.page ? 6 : 4);
-        this.topicChips.replaceChildren(...picks.map((p) => this.chip(p.example)));
-        this.topicChips.hidden = picks.length === 0;
+        const examples = await exampleQuestions(this.options.serverUrl, this.page ? 6 : 4);
+        this.topicChips.replaceChildren(...examples.map((text) => this.chip(text)));
+        this.topicChips.hidden = examples.length === 0;
       } catch {
-        this.topicsShown = false;  // tried again on the next connection
+        this.topicsShown = false;
       }
     }
-
     // A chip asks its question; pressed from the keyboard, the focus goes on to the input (a click leaves it,
     // so a phone does not open its keyboard).
     chip(text) {
-      return h('button', { type: 'button', class: 'chip', part: 'chip', dir: 'auto', disabled: this.connection.state === 'unavailable',
+      return h("button", {
+        type: "button",
+        class: "chip",
+        part: "chip",
+        dir: "auto",
+        disabled: this.connection.state === "unavailable",
         onclick: (event) => {
-        this.ask(text).catch(() => {});
-        if (event.detail === 0) this.input.focus();
-      } }, text);
+          this.ask(text).catch(() => {
+          });
+          if (event.detail === 0)
+            this.input.focus();
+        }
+      }, text);
     }
-
     // ----- opening and closing (the page is always open)
-
     open({ focus = true } = {}) {
       if (!this.isOpen) {
         const active = document.activeElement;
-        if (active && active !== document.body && active !== this.host) this.returnFocus = active;
+        if (active && active !== document.body && active !== this.host)
+          this.returnFocus = active;
         this.setOpen(true);
-        this.emit('open');
+        this.emit("open");
       }
-      if (focus) this.input.focus();
+      if (focus)
+        this.input.focus();
     }
-
     // Focus goes back to the launcher (or, without one, where it was before opening) only if it was in the
     // panel: a script closing us must not steal it.
     close() {
-      if (this.page || !this.isOpen) return;
+      if (this.page || !this.isOpen)
+        return;
       const hadFocus = this.panel.contains(this.host.shadowRoot.activeElement);
       this.setOpen(false);
       if (hadFocus) {
         const back = this.launcher || (this.returnFocus && this.returnFocus.isConnected ? this.returnFocus : null);
-        if (back) back.focus({ preventScroll: true });  // the page is back where the visitor left it
+        if (back)
+          back.focus({ preventScroll: true });
       }
-      this.emit('close');
+      this.emit("close");
     }
-
     setOpen(open, { quiet = false } = {}) {
       this.isOpen = open;
       if (!this.page) {
         this.panel.hidden = !open;
-        this.root.classList.toggle('open', open);
-        if (this.launcher) this.launcher.setAttribute('aria-expanded', String(open));
-        if (open) this.hideTeaser();
+        this.root.classList.toggle("open", open);
+        if (this.launcher)
+          this.launcher.setAttribute("aria-expanded", String(open));
+        if (open)
+          this.hideTeaser();
         if (open && this.unread) {
           this.unread = 0;
           this.showUnread();
         }
-        if (!quiet) this.save();
+        if (!quiet)
+          this.save();
         this.showModal();
       }
       if (open) {
@@ -1333,176 +1636,185 @@ button { font: inherit; color: inherit; cursor: pointer; }
         this.scrollToEnd();
       }
     }
-
     setExpanded(expanded) {
       this.expanded = expanded;
-      this.root.classList.toggle('expanded', expanded);
+      this.root.classList.toggle("expanded", expanded);
       this.showModal();
-      if (this.moreMenu) this.moreMenu.setChecked('expand', expanded);
+      if (this.moreMenu)
+        this.moreMenu.setChecked("expand", expanded);
     }
-
     // ----- the greeting beside the launcher (data-teaser)
-
     // Once per tab session (sessionStorage, per chat), after the delay, while the panel is closed and the screen is
     // large enough for the greeting to sit beside the page rather than over it (the CSS hides it if that changes).
-    get teaserKey() { return this.options.storageKey + ':teaser'; }
-
+    get teaserKey() {
+      return this.options.storageKey + ":teaser";
+    }
     scheduleTeaser() {
-      if (!this.teaser || this.teaserTimer || this.teaserShown || this.isOpen || this.teaserSeen()) return;
+      if (!this.teaser || this.teaserTimer || this.teaserShown || this.isOpen || this.teaserSeen())
+        return;
       this.teaserTimer = setTimeout(() => {
         this.teaserTimer = 0;
         this.showTeaser();
-      }, Math.max(0, this.options.teaserDelay * 1000 - (Date.now() - this.startedAt)));
+      }, Math.max(0, this.options.teaserDelay * 1e3 - (Date.now() - this.startedAt)));
     }
-
     teaserSeen() {
-      try { return window.sessionStorage.getItem(this.teaserKey) !== null; } catch { return false; }
+      try {
+        return window.sessionStorage.getItem(this.teaserKey) !== null;
+      } catch {
+        return false;
+      }
     }
-
     showTeaser() {
-      if (!this.teaser || this.isOpen || this.smallScreen.matches || this.teaserSeen()) return;
-      try { window.sessionStorage.setItem(this.teaserKey, 'shown'); } catch { /* then once per page */ }
+      if (!this.teaser || this.isOpen || this.smallScreen.matches || this.teaserSeen())
+        return;
+      try {
+        window.sessionStorage.setItem(this.teaserKey, "shown");
+      } catch {
+      }
       this.teaserShown = true;
       this.teaser.hidden = false;
       this.teaserSaid.textContent = this.options.teaser;
-      document.addEventListener('keydown', this.teaserEscape);
+      document.addEventListener("keydown", this.teaserEscape);
     }
-
     // Dismissed (×, Escape), or the chat opened (before or after it showed): not again this session. × gives
     // the focus to the launcher, as does any way of hiding it from under the focus.
     hideTeaser({ focusLauncher = false } = {}) {
-      if (!this.teaser) return;
+      if (!this.teaser)
+        return;
       clearTimeout(this.teaserTimer);
       this.teaserTimer = 0;
-      try { window.sessionStorage.setItem(this.teaserKey, 'done'); } catch { /* then once per page */ }
-      if (!this.teaserShown) return;
+      try {
+        window.sessionStorage.setItem(this.teaserKey, "done");
+      } catch {
+      }
+      if (!this.teaserShown)
+        return;
       this.teaserShown = false;
-      document.removeEventListener('keydown', this.teaserEscape);
+      document.removeEventListener("keydown", this.teaserEscape);
       const hadFocus = this.teaser.contains(this.host.shadowRoot.activeElement);
       this.teaser.hidden = true;
-      this.teaserSaid.textContent = '';
-      if (hadFocus || focusLauncher) this.launcher.focus({ preventScroll: true });
+      this.teaserSaid.textContent = "";
+      if (hadFocus || focusLauncher)
+        this.launcher.focus({ preventScroll: true });
     }
-
     showUnread() {
-      if (!this.badge) return;
+      if (!this.badge)
+        return;
       this.badge.hidden = this.unread === 0;
-      this.badge.textContent = this.unread > 9 ? '9+' : String(this.unread);
-      this.launcher.setAttribute('aria-label', (this.options.launcherLabel || this.options.title) +
-        (this.unread ? ', ' + fill(this.labels.unread, { count: this.unread }) : ''));
+      this.badge.textContent = this.unread > 9 ? "9+" : String(this.unread);
+      this.launcher.setAttribute("aria-label", (this.options.launcherLabel || this.options.title) + (this.unread ? ", " + fill(this.labels.unread, { count: this.unread }) : ""));
     }
-
     onKey(event) {
-      if (event.key === 'Escape' && !this.page && this.isOpen) {
+      if (event.key === "Escape" && !this.page && this.isOpen) {
         event.stopPropagation();
-        if (this.expanded) this.setExpanded(false);
-        else this.close();
+        if (this.expanded)
+          this.setExpanded(false);
+        else
+          this.close();
       }
     }
-
     // ----- modal: the open panel covers the page (a small screen, or full screen)
-
     // While the panel covers the page the dialog is modal: it says so (aria-modal), Tab and Shift+Tab go round
     // inside it, the focus cannot stay behind it, and the page behind does not scroll. All undone, and the page
     // scrolled back to where it was, once the panel no longer covers the page or closes (close() gives the
     // focus back). The listeners are the document's: the focus may be on its body, after a tap on the panel's text.
     showModal() {
       const modal = !this.page && this.isOpen && (this.expanded || this.smallScreen.matches);
-      if (modal) this.panel.setAttribute('aria-modal', 'true');
-      else this.panel.removeAttribute('aria-modal');
-      if (modal === this.modal) return;
+      if (modal)
+        this.panel.setAttribute("aria-modal", "true");
+      else
+        this.panel.removeAttribute("aria-modal");
+      if (modal === this.modal)
+        return;
       this.modal = modal;
       if (modal) {
         this.registry.pageScroll.hold(this);
-        document.addEventListener('keydown', this.tabGuard, true);
-        document.addEventListener('focusin', this.focusGuard);
+        document.addEventListener("keydown", this.tabGuard, true);
+        document.addEventListener("focusin", this.focusGuard);
       } else {
         this.registry.pageScroll.release(this);
-        document.removeEventListener('keydown', this.tabGuard, true);
-        document.removeEventListener('focusin', this.focusGuard);
+        document.removeEventListener("keydown", this.tabGuard, true);
+        document.removeEventListener("focusin", this.focusGuard);
       }
     }
-
     // Whether `node` is in the chat: in its shadow tree, or the site's content slotted into it.
     contains(node) {
       return this.root.contains(node) || this.host.contains(node);
     }
-
     // Tab from the panel's last stop goes to its first, Shift+Tab from the first to the last, and either from
     // outside the panel (the page's body) into it.
     keepTabInside(event) {
-      if (event.key !== 'Tab') return;
+      if (event.key !== "Tab")
+        return;
       const stops = tabStops(this.panel);
-      if (!stops.length) return;
+      if (!stops.length)
+        return;
       const [first, last] = [stops[0], stops[stops.length - 1]];
       const from = event.composedPath()[0];
-      if (this.contains(from) && from !== (event.shiftKey ? first : last)) return;
+      if (this.contains(from) && from !== (event.shiftKey ? first : last))
+        return;
       event.preventDefault();
       (event.shiftKey ? last : first).focus();
     }
-
     // The focus went to the page behind the modal panel another way: back to the panel's first stop.
     guardFocus(event) {
-      if (this.contains(event.composedPath()[0])) return;
+      if (this.contains(event.composedPath()[0]))
+        return;
       const [first] = tabStops(this.panel);
-      if (first) first.focus();
+      if (first)
+        first.focus();
     }
-
     // ----- asking
-
     onInputKey(event) {
-      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
         this.input.form.requestSubmit();
       }
     }
-
     // A question the input box cannot send stays in it; one too long (the server's limit came after it was
     // typed) is said to be.
     onSubmit(event) {
       event.preventDefault();
       const problem = this.questionProblem(this.input.value.trim());
       if (problem) {
-        if (problem.code === 'too_long') this.sayAboutInput(this.labels.tooLong, 'too_long');
+        if (problem.code === "too_long")
+          this.sayAboutInput(this.labels.tooLong, "too_long");
         return;
       }
-      this.ask(this.input.value).catch(() => {});
-      this.input.value = '';
+      this.ask(this.input.value).catch(() => {
+      });
+      this.input.value = "";
       this.onInput();
     }
-
     // The box's maxlength cuts a paste (or drop) that does not fit without a word: learn here that it will,
     // to say so once the text is in.
     onBeforeInput(event) {
-      const text = event.data ?? (event.dataTransfer ? event.dataTransfer.getData('text/plain') : null);
-      if (!event.inputType.startsWith('insertFrom') || !text) return;
+      const text = event.data ?? (event.dataTransfer ? event.dataTransfer.getData("text/plain") : null);
+      if (!event.inputType.startsWith("insertFrom") || !text)
+        return;
       const { value, selectionStart, selectionEnd, maxLength } = this.input;
-      const length = value.length - (selectionEnd - selectionStart) + text.replace(/\r\n?/g, '\n').length;
+      const length = value.length - (selectionEnd - selectionStart) + text.replace(/\r\n?/g, "\n").length;
       this.cutComing = maxLength >= 0 && length > maxLength;
     }
-
     onInput() {
       this.fitInput();
       if (this.cutComing) {
         this.cutComing = false;
-        this.sayAboutInput(fill(this.labels.pasteCut, { limit: this.number(this.limits.max_question_chars) }), 'cut');
-      } else if (!this.input.value || (this.inputNoteFor === 'too_long' && !this.overLimit())) {
-        this.sayAboutInput('');
+        this.sayAboutInput(fill(this.labels.pasteCut, { limit: this.number(this.limits.max_question_chars) }), "cut");
+      } else if (!this.input.value || this.inputNoteFor === "too_long" && !this.overLimit()) {
+        this.sayAboutInput("");
       }
       this.showCount();
     }
-
     // What happened to the text in the box, in the polite live region above it ('' clears it).
     sayAboutInput(text, reason = null) {
       this.inputNote.textContent = text;
       this.inputNoteFor = text ? reason : null;
       this.describeInput();
     }
-
     overLimit() {
       return charLength(this.input.value) > this.limits.max_question_chars;
     }
-
     // From COUNTER_FROM of the limit: "188 characters left", or "12 characters too many" (a limit that came
     // after the text). Counted as the server counts, in code points; maxlength counts UTF-16 units, so the box
     // may stop short of the limit on text of emoji, never past it.
@@ -1513,85 +1825,95 @@ button { font: inherit; color: inherit; cursor: pointer; }
       const left = limit - count;
       const n = Math.abs(left);
       const L = this.labels;
-      const text = !shown ? '' : fill(left >= 0 ? (n === 1 ? L.characterLeft : L.charactersLeft)
-        : (n === 1 ? L.characterOver : L.charactersOver), { count: this.number(n) });
+      const text = !shown ? "" : fill(left >= 0 ? n === 1 ? L.characterLeft : L.charactersLeft : n === 1 ? L.characterOver : L.charactersOver, { count: this.number(n) });
       this.counter.hidden = !shown;
       this.counter.textContent = text;
-      this.counter.classList.toggle('is-over', left < 0);
-      if (left < 0) this.input.setAttribute('aria-invalid', 'true');
-      else this.input.removeAttribute('aria-invalid');
+      this.counter.classList.toggle("is-over", left < 0);
+      if (left < 0)
+        this.input.setAttribute("aria-invalid", "true");
+      else
+        this.input.removeAttribute("aria-invalid");
       clearTimeout(this.countTimer);
-      this.countTimer = setTimeout(() => { this.spokenCount.textContent = text; }, COUNT_SPOKEN_AFTER_MS);
+      this.countTimer = setTimeout(() => {
+        this.spokenCount.textContent = text;
+      }, COUNT_SPOKEN_AFTER_MS);
       this.describeInput();
     }
-
     // The input's description: why it is disabled, what happened to its text, the count near the limit.
     describeInput() {
-      const ids = [[this.notice, !this.notice.hidden], [this.inputNote, this.inputNote.textContent !== ''],
-        [this.counter, !this.counter.hidden]].filter(([, on]) => on).map(([node]) => node.id);
-      if (ids.length) this.input.setAttribute('aria-describedby', ids.join(' '));
-      else this.input.removeAttribute('aria-describedby');
+      const ids = [
+        [this.notice, !this.notice.hidden],
+        [this.inputNote, this.inputNote.textContent !== ""],
+        [this.counter, !this.counter.hidden]
+      ].filter(([, on]) => on).map(([node]) => node.id);
+      if (ids.length)
+        this.input.setAttribute("aria-describedby", ids.join(" "));
+      else
+        this.input.removeAttribute("aria-describedby");
     }
-
     number(n) {
       try {
-        return new Intl.NumberFormat(this.options.lang || undefined).format(n);
+        return new Intl.NumberFormat(this.options.lang || void 0).format(n);
       } catch {
         return String(n);
       }
     }
-
     // The placeholder whole on one line, or the short one where the box is too narrow for it (a phone, a long
     // title). Measured with the input's own font; a hidden input (closed widget) waits for its first size.
     fitPlaceholder() {
       const style = getComputedStyle(this.input);
       const room = this.input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      if (!(room > 0)) return;
-      canvas = canvas || document.createElement('canvas').getContext('2d');
-      if (!canvas) return;
+      if (!(room > 0))
+        return;
+      const canvas = canvasContext();
+      if (!canvas)
+        return;
       canvas.font = style.font;
       const fits = canvas.measureText(this.placeholder).width <= room;
       this.input.placeholder = fits ? this.placeholder : this.labels.shortPlaceholder;
     }
-
     fitInput() {
-      this.input.style.height = 'auto';
-      this.input.style.height = this.input.scrollHeight + 2 + 'px';
+      this.input.style.height = "auto";
+      this.input.style.height = this.input.scrollHeight + 2 + "px";
     }
-
     // The one check for the input box and the API: a reason to refuse the question, or null.
     questionProblem(question) {
-      if (!question) return failure('empty', 'the question is empty');
+      if (!question)
+        return failure("empty", "the question is empty");
       if (charLength(question) > this.limits.max_question_chars) {
-        return failure('too_long', `the question is longer than ${this.limits.max_question_chars} characters`);
+        return failure("too_long", `the question is longer than ${this.limits.max_question_chars} characters`);
       }
-      if (this.connection.state === 'unavailable') return this.unavailableError();
+      if (this.connection.state === "unavailable")
+        return this.unavailableError();
       return null;
     }
-
     unavailableError() {
-      return failure('unavailable', `the server ${this.options.serverUrl} refuses chats from this site (${location.origin})`);
+      return failure("unavailable", `the server ${this.options.serverUrl} refuses chats from this site (${location.origin})`);
     }
-
     ask(text) {
-      const question = String(text === undefined || text === null ? '' : text).trim();
+      const question = String(text === void 0 || text === null ? "" : text).trim();
       const problem = this.questionProblem(question);
-      if (problem) return Promise.reject(problem);
-      if (!this.isOpen) this.open({ focus: false });
+      if (problem)
+        return Promise.reject(problem);
+      if (!this.isOpen)
+        this.open({ focus: false });
       this.start();
-      const message = { id: newId(), role: 'user', text: question, status: 'queued', at: Date.now() };
+      const message = { id: newId(), role: "user", text: question, status: "queued", at: Date.now() };
       this.add(message);
-      const bytes = byteLength(JSON.stringify({ type: 'ask', id: message.id, text: question }));
+      const bytes = byteLength(JSON.stringify({ type: "ask", id: message.id, text: question }));
       if (bytes > this.limits.max_message_bytes) {
-        return Promise.reject(this.failQuestion(message, failure('too_big',
-          `the question takes ${bytes} bytes; the server takes messages of at most ${this.limits.max_message_bytes}`)));
+        return Promise.reject(this.failQuestion(message, failure(
+          "too_big",
+          `the question takes ${bytes} bytes; the server takes messages of at most ${this.limits.max_message_bytes}`
+        )));
       }
       const answered = new Promise((resolve, reject) => this.waiters.set(message.id, { resolve, reject }));
-      if (this.connection.open) this.deliver();
-      else this.connection.retryNow();
+      if (this.connection.open)
+        this.deliver();
+      else
+        this.connection.retryNow();
       return answered;
     }
-
     // Sends what is queued. Each frame is measured as it will go out: the first on a socket carries the context.
     // When a long question cannot afford all of it, the list of facts already shown goes first (it only spares
     // repeats; the topic and what was named keep the follow-up), and only then the whole context (the question
@@ -1599,12 +1921,14 @@ button { font: inherit; color: inherit; cursor: pointer; }
     deliver() {
       const fits = (text) => byteLength(text) <= this.limits.max_message_bytes;
       for (const m of this.messages) {
-        if (m.role !== 'user' || m.status !== 'queued') continue;
-        const frame = { type: 'ask', id: m.id, text: m.text };
-        if (this.contextPending && this.context) frame.context = this.context;
+        if (m.role !== "user" || m.status !== "queued")
+          continue;
+        const frame = { type: "ask", id: m.id, text: m.text };
+        if (this.contextPending && this.context)
+          frame.context = this.context;
         let text = JSON.stringify(frame);
         if (!fits(text) && frame.context) {
-          frame.context = { ...frame.context, shown: [], last_shown: undefined };
+          frame.context = { ...frame.context, shown: [], last_shown: void 0 };
           text = JSON.stringify(frame);
         }
         if (!fits(text) && frame.context) {
@@ -1613,93 +1937,106 @@ button { font: inherit; color: inherit; cursor: pointer; }
         }
         const bytes = byteLength(text);
         if (bytes > this.limits.max_message_bytes) {
-          this.failQuestion(m, failure('too_big', `the question takes ${bytes} bytes; the server takes at most ${this.limits.max_message_bytes}`));
+          this.failQuestion(m, failure("too_big", `the question takes ${bytes} bytes; the server takes at most ${this.limits.max_message_bytes}`));
           continue;
         }
-        if (!this.connection.send(text)) break;
+        if (!this.connection.send(text))
+          break;
         this.contextPending = false;
-        m.status = 'sent';
+        m.status = "sent";
         m.bytes = bytes;
         this.updateQuestion(m);
       }
       for (const m of this.messages) {
-        if (m.role === 'bot' && m.vote && m.vote.status === 'queued') this.sendVote(m);
+        if (m.role === "bot" && m.vote && m.vote.status === "queued")
+          this.sendVote(m);
       }
       this.save();
       this.updateTyping();
     }
-
     // The server closed with 1009: the largest question on that socket was over its limit (which this page
     // did not know). It fails, once, rather than going back in the queue to close the next socket too.
     closed(code) {
-      if (code !== CLOSE_TOO_BIG) return;
-      const sent = this.messages.filter((m) => m.role === 'user' && m.status === 'sent');
-      if (!sent.length) return;
-      const biggest = sent.reduce((a, b) => ((b.bytes || 0) > (a.bytes || 0) ? b : a));
-      this.failQuestion(biggest, failure('too_big', 'the server closed the connection: the question is over its size limit'));
+      if (code !== CLOSE_TOO_BIG)
+        return;
+      const sent = this.messages.filter((m) => m.role === "user" && m.status === "sent");
+      if (!sent.length)
+        return;
+      const biggest = sent.reduce((a, b) => (b.bytes || 0) > (a.bytes || 0) ? b : a);
+      this.failQuestion(biggest, failure("too_big", "the server closed the connection: the question is over its size limit"));
     }
-
     // A question that will not be sent: marked, said in the conversation, its ask() rejected. Returns the error.
     failQuestion(message, error, { quiet = false } = {}) {
-      message.status = 'failed';
+      message.status = "failed";
       this.updateQuestion(message);
-      if (!quiet) this.add({ role: 'error', text: error.code === 'too_big' ? this.labels.tooLong : error.message, at: Date.now() });
+      if (!quiet)
+        this.add({ role: "error", text: error.code === "too_big" ? this.labels.tooLong : error.message, at: Date.now() });
       const waiter = this.waiters.get(message.id);
       this.waiters.delete(message.id);
-      if (waiter) waiter.reject(error);
+      if (waiter)
+        waiter.reject(error);
       this.save();
       return error;
     }
-
     receive(message) {
       if (this.voteFrames.has(message.id)) {
         this.voteReceived(message);
         return;
       }
-      const question = this.messages.find((m) => m.role === 'user' && m.id === message.id);
-      if (!question || question.status === 'done' || question.status === 'failed') return;  // cleared, answered
-      question.status = 'done';
+      const question = this.messages.find((m) => m.role === "user" && m.id === message.id);
+      if (!question || question.status === "done" || question.status === "failed")
+        return;
+      question.status = "done";
       this.updateQuestion(question);
       const waiter = this.waiters.get(question.id);
       this.waiters.delete(question.id);
-      if (message.type === 'answer') {
+      if (message.type === "answer") {
         const { intent, text, suggestions, sources, data } = message;
         this.context = message.context || null;
-        const answerId = typeof message.answer_id === 'string' ? message.answer_id : null;
-        this.add({ role: 'bot', at: Date.now(), answer: { intent, text, suggestions, sources, data, answerId } });
+        const answerId = typeof message.answer_id === "string" ? message.answer_id : null;
+        this.add({ role: "bot", at: Date.now(), answer: { intent, text, suggestions, sources, data, answerId } });
         if (!this.page && !this.isOpen) {
           this.unread += 1;
           this.showUnread();
           this.save();
         }
-        if (waiter) waiter.resolve(message);
-        this.emit('answer', { answer: message });
+        if (waiter)
+          waiter.resolve(message);
+        this.emit("answer", { answer: message });
       } else {
-        this.add({ role: 'error', at: Date.now(), text: this.labels.notAnswered + ' ' + (message.message || 'unknown error') });
-        if (waiter) waiter.reject(Object.assign(new Error(message.message || 'error'), { code: message.code }));
+        this.add({ role: "error", at: Date.now(), text: this.labels.notAnswered + " " + (message.message || "unknown error") });
+        if (waiter)
+          waiter.reject(Object.assign(new Error(message.message || "error"), { code: message.code }));
       }
       this.updateTyping();
     }
-
     // Clears at once and offers Undo for a few seconds (the conversation stays in memory until then).
     clear() {
-      for (const waiter of this.waiters.values()) waiter.reject(failure('cleared', 'the conversation was cleared'));
+      for (const waiter of this.waiters.values())
+        waiter.reject(failure("cleared", "the conversation was cleared"));
       this.waiters.clear();
-      for (const m of this.messages) if (m.status === 'queued' || m.status === 'sent') m.status = 'failed';
+      for (const m of this.messages)
+        if (m.status === "queued" || m.status === "sent")
+          m.status = "failed";
       const kept = { messages: this.messages, context: this.context };
       this.messages = [];
       this.context = null;
       this.renderMessages();
       this.save();
       this.updateTyping();
-      if (this.connection.open) this.connection.restart();
-      if (kept.messages.length) this.offerUndo(kept);
+      if (this.connection.open)
+        this.connection.restart();
+      if (kept.messages.length)
+        this.offerUndo(kept);
       this.input.focus();
     }
-
     offerUndo(kept) {
       clearTimeout(this.undoTimer);
-      const hide = () => { clearTimeout(this.undoTimer); this.undoBar.hidden = true; this.undoBar.replaceChildren(); };
+      const hide = () => {
+        clearTimeout(this.undoTimer);
+        this.undoBar.hidden = true;
+        this.undoBar.replaceChildren();
+      };
       const undo = () => {
         hide();
         this.messages = kept.messages.concat(this.messages);
@@ -1709,162 +2046,182 @@ button { font: inherit; color: inherit; cursor: pointer; }
         this.save();
         this.input.focus();
       };
-      this.undoBar.replaceChildren(h('span', {}, this.labels.cleared),
-        h('button', { type: 'button', part: 'undo-button', onclick: undo }, this.labels.undo));
+      this.undoBar.replaceChildren(
+        h("span", {}, this.labels.cleared),
+        h("button", { type: "button", part: "undo-button", onclick: undo }, this.labels.undo)
+      );
       this.undoBar.hidden = false;
       this.undoTimer = setTimeout(hide, UNDO_MS);
     }
-
     // ----- connection state
-
     showState(state, previous) {
       this.root.dataset.state = state;
       this.status.textContent = this.labels[STATE_LABELS[state]] || state;
-      this.showAvailable(state !== 'unavailable');
-      this.showBanner(state === 'offline');
-      if (state === 'connected') {
+      this.showAvailable(state !== "unavailable");
+      this.showBanner(state === "offline");
+      if (state === "connected") {
         this.contextPending = true;
         this.showTopics();
         this.deliver();
       } else {
-        // Whatever was on its way may be lost with the socket: send it again on the next one.
         for (const m of this.messages) {
-          if (m.status === 'sent') { m.status = 'queued'; this.updateQuestion(m); }
-          if (m.vote && m.vote.status === 'sent') m.vote.status = 'queued';
+          if (m.status === "sent") {
+            m.status = "queued";
+            this.updateQuestion(m);
+          }
+          if (m.vote && m.vote.status === "sent")
+            m.vote.status = "queued";
         }
         this.voteFrames.clear();
         this.updateTyping();
       }
-      if (state === 'unavailable' && previous !== state) this.becameUnavailable();
-      if (previous !== undefined && previous !== state) this.emit('state', { state, previous });
+      if (state === "unavailable" && previous !== state)
+        this.becameUnavailable();
+      if (previous !== void 0 && previous !== state)
+        this.emit("state", { state, previous });
     }
-
     // While the server refuses this site nothing can be asked: the input, Send and every chip are disabled and
     // described by the notice that says why. The focus, if on one of them, moves to that notice (a disabled
     // control drops it, and Escape would no longer reach the widget).
     showAvailable(available) {
-      const controls = [this.input, this.sendButton, ...this.root.querySelectorAll('.chip')];
+      const controls = [this.input, this.sendButton, ...this.root.querySelectorAll(".chip")];
       const hadFocus = controls.includes(this.host.shadowRoot.activeElement);
       this.notice.hidden = available;
-      for (const control of controls) control.disabled = !available;
-      if (available) this.sendButton.removeAttribute('aria-describedby');
-      else this.sendButton.setAttribute('aria-describedby', 'notice');
+      for (const control of controls)
+        control.disabled = !available;
+      if (available)
+        this.sendButton.removeAttribute("aria-describedby");
+      else
+        this.sendButton.setAttribute("aria-describedby", "notice");
       this.describeInput();
-      if (!available && hadFocus) this.notice.focus();
+      if (!available && hadFocus)
+        this.notice.focus();
     }
-
     // Offline (OFFLINE_AFTER_FAILURES attempts in a row failed, or the browser has no network): the banner says
     // that questions wait, and Retry connects now instead of after the backoff. Gone once connected; the focus,
     // if on Retry, goes on to the input.
     showBanner(show) {
-      if (show === this.banner.hasChildNodes()) return;
+      if (show === this.banner.hasChildNodes())
+        return;
       const hadFocus = this.banner.contains(this.host.shadowRoot.activeElement);
-      this.banner.replaceChildren(...(!show ? [] : [icon('alert'),
-        h('span', { class: 'banner__text' }, this.labels.offlineNotice),
-        h('button', { type: 'button', class: 'retry', part: 'retry', onclick: () => this.connection.retryNow() },
-          this.labels.retry)]));
-      if (hadFocus) (this.input.disabled ? this.notice : this.input).focus();
+      this.banner.replaceChildren(...!show ? [] : [
+        icon("alert"),
+        h("span", { class: "banner__text" }, this.labels.offlineNotice),
+        h(
+          "button",
+          { type: "button", class: "retry", part: "retry", onclick: () => this.connection.retryNow() },
+          this.labels.retry
+        )
+      ]);
+      if (hadFocus)
+        (this.input.disabled ? this.notice : this.input).focus();
     }
-
     // Nothing queued will be sent: each waiting question fails, and the site owner is told once how to fix it.
     becameUnavailable() {
       const error = this.unavailableError();
       for (const m of this.messages) {
-        if (m.role === 'user' && (m.status === 'queued' || m.status === 'sent')) this.failQuestion(m, error, { quiet: true });
+        if (m.role === "user" && (m.status === "queued" || m.status === "sent"))
+          this.failQuestion(m, error, { quiet: true });
       }
       const told = this.registry.told;
       if (!told.has(this.options.serverUrl)) {
         told.add(this.options.serverUrl);
-        console.error(`Career Advisor: ${this.options.serverUrl} refuses chats from this site (${location.origin}). ` +
-          `Allow it on the server: career-advisor serve --allowed-origin ${location.origin} (and, if this page sends a ` +
-          'Content-Security-Policy, let its connect-src include the server\'s wss:// or ws:// address).');
+        console.error(`Career Advisor: ${this.options.serverUrl} refuses chats from this site (${location.origin}). Allow it on the server: career-advisor serve --allowed-origin ${location.origin} (and, if this page sends a Content-Security-Policy, let its connect-src include the server's wss:// or ws:// address).`);
       }
     }
-
     updateTyping() {
-      this.typing.hidden = !(this.connection.open && this.messages.some((m) => m.status === 'sent'));
+      this.typing.hidden = !(this.connection.open && this.messages.some((m) => m.status === "sent"));
     }
-
     // ----- rendering
     // Texts written by the visitor or the server say their own direction (dir="auto"): an English answer on a
     // right-to-left page keeps its full stop at its end; the layout around them follows the page (logical CSS).
-
     add(message) {
       this.messages.push(message);
       const node = this.render(message);
       this.log.append(node);
-      if (message.role === 'bot') this.scrollToAnswer(node);
-      else this.scrollToEnd();
+      if (message.role === "bot")
+        this.scrollToAnswer(node);
+      else
+        this.scrollToEnd();
       this.save();
     }
-
     renderMessages() {
       this.nodes.clear();
       this.log.replaceChildren(this.log.firstChild, ...this.messages.map((m) => this.render(m)));
       this.scrollToEnd();
     }
-
     // The time a message was written, as a <time>: the hour alone today, with the date before.
     time(at) {
-      if (typeof at !== 'number') return null;
+      if (typeof at !== "number")
+        return null;
       const when = new Date(at);
       const today = when.toDateString() === new Date().toDateString();
       let text;
       try {
-        text = new Intl.DateTimeFormat(this.options.lang || undefined,
-          today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(when);
+        text = new Intl.DateTimeFormat(
+          this.options.lang || void 0,
+          today ? { timeStyle: "short" } : { dateStyle: "medium", timeStyle: "short" }
+        ).format(when);
       } catch {
         text = when.toLocaleString();
       }
-      return h('time', { class: 'msg__time', datetime: when.toISOString(), part: 'time' }, text);
+      return h("time", { class: "msg__time", datetime: when.toISOString(), part: "time" }, text);
     }
-
     render(message) {
       const L = this.labels;
-      if (message.role === 'user') {
-        const node = h('div', { class: 'msg msg--user', part: 'message message-user' },
-          h('span', { class: 'visually-hidden' }, L.you + ': '),
-          h('span', { class: 'msg__text', dir: 'auto' }, message.text), this.time(message.at));
+      if (message.role === "user") {
+        const node = h(
+          "div",
+          { class: "msg msg--user", part: "message message-user" },
+          h("span", { class: "visually-hidden" }, L.you + ": "),
+          h("span", { class: "msg__text", dir: "auto" }, message.text),
+          this.time(message.at)
+        );
         this.nodes.set(message.id, node);
         this.updateQuestion(message);
         return node;
       }
-      if (message.role === 'error') {
-        return h('div', { class: 'msg msg--error', part: 'message message-error', dir: 'auto' }, message.text);
+      if (message.role === "error") {
+        return h("div", { class: "msg msg--error", part: "message message-error", dir: "auto" }, message.text);
       }
       const a = message.answer || {};
-      const salary = a.data && a.data.kind === 'salary' && Array.isArray(a.data.rows) && a.data.rows.length > 0;
+      const salary = a.data && a.data.kind === "salary" && Array.isArray(a.data.rows) && a.data.rows.length > 0;
       const sources = this.sources(a);
-      const suggestions = Array.isArray(a.suggestions) ? a.suggestions.filter((s) => typeof s === 'string') : [];
-      return h('div', { class: 'msg msg--bot', part: 'message message-bot' },
-        h('span', { class: 'visually-hidden' }, L.advisor + ': '),
-        h('div', { class: 'msg__text', dir: 'auto' }, markdown(a.text || '', L)),
+      const suggestions = Array.isArray(a.suggestions) ? a.suggestions.filter((s) => typeof s === "string") : [];
+      return h(
+        "div",
+        { class: "msg msg--bot", part: "message message-bot" },
+        h("span", { class: "visually-hidden" }, L.advisor + ": "),
+        h("div", { class: "msg__text", dir: "auto" }, markdown(a.text || "", L)),
         salary ? salaryFigure(a.data, L, Object.fromEntries(sources.map((s) => [s.id, s.publisher || s.title]))) : null,
-        sources.length ? h('p', { class: 'msg__sources', part: 'sources', dir: 'auto' },
-          L.sources + ': ', sourceLine(sources, this.options.lang)) : null,
-        suggestions.length ? h('div', { class: 'chips', role: 'group', 'aria-label': L.suggestedQuestions },
-          suggestions.map((s) => this.chip(s))) : null,
-        h('div', { class: 'actions' }, a.answerId ? this.feedbackControls(message) : null, this.copyControl(message)),
-        this.time(message.at));
+        sources.length ? h(
+          "p",
+          { class: "msg__sources", part: "sources", dir: "auto" },
+          L.sources + ": ",
+          sourceLine(sources, this.options.lang)
+        ) : null,
+        suggestions.length ? h(
+          "div",
+          { class: "chips", role: "group", "aria-label": L.suggestedQuestions },
+          suggestions.map((s) => this.chip(s))
+        ) : null,
+        h("div", { class: "actions" }, a.answerId ? this.feedbackControls(message) : null, this.copyControl(message)),
+        this.time(message.at)
+      );
     }
-
     sources(answer) {
-      return Array.isArray(answer.sources) ? answer.sources.filter((s) => s && typeof s.title === 'string' && s.title) : [];
+      return Array.isArray(answer.sources) ? answer.sources.filter((s) => s && typeof s.title === "string" && s.title) : [];
     }
-
     // ----- copy and transcript
-
     answerText(answer) {
       const sources = this.sources(answer);
-      return plainText(answer.text || '') +
-        (sources.length ? '\n\n' + this.labels.sources + ': ' + sourceLine(sources, this.options.lang, true) : '');
+      return plainText(answer.text || "") + (sources.length ? "\n\n" + this.labels.sources + ": " + sourceLine(sources, this.options.lang, true) : "");
     }
-
     // Whether it copied shows on the button itself for a moment (a check, or an alert) and is said by a status
     // region: a note beside the button would push the buttons about.
     copyControl(message) {
       const L = this.labels;
-      const note = h('span', { class: 'visually-hidden', role: 'status' });
+      const note = h("span", { class: "visually-hidden", role: "status" });
       let timer = 0;
       const show = (name, said) => {
         button.replaceChildren(icon(name));
@@ -1877,277 +2234,205 @@ button { font: inherit; color: inherit; cursor: pointer; }
         try {
           await navigator.clipboard.writeText(text);
           done = true;
-        } catch { /* no permission, or no clipboard API (plain http) */ }
-        show(done ? 'check' : 'alert', done ? L.copied : L.copyFailed);
+        } catch {
+        }
+        show(done ? "check" : "alert", done ? L.copied : L.copyFailed);
         clearTimeout(timer);
-        timer = setTimeout(() => show('copy', ''), COPIED_SHOWN_MS);
+        timer = setTimeout(() => show("copy", ""), COPIED_SHOWN_MS);
       };
-      const button = h('button', { type: 'button', class: 'copy', 'aria-label': L.copy, title: L.copy, part: 'copy',
-        onclick: copy }, icon('copy'));
-      return h('span', { class: 'copy-group' }, button, note);
+      const button = h("button", {
+        type: "button",
+        class: "copy",
+        "aria-label": L.copy,
+        title: L.copy,
+        part: "copy",
+        onclick: copy
+      }, icon("copy"));
+      return h("span", { class: "copy-group" }, button, note);
     }
-
     transcript() {
       const L = this.labels;
       const date = new Date().toISOString().slice(0, 10);
-      const lines = [fill(L.transcriptTitle, { title: this.options.title, date }), ''];
-      const stamp = (at) => (typeof at === 'number' ? `[${new Date(at).toISOString().slice(0, 16).replace('T', ' ')}] ` : '');
+      const lines = [fill(L.transcriptTitle, { title: this.options.title, date }), ""];
+      const stamp = (at) => typeof at === "number" ? `[${new Date(at).toISOString().slice(0, 16).replace("T", " ")}] ` : "";
       for (const m of this.messages) {
-        if (m.role === 'user') lines.push(stamp(m.at) + L.you + ': ' + m.text);
-        else if (m.role === 'bot') lines.push(stamp(m.at) + L.advisor + ': ' + this.answerText(m.answer || {}));
-        else lines.push(stamp(m.at) + m.text);
-        lines.push('');
+        if (m.role === "user")
+          lines.push(stamp(m.at) + L.you + ": " + m.text);
+        else if (m.role === "bot")
+          lines.push(stamp(m.at) + L.advisor + ": " + this.answerText(m.answer || {}));
+        else
+          lines.push(stamp(m.at) + m.text);
+        lines.push("");
       }
-      return lines.join('\n');
+      return lines.join("\n");
     }
-
     download() {
-      const url = URL.createObjectURL(new Blob([this.transcript()], { type: 'text/plain;charset=utf-8' }));
-      const anchor = h('a', { href: url, download: 'career-advisor-' + new Date().toISOString().slice(0, 10) + '.txt' });
+      const url = URL.createObjectURL(new Blob([this.transcript()], { type: "text/plain;charset=utf-8" }));
+      const anchor = h("a", { href: url, download: "career-advisor-" + new Date().toISOString().slice(0, 10) + ".txt" });
       anchor.hidden = true;
       this.root.append(anchor);
       anchor.click();
       anchor.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      setTimeout(() => URL.revokeObjectURL(url), 6e4);
     }
-
     // ----- feedback: one vote per answer, changeable; "not helpful" may add a comment
-
     feedbackControls(message) {
       const L = this.labels;
-      const vote = (helpful, label, name) => h('button', { type: 'button', class: 'vote', 'aria-label': label, title: label,
-        'aria-pressed': String(message.vote ? message.vote.helpful === helpful : false), part: 'vote',
-        onclick: () => this.vote(message, helpful) }, icon(name));
-      const node = h('div', { class: 'feedback', role: 'group', 'aria-label': L.feedbackQuestion },
-        h('span', { 'aria-hidden': 'true' }, L.feedbackPrompt),
-        vote(true, L.helpful, 'thumbs_up'), vote(false, L.notHelpful, 'thumbs_down'),
-        h('span', { class: 'feedback__note', role: 'status' }));
+      const vote = (helpful, label, name) => h("button", {
+        type: "button",
+        class: "vote",
+        "aria-label": label,
+        title: label,
+        "aria-pressed": String(message.vote ? message.vote.helpful === helpful : false),
+        part: "vote",
+        onclick: () => this.vote(message, helpful)
+      }, icon(name));
+      const node = h(
+        "div",
+        { class: "feedback", role: "group", "aria-label": L.feedbackQuestion },
+        h("span", { "aria-hidden": "true" }, L.feedbackPrompt),
+        vote(true, L.helpful, "thumbs_up"),
+        vote(false, L.notHelpful, "thumbs_down"),
+        h("span", { class: "feedback__note", role: "status" })
+      );
       this.voteNodes.set(message, node);
       this.showVote(message);
       return node;
     }
-
     vote(message, helpful, comment) {
-      const unchanged = message.vote && message.vote.helpful === helpful && comment === undefined;
-      if (unchanged && message.vote.status !== 'failed') return;
-      message.vote = { helpful, comment: comment === undefined ? '' : comment, status: 'queued' };
+      const unchanged = message.vote && message.vote.helpful === helpful && comment === void 0;
+      if (unchanged && message.vote.status !== "failed")
+        return;
+      message.vote = { helpful, comment: comment === void 0 ? "" : comment, status: "queued" };
       this.showVote(message);
-      this.emit('feedback', { answerId: message.answer.answerId, helpful });
-      if (this.connection.open) this.sendVote(message);
-      else this.connection.retryNow();
+      this.emit("feedback", { answerId: message.answer.answerId, helpful });
+      if (this.connection.open)
+        this.sendVote(message);
+      else
+        this.connection.retryNow();
       this.save();
     }
-
     sendVote(message) {
-      const id = 'f-' + newId();
-      const frame = { type: 'feedback', id, answer_id: message.answer.answerId, helpful: message.vote.helpful };
-      if (message.vote.comment) frame.comment = message.vote.comment;
-      if (!this.connection.send(frame)) return;
-      message.vote.status = 'sent';
+      const id = "f-" + newId();
+      const frame = { type: "feedback", id, answer_id: message.answer.answerId, helpful: message.vote.helpful };
+      if (message.vote.comment)
+        frame.comment = message.vote.comment;
+      if (!this.connection.send(frame))
+        return;
+      message.vote.status = "sent";
       this.voteFrames.set(id, message);
     }
-
     voteReceived(reply) {
       const message = this.voteFrames.get(reply.id);
       this.voteFrames.delete(reply.id);
-      if (!message.vote) return;
-      message.vote.status = reply.type === 'feedback_received' ? 'saved' : 'failed';
+      if (!message.vote)
+        return;
+      message.vote.status = reply.type === "feedback_received" ? "saved" : "failed";
       this.showVote(message);
       this.save();
     }
-
     // The buttons' pressed state, the note beside them, and the comment box after a "not helpful" vote.
     showVote(message) {
       const node = this.voteNodes.get(message);
-      if (!node) return;
+      if (!node)
+        return;
       const L = this.labels;
       const { vote } = message;
-      const [up, down] = node.querySelectorAll('.vote');
-      up.setAttribute('aria-pressed', String(!!vote && vote.helpful));
-      down.setAttribute('aria-pressed', String(!!vote && !vote.helpful));
-      const note = node.querySelector('.feedback__note');
-      note.textContent = !vote ? '' : vote.status === 'failed' ? L.feedbackFailed
-        : vote.status === 'saved' ? L.feedbackThanks : '';
-      const form = node.querySelector('.feedback__comment');
-      const wantsComment = vote && !vote.helpful && !vote.comment && vote.status !== 'failed';
+      const [up, down] = node.querySelectorAll(".vote");
+      up.setAttribute("aria-pressed", String(!!vote && vote.helpful));
+      down.setAttribute("aria-pressed", String(!!vote && !vote.helpful));
+      const note = node.querySelector(".feedback__note");
+      note.textContent = !vote ? "" : vote.status === "failed" ? L.feedbackFailed : vote.status === "saved" ? L.feedbackThanks : "";
+      const form = node.querySelector(".feedback__comment");
+      const wantsComment = vote && !vote.helpful && !vote.comment && vote.status !== "failed";
       if (wantsComment && !form) {
-        const input = h('input', { type: 'text', maxlength: this.limits.max_comment_chars, 'aria-label': L.commentPrompt,
-          placeholder: L.commentPrompt });
-        node.append(h('form', { class: 'feedback__comment', onsubmit: (e) => {
+        const input = h("input", {
+          type: "text",
+          maxlength: this.limits.max_comment_chars,
+          "aria-label": L.commentPrompt,
+          placeholder: L.commentPrompt
+        });
+        node.append(h("form", { class: "feedback__comment", onsubmit: (e) => {
           e.preventDefault();
-          if (input.value.trim()) this.vote(message, false, input.value.trim());
-        } }, input, h('button', { type: 'submit' }, L.commentSend)));
+          if (input.value.trim())
+            this.vote(message, false, input.value.trim());
+        } }, input, h("button", { type: "submit" }, L.commentSend)));
       } else if (!wantsComment && form) {
         form.remove();
       }
     }
-
     updateQuestion(message) {
       const node = this.nodes.get(message.id);
-      if (!node) return;
-      const queued = message.status === 'queued' && !this.connection.open;
-      const failed = message.status === 'failed';
-      node.classList.toggle('is-queued', queued);
-      node.classList.toggle('is-failed', failed);
-      const old = node.querySelector('.msg__pending');
-      if (old) old.remove();
+      if (!node)
+        return;
+      const queued = message.status === "queued" && !this.connection.open;
+      const failed = message.status === "failed";
+      node.classList.toggle("is-queued", queued);
+      node.classList.toggle("is-failed", failed);
+      const old = node.querySelector(".msg__pending");
+      if (old)
+        old.remove();
       if (queued || failed) {
-        node.append(h('span', { class: 'msg__pending' }, icon(failed ? 'alert' : 'clock'),
-          failed ? this.labels.notSent : this.labels.waiting));
+        node.append(h(
+          "span",
+          { class: "msg__pending" },
+          icon(failed ? "alert" : "clock"),
+          failed ? this.labels.notSent : this.labels.waiting
+        ));
       }
     }
-
     scrollToEnd() {
       this.log.scrollTop = this.log.scrollHeight;
     }
-
     // A long answer is read from its start; a short one is shown with what led to it.
     scrollToAnswer(node) {
-      if (node.offsetHeight > this.log.clientHeight) this.log.scrollTop = node.offsetTop - 12;
-      else this.scrollToEnd();
+      if (node.offsetHeight > this.log.clientHeight)
+        this.log.scrollTop = node.offsetTop - 12;
+      else
+        this.scrollToEnd();
     }
-
     save() {
-      this.history.save({ open: !this.page && this.isOpen, messages: this.messages, context: this.context,
-        unread: this.unread });
+      this.history.save({
+        open: !this.page && this.isOpen,
+        messages: this.messages,
+        context: this.context,
+        unread: this.unread
+      });
     }
-
     emit(name, detail = {}) {
-      if (!this.host) return;
-      this.host.dispatchEvent(new CustomEvent('careeradvisor:' + name,
-        { bubbles: true, detail: { instance: this.api, ...detail } }));
+      if (!this.host)
+        return;
+      this.host.dispatchEvent(new CustomEvent(
+        "careeradvisor:" + name,
+        { bubbles: true, detail: { instance: this.api, ...detail } }
+      ));
     }
-  }
+  };
 
-  // ---------------------------------------------------------------------------------------------------------
-  // Start-up: read the tag, wait for the document to have somewhere to put us, register the instance.
-
-  // A length for the launcher's offset: "24px", "1.5rem"; null (with a warning) for anything else.
-  function cssLength(value, name) {
-    if (!value) return null;
-    const text = String(value).trim();
-    if (window.CSS && CSS.supports('width', text) && /\d/.test(text)) return /^\d+(\.\d+)?$/.test(text) ? text + 'px' : text;
-    console.warn(`Career Advisor: ${name} must be a CSS length such as 24px, not`, value);
-    return null;
-  }
-
-  function parseLabels(text) {
-    if (!text) return {};
-    try {
-      const labels = JSON.parse(text);
-      if (labels && typeof labels === 'object' && !Array.isArray(labels)) return labels;
-    } catch { /* said below */ }
-    console.warn('Career Advisor: data-labels must be a JSON object such as {"send":"Envoyer"}, not', text);
-    return {};
-  }
-
-  // Settings (from init() or configure()) over options: the same names as the data-* attributes, camelCased,
-  // with `labels` merged key by key. Unknown label keys are said, so a typo does not go unnoticed.
-  function mergeSettings(options, settings = {}) {
-    const merged = { ...options, labels: { ...options.labels } };
-    const s = settings || {};
-    for (const [key, value] of Object.entries(s.labels || {})) {
-      if (!(key in LABELS)) console.warn('Career Advisor: no label named', key);
-      else if (typeof value === 'string') merged.labels[key] = value;
-    }
-    if (typeof s.title === 'string' && s.title.trim()) { merged.title = s.title.trim(); merged.titleGiven = true; }
-    if (['light', 'dark', 'auto'].includes(s.theme)) merged.theme = s.theme;
-    if (typeof s.lang === 'string') merged.lang = s.lang;
-    if (typeof s.font === 'string') merged.font = s.font;
-    if (typeof s.footer === 'string') merged.footer = s.footer;
-    if (s.color !== undefined) merged.accent = checkColour(s.color, 'color');
-    if (s.zIndex !== undefined) merged.zIndex = /^-?\d+$/.test(String(s.zIndex)) ? String(s.zIndex) : null;
-    if (s.offset !== undefined) Object.assign(merged, offsets(s.offset));
-    if (typeof s.teaser === 'string') merged.teaser = s.teaser.trim();
-    if (s.teaserDelay !== undefined) merged.teaserDelay = teaserDelay(s.teaserDelay, 'teaserDelay');
-    return merged;
-  }
-
-  // Seconds before the greeting shows: a number from 0 up; anything else is a warning and the default.
-  function teaserDelay(value, name) {
-    if (value === undefined || value === null || value === '') return TEASER_DELAY_S;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds;
-    console.warn(`Career Advisor: ${name} is a number of seconds, not`, value);
-    return TEASER_DELAY_S;
-  }
-
-  function checkColour(value, name) {
-    if (value === undefined || value === null || value === '') return null;
-    const text = String(value).trim();
-    if (window.CSS && CSS.supports('color', text)) return text;
-    console.warn(`Career Advisor: ${name} is not a CSS colour, so the default accent is used:`, value);
-    return null;
-  }
-
-  // "24px" (both) or "24px 16px" (from the side, from the bottom).
-  function offsets(value) {
-    const [x, y = x] = String(value || '').trim().split(/\s+/);
-    return { offsetX: cssLength(x, 'data-offset'), offsetY: cssLength(y, 'data-offset') };
-  }
-
-  function readOptions(tag, registry) {
-    const data = tag.dataset;
-    const server = new URL(tag.src, document.baseURI);
-    const socket = new URL('/ws', server);
-    socket.protocol = server.protocol === 'https:' ? 'wss:' : 'ws:';
-    // Tags that are otherwise alike are told apart by their place in the page, which survives reloads.
-    const twins = [...document.querySelectorAll('script[src]')]
-      .filter((s) => s.src === tag.src && (s.dataset.mount || '') === (data.mount || ''));
-    const title = (data.title || '').trim();
-    const options = {
-      mode: data.mount ? 'page' : 'widget',
-      mount: data.mount,
-      title: title || 'Career Advisor',
-      titleGiven: !!title,
-      position: data.position === 'left' ? 'left' : 'right',
-      accent: checkColour(data.color, 'data-color'),
-      theme: ['light', 'dark'].includes(data.theme) ? data.theme : 'auto',
-      font: data.font ? data.font.trim() : null,
-      lang: data.lang ? data.lang.trim() : null,
-      footer: data.footer ? data.footer.trim() : '',
-      launcher: data.launcher === 'none' ? 'none' : 'button',
-      launcherLabel: (data.launcherLabel || '').trim(),
-      launcherIcon: LAUNCHER_ICONS.includes(data.launcherIcon) ? data.launcherIcon : 'chat',
-      zIndex: /^-?\d+$/.test(data.zIndex || '') ? data.zIndex : null,
-      ...offsets(data.offset),
-      open: data.open === 'true',
-      teaser: (data.teaser || '').trim(),
-      teaserDelay: teaserDelay(data.teaserDelay, 'data-teaser-delay'),
-      storage: data.storage === 'local' ? 'local' : 'session',
-      storageKey: 'career-advisor:' + (data.id || `${server.origin}|${data.mount || 'widget'}|${twins.indexOf(tag)}`),
-      serverUrl: server.origin,
-      socketUrl: socket.href,
-      labels: { ...LABELS },
-    };
-    if (data.theme && options.theme !== data.theme) console.warn('Career Advisor: data-theme is light, dark or auto, not', data.theme);
-    return mergeSettings(mergeSettings(options, { labels: parseLabels(data.labels) }), registry.settings);
-  }
-
-  function whenParsed(run) {
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true });
-    else run();
-  }
-
-  // window.CareerAdvisor: before any copy of this script ran, whatever the page queued there (an array of
-  // commands); after, one registry that every tag (and every copy of this file) shares. Commands and shortcuts
-  // act on the first instance, waiting for it if need be.
+  // web/src/registry.mjs
   function createRegistry() {
     const instances = [];
     let announce;
-    const ready = new Promise((resolve) => { announce = resolve; });
+    const ready = new Promise((resolve) => {
+      announce = resolve;
+    });
     const settings = { labels: {} };
-    const first = (run) => (instances.length ? run(instances[0]) : ready.then(run));
+    const first = (run) => instances.length ? run(instances[0]) : ready.then(run);
     const registry = {
       instances,
       ready,
       settings,
-      told: new Set(),  // servers whose refusal the console has heard about
-      pageScroll: new PageScroll(),  // held while a chat's panel covers the page
-      get state() { return instances.length ? instances[0].state : 'loading'; },
+      told: /* @__PURE__ */ new Set(),
+      // servers whose refusal the console has heard about
+      pageScroll: new PageScroll(),
+      // held while a chat's panel covers the page
+      get state() {
+        return instances.length ? instances[0].state : "loading";
+      },
       init(options = {}) {
-        Object.assign(settings, options, { labels: { ...settings.labels, ...(options.labels || {}) } });
-        for (const instance of instances) instance.configure(options);
+        Object.assign(settings, options, { labels: { ...settings.labels, ...options.labels || {} } });
+        for (const instance of instances)
+          instance.configure(options);
       },
       open: () => first((i) => i.open()),
       close: () => first((i) => i.close()),
@@ -2157,54 +2442,73 @@ button { font: inherit; color: inherit; cursor: pointer; }
       // ['open'], ['ask', 'text'], ['init', {…}], or a function given the registry once an instance is ready.
       push(...commands) {
         for (const command of commands) {
-          if (typeof command === 'function') {
+          if (typeof command === "function") {
             ready.then(() => command(registry));
             continue;
           }
           const [name, ...args] = Array.isArray(command) ? command : [];
-          if (!['init', 'open', 'close', 'toggle', 'clear', 'ask'].includes(name)) {
-            console.error('Career Advisor: unknown command', command);
+          if (!["init", "open", "close", "toggle", "clear", "ask"].includes(name)) {
+            console.error("Career Advisor: unknown command", command);
             continue;
           }
           const result = registry[name](...args);
-          if (result && typeof result.catch === 'function') {
-            result.catch((error) => console.warn('Career Advisor:', name, 'failed:', error.message));
+          if (result && typeof result.catch === "function") {
+            result.catch((error) => console.warn("Career Advisor:", name, "failed:", error.message));
           }
         }
         return instances.length;
       },
       add(api) {
         instances.push(api);
-        if (instances.length === 1) announce(api);
-      },
+        if (instances.length === 1)
+          announce(api);
+      }
     };
     return registry;
   }
-
-  const existing = window.CareerAdvisor;
-  const registry = existing && !Array.isArray(existing) && Array.isArray(existing.instances) ? existing : createRegistry();
-  if (registry !== existing) {
-    window.CareerAdvisor = registry;
-    if (Array.isArray(existing)) registry.push(...existing);  // init runs now, before the chat is built
-  }
-  if (!registry.pageScroll) registry.pageScroll = new PageScroll();  // a registry an older copy of this file made
-
-  const options = readOptions(script, registry);
-
-  whenParsed(() => {
-    let host;
-    if (options.mount) {
-      host = document.querySelector(options.mount);
-      if (!host || host.shadowRoot) {
-        console.error('Career Advisor: data-mount must name an element without a shadow root:', options.mount);
-        return;
-      }
-    } else {
-      host = document.createElement('div');
-      document.body.append(host);
+  function pageRegistry() {
+    const existing = window.CareerAdvisor;
+    const registry = existing && !Array.isArray(existing) && Array.isArray(existing.instances) ? existing : createRegistry();
+    if (registry !== existing) {
+      window.CareerAdvisor = registry;
+      if (Array.isArray(existing))
+        registry.push(...existing);
     }
-    const chat = new Chat(options, registry);
-    registry.add(chat.api);
-    chat.mount(host);
-  });
+    if (!registry.pageScroll)
+      registry.pageScroll = new PageScroll();
+    return registry;
+  }
+
+  // web/src/widget.mjs
+  var script = document.currentScript || [...document.querySelectorAll('script[src*="widget.js"]')].pop();
+  if (!script || !script.src)
+    console.error("Career Advisor: load widget.js with a <script src> tag");
+  else
+    start(script);
+  function start(tag) {
+    const registry = pageRegistry();
+    const options = readOptions(tag, registry);
+    whenParsed(() => {
+      let host;
+      if (options.mount) {
+        host = document.querySelector(options.mount);
+        if (!host || host.shadowRoot) {
+          console.error("Career Advisor: data-mount must name an element without a shadow root:", options.mount);
+          return;
+        }
+      } else {
+        host = document.createElement("div");
+        document.body.append(host);
+      }
+      const chat = new Chat(options, registry);
+      registry.add(chat.api);
+      chat.mount(host);
+    });
+  }
+  function whenParsed(run) {
+    if (document.readyState === "loading")
+      document.addEventListener("DOMContentLoaded", run, { once: true });
+    else
+      run();
+  }
 })();
