@@ -925,6 +925,234 @@ button { font: inherit; color: inherit; cursor: pointer; }
     }
   };
 
+  // web/src/outbox.mjs
+  var Status = Object.freeze({ queued: "queued", sent: "sent", done: "done", failed: "failed" });
+  var VoteStatus = Object.freeze({ queued: "queued", sent: "sent", saved: "saved", failed: "failed" });
+  var Role = Object.freeze({ user: "user", bot: "bot", error: "error" });
+  var CLOSE_TOO_BIG = 1009;
+  function failure(code, message) {
+    return Object.assign(new Error("Career Advisor: " + message), { code });
+  }
+  var byteLength = (text) => new TextEncoder().encode(text).length;
+  var lastId = 0;
+  var newId = () => Date.now().toString(36) + "-" + (lastId += 1);
+  var Outbox = class {
+    // saved: { messages, context } as stored (history.mjs). transport: { open, send(text or object) → whether
+    // it went, retryNow() } (connection.mjs). limits() and labels(): the chat's, when asked (they change).
+    constructor({ messages = [], context = null }, { transport, limits, labels, hooks }) {
+      this.messages = messages;
+      this.context = context;
+      this.contextPending = true;
+      this.transport = transport;
+      this.limits = limits;
+      this.labels = labels;
+      this.hooks = hooks;
+      this.waiters = /* @__PURE__ */ new Map();
+      this.voteFrames = /* @__PURE__ */ new Map();
+    }
+    // A question is queued or sent: there is something to connect for.
+    get waiting() {
+      return this.messages.some((m) => m.status === Status.queued || m.status === Status.sent);
+    }
+    // A question went out and its answer has not come.
+    get sending() {
+      return this.messages.some((m) => m.status === Status.sent);
+    }
+    // Queues a question the chat has checked (not empty, not too long) and sends it if the socket is open, or
+    // asks for one now. A promise of the server's answer frame; rejected with the server's error, or a failure().
+    ask(question) {
+      const message = { id: newId(), role: Role.user, text: question, status: Status.queued, at: Date.now() };
+      this.add(message);
+      const bytes = byteLength(JSON.stringify({ type: "ask", id: message.id, text: question }));
+      if (bytes > this.limits().max_message_bytes) {
+        return Promise.reject(this.fail(message, failure(
+          "too_big",
+          `the question takes ${bytes} bytes; the server takes messages of at most ${this.limits().max_message_bytes}`
+        )));
+      }
+      const answered = new Promise((resolve, reject) => this.waiters.set(message.id, { resolve, reject }));
+      if (this.transport.open)
+        this.deliver();
+      else
+        this.transport.retryNow();
+      return answered;
+    }
+    // Sends what is queued, questions in order (the first carrying the context, as much of it as fits), then votes.
+    deliver() {
+      const fits = (text) => byteLength(text) <= this.limits().max_message_bytes;
+      for (const m of this.messages) {
+        if (m.role !== Role.user || m.status !== Status.queued)
+          continue;
+        const frame = { type: "ask", id: m.id, text: m.text };
+        if (this.contextPending && this.context)
+          frame.context = this.context;
+        let text = JSON.stringify(frame);
+        if (!fits(text) && frame.context) {
+          frame.context = { ...frame.context, shown: [], last_shown: void 0 };
+          text = JSON.stringify(frame);
+        }
+        if (!fits(text) && frame.context) {
+          delete frame.context;
+          text = JSON.stringify(frame);
+        }
+        const bytes = byteLength(text);
+        if (bytes > this.limits().max_message_bytes) {
+          this.fail(m, failure("too_big", `the question takes ${bytes} bytes; the server takes at most ${this.limits().max_message_bytes}`));
+          continue;
+        }
+        if (!this.transport.send(text))
+          break;
+        this.contextPending = false;
+        m.status = Status.sent;
+        m.bytes = bytes;
+        this.hooks.updated(m);
+      }
+      for (const m of this.messages) {
+        if (m.role === Role.bot && m.vote && m.vote.status === VoteStatus.queued)
+          this.sendVote(m);
+      }
+      this.hooks.changed();
+    }
+    // A socket opened: it has not heard the context yet.
+    connected() {
+      this.contextPending = true;
+      this.deliver();
+    }
+    // The socket is gone (or not there yet): whatever was on its way may be lost with it, so it goes again on the
+    // next one.
+    disconnected() {
+      for (const m of this.messages) {
+        if (m.status === Status.sent) {
+          m.status = Status.queued;
+          this.hooks.updated(m);
+        }
+        if (m.vote && m.vote.status === VoteStatus.sent)
+          m.vote.status = VoteStatus.queued;
+      }
+      this.voteFrames.clear();
+    }
+    // A socket closed with `code`. With 1009 the largest question on it was over the server's limit (which this
+    // page did not know): it fails, once, rather than going back in the queue to close the next socket too.
+    closed(code) {
+      if (code !== CLOSE_TOO_BIG)
+        return;
+      const sent = this.messages.filter((m) => m.role === Role.user && m.status === Status.sent);
+      if (!sent.length)
+        return;
+      const biggest = sent.reduce((a, b) => (b.bytes || 0) > (a.bytes || 0) ? b : a);
+      this.fail(biggest, failure("too_big", "the server closed the connection: the question is over its size limit"));
+    }
+    // A frame from the server: the answer (or error) to a question, or the reply to a vote. Replies to questions
+    // no longer waiting (answered, failed, cleared) are ignored.
+    receive(reply) {
+      if (this.voteFrames.has(reply.id)) {
+        this.voteReceived(reply);
+        return;
+      }
+      const question = this.messages.find((m) => m.role === Role.user && m.id === reply.id);
+      if (!question || question.status === Status.done || question.status === Status.failed)
+        return;
+      question.status = Status.done;
+      this.hooks.updated(question);
+      const waiter = this.waiters.get(question.id);
+      this.waiters.delete(question.id);
+      if (reply.type === "answer") {
+        const { intent, text, suggestions, sources, data } = reply;
+        this.context = reply.context || null;
+        const answerId = typeof reply.answer_id === "string" ? reply.answer_id : null;
+        this.add({ role: Role.bot, at: Date.now(), answer: { intent, text, suggestions, sources, data, answerId } });
+        if (waiter)
+          waiter.resolve(reply);
+        this.hooks.answered(reply);
+      } else {
+        this.add({ role: Role.error, at: Date.now(), text: this.labels().notAnswered + " " + (reply.message || "unknown error") });
+        if (waiter)
+          waiter.reject(Object.assign(new Error(reply.message || "error"), { code: reply.code }));
+      }
+    }
+    // Nothing waiting will be sent (the server refuses this site): each question fails with `error`, silently.
+    failWaiting(error) {
+      for (const m of this.messages) {
+        if (m.role === Role.user && (m.status === Status.queued || m.status === Status.sent))
+          this.fail(m, error, { quiet: true });
+      }
+    }
+    // Empties the conversation: waiting questions fail (their ask() rejects with `cleared`). Returns what was
+    // there, for restore(). Calls no hook: the chat shows the whole conversation again.
+    clear() {
+      for (const waiter of this.waiters.values())
+        waiter.reject(failure("cleared", "the conversation was cleared"));
+      this.waiters.clear();
+      for (const m of this.messages)
+        if (m.status === Status.queued || m.status === Status.sent)
+          m.status = Status.failed;
+      const kept = { messages: this.messages, context: this.context };
+      this.messages = [];
+      this.context = null;
+      return kept;
+    }
+    // Undoes clear(): its messages before any since, and its context, sent with the next question.
+    restore(kept) {
+      this.messages = kept.messages.concat(this.messages);
+      this.context = kept.context;
+      this.contextPending = true;
+    }
+    // One vote per answer, changeable; `comment` (after "not helpful") replaces the vote's. Sent now or once
+    // connected. False when it changes nothing (the same vote again, unless that one failed).
+    vote(message, helpful, comment) {
+      const unchanged = message.vote && message.vote.helpful === helpful && comment === void 0;
+      if (unchanged && message.vote.status !== VoteStatus.failed)
+        return false;
+      message.vote = { helpful, comment: comment === void 0 ? "" : comment, status: VoteStatus.queued };
+      this.hooks.voted(message);
+      if (this.transport.open)
+        this.sendVote(message);
+      else
+        this.transport.retryNow();
+      this.hooks.changed();
+      return true;
+    }
+    // ----- inside
+    add(message) {
+      this.messages.push(message);
+      this.hooks.added(message);
+      this.hooks.changed();
+    }
+    // A question that will not be sent: marked, said in the conversation (unless `quiet`), its ask() rejected.
+    // Returns the error.
+    fail(message, error, { quiet = false } = {}) {
+      message.status = Status.failed;
+      this.hooks.updated(message);
+      if (!quiet)
+        this.add({ role: Role.error, text: error.code === "too_big" ? this.labels().tooLong : error.message, at: Date.now() });
+      const waiter = this.waiters.get(message.id);
+      this.waiters.delete(message.id);
+      if (waiter)
+        waiter.reject(error);
+      this.hooks.changed();
+      return error;
+    }
+    sendVote(message) {
+      const id = "f-" + newId();
+      const frame = { type: "feedback", id, answer_id: message.answer.answerId, helpful: message.vote.helpful };
+      if (message.vote.comment)
+        frame.comment = message.vote.comment;
+      if (!this.transport.send(frame))
+        return;
+      message.vote.status = VoteStatus.sent;
+      this.voteFrames.set(id, message);
+    }
+    voteReceived(reply) {
+      const message = this.voteFrames.get(reply.id);
+      this.voteFrames.delete(reply.id);
+      if (!message.vote)
+        return;
+      message.vote.status = reply.type === "feedback_received" ? VoteStatus.saved : VoteStatus.failed;
+      this.hooks.voteUpdated(message);
+      this.hooks.changed();
+    }
+  };
+
   // web/src/menu_button.mjs
   var MenuButton = class {
     constructor({ id, label, items }) {
@@ -1208,22 +1436,15 @@ button { font: inherit; color: inherit; cursor: pointer; }
   var COPIED_SHOWN_MS = 2e3;
   var COUNTER_FROM = 0.8;
   var COUNT_SPOKEN_AFTER_MS = 1e3;
-  var CLOSE_TOO_BIG = 1009;
-  function failure(code, message) {
-    return Object.assign(new Error("Career Advisor: " + message), { code });
-  }
-  var byteLength = (text) => new TextEncoder().encode(text).length;
   var charLength = (text) => [...text].length;
   var STATE_LABELS = {
-    idle: "stateIdle",
-    connecting: "stateConnecting",
-    connected: "stateConnected",
-    reconnecting: "stateReconnecting",
-    offline: "stateOffline",
-    unavailable: "stateUnavailable"
+    [State.idle]: "stateIdle",
+    [State.connecting]: "stateConnecting",
+    [State.connected]: "stateConnected",
+    [State.reconnecting]: "stateReconnecting",
+    [State.offline]: "stateOffline",
+    [State.unavailable]: "stateUnavailable"
   };
-  var lastId = 0;
-  var newId = () => Date.now().toString(36) + "-" + (lastId += 1);
   var Chat = class {
     constructor(options, registry) {
       this.options = options;
@@ -1232,9 +1453,6 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.limits = { ...DEFAULT_LIMITS };
       this.history = new History(options.storage, options.storageKey);
       const saved = this.history.load();
-      this.messages = saved.messages;
-      this.context = saved.context || null;
-      this.contextPending = true;
       this.unread = Number.isInteger(saved.unread) ? saved.unread : 0;
       this.smallScreen = window.matchMedia(SMALL_SCREEN);
       this.isOpen = options.open && !this.smallScreen.matches || saved.open;
@@ -1243,8 +1461,6 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.tabGuard = (event) => this.keepTabInside(event);
       this.focusGuard = (event) => this.guardFocus(event);
       this.moreMenu = null;
-      this.waiters = /* @__PURE__ */ new Map();
-      this.voteFrames = /* @__PURE__ */ new Map();
       this.voteNodes = /* @__PURE__ */ new WeakMap();
       this.nodes = /* @__PURE__ */ new Map();
       this.topicsShown = false;
@@ -1260,8 +1476,24 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.connection = new Connection(options.socketUrl, {
         onState: (state, previous) => this.showState(state, previous),
         onMessage: (message) => this.receive(message),
-        onClose: (code) => this.closed(code),
+        onClose: (code) => this.outbox.closed(code),
         reachable: () => serverReachable(options.serverUrl)
+      });
+      this.outbox = new Outbox({ messages: saved.messages, context: saved.context || null }, {
+        transport: this.connection,
+        limits: () => this.limits,
+        labels: () => this.labels,
+        hooks: {
+          added: (message) => this.showAdded(message),
+          updated: (message) => this.updateQuestion(message),
+          voted: (message) => {
+            this.showVote(message);
+            this.emit("feedback", { answerId: message.answer.answerId, helpful: message.vote.helpful });
+          },
+          voteUpdated: (message) => this.showVote(message),
+          answered: (reply) => this.answered(reply),
+          changed: () => this.save()
+        }
       });
       this.api = this.publicApi();
     }
@@ -1308,7 +1540,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.scheduleTeaser();
       if (this.page || this.isOpen)
         this.setOpen(true);
-      else if (this.messages.some((m) => m.status === "queued" || m.status === "sent"))
+      else if (this.outbox.waiting)
         this.start();
       if (this.page)
         this.input.focus({ preventScroll: true });
@@ -1578,7 +1810,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
         class: "chip",
         part: "chip",
         dir: "auto",
-        disabled: this.connection.state === "unavailable",
+        disabled: this.connection.state === State.unavailable,
         onclick: (event) => {
           this.ask(text).catch(() => {
           });
@@ -1883,7 +2115,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       if (charLength(question) > this.limits.max_question_chars) {
         return failure("too_long", `the question is longer than ${this.limits.max_question_chars} characters`);
       }
-      if (this.connection.state === "unavailable")
+      if (this.connection.state === State.unavailable)
         return this.unavailableError();
       return null;
     }
@@ -1898,129 +2130,26 @@ button { font: inherit; color: inherit; cursor: pointer; }
       if (!this.isOpen)
         this.open({ focus: false });
       this.start();
-      const message = { id: newId(), role: "user", text: question, status: "queued", at: Date.now() };
-      this.add(message);
-      const bytes = byteLength(JSON.stringify({ type: "ask", id: message.id, text: question }));
-      if (bytes > this.limits.max_message_bytes) {
-        return Promise.reject(this.failQuestion(message, failure(
-          "too_big",
-          `the question takes ${bytes} bytes; the server takes messages of at most ${this.limits.max_message_bytes}`
-        )));
-      }
-      const answered = new Promise((resolve, reject) => this.waiters.set(message.id, { resolve, reject }));
-      if (this.connection.open)
-        this.deliver();
-      else
-        this.connection.retryNow();
+      const answered = this.outbox.ask(question);
+      this.updateTyping();
       return answered;
     }
-    // Sends what is queued. Each frame is measured as it will go out: the first on a socket carries the context.
-    // When a long question cannot afford all of it, the list of facts already shown goes first (it only spares
-    // repeats; the topic and what was named keep the follow-up), and only then the whole context (the question
-    // is answered, not as a follow-up).
-    deliver() {
-      const fits = (text) => byteLength(text) <= this.limits.max_message_bytes;
-      for (const m of this.messages) {
-        if (m.role !== "user" || m.status !== "queued")
-          continue;
-        const frame = { type: "ask", id: m.id, text: m.text };
-        if (this.contextPending && this.context)
-          frame.context = this.context;
-        let text = JSON.stringify(frame);
-        if (!fits(text) && frame.context) {
-          frame.context = { ...frame.context, shown: [], last_shown: void 0 };
-          text = JSON.stringify(frame);
-        }
-        if (!fits(text) && frame.context) {
-          delete frame.context;
-          text = JSON.stringify(frame);
-        }
-        const bytes = byteLength(text);
-        if (bytes > this.limits.max_message_bytes) {
-          this.failQuestion(m, failure("too_big", `the question takes ${bytes} bytes; the server takes at most ${this.limits.max_message_bytes}`));
-          continue;
-        }
-        if (!this.connection.send(text))
-          break;
-        this.contextPending = false;
-        m.status = "sent";
-        m.bytes = bytes;
-        this.updateQuestion(m);
-      }
-      for (const m of this.messages) {
-        if (m.role === "bot" && m.vote && m.vote.status === "queued")
-          this.sendVote(m);
-      }
-      this.save();
+    receive(reply) {
+      this.outbox.receive(reply);
       this.updateTyping();
     }
-    // The server closed with 1009: the largest question on that socket was over its limit (which this page
-    // did not know). It fails, once, rather than going back in the queue to close the next socket too.
-    closed(code) {
-      if (code !== CLOSE_TOO_BIG)
-        return;
-      const sent = this.messages.filter((m) => m.role === "user" && m.status === "sent");
-      if (!sent.length)
-        return;
-      const biggest = sent.reduce((a, b) => (b.bytes || 0) > (a.bytes || 0) ? b : a);
-      this.failQuestion(biggest, failure("too_big", "the server closed the connection: the question is over its size limit"));
-    }
-    // A question that will not be sent: marked, said in the conversation, its ask() rejected. Returns the error.
-    failQuestion(message, error, { quiet = false } = {}) {
-      message.status = "failed";
-      this.updateQuestion(message);
-      if (!quiet)
-        this.add({ role: "error", text: error.code === "too_big" ? this.labels.tooLong : error.message, at: Date.now() });
-      const waiter = this.waiters.get(message.id);
-      this.waiters.delete(message.id);
-      if (waiter)
-        waiter.reject(error);
-      this.save();
-      return error;
-    }
-    receive(message) {
-      if (this.voteFrames.has(message.id)) {
-        this.voteReceived(message);
-        return;
+    // An answer arrived: counted as unread while the widget is closed, and told to the page.
+    answered(reply) {
+      if (!this.page && !this.isOpen) {
+        this.unread += 1;
+        this.showUnread();
+        this.save();
       }
-      const question = this.messages.find((m) => m.role === "user" && m.id === message.id);
-      if (!question || question.status === "done" || question.status === "failed")
-        return;
-      question.status = "done";
-      this.updateQuestion(question);
-      const waiter = this.waiters.get(question.id);
-      this.waiters.delete(question.id);
-      if (message.type === "answer") {
-        const { intent, text, suggestions, sources, data } = message;
-        this.context = message.context || null;
-        const answerId = typeof message.answer_id === "string" ? message.answer_id : null;
-        this.add({ role: "bot", at: Date.now(), answer: { intent, text, suggestions, sources, data, answerId } });
-        if (!this.page && !this.isOpen) {
-          this.unread += 1;
-          this.showUnread();
-          this.save();
-        }
-        if (waiter)
-          waiter.resolve(message);
-        this.emit("answer", { answer: message });
-      } else {
-        this.add({ role: "error", at: Date.now(), text: this.labels.notAnswered + " " + (message.message || "unknown error") });
-        if (waiter)
-          waiter.reject(Object.assign(new Error(message.message || "error"), { code: message.code }));
-      }
-      this.updateTyping();
+      this.emit("answer", { answer: reply });
     }
     // Clears at once and offers Undo for a few seconds (the conversation stays in memory until then).
     clear() {
-      for (const waiter of this.waiters.values())
-        waiter.reject(failure("cleared", "the conversation was cleared"));
-      this.waiters.clear();
-      for (const m of this.messages)
-        if (m.status === "queued" || m.status === "sent")
-          m.status = "failed";
-      const kept = { messages: this.messages, context: this.context };
-      this.messages = [];
-      this.context = null;
+      const kept = this.outbox.clear();
       this.renderMessages();
       this.save();
       this.updateTyping();
@@ -2039,9 +2168,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       };
       const undo = () => {
         hide();
-        this.messages = kept.messages.concat(this.messages);
-        this.context = kept.context;
-        this.contextPending = true;
+        this.outbox.restore(kept);
         this.renderMessages();
         this.save();
         this.input.focus();
@@ -2057,25 +2184,16 @@ button { font: inherit; color: inherit; cursor: pointer; }
     showState(state, previous) {
       this.root.dataset.state = state;
       this.status.textContent = this.labels[STATE_LABELS[state]] || state;
-      this.showAvailable(state !== "unavailable");
-      this.showBanner(state === "offline");
-      if (state === "connected") {
-        this.contextPending = true;
+      this.showAvailable(state !== State.unavailable);
+      this.showBanner(state === State.offline);
+      if (state === State.connected) {
         this.showTopics();
-        this.deliver();
+        this.outbox.connected();
       } else {
-        for (const m of this.messages) {
-          if (m.status === "sent") {
-            m.status = "queued";
-            this.updateQuestion(m);
-          }
-          if (m.vote && m.vote.status === "sent")
-            m.vote.status = "queued";
-        }
-        this.voteFrames.clear();
-        this.updateTyping();
+        this.outbox.disconnected();
       }
-      if (state === "unavailable" && previous !== state)
+      this.updateTyping();
+      if (state === State.unavailable && previous !== state)
         this.becameUnavailable();
       if (previous !== void 0 && previous !== state)
         this.emit("state", { state, previous });
@@ -2118,11 +2236,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
     }
     // Nothing queued will be sent: each waiting question fails, and the site owner is told once how to fix it.
     becameUnavailable() {
-      const error = this.unavailableError();
-      for (const m of this.messages) {
-        if (m.role === "user" && (m.status === "queued" || m.status === "sent"))
-          this.failQuestion(m, error, { quiet: true });
-      }
+      this.outbox.failWaiting(this.unavailableError());
       const told = this.registry.told;
       if (!told.has(this.options.serverUrl)) {
         told.add(this.options.serverUrl);
@@ -2130,24 +2244,22 @@ button { font: inherit; color: inherit; cursor: pointer; }
       }
     }
     updateTyping() {
-      this.typing.hidden = !(this.connection.open && this.messages.some((m) => m.status === "sent"));
+      this.typing.hidden = !(this.connection.open && this.outbox.sending);
     }
     // ----- rendering
     // Texts written by the visitor or the server say their own direction (dir="auto"): an English answer on a
     // right-to-left page keeps its full stop at its end; the layout around them follows the page (logical CSS).
-    add(message) {
-      this.messages.push(message);
+    showAdded(message) {
       const node = this.render(message);
       this.log.append(node);
-      if (message.role === "bot")
+      if (message.role === Role.bot)
         this.scrollToAnswer(node);
       else
         this.scrollToEnd();
-      this.save();
     }
     renderMessages() {
       this.nodes.clear();
-      this.log.replaceChildren(this.log.firstChild, ...this.messages.map((m) => this.render(m)));
+      this.log.replaceChildren(this.log.firstChild, ...this.outbox.messages.map((m) => this.render(m)));
       this.scrollToEnd();
     }
     // The time a message was written, as a <time>: the hour alone today, with the date before.
@@ -2169,7 +2281,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
     }
     render(message) {
       const L = this.labels;
-      if (message.role === "user") {
+      if (message.role === Role.user) {
         const node = h(
           "div",
           { class: "msg msg--user", part: "message message-user" },
@@ -2181,7 +2293,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
         this.updateQuestion(message);
         return node;
       }
-      if (message.role === "error") {
+      if (message.role === Role.error) {
         return h("div", { class: "msg msg--error", part: "message message-error", dir: "auto" }, message.text);
       }
       const a = message.answer || {};
@@ -2255,10 +2367,10 @@ button { font: inherit; color: inherit; cursor: pointer; }
       const date = new Date().toISOString().slice(0, 10);
       const lines = [fill(L.transcriptTitle, { title: this.options.title, date }), ""];
       const stamp = (at) => typeof at === "number" ? `[${new Date(at).toISOString().slice(0, 16).replace("T", " ")}] ` : "";
-      for (const m of this.messages) {
-        if (m.role === "user")
+      for (const m of this.outbox.messages) {
+        if (m.role === Role.user)
           lines.push(stamp(m.at) + L.you + ": " + m.text);
-        else if (m.role === "bot")
+        else if (m.role === Role.bot)
           lines.push(stamp(m.at) + L.advisor + ": " + this.answerText(m.answer || {}));
         else
           lines.push(stamp(m.at) + m.text);
@@ -2285,7 +2397,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
         title: label,
         "aria-pressed": String(message.vote ? message.vote.helpful === helpful : false),
         part: "vote",
-        onclick: () => this.vote(message, helpful)
+        onclick: () => this.outbox.vote(message, helpful)
       }, icon(name));
       const node = h(
         "div",
@@ -2299,38 +2411,6 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.showVote(message);
       return node;
     }
-    vote(message, helpful, comment) {
-      const unchanged = message.vote && message.vote.helpful === helpful && comment === void 0;
-      if (unchanged && message.vote.status !== "failed")
-        return;
-      message.vote = { helpful, comment: comment === void 0 ? "" : comment, status: "queued" };
-      this.showVote(message);
-      this.emit("feedback", { answerId: message.answer.answerId, helpful });
-      if (this.connection.open)
-        this.sendVote(message);
-      else
-        this.connection.retryNow();
-      this.save();
-    }
-    sendVote(message) {
-      const id = "f-" + newId();
-      const frame = { type: "feedback", id, answer_id: message.answer.answerId, helpful: message.vote.helpful };
-      if (message.vote.comment)
-        frame.comment = message.vote.comment;
-      if (!this.connection.send(frame))
-        return;
-      message.vote.status = "sent";
-      this.voteFrames.set(id, message);
-    }
-    voteReceived(reply) {
-      const message = this.voteFrames.get(reply.id);
-      this.voteFrames.delete(reply.id);
-      if (!message.vote)
-        return;
-      message.vote.status = reply.type === "feedback_received" ? "saved" : "failed";
-      this.showVote(message);
-      this.save();
-    }
     // The buttons' pressed state, the note beside them, and the comment box after a "not helpful" vote.
     showVote(message) {
       const node = this.voteNodes.get(message);
@@ -2342,9 +2422,9 @@ button { font: inherit; color: inherit; cursor: pointer; }
       up.setAttribute("aria-pressed", String(!!vote && vote.helpful));
       down.setAttribute("aria-pressed", String(!!vote && !vote.helpful));
       const note = node.querySelector(".feedback__note");
-      note.textContent = !vote ? "" : vote.status === "failed" ? L.feedbackFailed : vote.status === "saved" ? L.feedbackThanks : "";
+      note.textContent = !vote ? "" : vote.status === VoteStatus.failed ? L.feedbackFailed : vote.status === VoteStatus.saved ? L.feedbackThanks : "";
       const form = node.querySelector(".feedback__comment");
-      const wantsComment = vote && !vote.helpful && !vote.comment && vote.status !== "failed";
+      const wantsComment = vote && !vote.helpful && !vote.comment && vote.status !== VoteStatus.failed;
       if (wantsComment && !form) {
         const input = h("input", {
           type: "text",
@@ -2355,7 +2435,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
         node.append(h("form", { class: "feedback__comment", onsubmit: (e) => {
           e.preventDefault();
           if (input.value.trim())
-            this.vote(message, false, input.value.trim());
+            this.outbox.vote(message, false, input.value.trim());
         } }, input, h("button", { type: "submit" }, L.commentSend)));
       } else if (!wantsComment && form) {
         form.remove();
@@ -2365,8 +2445,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
       const node = this.nodes.get(message.id);
       if (!node)
         return;
-      const queued = message.status === "queued" && !this.connection.open;
-      const failed = message.status === "failed";
+      const queued = message.status === Status.queued && !this.connection.open;
+      const failed = message.status === Status.failed;
       node.classList.toggle("is-queued", queued);
       node.classList.toggle("is-failed", failed);
       const old = node.querySelector(".msg__pending");
@@ -2394,8 +2474,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
     save() {
       this.history.save({
         open: !this.page && this.isOpen,
-        messages: this.messages,
-        context: this.context,
+        messages: this.outbox.messages,
+        context: this.outbox.context,
         unread: this.unread
       });
     }

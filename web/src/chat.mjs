@@ -8,7 +8,8 @@ import { accentVariables } from './theme.mjs';
 import { adoptStyles } from './styles.mjs';
 import { History } from './history.mjs';
 import { DEFAULT_LIMITS, exampleQuestions, serverLimits, serverReachable } from './server_info.mjs';
-import { Connection } from './connection.mjs';
+import { Connection, State } from './connection.mjs';
+import { Outbox, Role, Status, VoteStatus, failure } from './outbox.mjs';
 import { MenuButton } from './menu_button.mjs';
 import { SMALL_SCREEN, tabStops } from './modal.mjs';
 import { mergeSettings } from './options.mjs';
@@ -17,20 +18,12 @@ const UNDO_MS = 8000;
 const COPIED_SHOWN_MS = 2000;  // the Copy button's check (or alert) before it is a Copy button again
 const COUNTER_FROM = 0.8;  // the character counter shows from this share of max_question_chars
 const COUNT_SPOKEN_AFTER_MS = 1000;  // screen readers hear the count once the visitor pauses, not every key
-const CLOSE_TOO_BIG = 1009;
 
-function failure(code, message) {
-  return Object.assign(new Error('Career Advisor: ' + message), { code });
-}
-
-const byteLength = (text) => new TextEncoder().encode(text).length;
 const charLength = (text) => [...text].length;  // code points, as the server counts
 
-const STATE_LABELS = { idle: 'stateIdle', connecting: 'stateConnecting', connected: 'stateConnected',
-  reconnecting: 'stateReconnecting', offline: 'stateOffline', unavailable: 'stateUnavailable' };
-
-let lastId = 0;
-const newId = () => Date.now().toString(36) + '-' + (lastId += 1);
+const STATE_LABELS = { [State.idle]: 'stateIdle', [State.connecting]: 'stateConnecting',
+  [State.connected]: 'stateConnected', [State.reconnecting]: 'stateReconnecting', [State.offline]: 'stateOffline',
+  [State.unavailable]: 'stateUnavailable' };
 
 export class Chat {
   constructor(options, registry) {
@@ -40,11 +33,6 @@ export class Chat {
     this.limits = { ...DEFAULT_LIMITS };
     this.history = new History(options.storage, options.storageKey);
     const saved = this.history.load();
-    this.messages = saved.messages;
-    // The server's follow-up context ("what about Austin?"). A new socket starts without it, so the first
-    // question on each socket carries the last one back (docs/protocol.md).
-    this.context = saved.context || null;
-    this.contextPending = true;
     this.unread = Number.isInteger(saved.unread) ? saved.unread : 0;
     // data-open opens only where the panel floats; on a phone it would hide the whole page.
     this.smallScreen = window.matchMedia(SMALL_SCREEN);
@@ -54,8 +42,6 @@ export class Chat {
     this.tabGuard = (event) => this.keepTabInside(event);
     this.focusGuard = (event) => this.guardFocus(event);
     this.moreMenu = null;  // the widget's ⋯ menu (MenuButton), made by build()
-    this.waiters = new Map();  // question id -> promise callbacks of ask()
-    this.voteFrames = new Map();  // id of a feedback frame in flight -> the answer message it is about
     this.voteNodes = new WeakMap();  // answer message -> its feedback controls
     this.nodes = new Map();    // question id -> its bubble, to update its pending note
     this.topicsShown = false;
@@ -68,8 +54,24 @@ export class Chat {
     this.connection = new Connection(options.socketUrl, {
       onState: (state, previous) => this.showState(state, previous),
       onMessage: (message) => this.receive(message),
-      onClose: (code) => this.closed(code),
+      onClose: (code) => this.outbox.closed(code),
       reachable: () => serverReachable(options.serverUrl),
+    });
+    this.outbox = new Outbox({ messages: saved.messages, context: saved.context || null }, {
+      transport: this.connection,
+      limits: () => this.limits,
+      labels: () => this.labels,
+      hooks: {
+        added: (message) => this.showAdded(message),
+        updated: (message) => this.updateQuestion(message),
+        voted: (message) => {
+          this.showVote(message);
+          this.emit('feedback', { answerId: message.answer.answerId, helpful: message.vote.helpful });
+        },
+        voteUpdated: (message) => this.showVote(message),
+        answered: (reply) => this.answered(reply),
+        changed: () => this.save(),
+      },
     });
     this.api = this.publicApi();
   }
@@ -105,7 +107,7 @@ export class Chat {
     if (!this.page) this.smallScreen.addEventListener('change', () => this.showModal());
     this.scheduleTeaser();
     if (this.page || this.isOpen) this.setOpen(true);
-    else if (this.messages.some((m) => m.status === 'queued' || m.status === 'sent')) this.start();
+    else if (this.outbox.waiting) this.start();
     // The chat page is there to be typed in; a widget waits to be opened.
     if (this.page) this.input.focus({ preventScroll: true });
     this.emit('ready');
@@ -279,7 +281,7 @@ export class Chat {
   // A chip asks its question; pressed from the keyboard, the focus goes on to the input (a click leaves it,
   // so a phone does not open its keyboard).
   chip(text) {
-    return h('button', { type: 'button', class: 'chip', part: 'chip', dir: 'auto', disabled: this.connection.state === 'unavailable',
+    return h('button', { type: 'button', class: 'chip', part: 'chip', dir: 'auto', disabled: this.connection.state === State.unavailable,
       onclick: (event) => {
       this.ask(text).catch(() => {});
       if (event.detail === 0) this.input.focus();
@@ -563,7 +565,7 @@ export class Chat {
     if (charLength(question) > this.limits.max_question_chars) {
       return failure('too_long', `the question is longer than ${this.limits.max_question_chars} characters`);
     }
-    if (this.connection.state === 'unavailable') return this.unavailableError();
+    if (this.connection.state === State.unavailable) return this.unavailableError();
     return null;
   }
 
@@ -577,116 +579,29 @@ export class Chat {
     if (problem) return Promise.reject(problem);
     if (!this.isOpen) this.open({ focus: false });
     this.start();
-    const message = { id: newId(), role: 'user', text: question, status: 'queued', at: Date.now() };
-    this.add(message);
-    const bytes = byteLength(JSON.stringify({ type: 'ask', id: message.id, text: question }));
-    if (bytes > this.limits.max_message_bytes) {
-      return Promise.reject(this.failQuestion(message, failure('too_big',
-        `the question takes ${bytes} bytes; the server takes messages of at most ${this.limits.max_message_bytes}`)));
-    }
-    const answered = new Promise((resolve, reject) => this.waiters.set(message.id, { resolve, reject }));
-    if (this.connection.open) this.deliver();
-    else this.connection.retryNow();
+    const answered = this.outbox.ask(question);
+    this.updateTyping();
     return answered;
   }
 
-  // Sends what is queued. Each frame is measured as it will go out: the first on a socket carries the context.
-  // When a long question cannot afford all of it, the list of facts already shown goes first (it only spares
-  // repeats; the topic and what was named keep the follow-up), and only then the whole context (the question
-  // is answered, not as a follow-up).
-  deliver() {
-    const fits = (text) => byteLength(text) <= this.limits.max_message_bytes;
-    for (const m of this.messages) {
-      if (m.role !== 'user' || m.status !== 'queued') continue;
-      const frame = { type: 'ask', id: m.id, text: m.text };
-      if (this.contextPending && this.context) frame.context = this.context;
-      let text = JSON.stringify(frame);
-      if (!fits(text) && frame.context) {
-        frame.context = { ...frame.context, shown: [], last_shown: undefined };
-        text = JSON.stringify(frame);
-      }
-      if (!fits(text) && frame.context) {
-        delete frame.context;
-        text = JSON.stringify(frame);
-      }
-      const bytes = byteLength(text);
-      if (bytes > this.limits.max_message_bytes) {
-        this.failQuestion(m, failure('too_big', `the question takes ${bytes} bytes; the server takes at most ${this.limits.max_message_bytes}`));
-        continue;
-      }
-      if (!this.connection.send(text)) break;
-      this.contextPending = false;
-      m.status = 'sent';
-      m.bytes = bytes;
-      this.updateQuestion(m);
-    }
-    for (const m of this.messages) {
-      if (m.role === 'bot' && m.vote && m.vote.status === 'queued') this.sendVote(m);
-    }
-    this.save();
+  receive(reply) {
+    this.outbox.receive(reply);
     this.updateTyping();
   }
 
-  // The server closed with 1009: the largest question on that socket was over its limit (which this page
-  // did not know). It fails, once, rather than going back in the queue to close the next socket too.
-  closed(code) {
-    if (code !== CLOSE_TOO_BIG) return;
-    const sent = this.messages.filter((m) => m.role === 'user' && m.status === 'sent');
-    if (!sent.length) return;
-    const biggest = sent.reduce((a, b) => ((b.bytes || 0) > (a.bytes || 0) ? b : a));
-    this.failQuestion(biggest, failure('too_big', 'the server closed the connection: the question is over its size limit'));
-  }
-
-  // A question that will not be sent: marked, said in the conversation, its ask() rejected. Returns the error.
-  failQuestion(message, error, { quiet = false } = {}) {
-    message.status = 'failed';
-    this.updateQuestion(message);
-    if (!quiet) this.add({ role: 'error', text: error.code === 'too_big' ? this.labels.tooLong : error.message, at: Date.now() });
-    const waiter = this.waiters.get(message.id);
-    this.waiters.delete(message.id);
-    if (waiter) waiter.reject(error);
-    this.save();
-    return error;
-  }
-
-  receive(message) {
-    if (this.voteFrames.has(message.id)) {
-      this.voteReceived(message);
-      return;
+  // An answer arrived: counted as unread while the widget is closed, and told to the page.
+  answered(reply) {
+    if (!this.page && !this.isOpen) {
+      this.unread += 1;
+      this.showUnread();
+      this.save();
     }
-    const question = this.messages.find((m) => m.role === 'user' && m.id === message.id);
-    if (!question || question.status === 'done' || question.status === 'failed') return;  // cleared, answered
-    question.status = 'done';
-    this.updateQuestion(question);
-    const waiter = this.waiters.get(question.id);
-    this.waiters.delete(question.id);
-    if (message.type === 'answer') {
-      const { intent, text, suggestions, sources, data } = message;
-      this.context = message.context || null;
-      const answerId = typeof message.answer_id === 'string' ? message.answer_id : null;
-      this.add({ role: 'bot', at: Date.now(), answer: { intent, text, suggestions, sources, data, answerId } });
-      if (!this.page && !this.isOpen) {
-        this.unread += 1;
-        this.showUnread();
-        this.save();
-      }
-      if (waiter) waiter.resolve(message);
-      this.emit('answer', { answer: message });
-    } else {
-      this.add({ role: 'error', at: Date.now(), text: this.labels.notAnswered + ' ' + (message.message || 'unknown error') });
-      if (waiter) waiter.reject(Object.assign(new Error(message.message || 'error'), { code: message.code }));
-    }
-    this.updateTyping();
+    this.emit('answer', { answer: reply });
   }
 
   // Clears at once and offers Undo for a few seconds (the conversation stays in memory until then).
   clear() {
-    for (const waiter of this.waiters.values()) waiter.reject(failure('cleared', 'the conversation was cleared'));
-    this.waiters.clear();
-    for (const m of this.messages) if (m.status === 'queued' || m.status === 'sent') m.status = 'failed';
-    const kept = { messages: this.messages, context: this.context };
-    this.messages = [];
-    this.context = null;
+    const kept = this.outbox.clear();
     this.renderMessages();
     this.save();
     this.updateTyping();
@@ -700,9 +615,7 @@ export class Chat {
     const hide = () => { clearTimeout(this.undoTimer); this.undoBar.hidden = true; this.undoBar.replaceChildren(); };
     const undo = () => {
       hide();
-      this.messages = kept.messages.concat(this.messages);
-      this.context = kept.context;
-      this.contextPending = true;
+      this.outbox.restore(kept);
       this.renderMessages();
       this.save();
       this.input.focus();
@@ -718,22 +631,16 @@ export class Chat {
   showState(state, previous) {
     this.root.dataset.state = state;
     this.status.textContent = this.labels[STATE_LABELS[state]] || state;
-    this.showAvailable(state !== 'unavailable');
-    this.showBanner(state === 'offline');
-    if (state === 'connected') {
-      this.contextPending = true;
+    this.showAvailable(state !== State.unavailable);
+    this.showBanner(state === State.offline);
+    if (state === State.connected) {
       this.showTopics();
-      this.deliver();
+      this.outbox.connected();
     } else {
-      // Whatever was on its way may be lost with the socket: send it again on the next one.
-      for (const m of this.messages) {
-        if (m.status === 'sent') { m.status = 'queued'; this.updateQuestion(m); }
-        if (m.vote && m.vote.status === 'sent') m.vote.status = 'queued';
-      }
-      this.voteFrames.clear();
-      this.updateTyping();
+      this.outbox.disconnected();
     }
-    if (state === 'unavailable' && previous !== state) this.becameUnavailable();
+    this.updateTyping();
+    if (state === State.unavailable && previous !== state) this.becameUnavailable();
     if (previous !== undefined && previous !== state) this.emit('state', { state, previous });
   }
 
@@ -766,10 +673,7 @@ export class Chat {
 
   // Nothing queued will be sent: each waiting question fails, and the site owner is told once how to fix it.
   becameUnavailable() {
-    const error = this.unavailableError();
-    for (const m of this.messages) {
-      if (m.role === 'user' && (m.status === 'queued' || m.status === 'sent')) this.failQuestion(m, error, { quiet: true });
-    }
+    this.outbox.failWaiting(this.unavailableError());
     const told = this.registry.told;
     if (!told.has(this.options.serverUrl)) {
       told.add(this.options.serverUrl);
@@ -780,25 +684,23 @@ export class Chat {
   }
 
   updateTyping() {
-    this.typing.hidden = !(this.connection.open && this.messages.some((m) => m.status === 'sent'));
+    this.typing.hidden = !(this.connection.open && this.outbox.sending);
   }
 
   // ----- rendering
   // Texts written by the visitor or the server say their own direction (dir="auto"): an English answer on a
   // right-to-left page keeps its full stop at its end; the layout around them follows the page (logical CSS).
 
-  add(message) {
-    this.messages.push(message);
+  showAdded(message) {
     const node = this.render(message);
     this.log.append(node);
-    if (message.role === 'bot') this.scrollToAnswer(node);
+    if (message.role === Role.bot) this.scrollToAnswer(node);
     else this.scrollToEnd();
-    this.save();
   }
 
   renderMessages() {
     this.nodes.clear();
-    this.log.replaceChildren(this.log.firstChild, ...this.messages.map((m) => this.render(m)));
+    this.log.replaceChildren(this.log.firstChild, ...this.outbox.messages.map((m) => this.render(m)));
     this.scrollToEnd();
   }
 
@@ -819,7 +721,7 @@ export class Chat {
 
   render(message) {
     const L = this.labels;
-    if (message.role === 'user') {
+    if (message.role === Role.user) {
       const node = h('div', { class: 'msg msg--user', part: 'message message-user' },
         h('span', { class: 'visually-hidden' }, L.you + ': '),
         h('span', { class: 'msg__text', dir: 'auto' }, message.text), this.time(message.at));
@@ -827,7 +729,7 @@ export class Chat {
       this.updateQuestion(message);
       return node;
     }
-    if (message.role === 'error') {
+    if (message.role === Role.error) {
       return h('div', { class: 'msg msg--error', part: 'message message-error', dir: 'auto' }, message.text);
     }
     const a = message.answer || {};
@@ -890,9 +792,9 @@ export class Chat {
     const date = new Date().toISOString().slice(0, 10);
     const lines = [fill(L.transcriptTitle, { title: this.options.title, date }), ''];
     const stamp = (at) => (typeof at === 'number' ? `[${new Date(at).toISOString().slice(0, 16).replace('T', ' ')}] ` : '');
-    for (const m of this.messages) {
-      if (m.role === 'user') lines.push(stamp(m.at) + L.you + ': ' + m.text);
-      else if (m.role === 'bot') lines.push(stamp(m.at) + L.advisor + ': ' + this.answerText(m.answer || {}));
+    for (const m of this.outbox.messages) {
+      if (m.role === Role.user) lines.push(stamp(m.at) + L.you + ': ' + m.text);
+      else if (m.role === Role.bot) lines.push(stamp(m.at) + L.advisor + ': ' + this.answerText(m.answer || {}));
       else lines.push(stamp(m.at) + m.text);
       lines.push('');
     }
@@ -915,7 +817,7 @@ export class Chat {
     const L = this.labels;
     const vote = (helpful, label, name) => h('button', { type: 'button', class: 'vote', 'aria-label': label, title: label,
       'aria-pressed': String(message.vote ? message.vote.helpful === helpful : false), part: 'vote',
-      onclick: () => this.vote(message, helpful) }, icon(name));
+      onclick: () => this.outbox.vote(message, helpful) }, icon(name));
     const node = h('div', { class: 'feedback', role: 'group', 'aria-label': L.feedbackQuestion },
       h('span', { 'aria-hidden': 'true' }, L.feedbackPrompt),
       vote(true, L.helpful, 'thumbs_up'), vote(false, L.notHelpful, 'thumbs_down'),
@@ -923,35 +825,6 @@ export class Chat {
     this.voteNodes.set(message, node);
     this.showVote(message);
     return node;
-  }
-
-  vote(message, helpful, comment) {
-    const unchanged = message.vote && message.vote.helpful === helpful && comment === undefined;
-    if (unchanged && message.vote.status !== 'failed') return;
-    message.vote = { helpful, comment: comment === undefined ? '' : comment, status: 'queued' };
-    this.showVote(message);
-    this.emit('feedback', { answerId: message.answer.answerId, helpful });
-    if (this.connection.open) this.sendVote(message);
-    else this.connection.retryNow();
-    this.save();
-  }
-
-  sendVote(message) {
-    const id = 'f-' + newId();
-    const frame = { type: 'feedback', id, answer_id: message.answer.answerId, helpful: message.vote.helpful };
-    if (message.vote.comment) frame.comment = message.vote.comment;
-    if (!this.connection.send(frame)) return;
-    message.vote.status = 'sent';
-    this.voteFrames.set(id, message);
-  }
-
-  voteReceived(reply) {
-    const message = this.voteFrames.get(reply.id);
-    this.voteFrames.delete(reply.id);
-    if (!message.vote) return;
-    message.vote.status = reply.type === 'feedback_received' ? 'saved' : 'failed';
-    this.showVote(message);
-    this.save();
   }
 
   // The buttons' pressed state, the note beside them, and the comment box after a "not helpful" vote.
@@ -964,16 +837,16 @@ export class Chat {
     up.setAttribute('aria-pressed', String(!!vote && vote.helpful));
     down.setAttribute('aria-pressed', String(!!vote && !vote.helpful));
     const note = node.querySelector('.feedback__note');
-    note.textContent = !vote ? '' : vote.status === 'failed' ? L.feedbackFailed
-      : vote.status === 'saved' ? L.feedbackThanks : '';
+    note.textContent = !vote ? '' : vote.status === VoteStatus.failed ? L.feedbackFailed
+      : vote.status === VoteStatus.saved ? L.feedbackThanks : '';
     const form = node.querySelector('.feedback__comment');
-    const wantsComment = vote && !vote.helpful && !vote.comment && vote.status !== 'failed';
+    const wantsComment = vote && !vote.helpful && !vote.comment && vote.status !== VoteStatus.failed;
     if (wantsComment && !form) {
       const input = h('input', { type: 'text', maxlength: this.limits.max_comment_chars, 'aria-label': L.commentPrompt,
         placeholder: L.commentPrompt });
       node.append(h('form', { class: 'feedback__comment', onsubmit: (e) => {
         e.preventDefault();
-        if (input.value.trim()) this.vote(message, false, input.value.trim());
+        if (input.value.trim()) this.outbox.vote(message, false, input.value.trim());
       } }, input, h('button', { type: 'submit' }, L.commentSend)));
     } else if (!wantsComment && form) {
       form.remove();
@@ -983,8 +856,8 @@ export class Chat {
   updateQuestion(message) {
     const node = this.nodes.get(message.id);
     if (!node) return;
-    const queued = message.status === 'queued' && !this.connection.open;
-    const failed = message.status === 'failed';
+    const queued = message.status === Status.queued && !this.connection.open;
+    const failed = message.status === Status.failed;
     node.classList.toggle('is-queued', queued);
     node.classList.toggle('is-failed', failed);
     const old = node.querySelector('.msg__pending');
@@ -1006,7 +879,7 @@ export class Chat {
   }
 
   save() {
-    this.history.save({ open: !this.page && this.isOpen, messages: this.messages, context: this.context,
+    this.history.save({ open: !this.page && this.isOpen, messages: this.outbox.messages, context: this.outbox.context,
       unread: this.unread });
   }
 
