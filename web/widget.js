@@ -142,94 +142,341 @@
   });
   var fill = (template, values) => String(template).replace(/\{(\w+)\}/g, (m, k) => k in values ? values[k] : m);
 
-  // web/src/markdown.mjs
-  var INLINE = /\*\*(.+?)\*\*|\[([^\]\n]+)\]\(([^)\s]+)\)/g;
-  function inline(text, labels) {
-    const nodes = [];
-    let last = 0;
-    for (const m of text.matchAll(INLINE)) {
-      nodes.push(text.slice(last, m.index));
-      if (m[1] !== void 0)
-        nodes.push(h("strong", {}, inline(m[1], labels)));
+  // web/src/composer.mjs
+  var COUNTER_FROM = 0.8;
+  var COUNT_SPOKEN_AFTER_MS = 1e3;
+  var charLength = (text) => [...text].length;
+  var Composer = class {
+    // labels, lang: the chat's. placeholder: the input's (fitPlaceholder() shortens it where it does not fit).
+    // limits(): the chat's limits now. notice: the node that says the chat is unavailable; while shown it
+    // describes the input. check(question): the chat's one check, a failure or null. ask(text): a promise.
+    constructor({ labels, lang, placeholder, limits, notice, check, ask }) {
+      this.labels = labels;
+      this.lang = lang;
+      this.placeholder = placeholder;
+      this.limits = limits;
+      this.notice = notice;
+      this.check = check;
+      this.ask = ask;
+      this.input = h("textarea", {
+        class: "input",
+        id: "question",
+        dir: "auto",
+        rows: 1,
+        maxlength: limits().max_question_chars,
+        autocomplete: "off",
+        enterkeyhint: "send",
+        placeholder,
+        part: "input",
+        onbeforeinput: (e) => this.onBeforeInput(e),
+        oninput: () => this.onInput(),
+        onkeydown: (e) => this.onInputKey(e)
+      });
+      if (window.ResizeObserver)
+        new ResizeObserver(() => this.fitPlaceholder()).observe(this.input);
+      this.sendButton = h(
+        "button",
+        { type: "submit", class: "send", "aria-label": labels.send, title: labels.send, part: "send" },
+        icon("send")
+      );
+      this.inputNote = h("p", { class: "input-note", id: "input-note", role: "status", part: "input-note" });
+      this.counter = h("p", { class: "counter", id: "counter", "aria-hidden": "true", hidden: true, part: "counter" });
+      this.spokenCount = h("p", { class: "visually-hidden spoken-count", role: "status" });
+      this.cutComing = false;
+      this.inputNoteFor = null;
+      this.countTimer = 0;
+      this.form = h(
+        "form",
+        {
+          class: "composer",
+          part: "composer",
+          novalidate: true,
+          onsubmit: (e) => this.onSubmit(e)
+        },
+        h("label", { class: "visually-hidden", for: "question" }, labels.inputLabel),
+        h("div", { class: "input-info" }, this.inputNote, this.counter, this.spokenCount),
+        this.input,
+        this.sendButton
+      );
+    }
+    // The server's limits came: the box's maxlength and the count follow them.
+    limitsChanged() {
+      this.input.maxLength = this.limits().max_question_chars;
+      this.showCount();
+    }
+    onInputKey(event) {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        this.input.form.requestSubmit();
+      }
+    }
+    // A question the input box cannot send stays in it; one too long (the server's limit came after it was
+    // typed) is said to be.
+    onSubmit(event) {
+      event.preventDefault();
+      const problem = this.check(this.input.value.trim());
+      if (problem) {
+        if (problem.code === "too_long")
+          this.sayAboutInput(this.labels.tooLong, "too_long");
+        return;
+      }
+      this.ask(this.input.value).catch(() => {
+      });
+      this.input.value = "";
+      this.onInput();
+    }
+    // The box's maxlength cuts a paste (or drop) that does not fit without a word: learn here that it will,
+    // to say so once the text is in.
+    onBeforeInput(event) {
+      const text = event.data ?? (event.dataTransfer ? event.dataTransfer.getData("text/plain") : null);
+      if (!event.inputType.startsWith("insertFrom") || !text)
+        return;
+      const { value, selectionStart, selectionEnd, maxLength } = this.input;
+      const length = value.length - (selectionEnd - selectionStart) + text.replace(/\r\n?/g, "\n").length;
+      this.cutComing = maxLength >= 0 && length > maxLength;
+    }
+    onInput() {
+      this.fitInput();
+      if (this.cutComing) {
+        this.cutComing = false;
+        this.sayAboutInput(fill(this.labels.pasteCut, { limit: this.number(this.limits().max_question_chars) }), "cut");
+      } else if (!this.input.value || this.inputNoteFor === "too_long" && !this.overLimit()) {
+        this.sayAboutInput("");
+      }
+      this.showCount();
+    }
+    // What happened to the text in the box, in the polite live region above it ('' clears it).
+    sayAboutInput(text, reason = null) {
+      this.inputNote.textContent = text;
+      this.inputNoteFor = text ? reason : null;
+      this.describeInput();
+    }
+    overLimit() {
+      return charLength(this.input.value) > this.limits().max_question_chars;
+    }
+    // From COUNTER_FROM of the limit: "188 characters left", or "12 characters too many" (a limit that came
+    // after the text). Counted as the server counts, in code points; maxlength counts UTF-16 units, so the box
+    // may stop short of the limit on text of emoji, never past it.
+    showCount() {
+      const limit = this.limits().max_question_chars;
+      const count = charLength(this.input.value);
+      const shown = count > 0 && count >= limit * COUNTER_FROM;
+      const left = limit - count;
+      const n = Math.abs(left);
+      const L = this.labels;
+      const text = !shown ? "" : fill(left >= 0 ? n === 1 ? L.characterLeft : L.charactersLeft : n === 1 ? L.characterOver : L.charactersOver, { count: this.number(n) });
+      this.counter.hidden = !shown;
+      this.counter.textContent = text;
+      this.counter.classList.toggle("is-over", left < 0);
+      if (left < 0)
+        this.input.setAttribute("aria-invalid", "true");
       else
-        nodes.push(link(m[2], m[3], labels) || m[0]);
-      last = m.index + m[0].length;
+        this.input.removeAttribute("aria-invalid");
+      clearTimeout(this.countTimer);
+      this.countTimer = setTimeout(() => {
+        this.spokenCount.textContent = text;
+      }, COUNT_SPOKEN_AFTER_MS);
+      this.describeInput();
     }
-    nodes.push(text.slice(last));
-    return nodes;
-  }
-  function link(label, href, labels) {
-    let url;
-    try {
-      url = new URL(href);
-    } catch {
-      return null;
+    // The input's description: why it is disabled, what happened to its text, the count near the limit.
+    describeInput() {
+      const ids = [
+        [this.notice, !this.notice.hidden],
+        [this.inputNote, this.inputNote.textContent !== ""],
+        [this.counter, !this.counter.hidden]
+      ].filter(([, on]) => on).map(([node]) => node.id);
+      if (ids.length)
+        this.input.setAttribute("aria-describedby", ids.join(" "));
+      else
+        this.input.removeAttribute("aria-describedby");
     }
-    if (url.protocol !== "http:" && url.protocol !== "https:")
-      return null;
-    return h(
-      "a",
-      { href: url.href, target: "_blank", rel: "noopener noreferrer" },
-      label,
-      h("span", { class: "visually-hidden" }, " " + labels.opensInNewTab)
-    );
-  }
-  function markdown(text, labels) {
-    const out = document.createDocumentFragment();
-    let list = null;
-    let newPart = false;
-    for (const line of String(text).split("\n")) {
-      const item = /^\s*- (.*)$/.exec(line);
-      if (item) {
-        if (!list)
-          out.append(list = h("ul", { class: newPart ? "part" : null }));
-        list.append(h("li", {}, inline(item[1], labels)));
-        newPart = false;
-      } else if (line.trim()) {
-        out.append(h("p", { class: newPart ? "part" : null }, inline(line, labels)));
-        list = null;
-        newPart = false;
-      } else {
-        list = null;
-        newPart = true;
-      }
-    }
-    return out;
-  }
-  function plainText(text) {
-    return String(text).replace(INLINE, (m, bold, label, href) => bold !== void 0 ? bold : `${label} (${href})`);
-  }
-
-  // web/src/sources.mjs
-  function sourceUrl(source) {
-    return typeof source.url === "string" && /^https:\/\/[^\s"'<>]+$/.test(source.url) ? source.url : null;
-  }
-  function sourceLine(sources, lang, plain = false) {
-    const date = (iso) => {
-      if (typeof iso !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(iso))
-        return null;
-      const when = new Date(iso + "T00:00:00Z");
-      if (Number.isNaN(when.getTime()))
-        return null;
+    number(n) {
       try {
-        return new Intl.DateTimeFormat(lang || "en-US", { dateStyle: "long", timeZone: "UTC" }).format(when);
+        return new Intl.NumberFormat(this.lang || void 0).format(n);
       } catch {
-        return iso;
+        return String(n);
       }
-    };
-    const parts = sources.map((s, i) => {
-      const publisher = typeof s.publisher === "string" && s.publisher.trim() ? s.publisher.trim() + ", " : "";
-      const published = date(s.published);
-      const url = sourceUrl(s);
-      const title = `"${s.title}"`;
-      const when = published ? ` (${published})` : "";
-      if (plain)
-        return `${publisher}${title}${when}${url ? " " + url : ""}`;
-      const named = url ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer", part: "source-link" }, title) : title;
-      return [i > 0 ? "; " : "", publisher, named, when];
-    });
-    return plain ? parts.join("; ") : parts;
-  }
+    }
+    // The placeholder whole on one line, or the short one where the box is too narrow for it (a phone, a long
+    // title). Measured with the input's own font; a hidden input (closed widget) waits for its first size.
+    fitPlaceholder() {
+      const style = getComputedStyle(this.input);
+      const room = this.input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (!(room > 0))
+        return;
+      const canvas = canvasContext();
+      if (!canvas)
+        return;
+      canvas.font = style.font;
+      const fits = canvas.measureText(this.placeholder).width <= room;
+      this.input.placeholder = fits ? this.placeholder : this.labels.shortPlaceholder;
+    }
+    fitInput() {
+      this.input.style.height = "auto";
+      this.input.style.height = this.input.scrollHeight + 2 + "px";
+    }
+  };
+
+  // web/src/connection.mjs
+  var State = Object.freeze({
+    idle: "idle",
+    // a closed widget that has not connected yet
+    connecting: "connecting",
+    connected: "connected",
+    reconnecting: "reconnecting",
+    // it was connected; retrying with backoff
+    offline: "offline",
+    // OFFLINE_AFTER_FAILURES attempts in a row failed, or the browser is offline; retries go on
+    unavailable: "unavailable"
+    // the server refuses this site
+  });
+  var RETRY_BASE_MS = 500;
+  var RETRY_CAP_MS = 1e4;
+  var RETRY_UNAVAILABLE_MS = 6e4;
+  var OFFLINE_AFTER_FAILURES = 3;
+  var UNAVAILABLE_AFTER_FAILURES = 2;
+  var Connection = class {
+    // url: the socket's (ws:// or wss://). onState(state, previous) on each change; onMessage(object) for each
+    // JSON object the server sends; onClose(code, opened) when a socket closes; reachable() → a promise of
+    // whether the server answers HTTP (server_info.mjs). Nothing connects before start().
+    constructor(url, { onState, onMessage, onClose, reachable }) {
+      this.url = url;
+      this.onState = onState;
+      this.onMessage = onMessage;
+      this.onClose = onClose;
+      this.reachable = reachable;
+      this.refused = false;
+      this.socket = null;
+      this.timer = 0;
+      this.failures = 0;
+      this.everOpened = false;
+      this.state = State.idle;
+      window.addEventListener("online", () => this.retryNow());
+      window.addEventListener("offline", () => {
+        if (!this.open && this.state !== State.idle && this.state !== State.unavailable)
+          this.setState(State.offline);
+      });
+      document.addEventListener("visibilitychange", () => {
+        if (document.visibilityState === "visible")
+          this.retryNow();
+      });
+    }
+    get open() {
+      return this.state === State.connected;
+    }
+    start() {
+      if (this.state === State.idle)
+        this.connect();
+    }
+    // After a user action, or when the network returns: no reason to sit out the backoff.
+    retryNow() {
+      if (this.state !== State.idle && !this.socket)
+        this.connect();
+    }
+    // A fresh socket, so the server forgets the conversation's context.
+    restart() {
+      const old = this.socket;
+      this.socket = null;
+      if (old)
+        old.close(1e3, "conversation cleared");
+      if (this.state !== State.idle)
+        this.connect();
+    }
+    // The server refuses this origin (it said so): no need to wait for failures to show it.
+    refuse() {
+      this.refused = true;
+      if (!this.open && this.state !== State.idle)
+        this.unavailable();
+    }
+    // Sends a frame (text, or an object as JSON) if connected; false when not.
+    send(message) {
+      if (!this.open)
+        return false;
+      this.socket.send(typeof message === "string" ? message : JSON.stringify(message));
+      return true;
+    }
+    connect() {
+      clearTimeout(this.timer);
+      this.setState(this.notConnectedState());
+      let socket;
+      try {
+        socket = new WebSocket(this.url);
+      } catch {
+        this.failed();
+        return;
+      }
+      this.socket = socket;
+      let opened = false;
+      socket.addEventListener("open", () => {
+        if (this.socket !== socket)
+          return;
+        opened = true;
+        this.everOpened = true;
+        this.failures = 0;
+        this.setState(State.connected);
+      });
+      socket.addEventListener("message", (event) => {
+        if (this.socket !== socket)
+          return;
+        let message;
+        try {
+          message = JSON.parse(event.data);
+        } catch {
+          return;
+        }
+        if (message && typeof message === "object")
+          this.onMessage(message);
+      });
+      socket.addEventListener("close", (event) => {
+        if (this.socket !== socket)
+          return;
+        this.socket = null;
+        this.onClose(event.code, opened);
+        this.failed(opened);
+      });
+    }
+    failed(afterOpen = false) {
+      if (!afterOpen)
+        this.failures += 1;
+      if (this.refused || this.notConnectedState() === State.unavailable) {
+        this.unavailable();
+        return;
+      }
+      this.schedule(Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** this.failures));
+      this.setState(this.notConnectedState());
+      if (!afterOpen && !this.everOpened && this.failures >= UNAVAILABLE_AFTER_FAILURES && this.state !== State.unavailable) {
+        const failures = this.failures;
+        this.reachable().then((up) => {
+          if (up && this.failures === failures && !this.open && !this.socket && this.state !== State.idle)
+            this.unavailable();
+        });
+      }
+    }
+    unavailable() {
+      this.schedule(RETRY_UNAVAILABLE_MS);
+      this.setState(State.unavailable);
+    }
+    // The next attempt in between half the ceiling and the ceiling.
+    schedule(ceiling) {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.connect(), ceiling / 2 + Math.random() * ceiling / 2);
+    }
+    // Said while trying: a few failed attempts in a row (or no network) is "offline", though retries go on.
+    notConnectedState() {
+      if (this.state === State.unavailable && !this.everOpened)
+        return State.unavailable;
+      if (navigator.onLine === false || this.failures >= OFFLINE_AFTER_FAILURES)
+        return State.offline;
+      return this.everOpened ? State.reconnecting : State.connecting;
+    }
+    setState(state) {
+      if (state === this.state)
+        return;
+      const previous = this.state;
+      this.state = state;
+      this.onState(state, previous);
+    }
+  };
 
   // web/src/chart.mjs
   var describe = (row) => row.figure;
@@ -341,103 +588,988 @@
     return h("figure", { class: "msg__chart" }, salaryChart(rows, labels), legend, salaryTable(rows, labels, publishers));
   }
 
-  // web/src/theme.mjs
-  var THEMES = {
-    light: {
-      bg: "#ffffff",
-      surface: "#f1f5f9",
-      fg: "#0f172a",
-      muted: "#475569",
-      line: "#e2e8f0",
-      border: "#64748b",
-      accent: "#1d4ed8",
-      "on-accent": "#ffffff",
-      error: "#b91c1c",
-      range: "#2563eb",
-      average: "#0f766e",
-      median: "#b45309",
-      minimum: "#7c3aed",
-      track: "#dbe2ea",
-      ok: "#15803d",
-      wait: "#b45309",
-      down: "#b91c1c"
-    },
-    dark: {
-      bg: "#0f172a",
-      surface: "#1e293b",
-      fg: "#e2e8f0",
-      muted: "#a5b4c8",
-      line: "#334155",
-      border: "#8191a8",
-      accent: "#93c5fd",
-      "on-accent": "#0f172a",
-      error: "#fca5a5",
-      range: "#60a5fa",
-      average: "#2dd4bf",
-      median: "#fbbf24",
-      minimum: "#c4b5fd",
-      track: "#334155",
-      ok: "#4ade80",
-      wait: "#fbbf24",
-      down: "#f87171"
+  // web/src/markdown.mjs
+  var INLINE = /\*\*(.+?)\*\*|\[([^\]\n]+)\]\(([^)\s]+)\)/g;
+  function inline(text, labels) {
+    const nodes = [];
+    let last = 0;
+    for (const m of text.matchAll(INLINE)) {
+      nodes.push(text.slice(last, m.index));
+      if (m[1] !== void 0)
+        nodes.push(h("strong", {}, inline(m[1], labels)));
+      else
+        nodes.push(link(m[2], m[3], labels) || m[0]);
+      last = m.index + m[0].length;
+    }
+    nodes.push(text.slice(last));
+    return nodes;
+  }
+  function link(label, href, labels) {
+    let url;
+    try {
+      url = new URL(href);
+    } catch {
+      return null;
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+      return null;
+    return h(
+      "a",
+      { href: url.href, target: "_blank", rel: "noopener noreferrer" },
+      label,
+      h("span", { class: "visually-hidden" }, " " + labels.opensInNewTab)
+    );
+  }
+  function markdown(text, labels) {
+    const out = document.createDocumentFragment();
+    let list = null;
+    let newPart = false;
+    for (const line of String(text).split("\n")) {
+      const item = /^\s*- (.*)$/.exec(line);
+      if (item) {
+        if (!list)
+          out.append(list = h("ul", { class: newPart ? "part" : null }));
+        list.append(h("li", {}, inline(item[1], labels)));
+        newPart = false;
+      } else if (line.trim()) {
+        out.append(h("p", { class: newPart ? "part" : null }, inline(line, labels)));
+        list = null;
+        newPart = false;
+      } else {
+        list = null;
+        newPart = true;
+      }
+    }
+    return out;
+  }
+  function plainText(text) {
+    return String(text).replace(INLINE, (m, bold, label, href) => bold !== void 0 ? bold : `${label} (${href})`);
+  }
+
+  // web/src/outbox.mjs
+  var Status = Object.freeze({ queued: "queued", sent: "sent", done: "done", failed: "failed" });
+  var VoteStatus = Object.freeze({ queued: "queued", sent: "sent", saved: "saved", failed: "failed" });
+  var Role = Object.freeze({ user: "user", bot: "bot", error: "error" });
+  var CLOSE_TOO_BIG = 1009;
+  function failure(code, message) {
+    return Object.assign(new Error("Career Advisor: " + message), { code });
+  }
+  var byteLength = (text) => new TextEncoder().encode(text).length;
+  var lastId = 0;
+  var newId = () => Date.now().toString(36) + "-" + (lastId += 1);
+  var Outbox = class {
+    // saved: { messages, context } as stored (history.mjs). transport: { open, send(text or object) → whether
+    // it went, retryNow() } (connection.mjs). limits() and labels(): the chat's, when asked (they change).
+    constructor({ messages = [], context = null }, { transport, limits, labels, hooks }) {
+      this.messages = messages;
+      this.context = context;
+      this.contextPending = true;
+      this.transport = transport;
+      this.limits = limits;
+      this.labels = labels;
+      this.hooks = hooks;
+      this.waiters = /* @__PURE__ */ new Map();
+      this.voteFrames = /* @__PURE__ */ new Map();
+    }
+    // A question is queued or sent: there is something to connect for.
+    get waiting() {
+      return this.messages.some((m) => m.status === Status.queued || m.status === Status.sent);
+    }
+    // A question went out and its answer has not come.
+    get sending() {
+      return this.messages.some((m) => m.status === Status.sent);
+    }
+    // Queues a question the chat has checked (not empty, not too long) and sends it if the socket is open, or
+    // asks for one now. A promise of the server's answer frame; rejected with the server's error, or a failure().
+    ask(question) {
+      const message = { id: newId(), role: Role.user, text: question, status: Status.queued, at: Date.now() };
+      this.add(message);
+      const bytes = byteLength(JSON.stringify({ type: "ask", id: message.id, text: question }));
+      if (bytes > this.limits().max_message_bytes) {
+        return Promise.reject(this.fail(message, failure(
+          "too_big",
+          `the question takes ${bytes} bytes; the server takes messages of at most ${this.limits().max_message_bytes}`
+        )));
+      }
+      const answered = new Promise((resolve, reject) => this.waiters.set(message.id, { resolve, reject }));
+      if (this.transport.open)
+        this.deliver();
+      else
+        this.transport.retryNow();
+      return answered;
+    }
+    // Sends what is queued, questions in order (the first carrying the context, as much of it as fits), then votes.
+    deliver() {
+      const fits = (text) => byteLength(text) <= this.limits().max_message_bytes;
+      for (const m of this.messages) {
+        if (m.role !== Role.user || m.status !== Status.queued)
+          continue;
+        const frame = { type: "ask", id: m.id, text: m.text };
+        if (this.contextPending && this.context)
+          frame.context = this.context;
+        let text = JSON.stringify(frame);
+        if (!fits(text) && frame.context) {
+          frame.context = { ...frame.context, shown: [], last_shown: void 0 };
+          text = JSON.stringify(frame);
+        }
+        if (!fits(text) && frame.context) {
+          delete frame.context;
+          text = JSON.stringify(frame);
+        }
+        const bytes = byteLength(text);
+        if (bytes > this.limits().max_message_bytes) {
+          this.fail(m, failure("too_big", `the question takes ${bytes} bytes; the server takes at most ${this.limits().max_message_bytes}`));
+          continue;
+        }
+        if (!this.transport.send(text))
+          break;
+        this.contextPending = false;
+        m.status = Status.sent;
+        m.bytes = bytes;
+        this.hooks.updated(m);
+      }
+      for (const m of this.messages) {
+        if (m.role === Role.bot && m.vote && m.vote.status === VoteStatus.queued)
+          this.sendVote(m);
+      }
+      this.hooks.changed();
+    }
+    // A socket opened: it has not heard the context yet.
+    connected() {
+      this.contextPending = true;
+      this.deliver();
+    }
+    // The socket is gone (or not there yet): whatever was on its way may be lost with it, so it goes again on the
+    // next one.
+    disconnected() {
+      for (const m of this.messages) {
+        if (m.status === Status.sent) {
+          m.status = Status.queued;
+          this.hooks.updated(m);
+        }
+        if (m.vote && m.vote.status === VoteStatus.sent)
+          m.vote.status = VoteStatus.queued;
+      }
+      this.voteFrames.clear();
+    }
+    // A socket closed with `code`. With 1009 the largest question on it was over the server's limit (which this
+    // page did not know): it fails, once, rather than going back in the queue to close the next socket too.
+    closed(code) {
+      if (code !== CLOSE_TOO_BIG)
+        return;
+      const sent = this.messages.filter((m) => m.role === Role.user && m.status === Status.sent);
+      if (!sent.length)
+        return;
+      const biggest = sent.reduce((a, b) => (b.bytes || 0) > (a.bytes || 0) ? b : a);
+      this.fail(biggest, failure("too_big", "the server closed the connection: the question is over its size limit"));
+    }
+    // A frame from the server: the answer (or error) to a question, or the reply to a vote. Replies to questions
+    // no longer waiting (answered, failed, cleared) are ignored.
+    receive(reply) {
+      if (this.voteFrames.has(reply.id)) {
+        this.voteReceived(reply);
+        return;
+      }
+      const question = this.messages.find((m) => m.role === Role.user && m.id === reply.id);
+      if (!question || question.status === Status.done || question.status === Status.failed)
+        return;
+      question.status = Status.done;
+      this.hooks.updated(question);
+      const waiter = this.waiters.get(question.id);
+      this.waiters.delete(question.id);
+      if (reply.type === "answer") {
+        const { intent, text, suggestions, sources, data } = reply;
+        this.context = reply.context || null;
+        const answerId = typeof reply.answer_id === "string" ? reply.answer_id : null;
+        this.add({ role: Role.bot, at: Date.now(), answer: { intent, text, suggestions, sources, data, answerId } });
+        if (waiter)
+          waiter.resolve(reply);
+        this.hooks.answered(reply);
+      } else {
+        this.add({ role: Role.error, at: Date.now(), text: this.labels().notAnswered + " " + (reply.message || "unknown error") });
+        if (waiter)
+          waiter.reject(Object.assign(new Error(reply.message || "error"), { code: reply.code }));
+      }
+    }
+    // Nothing waiting will be sent (the server refuses this site): each question fails with `error`, silently.
+    failWaiting(error) {
+      for (const m of this.messages) {
+        if (m.role === Role.user && (m.status === Status.queued || m.status === Status.sent))
+          this.fail(m, error, { quiet: true });
+      }
+    }
+    // Empties the conversation: waiting questions fail (their ask() rejects with `cleared`). Returns what was
+    // there, for restore(). Calls no hook: the chat shows the whole conversation again.
+    clear() {
+      for (const waiter of this.waiters.values())
+        waiter.reject(failure("cleared", "the conversation was cleared"));
+      this.waiters.clear();
+      for (const m of this.messages)
+        if (m.status === Status.queued || m.status === Status.sent)
+          m.status = Status.failed;
+      const kept = { messages: this.messages, context: this.context };
+      this.messages = [];
+      this.context = null;
+      return kept;
+    }
+    // Undoes clear(): its messages before any since, and its context, sent with the next question.
+    restore(kept) {
+      this.messages = kept.messages.concat(this.messages);
+      this.context = kept.context;
+      this.contextPending = true;
+    }
+    // One vote per answer, changeable; `comment` (after "not helpful") replaces the vote's. Sent now or once
+    // connected. False when it changes nothing (the same vote again, unless that one failed).
+    vote(message, helpful, comment) {
+      const unchanged = message.vote && message.vote.helpful === helpful && comment === void 0;
+      if (unchanged && message.vote.status !== VoteStatus.failed)
+        return false;
+      message.vote = { helpful, comment: comment === void 0 ? "" : comment, status: VoteStatus.queued };
+      this.hooks.voted(message);
+      if (this.transport.open)
+        this.sendVote(message);
+      else
+        this.transport.retryNow();
+      this.hooks.changed();
+      return true;
+    }
+    // ----- inside
+    add(message) {
+      this.messages.push(message);
+      this.hooks.added(message);
+      this.hooks.changed();
+    }
+    // A question that will not be sent: marked, said in the conversation (unless `quiet`), its ask() rejected.
+    // Returns the error.
+    fail(message, error, { quiet = false } = {}) {
+      message.status = Status.failed;
+      this.hooks.updated(message);
+      if (!quiet)
+        this.add({ role: Role.error, text: error.code === "too_big" ? this.labels().tooLong : error.message, at: Date.now() });
+      const waiter = this.waiters.get(message.id);
+      this.waiters.delete(message.id);
+      if (waiter)
+        waiter.reject(error);
+      this.hooks.changed();
+      return error;
+    }
+    sendVote(message) {
+      const id = "f-" + newId();
+      const frame = { type: "feedback", id, answer_id: message.answer.answerId, helpful: message.vote.helpful };
+      if (message.vote.comment)
+        frame.comment = message.vote.comment;
+      if (!this.transport.send(frame))
+        return;
+      message.vote.status = VoteStatus.sent;
+      this.voteFrames.set(id, message);
+    }
+    voteReceived(reply) {
+      const message = this.voteFrames.get(reply.id);
+      this.voteFrames.delete(reply.id);
+      if (!message.vote)
+        return;
+      message.vote.status = reply.type === "feedback_received" ? VoteStatus.saved : VoteStatus.failed;
+      this.hooks.voteUpdated(message);
+      this.hooks.changed();
     }
   };
-  var HOST_COLOURS = ["accent", "on-accent", "bg", "surface", "fg", "muted", "line", "border"];
-  function rgb(color) {
-    const text = String(color || "").trim();
-    if (!text || !(window.CSS && CSS.supports("color", text)))
-      return null;
-    const canvas = canvasContext();
-    if (!canvas)
-      return null;
-    const read = (base) => {
-      canvas.fillStyle = base;
-      canvas.fillStyle = text;
-      return canvas.fillStyle;
-    };
-    const value = read("#000000");
-    if (value !== read("#ffffff"))
-      return null;
-    const hex = /^#([0-9a-f]{6})$/i.exec(value);
-    if (hex)
-      return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16));
-    const fn = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)/i.exec(value);
-    return fn ? fn.slice(1, 4).map(Number) : null;
+
+  // web/src/sources.mjs
+  function answerSources(answer) {
+    return Array.isArray(answer.sources) ? answer.sources.filter((s) => s && typeof s.title === "string" && s.title) : [];
   }
-  function luminance(color) {
-    const [r, g, b] = (Array.isArray(color) ? color : rgb(color)).map((c) => {
-      const s = c / 255;
-      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  function sourceUrl(source) {
+    return typeof source.url === "string" && /^https:\/\/[^\s"'<>]+$/.test(source.url) ? source.url : null;
+  }
+  function sourceLine(sources, lang, plain = false) {
+    const date = (iso) => {
+      if (typeof iso !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(iso))
+        return null;
+      const when = new Date(iso + "T00:00:00Z");
+      if (Number.isNaN(when.getTime()))
+        return null;
+      try {
+        return new Intl.DateTimeFormat(lang || "en-US", { dateStyle: "long", timeZone: "UTC" }).format(when);
+      } catch {
+        return iso;
+      }
+    };
+    const parts = sources.map((s, i) => {
+      const publisher = typeof s.publisher === "string" && s.publisher.trim() ? s.publisher.trim() + ", " : "";
+      const published = date(s.published);
+      const url = sourceUrl(s);
+      const title = `"${s.title}"`;
+      const when = published ? ` (${published})` : "";
+      if (plain)
+        return `${publisher}${title}${when}${url ? " " + url : ""}`;
+      const named = url ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer", part: "source-link" }, title) : title;
+      return [i > 0 ? "; " : "", publisher, named, when];
     });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    return plain ? parts.join("; ") : parts;
   }
-  function contrast(a, b) {
-    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (hi + 0.05) / (lo + 0.05);
+
+  // web/src/transcript.mjs
+  var COPIED_SHOWN_MS = 2e3;
+  function answerText(answer, labels, lang) {
+    const sources = answerSources(answer);
+    return plainText(answer.text || "") + (sources.length ? "\n\n" + labels.sources + ": " + sourceLine(sources, lang, true) : "");
   }
-  function accentVariables(color) {
-    const value = rgb(color);
-    if (!value)
-      return { "--site-accent": color };
-    const onAccent = contrast(value, "#ffffff") >= contrast(value, "#000000") ? "#ffffff" : "#000000";
-    const textIn = (t) => Math.min(contrast(value, t.bg), contrast(value, t.surface)) >= 4.5 ? color : t.fg;
-    return {
-      "--site-accent": color,
-      "--site-on-accent": onAccent,
-      "--site-accent-text-light": textIn(THEMES.light),
-      "--site-accent-text-dark": textIn(THEMES.dark)
+  function transcriptText(messages, { labels, title, lang }) {
+    const L = labels;
+    const date = new Date().toISOString().slice(0, 10);
+    const lines = [fill(L.transcriptTitle, { title, date }), ""];
+    const stamp = (at) => typeof at === "number" ? `[${new Date(at).toISOString().slice(0, 16).replace("T", " ")}] ` : "";
+    for (const m of messages) {
+      if (m.role === Role.user)
+        lines.push(stamp(m.at) + L.you + ": " + m.text);
+      else if (m.role === Role.bot)
+        lines.push(stamp(m.at) + L.advisor + ": " + answerText(m.answer || {}, L, lang));
+      else
+        lines.push(stamp(m.at) + m.text);
+      lines.push("");
+    }
+    return lines.join("\n");
+  }
+  function downloadText(text, parent) {
+    const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+    const anchor = h("a", { href: url, download: "career-advisor-" + new Date().toISOString().slice(0, 10) + ".txt" });
+    anchor.hidden = true;
+    parent.append(anchor);
+    anchor.click();
+    anchor.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 6e4);
+  }
+  function copyButton(message, labels, lang) {
+    const L = labels;
+    const note = h("span", { class: "visually-hidden", role: "status" });
+    let timer = 0;
+    const show = (name, said) => {
+      button.replaceChildren(icon(name));
+      button.title = said || L.copy;
+      note.textContent = said;
     };
+    const copy = async () => {
+      const text = answerText(message.answer || {}, L, lang);
+      let done = false;
+      try {
+        await navigator.clipboard.writeText(text);
+        done = true;
+      } catch {
+      }
+      show(done ? "check" : "alert", done ? L.copied : L.copyFailed);
+      clearTimeout(timer);
+      timer = setTimeout(() => show("copy", ""), COPIED_SHOWN_MS);
+    };
+    const button = h("button", {
+      type: "button",
+      class: "copy",
+      "aria-label": L.copy,
+      title: L.copy,
+      part: "copy",
+      onclick: copy
+    }, icon("copy"));
+    return h("span", { class: "copy-group" }, button, note);
   }
-  var variables = (theme) => Object.entries(theme).map(([k, v]) => HOST_COLOURS.includes(k) ? `--${k}: var(--ca-${k}, var(--site-${k}, ${v}));` : `--${k}: ${v};`).join("");
-  var DARK = `${variables(THEMES.dark)} color-scheme: dark;
-    --accent-text: var(--ca-accent-text, var(--site-accent-text-dark, var(--accent)));`;
-  var paletteRules = () => `
-.root { ${variables(THEMES.light)} --accent-text: var(--ca-accent-text, var(--site-accent-text-light, var(--accent))); }
-@media (prefers-color-scheme: dark) {
-  .root:not(.theme-light) { ${DARK} }
-}
-.root.theme-dark { ${DARK} }
-`;
+
+  // web/src/conversation.mjs
+  var ConversationView = class {
+    // labels, lang: the chat's. chip(text): a button that asks `text` (the chat's). feedback: the build's
+    // FeedbackControls. connected(): whether the socket is open (a queued question says it waits only when not).
+    constructor({ labels, lang, chip, feedback, connected }) {
+      this.labels = labels;
+      this.lang = lang;
+      this.chip = chip;
+      this.feedback = feedback;
+      this.connected = connected;
+      this.nodes = /* @__PURE__ */ new Map();
+      this.examples = h("div", { class: "chips", role: "group", "aria-label": labels.exampleQuestions, hidden: true });
+      const welcome = h(
+        "div",
+        { class: "welcome" },
+        h("p", { class: "msg msg--welcome", part: "message message-welcome", dir: "auto" }, labels.welcome),
+        this.examples
+      );
+      this.log = h("div", {
+        class: "log",
+        id: "log",
+        role: "log",
+        "aria-live": "polite",
+        "aria-relevant": "additions",
+        "aria-label": labels.conversation,
+        tabindex: 0,
+        part: "messages"
+      }, welcome);
+    }
+    // Example questions as chips under the welcome (none: no chips).
+    showExamples(questions) {
+      this.examples.replaceChildren(...questions.map((text) => this.chip(text)));
+      this.examples.hidden = questions.length === 0;
+    }
+    // The whole conversation, after the welcome, scrolled to its end.
+    showAll(messages) {
+      this.nodes.clear();
+      this.log.replaceChildren(this.log.firstChild, ...messages.map((m) => this.render(m)));
+      this.scrollToEnd();
+    }
+    // A message added to the conversation: a long answer is read from its start, anything else at the end.
+    append(message) {
+      const node = this.render(message);
+      this.log.append(node);
+      if (message.role === Role.bot)
+        this.scrollToAnswer(node);
+      else
+        this.scrollToEnd();
+    }
+    // A question's bubble after its status changed: dashed while it waits to be sent, an alert once it failed.
+    updateQuestion(message) {
+      const node = this.nodes.get(message.id);
+      if (!node)
+        return;
+      const queued = message.status === Status.queued && !this.connected();
+      const failed = message.status === Status.failed;
+      node.classList.toggle("is-queued", queued);
+      node.classList.toggle("is-failed", failed);
+      const old = node.querySelector(".msg__pending");
+      if (old)
+        old.remove();
+      if (queued || failed) {
+        node.append(h(
+          "span",
+          { class: "msg__pending" },
+          icon(failed ? "alert" : "clock"),
+          failed ? this.labels.notSent : this.labels.waiting
+        ));
+      }
+    }
+    scrollToEnd() {
+      this.log.scrollTop = this.log.scrollHeight;
+    }
+    // A long answer is read from its start; a short one is shown with what led to it.
+    scrollToAnswer(node) {
+      if (node.offsetHeight > this.log.clientHeight)
+        this.log.scrollTop = node.offsetTop - 12;
+      else
+        this.scrollToEnd();
+    }
+    render(message) {
+      const L = this.labels;
+      if (message.role === Role.user) {
+        const node = h(
+          "div",
+          { class: "msg msg--user", part: "message message-user" },
+          h("span", { class: "visually-hidden" }, L.you + ": "),
+          h("span", { class: "msg__text", dir: "auto" }, message.text),
+          this.time(message.at)
+        );
+        this.nodes.set(message.id, node);
+        this.updateQuestion(message);
+        return node;
+      }
+      if (message.role === Role.error) {
+        return h("div", { class: "msg msg--error", part: "message message-error", dir: "auto" }, message.text);
+      }
+      const a = message.answer || {};
+      const salary = a.data && a.data.kind === "salary" && Array.isArray(a.data.rows) && a.data.rows.length > 0;
+      const sources = answerSources(a);
+      const suggestions = Array.isArray(a.suggestions) ? a.suggestions.filter((s) => typeof s === "string") : [];
+      return h(
+        "div",
+        { class: "msg msg--bot", part: "message message-bot" },
+        h("span", { class: "visually-hidden" }, L.advisor + ": "),
+        h("div", { class: "msg__text", dir: "auto" }, markdown(a.text || "", L)),
+        salary ? salaryFigure(a.data, L, Object.fromEntries(sources.map((s) => [s.id, s.publisher || s.title]))) : null,
+        sources.length ? h(
+          "p",
+          { class: "msg__sources", part: "sources", dir: "auto" },
+          L.sources + ": ",
+          sourceLine(sources, this.lang)
+        ) : null,
+        suggestions.length ? h(
+          "div",
+          { class: "chips", role: "group", "aria-label": L.suggestedQuestions },
+          suggestions.map((s) => this.chip(s))
+        ) : null,
+        h("div", { class: "actions" }, a.answerId ? this.feedback.controls(message) : null, copyButton(message, L, this.lang)),
+        this.time(message.at)
+      );
+    }
+    // The time a message was written, as a <time>: the hour alone today, with the date before.
+    time(at) {
+      if (typeof at !== "number")
+        return null;
+      const when = new Date(at);
+      const today = when.toDateString() === new Date().toDateString();
+      let text;
+      try {
+        text = new Intl.DateTimeFormat(
+          this.lang || void 0,
+          today ? { timeStyle: "short" } : { dateStyle: "medium", timeStyle: "short" }
+        ).format(when);
+      } catch {
+        text = when.toLocaleString();
+      }
+      return h("time", { class: "msg__time", datetime: when.toISOString(), part: "time" }, text);
+    }
+  };
+
+  // web/src/feedback.mjs
+  var FeedbackControls = class {
+    // labels: the chat's. limits(): the chat's limits now (max_comment_chars). vote(message, helpful, comment):
+    // the outbox's.
+    constructor({ labels, limits, vote }) {
+      this.labels = labels;
+      this.limits = limits;
+      this.vote = vote;
+      this.nodes = /* @__PURE__ */ new WeakMap();
+    }
+    // The controls of an answer (a message of role bot with an answer id).
+    controls(message) {
+      const L = this.labels;
+      const vote = (helpful, label, name) => h("button", {
+        type: "button",
+        class: "vote",
+        "aria-label": label,
+        title: label,
+        "aria-pressed": String(message.vote ? message.vote.helpful === helpful : false),
+        part: "vote",
+        onclick: () => this.vote(message, helpful)
+      }, icon(name));
+      const node = h(
+        "div",
+        { class: "feedback", role: "group", "aria-label": L.feedbackQuestion },
+        h("span", { "aria-hidden": "true" }, L.feedbackPrompt),
+        vote(true, L.helpful, "thumbs_up"),
+        vote(false, L.notHelpful, "thumbs_down"),
+        h("span", { class: "feedback__note", role: "status" })
+      );
+      this.nodes.set(message, node);
+      this.show(message);
+      return node;
+    }
+    // The buttons' pressed state, the note beside them, and the comment box after a "not helpful" vote.
+    show(message) {
+      const node = this.nodes.get(message);
+      if (!node)
+        return;
+      const L = this.labels;
+      const { vote } = message;
+      const [up, down] = node.querySelectorAll(".vote");
+      up.setAttribute("aria-pressed", String(!!vote && vote.helpful));
+      down.setAttribute("aria-pressed", String(!!vote && !vote.helpful));
+      const note = node.querySelector(".feedback__note");
+      note.textContent = !vote ? "" : vote.status === VoteStatus.failed ? L.feedbackFailed : vote.status === VoteStatus.saved ? L.feedbackThanks : "";
+      const form = node.querySelector(".feedback__comment");
+      const wantsComment = vote && !vote.helpful && !vote.comment && vote.status !== VoteStatus.failed;
+      if (wantsComment && !form) {
+        const input = h("input", {
+          type: "text",
+          maxlength: this.limits().max_comment_chars,
+          "aria-label": L.commentPrompt,
+          placeholder: L.commentPrompt
+        });
+        node.append(h("form", { class: "feedback__comment", onsubmit: (e) => {
+          e.preventDefault();
+          if (input.value.trim())
+            this.vote(message, false, input.value.trim());
+        } }, input, h("button", { type: "submit" }, L.commentSend)));
+      } else if (!wantsComment && form) {
+        form.remove();
+      }
+    }
+  };
+
+  // web/src/history.mjs
+  var KEPT_MESSAGES = 200;
+  var History = class {
+    // kind: 'local' or 'session'; key: the chat's storage key (options.mjs).
+    constructor(kind, key) {
+      this.key = key;
+      try {
+        this.area = kind === "local" ? window.localStorage : window.sessionStorage;
+      } catch {
+        this.area = null;
+      }
+    }
+    // What was stored, or an empty conversation when nothing usable was.
+    load() {
+      try {
+        const saved = JSON.parse(this.area.getItem(this.key));
+        if (saved && saved.v === 1 && Array.isArray(saved.messages))
+          return saved;
+      } catch {
+      }
+      return { v: 1, open: false, messages: [], context: null, unread: 0 };
+    }
+    save(state) {
+      try {
+        this.area.setItem(this.key, JSON.stringify({
+          v: 1,
+          open: state.open,
+          messages: state.messages.slice(-KEPT_MESSAGES),
+          context: state.context,
+          unread: state.unread
+        }));
+      } catch {
+      }
+    }
+  };
+
+  // web/src/menu_button.mjs
+  var MenuButton = class {
+    constructor({ id, label, items }) {
+      this.button = h("button", {
+        type: "button",
+        class: "icon-button",
+        id: id + "-button",
+        "aria-label": label,
+        title: label,
+        "aria-haspopup": "menu",
+        "aria-expanded": "false",
+        "aria-controls": id,
+        part: "header-button",
+        onclick: () => this.isOpen ? this.close() : this.open("first"),
+        onkeydown: (e) => this.onButtonKey(e)
+      }, icon("more"));
+      this.button.querySelector(".icon").classList.add("icon--more");
+      this.items = items.map((item) => h(
+        "button",
+        {
+          type: "button",
+          role: item.checkbox ? "menuitemcheckbox" : "menuitem",
+          class: "menu__item" + (item.className ? " " + item.className : ""),
+          tabindex: -1,
+          part: "menu-item",
+          "aria-checked": item.checkbox ? "false" : null,
+          onclick: () => this.choose(item)
+        },
+        icon(item.icon),
+        h("span", { class: "menu__label" }, item.label),
+        item.checkbox ? h("span", { class: "menu__check" }, icon("check")) : null
+      ));
+      this.popup = h("div", {
+        class: "menu",
+        id,
+        role: "menu",
+        "aria-labelledby": id + "-button",
+        hidden: true,
+        part: "menu",
+        onkeydown: (e) => this.onMenuKey(e),
+        onfocusout: (e) => {
+          if (!this.popup.contains(e.relatedTarget))
+            this.close();
+        }
+      }, this.items);
+      this.outside = (event) => {
+        const path = event.composedPath();
+        if (!path.includes(this.popup) && !path.includes(this.button))
+          this.close();
+      };
+    }
+    get isOpen() {
+      return !this.popup.hidden;
+    }
+    // Items the visitor can see, in order.
+    shown() {
+      return this.items.filter((item) => item.getClientRects().length > 0);
+    }
+    open(which) {
+      if (!this.isOpen) {
+        this.popup.hidden = false;
+        this.button.setAttribute("aria-expanded", "true");
+        document.addEventListener("pointerdown", this.outside, true);
+      }
+      const items = this.shown();
+      const item = which === "last" ? items[items.length - 1] : items[0];
+      if (item)
+        item.focus();
+    }
+    close({ focusButton = false } = {}) {
+      if (this.isOpen) {
+        this.popup.hidden = true;
+        this.button.setAttribute("aria-expanded", "false");
+        document.removeEventListener("pointerdown", this.outside, true);
+      }
+      if (focusButton)
+        this.button.focus();
+    }
+    // The menu closes and the button has the focus before the item acts, so that an action that moves the
+    // focus (Clear conversation, to the input) has the last word.
+    choose(item) {
+      this.close({ focusButton: true });
+      item.onselect();
+    }
+    setChecked(className, checked) {
+      const item = this.items.find((node) => node.classList.contains(className));
+      if (item)
+        item.setAttribute("aria-checked", String(checked));
+    }
+    onButtonKey(event) {
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp")
+        return;
+      event.preventDefault();
+      this.open(event.key === "ArrowUp" ? "last" : "first");
+    }
+    onMenuKey(event) {
+      const items = this.shown();
+      const at = items.indexOf(event.target);
+      const move = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key];
+      if (move !== void 0) {
+        event.preventDefault();
+        items[(move + items.length) % items.length].focus();
+      } else if (event.key === "Escape") {
+        event.stopPropagation();
+        this.close({ focusButton: true });
+      }
+    }
+  };
+
+  // web/src/modal.mjs
+  var SMALL_SCREEN = "(max-width: 480px), (max-height: 480px)";
+  var TAB_STOP = "a[href], button, input, textarea, select, [tabindex]";
+  function tabStops(container) {
+    const stops = [];
+    const visit = (element) => {
+      if (element.localName === "slot") {
+        const shown = element.assignedElements({ flatten: true });
+        for (const child of shown.length ? shown : element.children)
+          visit(child);
+        return;
+      }
+      if (element.getClientRects().length === 0)
+        return;
+      if (element.matches(TAB_STOP) && element.tabIndex >= 0 && !element.disabled)
+        stops.push(element);
+      for (const child of element.children)
+        visit(child);
+    };
+    visit(container);
+    return stops;
+  }
+  var PageScroll = class {
+    constructor() {
+      this.holders = /* @__PURE__ */ new Set();
+      this.saved = null;
+    }
+    hold(holder) {
+      if (this.holders.size === 0) {
+        const html = document.documentElement;
+        this.saved = {
+          x: window.scrollX,
+          y: window.scrollY,
+          style: html.getAttribute("style"),
+          overflow: html.style.overflow
+        };
+        html.style.overflow = "hidden";
+        this.saved.ours = html.getAttribute("style");
+      }
+      this.holders.add(holder);
+    }
+    release(holder) {
+      if (!this.holders.delete(holder) || this.holders.size > 0)
+        return;
+      const html = document.documentElement;
+      if (this.saved.style === null && html.getAttribute("style") === this.saved.ours)
+        html.removeAttribute("style");
+      else
+        html.style.overflow = this.saved.overflow;
+      window.scrollTo(this.saved.x, this.saved.y);
+      this.saved = null;
+    }
+  };
+  var FocusTrap = class {
+    // panel(): the panel now (a rebuild replaces it); inside(node): whether a node is part of the chat (its
+    // shadow tree, or the site's content slotted into it).
+    constructor({ panel, inside }) {
+      this.panel = panel;
+      this.inside = inside;
+      this.onKey = (event) => this.keepTabInside(event);
+      this.onFocus = (event) => this.guardFocus(event);
+    }
+    engage() {
+      document.addEventListener("keydown", this.onKey, true);
+      document.addEventListener("focusin", this.onFocus);
+    }
+    release() {
+      document.removeEventListener("keydown", this.onKey, true);
+      document.removeEventListener("focusin", this.onFocus);
+    }
+    keepTabInside(event) {
+      if (event.key !== "Tab")
+        return;
+      const stops = tabStops(this.panel());
+      if (!stops.length)
+        return;
+      const [first, last] = [stops[0], stops[stops.length - 1]];
+      const from = event.composedPath()[0];
+      if (this.inside(from) && from !== (event.shiftKey ? first : last))
+        return;
+      event.preventDefault();
+      (event.shiftKey ? last : first).focus();
+    }
+    guardFocus(event) {
+      if (this.inside(event.composedPath()[0]))
+        return;
+      const [first] = tabStops(this.panel());
+      if (first)
+        first.focus();
+    }
+  };
+
+  // web/src/options.mjs
+  var TEASER_DELAY_S = 5;
+  function cssLength(value, name) {
+    if (!value)
+      return null;
+    const text = String(value).trim();
+    if (window.CSS && CSS.supports("width", text) && /\d/.test(text))
+      return /^\d+(\.\d+)?$/.test(text) ? text + "px" : text;
+    console.warn(`Career Advisor: ${name} must be a CSS length such as 24px, not`, value);
+    return null;
+  }
+  function parseLabels(text) {
+    if (!text)
+      return {};
+    try {
+      const labels = JSON.parse(text);
+      if (labels && typeof labels === "object" && !Array.isArray(labels))
+        return labels;
+    } catch {
+    }
+    console.warn('Career Advisor: data-labels must be a JSON object such as {"send":"Envoyer"}, not', text);
+    return {};
+  }
+  function mergeSettings(options, settings = {}) {
+    const merged = { ...options, labels: { ...options.labels } };
+    const s = settings || {};
+    for (const [key, value] of Object.entries(s.labels || {})) {
+      if (!(key in LABELS))
+        console.warn("Career Advisor: no label named", key);
+      else if (typeof value === "string")
+        merged.labels[key] = value;
+    }
+    if (typeof s.title === "string" && s.title.trim()) {
+      merged.title = s.title.trim();
+      merged.titleGiven = true;
+    }
+    if (["light", "dark", "auto"].includes(s.theme))
+      merged.theme = s.theme;
+    if (typeof s.lang === "string")
+      merged.lang = s.lang;
+    if (typeof s.font === "string")
+      merged.font = s.font;
+    if (typeof s.footer === "string")
+      merged.footer = s.footer;
+    if (s.color !== void 0)
+      merged.accent = checkColour(s.color, "color");
+    if (s.zIndex !== void 0)
+      merged.zIndex = /^-?\d+$/.test(String(s.zIndex)) ? String(s.zIndex) : null;
+    if (s.offset !== void 0)
+      Object.assign(merged, offsets(s.offset));
+    if (typeof s.teaser === "string")
+      merged.teaser = s.teaser.trim();
+    if (s.teaserDelay !== void 0)
+      merged.teaserDelay = teaserDelay(s.teaserDelay, "teaserDelay");
+    return merged;
+  }
+  function teaserDelay(value, name) {
+    if (value === void 0 || value === null || value === "")
+      return TEASER_DELAY_S;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds) && seconds >= 0)
+      return seconds;
+    console.warn(`Career Advisor: ${name} is a number of seconds, not`, value);
+    return TEASER_DELAY_S;
+  }
+  function checkColour(value, name) {
+    if (value === void 0 || value === null || value === "")
+      return null;
+    const text = String(value).trim();
+    if (window.CSS && CSS.supports("color", text))
+      return text;
+    console.warn(`Career Advisor: ${name} is not a CSS colour, so the default accent is used:`, value);
+    return null;
+  }
+  function offsets(value) {
+    const [x, y = x] = String(value || "").trim().split(/\s+/);
+    return { offsetX: cssLength(x, "data-offset"), offsetY: cssLength(y, "data-offset") };
+  }
+  function readOptions(tag, registry) {
+    const data = tag.dataset;
+    const server = new URL(tag.src, document.baseURI);
+    const socket = new URL("/ws", server);
+    socket.protocol = server.protocol === "https:" ? "wss:" : "ws:";
+    const twins = [...document.querySelectorAll("script[src]")].filter((s) => s.src === tag.src && (s.dataset.mount || "") === (data.mount || ""));
+    const title = (data.title || "").trim();
+    const options = {
+      mode: data.mount ? "page" : "widget",
+      mount: data.mount,
+      title: title || "Career Advisor",
+      titleGiven: !!title,
+      position: data.position === "left" ? "left" : "right",
+      accent: checkColour(data.color, "data-color"),
+      theme: ["light", "dark"].includes(data.theme) ? data.theme : "auto",
+      font: data.font ? data.font.trim() : null,
+      lang: data.lang ? data.lang.trim() : null,
+      footer: data.footer ? data.footer.trim() : "",
+      launcher: data.launcher === "none" ? "none" : "button",
+      launcherLabel: (data.launcherLabel || "").trim(),
+      launcherIcon: LAUNCHER_ICONS.includes(data.launcherIcon) ? data.launcherIcon : "chat",
+      zIndex: /^-?\d+$/.test(data.zIndex || "") ? data.zIndex : null,
+      ...offsets(data.offset),
+      open: data.open === "true",
+      teaser: (data.teaser || "").trim(),
+      teaserDelay: teaserDelay(data.teaserDelay, "data-teaser-delay"),
+      storage: data.storage === "local" ? "local" : "session",
+      storageKey: "career-advisor:" + (data.id || `${server.origin}|${data.mount || "widget"}|${twins.indexOf(tag)}`),
+      serverUrl: server.origin,
+      socketUrl: socket.href,
+      labels: { ...LABELS }
+    };
+    if (data.theme && options.theme !== data.theme)
+      console.warn("Career Advisor: data-theme is light, dark or auto, not", data.theme);
+    return mergeSettings(mergeSettings(options, { labels: parseLabels(data.labels) }), registry.settings);
+  }
+
+  // web/src/server_info.mjs
+  var DEFAULT_LIMITS = Object.freeze({ max_question_chars: 1e3, max_message_bytes: 4096, max_comment_chars: 500 });
+  var limitRequests = /* @__PURE__ */ new Map();
+  function serverLimits(serverUrl) {
+    if (!limitRequests.has(serverUrl)) {
+      limitRequests.set(serverUrl, fetch(new URL("/api/v1/limits", serverUrl), { credentials: "omit" }).then((response) => response.ok ? response.json() : {}).catch(() => ({})).then(readLimits));
+    }
+    return limitRequests.get(serverUrl);
+  }
+  function readLimits(data) {
+    const limits = { ...DEFAULT_LIMITS };
+    for (const key of Object.keys(DEFAULT_LIMITS)) {
+      if (Number.isInteger(data && data[key]) && data[key] > 0)
+        limits[key] = data[key];
+    }
+    if (data && typeof data.origin_allowed === "boolean")
+      limits.origin_allowed = data.origin_allowed;
+    return limits;
+  }
+  function serverReachable(serverUrl) {
+    return fetch(new URL("/healthz", serverUrl), { mode: "no-cors", credentials: "omit", cache: "no-store" }).then(() => true, () => false);
+  }
+  async function exampleQuestions(serverUrl, count) {
+    const response = await fetch(new URL("/api/v1/topics", serverUrl), { credentials: "omit" });
+    if (!response.ok)
+      throw new Error("HTTP " + response.status);
+    const { topics } = await response.json();
+    return pickExamples(topics, count);
+  }
+  function pickExamples(topics, count) {
+    const byTopic = /* @__PURE__ */ new Map();
+    for (const t of topics) {
+      if (t.kind !== "topic" || typeof t.example !== "string")
+        continue;
+      const main = t.intent === t.topic || t.intent === t.topic + ".overview";
+      if (!byTopic.has(t.topic) || main)
+        byTopic.set(t.topic, { example: t.example, main });
+    }
+    return [...byTopic.values()].sort((a, b) => b.main - a.main).slice(0, count).map((p) => p.example);
+  }
 
   // web/src/styles.css
   var styles_default = `/* The chat's styles, adopted by each shadow root (styles.mjs). The palette's custom properties (--bg, --fg,
@@ -672,6 +1804,104 @@ button { font: inherit; color: inherit; cursor: pointer; }
 }
 `;
 
+  // web/src/theme.mjs
+  var THEMES = {
+    light: {
+      bg: "#ffffff",
+      surface: "#f1f5f9",
+      fg: "#0f172a",
+      muted: "#475569",
+      line: "#e2e8f0",
+      border: "#64748b",
+      accent: "#1d4ed8",
+      "on-accent": "#ffffff",
+      error: "#b91c1c",
+      range: "#2563eb",
+      average: "#0f766e",
+      median: "#b45309",
+      minimum: "#7c3aed",
+      track: "#dbe2ea",
+      ok: "#15803d",
+      wait: "#b45309",
+      down: "#b91c1c"
+    },
+    dark: {
+      bg: "#0f172a",
+      surface: "#1e293b",
+      fg: "#e2e8f0",
+      muted: "#a5b4c8",
+      line: "#334155",
+      border: "#8191a8",
+      accent: "#93c5fd",
+      "on-accent": "#0f172a",
+      error: "#fca5a5",
+      range: "#60a5fa",
+      average: "#2dd4bf",
+      median: "#fbbf24",
+      minimum: "#c4b5fd",
+      track: "#334155",
+      ok: "#4ade80",
+      wait: "#fbbf24",
+      down: "#f87171"
+    }
+  };
+  var HOST_COLOURS = ["accent", "on-accent", "bg", "surface", "fg", "muted", "line", "border"];
+  function rgb(color) {
+    const text = String(color || "").trim();
+    if (!text || !(window.CSS && CSS.supports("color", text)))
+      return null;
+    const canvas = canvasContext();
+    if (!canvas)
+      return null;
+    const read = (base) => {
+      canvas.fillStyle = base;
+      canvas.fillStyle = text;
+      return canvas.fillStyle;
+    };
+    const value = read("#000000");
+    if (value !== read("#ffffff"))
+      return null;
+    const hex = /^#([0-9a-f]{6})$/i.exec(value);
+    if (hex)
+      return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16));
+    const fn = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)/i.exec(value);
+    return fn ? fn.slice(1, 4).map(Number) : null;
+  }
+  function luminance(color) {
+    const [r, g, b] = (Array.isArray(color) ? color : rgb(color)).map((c) => {
+      const s = c / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+  function contrast(a, b) {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  }
+  function accentVariables(color) {
+    const value = rgb(color);
+    if (!value)
+      return { "--site-accent": color };
+    const onAccent = contrast(value, "#ffffff") >= contrast(value, "#000000") ? "#ffffff" : "#000000";
+    const textIn = (t) => Math.min(contrast(value, t.bg), contrast(value, t.surface)) >= 4.5 ? color : t.fg;
+    return {
+      "--site-accent": color,
+      "--site-on-accent": onAccent,
+      "--site-accent-text-light": textIn(THEMES.light),
+      "--site-accent-text-dark": textIn(THEMES.dark)
+    };
+  }
+  var variables = (theme) => Object.entries(theme).map(([k, v]) => HOST_COLOURS.includes(k) ? `--${k}: var(--ca-${k}, var(--site-${k}, ${v}));` : `--${k}: ${v};`).join("");
+  var DARK = `${variables(THEMES.dark)} color-scheme: dark;
+    --accent-text: var(--ca-accent-text, var(--site-accent-text-dark, var(--accent)));`;
+  var paletteRules = () => `
+.root { ${variables(THEMES.light)} --accent-text: var(--ca-accent-text, var(--site-accent-text-light, var(--accent))); }
+@media (prefers-color-scheme: dark) {
+  .root:not(.theme-light) { ${DARK} }
+}
+.root.theme-dark { ${DARK} }
+`;
+
   // web/src/styles.mjs
   var STYLES = paletteRules() + styles_default;
   var sheet = null;
@@ -687,756 +1917,116 @@ button { font: inherit; color: inherit; cursor: pointer; }
     }
   }
 
-  // web/src/history.mjs
-  var KEPT_MESSAGES = 200;
-  var History = class {
-    // kind: 'local' or 'session'; key: the chat's storage key (options.mjs).
-    constructor(kind, key) {
-      this.key = key;
-      try {
-        this.area = kind === "local" ? window.localStorage : window.sessionStorage;
-      } catch {
-        this.area = null;
-      }
-    }
-    // What was stored, or an empty conversation when nothing usable was.
-    load() {
-      try {
-        const saved = JSON.parse(this.area.getItem(this.key));
-        if (saved && saved.v === 1 && Array.isArray(saved.messages))
-          return saved;
-      } catch {
-      }
-      return { v: 1, open: false, messages: [], context: null, unread: 0 };
-    }
-    save(state) {
-      try {
-        this.area.setItem(this.key, JSON.stringify({
-          v: 1,
-          open: state.open,
-          messages: state.messages.slice(-KEPT_MESSAGES),
-          context: state.context,
-          unread: state.unread
-        }));
-      } catch {
-      }
-    }
-  };
-
-  // web/src/server_info.mjs
-  var DEFAULT_LIMITS = Object.freeze({ max_question_chars: 1e3, max_message_bytes: 4096, max_comment_chars: 500 });
-  var limitRequests = /* @__PURE__ */ new Map();
-  function serverLimits(serverUrl) {
-    if (!limitRequests.has(serverUrl)) {
-      limitRequests.set(serverUrl, fetch(new URL("/api/v1/limits", serverUrl), { credentials: "omit" }).then((response) => response.ok ? response.json() : {}).catch(() => ({})).then(readLimits));
-    }
-    return limitRequests.get(serverUrl);
-  }
-  function readLimits(data) {
-    const limits = { ...DEFAULT_LIMITS };
-    for (const key of Object.keys(DEFAULT_LIMITS)) {
-      if (Number.isInteger(data && data[key]) && data[key] > 0)
-        limits[key] = data[key];
-    }
-    if (data && typeof data.origin_allowed === "boolean")
-      limits.origin_allowed = data.origin_allowed;
-    return limits;
-  }
-  function serverReachable(serverUrl) {
-    return fetch(new URL("/healthz", serverUrl), { mode: "no-cors", credentials: "omit", cache: "no-store" }).then(() => true, () => false);
-  }
-  async function exampleQuestions(serverUrl, count) {
-    const response = await fetch(new URL("/api/v1/topics", serverUrl), { credentials: "omit" });
-    if (!response.ok)
-      throw new Error("HTTP " + response.status);
-    const { topics } = await response.json();
-    return pickExamples(topics, count);
-  }
-  function pickExamples(topics, count) {
-    const byTopic = /* @__PURE__ */ new Map();
-    for (const t of topics) {
-      if (t.kind !== "topic" || typeof t.example !== "string")
-        continue;
-      const main = t.intent === t.topic || t.intent === t.topic + ".overview";
-      if (!byTopic.has(t.topic) || main)
-        byTopic.set(t.topic, { example: t.example, main });
-    }
-    return [...byTopic.values()].sort((a, b) => b.main - a.main).slice(0, count).map((p) => p.example);
-  }
-
-  // web/src/connection.mjs
-  var State = Object.freeze({
-    idle: "idle",
-    // a closed widget that has not connected yet
-    connecting: "connecting",
-    connected: "connected",
-    reconnecting: "reconnecting",
-    // it was connected; retrying with backoff
-    offline: "offline",
-    // OFFLINE_AFTER_FAILURES attempts in a row failed, or the browser is offline; retries go on
-    unavailable: "unavailable"
-    // the server refuses this site
-  });
-  var RETRY_BASE_MS = 500;
-  var RETRY_CAP_MS = 1e4;
-  var RETRY_UNAVAILABLE_MS = 6e4;
-  var OFFLINE_AFTER_FAILURES = 3;
-  var UNAVAILABLE_AFTER_FAILURES = 2;
-  var Connection = class {
-    // url: the socket's (ws:// or wss://). onState(state, previous) on each change; onMessage(object) for each
-    // JSON object the server sends; onClose(code, opened) when a socket closes; reachable() → a promise of
-    // whether the server answers HTTP (server_info.mjs). Nothing connects before start().
-    constructor(url, { onState, onMessage, onClose, reachable }) {
-      this.url = url;
-      this.onState = onState;
-      this.onMessage = onMessage;
-      this.onClose = onClose;
-      this.reachable = reachable;
-      this.refused = false;
-      this.socket = null;
+  // web/src/teaser.mjs
+  var Teaser = class {
+    // isOpen(): whether the chat is open. smallScreen: the MediaQueryList of SMALL_SCREEN. open(): opens the
+    // chat. activeElement(): the focused element in the chat's shadow root.
+    constructor({ isOpen, smallScreen, open, activeElement }) {
+      this.isOpen = isOpen;
+      this.smallScreen = smallScreen;
+      this.openChat = open;
+      this.activeElement = activeElement;
+      this.startedAt = Date.now();
       this.timer = 0;
-      this.failures = 0;
-      this.everOpened = false;
-      this.state = State.idle;
-      window.addEventListener("online", () => this.retryNow());
-      window.addEventListener("offline", () => {
-        if (!this.open && this.state !== State.idle && this.state !== State.unavailable)
-          this.setState(State.offline);
-      });
-      document.addEventListener("visibilitychange", () => {
-        if (document.visibilityState === "visible")
-          this.retryNow();
-      });
-    }
-    get open() {
-      return this.state === State.connected;
-    }
-    start() {
-      if (this.state === State.idle)
-        this.connect();
-    }
-    // After a user action, or when the network returns: no reason to sit out the backoff.
-    retryNow() {
-      if (this.state !== State.idle && !this.socket)
-        this.connect();
-    }
-    // A fresh socket, so the server forgets the conversation's context.
-    restart() {
-      const old = this.socket;
-      this.socket = null;
-      if (old)
-        old.close(1e3, "conversation cleared");
-      if (this.state !== State.idle)
-        this.connect();
-    }
-    // The server refuses this origin (it said so): no need to wait for failures to show it.
-    refuse() {
-      this.refused = true;
-      if (!this.open && this.state !== State.idle)
-        this.unavailable();
-    }
-    // Sends a frame (text, or an object as JSON) if connected; false when not.
-    send(message) {
-      if (!this.open)
-        return false;
-      this.socket.send(typeof message === "string" ? message : JSON.stringify(message));
-      return true;
-    }
-    connect() {
-      clearTimeout(this.timer);
-      this.setState(this.notConnectedState());
-      let socket;
-      try {
-        socket = new WebSocket(this.url);
-      } catch {
-        this.failed();
-        return;
-      }
-      this.socket = socket;
-      let opened = false;
-      socket.addEventListener("open", () => {
-        if (this.socket !== socket)
-          return;
-        opened = true;
-        this.everOpened = true;
-        this.failures = 0;
-        this.setState(State.connected);
-      });
-      socket.addEventListener("message", (event) => {
-        if (this.socket !== socket)
-          return;
-        let message;
-        try {
-          message = JSON.parse(event.data);
-        } catch {
-          return;
-        }
-        if (message && typeof message === "object")
-          this.onMessage(message);
-      });
-      socket.addEventListener("close", (event) => {
-        if (this.socket !== socket)
-          return;
-        this.socket = null;
-        this.onClose(event.code, opened);
-        this.failed(opened);
-      });
-    }
-    failed(afterOpen = false) {
-      if (!afterOpen)
-        this.failures += 1;
-      if (this.refused || this.notConnectedState() === State.unavailable) {
-        this.unavailable();
-        return;
-      }
-      this.schedule(Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** this.failures));
-      this.setState(this.notConnectedState());
-      if (!afterOpen && !this.everOpened && this.failures >= UNAVAILABLE_AFTER_FAILURES && this.state !== State.unavailable) {
-        const failures = this.failures;
-        this.reachable().then((up) => {
-          if (up && this.failures === failures && !this.open && !this.socket && this.state !== State.idle)
-            this.unavailable();
-        });
-      }
-    }
-    unavailable() {
-      this.schedule(RETRY_UNAVAILABLE_MS);
-      this.setState(State.unavailable);
-    }
-    // The next attempt in between half the ceiling and the ceiling.
-    schedule(ceiling) {
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.connect(), ceiling / 2 + Math.random() * ceiling / 2);
-    }
-    // Said while trying: a few failed attempts in a row (or no network) is "offline", though retries go on.
-    notConnectedState() {
-      if (this.state === State.unavailable && !this.everOpened)
-        return State.unavailable;
-      if (navigator.onLine === false || this.failures >= OFFLINE_AFTER_FAILURES)
-        return State.offline;
-      return this.everOpened ? State.reconnecting : State.connecting;
-    }
-    setState(state) {
-      if (state === this.state)
-        return;
-      const previous = this.state;
-      this.state = state;
-      this.onState(state, previous);
-    }
-  };
-
-  // web/src/outbox.mjs
-  var Status = Object.freeze({ queued: "queued", sent: "sent", done: "done", failed: "failed" });
-  var VoteStatus = Object.freeze({ queued: "queued", sent: "sent", saved: "saved", failed: "failed" });
-  var Role = Object.freeze({ user: "user", bot: "bot", error: "error" });
-  var CLOSE_TOO_BIG = 1009;
-  function failure(code, message) {
-    return Object.assign(new Error("Career Advisor: " + message), { code });
-  }
-  var byteLength = (text) => new TextEncoder().encode(text).length;
-  var lastId = 0;
-  var newId = () => Date.now().toString(36) + "-" + (lastId += 1);
-  var Outbox = class {
-    // saved: { messages, context } as stored (history.mjs). transport: { open, send(text or object) → whether
-    // it went, retryNow() } (connection.mjs). limits() and labels(): the chat's, when asked (they change).
-    constructor({ messages = [], context = null }, { transport, limits, labels, hooks }) {
-      this.messages = messages;
-      this.context = context;
-      this.contextPending = true;
-      this.transport = transport;
-      this.limits = limits;
-      this.labels = labels;
-      this.hooks = hooks;
-      this.waiters = /* @__PURE__ */ new Map();
-      this.voteFrames = /* @__PURE__ */ new Map();
-    }
-    // A question is queued or sent: there is something to connect for.
-    get waiting() {
-      return this.messages.some((m) => m.status === Status.queued || m.status === Status.sent);
-    }
-    // A question went out and its answer has not come.
-    get sending() {
-      return this.messages.some((m) => m.status === Status.sent);
-    }
-    // Queues a question the chat has checked (not empty, not too long) and sends it if the socket is open, or
-    // asks for one now. A promise of the server's answer frame; rejected with the server's error, or a failure().
-    ask(question) {
-      const message = { id: newId(), role: Role.user, text: question, status: Status.queued, at: Date.now() };
-      this.add(message);
-      const bytes = byteLength(JSON.stringify({ type: "ask", id: message.id, text: question }));
-      if (bytes > this.limits().max_message_bytes) {
-        return Promise.reject(this.fail(message, failure(
-          "too_big",
-          `the question takes ${bytes} bytes; the server takes messages of at most ${this.limits().max_message_bytes}`
-        )));
-      }
-      const answered = new Promise((resolve, reject) => this.waiters.set(message.id, { resolve, reject }));
-      if (this.transport.open)
-        this.deliver();
-      else
-        this.transport.retryNow();
-      return answered;
-    }
-    // Sends what is queued, questions in order (the first carrying the context, as much of it as fits), then votes.
-    deliver() {
-      const fits = (text) => byteLength(text) <= this.limits().max_message_bytes;
-      for (const m of this.messages) {
-        if (m.role !== Role.user || m.status !== Status.queued)
-          continue;
-        const frame = { type: "ask", id: m.id, text: m.text };
-        if (this.contextPending && this.context)
-          frame.context = this.context;
-        let text = JSON.stringify(frame);
-        if (!fits(text) && frame.context) {
-          frame.context = { ...frame.context, shown: [], last_shown: void 0 };
-          text = JSON.stringify(frame);
-        }
-        if (!fits(text) && frame.context) {
-          delete frame.context;
-          text = JSON.stringify(frame);
-        }
-        const bytes = byteLength(text);
-        if (bytes > this.limits().max_message_bytes) {
-          this.fail(m, failure("too_big", `the question takes ${bytes} bytes; the server takes at most ${this.limits().max_message_bytes}`));
-          continue;
-        }
-        if (!this.transport.send(text))
-          break;
-        this.contextPending = false;
-        m.status = Status.sent;
-        m.bytes = bytes;
-        this.hooks.updated(m);
-      }
-      for (const m of this.messages) {
-        if (m.role === Role.bot && m.vote && m.vote.status === VoteStatus.queued)
-          this.sendVote(m);
-      }
-      this.hooks.changed();
-    }
-    // A socket opened: it has not heard the context yet.
-    connected() {
-      this.contextPending = true;
-      this.deliver();
-    }
-    // The socket is gone (or not there yet): whatever was on its way may be lost with it, so it goes again on the
-    // next one.
-    disconnected() {
-      for (const m of this.messages) {
-        if (m.status === Status.sent) {
-          m.status = Status.queued;
-          this.hooks.updated(m);
-        }
-        if (m.vote && m.vote.status === VoteStatus.sent)
-          m.vote.status = VoteStatus.queued;
-      }
-      this.voteFrames.clear();
-    }
-    // A socket closed with `code`. With 1009 the largest question on it was over the server's limit (which this
-    // page did not know): it fails, once, rather than going back in the queue to close the next socket too.
-    closed(code) {
-      if (code !== CLOSE_TOO_BIG)
-        return;
-      const sent = this.messages.filter((m) => m.role === Role.user && m.status === Status.sent);
-      if (!sent.length)
-        return;
-      const biggest = sent.reduce((a, b) => (b.bytes || 0) > (a.bytes || 0) ? b : a);
-      this.fail(biggest, failure("too_big", "the server closed the connection: the question is over its size limit"));
-    }
-    // A frame from the server: the answer (or error) to a question, or the reply to a vote. Replies to questions
-    // no longer waiting (answered, failed, cleared) are ignored.
-    receive(reply) {
-      if (this.voteFrames.has(reply.id)) {
-        this.voteReceived(reply);
-        return;
-      }
-      const question = this.messages.find((m) => m.role === Role.user && m.id === reply.id);
-      if (!question || question.status === Status.done || question.status === Status.failed)
-        return;
-      question.status = Status.done;
-      this.hooks.updated(question);
-      const waiter = this.waiters.get(question.id);
-      this.waiters.delete(question.id);
-      if (reply.type === "answer") {
-        const { intent, text, suggestions, sources, data } = reply;
-        this.context = reply.context || null;
-        const answerId = typeof reply.answer_id === "string" ? reply.answer_id : null;
-        this.add({ role: Role.bot, at: Date.now(), answer: { intent, text, suggestions, sources, data, answerId } });
-        if (waiter)
-          waiter.resolve(reply);
-        this.hooks.answered(reply);
-      } else {
-        this.add({ role: Role.error, at: Date.now(), text: this.labels().notAnswered + " " + (reply.message || "unknown error") });
-        if (waiter)
-          waiter.reject(Object.assign(new Error(reply.message || "error"), { code: reply.code }));
-      }
-    }
-    // Nothing waiting will be sent (the server refuses this site): each question fails with `error`, silently.
-    failWaiting(error) {
-      for (const m of this.messages) {
-        if (m.role === Role.user && (m.status === Status.queued || m.status === Status.sent))
-          this.fail(m, error, { quiet: true });
-      }
-    }
-    // Empties the conversation: waiting questions fail (their ask() rejects with `cleared`). Returns what was
-    // there, for restore(). Calls no hook: the chat shows the whole conversation again.
-    clear() {
-      for (const waiter of this.waiters.values())
-        waiter.reject(failure("cleared", "the conversation was cleared"));
-      this.waiters.clear();
-      for (const m of this.messages)
-        if (m.status === Status.queued || m.status === Status.sent)
-          m.status = Status.failed;
-      const kept = { messages: this.messages, context: this.context };
-      this.messages = [];
-      this.context = null;
-      return kept;
-    }
-    // Undoes clear(): its messages before any since, and its context, sent with the next question.
-    restore(kept) {
-      this.messages = kept.messages.concat(this.messages);
-      this.context = kept.context;
-      this.contextPending = true;
-    }
-    // One vote per answer, changeable; `comment` (after "not helpful") replaces the vote's. Sent now or once
-    // connected. False when it changes nothing (the same vote again, unless that one failed).
-    vote(message, helpful, comment) {
-      const unchanged = message.vote && message.vote.helpful === helpful && comment === void 0;
-      if (unchanged && message.vote.status !== VoteStatus.failed)
-        return false;
-      message.vote = { helpful, comment: comment === void 0 ? "" : comment, status: VoteStatus.queued };
-      this.hooks.voted(message);
-      if (this.transport.open)
-        this.sendVote(message);
-      else
-        this.transport.retryNow();
-      this.hooks.changed();
-      return true;
-    }
-    // ----- inside
-    add(message) {
-      this.messages.push(message);
-      this.hooks.added(message);
-      this.hooks.changed();
-    }
-    // A question that will not be sent: marked, said in the conversation (unless `quiet`), its ask() rejected.
-    // Returns the error.
-    fail(message, error, { quiet = false } = {}) {
-      message.status = Status.failed;
-      this.hooks.updated(message);
-      if (!quiet)
-        this.add({ role: Role.error, text: error.code === "too_big" ? this.labels().tooLong : error.message, at: Date.now() });
-      const waiter = this.waiters.get(message.id);
-      this.waiters.delete(message.id);
-      if (waiter)
-        waiter.reject(error);
-      this.hooks.changed();
-      return error;
-    }
-    sendVote(message) {
-      const id = "f-" + newId();
-      const frame = { type: "feedback", id, answer_id: message.answer.answerId, helpful: message.vote.helpful };
-      if (message.vote.comment)
-        frame.comment = message.vote.comment;
-      if (!this.transport.send(frame))
-        return;
-      message.vote.status = VoteStatus.sent;
-      this.voteFrames.set(id, message);
-    }
-    voteReceived(reply) {
-      const message = this.voteFrames.get(reply.id);
-      this.voteFrames.delete(reply.id);
-      if (!message.vote)
-        return;
-      message.vote.status = reply.type === "feedback_received" ? VoteStatus.saved : VoteStatus.failed;
-      this.hooks.voteUpdated(message);
-      this.hooks.changed();
-    }
-  };
-
-  // web/src/menu_button.mjs
-  var MenuButton = class {
-    constructor({ id, label, items }) {
-      this.button = h("button", {
-        type: "button",
-        class: "icon-button",
-        id: id + "-button",
-        "aria-label": label,
-        title: label,
-        "aria-haspopup": "menu",
-        "aria-expanded": "false",
-        "aria-controls": id,
-        part: "header-button",
-        onclick: () => this.isOpen ? this.close() : this.open("first"),
-        onkeydown: (e) => this.onButtonKey(e)
-      }, icon("more"));
-      this.button.querySelector(".icon").classList.add("icon--more");
-      this.items = items.map((item) => h(
-        "button",
-        {
-          type: "button",
-          role: item.checkbox ? "menuitemcheckbox" : "menuitem",
-          class: "menu__item" + (item.className ? " " + item.className : ""),
-          tabindex: -1,
-          part: "menu-item",
-          "aria-checked": item.checkbox ? "false" : null,
-          onclick: () => this.choose(item)
-        },
-        icon(item.icon),
-        h("span", { class: "menu__label" }, item.label),
-        item.checkbox ? h("span", { class: "menu__check" }, icon("check")) : null
-      ));
-      this.popup = h("div", {
-        class: "menu",
-        id,
-        role: "menu",
-        "aria-labelledby": id + "-button",
-        hidden: true,
-        part: "menu",
-        onkeydown: (e) => this.onMenuKey(e),
-        onfocusout: (e) => {
-          if (!this.popup.contains(e.relatedTarget))
-            this.close();
-        }
-      }, this.items);
-      this.outside = (event) => {
-        const path = event.composedPath();
-        if (!path.includes(this.popup) && !path.includes(this.button))
-          this.close();
+      this.shown = false;
+      this.bubble = null;
+      this.said = null;
+      this.onEscape = (event) => {
+        if (event.key === "Escape")
+          this.hide();
       };
     }
-    get isOpen() {
-      return !this.popup.hidden;
-    }
-    // Items the visitor can see, in order.
-    shown() {
-      return this.items.filter((item) => item.getClientRects().length > 0);
-    }
-    open(which) {
-      if (!this.isOpen) {
-        this.popup.hidden = false;
-        this.button.setAttribute("aria-expanded", "true");
-        document.addEventListener("pointerdown", this.outside, true);
+    // The greeting's nodes for a build of the chat: [bubble, status], both null without a launcher or a text.
+    // text, delay (seconds), key (the chat's storage key): from the options; launcher: the build's.
+    build({ text, delay, key, labels, launcher }) {
+      this.text = text;
+      this.delay = delay;
+      this.key = key + ":teaser";
+      this.launcher = launcher;
+      this.bubble = null;
+      this.said = null;
+      if (launcher && text) {
+        this.bubble = h(
+          "div",
+          { class: "teaser", part: "teaser", hidden: !this.shown },
+          h("button", {
+            type: "button",
+            class: "teaser__text",
+            dir: "auto",
+            part: "teaser-text",
+            onclick: () => this.openChat()
+          }, text),
+          h("button", {
+            type: "button",
+            class: "teaser__close",
+            "aria-label": labels.teaserClose,
+            title: labels.teaserClose,
+            part: "teaser-close",
+            onclick: () => this.hide({ focusLauncher: true })
+          }, icon("close"))
+        );
+        this.said = h("p", { class: "visually-hidden", role: "status" });
       }
-      const items = this.shown();
-      const item = which === "last" ? items[items.length - 1] : items[0];
-      if (item)
-        item.focus();
+      return [this.bubble, this.said];
     }
-    close({ focusButton = false } = {}) {
-      if (this.isOpen) {
-        this.popup.hidden = true;
-        this.button.setAttribute("aria-expanded", "false");
-        document.removeEventListener("pointerdown", this.outside, true);
-      }
-      if (focusButton)
-        this.button.focus();
-    }
-    // The menu closes and the button has the focus before the item acts, so that an action that moves the
-    // focus (Clear conversation, to the input) has the last word.
-    choose(item) {
-      this.close({ focusButton: true });
-      item.onselect();
-    }
-    setChecked(className, checked) {
-      const item = this.items.find((node) => node.classList.contains(className));
-      if (item)
-        item.setAttribute("aria-checked", String(checked));
-    }
-    onButtonKey(event) {
-      if (event.key !== "ArrowDown" && event.key !== "ArrowUp")
+    schedule() {
+      if (!this.bubble || this.timer || this.shown || this.isOpen() || this.seen())
         return;
-      event.preventDefault();
-      this.open(event.key === "ArrowUp" ? "last" : "first");
+      this.timer = setTimeout(() => {
+        this.timer = 0;
+        this.show();
+      }, Math.max(0, this.delay * 1e3 - (Date.now() - this.startedAt)));
     }
-    onMenuKey(event) {
-      const items = this.shown();
-      const at = items.indexOf(event.target);
-      const move = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key];
-      if (move !== void 0) {
-        event.preventDefault();
-        items[(move + items.length) % items.length].focus();
-      } else if (event.key === "Escape") {
-        event.stopPropagation();
-        this.close({ focusButton: true });
+    // After a rebuild: the delay or the text may be new.
+    restart() {
+      clearTimeout(this.timer);
+      this.timer = 0;
+      this.schedule();
+    }
+    seen() {
+      try {
+        return window.sessionStorage.getItem(this.key) !== null;
+      } catch {
+        return false;
       }
+    }
+    show() {
+      if (!this.bubble || this.isOpen() || this.smallScreen.matches || this.seen())
+        return;
+      try {
+        window.sessionStorage.setItem(this.key, "shown");
+      } catch {
+      }
+      this.shown = true;
+      this.bubble.hidden = false;
+      this.said.textContent = this.text;
+      document.addEventListener("keydown", this.onEscape);
+    }
+    // Dismissed (×, Escape), or the chat opened (before or after it showed): not again this session. × gives
+    // the focus to the launcher, as does any way of hiding it from under the focus.
+    hide({ focusLauncher = false } = {}) {
+      if (!this.bubble)
+        return;
+      clearTimeout(this.timer);
+      this.timer = 0;
+      try {
+        window.sessionStorage.setItem(this.key, "done");
+      } catch {
+      }
+      if (!this.shown)
+        return;
+      this.shown = false;
+      document.removeEventListener("keydown", this.onEscape);
+      const hadFocus = this.bubble.contains(this.activeElement());
+      this.bubble.hidden = true;
+      this.said.textContent = "";
+      if (hadFocus || focusLauncher)
+        this.launcher.focus({ preventScroll: true });
     }
   };
-
-  // web/src/modal.mjs
-  var SMALL_SCREEN = "(max-width: 480px), (max-height: 480px)";
-  var TAB_STOP = "a[href], button, input, textarea, select, [tabindex]";
-  function tabStops(container) {
-    const stops = [];
-    const visit = (element) => {
-      if (element.localName === "slot") {
-        const shown = element.assignedElements({ flatten: true });
-        for (const child of shown.length ? shown : element.children)
-          visit(child);
-        return;
-      }
-      if (element.getClientRects().length === 0)
-        return;
-      if (element.matches(TAB_STOP) && element.tabIndex >= 0 && !element.disabled)
-        stops.push(element);
-      for (const child of element.children)
-        visit(child);
-    };
-    visit(container);
-    return stops;
-  }
-  var PageScroll = class {
-    constructor() {
-      this.holders = /* @__PURE__ */ new Set();
-      this.saved = null;
-    }
-    hold(holder) {
-      if (this.holders.size === 0) {
-        const html = document.documentElement;
-        this.saved = {
-          x: window.scrollX,
-          y: window.scrollY,
-          style: html.getAttribute("style"),
-          overflow: html.style.overflow
-        };
-        html.style.overflow = "hidden";
-        this.saved.ours = html.getAttribute("style");
-      }
-      this.holders.add(holder);
-    }
-    release(holder) {
-      if (!this.holders.delete(holder) || this.holders.size > 0)
-        return;
-      const html = document.documentElement;
-      if (this.saved.style === null && html.getAttribute("style") === this.saved.ours)
-        html.removeAttribute("style");
-      else
-        html.style.overflow = this.saved.overflow;
-      window.scrollTo(this.saved.x, this.saved.y);
-      this.saved = null;
-    }
-  };
-
-  // web/src/options.mjs
-  var TEASER_DELAY_S = 5;
-  function cssLength(value, name) {
-    if (!value)
-      return null;
-    const text = String(value).trim();
-    if (window.CSS && CSS.supports("width", text) && /\d/.test(text))
-      return /^\d+(\.\d+)?$/.test(text) ? text + "px" : text;
-    console.warn(`Career Advisor: ${name} must be a CSS length such as 24px, not`, value);
-    return null;
-  }
-  function parseLabels(text) {
-    if (!text)
-      return {};
-    try {
-      const labels = JSON.parse(text);
-      if (labels && typeof labels === "object" && !Array.isArray(labels))
-        return labels;
-    } catch {
-    }
-    console.warn('Career Advisor: data-labels must be a JSON object such as {"send":"Envoyer"}, not', text);
-    return {};
-  }
-  function mergeSettings(options, settings = {}) {
-    const merged = { ...options, labels: { ...options.labels } };
-    const s = settings || {};
-    for (const [key, value] of Object.entries(s.labels || {})) {
-      if (!(key in LABELS))
-        console.warn("Career Advisor: no label named", key);
-      else if (typeof value === "string")
-        merged.labels[key] = value;
-    }
-    if (typeof s.title === "string" && s.title.trim()) {
-      merged.title = s.title.trim();
-      merged.titleGiven = true;
-    }
-    if (["light", "dark", "auto"].includes(s.theme))
-      merged.theme = s.theme;
-    if (typeof s.lang === "string")
-      merged.lang = s.lang;
-    if (typeof s.font === "string")
-      merged.font = s.font;
-    if (typeof s.footer === "string")
-      merged.footer = s.footer;
-    if (s.color !== void 0)
-      merged.accent = checkColour(s.color, "color");
-    if (s.zIndex !== void 0)
-      merged.zIndex = /^-?\d+$/.test(String(s.zIndex)) ? String(s.zIndex) : null;
-    if (s.offset !== void 0)
-      Object.assign(merged, offsets(s.offset));
-    if (typeof s.teaser === "string")
-      merged.teaser = s.teaser.trim();
-    if (s.teaserDelay !== void 0)
-      merged.teaserDelay = teaserDelay(s.teaserDelay, "teaserDelay");
-    return merged;
-  }
-  function teaserDelay(value, name) {
-    if (value === void 0 || value === null || value === "")
-      return TEASER_DELAY_S;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds) && seconds >= 0)
-      return seconds;
-    console.warn(`Career Advisor: ${name} is a number of seconds, not`, value);
-    return TEASER_DELAY_S;
-  }
-  function checkColour(value, name) {
-    if (value === void 0 || value === null || value === "")
-      return null;
-    const text = String(value).trim();
-    if (window.CSS && CSS.supports("color", text))
-      return text;
-    console.warn(`Career Advisor: ${name} is not a CSS colour, so the default accent is used:`, value);
-    return null;
-  }
-  function offsets(value) {
-    const [x, y = x] = String(value || "").trim().split(/\s+/);
-    return { offsetX: cssLength(x, "data-offset"), offsetY: cssLength(y, "data-offset") };
-  }
-  function readOptions(tag, registry) {
-    const data = tag.dataset;
-    const server = new URL(tag.src, document.baseURI);
-    const socket = new URL("/ws", server);
-    socket.protocol = server.protocol === "https:" ? "wss:" : "ws:";
-    const twins = [...document.querySelectorAll("script[src]")].filter((s) => s.src === tag.src && (s.dataset.mount || "") === (data.mount || ""));
-    const title = (data.title || "").trim();
-    const options = {
-      mode: data.mount ? "page" : "widget",
-      mount: data.mount,
-      title: title || "Career Advisor",
-      titleGiven: !!title,
-      position: data.position === "left" ? "left" : "right",
-      accent: checkColour(data.color, "data-color"),
-      theme: ["light", "dark"].includes(data.theme) ? data.theme : "auto",
-      font: data.font ? data.font.trim() : null,
-      lang: data.lang ? data.lang.trim() : null,
-      footer: data.footer ? data.footer.trim() : "",
-      launcher: data.launcher === "none" ? "none" : "button",
-      launcherLabel: (data.launcherLabel || "").trim(),
-      launcherIcon: LAUNCHER_ICONS.includes(data.launcherIcon) ? data.launcherIcon : "chat",
-      zIndex: /^-?\d+$/.test(data.zIndex || "") ? data.zIndex : null,
-      ...offsets(data.offset),
-      open: data.open === "true",
-      teaser: (data.teaser || "").trim(),
-      teaserDelay: teaserDelay(data.teaserDelay, "data-teaser-delay"),
-      storage: data.storage === "local" ? "local" : "session",
-      storageKey: "career-advisor:" + (data.id || `${server.origin}|${data.mount || "widget"}|${twins.indexOf(tag)}`),
-      serverUrl: server.origin,
-      socketUrl: socket.href,
-      labels: { ...LABELS }
-    };
-    if (data.theme && options.theme !== data.theme)
-      console.warn("Career Advisor: data-theme is light, dark or auto, not", data.theme);
-    return mergeSettings(mergeSettings(options, { labels: parseLabels(data.labels) }), registry.settings);
-  }
 
   // web/src/chat.mjs
   var UNDO_MS = 8e3;
-  var COPIED_SHOWN_MS = 2e3;
-  var COUNTER_FROM = 0.8;
-  var COUNT_SPOKEN_AFTER_MS = 1e3;
-  var charLength = (text) => [...text].length;
   var STATE_LABELS = {
     [State.idle]: "stateIdle",
     [State.connecting]: "stateConnecting",
@@ -1458,21 +2048,17 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.isOpen = options.open && !this.smallScreen.matches || saved.open;
       this.expanded = false;
       this.modal = false;
-      this.tabGuard = (event) => this.keepTabInside(event);
-      this.focusGuard = (event) => this.guardFocus(event);
+      this.focusTrap = new FocusTrap({ panel: () => this.panel, inside: (node) => this.contains(node) });
       this.moreMenu = null;
-      this.voteNodes = /* @__PURE__ */ new WeakMap();
-      this.nodes = /* @__PURE__ */ new Map();
       this.topicsShown = false;
       this.limitsAsked = false;
       this.undoTimer = 0;
-      this.startedAt = Date.now();
-      this.teaserTimer = 0;
-      this.teaserShown = false;
-      this.teaserEscape = (event) => {
-        if (event.key === "Escape")
-          this.hideTeaser();
-      };
+      this.teaser = new Teaser({
+        isOpen: () => this.isOpen,
+        smallScreen: this.smallScreen,
+        open: () => this.open(),
+        activeElement: () => this.host.shadowRoot.activeElement
+      });
       this.connection = new Connection(options.socketUrl, {
         onState: (state, previous) => this.showState(state, previous),
         onMessage: (message) => this.receive(message),
@@ -1484,13 +2070,13 @@ button { font: inherit; color: inherit; cursor: pointer; }
         limits: () => this.limits,
         labels: () => this.labels,
         hooks: {
-          added: (message) => this.showAdded(message),
-          updated: (message) => this.updateQuestion(message),
+          added: (message) => this.conversation.append(message),
+          updated: (message) => this.conversation.updateQuestion(message),
           voted: (message) => {
-            this.showVote(message);
+            this.feedback.show(message);
             this.emit("feedback", { answerId: message.answer.answerId, helpful: message.vote.helpful });
           },
-          voteUpdated: (message) => this.showVote(message),
+          voteUpdated: (message) => this.feedback.show(message),
           answered: (reply) => this.answered(reply),
           changed: () => this.save()
         }
@@ -1533,17 +2119,17 @@ button { font: inherit; color: inherit; cursor: pointer; }
       const shadow = host.attachShadow({ mode: "open" });
       adoptStyles(shadow);
       shadow.append(this.build());
-      this.renderMessages();
+      this.conversation.showAll(this.outbox.messages);
       this.showState(this.connection.state);
       if (!this.page)
         this.smallScreen.addEventListener("change", () => this.showModal());
-      this.scheduleTeaser();
+      this.teaser.schedule();
       if (this.page || this.isOpen)
         this.setOpen(true);
       else if (this.outbox.waiting)
         this.start();
       if (this.page)
-        this.input.focus({ preventScroll: true });
+        this.composer.input.focus({ preventScroll: true });
       this.emit("ready");
     }
     // Connects, and asks the server its limits: nothing goes over the network before the chat is used.
@@ -1557,8 +2143,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
     applyLimits(limits) {
       const { origin_allowed: allowed, ...rest } = limits;
       this.limits = rest;
-      this.input.maxLength = this.limits.max_question_chars;
-      this.showCount();
+      this.composer.limitsChanged();
       if (allowed === false)
         this.connection.refuse();
     }
@@ -1570,13 +2155,11 @@ button { font: inherit; color: inherit; cursor: pointer; }
       const old = this.root;
       this.topicsShown = false;
       old.replaceWith(this.build());
-      this.renderMessages();
+      this.conversation.showAll(this.outbox.messages);
       this.showState(this.connection.state, this.connection.state);
       this.setOpen(this.isOpen, { quiet: true });
       this.setExpanded(this.expanded);
-      clearTimeout(this.teaserTimer);
-      this.teaserTimer = 0;
-      this.scheduleTeaser();
+      this.teaser.restart();
     }
     build() {
       const { title, position, theme, lang, launcher, launcherLabel, launcherIcon } = this.options;
@@ -1598,59 +2181,30 @@ button { font: inherit; color: inherit; cursor: pointer; }
         icon("alert"),
         h("span", {}, L.unavailable)
       );
-      this.log = h("div", {
-        class: "log",
-        id: "log",
-        role: "log",
-        "aria-live": "polite",
-        "aria-relevant": "additions",
-        "aria-label": L.conversation,
-        tabindex: 0,
-        part: "messages"
-      }, this.welcome());
+      this.feedback = new FeedbackControls({
+        labels: L,
+        limits: () => this.limits,
+        vote: (message, helpful, comment) => this.outbox.vote(message, helpful, comment)
+      });
+      this.conversation = new ConversationView({
+        labels: L,
+        lang,
+        chip: (text) => this.chip(text),
+        feedback: this.feedback,
+        connected: () => this.connection.open
+      });
       this.typing = h("div", { class: "typing", hidden: true, "aria-hidden": "true" }, h("span"), h("span"), h("span"));
       this.undoBar = h("div", { class: "undo", role: "status", part: "undo" });
       this.undoBar.hidden = true;
-      this.placeholder = L.placeholder || (this.options.titleGiven ? title + "…" : L.defaultPlaceholder);
-      this.input = h("textarea", {
-        class: "input",
-        id: "question",
-        dir: "auto",
-        rows: 1,
-        maxlength: this.limits.max_question_chars,
-        autocomplete: "off",
-        enterkeyhint: "send",
-        placeholder: this.placeholder,
-        part: "input",
-        onbeforeinput: (e) => this.onBeforeInput(e),
-        oninput: () => this.onInput(),
-        onkeydown: (e) => this.onInputKey(e)
+      this.composer = new Composer({
+        labels: L,
+        lang,
+        placeholder: L.placeholder || (this.options.titleGiven ? title + "…" : L.defaultPlaceholder),
+        limits: () => this.limits,
+        notice: this.notice,
+        check: (question) => this.questionProblem(question),
+        ask: (text) => this.ask(text)
       });
-      if (window.ResizeObserver)
-        new ResizeObserver(() => this.fitPlaceholder()).observe(this.input);
-      this.sendButton = h(
-        "button",
-        { type: "submit", class: "send", "aria-label": L.send, title: L.send, part: "send" },
-        icon("send")
-      );
-      this.inputNote = h("p", { class: "input-note", id: "input-note", role: "status", part: "input-note" });
-      this.counter = h("p", { class: "counter", id: "counter", "aria-hidden": "true", hidden: true, part: "counter" });
-      this.spokenCount = h("p", { class: "visually-hidden spoken-count", role: "status" });
-      this.cutComing = false;
-      this.inputNoteFor = null;
-      const composer = h(
-        "form",
-        {
-          class: "composer",
-          part: "composer",
-          novalidate: true,
-          onsubmit: (e) => this.onSubmit(e)
-        },
-        h("label", { class: "visually-hidden", for: "question" }, L.inputLabel),
-        h("div", { class: "input-info" }, this.inputNote, this.counter, this.spokenCount),
-        this.input,
-        this.sendButton
-      );
       const slot = h("slot", { name: "footer" }, this.options.footer || "");
       const footer = h("div", { class: "footer", part: "footer" }, slot);
       const showFooter = () => {
@@ -1695,10 +2249,10 @@ button { font: inherit; color: inherit; cursor: pointer; }
         bar,
         this.notice,
         this.banner,
-        this.log,
+        this.conversation.log,
         this.typing,
         this.undoBar,
-        composer,
+        this.composer.form,
         footer
       );
       this.launcher = null;
@@ -1722,30 +2276,13 @@ button { font: inherit; color: inherit; cursor: pointer; }
           this.badge
         );
       }
-      this.teaser = null;
-      this.teaserSaid = null;
-      if (this.launcher && this.options.teaser) {
-        this.teaser = h(
-          "div",
-          { class: "teaser", part: "teaser", hidden: !this.teaserShown },
-          h("button", {
-            type: "button",
-            class: "teaser__text",
-            dir: "auto",
-            part: "teaser-text",
-            onclick: () => this.open()
-          }, this.options.teaser),
-          h("button", {
-            type: "button",
-            class: "teaser__close",
-            "aria-label": L.teaserClose,
-            title: L.teaserClose,
-            part: "teaser-close",
-            onclick: () => this.hideTeaser({ focusLauncher: true })
-          }, icon("close"))
-        );
-        this.teaserSaid = h("p", { class: "visually-hidden", role: "status" });
-      }
+      const [teaser, teaserSaid] = this.teaser.build({
+        text: this.options.teaser,
+        delay: this.options.teaserDelay,
+        key: this.options.storageKey,
+        labels: L,
+        launcher: this.launcher
+      });
       const classes = [
         "root",
         this.page ? "page" : "widget",
@@ -1759,7 +2296,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
         "aria-label": this.page ? null : title,
         "aria-labelledby": this.page ? "title" : null,
         onkeydown: (e) => this.onKey(e)
-      }, this.teaser, this.teaserSaid, this.launcher, this.panel);
+      }, teaser, teaserSaid, this.launcher, this.panel);
       this.applyStyleOptions();
       this.showUnread();
       return this.root;
@@ -1780,24 +2317,13 @@ button { font: inherit; color: inherit; cursor: pointer; }
         if (v)
           this.root.style.setProperty(k, v);
     }
-    welcome() {
-      this.topicChips = h("div", { class: "chips", role: "group", "aria-label": this.labels.exampleQuestions, hidden: true });
-      return h(
-        "div",
-        { class: "welcome" },
-        h("p", { class: "msg msg--welcome", part: "message message-welcome", dir: "auto" }, this.labels.welcome),
-        this.topicChips
-      );
-    }
     // Example questions, one per topic, the topic's main question first. Best effort: the chat works without.
     async showTopics() {
       if (this.topicsShown)
         return;
       this.topicsShown = true;
       try {
-        const examples = await exampleQuestions(this.options.serverUrl, this.page ? 6 : 4);
-        this.topicChips.replaceChildren(...examples.map((text) => this.chip(text)));
-        this.topicChips.hidden = examples.length === 0;
+        this.conversation.showExamples(await exampleQuestions(this.options.serverUrl, this.page ? 6 : 4));
       } catch {
         this.topicsShown = false;
       }
@@ -1815,7 +2341,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
           this.ask(text).catch(() => {
           });
           if (event.detail === 0)
-            this.input.focus();
+            this.composer.input.focus();
         }
       }, text);
     }
@@ -1829,7 +2355,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
         this.emit("open");
       }
       if (focus)
-        this.input.focus();
+        this.composer.input.focus();
     }
     // Focus goes back to the launcher (or, without one, where it was before opening) only if it was in the
     // panel: a script closing us must not steal it.
@@ -1853,7 +2379,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
         if (this.launcher)
           this.launcher.setAttribute("aria-expanded", String(open));
         if (open)
-          this.hideTeaser();
+          this.teaser.hide();
         if (open && this.unread) {
           this.unread = 0;
           this.showUnread();
@@ -1865,7 +2391,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
       if (open) {
         this.start();
         this.showTopics();
-        this.scrollToEnd();
+        this.conversation.scrollToEnd();
       }
     }
     setExpanded(expanded) {
@@ -1874,60 +2400,6 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.showModal();
       if (this.moreMenu)
         this.moreMenu.setChecked("expand", expanded);
-    }
-    // ----- the greeting beside the launcher (data-teaser)
-    // Once per tab session (sessionStorage, per chat), after the delay, while the panel is closed and the screen is
-    // large enough for the greeting to sit beside the page rather than over it (the CSS hides it if that changes).
-    get teaserKey() {
-      return this.options.storageKey + ":teaser";
-    }
-    scheduleTeaser() {
-      if (!this.teaser || this.teaserTimer || this.teaserShown || this.isOpen || this.teaserSeen())
-        return;
-      this.teaserTimer = setTimeout(() => {
-        this.teaserTimer = 0;
-        this.showTeaser();
-      }, Math.max(0, this.options.teaserDelay * 1e3 - (Date.now() - this.startedAt)));
-    }
-    teaserSeen() {
-      try {
-        return window.sessionStorage.getItem(this.teaserKey) !== null;
-      } catch {
-        return false;
-      }
-    }
-    showTeaser() {
-      if (!this.teaser || this.isOpen || this.smallScreen.matches || this.teaserSeen())
-        return;
-      try {
-        window.sessionStorage.setItem(this.teaserKey, "shown");
-      } catch {
-      }
-      this.teaserShown = true;
-      this.teaser.hidden = false;
-      this.teaserSaid.textContent = this.options.teaser;
-      document.addEventListener("keydown", this.teaserEscape);
-    }
-    // Dismissed (×, Escape), or the chat opened (before or after it showed): not again this session. × gives
-    // the focus to the launcher, as does any way of hiding it from under the focus.
-    hideTeaser({ focusLauncher = false } = {}) {
-      if (!this.teaser)
-        return;
-      clearTimeout(this.teaserTimer);
-      this.teaserTimer = 0;
-      try {
-        window.sessionStorage.setItem(this.teaserKey, "done");
-      } catch {
-      }
-      if (!this.teaserShown)
-        return;
-      this.teaserShown = false;
-      document.removeEventListener("keydown", this.teaserEscape);
-      const hadFocus = this.teaser.contains(this.host.shadowRoot.activeElement);
-      this.teaser.hidden = true;
-      this.teaserSaid.textContent = "";
-      if (hadFocus || focusLauncher)
-        this.launcher.focus({ preventScroll: true });
     }
     showUnread() {
       if (!this.badge)
@@ -1961,153 +2433,17 @@ button { font: inherit; color: inherit; cursor: pointer; }
       this.modal = modal;
       if (modal) {
         this.registry.pageScroll.hold(this);
-        document.addEventListener("keydown", this.tabGuard, true);
-        document.addEventListener("focusin", this.focusGuard);
+        this.focusTrap.engage();
       } else {
         this.registry.pageScroll.release(this);
-        document.removeEventListener("keydown", this.tabGuard, true);
-        document.removeEventListener("focusin", this.focusGuard);
+        this.focusTrap.release();
       }
     }
     // Whether `node` is in the chat: in its shadow tree, or the site's content slotted into it.
     contains(node) {
       return this.root.contains(node) || this.host.contains(node);
     }
-    // Tab from the panel's last stop goes to its first, Shift+Tab from the first to the last, and either from
-    // outside the panel (the page's body) into it.
-    keepTabInside(event) {
-      if (event.key !== "Tab")
-        return;
-      const stops = tabStops(this.panel);
-      if (!stops.length)
-        return;
-      const [first, last] = [stops[0], stops[stops.length - 1]];
-      const from = event.composedPath()[0];
-      if (this.contains(from) && from !== (event.shiftKey ? first : last))
-        return;
-      event.preventDefault();
-      (event.shiftKey ? last : first).focus();
-    }
-    // The focus went to the page behind the modal panel another way: back to the panel's first stop.
-    guardFocus(event) {
-      if (this.contains(event.composedPath()[0]))
-        return;
-      const [first] = tabStops(this.panel);
-      if (first)
-        first.focus();
-    }
     // ----- asking
-    onInputKey(event) {
-      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
-        event.preventDefault();
-        this.input.form.requestSubmit();
-      }
-    }
-    // A question the input box cannot send stays in it; one too long (the server's limit came after it was
-    // typed) is said to be.
-    onSubmit(event) {
-      event.preventDefault();
-      const problem = this.questionProblem(this.input.value.trim());
-      if (problem) {
-        if (problem.code === "too_long")
-          this.sayAboutInput(this.labels.tooLong, "too_long");
-        return;
-      }
-      this.ask(this.input.value).catch(() => {
-      });
-      this.input.value = "";
-      this.onInput();
-    }
-    // The box's maxlength cuts a paste (or drop) that does not fit without a word: learn here that it will,
-    // to say so once the text is in.
-    onBeforeInput(event) {
-      const text = event.data ?? (event.dataTransfer ? event.dataTransfer.getData("text/plain") : null);
-      if (!event.inputType.startsWith("insertFrom") || !text)
-        return;
-      const { value, selectionStart, selectionEnd, maxLength } = this.input;
-      const length = value.length - (selectionEnd - selectionStart) + text.replace(/\r\n?/g, "\n").length;
-      this.cutComing = maxLength >= 0 && length > maxLength;
-    }
-    onInput() {
-      this.fitInput();
-      if (this.cutComing) {
-        this.cutComing = false;
-        this.sayAboutInput(fill(this.labels.pasteCut, { limit: this.number(this.limits.max_question_chars) }), "cut");
-      } else if (!this.input.value || this.inputNoteFor === "too_long" && !this.overLimit()) {
-        this.sayAboutInput("");
-      }
-      this.showCount();
-    }
-    // What happened to the text in the box, in the polite live region above it ('' clears it).
-    sayAboutInput(text, reason = null) {
-      this.inputNote.textContent = text;
-      this.inputNoteFor = text ? reason : null;
-      this.describeInput();
-    }
-    overLimit() {
-      return charLength(this.input.value) > this.limits.max_question_chars;
-    }
-    // From COUNTER_FROM of the limit: "188 characters left", or "12 characters too many" (a limit that came
-    // after the text). Counted as the server counts, in code points; maxlength counts UTF-16 units, so the box
-    // may stop short of the limit on text of emoji, never past it.
-    showCount() {
-      const limit = this.limits.max_question_chars;
-      const count = charLength(this.input.value);
-      const shown = count > 0 && count >= limit * COUNTER_FROM;
-      const left = limit - count;
-      const n = Math.abs(left);
-      const L = this.labels;
-      const text = !shown ? "" : fill(left >= 0 ? n === 1 ? L.characterLeft : L.charactersLeft : n === 1 ? L.characterOver : L.charactersOver, { count: this.number(n) });
-      this.counter.hidden = !shown;
-      this.counter.textContent = text;
-      this.counter.classList.toggle("is-over", left < 0);
-      if (left < 0)
-        this.input.setAttribute("aria-invalid", "true");
-      else
-        this.input.removeAttribute("aria-invalid");
-      clearTimeout(this.countTimer);
-      this.countTimer = setTimeout(() => {
-        this.spokenCount.textContent = text;
-      }, COUNT_SPOKEN_AFTER_MS);
-      this.describeInput();
-    }
-    // The input's description: why it is disabled, what happened to its text, the count near the limit.
-    describeInput() {
-      const ids = [
-        [this.notice, !this.notice.hidden],
-        [this.inputNote, this.inputNote.textContent !== ""],
-        [this.counter, !this.counter.hidden]
-      ].filter(([, on]) => on).map(([node]) => node.id);
-      if (ids.length)
-        this.input.setAttribute("aria-describedby", ids.join(" "));
-      else
-        this.input.removeAttribute("aria-describedby");
-    }
-    number(n) {
-      try {
-        return new Intl.NumberFormat(this.options.lang || void 0).format(n);
-      } catch {
-        return String(n);
-      }
-    }
-    // The placeholder whole on one line, or the short one where the box is too narrow for it (a phone, a long
-    // title). Measured with the input's own font; a hidden input (closed widget) waits for its first size.
-    fitPlaceholder() {
-      const style = getComputedStyle(this.input);
-      const room = this.input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      if (!(room > 0))
-        return;
-      const canvas = canvasContext();
-      if (!canvas)
-        return;
-      canvas.font = style.font;
-      const fits = canvas.measureText(this.placeholder).width <= room;
-      this.input.placeholder = fits ? this.placeholder : this.labels.shortPlaceholder;
-    }
-    fitInput() {
-      this.input.style.height = "auto";
-      this.input.style.height = this.input.scrollHeight + 2 + "px";
-    }
     // The one check for the input box and the API: a reason to refuse the question, or null.
     questionProblem(question) {
       if (!question)
@@ -2150,14 +2486,14 @@ button { font: inherit; color: inherit; cursor: pointer; }
     // Clears at once and offers Undo for a few seconds (the conversation stays in memory until then).
     clear() {
       const kept = this.outbox.clear();
-      this.renderMessages();
+      this.conversation.showAll(this.outbox.messages);
       this.save();
       this.updateTyping();
       if (this.connection.open)
         this.connection.restart();
       if (kept.messages.length)
         this.offerUndo(kept);
-      this.input.focus();
+      this.composer.input.focus();
     }
     offerUndo(kept) {
       clearTimeout(this.undoTimer);
@@ -2169,9 +2505,9 @@ button { font: inherit; color: inherit; cursor: pointer; }
       const undo = () => {
         hide();
         this.outbox.restore(kept);
-        this.renderMessages();
+        this.conversation.showAll(this.outbox.messages);
         this.save();
-        this.input.focus();
+        this.composer.input.focus();
       };
       this.undoBar.replaceChildren(
         h("span", {}, this.labels.cleared),
@@ -2202,16 +2538,17 @@ button { font: inherit; color: inherit; cursor: pointer; }
     // described by the notice that says why. The focus, if on one of them, moves to that notice (a disabled
     // control drops it, and Escape would no longer reach the widget).
     showAvailable(available) {
-      const controls = [this.input, this.sendButton, ...this.root.querySelectorAll(".chip")];
+      const { input, sendButton } = this.composer;
+      const controls = [input, sendButton, ...this.root.querySelectorAll(".chip")];
       const hadFocus = controls.includes(this.host.shadowRoot.activeElement);
       this.notice.hidden = available;
       for (const control of controls)
         control.disabled = !available;
       if (available)
-        this.sendButton.removeAttribute("aria-describedby");
+        sendButton.removeAttribute("aria-describedby");
       else
-        this.sendButton.setAttribute("aria-describedby", "notice");
-      this.describeInput();
+        sendButton.setAttribute("aria-describedby", "notice");
+      this.composer.describeInput();
       if (!available && hadFocus)
         this.notice.focus();
     }
@@ -2232,7 +2569,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
         )
       ]);
       if (hadFocus)
-        (this.input.disabled ? this.notice : this.input).focus();
+        (this.composer.input.disabled ? this.notice : this.composer.input).focus();
     }
     // Nothing queued will be sent: each waiting question fails, and the site owner is told once how to fix it.
     becameUnavailable() {
@@ -2246,230 +2583,12 @@ button { font: inherit; color: inherit; cursor: pointer; }
     updateTyping() {
       this.typing.hidden = !(this.connection.open && this.outbox.sending);
     }
-    // ----- rendering
-    // Texts written by the visitor or the server say their own direction (dir="auto"): an English answer on a
-    // right-to-left page keeps its full stop at its end; the layout around them follows the page (logical CSS).
-    showAdded(message) {
-      const node = this.render(message);
-      this.log.append(node);
-      if (message.role === Role.bot)
-        this.scrollToAnswer(node);
-      else
-        this.scrollToEnd();
-    }
-    renderMessages() {
-      this.nodes.clear();
-      this.log.replaceChildren(this.log.firstChild, ...this.outbox.messages.map((m) => this.render(m)));
-      this.scrollToEnd();
-    }
-    // The time a message was written, as a <time>: the hour alone today, with the date before.
-    time(at) {
-      if (typeof at !== "number")
-        return null;
-      const when = new Date(at);
-      const today = when.toDateString() === new Date().toDateString();
-      let text;
-      try {
-        text = new Intl.DateTimeFormat(
-          this.options.lang || void 0,
-          today ? { timeStyle: "short" } : { dateStyle: "medium", timeStyle: "short" }
-        ).format(when);
-      } catch {
-        text = when.toLocaleString();
-      }
-      return h("time", { class: "msg__time", datetime: when.toISOString(), part: "time" }, text);
-    }
-    render(message) {
-      const L = this.labels;
-      if (message.role === Role.user) {
-        const node = h(
-          "div",
-          { class: "msg msg--user", part: "message message-user" },
-          h("span", { class: "visually-hidden" }, L.you + ": "),
-          h("span", { class: "msg__text", dir: "auto" }, message.text),
-          this.time(message.at)
-        );
-        this.nodes.set(message.id, node);
-        this.updateQuestion(message);
-        return node;
-      }
-      if (message.role === Role.error) {
-        return h("div", { class: "msg msg--error", part: "message message-error", dir: "auto" }, message.text);
-      }
-      const a = message.answer || {};
-      const salary = a.data && a.data.kind === "salary" && Array.isArray(a.data.rows) && a.data.rows.length > 0;
-      const sources = this.sources(a);
-      const suggestions = Array.isArray(a.suggestions) ? a.suggestions.filter((s) => typeof s === "string") : [];
-      return h(
-        "div",
-        { class: "msg msg--bot", part: "message message-bot" },
-        h("span", { class: "visually-hidden" }, L.advisor + ": "),
-        h("div", { class: "msg__text", dir: "auto" }, markdown(a.text || "", L)),
-        salary ? salaryFigure(a.data, L, Object.fromEntries(sources.map((s) => [s.id, s.publisher || s.title]))) : null,
-        sources.length ? h(
-          "p",
-          { class: "msg__sources", part: "sources", dir: "auto" },
-          L.sources + ": ",
-          sourceLine(sources, this.options.lang)
-        ) : null,
-        suggestions.length ? h(
-          "div",
-          { class: "chips", role: "group", "aria-label": L.suggestedQuestions },
-          suggestions.map((s) => this.chip(s))
-        ) : null,
-        h("div", { class: "actions" }, a.answerId ? this.feedbackControls(message) : null, this.copyControl(message)),
-        this.time(message.at)
-      );
-    }
-    sources(answer) {
-      return Array.isArray(answer.sources) ? answer.sources.filter((s) => s && typeof s.title === "string" && s.title) : [];
-    }
-    // ----- copy and transcript
-    answerText(answer) {
-      const sources = this.sources(answer);
-      return plainText(answer.text || "") + (sources.length ? "\n\n" + this.labels.sources + ": " + sourceLine(sources, this.options.lang, true) : "");
-    }
-    // Whether it copied shows on the button itself for a moment (a check, or an alert) and is said by a status
-    // region: a note beside the button would push the buttons about.
-    copyControl(message) {
-      const L = this.labels;
-      const note = h("span", { class: "visually-hidden", role: "status" });
-      let timer = 0;
-      const show = (name, said) => {
-        button.replaceChildren(icon(name));
-        button.title = said || L.copy;
-        note.textContent = said;
-      };
-      const copy = async () => {
-        const text = this.answerText(message.answer || {});
-        let done = false;
-        try {
-          await navigator.clipboard.writeText(text);
-          done = true;
-        } catch {
-        }
-        show(done ? "check" : "alert", done ? L.copied : L.copyFailed);
-        clearTimeout(timer);
-        timer = setTimeout(() => show("copy", ""), COPIED_SHOWN_MS);
-      };
-      const button = h("button", {
-        type: "button",
-        class: "copy",
-        "aria-label": L.copy,
-        title: L.copy,
-        part: "copy",
-        onclick: copy
-      }, icon("copy"));
-      return h("span", { class: "copy-group" }, button, note);
-    }
+    // The conversation as plain text (the API's transcript()).
     transcript() {
-      const L = this.labels;
-      const date = new Date().toISOString().slice(0, 10);
-      const lines = [fill(L.transcriptTitle, { title: this.options.title, date }), ""];
-      const stamp = (at) => typeof at === "number" ? `[${new Date(at).toISOString().slice(0, 16).replace("T", " ")}] ` : "";
-      for (const m of this.outbox.messages) {
-        if (m.role === Role.user)
-          lines.push(stamp(m.at) + L.you + ": " + m.text);
-        else if (m.role === Role.bot)
-          lines.push(stamp(m.at) + L.advisor + ": " + this.answerText(m.answer || {}));
-        else
-          lines.push(stamp(m.at) + m.text);
-        lines.push("");
-      }
-      return lines.join("\n");
+      return transcriptText(this.outbox.messages, { labels: this.labels, title: this.options.title, lang: this.options.lang });
     }
     download() {
-      const url = URL.createObjectURL(new Blob([this.transcript()], { type: "text/plain;charset=utf-8" }));
-      const anchor = h("a", { href: url, download: "career-advisor-" + new Date().toISOString().slice(0, 10) + ".txt" });
-      anchor.hidden = true;
-      this.root.append(anchor);
-      anchor.click();
-      anchor.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 6e4);
-    }
-    // ----- feedback: one vote per answer, changeable; "not helpful" may add a comment
-    feedbackControls(message) {
-      const L = this.labels;
-      const vote = (helpful, label, name) => h("button", {
-        type: "button",
-        class: "vote",
-        "aria-label": label,
-        title: label,
-        "aria-pressed": String(message.vote ? message.vote.helpful === helpful : false),
-        part: "vote",
-        onclick: () => this.outbox.vote(message, helpful)
-      }, icon(name));
-      const node = h(
-        "div",
-        { class: "feedback", role: "group", "aria-label": L.feedbackQuestion },
-        h("span", { "aria-hidden": "true" }, L.feedbackPrompt),
-        vote(true, L.helpful, "thumbs_up"),
-        vote(false, L.notHelpful, "thumbs_down"),
-        h("span", { class: "feedback__note", role: "status" })
-      );
-      this.voteNodes.set(message, node);
-      this.showVote(message);
-      return node;
-    }
-    // The buttons' pressed state, the note beside them, and the comment box after a "not helpful" vote.
-    showVote(message) {
-      const node = this.voteNodes.get(message);
-      if (!node)
-        return;
-      const L = this.labels;
-      const { vote } = message;
-      const [up, down] = node.querySelectorAll(".vote");
-      up.setAttribute("aria-pressed", String(!!vote && vote.helpful));
-      down.setAttribute("aria-pressed", String(!!vote && !vote.helpful));
-      const note = node.querySelector(".feedback__note");
-      note.textContent = !vote ? "" : vote.status === VoteStatus.failed ? L.feedbackFailed : vote.status === VoteStatus.saved ? L.feedbackThanks : "";
-      const form = node.querySelector(".feedback__comment");
-      const wantsComment = vote && !vote.helpful && !vote.comment && vote.status !== VoteStatus.failed;
-      if (wantsComment && !form) {
-        const input = h("input", {
-          type: "text",
-          maxlength: this.limits.max_comment_chars,
-          "aria-label": L.commentPrompt,
-          placeholder: L.commentPrompt
-        });
-        node.append(h("form", { class: "feedback__comment", onsubmit: (e) => {
-          e.preventDefault();
-          if (input.value.trim())
-            this.outbox.vote(message, false, input.value.trim());
-        } }, input, h("button", { type: "submit" }, L.commentSend)));
-      } else if (!wantsComment && form) {
-        form.remove();
-      }
-    }
-    updateQuestion(message) {
-      const node = this.nodes.get(message.id);
-      if (!node)
-        return;
-      const queued = message.status === Status.queued && !this.connection.open;
-      const failed = message.status === Status.failed;
-      node.classList.toggle("is-queued", queued);
-      node.classList.toggle("is-failed", failed);
-      const old = node.querySelector(".msg__pending");
-      if (old)
-        old.remove();
-      if (queued || failed) {
-        node.append(h(
-          "span",
-          { class: "msg__pending" },
-          icon(failed ? "alert" : "clock"),
-          failed ? this.labels.notSent : this.labels.waiting
-        ));
-      }
-    }
-    scrollToEnd() {
-      this.log.scrollTop = this.log.scrollHeight;
-    }
-    // A long answer is read from its start; a short one is shown with what led to it.
-    scrollToAnswer(node) {
-      if (node.offsetHeight > this.log.clientHeight)
-        this.log.scrollTop = node.offsetTop - 12;
-      else
-        this.scrollToEnd();
+      downloadText(this.transcript(), this.root);
     }
     save() {
       this.history.save({
