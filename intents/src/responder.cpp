@@ -371,10 +371,15 @@ std::optional<Resolved> bare_entity(const Advisor& advisor, const Context& conte
 // Nothing (or only a weak cue) matched, but the question names something with a home topic ("do
 // they get paged at 3am?" is on-call, "top earners" and "sf vs cincinnati" are pay): that topic
 // answers it. Aspects say most about what is asked, so they are tried first.
+// In a conversation, one plain cue of another topic does not take over from the conversation's own topic
+// when the thing named lives there: "is that good compared to normal jobs?" after pay names all workers, a
+// pay comparison, over "is that good" (fit).
 std::optional<Resolved> entity_home(const Advisor& advisor, const Question& q, const Intent* best) {
     const bool weak = best == nullptr || (best->id == fallback_id && q.scores.front().score < strong_score) ||
                       (answers_from_facts(best) && q.scores.front().score < min_answer_score);
-    if (!weak) return std::nullopt;
+    const bool one_cue_elsewhere = q.last != nullptr && best != nullptr && best != q.last &&
+                                   is_kind(best, IntentKind::topic) && q.scores.front().score <= strong_score;
+    if (!weak && !one_cue_elsewhere) return std::nullopt;
     auto home_of = [&](const std::string& kind) -> const Intent* {
         auto it = q.entities.find(kind);
         if (it == q.entities.end()) return nullptr;
@@ -396,6 +401,25 @@ std::optional<Resolved> entity_home(const Advisor& advisor, const Question& q, c
     for (auto it = q.entities.begin(); home == nullptr && it != q.entities.end(); ++it)
         home = home_of(it->first);
     if (home == nullptr) return std::nullopt;
+    // Over a cue, every thing named must live in the conversation's topic ("html and css" beside the design
+    // aspect of fit is a skills question). A level is named in questions on every topic ("do juniors get
+    // system design questions?"): it keeps no topic.
+    if (!weak) {
+        bool one = false;
+        for (const auto& [kind, values] : q.entities) {
+            if (kind == "level") continue;
+            // The cue's own topic answers the aspect too ("how long till I'm job ready?": getting started
+            // has the weeks).
+            if (kind == "aspect" && std::any_of(values.begin(), values.end(), [&](const std::string& a) {
+                    return speaks_to(advisor, *best, a);
+                }))
+                return std::nullopt;
+            const Intent* its = home_of(kind);
+            if (its != nullptr && its != q.last) return std::nullopt;
+            one = one || its != nullptr;
+        }
+        if (!one) return std::nullopt;
+    }
     return Resolved{home, q.entities, {}, false, false, {}, nullptr};
 }
 

@@ -1442,3 +1442,17 @@ TEST(Responder, ASumPerHourIsNotPlacedAgainstYearlyFigures) {
     EXPECT_FALSE(contains(hourly.text, "$50 is")) << hourly.text;
     EXPECT_TRUE(contains(hourly.text, "$80,000")) << "the entry-level figure follows: " << hourly.text;
 }
+
+// One plain cue of another topic ("is that good" of fit) does not take a follow-up away from the
+// conversation's topic when what it names lives there: "compared to regular jobs" after pay is the
+// all-workers average.
+TEST(Responder, AFollowUpNamingWhatThePayTopicHoldsStaysOnPayOverACueOfFit) {
+    const Answer pay = ask("how much do back-end developers earn?");
+    const Answer compared = ask("is that good compared to regular jobs?", pay.context);
+    EXPECT_EQ(compared.intent, "salary") << compared.text;
+    EXPECT_TRUE(contains(compared.text, "all workers")) << compared.text;
+    // A level named beside a cue keeps no topic: juniors are named in questions on every topic.
+    const Answer design =
+        ask("do juniors get system design questions too or is that only for seniors", pay.context);
+    EXPECT_NE(design.intent, "salary") << design.text;
+}
