@@ -1762,9 +1762,15 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
             part.text = advisor.style.yes + " " + part.text;
         }
         // Not before the line that the guides go no further: that says it already.
+        const bool holds_no_figure =
+            std::none_of(part.text.begin(), part.text.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (q.closest && !advisor.style.closest.empty() && part.text != advisor.style.no_further &&
             !part.text.starts_with(advisor.style.said_above)) {
-            part.text = advisor.style.closest + "\n" + part.text;
+            // "Roughly how much more, like a percent?" answered by words with no number: the number is what
+            // is missing.
+            const bool figure_missing = !advisor.style.no_figure.empty() && holds_no_figure &&
+                                        asks_for_figure(asked.empty() ? normalized : asked, advisor);
+            part.text = (figure_missing ? advisor.style.no_figure : advisor.style.closest) + "\n" + part.text;
             part.not_covered = true;
         }
         // "What % of back-end jobs are remote?": a number asked for that the answer does not hold is said
@@ -1772,8 +1778,7 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         if (questions.size() == 1 && answers_from_facts(q.intent) && !part.facts.empty() &&
             !part.not_covered && !q.closest && !asked_again && q.note == nullptr &&
             !advisor.style.no_figure.empty() &&
-            asks_for_figure(asked.empty() ? normalized : asked, advisor) &&
-            std::none_of(part.text.begin(), part.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            asks_for_figure(asked.empty() ? normalized : asked, advisor) && holds_no_figure) {
             part.text = advisor.style.no_figure + "\n" + part.text;
             part.not_covered = true;
         }

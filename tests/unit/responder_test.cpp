@@ -1456,3 +1456,14 @@ TEST(Responder, AFollowUpNamingWhatThePayTopicHoldsStaysOnPayOverACueOfFit) {
         ask("do juniors get system design questions too or is that only for seniors", pay.context);
     EXPECT_NE(design.intent, "salary") << design.text;
 }
+
+// A number asked for ("how much more, like a percent?", "how much lower is startup pay?") that the answer
+// does not hold is said to be missing first, also when the answer is the closest the guides come.
+TEST(Responder, HowMuchMoreOrLessWithNoFigureInTheAnswerSaysTheFigureIsMissing) {
+    const Answer lower = ask("how much lower is the pay at a startup, usually?");
+    EXPECT_EQ(first_line(lower.text), advisor().style.no_figure) << lower.text;
+    const Answer fintech = ask("does fintech pay back-end developers more than regular tech companies?");
+    const Answer building = ask("what would i actually be building there", fintech.context);
+    const Answer percent = ask("roughly how much more tho, like a percent", building.context);
+    EXPECT_EQ(first_line(percent.text), advisor().style.no_figure) << percent.text;
+}
