@@ -247,6 +247,11 @@ bool EntityExtractor::implied(const std::string& kind, const std::string& id) co
     return v != nullptr && v->implied;
 }
 
+bool EntityExtractor::specific(const std::string& kind, const std::string& id) const {
+    const EntityValue* v = find_value(kinds_, kind, id);
+    return v != nullptr && v->specific;
+}
+
 Entities EntityExtractor::mentioned(const Entities& entities) const {
     Entities out;
     for (const auto& [kind, values] : entities) {

@@ -414,6 +414,7 @@ void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
                     entity_kind.values.back().implied = reader.optional_bool(value, vpath, "implied");
                     entity_kind.values.back().question_only =
                         reader.optional_bool(value, vpath, "question_only");
+                    entity_kind.values.back().specific = reader.optional_bool(value, vpath, "specific");
                     if (value.contains("cancels"))
                         entity_kind.values.back().cancels = reader.strings_at(value, vpath, "cancels");
                     entity_kind.values.back().not_in_guides =

@@ -575,7 +575,8 @@ std::optional<Resolved> aspect_elsewhere(const Advisor& advisor, const Question&
     // figures for) keeps the topic.
     const bool backed = std::any_of(q.entities.begin(), q.entities.end(),
                                     [&](const auto& entry) {
-                                        return entry.first != "aspect" && rules_on(*best, entry.first);
+                                        return entry.first != "aspect" && entry.first != "level" &&
+                                               rules_on(*best, entry.first);
                                     }) ||
                         (q.entities.contains("amount") && !best->answer.figure_notes.amount.below.empty());
     if (backed) return std::nullopt;
@@ -586,7 +587,12 @@ std::optional<Resolved> aspect_elsewhere(const Advisor& advisor, const Question&
         const bool cued = std::any_of(q.scores.begin(), q.scores.end(), [&](const IntentScore& s) {
             return &advisor.intents[s.intent] == home && s.score > 0;
         });
-        if (is_kind(home, IntentKind::topic) && home != best && cued && speaks_to(advisor, *home, a))
+        // Or the aspect's words name their subject on their own and the topic won on one plain cue ("a legacy
+        // mess, is that normal?" is the job's challenges, not getting started for "first dev job").
+        const bool specific =
+            advisor.entities.specific("aspect", a) && q.scores.front().score <= strong_score;
+        if (is_kind(home, IntentKind::topic) && home != best && (cued || specific) &&
+            speaks_to(advisor, *home, a))
             return Resolved{home, q.entities, {}, false, false, {}, nullptr};
     }
     return std::nullopt;

@@ -1467,3 +1467,12 @@ TEST(Responder, HowMuchMoreOrLessWithNoFigureInTheAnswerSaysTheFigureIsMissing) 
     const Answer percent = ask("roughly how much more tho, like a percent", building.context);
     EXPECT_EQ(first_line(percent.text), advisor().style.no_figure) << percent.text;
 }
+
+// An aspect whose words name the subject alone ("legacy") takes the question to its home topic over one plain
+// cue of a topic with nothing on it ("first dev job" of getting started).
+TEST(Responder, ASpecificAspectOverOnePlainCueGoesToItsHomeTopic) {
+    const Answer legacy =
+        ask("started my first dev job, the codebase is all legacy stuff, did i choose wrong?");
+    EXPECT_EQ(legacy.intent, "role.challenges") << legacy.text;
+    EXPECT_TRUE(contains(legacy.text, "legacy code")) << legacy.text;
+}

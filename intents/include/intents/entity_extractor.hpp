@@ -43,6 +43,8 @@ class EntityExtractor {
     bool not_in_guides(const std::string& kind, const std::string& id) const;
     // True when the guides' figures are for the value unless they say otherwise (entities.json `implied`).
     bool implied(const std::string& kind, const std::string& id) const;
+    // True when the value's words name its subject on their own (entities.json `specific`).
+    bool specific(const std::string& kind, const std::string& id) const;
 
     // The entities without the values no guide mentions and those that are one question's form
     // (`question_only`): what a context carries to the next question.

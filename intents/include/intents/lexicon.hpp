@@ -100,6 +100,9 @@ struct EntityValue {
     // The form of one question, not a subject ("why do the figures differ", "is that good"): the context does
     // not carry it to the next question, which has a form of its own ("and a senior one?").
     bool question_only = false;
+    // An aspect whose words name their subject on their own ("legacy code", "on call"), unlike "how long" or
+    // "online": over one plain cue of a topic with nothing on it, the aspect's home topic answers.
+    bool specific = false;
     // Kinds a question naming this value does not have: "52k euros" is no dollar amount to set against the
     // guides' figures (`cancels: ["amount"]`).
     std::vector<std::string> cancels;
