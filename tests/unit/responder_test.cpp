@@ -1476,3 +1476,12 @@ TEST(Responder, ASpecificAspectOverOnePlainCueGoesToItsHomeTopic) {
     EXPECT_EQ(legacy.intent, "role.challenges") << legacy.text;
     EXPECT_TRUE(contains(legacy.text, "legacy code")) << legacy.text;
 }
+
+// A follow-up asking why one guide's figure is lower ("why is the truest figure so much lower") asks why the
+// guides' figures differ, not what moves pay.
+TEST(Responder, WhyOneGuidesFigureIsLowerIsWhyTheFiguresDiffer) {
+    const Answer pay = ask("how much do back-end developers make?");
+    const Answer lower = ask("and why is truest so low?", pay.context);
+    EXPECT_TRUE(contains(lower.text, "$91K")) << lower.text;
+    EXPECT_FALSE(contains(first_line(lower.text), "What moves pay")) << lower.text;
+}
