@@ -273,6 +273,16 @@ Entities EntityExtractor::visible(const Entities& entities) const {
     return out;
 }
 
+const std::string& EntityExtractor::home_intent(const std::string& kind, const std::string& id,
+                                                const Entities& context) const {
+    if (const EntityValue* v = find_value(kinds_, kind, id)) {
+        for (const auto& [named, home] : v->home_with) {
+            if (context.contains(named)) return home;
+        }
+    }
+    return home_intent(kind, id);
+}
+
 const std::string& EntityExtractor::home_intent(const std::string& kind, const std::string& id) const {
     static const std::string none;
     for (const EntityKind& k : kinds_) {

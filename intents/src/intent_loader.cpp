@@ -415,6 +415,19 @@ void read_entities(const fs::path& file, IntentData& data, JsonReader& reader) {
                     entity_kind.values.back().question_only =
                         reader.optional_bool(value, vpath, "question_only");
                     entity_kind.values.back().specific = reader.optional_bool(value, vpath, "specific");
+                    if (const auto with = value.find("home_with"); with != value.end()) {
+                        if (!with->is_object()) {
+                            reader.error(join_path(vpath, "home_with"), "must be an object of kind: intent");
+                        } else {
+                            for (const auto& [named, topic] : with->items()) {
+                                if (topic.is_string())
+                                    entity_kind.values.back().home_with[named] = topic;
+                                else
+                                    reader.error(join_path(join_path(vpath, "home_with"), named),
+                                                 "must be an intent id");
+                            }
+                        }
+                    }
                     if (value.contains("cancels"))
                         entity_kind.values.back().cancels = reader.strings_at(value, vpath, "cancels");
                     entity_kind.values.back().not_in_guides =
@@ -626,6 +639,12 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
         const std::set<std::string> ids = values_of(kind.kind);
         for (const EntityValue& value : kind.values) {
             check_home(value.intent, kind.kind + " '" + value.id + "'");
+            for (const auto& [named, home] : value.home_with) {
+                check_home(home, kind.kind + " '" + value.id + "' /home_with");
+                if (values_of(named).empty())
+                    errors.push_back("entities.json: " + kind.kind + " '" + value.id +
+                                     "' /home_with: unknown entity kind '" + named + "'");
+            }
             check_gap(value.gap, kind.kind + " '" + value.id + "'");
             if (value.nearest_within && value.nearest.empty())
                 errors.push_back("entities.json: " + kind.kind + " '" + value.id +

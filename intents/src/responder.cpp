@@ -304,8 +304,11 @@ std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context
         const bool spoken = std::any_of(aspects->second.begin(), aspects->second.end(),
                                         [&](const std::string& a) { return speaks_to(advisor, *q.last, a); });
         for (const std::string& a : aspects->second) {
-            const Intent* home = advisor.find_intent(advisor.entities.home_intent("aspect", a));
-            if (only_aspects && !spoken && is_kind(home, IntentKind::topic) && home != q.last)
+            if (!only_aspects || spoken) break;
+            // The conversation may move the aspect's home ("how many years to get there?" after senior pay).
+            const Intent* home =
+                advisor.find_intent(advisor.entities.home_intent("aspect", a, context.entities));
+            if (is_kind(home, IntentKind::topic) && home != q.last)
                 return Resolved{home, q.entities, {}, false, false, {}, nullptr};
         }
     }

@@ -147,3 +147,16 @@ TEST(IntentLoader, ADictionaryThatIsNotARegularFileIsReported) {
     EXPECT_NE(error.find("/dictionary"), std::string::npos) << error;
     EXPECT_NE(error.find("not a regular file"), std::string::npos) << error;
 }
+
+// An aspect's home in a conversation (`home_with`) must be a topic, for a kind that exists.
+TEST(IntentLoader, AHomeWithThatIsNoTopicOrNamesNoKindIsReported) {
+    DataCopy data;
+    replace_in_file(data.intents() / "entities.json", "\"level\": \"role.progression\"",
+                    "\"level\": \"uncovered.age\", \"levels\": \"role.progression\"");
+    const std::string error = load_errors(data);
+    EXPECT_NE(error.find("aspect 'duration' /home_with /intent: 'uncovered.age' is not a topic intent"),
+              std::string::npos)
+        << error;
+    EXPECT_NE(error.find("aspect 'duration' /home_with: unknown entity kind 'levels'"), std::string::npos)
+        << error;
+}

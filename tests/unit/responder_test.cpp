@@ -1485,3 +1485,12 @@ TEST(Responder, WhyOneGuidesFigureIsLowerIsWhyTheFiguresDiffer) {
     EXPECT_TRUE(contains(lower.text, "$91K")) << lower.text;
     EXPECT_FALSE(contains(first_line(lower.text), "What moves pay")) << lower.text;
 }
+
+// "How many years to get there?" after a level's pay is the years between levels (duration's home_with a
+// level: progression), not the bootcamp's weeks.
+TEST(Responder, HowLongToGetThereAfterALevelsPayIsTheYearsBetweenLevels) {
+    const Answer senior = ask("what do senior back-end developers make?");
+    const Answer years = ask("and how many years does it take to get there?", senior.context);
+    EXPECT_EQ(years.intent, "role.progression") << years.text;
+    EXPECT_FALSE(contains(years.text, "12-24 weeks")) << years.text;
+}

@@ -35,6 +35,9 @@ class EntityExtractor {
 
     // The topic that answers a value named on its own (the value's `intent`, else its kind's), or "".
     const std::string& home_intent(const std::string& kind, const std::string& id) const;
+    // The value's home when `context` names a thing of a kind its `home_with` lists, else home_intent.
+    const std::string& home_intent(const std::string& kind, const std::string& id,
+                                   const Entities& context) const;
 
     // The entities without the routing-only kinds: what answers show and contexts remember.
     Entities visible(const Entities& entities) const;

@@ -103,6 +103,10 @@ struct EntityValue {
     // An aspect whose words name their subject on their own ("legacy code", "on call"), unlike "how long" or
     // "online": over one plain cue of a topic with nothing on it, the aspect's home topic answers.
     bool specific = false;
+    // The topic that is home to the value instead of `intent` when the conversation names a thing of the kind
+    // (`home_with`: {"level": "role.progression"}: "how many years to get there?" after senior pay is the
+    // years between levels, not the bootcamp's weeks).
+    std::map<std::string, std::string> home_with;
     // Kinds a question naming this value does not have: "52k euros" is no dollar amount to set against the
     // guides' figures (`cancels: ["amount"]`).
     std::vector<std::string> cancels;
