@@ -303,12 +303,11 @@ std::optional<Resolved> follow_up(const Advisor& advisor, const Context& context
         });
         const bool spoken = std::any_of(aspects->second.begin(), aspects->second.end(),
                                         [&](const std::string& a) { return speaks_to(advisor, *q.last, a); });
+        // The conversation may move the aspect's home ("how many years to get there?" after senior pay).
         for (const std::string& a : aspects->second) {
-            if (!only_aspects || spoken) break;
-            // The conversation may move the aspect's home ("how many years to get there?" after senior pay).
             const Intent* home =
                 advisor.find_intent(advisor.entities.home_intent("aspect", a, context.entities));
-            if (is_kind(home, IntentKind::topic) && home != q.last)
+            if (only_aspects && !spoken && is_kind(home, IntentKind::topic) && home != q.last)
                 return Resolved{home, q.entities, {}, false, false, {}, nullptr};
         }
     }
@@ -1774,7 +1773,7 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
         const bool holds_no_figure =
             std::none_of(part.text.begin(), part.text.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (q.closest && !advisor.style.closest.empty() && part.text != advisor.style.no_further &&
-            !part.text.starts_with(advisor.style.said_above)) {
+            (advisor.style.said_above.empty() || !part.text.starts_with(advisor.style.said_above))) {
             // "Roughly how much more, like a percent?" answered by words with no number: the number is what
             // is missing.
             const bool figure_missing = !advisor.style.no_figure.empty() && holds_no_figure &&
