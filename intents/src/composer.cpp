@@ -602,6 +602,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         std::string names;
     };
     std::vector<Found> found_before;
+    std::vector<std::string> found_kinds;  // kinds whose rule found facts (AspectLines::unless)
     bool found_shown_only = false;
     for (const EntityRule& rule : intent.answer.by_entity) {
         if (!applies(rule)) continue;
@@ -651,6 +652,10 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
             }
         }
         if (!found_names.empty()) {
+            // "The low end in the US" is the national range: the guides' figures are the US's anyway.
+            if (std::any_of(it->second.begin(), it->second.end(),
+                            [&](const std::string& v) { return !in.names.implied(rule.entity, v); }))
+                found_kinds.push_back(rule.entity);
             const bool comparing = found_names.size() >= 2 && !rule.compare.empty() &&
                                    (!rule.compare_needs_choice || in.choosing);
             const std::string verdict = comparing ? compare_two(per_value, found_names, in.style) : "";
@@ -662,9 +667,21 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
             });
             // A comparison asked for ("and against all jobs?") is said even when its fact lent a figure
             // before. Not when the question also asks something no fact answers ("how often are you on
-            // call?" after on-call): the same sentence again would pass for its answer.
-            builder.allow_repeats(all_shown && !more && missing_names.empty() &&
-                                  (rule.entity == "aspect" || rule.entity == "comparison_group"));
+            // call?" after on-call): the same sentence again would pass for its answer. A place or level
+            // the conversation had not named, shown in passing ("the closest place is Austin"), is asked
+            // for now ("ok what's the Austin range then?"): said again too.
+            const bool named_anew =
+                in.carried != nullptr && (rule.entity == "location" || rule.entity == "level") && [&] {
+                    const auto before = in.carried->find(rule.entity);
+                    return before == in.carried->end() ||
+                           std::none_of(it->second.begin(), it->second.end(), [&](const std::string& v) {
+                               return std::find(before->second.begin(), before->second.end(), v) !=
+                                      before->second.end();
+                           });
+                }();
+            builder.allow_repeats(
+                all_shown && !more && missing_names.empty() &&
+                (rule.entity == "aspect" || rule.entity == "comparison_group" || named_anew));
             if (rule.entity == "aspect" && !more) builder.only_items_about(rule.entity, &it->second);
             for (std::string line : comparing ? rule.compare : rule.found) {
                 if (line == "{verdict}" && verdict.empty()) continue;
@@ -714,6 +731,10 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
     }
     for (const AspectLines* entry : aspects) {
         if (!entry->instead_of.empty() || entry->lead || answered(entry->aspect)) continue;
+        if (std::any_of(entry->unless.begin(), entry->unless.end(), [&](const std::string& kind) {
+                return std::find(found_kinds.begin(), found_kinds.end(), kind) != found_kinds.end();
+            }))
+            continue;
         render_aspect(*entry);
         out.not_covered = out.not_covered || entry->not_covered;
     }

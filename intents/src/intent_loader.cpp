@@ -99,6 +99,7 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
                     entry.instead_of = reader.optional_strings(value, aspect_path, "instead_of");
                     entry.not_covered = reader.optional_bool(value, aspect_path, "not_covered");
                     entry.lead = reader.optional_bool(value, aspect_path, "lead");
+                    entry.unless = reader.optional_strings(value, aspect_path, "unless");
                     if (lines == nullptr) continue;
                 }
                 const bool strings =
@@ -674,6 +675,12 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
                 if (!kinds.contains(kind) && !aspects.contains(kind)) {
                     errors.push_back(intent.file + ": intent '" + intent.id + "' " + where +
                                      "/instead_of: neither an entity kind nor an aspect: '" + kind + "'");
+                }
+            }
+            for (const std::string& kind : entry.unless) {
+                if (!kinds.contains(kind)) {
+                    errors.push_back(intent.file + ": intent '" + intent.id + "' " + where +
+                                     "/unless: not an entity kind: '" + kind + "'");
                 }
             }
             check_lines(intent, entry.lines, where);

@@ -328,6 +328,34 @@ bool speaks_to(const Advisor& advisor, const Intent& intent, const std::string& 
                        });
 }
 
+// "How often tho?" after on-call: an aspect with no home of its own that the last topic has nothing on, asked
+// of what the conversation named, goes to the home topic of that, when it speaks to the aspect.
+std::optional<Resolved> asked_of_conversation(const Advisor& advisor, const Context& context,
+                                              const Question& q, const Intent* best) {
+    const bool weak = best == nullptr || q.scores.front().score < strong_score;
+    const auto asked = q.entities.find("aspect");
+    const auto before = context.entities.find("aspect");
+    if (!weak || q.last == nullptr || asked == q.entities.end() || before == context.entities.end())
+        return std::nullopt;
+    const bool unhomed = std::none_of(asked->second.begin(), asked->second.end(), [&](const std::string& a) {
+        return speaks_to(advisor, *q.last, a) ||
+               is_kind(advisor.find_intent(advisor.entities.home_intent("aspect", a)), IntentKind::topic);
+    });
+    if (!unhomed) return std::nullopt;
+    for (const std::string& named : before->second) {
+        const Intent* home =
+            advisor.find_intent(advisor.entities.home_intent("aspect", named, context.entities));
+        if (!is_kind(home, IntentKind::topic)) continue;
+        const bool answers = std::all_of(asked->second.begin(), asked->second.end(),
+                                         [&](const std::string& a) { return speaks_to(advisor, *home, a); });
+        if (!answers) continue;
+        Entities both = q.entities;
+        both["aspect"].push_back(named);
+        return Resolved{home, both, {}, false, home == q.last, {}, nullptr};
+    }
+    return std::nullopt;
+}
+
 // A bare entity ("seniors?", "in austin", "cloud?") continues the last topic with it; an aspect
 // the last topic has nothing on ("paged at night?" after pay) is left to aspect_home.
 std::optional<Resolved> bare_entity(const Advisor& advisor, const Context& context, const Question& q,
@@ -764,6 +792,7 @@ Resolved resolve_topic(const Advisor& advisor, const Context& context, const std
     if (auto r = other_occupation(q, fallback)) return *r;
     if (auto r = follow_up(advisor, context, q, fallback)) return *r;
     const Intent* best = q.scores.empty() ? nullptr : &advisor.intents[q.scores.front().intent];
+    if (auto r = asked_of_conversation(advisor, context, q, best)) return *r;
     if (auto r = bare_entity(advisor, context, q, best)) return *r;
     if (auto r = entity_home(advisor, q, best)) return *r;
     if (auto r = retrieved_topic(advisor, q, best)) {
@@ -1891,7 +1920,17 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
     const Intent* topic = last.alternatives.empty() ? topic_of(advisor, last.intent) : nullptr;
     if (topic != nullptr) {
         // What no guide mentions was said once; a follow-up ("and a bootcamp instead?") is not about it.
-        answer.context = Context{topic->id, advisor.entities.mentioned(last.entities), 0, now_ms, {}};
+        Entities remembered = advisor.entities.mentioned(last.entities);
+        // A follow-up on the same topic that names nothing of its own ("how often tho?" after on-call) is
+        // still about the aspect the conversation named: it stays for the next turn ("paid extra for it?").
+        // Places, levels and sums do not: "if I stay 3 years" after an offer in Columbus asks mid-level pay.
+        const bool names_own = std::any_of(remembered.begin(), remembered.end(), [](const auto& entry) {
+            return entry.first != "amount" && entry.first != "domain";
+        });
+        const auto aspect_before = context.entities.find("aspect");
+        if (context.last_intent == topic->id && !names_own && aspect_before != context.entities.end())
+            remembered.insert(*aspect_before);
+        answer.context = Context{topic->id, std::move(remembered), 0, now_ms, {}};
         // Shown facts add up while the conversation stays on one topic.
         if (context.last_intent == topic->id) answer.context.shown = context.shown;
         answer.context.shown.insert(answer.context.shown.end(), shown.begin(), shown.end());

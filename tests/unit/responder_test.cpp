@@ -1494,3 +1494,32 @@ TEST(Responder, HowLongToGetThereAfterALevelsPayIsTheYearsBetweenLevels) {
     EXPECT_EQ(years.intent, "role.progression") << years.text;
     EXPECT_FALSE(contains(years.text, "12-24 weeks")) << years.text;
 }
+
+// A follow-up that names nothing of its own stays on the aspect the conversation named: "how often?" after
+// outages is how often on-call comes round (which the guides don't say), and "is it paid?" then asks about
+// on-call pay, not pay in general.
+TEST(Responder, FollowUpsKeepTheAspectTheConversationNamed) {
+    const Answer outages = ask("do backend engineers get woken up at night for outages?");
+    const Answer often = ask("how often does that happen?", outages.context, 1'001'000);
+    const Intent* challenges = advisor().find_intent("role.challenges");
+    ASSERT_NE(challenges, nullptr);
+    const auto frequency =
+        std::find_if(challenges->answer.by_aspect.begin(), challenges->answer.by_aspect.end(),
+                     [](const AspectLines& a) { return a.aspect == "frequency"; });
+    ASSERT_NE(frequency, challenges->answer.by_aspect.end());
+    EXPECT_EQ(often.intent, "role.challenges") << often.text;
+    EXPECT_EQ(first_line(often.text), frequency->lines.front()) << often.text;
+    const Answer paid = ask("and is it paid on top?", often.context, 1'002'000);
+    EXPECT_EQ(paid.intent, "uncovered.on_call_pay") << paid.text;
+}
+
+// A place the last answer gave only in passing ("the closest place is Austin") is answered when asked for
+// by name, and its range stands alone: not the national ranges after it.
+TEST(Responder, APlaceShownInPassingIsGivenWhenAskedByName) {
+    const Answer moving = ask("moving from dallas to toronto, how much lower is pay in canada?");
+    ASSERT_TRUE(contains(moving.text, "Austin")) << moving.text;
+    const Answer austin = ask("ok and what's the austin range then?", moving.context, 1'001'000);
+    EXPECT_TRUE(contains(first_line(austin.text), "$140,000")) << austin.text;
+    for (const std::string& shown : austin.context.shown)
+        EXPECT_FALSE(shown.starts_with("salary.range.") || shown.starts_with("salary.level.")) << austin.text;
+}

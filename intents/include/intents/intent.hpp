@@ -70,6 +70,9 @@ struct AspectLines {
     std::vector<std::string> instead_of;
     bool not_covered = false;  // the lines say the guides do not cover it ("they don't rank languages")
     bool lead = false;         // comes before the entity rules without standing in for them
+    // Entity kinds whose rule, when it found facts, answers the aspect already: "the Austin range" is
+    // Austin's range, not the national ranges after it.
+    std::vector<std::string> unless{};
 };
 
 // Template lines: plain text in our words with placeholders `{fact:ID}` (the fact's text and items),
