@@ -671,7 +671,10 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
             // the conversation had not named, shown in passing ("the closest place is Austin"), is asked
             // for now ("ok what's the Austin range then?"): said again too.
             const bool named_anew =
-                in.carried != nullptr && (rule.entity == "location" || rule.entity == "level") && [&] {
+                in.carried != nullptr &&
+                (rule.entity == "location" || rule.entity == "level" || rule.entity == "company_size" ||
+                 rule.entity == "industry") &&
+                [&] {
                     const auto before = in.carried->find(rule.entity);
                     return before == in.carried->end() ||
                            std::none_of(it->second.begin(), it->second.end(), [&](const std::string& v) {

@@ -22,9 +22,11 @@ std::string money(double v, const knowledge::FigureWords& words) {
     return knowledge::describe(f, "", words);
 }
 
-std::string first_value(const Entities& entities, const std::string& kind) {
+// True when the question names `value` of `kind`.
+bool names(const Entities& entities, const std::string& kind, const std::string& value) {
     auto it = entities.find(kind);
-    return it == entities.end() || it->second.empty() ? std::string() : it->second.front();
+    return !value.empty() && it != entities.end() &&
+           std::find(it->second.begin(), it->second.end(), value) != it->second.end();
 }
 
 std::string fill(std::string line, const knowledge::Figure& f, const knowledge::Fact& fact,
@@ -116,15 +118,14 @@ FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
         return out;
     // Compare with the figures of the level or place the question names; with none named, with
     // every back-end figure used (not the all-workers comparison).
-    const std::string level = first_value(entities, "level");
-    const std::string location = first_value(entities, "location");
+    // Every place named: "every figure below" must hold of each one listed.
+    const bool none_named = !entities.contains("level") && !entities.contains("location");
     std::vector<std::pair<const knowledge::Figure*, const knowledge::Fact*>> relevant;
     for (const auto& entry : yearly) {
         const knowledge::Figure& f = *entry.first;
         if (entry.second->entities.contains("comparison_group")) continue;
-        const bool named =
-            (!level.empty() && f.level == level) || (!location.empty() && f.location == location);
-        if (named || (level.empty() && location.empty())) relevant.push_back(entry);
+        const bool named = names(entities, "level", f.level) || names(entities, "location", f.location);
+        if (named || none_named) relevant.push_back(entry);
     }
     if (relevant.empty()) {
         for (const auto& entry : yearly) {

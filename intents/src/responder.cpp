@@ -66,6 +66,17 @@ Entities merge(const Entities& older, const Entities& newer, const knowledge::Kn
         const auto before = older.find("level");
         if (before != older.end() && before->second != level->second) merged.erase("amount");
     }
+    // Nor when it compares two places of its own: "why does SF pay so much more than Cincinnati?" after "is
+    // 90k ok in Cincinnati?" is about the places, not the sum ("and Dallas or Houston?" still places it).
+    const auto names_aspect = [&newer](std::string_view id) {
+        const auto asked = newer.find("aspect");
+        return asked != newer.end() &&
+               std::find(asked->second.begin(), asked->second.end(), id) != asked->second.end();
+    };
+    if (auto places = newer.find("location"); places != newer.end() && places->second.size() >= 2 &&
+                                              !newer.contains("amount") &&
+                                              (names_aspect("compare") || names_aspect("place_gap")))
+        merged.erase("amount");
     // Likewise the aspects asked before go when the follow-up names something else and no aspect: "does a
     // junior do all of that?" after security and backups asks about juniors.
     const bool names_other = std::any_of(newer.begin(), newer.end(), [](const auto& entry) {

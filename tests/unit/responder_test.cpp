@@ -1523,3 +1523,24 @@ TEST(Responder, APlaceShownInPassingIsGivenWhenAskedByName) {
     for (const std::string& shown : austin.context.shown)
         EXPECT_FALSE(shown.starts_with("salary.range.") || shown.starts_with("salary.level.")) << austin.text;
 }
+
+// A sum is placed against the figures of every place the question names, not the first one's alone: an
+// Austin offer is within Austin's range, whatever San Francisco pays.
+TEST(Responder, ASumIsPlacedAgainstEveryPlaceNamed) {
+    const Answer offers = ask("two offers: 185k in sf and 155k in austin, is one of them low?");
+    const std::string second = offers.text.substr(offers.text.find('\n') + 1);
+    EXPECT_TRUE(contains(first_line(second), "$155,000")) << offers.text;
+    EXPECT_TRUE(contains(first_line(second), "Austin")) << offers.text;
+}
+
+// "Why does SF pay so much more than Cincinnati?" after a sum placed in Cincinnati: the reason the guides
+// give comes first, and the sum asked about before is not placed again.
+TEST(Responder, WhyOnePlacePaysMoreGetsTheReasonNotTheEarlierSum) {
+    const Answer sum = ask("is 95k fine in cincinnati?");
+    const Answer why =
+        ask("why is pay in san francisco so much higher than in cincinnati?", sum.context, 1'001'000);
+    const auto* factors = advisor().knowledge.find_fact("salary.factors");
+    ASSERT_NE(factors, nullptr);
+    EXPECT_TRUE(contains(first_line(why.text), factors->text)) << why.text;
+    EXPECT_FALSE(contains(why.text, "$95,000")) << why.text;
+}
