@@ -603,6 +603,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
     };
     std::vector<Found> found_before;
     std::vector<std::string> found_kinds;  // kinds whose rule found facts (AspectLines::unless)
+    const EntityRule* alone = nullptr;     // the first rule with `missing_alone` lines to say, if any
     bool found_shown_only = false;
     for (const EntityRule& rule : intent.answer.by_entity) {
         if (!applies(rule)) continue;
@@ -706,6 +707,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
         any_rule = any_rule || !found_names.empty() || !rule.missing.empty();
         if (!missing_names.empty() && !rule.missing.empty()) {
             out.not_covered = true;
+            if (alone == nullptr && !rule.missing_alone.empty()) alone = &rule;
             for (const std::string& line : rule.missing) {
                 if (line != "{nearest}") {
                     render(line, {}, join_names(missing_names, in.style, true));
@@ -726,6 +728,7 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
                 // budget of its own, whatever the values found took.
                 builder.allow_repeats(true);
                 builder.new_budget(rule.max_facts);
+                out.repeats_on_purpose = true;
                 for (const std::string& near_line : rule.nearest)
                     render(near_line, near_matches, join_names(near_names, in.style));
                 builder.allow_repeats(false);
@@ -740,6 +743,10 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
             continue;
         render_aspect(*entry);
         out.not_covered = out.not_covered || entry->not_covered;
+    }
+    if (alone != nullptr && out.facts.empty()) {
+        builder.new_budget(alone->max_facts);
+        for (const std::string& line : alone->missing_alone) render(line);
     }
     if ((!any_rule && aspects.empty()) || more) {
         // Right after another topic, the lines that bridge from it, if the intent has them.

@@ -151,7 +151,8 @@ AnswerTemplate read_answer(const json& item, const std::string& path, JsonReader
             if (entity && facts) {
                 answer.by_entity.push_back(EntityRule{
                     *entity, *facts, found, missing, compare, nearest, static_cast<std::size_t>(max_facts),
-                    reader.optional_bool(r, rule_path, "compare_needs_choice")});
+                    reader.optional_bool(r, rule_path, "compare_needs_choice"),
+                    reader.optional_strings(r, rule_path, "missing_alone")});
             }
         }
     }
@@ -737,6 +738,7 @@ std::vector<std::string> check_references(const IntentData& data, const knowledg
             check_lines(intent, rule.compare, where + "/compare");
             check_lines(intent, rule.missing, where + "/missing");
             check_lines(intent, rule.nearest, where + "/nearest");
+            check_lines(intent, rule.missing_alone, where + "/missing_alone");
         }
     }
     for (const knowledge::Fact& fact : kb.facts()) {

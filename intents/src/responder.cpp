@@ -1790,7 +1790,8 @@ Answer respond(const Advisor& advisor, const Context& incoming, std::string_view
                        std::string::npos;
             });
         const bool note_over_repeats =
-            !asked_again && part.not_covered && note_first && !context.empty() && !part.shown.empty() &&
+            !asked_again && part.not_covered && note_first && !part.repeats_on_purpose && !context.empty() &&
+            !part.shown.empty() &&
             std::all_of(part.shown.begin(), part.shown.end(), [&](const std::string& id) {
                 return std::find(context.shown.begin(), context.shown.end(), id) != context.shown.end();
             });

@@ -1544,3 +1544,35 @@ TEST(Responder, WhyOnePlacePaysMoreGetsTheReasonNotTheEarlierSum) {
     EXPECT_TRUE(contains(first_line(why.text), factors->text)) << why.text;
     EXPECT_FALSE(contains(why.text, "$95,000")) << why.text;
 }
+
+// A place the guides lack gets the closest place they have, and nothing else when that, or another thing the
+// question names, brings figures: no national averages after it (salary.json `missing_alone`). Alone, the
+// national figures stand in.
+TEST(Responder, APlaceTheGuidesLackGetsTheNationalFiguresOnlyWhenNothingCloserAnswers) {
+    const Intent* salary = advisor().find_intent("salary");
+    ASSERT_NE(salary, nullptr);
+    const auto location = std::find_if(salary->answer.by_entity.begin(), salary->answer.by_entity.end(),
+                                       [](const EntityRule& r) { return r.entity == "location"; });
+    ASSERT_NE(location, salary->answer.by_entity.end());
+    ASSERT_FALSE(location->missing_alone.empty());
+    const auto national = [](const Answer& a) {
+        return std::any_of(a.context.shown.begin(), a.context.shown.end(),
+                           [](const std::string& id) { return id.starts_with("salary.summary.us-average"); });
+    };
+    const Answer alone = ask("what do backend devs make in boise?");
+    EXPECT_TRUE(national(alone)) << alone.text;
+    const Answer closest = ask("what do backend devs make in portland?");
+    EXPECT_FALSE(national(closest)) << closest.text;
+    const Answer junior = ask("what does a junior backend dev make in lisbon?");
+    EXPECT_FALSE(national(junior)) << junior.text;
+    EXPECT_TRUE(contains(junior.text, "Lisbon")) << junior.text;
+}
+
+// "What about Portland?" after Seattle: the closest place is said again, as it stands in for Portland now,
+// not cut as a repeat of the last answer.
+TEST(Responder, TheClosestPlaceIsSaidAgainForAnotherPlaceTheGuidesLack) {
+    const Answer seattle = ask("what would a backend dev make in seattle?");
+    const Answer portland = ask("what about portland?", seattle.context, 1'001'000);
+    EXPECT_TRUE(contains(portland.text, "Portland")) << portland.text;
+    EXPECT_TRUE(contains(portland.text, "$140,000")) << portland.text;
+}

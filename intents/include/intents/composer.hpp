@@ -108,6 +108,9 @@ struct ComposedPart {
     bool held_back = false;                     // facts or items were left for "tell me more"
     bool not_covered = false;                   // the part says the sources do not cover (part of) it
     bool direct = false;  // it opens with the passage or list items found for the question's own words
+    // It says again, on purpose, facts shown before: the closest place to one the guides lack ("no figures
+    // for Portland; the closest is Seattle") stands in for what is asked now.
+    bool repeats_on_purpose = false;
 };
 
 // Everything compose() reads besides the question.

@@ -34,6 +34,10 @@ struct EntityRule {
     // `compare` only when the question asks to choose (ComposeInputs::choosing): "microservices + docker,
     // worth getting good at?" names two technologies without asking which one.
     bool compare_needs_choice = false;
+    // Said after `missing` only when nothing else in the answer brings facts (no closest value, no other rule
+    // or aspect that found some), and once per answer: "no pay figures for Toronto; the closest is Austin"
+    // needs no national averages after it.
+    std::vector<std::string> missing_alone{};
 };
 
 // How an amount the user names ("is $130k good?") compares with each yearly pay figure used
