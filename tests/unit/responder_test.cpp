@@ -1576,3 +1576,23 @@ TEST(Responder, TheClosestPlaceIsSaidAgainForAnotherPlaceTheGuidesLack) {
     EXPECT_TRUE(contains(portland.text, "Portland")) << portland.text;
     EXPECT_TRUE(contains(portland.text, "$140,000")) << portland.text;
 }
+
+// "How long are they?" after bootcamps were answered: the length, said again because it is what is asked now,
+// not the next block of the topic.
+TEST(Responder, HowLongAfterBootcampsIsTheirLength) {
+    const Answer bootcamps = ask("tell me about backend bootcamps");
+    const Answer length = ask("how long are they usually?", bootcamps.context, 1'001'000);
+    const auto* duration = advisor().knowledge.find_fact("education.bootcamp.duration");
+    ASSERT_NE(duration, nullptr);
+    EXPECT_EQ(first_line(length.text), duration->text) << length.text;
+}
+
+// Whether bootcamps help find a job is the one item on career services, not the whole curriculum list.
+TEST(Responder, JobHelpFromBootcampsIsTheCareerServicesItemAlone) {
+    const Answer help = ask("will a bootcamp help me find a job afterwards?");
+    const auto* curriculum = advisor().knowledge.find_fact("education.bootcamp.curriculum");
+    ASSERT_NE(curriculum, nullptr);
+    ASSERT_EQ(curriculum->items.size(), 4u);
+    EXPECT_TRUE(contains(help.text, curriculum->items[3])) << help.text;
+    EXPECT_FALSE(contains(help.text, curriculum->items[1])) << help.text;
+}
