@@ -737,6 +737,43 @@ std::optional<Resolved> retrieved_topic(const Advisor& advisor, const Question& 
     return std::nullopt;
 }
 
+// A topic won on a plain cue or two ("what does query optimization mean?" on "database"), while one of the
+// guides' sentences or items on another topic holds most of the question's words and scores far above one
+// rare shared word: that topic answers, with the passage first.
+constexpr double decisive_passage_score = 10.0;
+
+// True when the intent's own lines say the fact ("{fact:ID}" or "{text:ID}").
+bool says_fact(const Intent& intent, const std::string& id) {
+    const auto in = [&](const std::vector<std::string>& lines) {
+        return std::any_of(lines.begin(), lines.end(), [&](const std::string& line) {
+            return line.find("{fact:" + id + "}") != std::string::npos ||
+                   line.find("{text:" + id + "}") != std::string::npos;
+        });
+    };
+    return in(intent.answer.lines) || in(intent.answer.more) ||
+           std::any_of(intent.answer.by_aspect.begin(), intent.answer.by_aspect.end(),
+                       [&](const AspectLines& a) { return in(a.lines); });
+}
+
+std::optional<Resolved> passage_over_cue(const Advisor& advisor, const Question& q, const Intent* best) {
+    if (!is_kind(best, IntentKind::topic) || q.scores.front().score >= clear_score) return std::nullopt;
+    const auto hits = advisor.passages.search(q.text, 1);
+    if (hits.empty() || hits.front().score < decisive_passage_score) return std::nullopt;
+    const PassageHit& hit = hits.front();
+    const Passage& p = advisor.passages.passage(hit.passage);
+    const Intent* topic = advisor.find_intent(p.intent);
+    if (p.fact == nullptr || !is_kind(topic, IntentKind::topic) || topic == best ||
+        says_fact(*best, p.fact->id) || hit.matched < 3 || 2 * hit.matched < distinct_terms(advisor, q.text))
+        return std::nullopt;
+    // Not when that topic would answer by something else the question names (a place, a sector): its rules,
+    // not the passage, would lead.
+    const bool ruled = std::any_of(q.entities.begin(), q.entities.end(), [&](const auto& entry) {
+        return entry.first != "aspect" && entry.first != "domain" && rules_on(*topic, entry.first);
+    });
+    if (ruled) return std::nullopt;
+    return Resolved{topic, q.entities, {}, false, false, {}, &p};
+}
+
 // A topic matched on weak cues, by a question none of its entity rules answer, and one of its facts' items
 // holds the question's words: that item answers ("do they set up backups?" is one duty, not the whole list).
 const Passage* lead_item(const Advisor& advisor, const Question& q, const Intent* intent) {
@@ -817,6 +854,10 @@ Resolved resolve_topic(const Advisor& advisor, const Context& context, const std
     if (auto r = leaning_on_topic(advisor, context, q, best)) return *r;
     if (auto r = weak_match(advisor, q, best, fallback)) return *r;
     if (auto r = aspect_elsewhere(advisor, q, best)) {
+        r->continues = q.last == r->intent;
+        return *r;
+    }
+    if (auto r = passage_over_cue(advisor, q, best)) {
         r->continues = q.last == r->intent;
         return *r;
     }

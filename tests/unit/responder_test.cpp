@@ -1596,3 +1596,11 @@ TEST(Responder, JobHelpFromBootcampsIsTheCareerServicesItemAlone) {
     EXPECT_TRUE(contains(help.text, curriculum->items[3])) << help.text;
     EXPECT_FALSE(contains(help.text, curriculum->items[1])) << help.text;
 }
+
+// A topic won on one plain cue ("database") gives way to another topic's sentence that holds most of the
+// question's words: the duty of optimizing schemas and queries, not the database skills.
+TEST(Responder, ADecisivePassageOutweighsOnePlainCue) {
+    const Answer a = ask("what does 'database query optimization' mean for a backend developer");
+    EXPECT_EQ(a.intent, "responsibilities.overview") << a.text;
+    EXPECT_TRUE(contains(a.text, "queries")) << a.text;
+}
