@@ -653,10 +653,15 @@ ComposedPart compose(const Intent& intent, const Entities& entities, const Compo
             }
         }
         if (!found_names.empty()) {
-            // "The low end in the US" is the national range: the guides' figures are the US's anyway.
-            if (std::any_of(it->second.begin(), it->second.end(),
-                            [&](const std::string& v) { return !in.names.implied(rule.entity, v); }))
-                found_kinds.push_back(rule.entity);
+            // "The low end in the US" is the national range: the guides' figures are the US's anyway. Only a
+            // value that found facts counts ("the range in the US and Toronto" still gets the national
+            // range).
+            for (std::size_t i = 0; i < per_value.size() && i < it->second.size(); ++i) {
+                if (!per_value[i].empty() && !in.names.implied(rule.entity, it->second[i])) {
+                    found_kinds.push_back(rule.entity);
+                    break;
+                }
+            }
             const bool comparing = found_names.size() >= 2 && !rule.compare.empty() &&
                                    (!rule.compare_needs_choice || in.choosing);
             const std::string verdict = comparing ? compare_two(per_value, found_names, in.style) : "";

@@ -23,7 +23,7 @@ std::string money(double v, const knowledge::FigureWords& words) {
 }
 
 // True when the question names `value` of `kind`.
-bool names(const Entities& entities, const std::string& kind, const std::string& value) {
+bool names_value(const Entities& entities, const std::string& kind, const std::string& value) {
     auto it = entities.find(kind);
     return !value.empty() && it != entities.end() &&
            std::find(it->second.begin(), it->second.end(), value) != it->second.end();
@@ -124,7 +124,8 @@ FigureNoteLines figure_notes(const FigureNotes& notes, const Entities& entities,
     for (const auto& entry : yearly) {
         const knowledge::Figure& f = *entry.first;
         if (entry.second->entities.contains("comparison_group")) continue;
-        const bool named = names(entities, "level", f.level) || names(entities, "location", f.location);
+        const bool named =
+            names_value(entities, "level", f.level) || names_value(entities, "location", f.location);
         if (named || none_named) relevant.push_back(entry);
     }
     if (relevant.empty()) {

@@ -361,8 +361,9 @@ std::optional<Resolved> asked_of_conversation(const Advisor& advisor, const Cont
                                          [&](const std::string& a) { return speaks_to(advisor, *home, a); });
         if (!answers) continue;
         Entities both = q.entities;
-        both["aspect"].push_back(named);
-        return Resolved{home, both, {}, false, home == q.last, {}, nullptr};
+        auto& aspects = both["aspect"];
+        if (std::find(aspects.begin(), aspects.end(), named) == aspects.end()) aspects.push_back(named);
+        return Resolved{home, both, {}, false, false, {}, nullptr};
     }
     return std::nullopt;
 }
@@ -741,6 +742,7 @@ std::optional<Resolved> retrieved_topic(const Advisor& advisor, const Question& 
 // guides' sentences or items on another topic holds most of the question's words and scores far above one
 // rare shared word: that topic answers, with the passage first.
 constexpr double decisive_passage_score = 10.0;
+constexpr std::uint32_t decisive_passage_terms = 3;
 
 // True when the intent's own lines say the fact ("{fact:ID}" or "{text:ID}").
 bool says_fact(const Intent& intent, const std::string& id) {
@@ -763,7 +765,8 @@ std::optional<Resolved> passage_over_cue(const Advisor& advisor, const Question&
     const Passage& p = advisor.passages.passage(hit.passage);
     const Intent* topic = advisor.find_intent(p.intent);
     if (p.fact == nullptr || !is_kind(topic, IntentKind::topic) || topic == best ||
-        says_fact(*best, p.fact->id) || hit.matched < 3 || 2 * hit.matched < distinct_terms(advisor, q.text))
+        says_fact(*best, p.fact->id) || hit.matched < decisive_passage_terms ||
+        2 * hit.matched < distinct_terms(advisor, q.text))
         return std::nullopt;
     // Not when that topic would answer by something else the question names (a place, a sector): its rules,
     // not the passage, would lead.

@@ -1604,3 +1604,13 @@ TEST(Responder, ADecisivePassageOutweighsOnePlainCue) {
     EXPECT_EQ(a.intent, "responsibilities.overview") << a.text;
     EXPECT_TRUE(contains(a.text, "queries")) << a.text;
 }
+
+// The national ranges give way only to a place that has figures: "the range in the US and Toronto" keeps
+// them.
+TEST(Responder, ThePayRangeStaysWhenThePlaceNamedHasNoFigures) {
+    const Answer a = ask("whats the salary range in the us and in toronto");
+    const bool range = std::any_of(a.context.shown.begin(), a.context.shown.end(),
+                                   [](const std::string& id) { return id.starts_with("salary.range."); });
+    EXPECT_TRUE(range) << a.text;
+    EXPECT_TRUE(contains(a.text, "Toronto")) << a.text;
+}
